@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# npm test: install what is missing, build (the e2e tests run built apps as separate processes),
+# then run every test. The e2e suites start their own Kafka broker and PostgreSQL.
+# Arguments go to jest, e.g. `npm test -- --selectProjects unit` or `npm test -- tests/messaging`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source deploy/bin/ensure-dependencies.sh
+hub_ensure_dependencies
+hub_say "Running tests (jest) ..."
+exec node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js "$@"

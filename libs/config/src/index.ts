@@ -1,0 +1,5 @@
+export { ConfigError, type ConfigProblem } from './config-error.js';
+export { HubConfigModule } from './hub-config.module.js';
+export { HubEnvironment, LOG_LEVELS } from './hub-environment.js';
+export { loadConfig } from './load-config.js';
+export { serviceVersion } from './service-version.js';

@@ -1,0 +1,33 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ConfigError, type ConfigProblem } from './config-error.js';
+import { HubEnvironment, REQUIRED_IN_PRODUCTION } from './hub-environment.js';
+
+type Environment = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment into a typed settings object.
+ * Empty strings count as unset, so `FOO= npm start` falls back to the default.
+ * @throws ConfigError naming each invalid or missing variable.
+ */
+export function loadConfig<T extends HubEnvironment>(
+  settingsClass: ClassConstructor<T>,
+  env: Environment = process.env,
+): T {
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const settings = plainToInstance(settingsClass, given, {
+    excludeExtraneousValues: true,
+    exposeDefaultValues: true,
+  });
+  const problems: ConfigProblem[] = validateSync(settings).map((error) => ({
+    variable: error.property,
+    reasons: Object.values(error.constraints ?? {}).map((reason) => `${reason} (got ${JSON.stringify(given[error.property] ?? null)})`),
+  }));
+  if (settings.NODE_ENV === 'production') {
+    for (const variable of REQUIRED_IN_PRODUCTION) {
+      if (given[variable] === undefined) problems.push({ variable, reasons: ['must be set when NODE_ENV=production'] });
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
+}

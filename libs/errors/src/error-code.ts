@@ -1,0 +1,16 @@
+/**
+ * The closed set of error codes the hub raises. Machinery (retries, dead letters, HTTP mapping)
+ * reads the code and the flags on HubError, never class names or message text.
+ */
+export const ErrorCode = {
+  ConfigInvalid: 'CONFIG_INVALID',
+  KafkaUnavailable: 'KAFKA_UNAVAILABLE',
+  KafkaPublishFailed: 'KAFKA_PUBLISH_FAILED',
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  RecordRejected: 'RECORD_REJECTED',
+  HandlerFailed: 'HANDLER_FAILED',
+  NoHandler: 'NO_HANDLER',
+  LocalInfraFailed: 'LOCAL_INFRA_FAILED',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,2 @@
+export { ErrorCode } from './error-code.js';
+export { HubError, type HubErrorOptions } from './hub-error.js';

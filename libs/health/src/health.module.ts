@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller.js';
+import { KafkaHealthIndicator } from './kafka.health-indicator.js';
+
+/** `/health/live` and `/health/ready`; needs the app's PersistenceModule and MessagingModule. */
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [KafkaHealthIndicator],
+})
+export class HealthModule {}

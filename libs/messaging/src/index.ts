@@ -1,0 +1,15 @@
+export { BatchEventPattern } from './batch-event-pattern.js';
+export { processAsBatch, processOneByOne, type BatchOutcome, type BatchWork } from './batch-processor.js';
+export { deadLetterRecord, type DeadLetterCause } from './dead-letter-record.js';
+export { consumerOptionsFrom } from './consumer-options.js';
+export { createKafkaClient } from './kafka-client.js';
+export { HubKafkaServer, type HubKafkaServerOptions } from './hub-kafka-server.js';
+export { HubProducer } from './hub-producer.js';
+export { recordJson, recordPosition, type InboundRecord } from './inbound-record.js';
+export { KafkaRecordContext } from './kafka-record.context.js';
+export { kafkaSettingsFrom, type KafkaSettings } from './kafka-settings.js';
+export { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
+export { MessagingModule } from './messaging.module.js';
+export type { OutboundRecord, PublishReceipt } from './outbound-record.js';
+export { RecordHeader } from './record-headers.js';
+export { backoffAfter, type RetryPolicy } from './retry-policy.js';

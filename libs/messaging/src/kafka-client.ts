@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { KafkaSettings } from './kafka-settings.js';
+
+const logger = new Logger('kafkajs');
+
+/** kafkajs logs through the app's logger, so its lines are JSON and redacted like the rest. */
+function logCreator() {
+  return ({ level, log }: LogEntry) => {
+    const { message, ...fields } = log;
+    const line = { ...fields, msg: message };
+    if (level === logLevel.ERROR) logger.error(line);
+    else if (level === logLevel.WARN) logger.warn(line);
+    else logger.debug?.(line);
+  };
+}
+
+export function createKafkaClient(settings: KafkaSettings): Kafka {
+  return new Kafka({
+    brokers: settings.brokers,
+    clientId: settings.clientId,
+    connectionTimeout: settings.connectionTimeoutMs ?? 3000,
+    logLevel: settings.quiet ? logLevel.NOTHING : logLevel.WARN,
+    logCreator,
+    retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+  });
+}

@@ -1,0 +1,61 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { ErrorCode, HubError } from '@hub/errors';
+
+export interface TopicSpec {
+  topic: string;
+  numPartitions: number;
+  /** Topic configs, e.g. { 'cleanup.policy': 'compact' }. */
+  configs?: Record<string, string>;
+}
+
+/** Creates the topics the hub needs (auto-creation is off on the broker) and checks the broker answers. */
+export class KafkaTopicAdmin {
+  private readonly admin: Admin;
+  private connected = false;
+
+  constructor(kafka: Kafka) {
+    this.admin = kafka.admin({ retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 } });
+  }
+
+  private async connection(): Promise<Admin> {
+    if (!this.connected) {
+      await this.admin.connect();
+      this.connected = true;
+    }
+    return this.admin;
+  }
+
+  /** Creates missing topics; existing ones are left as they are. */
+  async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
+    const admin = await this.connection();
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((spec) => !existing.has(spec.topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((spec) => ({
+        topic: spec.topic,
+        numPartitions: spec.numPartitions,
+        replicationFactor: -1,
+        configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  }
+
+  /** Resolves when a broker answers a metadata request; rejects with KAFKA_UNAVAILABLE otherwise. */
+  async ping(): Promise<{ brokers: number; controller: number | null }> {
+    try {
+      const admin = await this.connection();
+      const cluster = await admin.describeCluster();
+      return { brokers: cluster.brokers.length, controller: cluster.controller };
+    } catch (error) {
+      await this.disconnect();
+      throw new HubError(ErrorCode.KafkaUnavailable, `Kafka does not answer: ${String(error)}`, { canRetry: true, cause: error });
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    this.connected = false;
+    await this.admin.disconnect();
+  }
+}

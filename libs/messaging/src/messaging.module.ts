@@ -1,0 +1,62 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HubEnvironment } from '@hub/config';
+import { HubProducer } from './hub-producer.js';
+import { createKafkaClient } from './kafka-client.js';
+import { kafkaSettingsFrom } from './kafka-settings.js';
+import { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
+
+const TOPICS_TO_ENSURE = Symbol('TOPICS_TO_ENSURE');
+
+/**
+ * Gives an app the hub producer and topic admin. The producer disconnects at application
+ * shutdown, after the consumers have finished their batches (Nest closes transports first).
+ */
+@Module({})
+export class MessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MessagingModule.name);
+  private ensuring?: NodeJS.Timeout;
+
+  constructor(
+    private readonly producer: HubProducer,
+    private readonly admin: KafkaTopicAdmin,
+    @Inject(TOPICS_TO_ENSURE) private readonly topics: readonly TopicSpec[],
+  ) {}
+
+  /** @param topics topics this app publishes to; created at start if missing. */
+  static forRoot(topics: readonly TopicSpec[] = []): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: TOPICS_TO_ENSURE, useValue: topics },
+        { provide: HubProducer, inject: [HubEnvironment], useFactory: (env: HubEnvironment) => new HubProducer(createKafkaClient(kafkaSettingsFrom(env))) },
+        { provide: KafkaTopicAdmin, inject: [HubEnvironment], useFactory: (env: HubEnvironment) => new KafkaTopicAdmin(createKafkaClient(kafkaSettingsFrom(env))) },
+      ],
+      exports: [HubProducer, KafkaTopicAdmin],
+    };
+  }
+
+  /**
+   * Creates this app's topics, retrying in the background while Kafka is unreachable: the app
+   * starts anyway and reports not ready, rather than exiting.
+   */
+  onApplicationBootstrap(): void {
+    if (this.topics.length === 0) return;
+    const attempt = (delayMs: number): void => {
+      this.admin.ensureTopics(this.topics).then(
+        () => this.logger.log(`topics ready: ${this.topics.map((t) => t.topic).join(', ')}`),
+        (error: unknown) => {
+          this.logger.warn(`cannot create topics yet (${String(error)}); retrying in ${delayMs} ms`);
+          this.ensuring = setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs);
+        },
+      );
+    };
+    attempt(1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.ensuring);
+    await this.producer.disconnect();
+    await this.admin.disconnect();
+  }
+}

@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HubEnvironment } from '@hub/config';
+import { dataSourceOptions, type DataSourceExtras } from './data-source-options.js';
+
+/** The app's PostgreSQL connection. TypeORM closes it at application shutdown, after the consumers stop. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(extras: DataSourceExtras = {}): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [HubEnvironment],
+          useFactory: (env: HubEnvironment) => ({ ...dataSourceOptions(env, extras), retryAttempts: 3, retryDelay: 1000 }),
+        }),
+      ],
+    };
+  }
+}
