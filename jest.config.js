@@ -1,16 +1,37 @@
+// Nest 12 ships ES modules only, so jest runs in ESM mode (npm test passes --experimental-vm-modules).
 import ts from 'typescript';
 import { pathsToModuleNameMapper } from 'ts-jest';
-const { config } = ts.readConfigFile('./tsconfig.json', ts.sys.readFile);
-export default {
-  moduleFileExtensions: ['js', 'json', 'ts'],
-  rootDir: '.',
-  testRegex: '.*\\.spec\\.ts$',
+
+const { config: tsconfig } = ts.readConfigFile('./tsconfig.json', ts.sys.readFile);
+
+const shared = {
+  moduleFileExtensions: ['ts', 'js', 'json'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   moduleNameMapper: {
-    ...pathsToModuleNameMapper(config.compilerOptions.paths, { prefix: '<rootDir>/', useESM: true }),
+    ...pathsToModuleNameMapper(tsconfig.compilerOptions.paths, { prefix: '<rootDir>/', useESM: true }),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+export default {
+  // One worker: the e2e suites share one broker and one database server on a 2-core machine.
+  maxWorkers: 1,
+  // E2E tests start processes and wait on a real broker; conditions are polled, this is only the backstop.
+  testTimeout: 120_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/tests/setup/global-setup.js',
+      globalTeardown: '<rootDir>/tests/setup/global-teardown.js',
+    },
+  ],
 };

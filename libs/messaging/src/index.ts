@@ -1,4 +1,4 @@
-export { BatchEventPattern } from './batch-event-pattern.js';
+export { BatchEventPattern, RecordEventPattern } from './event-patterns.js';
 export { processAsBatch, processOneByOne, type BatchOutcome, type BatchWork } from './batch-processor.js';
 export { deadLetterRecord, type DeadLetterCause } from './dead-letter-record.js';
 export { consumerOptionsFrom } from './consumer-options.js';

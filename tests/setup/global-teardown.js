@@ -1,0 +1,3 @@
+import { stopTestInfra } from '../../dist/tests/setup/test-infra.js';
+
+export default stopTestInfra;
