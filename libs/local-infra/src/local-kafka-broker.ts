@@ -91,7 +91,7 @@ export class LocalKafkaBroker {
       const clusterId = existsSync(clusterIdFile) ? (await readFile(clusterIdFile, 'utf8')).trim() : newClusterId();
       await writeFile(clusterIdFile, clusterId);
       await runJava(
-        ['-cp', distribution.classpath, log4j, 'kafka.tools.StorageTool', 'format', '--standalone', '--ignore-formatted', '-t', clusterId, '-c', propertiesFile],
+        ['-cp', distribution.classpath, log4j, 'kafka.tools.StorageTool', 'format', '--standalone', '--ignore-formatted', `--cluster-id=${clusterId}`, '-c', propertiesFile],
         `formatting Kafka storage in ${logDirs} failed`,
       );
     }

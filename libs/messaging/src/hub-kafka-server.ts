@@ -79,6 +79,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1_048_576,
       allowAutoTopicCreation: false,
     });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) =>
+      this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group'),
+    );
     await this.consumer.connect();
     const topics = [...this.messageHandlers.keys()];
     await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
@@ -96,6 +99,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) throw new HubError(ErrorCode.NoHandler, `no handler for topic ${batch.topic}`, { context: { topic: batch.topic } });
     const records = batch.messages.map((message) => toInboundRecord(batch.topic, batch.partition, message));
+    this.logger.debug?.({ topic: batch.topic, partition: batch.partition, firstOffset: batch.firstOffset(), lastOffset: batch.lastOffset(), records: records.length }, 'batch received');
     const isBatchHandler = handler.extras?.['batch'] === true;
     const work: BatchWork<InboundRecord> = {
       records,

@@ -1,6 +1,7 @@
 export { BatchEventPattern, RecordEventPattern } from './event-patterns.js';
 export { processAsBatch, processOneByOne, type BatchOutcome, type BatchWork } from './batch-processor.js';
 export { deadLetterRecord, type DeadLetterCause } from './dead-letter-record.js';
+export { createConsumerMicroservice } from './consumer-microservice.js';
 export { consumerOptionsFrom } from './consumer-options.js';
 export { createKafkaClient } from './kafka-client.js';
 export { HubKafkaServer, type HubKafkaServerOptions } from './hub-kafka-server.js';
@@ -12,4 +13,5 @@ export { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
 export { MessagingModule } from './messaging.module.js';
 export type { OutboundRecord, PublishReceipt } from './outbound-record.js';
 export { RecordHeader } from './record-headers.js';
+export { RethrowHandlerErrorsFilter } from './rethrow-handler-errors.filter.js';
 export { backoffAfter, type RetryPolicy } from './retry-policy.js';
