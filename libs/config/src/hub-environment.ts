@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 

@@ -22,6 +22,7 @@ export function createKafkaClient(settings: KafkaSettings): Kafka {
     connectionTimeout: settings.connectionTimeoutMs ?? 3000,
     logLevel: settings.quiet ? logLevel.NOTHING : logLevel.WARN,
     logCreator,
-    retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+    // Bounded: an unreachable broker shows up as an error within seconds, and a closed app leaves no reconnect loop behind.
+    retry: { initialRetryTime: 200, maxRetryTime: 2000, retries: 5 },
   });
 }

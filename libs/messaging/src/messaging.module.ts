@@ -15,6 +15,7 @@ const TOPICS_TO_ENSURE = Symbol('TOPICS_TO_ENSURE');
 export class MessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MessagingModule.name);
   private ensuring?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     private readonly producer: HubProducer,
@@ -46,6 +47,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
       this.admin.ensureTopics(this.topics).then(
         () => this.logger.log(`topics ready: ${this.topics.map((t) => t.topic).join(', ')}`),
         (error: unknown) => {
+          if (this.stopped) return;
           this.logger.warn(`cannot create topics yet (${String(error)}); retrying in ${delayMs} ms`);
           this.ensuring = setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs);
         },
@@ -55,6 +57,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.ensuring);
     await this.producer.disconnect();
     await this.admin.disconnect();

@@ -1,0 +1,59 @@
+import { DataSource } from 'typeorm';
+import { HubEnvironment, loadConfig } from '@hub/config';
+import { claimUnprocessed, dataSourceOptions } from '@hub/persistence';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('the hub schema', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('migrations');
+    dataSource = new DataSource(dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: database.url, SERVICE_NAME: 'migrations-test' })));
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('is created by the migrations on start', async () => {
+    const tables = await database.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    expect(tables.map((t) => t.tablename)).toEqual(['hub_inbox', 'migrations']);
+  });
+
+  it('is left as it is by a second start', async () => {
+    const again = new DataSource(dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: database.url })));
+    await again.initialize();
+    await again.destroy();
+    const applied = await database.query('SELECT name FROM migrations');
+    expect(applied).toHaveLength(1);
+  });
+
+  describe('inbox', () => {
+    it('claims only the keys this consumer has not processed', async () => {
+      const first = await dataSource.transaction((manager) => claimUnprocessed(manager, 'inbox-test', ['t/0/1', 't/0/2']));
+      const second = await dataSource.transaction((manager) => claimUnprocessed(manager, 'inbox-test', ['t/0/2', 't/0/3']));
+      expect([...first].sort()).toEqual(['t/0/1', 't/0/2']);
+      expect([...second]).toEqual(['t/0/3']);
+    });
+
+    it('keeps consumers apart', async () => {
+      await dataSource.transaction((manager) => claimUnprocessed(manager, 'consumer-a', ['t/1/1']));
+      const claimed = await dataSource.transaction((manager) => claimUnprocessed(manager, 'consumer-b', ['t/1/1']));
+      expect([...claimed]).toEqual(['t/1/1']);
+    });
+
+    it('forgets a claim whose transaction rolled back, so the record is processed again', async () => {
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await claimUnprocessed(manager, 'inbox-rollback', ['t/2/1']);
+          throw new Error('effect failed');
+        }),
+      ).rejects.toThrow('effect failed');
+      const claimed = await dataSource.transaction((manager) => claimUnprocessed(manager, 'inbox-rollback', ['t/2/1']));
+      expect([...claimed]).toEqual(['t/2/1']);
+    });
+  });
+});
