@@ -52,4 +52,18 @@ describe('events published by one app are consumed by another in a consumer grou
     const line = consumer.jsonLines().find((l) => l['correlationId'] === correlationId)!;
     expect(line).toMatchObject({ service: 'ledger-consumer', topic: `${setup.topic}.single`, partition: 0 });
   });
+
+  it('follows an HTTP request\'s x-correlation-id through Kafka into the consumer\'s log lines', async () => {
+    const correlationId = uniqueName('http-corr');
+    const response = await fetch(`${publisher.url}/publish/${setup.topic}.single`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      body: JSON.stringify([{ key: 'traced-http', value: { account: 'traced-http', amount: 1 } }]),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-correlation-id')).toBe(correlationId);
+    await eventually('the consumer to log the record published over HTTP', async () =>
+      consumer.jsonLines().some((line) => line['msg'] === 'applying one ledger entry' && line['correlationId'] === correlationId),
+    );
+  });
 });
