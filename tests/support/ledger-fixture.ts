@@ -1,8 +1,10 @@
 import type { HubProducer, OutboundRecord } from '@hub/messaging';
 import type { LedgerEntry } from '../fixtures/ledger-consumer/ledger-entry.js';
 import { AppProcess } from './app-process.js';
-import type { TestDatabase } from './test-database.js';
-import { testKafkaBrokers } from './test-kafka.js';
+import { startPublisherApp, type PublisherApp } from './publisher-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTestTopics, testKafkaBrokers } from './test-kafka.js';
+import { uniqueName } from './unique-name.js';
 
 export type { LedgerEntry };
 
@@ -14,7 +16,7 @@ export interface LedgerSetup {
 }
 
 /** Starts the ledger consumer fixture (tests/fixtures/ledger-consumer) as its own process. */
-export function startLedgerConsumer(setup: LedgerSetup, instance: string, extraEnv: Record<string, string> = {}): AppProcess {
+function startLedgerConsumer(setup: LedgerSetup, instance: string, extraEnv: Record<string, string> = {}): AppProcess {
   return AppProcess.start('tests/fixtures/ledger-consumer/main.js', {
     SERVICE_NAME: 'ledger-consumer',
     KAFKA_BROKERS: testKafkaBrokers().join(','),
@@ -30,7 +32,7 @@ export function startLedgerConsumer(setup: LedgerSetup, instance: string, extraE
   });
 }
 
-export function ledgerRecords(topic: string, entries: readonly LedgerEntry[]): OutboundRecord[] {
+function ledgerRecords(topic: string, entries: readonly LedgerEntry[]): OutboundRecord[] {
   return entries.map((entry) => ({ topic, key: entry.account, value: JSON.stringify(entry) }));
 }
 
@@ -74,3 +76,38 @@ export async function ledgerState(database: TestDatabase): Promise<LedgerState> 
 
 /** Sum of 1..n: the total the tally must show when every entry was applied exactly once. */
 export const expectedTotal = (n: number) => (n * (n + 1)) / 2;
+
+/** Everything a messaging suite runs against: its own topics and database, a publisher, ledger consumers. */
+export interface LedgerTestBed {
+  setup: LedgerSetup;
+  publisher: PublisherApp;
+  startConsumer(instance: string, extraEnv?: Record<string, string>): AppProcess;
+  /** Stops the consumers and the publisher and drops the database. */
+  close(): Promise<void>;
+}
+
+export async function createLedgerTestBed(suite: string, partitions: number): Promise<LedgerTestBed> {
+  const topic = uniqueName('ledger');
+  const setup: LedgerSetup = { topic, group: uniqueName('ledger-group'), deadLetterTopic: uniqueName('deadletter'), database: await createTestDatabase(suite) };
+  await createTestTopics([
+    { topic, numPartitions: partitions },
+    { topic: `${topic}.single`, numPartitions: 1 },
+    { topic: setup.deadLetterTopic, numPartitions: 1 },
+  ]);
+  const publisher = await startPublisherApp();
+  const consumers: AppProcess[] = [];
+  return {
+    setup,
+    publisher,
+    startConsumer: (instance, extraEnv) => {
+      const consumer = startLedgerConsumer(setup, instance, extraEnv);
+      consumers.push(consumer);
+      return consumer;
+    },
+    close: async () => {
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await publisher.close();
+      await setup.database.drop();
+    },
+  };
+}
