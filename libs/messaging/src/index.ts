@@ -1,6 +1,4 @@
 export { BatchEventPattern, RecordEventPattern } from './event-patterns.js';
-export { processAsBatch, processOneByOne, type BatchOutcome, type BatchWork } from './batch-processor.js';
-export { deadLetterRecord, type DeadLetterCause } from './dead-letter-record.js';
 export { createConsumerMicroservice } from './consumer-microservice.js';
 export { consumerOptionsFrom } from './consumer-options.js';
 export { createKafkaClient } from './kafka-client.js';
@@ -14,4 +12,4 @@ export { MessagingModule } from './messaging.module.js';
 export type { OutboundRecord, PublishReceipt } from './outbound-record.js';
 export { RecordHeader } from './record-headers.js';
 export { RethrowHandlerErrorsFilter } from './rethrow-handler-errors.filter.js';
-export { backoffAfter, type RetryPolicy } from './retry-policy.js';
+export type { RetryPolicy } from './retry-policy.js';

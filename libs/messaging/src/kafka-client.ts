@@ -11,7 +11,7 @@ function logCreator() {
     const line = { ...fields, msg: message };
     if (level === logLevel.ERROR) logger.error(line);
     else if (level === logLevel.WARN) logger.warn(line);
-    else logger.debug?.(line);
+    else logger.debug(line);
   };
 }
 
