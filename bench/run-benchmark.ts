@@ -7,14 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { machine } from './bench-report.js';
+import { contractValidationBench } from './contract-validation.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
 
-const BENCHMARKS = ['raw-kafka'] as const;
+const BENCHMARKS = ['raw-kafka', 'contract-validation'] as const;
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'raw-kafka';
   if (!(BENCHMARKS as readonly string[]).includes(name)) throw new Error(`unknown benchmark "${name}"; known: ${BENCHMARKS.join(', ')}`);
   const root = findProjectRoot();
+  if (name === 'contract-validation') {
+    contractValidationBench(root, Number(process.env['BENCH_EVENTS'] ?? 1_000_000), { machine: machine({}) });
+    return;
+  }
   let broker: LocalKafkaBroker | undefined;
   let folder: string | undefined;
   let brokers = process.env['KAFKA_BROKERS']?.split(',');

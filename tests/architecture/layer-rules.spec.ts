@@ -1,7 +1,7 @@
 /**
  * The boundaries the architecture relies on, checked on every test run: kafkajs stays behind
  * libs/messaging (so the client can be swapped), apps import no Kafka or TypeORM internals, and
- * the error base stays free of any framework.
+ * the error base and the contract logic stay free of any framework or I/O.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -34,5 +34,9 @@ describe('layer rules', () => {
 
   it('the error base imports no framework', () => {
     expect(importersOf(/from '@nestjs|from 'kafkajs'|from 'typeorm'/, ['libs/errors'])).toEqual([]);
+  });
+
+  it('the contract logic is pure: no framework, Kafka, database or file system', () => {
+    expect(importersOf(/from '(@nestjs[^']*|kafkajs|typeorm|pg|node:fs[^']*|node:net|node:child_process)'/, ['libs/contracts'])).toEqual([]);
   });
 });

@@ -1,0 +1,57 @@
+import { ContractSchemaError, ContractValidator } from './contract-validator.js';
+
+const person = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:test:person:v1',
+  type: 'object',
+  additionalProperties: false,
+  required: ['idNumber', 'grade'],
+  properties: {
+    idNumber: { type: 'string', format: 'cn-resident-id', 'x-hub-classification': 'personal-identifier' },
+    grade: { type: 'integer', minimum: 1, maximum: 4, 'x-hub-classification': 'public' },
+    category: { enum: ['visual', 'hearing'], 'x-hub-classification': 'public' },
+  },
+};
+
+describe('ContractValidator', () => {
+  const validator = new ContractValidator();
+  validator.add(person);
+
+  it('accepts a document that keeps the contract', () => {
+    expect(validator.validate('urn:test:person:v1', { idNumber: '11010519491231002X', grade: 2 })).toEqual({ valid: true });
+  });
+
+  it('rejects an identity number whose check character is wrong, naming the field', () => {
+    const result = validator.validate('urn:test:person:v1', { idNumber: '110105194912310021', grade: 2 });
+    expect(result).toEqual({ valid: false, violations: [{ instancePath: '/idNumber', keyword: 'format', message: 'must match format "cn-resident-id"' }] });
+  });
+
+  it('reports every violation at once, in words', () => {
+    const result = validator.validate('urn:test:person:v1', { grade: 7, category: 'red', income: 1 });
+    expect(result.valid).toBe(false);
+    if (result.valid) return;
+    expect(result.violations).toEqual(
+      expect.arrayContaining([
+        { instancePath: '', keyword: 'required', message: 'lacks the required field "idNumber"' },
+        { instancePath: '', keyword: 'additionalProperties', message: 'has a field "income" that the contract does not define' },
+        { instancePath: '/grade', keyword: 'maximum', message: 'must be <= 4' },
+        { instancePath: '/category', keyword: 'enum', message: 'must be one of "visual", "hearing"' },
+      ]),
+    );
+  });
+
+  it('refuses a classification the hub does not know', () => {
+    const schema = { ...person, $id: 'urn:test:bad:v1', properties: { x: { type: 'string', 'x-hub-classification': 'secret' } } };
+    expect(() => new ContractValidator().add(schema)).toThrow(ContractSchemaError);
+  });
+
+  it('refuses a schema that is not valid JSON Schema, saying which', () => {
+    expect(() => new ContractValidator().add({ $id: 'urn:test:broken:v1', type: 'object', properties: { a: { type: 'strin' } } })).toThrow(
+      /contract urn:test:broken:v1 is not a valid JSON Schema 2020-12 document/,
+    );
+  });
+
+  it('says so when asked about a contract it does not have', () => {
+    expect(() => validator.validate('urn:test:unknown:v1', {})).toThrow(/no such contract/);
+  });
+});
