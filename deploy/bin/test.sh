@@ -6,5 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/bin/ensure-dependencies.sh
 hub_ensure_dependencies
+# ts-jest only transpiles (isolatedModules), so the tests are type-checked here, strictly, like the code.
+hub_say "Type-checking tests (tsc --noEmit) ..."
+npx tsc -p tsconfig.json --noEmit
 hub_say "Running tests (jest) ..."
 exec node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js "$@"

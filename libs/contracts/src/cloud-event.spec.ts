@@ -1,4 +1,4 @@
-import { CloudEvent as SdkCloudEvent, Kafka } from 'cloudevents';
+import { CloudEvent as SdkCloudEvent, Kafka, type KafkaMessage } from 'cloudevents';
 import { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent } from './cloud-event.js';
 
 const event: CloudEvent = {
@@ -29,7 +29,8 @@ describe('the CloudEvents Kafka binary envelope', () => {
 
   it('is read by the official cloudevents SDK as the same event', () => {
     const message = toKafkaBinary(event, 'hh-5d41402abc4b2a76');
-    const read = Kafka.toEvent({ key: message.key!, value: message.value!.toString(), headers: message.headers, body: undefined, timestamp: undefined }) as SdkCloudEvent<unknown>;
+    const kafkaMessage: KafkaMessage<string> = { key: message.key!, value: message.value!.toString(), body: message.value!.toString(), headers: message.headers };
+    const read = Kafka.toEvent(kafkaMessage) as SdkCloudEvent<unknown>;
     expect(read).toMatchObject({ id: event.id, source: event.source, type: event.type, time: event.time, subject: event.subject, dataschema: event.dataschema, correlationid: 'corr-1', partitionkey: 'hh-5d41402abc4b2a76' });
     expect(read.data).toEqual(event.data);
   });
@@ -40,7 +41,7 @@ describe('the CloudEvents Kafka binary envelope', () => {
     const message = Kafka.binary(sdkEvent);
     const headers = Object.fromEntries(Object.entries(message.headers).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     const value = Buffer.from(typeof message.value === 'string' ? message.value : JSON.stringify(message.value));
-    const read = fromKafkaBinary({ key: message.key ?? null, value, headers });
+    const read = fromKafkaBinary({ key: message.key === undefined ? null : String(message.key), value, headers });
     expect(read).toMatchObject({ id: event.id, source: event.source, type: event.type, subject: event.subject, dataschema: event.dataschema, data: event.data });
     expect(read.extensions).toMatchObject({ correlationid: 'corr-1', partitionkey: 'hh-1' });
   });
