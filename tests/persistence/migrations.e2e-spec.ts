@@ -20,7 +20,7 @@ describe('the hub schema', () => {
 
   it('is created by the migrations on start', async () => {
     const tables = await database.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
-    expect(tables.map((t) => t.tablename)).toEqual(['hub_inbox', 'migrations']);
+    expect(tables.map((t) => t.tablename)).toEqual(['hub_inbox', 'migrations', 'registry_config', 'registry_schema', 'registry_subject_version']);
   });
 
   it('is left as it is by a second start', async () => {
@@ -28,7 +28,7 @@ describe('the hub schema', () => {
     await again.initialize();
     await again.destroy();
     const applied = await database.query('SELECT name FROM migrations');
-    expect(applied).toHaveLength(1);
+    expect(applied).toHaveLength(2);
   });
 
   describe('inbox', () => {

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@hub/config';
+import { createRegistryApp } from './create-registry-app.js';
+import { RegistryEnvironment } from './registry-environment.js';
+
+async function bootstrap(): Promise<void> {
+  const env = loadConfig(RegistryEnvironment);
+  const app = await createRegistryApp(env);
+  await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+  app.get(Logger).log(`registry listening on ${await app.getUrl()} (Confluent-compatible API; hub extensions under /hub/contracts)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `registry failed to start: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,200 @@
+import {
+  checkCompatibility,
+  classifiedFields,
+  ContractSchemaError,
+  ContractValidator,
+  isCompatibilityMode,
+  unclassifiedFields,
+  type CompatibilityMode,
+  type CompatibilityVerdict,
+  type ContractBinding,
+  type JsonSchema,
+} from '@hub/contracts';
+import { RegistryError, RegistryErrorCode } from './registry-error.js';
+import { schemaFingerprint } from './schema-fingerprint.js';
+import { LIFECYCLES, type Lifecycle, type SchemaStore, type StoredVersion } from './schema-store.js';
+
+/** The hub's view of a registered contract: the registry entry plus what the hub acts on. */
+export interface ContractSummary {
+  subject: string;
+  version: number;
+  id: number;
+  lifecycle: Lifecycle;
+  binding?: ContractBinding;
+  classification: { pointer: string; classification: string }[];
+}
+
+const isObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The registry's use cases, on any SchemaStore: register and evolve contracts under a
+ * compatibility mode, look them up the way Confluent Schema Registry clients do, and keep the
+ * hub's extensions (owner, topic, classification, lifecycle).
+ */
+export class ContractRegistry {
+  constructor(
+    private readonly store: SchemaStore,
+    private readonly defaultMode: CompatibilityMode = 'BACKWARD',
+  ) {}
+
+  /** Parses and checks a schema as a contract. @throws RegistryError 42201 saying what is wrong. */
+  parse(schemaText: string, schemaType: string | undefined): JsonSchema {
+    if ((schemaType ?? 'AVRO') !== 'JSON') {
+      throw new RegistryError(RegistryErrorCode.InvalidSchema, `This registry holds JSON Schema contracts only: send "schemaType": "JSON" (got ${JSON.stringify(schemaType ?? 'AVRO')}).`);
+    }
+    let schema: unknown;
+    try {
+      schema = JSON.parse(schemaText);
+    } catch (error) {
+      throw new RegistryError(RegistryErrorCode.InvalidSchema, `Invalid schema: not JSON (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    if (!isObject(schema)) throw new RegistryError(RegistryErrorCode.InvalidSchema, 'Invalid schema: a contract is a JSON object.');
+    try {
+      new ContractValidator().add(schema['$id'] === undefined ? { ...schema, $id: 'urn:nx-hub:candidate' } : schema);
+    } catch (error) {
+      if (error instanceof ContractSchemaError) throw new RegistryError(RegistryErrorCode.InvalidSchema, `Invalid schema: ${error.reason}`);
+      throw error;
+    }
+    const unclassified = unclassifiedFields(schema);
+    if (unclassified.length > 0) {
+      throw new RegistryError(
+        RegistryErrorCode.InvalidSchema,
+        `Invalid schema: every field needs "x-hub-classification" (personal-identifier, personal or public); missing at ${unclassified.join(', ')}.`,
+      );
+    }
+    return schema;
+  }
+
+  async register(subject: string, schemaText: string, schemaType: string | undefined): Promise<StoredVersion> {
+    const schema = this.parse(schemaText, schemaType);
+    const fingerprint = schemaFingerprint(schema);
+    const mode = await this.modeOf(subject);
+    return this.store.addVersion(subject, schema, schemaText, fingerprint, (existing) => {
+      const verdict = checkCompatibility(schema, existing, mode);
+      if (!verdict.compatible) {
+        throw new RegistryError(
+          RegistryErrorCode.IncompatibleSchema,
+          `Schema being registered is incompatible with an earlier schema for subject "${subject}" under ${mode}: ${verdict.incompatibilities[0]!.explanation}`,
+          verdict.incompatibilities.map((i) => i.explanation),
+        );
+      }
+    });
+  }
+
+  /** The registered version of the subject holding this schema. */
+  async lookup(subject: string, schemaText: string, schemaType: string | undefined): Promise<StoredVersion> {
+    const fingerprint = schemaFingerprint(this.parse(schemaText, schemaType));
+    const found = (await this.liveVersions(subject)).find((v) => schemaFingerprint(v.schema) === fingerprint);
+    if (!found) throw new RegistryError(RegistryErrorCode.SchemaNotFound, `Schema not found under subject "${subject}".`);
+    return found;
+  }
+
+  subjects(): Promise<string[]> {
+    return this.store.subjects();
+  }
+
+  async versionNumbers(subject: string): Promise<number[]> {
+    return (await this.liveVersions(subject)).map((v) => v.version);
+  }
+
+  /** @param version a version number or "latest" (or -1), as in the Confluent API. */
+  async version(subject: string, version: string): Promise<StoredVersion> {
+    const versions = await this.liveVersions(subject);
+    if (version === 'latest' || version === '-1') return versions.at(-1)!;
+    const number = Number(version);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new RegistryError(RegistryErrorCode.InvalidVersion, `The specified version "${version}" is not a valid version id; use a positive integer or "latest".`);
+    }
+    const found = versions.find((v) => v.version === number);
+    if (!found) throw new RegistryError(RegistryErrorCode.VersionNotFound, `Version ${number} not found for subject "${subject}".`);
+    return found;
+  }
+
+  async schemaById(id: number): Promise<{ id: number; schema: JsonSchema; schemaText: string }> {
+    const found = Number.isInteger(id) ? await this.store.schemaById(id) : undefined;
+    if (!found) throw new RegistryError(RegistryErrorCode.SchemaNotFound, `Schema ${id} not found.`);
+    return found;
+  }
+
+  /** Whether the candidate could be registered: against the given version, or all under a transitive mode. */
+  async checkCompatibility(subject: string, version: string, schemaText: string, schemaType: string | undefined): Promise<CompatibilityVerdict> {
+    const candidate = this.parse(schemaText, schemaType);
+    const target = await this.version(subject, version);
+    const earlier = (await this.liveVersions(subject)).filter((v) => v.version <= target.version);
+    return checkCompatibility(candidate, earlier, await this.modeOf(subject));
+  }
+
+  async deleteSubject(subject: string): Promise<number[]> {
+    await this.liveVersions(subject);
+    return this.store.deleteVersions(subject);
+  }
+
+  async deleteVersion(subject: string, version: string): Promise<number> {
+    const found = await this.version(subject, version);
+    await this.store.deleteVersions(subject, found.version);
+    return found.version;
+  }
+
+  /** @param subject null for the global level. */
+  async compatibilityLevel(subject: string | null, defaultToGlobal = false): Promise<CompatibilityMode> {
+    if (subject === null) return (await this.store.compatibility(null)) ?? this.defaultMode;
+    const own = await this.store.compatibility(subject);
+    if (own) return own;
+    if (defaultToGlobal) return this.compatibilityLevel(null);
+    throw new RegistryError(RegistryErrorCode.SubjectCompatibilityNotConfigured, `Subject "${subject}" does not have subject-level compatibility configured.`);
+  }
+
+  async setCompatibilityLevel(subject: string | null, level: unknown): Promise<CompatibilityMode> {
+    if (!isCompatibilityMode(level)) {
+      throw new RegistryError(
+        RegistryErrorCode.InvalidCompatibilityLevel,
+        `Invalid compatibility level ${JSON.stringify(level)}; valid: BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE, NONE.`,
+      );
+    }
+    await this.store.setCompatibility(subject, level);
+    return level;
+  }
+
+  async deleteCompatibilityLevel(subject: string): Promise<CompatibilityMode> {
+    const previous = await this.compatibilityLevel(subject);
+    await this.store.deleteCompatibility(subject);
+    return previous;
+  }
+
+  async contracts(): Promise<ContractSummary[]> {
+    const subjects = await this.store.subjects();
+    return Promise.all(subjects.map((subject) => this.contract(subject)));
+  }
+
+  async contract(subject: string): Promise<ContractSummary> {
+    const latest = (await this.liveVersions(subject)).at(-1)!;
+    const binding = latest.schema['x-hub-contract'];
+    return {
+      subject,
+      version: latest.version,
+      id: latest.id,
+      lifecycle: latest.lifecycle,
+      ...(isObject(binding) ? { binding: binding as unknown as ContractBinding } : {}),
+      classification: classifiedFields(latest.schema),
+    };
+  }
+
+  async setLifecycle(subject: string, lifecycle: unknown): Promise<ContractSummary> {
+    if (!(LIFECYCLES as readonly unknown[]).includes(lifecycle)) {
+      throw new RegistryError(RegistryErrorCode.InvalidLifecycle, `Invalid lifecycle ${JSON.stringify(lifecycle)}; valid: ${LIFECYCLES.join(', ')}.`);
+    }
+    await this.liveVersions(subject);
+    await this.store.setLifecycle(subject, lifecycle as Lifecycle);
+    return this.contract(subject);
+  }
+
+  private async modeOf(subject: string): Promise<CompatibilityMode> {
+    return (await this.store.compatibility(subject)) ?? (await this.store.compatibility(null)) ?? this.defaultMode;
+  }
+
+  private async liveVersions(subject: string): Promise<StoredVersion[]> {
+    const versions = await this.store.versions(subject);
+    if (versions.length === 0) throw new RegistryError(RegistryErrorCode.SubjectNotFound, `Subject "${subject}" not found.`);
+    return versions;
+  }
+}

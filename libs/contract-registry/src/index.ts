@@ -1,0 +1,5 @@
+export { ContractRegistry, type ContractSummary } from './contract-registry.js';
+export { PostgresSchemaStore } from './postgres-schema-store.js';
+export { RegistryError, RegistryErrorCode } from './registry-error.js';
+export { LIFECYCLES, type Lifecycle, type SchemaStore, type StoredVersion } from './schema-store.js';
+export { ContractRegistryModule } from './contract-registry.module.js';

@@ -1,0 +1,151 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { join } from 'node:path';
+import { loadConfig } from '@hub/config';
+import { findProjectRoot } from '@hub/local-infra';
+import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
+import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
+import { standardContracts } from '../support/standard-contracts.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { testKafkaBrokers } from '../support/test-kafka.js';
+
+const CONFLUENT_JSON = 'application/vnd.schemaregistry.v1+json';
+const AID = 'education.student-aid.granted.v1-value';
+const aidSchema = standardContracts().find((c) => c.name === 'education/student-aid.granted.v1')!.schema;
+const aidProperties = aidSchema['properties'] as Record<string, unknown>;
+const remark = { type: 'string', maxLength: 200, 'x-hub-classification': 'public' };
+const withRemark = { ...aidSchema, properties: { ...aidProperties, remark } };
+
+async function startRegistry(database: TestDatabase): Promise<{ app: NestExpressApplication; url: string }> {
+  const env = loadConfig(RegistryEnvironment, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    CONTRACTS_DIR: join(findProjectRoot(), 'contracts'),
+  });
+  const app = await createRegistryApp(env, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl() };
+}
+
+describe('the contract registry API', () => {
+  let database: TestDatabase;
+  let registry: { app: NestExpressApplication; url: string };
+
+  const call = async (method: string, path: string, body?: unknown, contentType = CONFLUENT_JSON) => {
+    const response = await fetch(`${registry.url}${path}`, {
+      method,
+      headers: { 'content-type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> & unknown[] };
+  };
+  const register = (subject: string, schema: unknown) => call('POST', `/subjects/${subject}/versions`, { schema: JSON.stringify(schema), schemaType: 'JSON' });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('registry');
+    registry = await startRegistry(database);
+  });
+
+  afterAll(async () => {
+    await registry.app.close();
+    await database.drop();
+  });
+
+  it('registers the standard contracts at start, one subject per topic', async () => {
+    const { status, body } = await call('GET', '/subjects');
+    expect(status).toBe(200);
+    expect(body).toEqual(standardContracts().map((c) => `${(c.schema['x-hub-contract'] as { topic: string }).topic}-value`).sort());
+  });
+
+  it('serves a version as Confluent clients read it', async () => {
+    const { body } = await call('GET', `/subjects/${AID}/versions/latest`);
+    expect(body).toMatchObject({ subject: AID, version: 1, schemaType: 'JSON' });
+    expect(JSON.parse(body['schema'] as string)).toEqual(aidSchema);
+    const byId = await call('GET', `/schemas/ids/${body['id']}`);
+    expect(byId.body).toEqual({ schemaType: 'JSON', schema: body['schema'] });
+  });
+
+  it('registers a compatible version, and registering the same schema again changes nothing', async () => {
+    const first = await register(AID, withRemark);
+    expect(first.status).toBe(200);
+    const again = await register(AID, withRemark);
+    expect(again.body).toEqual(first.body);
+    expect((await call('GET', `/subjects/${AID}/versions`)).body).toEqual([1, 2]);
+    const lookup = await call('POST', `/subjects/${AID}`, { schema: JSON.stringify(withRemark), schemaType: 'JSON' });
+    expect(lookup.body).toMatchObject({ subject: AID, version: 2, id: first.body['id'] });
+  });
+
+  it('refuses an incompatible version with 409 and says why and what would be compatible', async () => {
+    const subject = 'disability.subsidy.granted.v1-value';
+    expect((await call('PUT', `/config/${subject}`, { compatibility: 'FORWARD' })).body).toEqual({ compatibility: 'FORWARD' });
+    const schema = standardContracts().find((c) => c.name === 'disability/subsidy.granted.v1')!.schema;
+    const candidate = { ...schema, properties: { ...(schema['properties'] as object), remark } };
+    const { status, body } = await register(subject, candidate);
+    expect(status).toBe(409);
+    expect(body['error_code']).toBe(409);
+    expect(body['message']).toContain('consumers still reading version 1');
+    expect((await call('GET', `/subjects/${subject}/versions`)).body).toEqual([1]);
+  });
+
+  it('explains a dry-run compatibility check with verbose=true', async () => {
+    const aidType = aidProperties['aidType'] as { enum: string[] };
+    const narrowed = { ...aidSchema, properties: { ...aidProperties, aidType: { ...aidType, enum: aidType.enum.slice(1) } } };
+    const { body } = await call('POST', `/compatibility/subjects/${AID}/versions/latest?verbose=true`, { schema: JSON.stringify(narrowed), schemaType: 'JSON' });
+    expect(body['is_compatible']).toBe(false);
+    expect((body['messages'] as string[])[0]).toMatch(/^At \/properties\/aidType\/enum, the list of allowed values removes "preschool-subsidy": documents valid under version 2 would be rejected/);
+  });
+
+  it('answers 422 for a schema that is not valid JSON Schema, and for unclassified fields', async () => {
+    const broken = await register('broken-value', { type: 'object', properties: { a: { type: 'strin' } } });
+    expect(broken).toMatchObject({ status: 422, body: { error_code: 42201 } });
+    expect(broken.body['message']).toMatch(/Invalid schema/);
+    const unclassified = await register('unclassified-value', { type: 'object', properties: { a: { type: 'string' } } });
+    expect(unclassified.body['message']).toBe(
+      'Invalid schema: every field needs "x-hub-classification" (personal-identifier, personal or public); missing at /a.',
+    );
+    expect((await call('POST', '/subjects/x-value/versions', { schema: '{"type":"object"}' })).body['message']).toMatch(/schemaType/);
+  });
+
+  it('answers with the Confluent error codes for what does not exist', async () => {
+    expect((await call('GET', '/subjects/nothing-value/versions')).body).toMatchObject({ error_code: 40401 });
+    expect((await call('GET', `/subjects/${AID}/versions/99`)).body).toMatchObject({ error_code: 40402 });
+    expect((await call('GET', `/subjects/${AID}/versions/two`)).body).toMatchObject({ error_code: 42202 });
+    expect((await call('GET', '/schemas/ids/9999')).body).toMatchObject({ error_code: 40403 });
+    expect((await call('GET', `/config/${AID}`)).body).toMatchObject({ error_code: 40408 });
+    expect((await call('PUT', '/config', { compatibility: 'SIDEWAYS' })).body).toMatchObject({ error_code: 42203 });
+  });
+
+  it('keeps a global and per-subject compatibility level', async () => {
+    expect((await call('GET', '/config')).body).toEqual({ compatibilityLevel: 'BACKWARD' });
+    await call('PUT', '/config', { compatibility: 'FULL' }, 'application/json');
+    expect((await call('GET', '/config')).body).toEqual({ compatibilityLevel: 'FULL' });
+    expect((await call('GET', `/config/${AID}?defaultToGlobal=true`)).body).toEqual({ compatibilityLevel: 'FULL' });
+    await call('PUT', '/config', { compatibility: 'BACKWARD' });
+  });
+
+  it('refuses an oversized body with 413 and keeps serving', async () => {
+    const { status, body } = await call('POST', `/subjects/${AID}/versions`, { schema: 'x'.repeat(2 * 1024 * 1024), schemaType: 'JSON' });
+    expect(status).toBe(413);
+    expect(body['message']).toMatch(/larger than 1mb/);
+    expect((await call('GET', '/subjects')).status).toBe(200);
+  });
+
+  it('shows the hub extensions: owner, topic, classification and lifecycle', async () => {
+    const { body } = await call('GET', '/hub/contracts/civil-affairs.household-status.changed.v1-value');
+    expect(body).toMatchObject({
+      lifecycle: 'active',
+      binding: { owner: 'civil-affairs', topic: 'civil-affairs.household-status.changed.v1', partitionKey: 'householdNumber' },
+    });
+    expect(body['classification']).toContainEqual({ pointer: '/members/*/idNumber', classification: 'personal-identifier' });
+    const deprecated = await call('PUT', '/hub/contracts/civil-affairs.household-status.changed.v1-value/lifecycle', { lifecycle: 'deprecated' });
+    expect(deprecated.body['lifecycle']).toBe('deprecated');
+    expect((await call('PUT', `/hub/contracts/${AID}/lifecycle`, { lifecycle: 'gone' })).body).toMatchObject({ error_code: 42210 });
+  });
+
+  it('adds no version when it starts again on the same database', async () => {
+    const before = (await call('GET', '/subjects/hub.finding.changed.v1-value/versions')).body;
+    const second = await startRegistry(database);
+    await second.app.close();
+    expect((await call('GET', '/subjects/hub.finding.changed.v1-value/versions')).body).toEqual(before);
+  });
+});
