@@ -9,8 +9,11 @@ import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUnti
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
-/** The hub's apps, each a separate process as it would be deployed. */
-const APPS = [{ name: 'gateway', entry: 'dist/apps/gateway/src/main.js', healthPort: 'HTTP_PORT' }];
+/** The hub's apps, each a separate process as it would be deployed, each on its own port. */
+const APPS = [
+  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway' },
+  { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)' },
+];
 
 const root = findProjectRoot();
 const cleanups: (() => Promise<void>)[] = [];
@@ -79,10 +82,9 @@ async function main(): Promise<void> {
     DATABASE_URL: await databaseUrl(),
   };
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const port = env['HTTP_PORT'] ?? '8080';
   for (const app of APPS) {
     say(`Starting ${app.name} ...`);
-    const child = spawn(process.execPath, [join(root, app.entry)], { env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...env, HTTP_PORT: app.port }, stdio: 'inherit' });
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
         say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
@@ -91,16 +93,19 @@ async function main(): Promise<void> {
     });
     children.push(child);
   }
-  const readyUrl = `http://${host}:${port}/health/ready`;
-  await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), {
-    timeoutMs: 120_000,
-    intervalMs: 500,
-    description: `the hub to report ready at ${readyUrl}`,
-  });
+  for (const app of APPS) {
+    const readyUrl = `http://${host}:${app.port}/health/ready`;
+    await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      description: `${app.name} to report ready at ${readyUrl}`,
+    });
+  }
   say('The hub is up.');
-  say(`  gateway       http://${host}:${port}   (health: ${readyUrl})`);
+  for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
   say(`  Kafka         ${env.KAFKA_BROKERS}`);
   say(`  PostgreSQL    ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+  say(`Try: curl http://${host}:${APPS[1]!.port}/subjects`);
   say('Press Ctrl-C to stop.');
 }
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { HubEnvironment, loadConfig } from '@hub/config';
-import { claimUnprocessed, dataSourceOptions } from '@hub/persistence';
+import { claimUnprocessed, dataSourceOptions, runMigrationsExclusively } from '@hub/persistence';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('the hub schema', () => {
@@ -11,6 +11,7 @@ describe('the hub schema', () => {
     database = await createTestDatabase('migrations');
     dataSource = new DataSource(dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: database.url, SERVICE_NAME: 'migrations-test' })));
     await dataSource.initialize();
+    await runMigrationsExclusively(dataSource);
   });
 
   afterAll(async () => {
@@ -25,10 +26,21 @@ describe('the hub schema', () => {
 
   it('is left as it is by a second start', async () => {
     const again = new DataSource(dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: database.url })));
-    await again.initialize();
+    await runMigrationsExclusively(await again.initialize());
     await again.destroy();
-    const applied = await database.query('SELECT name FROM migrations');
-    expect(applied).toHaveLength(2);
+    expect(await database.query('SELECT name FROM migrations')).toHaveLength(2);
+  });
+
+  it('is migrated once when several apps start on a new database at the same moment', async () => {
+    const fresh = await createTestDatabase('migrations_race');
+    const apps = Array.from({ length: 3 }, () => new DataSource(dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: fresh.url }))));
+    try {
+      await Promise.all(apps.map(async (app) => runMigrationsExclusively(await app.initialize())));
+      expect(await fresh.query('SELECT name FROM migrations')).toHaveLength(2);
+    } finally {
+      await Promise.all(apps.map((app) => app.destroy()));
+      await fresh.drop();
+    }
   });
 
   describe('inbox', () => {

@@ -9,7 +9,10 @@ export interface DataSourceExtras {
   synchronize?: boolean;
 }
 
-/** PostgreSQL through TypeORM; the hub's migrations run on start, so a new database is ready at once. */
+/**
+ * PostgreSQL through TypeORM. Migrations are listed here and run by runMigrationsExclusively at
+ * start (under a lock, so apps starting together migrate once).
+ */
 export function dataSourceOptions(env: HubEnvironment, extras: DataSourceExtras = {}): DataSourceOptions {
   return {
     type: 'postgres',
@@ -17,8 +20,6 @@ export function dataSourceOptions(env: HubEnvironment, extras: DataSourceExtras 
     applicationName: env.SERVICE_NAME,
     entities: extras.entities ?? [],
     migrations: HUB_MIGRATIONS,
-    migrationsRun: true,
-    migrationsTransactionMode: 'each',
     synchronize: extras.synchronize ?? false,
     logging: ['error', 'warn', 'migration'],
     extra: { max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 },

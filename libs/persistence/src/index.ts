@@ -1,3 +1,4 @@
 export { dataSourceOptions, type DataSourceExtras } from './data-source-options.js';
 export { claimUnprocessed } from './inbox.js';
 export { PersistenceModule } from './persistence.module.js';
+export { runMigrationsExclusively } from './run-migrations-exclusively.js';
