@@ -1,9 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { join } from 'node:path';
 import { loadConfig } from '@hub/config';
+import { CONTRACTS_TOPIC, ContractCatalog } from '@hub/contract-registry';
+import { CompactedTopicFollower } from '@hub/messaging';
 import { findProjectRoot } from '@hub/local-infra';
 import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
 import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
+import { eventually } from '../support/eventually.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testKafkaBrokers } from '../support/test-kafka.js';
@@ -147,5 +150,42 @@ describe('the contract registry API', () => {
     const second = await startRegistry(database);
     await second.app.close();
     expect((await call('GET', '/subjects/hub.finding.changed.v1-value/versions')).body).toEqual(before);
+  });
+
+  describe('a service following hub.contracts', () => {
+    const catalog = new ContractCatalog();
+    let follower: CompactedTopicFollower;
+
+    beforeAll(async () => {
+      follower = new CompactedTopicFollower({ brokers: testKafkaBrokers(), clientId: 'catalog-test' }, CONTRACTS_TOPIC, (record) => catalog.apply(record.key!, record.value));
+      await follower.start();
+    });
+
+    afterAll(() => follower.stop());
+
+    it('has every registered contract once it has caught up', async () => {
+      expect(catalog.subjects()).toEqual((await call('GET', '/subjects')).body);
+      expect(catalog.forTopic('education.student-aid.granted.v1')?.subject).toBe(AID);
+    });
+
+    it('validates documents with the contracts it holds', () => {
+      const example = (aidSchema['examples'] as unknown[])[0];
+      expect(catalog.validate(AID, example)).toEqual({ valid: true });
+      expect(catalog.validate(AID, { ...(example as object), amountFen: -1 })).toMatchObject({ valid: false, violations: [{ instancePath: '/amountFen', keyword: 'minimum' }] });
+    });
+
+    it('sees a new version without asking the registry', async () => {
+      const subject = 'healthcare-security.insurance-enrolment.recorded.v1-value';
+      const schema = standardContracts().find((c) => c.name === 'healthcare-security/insurance-enrolment.recorded.v1')!.schema;
+      const { status } = await register(subject, { ...schema, properties: { ...(schema['properties'] as object), remark } });
+      expect(status).toBe(200);
+      await eventually('the catalog to hold version 2', async () => catalog.get(subject)?.version === 2);
+    });
+
+    it('forgets a deleted subject', async () => {
+      const subject = 'hub.finding-response.recorded.v1-value';
+      await call('DELETE', `/subjects/${subject}`);
+      await eventually('the catalog to drop the subject', async () => catalog.get(subject) === undefined);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { RegistryError } from '@hub/contract-registry';
+import { HubError } from '@hub/errors';
 
 /** Answers errors the way Confluent Schema Registry clients expect: `{ error_code, message }`. */
 @Catch()
@@ -11,6 +12,12 @@ export class RegistryExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof RegistryError) {
       response.status(exception.httpStatus).json({ error_code: exception.errorCode, message: exception.message });
+      return;
+    }
+    if (exception instanceof HubError && exception.canRetry) {
+      // The change is stored; only telling hub.contracts failed. Retrying the same call is safe.
+      this.logger.warn({ err: exception }, 'registry change stored but not yet published');
+      response.status(503).setHeader('Retry-After', '5').json({ error_code: 50301, message: `Temporarily unavailable: ${exception.message}. Retry the same request.` });
       return;
     }
     if (exception instanceof HttpException) {

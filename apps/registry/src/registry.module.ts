@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HubConfigModule, serviceVersion } from '@hub/config';
-import { ContractRegistryModule } from '@hub/contract-registry';
+import { CONTRACTS_TOPIC, ContractRegistryModule } from '@hub/contract-registry';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
 import { MessagingModule } from '@hub/messaging';
@@ -23,7 +23,8 @@ export class RegistryModule {
         HubConfigModule.forRoot(RegistryEnvironment, env),
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
-        MessagingModule.forRoot(),
+        // Compacted: followers need the latest contract per subject, not its history (that is in the store).
+        MessagingModule.forRoot([{ topic: CONTRACTS_TOPIC, numPartitions: 3, configs: { 'cleanup.policy': 'compact' } }]),
         HealthModule,
         ContractRegistryModule,
       ],

@@ -8,7 +8,8 @@ import { RegistryEnvironment } from './registry-environment.js';
 /**
  * Registers the standard contracts of contracts/ at start, each under `<topic>-value` (the
  * Confluent topic-name strategy). Unchanged contracts are a no-op; a changed one becomes a new
- * version if it is compatible, and is logged with the reasons if it is not.
+ * version if it is compatible, and is logged with the reasons if it is not. Then every subject's
+ * state is published again, so followers of hub.contracts converge on the store.
  */
 @Injectable()
 export class StandardContractsLoader implements OnApplicationBootstrap {
@@ -34,5 +35,6 @@ export class StandardContractsLoader implements OnApplicationBootstrap {
       }
     }
     this.logger.log(`${contracts.length} standard contracts from ${folder} checked`);
+    this.logger.log(`${await this.registry.publishAll()} subjects published to hub.contracts`);
   }
 }

@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { HubProducer } from '@hub/messaging';
 import { ContractRegistry } from './contract-registry.js';
+import { KafkaContractChangeSink } from './kafka-contract-change-sink.js';
 import { PostgresSchemaStore } from './postgres-schema-store.js';
 
-/** The registry's use cases on the app's PostgreSQL (needs the app's PersistenceModule). */
+/** The registry's use cases on the app's PostgreSQL, reporting changes to hub.contracts (needs PersistenceModule and MessagingModule). */
 @Module({
   providers: [
     {
       provide: ContractRegistry,
-      inject: [getDataSourceToken()],
-      useFactory: (dataSource: DataSource) => new ContractRegistry(new PostgresSchemaStore(dataSource)),
+      inject: [getDataSourceToken(), HubProducer],
+      useFactory: (dataSource: DataSource, producer: HubProducer) =>
+        new ContractRegistry(new PostgresSchemaStore(dataSource), new KafkaContractChangeSink(producer)),
     },
   ],
   exports: [ContractRegistry],

@@ -10,6 +10,7 @@ import {
   type ContractBinding,
   type JsonSchema,
 } from '@hub/contracts';
+import type { ContractChangeSink, ContractState } from './contract-change.js';
 import { RegistryError, RegistryErrorCode } from './registry-error.js';
 import { schemaFingerprint } from './schema-fingerprint.js';
 import { LIFECYCLES, type Lifecycle, type SchemaStore, type StoredVersion } from './schema-store.js';
@@ -34,6 +35,8 @@ const isObject = (value: unknown): value is JsonSchema => typeof value === 'obje
 export class ContractRegistry {
   constructor(
     private readonly store: SchemaStore,
+    /** Told of every change after it is stored; a failure there fails the call, and a retry republishes. */
+    private readonly changes: ContractChangeSink,
     private readonly defaultMode: CompatibilityMode = 'BACKWARD',
   ) {}
 
@@ -69,7 +72,7 @@ export class ContractRegistry {
     const schema = this.parse(schemaText, schemaType);
     const fingerprint = schemaFingerprint(schema);
     const mode = await this.modeOf(subject);
-    return this.store.addVersion(subject, schema, schemaText, fingerprint, (existing) => {
+    const stored = await this.store.addVersion(subject, schema, schemaText, fingerprint, (existing) => {
       const verdict = checkCompatibility(schema, existing, mode);
       if (!verdict.compatible) {
         throw new RegistryError(
@@ -79,6 +82,15 @@ export class ContractRegistry {
         );
       }
     });
+    await this.publish(subject);
+    return stored;
+  }
+
+  /** Publishes every subject's current state again, e.g. at start, so followers converge on the store. */
+  async publishAll(): Promise<number> {
+    const subjects = await this.store.subjects();
+    for (const subject of subjects) await this.publish(subject);
+    return subjects.length;
   }
 
   /** The registered version of the subject holding this schema. */
@@ -126,12 +138,15 @@ export class ContractRegistry {
 
   async deleteSubject(subject: string): Promise<number[]> {
     await this.liveVersions(subject);
-    return this.store.deleteVersions(subject);
+    const deleted = await this.store.deleteVersions(subject);
+    await this.publish(subject);
+    return deleted;
   }
 
   async deleteVersion(subject: string, version: string): Promise<number> {
     const found = await this.version(subject, version);
     await this.store.deleteVersions(subject, found.version);
+    await this.publish(subject);
     return found.version;
   }
 
@@ -185,7 +200,23 @@ export class ContractRegistry {
     }
     await this.liveVersions(subject);
     await this.store.setLifecycle(subject, lifecycle as Lifecycle);
+    await this.publish(subject);
     return this.contract(subject);
+  }
+
+  private async publish(subject: string): Promise<void> {
+    const latest = (await this.store.versions(subject)).at(-1);
+    if (!latest) return this.changes.publish(subject, null);
+    const binding = latest.schema['x-hub-contract'];
+    const state: ContractState = {
+      subject,
+      version: latest.version,
+      id: latest.id,
+      lifecycle: latest.lifecycle,
+      ...(isObject(binding) ? { binding: binding as unknown as ContractBinding } : {}),
+      schema: latest.schema,
+    };
+    await this.changes.publish(subject, state);
   }
 
   private async modeOf(subject: string): Promise<CompatibilityMode> {

@@ -1,3 +1,5 @@
+export { ContractCatalog } from './contract-catalog.js';
+export { CONTRACTS_TOPIC, type ContractChangeSink, type ContractState } from './contract-change.js';
 export { ContractRegistry, type ContractSummary } from './contract-registry.js';
 export { PostgresSchemaStore } from './postgres-schema-store.js';
 export { RegistryError, RegistryErrorCode } from './registry-error.js';

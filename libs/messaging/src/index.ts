@@ -1,5 +1,6 @@
 export { BatchEventPattern, RecordEventPattern } from './event-patterns.js';
 export { createConsumerMicroservice } from './consumer-microservice.js';
+export { CompactedTopicFollower } from './compacted-topic-follower.js';
 export { consumerOptionsFrom } from './consumer-options.js';
 export { createKafkaClient } from './kafka-client.js';
 export { HubKafkaServer, type HubKafkaServerOptions } from './hub-kafka-server.js';

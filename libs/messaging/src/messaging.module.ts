@@ -38,22 +38,22 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Creates this app's topics, retrying in the background while Kafka is unreachable: the app
-   * starts anyway and reports not ready, rather than exiting.
+   * Creates this app's topics before the app serves (Nest awaits this hook). While Kafka is
+   * unreachable it keeps retrying in the background and the app starts anyway, reporting not ready.
    */
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.topics.length === 0) return;
-    const attempt = (delayMs: number): void => {
-      this.admin.ensureTopics(this.topics).then(
-        () => this.logger.log(`topics ready: ${this.topics.map((t) => t.topic).join(', ')}`),
-        (error: unknown) => {
-          if (this.stopped) return;
-          this.logger.warn(`cannot create topics yet (${String(error)}); retrying in ${delayMs} ms`);
-          this.ensuring = setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs);
-        },
-      );
+    const attempt = async (delayMs: number): Promise<void> => {
+      try {
+        await this.admin.ensureTopics(this.topics);
+        this.logger.log(`topics ready: ${this.topics.map((t) => t.topic).join(', ')}`);
+      } catch (error) {
+        if (this.stopped) return;
+        this.logger.warn(`cannot create topics yet (${String(error)}); retrying in ${delayMs} ms`);
+        this.ensuring = setTimeout(() => void attempt(Math.min(delayMs * 2, 30_000)), delayMs);
+      }
     };
-    attempt(1000);
+    await attempt(1000);
   }
 
   async onApplicationShutdown(): Promise<void> {

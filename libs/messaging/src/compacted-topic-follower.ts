@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { Consumer } from 'kafkajs';
+import { ErrorCode, HubError } from '@hub/errors';
+import type { InboundRecord } from './inbound-record.js';
+import { createKafkaClient } from './kafka-client.js';
+import type { KafkaSettings } from './kafka-settings.js';
+
+/**
+ * Keeps a local copy of a compacted topic (a table keyed by record key): reads it from the
+ * beginning in a consumer group of its own, hands every record to `apply`, and then follows new
+ * records as they come. Nothing is committed; every start reads the table again.
+ */
+export class CompactedTopicFollower {
+  private readonly logger = new Logger(CompactedTopicFollower.name);
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly settings: KafkaSettings,
+    private readonly topic: string,
+    private readonly apply: (record: InboundRecord) => void,
+  ) {}
+
+  /** Resolves once every record that was on the topic at the start has been applied. */
+  async start(timeoutMs = 60_000): Promise<void> {
+    const kafka = createKafkaClient(this.settings);
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = new Map((await admin.fetchTopicOffsets(this.topic)).map((p) => [p.partition, BigInt(p.high)]));
+    await admin.disconnect();
+    const behind = new Set([...ends].filter(([, high]) => high > 0n).map(([partition]) => partition));
+
+    let caughtUp!: () => void;
+    const ready = new Promise<void>((resolve) => (caughtUp = resolve));
+    if (behind.size === 0) caughtUp();
+    this.consumer = kafka.consumer({ groupId: `${this.settings.clientId}.follower.${randomUUID()}`, allowAutoTopicCreation: false });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ partition, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = value.toString();
+        this.apply({ topic: this.topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers, timestamp: message.timestamp });
+        if (behind.has(partition) && BigInt(message.offset) + 1n >= ends.get(partition)!) {
+          behind.delete(partition);
+          if (behind.size === 0) caughtUp();
+        }
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new HubError(ErrorCode.KafkaUnavailable, `could not read ${this.topic} to its end within ${timeoutMs} ms`, { canRetry: true })), timeoutMs);
+    });
+    try {
+      await Promise.race([ready, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    this.logger.log(`following ${this.topic}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
