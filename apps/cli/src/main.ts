@@ -1,0 +1,30 @@
+/**
+ * `npx hub`: the hub's command for integration engineers, auditors and operators.
+ * Exit codes: 0 done, 1 a check failed (incompatible, invalid events), 2 bad input or an error.
+ */
+import { Command, CommanderError } from 'commander';
+import { serviceVersion } from '@hub/config';
+import { ContractSchemaError } from '@hub/contracts';
+import { RegistryRequestError } from '@hub/registry-client';
+import { addContractsCommands } from './contracts/contracts.commands.js';
+import { InputError } from './read-input.js';
+
+const program = new Command('hub').description('the data-sharing hub').version(serviceVersion()).exitOverride();
+addContractsCommands(program, {
+  out: (line) => process.stdout.write(`${line}\n`),
+  fail: (code) => (process.exitCode = code),
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof RegistryRequestError || error instanceof InputError || error instanceof ContractSchemaError || error instanceof Error) {
+    const detail = error instanceof RegistryRequestError && error.errorCode ? ` (registry error ${error.errorCode})` : '';
+    process.stderr.write(`hub: ${error.message}${detail}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

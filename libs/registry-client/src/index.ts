@@ -1,0 +1,1 @@
+export { RegistryClient, RegistryRequestError, type ContractListing, type RegisteredVersion } from './registry-client.js';

@@ -1,0 +1,71 @@
+import type { JsonSchema } from '@hub/contracts';
+
+export interface RegisteredVersion {
+  subject: string;
+  version: number;
+  id: number;
+  schemaType: string;
+  schema: string;
+}
+
+export interface ContractListing {
+  subject: string;
+  version: number;
+  id: number;
+  lifecycle: string;
+  binding?: { owner: string; topic: string; type: string; version: number; partitionKey: string };
+}
+
+/** An answer of the registry that is not a success, with its Confluent error code and message. */
+export class RegistryRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RegistryRequestError';
+  }
+}
+
+/** A client of the hub's contract registry (its Confluent-compatible API and the hub extensions). */
+export class RegistryClient {
+  constructor(private readonly baseUrl: string) {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
+        method,
+        headers: { 'content-type': 'application/vnd.schemaregistry.v1+json', accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new RegistryRequestError(0, 0, `cannot reach the registry at ${this.baseUrl} (${error instanceof Error ? error.message : String(error)}); is it running (npm start)?`);
+    }
+    const payload = (await response.json()) as T & { error_code?: number; message?: string };
+    if (!response.ok) throw new RegistryRequestError(response.status, payload.error_code ?? response.status, payload.message ?? response.statusText);
+    return payload;
+  }
+
+  contracts(): Promise<ContractListing[]> {
+    return this.request('GET', '/hub/contracts');
+  }
+
+  version(subject: string, version = 'latest'): Promise<RegisteredVersion> {
+    return this.request('GET', `/subjects/${encodeURIComponent(subject)}/versions/${version}`);
+  }
+
+  register(subject: string, schema: JsonSchema): Promise<{ id: number }> {
+    return this.request('POST', `/subjects/${encodeURIComponent(subject)}/versions`, { schema: JSON.stringify(schema), schemaType: 'JSON' });
+  }
+
+  /** Whether the schema could be registered under the subject now, with every reason it could not. */
+  check(subject: string, schema: JsonSchema): Promise<{ is_compatible: boolean; messages: string[] }> {
+    return this.request('POST', `/compatibility/subjects/${encodeURIComponent(subject)}/versions/latest?verbose=true`, { schema: JSON.stringify(schema), schemaType: 'JSON' });
+  }
+
+  setLifecycle(subject: string, lifecycle: string): Promise<ContractListing> {
+    return this.request('PUT', `/hub/contracts/${encodeURIComponent(subject)}/lifecycle`, { lifecycle });
+  }
+}
