@@ -1,3 +1,4 @@
+import { Parser } from '@asyncapi/parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,5 +92,23 @@ describe('npx hub contracts', () => {
     const { code, stderr } = await runCli(['contracts', 'list', '--registry', `http://127.0.0.1:${await freePort()}`]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/cannot reach the registry/);
+  });
+
+  it('generates TypeScript types of a contract', async () => {
+    const { code, stdout } = await runCli(['contracts', 'generate-types', AID_FILE]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('export interface StudentAidGranted {');
+    expect(stdout).toMatch(/amountFen: number;/);
+    expect(stdout).toMatch(/aidType:\s+"preschool-subsidy" \| "compulsory-living-subsidy"/);
+  });
+
+  it('exports an AsyncAPI 3.0 document that the AsyncAPI parser accepts without errors', async () => {
+    const { code, stdout } = await runCli(['contracts', 'export-asyncapi', ...registry]);
+    expect(code).toBe(0);
+    const { document, diagnostics } = await new Parser().parse(stdout);
+    expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+    expect(document?.channels().all().map((channel) => channel.address()).sort()).toContain('education.student-aid.granted.v1');
+    expect(document?.channels().all()).toHaveLength(9);
+    expect(document?.operations().all().every((operation) => operation.action() === 'send')).toBe(true);
   });
 });

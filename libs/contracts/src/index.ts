@@ -14,3 +14,4 @@ export { checkCompatibility, type CompatibilityVerdict, type Incompatibility, ty
 export { COMPATIBILITY_MODES, isCompatibilityMode, type CompatibilityMode } from './compatibility/compatibility-mode.js';
 export { diffSchemas } from './compatibility/diff-schemas.js';
 export { DIFFERENCE_KINDS, type DifferenceEffect, type DifferenceKind, type SchemaDifference } from './compatibility/schema-difference.js';
+export { asyncApiDocument, type AsyncApiOptions, type PublishedContract } from './asyncapi/asyncapi-document.js';
