@@ -2,14 +2,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { join } from 'node:path';
 import { loadConfig } from '@hub/config';
 import { CONTRACTS_TOPIC, ContractCatalog } from '@hub/contract-registry';
-import { CompactedTopicFollower } from '@hub/messaging';
+import { toKafkaBinary } from '@hub/contracts';
+import { CompactedTopicFollower, createKafkaClient, HubProducer } from '@hub/messaging';
 import { findProjectRoot } from '@hub/local-infra';
 import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
 import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
 import { eventually } from '../support/eventually.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { uniqueName } from '../support/unique-name.js';
 
 const CONFLUENT_JSON = 'application/vnd.schemaregistry.v1+json';
 const AID = 'education.student-aid.granted.v1-value';
@@ -186,6 +188,48 @@ describe('the contract registry API', () => {
       const subject = 'hub.finding-response.recorded.v1-value';
       await call('DELETE', `/subjects/${subject}`);
       await eventually('the catalog to drop the subject', async () => catalog.get(subject) === undefined);
+    });
+  });
+
+  describe('onboarding a new event type, and checking a change against the traffic on its topic', () => {
+    const topic = `housing.${uniqueName('rental-subsidy').replace(/_/g, '-')}.granted.v1`;
+    const subject = `${topic}-value`;
+    const contract = (noteMaxLength: number) => ({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `urn:nx-hub:contract:${topic.replace(/\.v1$/, '')}:v1`,
+      'x-hub-contract': { owner: 'housing', type: topic.replace(/\.v1$/, ''), version: 1, topic, partitionKey: 'householdNumber' },
+      type: 'object',
+      additionalProperties: false,
+      required: ['householdNumber', 'amountFen'],
+      properties: {
+        householdNumber: { type: 'string', 'x-hub-classification': 'personal-identifier' },
+        amountFen: { type: 'integer', minimum: 1, 'x-hub-classification': 'public' },
+        note: { type: 'string', maxLength: noteMaxLength, 'x-hub-classification': 'public' },
+      },
+    });
+
+    it('takes nothing but registering the contract', async () => {
+      expect((await register(subject, contract(100))).status).toBe(200);
+      expect((await call('GET', `/hub/contracts/${subject}`)).body).toMatchObject({ binding: { owner: 'housing', topic } });
+    });
+
+    it('reports how many events of the last days a stricter candidate would reject, and why', async () => {
+      await createTestTopics([{ topic, numPartitions: 2 }]);
+      const producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'sample-test' }));
+      const notes = ['ok', 'fine', 'paid', 'a note that is far too long for it', 'another note that is too long'];
+      await producer.send(
+        notes.map((note, i) => ({
+          topic,
+          ...toKafkaBinary({ specversion: '1.0', id: `h-${i}`, source: '/departments/housing', type: topic, data: { householdNumber: `HH-${i}`, amountFen: 100, note } }, `HH-${i}`),
+        })),
+      );
+      await producer.disconnect();
+
+      const { status, body } = await call('POST', `/hub/contracts/${subject}/sample-check?days=1`, { schema: JSON.stringify(contract(10)), schemaType: 'JSON' });
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ topic, checked: 5, failed: 2, reasons: [{ instancePath: '/note', keyword: 'maxLength', records: 2 }] });
+      expect(body['examples']).toHaveLength(2);
+      expect((await call('POST', `/hub/contracts/${subject}/sample-check?days=0`, { schema: JSON.stringify(contract(10)), schemaType: 'JSON' })).body).toMatchObject({ error_code: 42211 });
     });
   });
 });

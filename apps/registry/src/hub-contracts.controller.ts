@@ -1,10 +1,14 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ContractRegistry, type ContractSummary } from '@hub/contract-registry';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ContractRegistry, TopicSampleChecker, type ContractSummary, type SampleCheckReport } from '@hub/contract-registry';
+import { schemaRequest } from './schema-request.js';
 
 /** The hub's extensions beside the Confluent API: owner, topic binding, classification, lifecycle. */
 @Controller('hub/contracts')
 export class HubContractsController {
-  constructor(private readonly registry: ContractRegistry) {}
+  constructor(
+    private readonly registry: ContractRegistry,
+    private readonly sampleChecker: TopicSampleChecker,
+  ) {}
 
   @Get()
   contracts(): Promise<ContractSummary[]> {
@@ -19,5 +23,13 @@ export class HubContractsController {
   @Put(':subject/lifecycle')
   lifecycle(@Param('subject') subject: string, @Body() body: unknown): Promise<ContractSummary> {
     return this.registry.setLifecycle(subject, ((body ?? {}) as { lifecycle?: unknown }).lifecycle);
+  }
+
+  /** How many of the events on the subject's topic in the last `days` the candidate would reject, and why. */
+  @Post(':subject/sample-check')
+  @HttpCode(200)
+  sampleCheck(@Param('subject') subject: string, @Body() body: unknown, @Query('days') days = '7'): Promise<SampleCheckReport> {
+    const { schema, schemaType } = schemaRequest(body);
+    return this.sampleChecker.check(subject, schema, schemaType, Number(days));
   }
 }

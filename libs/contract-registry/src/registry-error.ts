@@ -12,6 +12,7 @@ export const RegistryErrorCode = {
   InvalidVersion: 42202,
   InvalidCompatibilityLevel: 42203,
   InvalidLifecycle: 42210,
+  InvalidSampleWindow: 42211,
 } as const;
 export type RegistryErrorCode = (typeof RegistryErrorCode)[keyof typeof RegistryErrorCode];
 

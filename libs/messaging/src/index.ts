@@ -11,6 +11,7 @@ export { kafkaSettingsFrom, type KafkaSettings } from './kafka-settings.js';
 export { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
 export { MessagingModule } from './messaging.module.js';
 export type { OutboundRecord, PublishReceipt } from './outbound-record.js';
+export { readTopicWindow, type TopicWindow } from './read-topic-window.js';
 export { RecordHeader } from './record-headers.js';
 export { RethrowHandlerErrorsFilter } from './rethrow-handler-errors.filter.js';
 export type { RetryPolicy } from './retry-policy.js';

@@ -16,6 +16,14 @@ export interface ContractListing {
   binding?: { owner: string; topic: string; type: string; version: number; partitionKey: string };
 }
 
+export interface SampleCheckReport {
+  topic: string;
+  since: string;
+  checked: number;
+  failed: number;
+  reasons: { instancePath: string; keyword: string; message: string; records: number }[];
+}
+
 /** An answer of the registry that is not a success, with its Confluent error code and message. */
 export class RegistryRequestError extends Error {
   constructor(
@@ -63,6 +71,11 @@ export class RegistryClient {
   /** Whether the schema could be registered under the subject now, with every reason it could not. */
   check(subject: string, schema: JsonSchema): Promise<{ is_compatible: boolean; messages: string[] }> {
     return this.request('POST', `/compatibility/subjects/${encodeURIComponent(subject)}/versions/latest?verbose=true`, { schema: JSON.stringify(schema), schemaType: 'JSON' });
+  }
+
+  /** How many events on the subject's topic in the last days the schema would reject, and why. */
+  sampleCheck(subject: string, schema: JsonSchema, days: number): Promise<SampleCheckReport> {
+    return this.request('POST', `/hub/contracts/${encodeURIComponent(subject)}/sample-check?days=${days}`, { schema: JSON.stringify(schema), schemaType: 'JSON' });
   }
 
   setLifecycle(subject: string, lifecycle: string): Promise<ContractListing> {

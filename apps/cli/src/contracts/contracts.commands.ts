@@ -47,16 +47,23 @@ export function addContractsCommands(program: Command, io: Output): void {
 
   contracts
     .command('check <file>')
-    .description('dry run: would this schema be accepted? exit code 0 yes, 1 no')
+    .description('dry run: would this schema be accepted (and, with --sample-days, would it accept the recent traffic)? exit code 0 yes, 1 no')
     .option('--subject <subject>', 'default: <topic>-value from the file')
+    .option('--sample-days <days>', 'also validate the events on the topic over the last days')
     .option(...registryOption)
-    .action(async (file: string, options: { subject?: string; registry: string }) => {
+    .action(async (file: string, options: { subject?: string; sampleDays?: string; registry: string }) => {
       const schema = readSchemaFile(file);
       const subject = options.subject ?? defaultSubject(schema, file);
-      const verdict = await new RegistryClient(options.registry).check(subject, schema);
+      const registry = new RegistryClient(options.registry);
+      const verdict = await registry.check(subject, schema);
       io.out(verdict.is_compatible ? `${subject}: compatible` : `${subject}: NOT compatible`);
       for (const message of verdict.messages) io.out(`  - ${message}`);
       if (!verdict.is_compatible) io.fail(1);
+      if (options.sampleDays === undefined) return;
+      const sample = await registry.sampleCheck(subject, schema, Number(options.sampleDays));
+      io.out(`${sample.checked} events on ${sample.topic} since ${sample.since}; ${sample.failed} would be rejected`);
+      for (const reason of sample.reasons) io.out(`  - ${reason.records} × ${reason.instancePath || '/'} ${reason.message}`);
+      if (sample.failed > 0) io.fail(1);
     });
 
   contracts
