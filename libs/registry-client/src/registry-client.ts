@@ -1,3 +1,4 @@
+import type { SampleCheckReport } from '@hub/contract-registry';
 import type { JsonSchema } from '@hub/contracts';
 
 export interface RegisteredVersion {
@@ -14,14 +15,6 @@ export interface ContractListing {
   id: number;
   lifecycle: string;
   binding?: { owner: string; topic: string; type: string; version: number; partitionKey: string };
-}
-
-export interface SampleCheckReport {
-  topic: string;
-  since: string;
-  checked: number;
-  failed: number;
-  reasons: { instancePath: string; keyword: string; message: string; records: number }[];
 }
 
 /** An answer of the registry that is not a success, with its Confluent error code and message. */
