@@ -29,7 +29,7 @@ describe('npx hub contracts', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('cli');
-    const env = loadConfig(RegistryEnvironment, { NODE_ENV: 'test', DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), CONTRACTS_DIR: contractsDir });
+    const env = loadConfig(RegistryEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), CONTRACTS_DIR: contractsDir });
     app = await createRegistryApp(env, { logger: false });
     await app.listen(0, '127.0.0.1');
     registry = ['--registry', await app.getUrl()];

@@ -34,7 +34,7 @@ describe('an existing Confluent Schema Registry client', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('confluent_client');
-    const env = loadConfig(RegistryEnvironment, { NODE_ENV: 'test', DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), CONTRACTS_DIR: join(findProjectRoot(), 'contracts') });
+    const env = loadConfig(RegistryEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), CONTRACTS_DIR: join(findProjectRoot(), 'contracts') });
     app = await createRegistryApp(env, { logger: false });
     await app.listen(0, '127.0.0.1');
     client = new SchemaRegistry({ host: await app.getUrl() }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });

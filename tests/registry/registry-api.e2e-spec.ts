@@ -23,6 +23,8 @@ const withRemark = { ...aidSchema, properties: { ...aidProperties, remark } };
 async function startRegistry(database: TestDatabase): Promise<{ app: NestExpressApplication; url: string }> {
   const env = loadConfig(RegistryEnvironment, {
     NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
     DATABASE_URL: database.url,
     KAFKA_BROKERS: testKafkaBrokers().join(','),
     CONTRACTS_DIR: join(findProjectRoot(), 'contracts'),
