@@ -1,0 +1,3 @@
+export { pseudonymiseDocument, type PseudonymisedDocument, type Replacement } from './document-pseudonymiser.js';
+export { PseudonymKeyError, PseudonymKeyRing, type PseudonymKey } from './pseudonym-key-ring.js';
+export { Pseudonymiser, type PseudonymDomain } from './pseudonymiser.js';

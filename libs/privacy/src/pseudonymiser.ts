@@ -1,0 +1,37 @@
+import { createHmac } from 'node:crypto';
+import type { PseudonymKeyRing } from './pseudonym-key-ring.js';
+
+/**
+ * What a pseudonym stands for. Persons are one domain for the whole hub, so every department's
+ * records of one resident meet; any other identifier is pseudonymised within its own domain
+ * (e.g. `education-student-number`), so it cannot be matched against another kind.
+ */
+export type PseudonymDomain = 'person' | string;
+
+const DOMAIN = /^[a-z0-9-]{1,60}$/;
+const PSEUDONYM = /^p(\d+)\.([a-z0-9-]{1,60})\.([A-Za-z0-9_-]{43})$/;
+
+/**
+ * Keyed pseudonyms (HMAC-SHA-256 with a hub-held secret): the same identifier always gives the same
+ * pseudonym under one key version, nobody without the key can compute or reverse it, and the key
+ * version is part of the pseudonym: `p<version>.<domain>.<43 base64url characters>`.
+ */
+export class Pseudonymiser {
+  constructor(private readonly keys: PseudonymKeyRing) {}
+
+  pseudonymise(domain: PseudonymDomain, identifier: string, version = this.keys.current): string {
+    if (!DOMAIN.test(domain)) throw new RangeError(`pseudonym domain "${domain}" must be lower-case letters, digits and dashes`);
+    const mac = createHmac('sha256', this.keys.secret(version)).update(domain).update('\u0000').update(identifier).digest('base64url');
+    return `p${version}.${domain}.${mac}`;
+  }
+
+  /** Whether the text is one of this hub's pseudonyms (of any key version), by its shape. */
+  static isPseudonym(text: string): boolean {
+    return PSEUDONYM.test(text);
+  }
+
+  static keyVersionOf(pseudonym: string): number | undefined {
+    const match = PSEUDONYM.exec(pseudonym);
+    return match ? Number(match[1]) : undefined;
+  }
+}
