@@ -1,0 +1,29 @@
+/** What a member asks to do, and the hub's answer, as the access log records it. */
+export type AccessAction = 'publish' | 'read-findings' | 'read-rejections' | 'read-facts';
+
+export interface AccessDecision {
+  member: string;
+  action: AccessAction;
+  resource: string;
+  allowed: boolean;
+  reason: string;
+}
+
+/** A member may publish only the event types its department owns. */
+export function decidePublish(member: string, eventType: string, owner: string | undefined): AccessDecision {
+  if (owner === undefined) return { member, action: 'publish', resource: eventType, allowed: false, reason: `no contract is registered for ${eventType}` };
+  const allowed = owner === member;
+  return { member, action: 'publish', resource: eventType, allowed, reason: allowed ? `${member} owns ${eventType}` : `${eventType} belongs to ${owner}` };
+}
+
+/** A member reads only what is routed to it; auditors read everything (and are logged like everyone). */
+export function decideRead(member: string, role: 'department' | 'auditor', action: Exclude<AccessAction, 'publish'>, routedTo: string): AccessDecision {
+  const allowed = role === 'auditor' || routedTo === member;
+  return {
+    member,
+    action,
+    resource: routedTo,
+    allowed,
+    reason: role === 'auditor' ? 'auditors may read everything' : allowed ? `routed to ${member}` : `routed to ${routedTo}, not ${member}`,
+  };
+}

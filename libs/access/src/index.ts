@@ -1,0 +1,2 @@
+export { decidePublish, decideRead, type AccessAction, type AccessDecision } from './access-decision.js';
+export { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from './api-key.js';
