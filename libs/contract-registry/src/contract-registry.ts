@@ -27,6 +27,12 @@ export interface ContractSummary {
 
 const isObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The contract's topic binding (x-hub-contract), when it has one. */
+function bindingOf(schema: JsonSchema): { binding?: ContractBinding } {
+  const binding = schema['x-hub-contract'];
+  return isObject(binding) ? { binding: binding as unknown as ContractBinding } : {};
+}
+
 /**
  * The registry's use cases, on any SchemaStore: register and evolve contracts under a
  * compatibility mode, look them up the way Confluent Schema Registry clients do, and keep the
@@ -183,13 +189,12 @@ export class ContractRegistry {
 
   async contract(subject: string): Promise<ContractSummary> {
     const latest = (await this.liveVersions(subject)).at(-1)!;
-    const binding = latest.schema['x-hub-contract'];
     return {
       subject,
       version: latest.version,
       id: latest.id,
       lifecycle: latest.lifecycle,
-      ...(isObject(binding) ? { binding: binding as unknown as ContractBinding } : {}),
+      ...bindingOf(latest.schema),
       classification: classifiedFields(latest.schema),
     };
   }
@@ -207,13 +212,12 @@ export class ContractRegistry {
   private async publish(subject: string): Promise<void> {
     const latest = (await this.store.versions(subject)).at(-1);
     if (!latest) return this.changes.publish(subject, null);
-    const binding = latest.schema['x-hub-contract'];
     const state: ContractState = {
       subject,
       version: latest.version,
       id: latest.id,
       lifecycle: latest.lifecycle,
-      ...(isObject(binding) ? { binding: binding as unknown as ContractBinding } : {}),
+      ...bindingOf(latest.schema),
       schema: latest.schema,
     };
     await this.changes.publish(subject, state);

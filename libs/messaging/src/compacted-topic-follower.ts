@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 import { ErrorCode, HubError } from '@hub/errors';
 import type { InboundRecord } from './inbound-record.js';
+import { inboundRecordFromKafka } from './inbound-record-from-kafka.js';
 import { createKafkaClient } from './kafka-client.js';
 import type { KafkaSettings } from './kafka-settings.js';
 
@@ -39,9 +40,7 @@ export class CompactedTopicFollower {
     await this.consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = value.toString();
-        this.apply({ topic: this.topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers, timestamp: message.timestamp });
+        this.apply(inboundRecordFromKafka(this.topic, partition, message));
         if (behind.has(partition) && BigInt(message.offset) + 1n >= ends.get(partition)!) {
           behind.delete(partition);
           if (behind.size === 0) caughtUp();

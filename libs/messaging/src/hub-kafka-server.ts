@@ -1,5 +1,5 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ErrorCode, HubError } from '@hub/errors';
 import { newCorrelationId, runInLogContext, runWithCorrelation } from '@hub/logging';
@@ -7,6 +7,7 @@ import { processAsBatch, processOneByOne, type BatchWork } from './batch-process
 import { deadLetterRecord } from './dead-letter-record.js';
 import { HubProducer } from './hub-producer.js';
 import type { InboundRecord } from './inbound-record.js';
+import { inboundRecordFromKafka } from './inbound-record-from-kafka.js';
 import { createKafkaClient } from './kafka-client.js';
 import { KafkaRecordContext } from './kafka-record.context.js';
 import type { KafkaSettings } from './kafka-settings.js';
@@ -23,22 +24,6 @@ export interface HubKafkaServerOptions {
   /** How long the group waits for a silent member (a crashed process) before giving its partitions away. */
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
-}
-
-function toInboundRecord(topic: string, partition: number, message: KafkaMessage): InboundRecord {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
-  }
-  return {
-    topic,
-    partition,
-    offset: message.offset,
-    key: message.key?.toString('utf8') ?? null,
-    value: message.value,
-    headers,
-    timestamp: message.timestamp,
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -98,7 +83,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     if (batch.isEmpty()) return;
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) throw new HubError(ErrorCode.NoHandler, `no handler for topic ${batch.topic}`, { context: { topic: batch.topic } });
-    const records = batch.messages.map((message) => toInboundRecord(batch.topic, batch.partition, message));
+    const records = batch.messages.map((message) => inboundRecordFromKafka(batch.topic, batch.partition, message));
     this.logger.debug?.({ topic: batch.topic, partition: batch.partition, firstOffset: batch.firstOffset(), lastOffset: batch.lastOffset(), records: records.length }, 'batch received');
     const isBatchHandler = handler.extras?.['batch'] === true;
     const work: BatchWork<InboundRecord> = {

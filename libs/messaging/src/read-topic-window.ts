@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InboundRecord } from './inbound-record.js';
+import { inboundRecordFromKafka } from './inbound-record-from-kafka.js';
 import { createKafkaClient } from './kafka-client.js';
 import type { KafkaSettings } from './kafka-settings.js';
 
@@ -43,9 +44,7 @@ export async function readTopicWindow(settings: KafkaSettings, topic: string, wi
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
         if (!pending.has(partition) || read >= window.limit) return;
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = value.toString();
-        onRecord({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers, timestamp: message.timestamp });
+        onRecord(inboundRecordFromKafka(topic, partition, message));
         read++;
         if (BigInt(message.offset) + 1n >= end.get(partition)!) pending.delete(partition);
         if (pending.size === 0 || read >= window.limit) finish();

@@ -1,0 +1,19 @@
+import type { KafkaMessage } from 'kafkajs';
+import type { InboundRecord } from './inbound-record.js';
+
+/** A kafkajs message as the hub's plain InboundRecord (headers decoded to strings). */
+export function inboundRecordFromKafka(topic: string, partition: number, message: KafkaMessage): InboundRecord {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? null,
+    value: message.value,
+    headers,
+    timestamp: message.timestamp,
+  };
+}
