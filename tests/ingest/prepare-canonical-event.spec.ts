@@ -62,7 +62,7 @@ describe('preparing a department record as a canonical event', () => {
       status: 'rejected',
       rejections: expect.arrayContaining([
         { path: '/data/category', reason: 'must be one of "dibao", "extreme-poverty", "marginal-low-income", "orphan", "de-facto-unsupported-child"' },
-        { path: '/data/members/0/idNumber', reason: 'must match format "cn-resident-id"' },
+        { path: '/data/members/0/idNumber', reason: 'is not a resident identity number: its check character does not match the first 17 digits (GB 11643)' },
       ]),
     });
   });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { HubEnvironment, loadConfig } from '@hub/config';
-import { claimUnprocessed, dataSourceOptions, runMigrationsExclusively } from '@hub/persistence';
+import { claimUnprocessed, dataSourceOptions, HUB_MIGRATIONS, runMigrationsExclusively } from '@hub/persistence';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('the hub schema', () => {
@@ -21,14 +21,27 @@ describe('the hub schema', () => {
 
   it('is created by the migrations on start', async () => {
     const tables = await database.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
-    expect(tables.map((t) => t.tablename)).toEqual(['hub_inbox', 'migrations', 'registry_config', 'registry_schema', 'registry_subject_version']);
+    expect(tables.map((t) => t.tablename)).toEqual([
+      'gateway_api_key',
+      'gateway_csv_mapping',
+      'gateway_finding',
+      'gateway_ingest_result',
+      'gateway_member',
+      'gateway_record_key',
+      'gateway_rejection',
+      'hub_inbox',
+      'migrations',
+      'registry_config',
+      'registry_schema',
+      'registry_subject_version',
+    ]);
   });
 
   it('is left as it is by a second start', async () => {
     const again = new DataSource(dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: database.url })));
     await runMigrationsExclusively(await again.initialize());
     await again.destroy();
-    expect(await database.query('SELECT name FROM migrations')).toHaveLength(2);
+    expect(await database.query('SELECT name FROM migrations')).toHaveLength(HUB_MIGRATIONS.length);
   });
 
   it('is migrated once when several apps start on a new database at the same moment', async () => {
@@ -36,7 +49,7 @@ describe('the hub schema', () => {
     const apps = Array.from({ length: 3 }, () => new DataSource(dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: fresh.url }))));
     try {
       await Promise.all(apps.map(async (app) => runMigrationsExclusively(await app.initialize())));
-      expect(await fresh.query('SELECT name FROM migrations')).toHaveLength(2);
+      expect(await fresh.query('SELECT name FROM migrations')).toHaveLength(HUB_MIGRATIONS.length);
     } finally {
       await Promise.all(apps.map((app) => app.destroy()));
       await fresh.drop();

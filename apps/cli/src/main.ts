@@ -7,13 +7,16 @@ import { serviceVersion } from '@hub/config';
 import { ContractSchemaError } from '@hub/contracts';
 import { RegistryRequestError } from '@hub/registry-client';
 import { addContractsCommands } from './contracts/contracts.commands.js';
+import { addMembersCommands } from './members/members.commands.js';
 import { InputError } from './read-input.js';
 
 const program = new Command('hub').description('the data-sharing hub').version(serviceVersion()).exitOverride();
-addContractsCommands(program, {
-  out: (line) => process.stdout.write(`${line}\n`),
-  fail: (code) => (process.exitCode = code),
-});
+const io = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  fail: (code: number) => (process.exitCode = code),
+};
+addContractsCommands(program, io);
+addMembersCommands(program, io);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,46 @@
+import { Expose, Type } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { HubEnvironment } from '@hub/config';
 
-/** The gateway's settings: the hub's common ones, with its own service name. */
+const KEY_RING = /^\s*\d+:[A-Za-z0-9+/=_-]+\s*(,\s*\d+:[A-Za-z0-9+/=_-]+\s*)*$/;
+
+/** The gateway's settings: the hub's common ones and its own. */
 export class GatewayEnvironment extends HubEnvironment {
   override SERVICE_NAME = 'gateway';
+
+  /**
+   * The hub-held pseudonym keys, `<version>:<base64 secret of 32+ bytes>[,...]`; the highest version
+   * makes new pseudonyms. Required: without it the gateway cannot let any identity number through.
+   */
+  @Expose()
+  @Matches(KEY_RING, {
+    message:
+      'PSEUDONYM_KEYS must be <version>:<base64 secret>[,<version>:<base64 secret>...]; make one with: node -e "console.log(\'1:\' + require(\'crypto\').randomBytes(32).toString(\'base64\'))"',
+  })
+  PSEUDONYM_KEYS!: string;
+
+  /** The registry's compacted topic of contracts, followed for validation. */
+  @Expose()
+  @IsString()
+  CONTRACTS_TOPIC = 'hub.contracts';
+
+  /** The topic the crosscheck publishes findings to; the gateway routes each to its department. */
+  @Expose()
+  @IsString()
+  FINDINGS_TOPIC = 'hub.finding.changed.v1';
+
+  /** Partitions of a canonical topic the gateway creates when it first publishes to it. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CANONICAL_TOPIC_PARTITIONS = 6;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_RECORDS_PER_REQUEST = 10_000;
 }

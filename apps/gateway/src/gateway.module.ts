@@ -1,12 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HubConfigModule, serviceVersion } from '@hub/config';
+import { ACCESS_LOG_TOPIC, GatewayCoreModule } from '@hub/gateway';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
 import { GatewayEnvironment } from './gateway-environment.js';
+import { CsvMappingsController } from './http/csv-mappings.controller.js';
+import { EventsController } from './http/events.controller.js';
+import { FindingsController } from './http/findings.controller.js';
+import { ApiKeyGuard } from './http/api-key.guard.js';
+import { OpenApiController } from './http/openapi.controller.js';
+import { ReadAccess } from './http/read-access.js';
+import { RejectionsController } from './http/rejections.controller.js';
+import { FindingRouterController } from './kafka/finding-router.controller.js';
+import { InboundController } from './kafka/inbound.controller.js';
 
-/** The department gateway. For now it serves health; publishing and delivery come with their issues. */
+/** The department gateway: publishing over HTTP and Kafka, members and access, findings and rejections to read. */
 @Module({})
 export class GatewayModule {
   static forRoot(env: GatewayEnvironment): DynamicModule {
@@ -16,9 +26,15 @@ export class GatewayModule {
         HubConfigModule.forRoot(GatewayEnvironment, env),
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
-        MessagingModule.forRoot([{ topic: env.DEAD_LETTER_TOPIC, numPartitions: 3 }]),
+        MessagingModule.forRoot([
+          { topic: env.DEAD_LETTER_TOPIC, numPartitions: 3 },
+          { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
+        ]),
+        GatewayCoreModule.forRoot({ pseudonymKeys: env.PSEUDONYM_KEYS, contractsTopic: env.CONTRACTS_TOPIC, canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS }),
         HealthModule,
       ],
+      controllers: [EventsController, CsvMappingsController, RejectionsController, FindingsController, OpenApiController, InboundController, FindingRouterController],
+      providers: [ApiKeyGuard, ReadAccess],
     };
   }
 }

@@ -1,17 +1,24 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@hub/config';
+import { createGatewayApp } from './create-gateway-app.js';
 import { GatewayEnvironment } from './gateway-environment.js';
-import { GatewayModule } from './gateway.module.js';
+import { startGatewayConsumers } from './kafka/start-gateway-consumers.js';
 
 async function bootstrap(): Promise<void> {
   const env = loadConfig(GatewayEnvironment);
-  const app = await NestFactory.create(GatewayModule.forRoot(env), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  const app = await createGatewayApp(env);
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
-  app.get(Logger).log(`gateway listening on ${await app.getUrl()} (health: /health/ready)`);
+  const logger = app.get(Logger);
+  logger.log(`gateway listening on ${await app.getUrl()} (API: /openapi.json, health: /health/ready)`);
+  // Like readiness, the consumers wait for Kafka: the gateway serves (and reports not ready) meanwhile.
+  const startConsumers = (delayMs: number): void => {
+    startGatewayConsumers(app, env).catch((error: unknown) => {
+      logger.warn(`cannot start the consumers yet (${String(error)}); retrying in ${delayMs} ms`);
+      setTimeout(() => startConsumers(Math.min(delayMs * 2, 30_000)), delayMs).unref();
+    });
+  };
+  startConsumers(1000);
 }
 
 bootstrap().catch((error: unknown) => {

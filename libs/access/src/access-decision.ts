@@ -1,5 +1,5 @@
 /** What a member asks to do, and the hub's answer, as the access log records it. */
-export type AccessAction = 'publish' | 'read-findings' | 'read-rejections' | 'read-facts';
+export type AccessAction = 'authenticate' | 'publish' | 'respond' | 'read-findings' | 'read-rejections' | 'read-facts';
 
 export interface AccessDecision {
   member: string;
@@ -17,7 +17,7 @@ export function decidePublish(member: string, eventType: string, owner: string |
 }
 
 /** A member reads only what is routed to it; auditors read everything (and are logged like everyone). */
-export function decideRead(member: string, role: 'department' | 'auditor', action: Exclude<AccessAction, 'publish'>, routedTo: string): AccessDecision {
+export function decideRead(member: string, role: 'department' | 'auditor', action: Exclude<AccessAction, 'authenticate' | 'publish'>, routedTo: string): AccessDecision {
   const allowed = role === 'auditor' || routedTo === member;
   return {
     member,

@@ -1,3 +1,5 @@
+import { Expose } from 'class-transformer';
+import { Matches } from 'class-validator';
 import { ConfigError } from './config-error.js';
 import { HubEnvironment } from './hub-environment.js';
 import { loadConfig } from './load-config.js';
@@ -37,6 +39,16 @@ describe('loadConfig', () => {
       expect(configError.message).toContain('"eighty"');
       expect(configError.code).toBe('CONFIG_INVALID');
     }
+  });
+
+  it('never echoes the value of a secret setting it refuses', () => {
+    class AppEnvironment extends HubEnvironment {
+      @Expose()
+      @Matches(/^\d+:.+$/)
+      PSEUDONYM_KEYS!: string;
+    }
+    expect(() => loadConfig(AppEnvironment, { PSEUDONYM_KEYS: 'not-a-key-ring-s3cret' })).toThrow(/PSEUDONYM_KEYS.*\(value hidden\)/);
+    expect(() => loadConfig(AppEnvironment, { PSEUDONYM_KEYS: 'not-a-key-ring-s3cret' })).not.toThrow(/s3cret/);
   });
 
   it('requires the broker and database addresses to be set in production', () => {

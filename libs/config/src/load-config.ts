@@ -5,6 +5,10 @@ import { HubEnvironment, REQUIRED_IN_PRODUCTION } from './hub-environment.js';
 
 type Environment = Record<string, string | undefined>;
 
+/** Settings whose value must not be echoed in an error message (it would land in a log). */
+const SECRET_SETTING = /KEY|SECRET|PASSWORD|TOKEN/;
+const shown = (variable: string, value: string | undefined) => (SECRET_SETTING.test(variable) && value !== undefined ? '(value hidden)' : `(got ${JSON.stringify(value ?? null)})`);
+
 /**
  * Reads and validates the environment into a typed settings object.
  * Empty strings count as unset, so `FOO= npm start` falls back to the default.
@@ -21,7 +25,7 @@ export function loadConfig<T extends HubEnvironment>(
   });
   const problems: ConfigProblem[] = validateSync(settings).map((error) => ({
     variable: error.property,
-    reasons: Object.values(error.constraints ?? {}).map((reason) => `${reason} (got ${JSON.stringify(given[error.property] ?? null)})`),
+    reasons: Object.values(error.constraints ?? {}).map((reason) => `${reason} ${shown(error.property, given[error.property])}`),
   }));
   if (settings.NODE_ENV === 'production') {
     for (const variable of REQUIRED_IN_PRODUCTION) {

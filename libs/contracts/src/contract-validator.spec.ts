@@ -23,7 +23,18 @@ describe('ContractValidator', () => {
 
   it('rejects an identity number whose check character is wrong, naming the field', () => {
     const result = validator.validate('urn:test:person:v1', { idNumber: '110105194912310021', grade: 2 });
-    expect(result).toEqual({ valid: false, violations: [{ instancePath: '/idNumber', keyword: 'format', message: 'must match format "cn-resident-id"' }] });
+    expect(result).toEqual({
+      valid: false,
+      violations: [{ instancePath: '/idNumber', keyword: 'format', message: 'is not a resident identity number: its check character does not match the first 17 digits (GB 11643)' }],
+    });
+  });
+
+  it('rejects an identity number whose birth date does not exist, saying so without echoing it', () => {
+    const result = validator.validate('urn:test:person:v1', { idNumber: '110105194902300025', grade: 2 });
+    expect(result).toEqual({
+      valid: false,
+      violations: [{ instancePath: '/idNumber', keyword: 'format', message: 'is not a resident identity number: characters 7 to 14 are not a real birth date' }],
+    });
   });
 
   it('reports every violation at once, in words', () => {

@@ -1,7 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONTRACT_KEYWORD, type JsonSchema } from './contract-annotations.js';
-import { identityNumberProblem } from './resident-identity-number.js';
+import { identityNumberProblem, type IdentityNumberProblem } from './resident-identity-number.js';
+
+const RESIDENT_ID_FORMAT = 'cn-resident-id';
 
 /** One reason a document breaks its contract: where (JSON pointer), which rule, and why. */
 export interface ContractViolation {
@@ -22,7 +24,27 @@ export class ContractSchemaError extends Error {
   }
 }
 
-function violationOf(error: ErrorObject): ContractViolation {
+const IDENTITY_NUMBER_PROBLEMS: Record<IdentityNumberProblem, string> = {
+  shape: 'is not a resident identity number: it must be 18 characters, 17 digits and a check digit or X',
+  'birth-date': 'is not a resident identity number: characters 7 to 14 are not a real birth date',
+  'check-character': 'is not a resident identity number: its check character does not match the first 17 digits (GB 11643)',
+};
+
+/** The value a JSON pointer names in a document. */
+function valueAt(document: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), document);
+}
+
+/** Says which rule a violation breaks, in words, without echoing the value (it may be personal data). */
+function violationOf(error: ErrorObject, document: unknown): ContractViolation {
+  if (error.keyword === 'format' && (error.params as { format?: string }).format === RESIDENT_ID_FORMAT) {
+    const problem = identityNumberProblem(String(valueAt(document, error.instancePath))) ?? 'shape';
+    return { instancePath: error.instancePath, keyword: error.keyword, message: IDENTITY_NUMBER_PROBLEMS[problem] };
+  }
   if (error.keyword === 'additionalProperties') {
     const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
     return { instancePath: error.instancePath, keyword: error.keyword, message: `has a field "${extra}" that the contract does not define` };
@@ -52,7 +74,7 @@ export class ContractValidator {
     // if/then (a reason required only for a dispute) is plain JSON Schema, hence strictRequired off.
     this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     addFormats.default(this.ajv, ['date', 'date-time', 'uri', 'email']);
-    this.ajv.addFormat('cn-resident-id', { type: 'string', validate: (value: string) => identityNumberProblem(value) === undefined });
+    this.ajv.addFormat(RESIDENT_ID_FORMAT, { type: 'string', validate: (value: string) => identityNumberProblem(value) === undefined });
     this.ajv.addKeyword({ keyword: CLASSIFICATION_KEYWORD, schemaType: 'string', metaSchema: { enum: [...CLASSIFICATIONS] } });
     this.ajv.addKeyword({ keyword: CONTRACT_KEYWORD, schemaType: 'object' });
   }
@@ -77,6 +99,6 @@ export class ContractValidator {
     const validator = this.compiled.get(id);
     if (!validator) throw new ContractSchemaError(id, 'no such contract has been added');
     if (validator(document)) return { valid: true };
-    return { valid: false, violations: (validator.errors ?? []).map(violationOf) };
+    return { valid: false, violations: (validator.errors ?? []).map((error) => violationOf(error, document)) };
   }
 }

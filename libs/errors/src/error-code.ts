@@ -11,6 +11,14 @@ export const ErrorCode = {
   HandlerFailed: 'HANDLER_FAILED',
   NoHandler: 'NO_HANDLER',
   LocalInfraFailed: 'LOCAL_INFRA_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  BadRequest: 'BAD_REQUEST',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  RateLimited: 'RATE_LIMITED',
+  NotReady: 'NOT_READY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -24,6 +24,11 @@ export interface HubKafkaServerOptions {
   /** How long the group waits for a silent member (a crashed process) before giving its partitions away. */
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
+  /**
+   * Handler patterns that stand for several topics known only at start (e.g. one inbound topic per
+   * member): the handler of `hub.inbound` receives the batches of every topic listed for it.
+   */
+  topicFamilies?: Record<string, readonly string[]>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -68,7 +73,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group'),
     );
     await this.consumer.connect();
-    const topics = [...this.messageHandlers.keys()];
+    const topics = [...this.messageHandlers.keys()].flatMap((pattern) => this.options.topicFamilies?.[pattern] ?? [pattern]);
     await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       autoCommit: false,
@@ -81,7 +86,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isStale, isRunning, resolveOffset } = payload;
     if (batch.isEmpty()) return;
-    const handler = this.getHandlerByPattern(batch.topic);
+    const family = Object.entries(this.options.topicFamilies ?? {}).find(([, topics]) => topics.includes(batch.topic))?.[0];
+    const handler = this.getHandlerByPattern(family ?? batch.topic);
     if (!handler) throw new HubError(ErrorCode.NoHandler, `no handler for topic ${batch.topic}`, { context: { topic: batch.topic } });
     const records = batch.messages.map((message) => inboundRecordFromKafka(batch.topic, batch.partition, message));
     this.logger.debug?.({ topic: batch.topic, partition: batch.partition, firstOffset: batch.firstOffset(), lastOffset: batch.lastOffset(), records: records.length }, 'batch received');

@@ -1,5 +1,6 @@
 import { CreateInbox1764460800000 } from './migrations/1764460800000-create-inbox.js';
 import { CreateRegistry1764460800001 } from './migrations/1764460800001-create-registry.js';
+import { CreateGateway1764460800002 } from './migrations/1764460800002-create-gateway.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
-export const HUB_MIGRATIONS = [CreateInbox1764460800000, CreateRegistry1764460800001];
+export const HUB_MIGRATIONS = [CreateInbox1764460800000, CreateRegistry1764460800001, CreateGateway1764460800002];

@@ -4,13 +4,9 @@ import { compile } from 'json-schema-to-typescript';
 import { asyncApiDocument, ContractValidator, diffSchemas, type ContractBinding, type JsonSchema } from '@hub/contracts';
 import { serviceVersion } from '@hub/config';
 import { RegistryClient } from '@hub/registry-client';
+import type { CliOutput } from '../cli-output.js';
 import { defaultSubject, readEventsFile, readSchemaFile } from '../read-input.js';
 
-interface Output {
-  out(line: string): void;
-  /** Sets the exit code without stopping (a failed check still prints everything). */
-  fail(code: number): void;
-}
 
 const registryOption = ['--registry <url>', 'the contract registry', process.env['HUB_REGISTRY_URL'] ?? 'http://127.0.0.1:8081'] as const;
 
@@ -22,7 +18,7 @@ async function schemaFrom(reference: string, registry: RegistryClient): Promise<
 }
 
 /** `hub contracts ...`: what integration engineers do with contracts. */
-export function addContractsCommands(program: Command, io: Output): void {
+export function addContractsCommands(program: Command, io: CliOutput): void {
   const contracts = program.command('contracts').description('register, check and evolve data contracts');
 
   contracts

@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ErrorCode, HubError } from '@hub/errors';
+import { FindingDelivery, FindingResponses, type FindingResponseRequest, type Member } from '@hub/gateway';
+import { ApiKeyGuard } from './api-key.guard.js';
+import type { AuthenticatedRequest } from './authenticated-request.js';
+import { CurrentMember } from './current-member.decorator.js';
+import { cursor, page, pageSize } from './paging.js';
+import { readJsonBody } from './read-request-body.js';
+import { ReadAccess } from './read-access.js';
+
+const STATES = ['open', 'closed'] as const;
+
+/** A department's findings, in its own record keys, as a change feed (cursor = sequence); and its responses to them. */
+@Controller('v1/findings')
+@UseGuards(ApiKeyGuard)
+export class FindingsController {
+  constructor(
+    private readonly findings: FindingDelivery,
+    private readonly responses: FindingResponses,
+    private readonly readAccess: ReadAccess,
+  ) {}
+
+  @Get()
+  async list(
+    @CurrentMember() member: Member,
+    @Query('after') after?: string,
+    @Query('limit') limit?: string,
+    @Query('state') state?: string,
+    @Query('rule') rule?: string,
+    @Query('period') period?: string,
+    @Query('member') of?: string,
+  ) {
+    const size = pageSize(limit);
+    if (state !== undefined && !(STATES as readonly string[]).includes(state)) throw new HubError(ErrorCode.BadRequest, `state must be one of ${STATES.join(', ')}`);
+    const target = await this.readAccess.authorise(member, 'read-findings', of);
+    const items = await this.findings.list(target, {
+      limit: size,
+      ...(cursor(after) ? { after: after! } : {}),
+      ...(state ? { state: state as (typeof STATES)[number] } : {}),
+      ...(rule ? { rule } : {}),
+      ...(period ? { period } : {}),
+    });
+    return page(items, size, (finding) => finding.sequence);
+  }
+
+  @Post(':id/responses')
+  @HttpCode(202)
+  async respond(@CurrentMember() member: Member, @Param('id') findingId: string, @Req() request: AuthenticatedRequest) {
+    const routedTo = /^[0-9a-f]{64}$/.test(findingId) ? await this.findings.routedTo(findingId) : undefined;
+    if (routedTo !== member.id) throw new HubError(ErrorCode.NotFound, `${member.id} has no finding ${findingId}`);
+    const body = (await readJsonBody(request, 64 * 1024, 'response')) as FindingResponseRequest;
+    return this.responses.record(member.id, findingId, body);
+  }
+}

@@ -1,0 +1,51 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { ErrorCode, HubError } from '@hub/errors';
+import { SubmissionError } from '@hub/ingest';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BadRequest]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.NotReady]: 503,
+  [ErrorCode.KafkaUnavailable]: 503,
+  [ErrorCode.KafkaPublishFailed]: 503,
+  [ErrorCode.DatabaseUnavailable]: 503,
+};
+
+/**
+ * Answers every error as `{ statusCode, error, message }`. What the hub cannot keep right now
+ * (Kafka or PostgreSQL away, contracts not loaded) is 503 with Retry-After: nothing of that
+ * request was accepted, and sending it again is safe.
+ */
+@Catch()
+export class GatewayExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(GatewayExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof SubmissionError) {
+      response.status(400).json({ statusCode: 400, error: 'BAD_REQUEST', message: exception.message });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      response.status(exception.getStatus()).json({ statusCode: exception.getStatus(), error: exception.name, message: exception.message });
+      return;
+    }
+    const error = exception instanceof HubError ? exception : HubError.from(exception);
+    const status = exception instanceof HubError ? (STATUS[error.code] ?? 500) : 500;
+    if (status === 503) {
+      this.logger.warn({ err: error }, 'request refused: the hub cannot keep it right now');
+      response.setHeader('Retry-After', String(error.context['retryAfterSeconds'] ?? 5));
+    } else if (status === 429) {
+      response.setHeader('Retry-After', String(error.context['retryAfterSeconds'] ?? 1));
+    } else if (status === 500) {
+      this.logger.error({ err: error }, 'request failed');
+    }
+    response.status(status).json({ statusCode: status, error: error.code, message: status === 500 ? 'internal error; the request was not accepted' : error.message });
+  }
+}

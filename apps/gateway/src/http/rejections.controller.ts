@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ErrorCode, HubError } from '@hub/errors';
+import { IngestLedger, PublishService, type Member } from '@hub/gateway';
+import { entryFromValue } from '@hub/ingest';
+import { maskIdentityNumbers } from '@hub/privacy';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { CurrentMember } from './current-member.decorator.js';
+import { cursor, page, pageSize } from './paging.js';
+import { ReadAccess } from './read-access.js';
+
+/** A member's rejected records: listed with their problems (identity numbers masked), and replayed once fixed upstream (e.g. a contract change). */
+@Controller('v1/rejections')
+@UseGuards(ApiKeyGuard)
+export class RejectionsController {
+  constructor(
+    private readonly ledger: IngestLedger,
+    private readonly publisher: PublishService,
+    private readonly readAccess: ReadAccess,
+  ) {}
+
+  @Get()
+  async list(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('type') type?: string, @Query('member') of?: string) {
+    const size = pageSize(limit);
+    const target = await this.readAccess.authorise(member, 'read-rejections', of);
+    if (!target) throw new HubError(ErrorCode.BadRequest, 'name the member whose rejections to list: ?member=<member>');
+    const rejections = await this.ledger.rejections(target, { limit: size, ...(cursor(after) ? { after: after! } : {}), ...(type ? { eventType: type } : {}) });
+    return page(
+      rejections.map((r) => ({ ...r, record: maskIdentityNumbers(r.record) })),
+      size,
+      (r) => r.rejectionId,
+    );
+  }
+
+  /** Runs a rejected record through the gateway again, as it was submitted, against today's contracts. */
+  @Post(':id/replay')
+  @HttpCode(200)
+  async replay(@CurrentMember() member: Member, @Param('id') id: string) {
+    const rejection = /^\d{1,18}$/.test(id) ? await this.ledger.rejection(member.id, id) : undefined;
+    if (!rejection) throw new HubError(ErrorCode.NotFound, `${member.id} has no rejected record ${id}`);
+    const outcome = await this.publisher.publish(member, [entryFromValue(0, rejection.record)], 'http');
+    if (outcome.accepted + outcome.duplicates > 0) await this.ledger.markReplayed(id);
+    return outcome;
+  }
+}

@@ -1,0 +1,7 @@
+/** Handler patterns of the gateway's consumer; each stands for topics known only at start (see HubKafkaServer topicFamilies). */
+export const ConsumerPattern = {
+  /** Every department member's inbound topic. */
+  Inbound: 'gateway.inbound',
+  /** The crosscheck's findings topic. */
+  Findings: 'gateway.findings',
+} as const;

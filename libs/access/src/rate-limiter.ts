@@ -1,0 +1,31 @@
+/** The answer to "may this member send n records now?", with when to try again if not. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/**
+ * Records per second per member, as token buckets: a member may burst up to `burstSeconds` worth
+ * of its rate, then is held to the rate. Per process: with several gateway instances behind a
+ * balancer each enforces its share. The clock is passed in, so the arithmetic is testable.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(private readonly burstSeconds = 2) {}
+
+  take(member: string, recordsPerSecond: number, records: number, nowMs: number): RateDecision {
+    const capacity = recordsPerSecond * this.burstSeconds;
+    const bucket = this.buckets.get(member) ?? { tokens: capacity, updatedAt: nowMs };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((nowMs - bucket.updatedAt) / 1000) * recordsPerSecond);
+    bucket.updatedAt = nowMs;
+    this.buckets.set(member, bucket);
+    // A request larger than the whole burst passes on a full bucket and leaves it in debt, so it is slowed, never refused for ever.
+    const needed = Math.min(records, capacity);
+    if (bucket.tokens < needed) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((needed - bucket.tokens) / recordsPerSecond)) };
+    bucket.tokens -= records;
+    return { allowed: true };
+  }
+}

@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { ContractCatalog, type ContractState } from '@hub/contract-registry';
+import { ErrorCode, HubError } from '@hub/errors';
+import type { IngestContract } from '@hub/ingest';
+import { CompactedTopicFollower, type KafkaSettings } from '@hub/messaging';
+
+/**
+ * The gateway's copy of the registered contracts, followed from the registry's compacted topic.
+ * It loads in the background so the gateway starts (and reports not ready) while Kafka is away;
+ * until it has read the topic to its end, publishing answers 503.
+ */
+export class GatewayContracts {
+  private readonly logger = new Logger(GatewayContracts.name);
+  private readonly catalog = new ContractCatalog();
+  private follower?: CompactedTopicFollower;
+  private retry?: NodeJS.Timeout;
+  private stopped = false;
+  loaded = false;
+
+  constructor(
+    private readonly settings: KafkaSettings,
+    private readonly topic: string,
+  ) {}
+
+  start(delayMs = 1000): void {
+    this.follower = new CompactedTopicFollower(this.settings, this.topic, (record) => record.key && this.catalog.apply(record.key, record.value));
+    this.follower.start().then(
+      () => {
+        this.loaded = true;
+        this.logger.log(`contracts loaded from ${this.topic}: ${this.catalog.subjects().length} subject(s)`);
+      },
+      async (error: unknown) => {
+        await this.follower?.stop();
+        if (this.stopped) return;
+        this.logger.warn(`cannot read ${this.topic} yet (${String(error)}); retrying in ${delayMs} ms`);
+        this.retry = setTimeout(() => this.start(Math.min(delayMs * 2, 30_000)), delayMs);
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    await this.follower?.stop();
+  }
+
+  /** The contract a record of this event type (its topic, e.g. `education.student-aid.granted.v1`) is checked against. */
+  forType(type: string): IngestContract | undefined {
+    if (!this.loaded) throw new HubError(ErrorCode.NotReady, `the gateway has not yet loaded the contracts from ${this.topic}`, { canRetry: true });
+    const state = this.catalog.forTopic(type);
+    return state?.binding ? this.asIngestContract(state) : undefined;
+  }
+
+  private asIngestContract(state: ContractState): IngestContract {
+    return {
+      binding: state.binding!,
+      lifecycle: state.lifecycle,
+      schema: state.schema,
+      validate: (document) => this.catalog.validate(state.subject, document),
+    };
+  }
+}

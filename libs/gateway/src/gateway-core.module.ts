@@ -1,0 +1,74 @@
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { HubEnvironment } from '@hub/config';
+import { HubProducer, KafkaTopicAdmin, kafkaSettingsFrom } from '@hub/messaging';
+import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { AccessLog } from './access-log.js';
+import { CsvMappingStore } from './csv-mapping-store.js';
+import { FindingDelivery } from './finding-delivery.js';
+import { FindingResponses } from './finding-responses.js';
+import { GatewayContracts } from './gateway-contracts.js';
+import { IngestLedger } from './ingest-ledger.js';
+import { MemberDirectory } from './member-directory.js';
+import { PublishService } from './publish-service.js';
+
+export interface GatewayCoreOptions {
+  /** `1:<base64 secret>,2:<base64 secret>`: the hub-held pseudonym keys. */
+  pseudonymKeys: string;
+  contractsTopic: string;
+  canonicalTopicPartitions: number;
+}
+
+const OPTIONS = Symbol('GATEWAY_CORE_OPTIONS');
+
+/** The gateway's use cases on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
+@Module({})
+export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(GatewayContracts) private readonly contracts: GatewayContracts) {}
+
+  static forRoot(options: GatewayCoreOptions): DynamicModule {
+    const fromDataSource = <T>(type: new (dataSource: DataSource) => T) => ({ provide: type, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new type(ds) });
+    return {
+      module: GatewayCoreModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        fromDataSource(MemberDirectory),
+        fromDataSource(IngestLedger),
+        fromDataSource(CsvMappingStore),
+        { provide: AccessLog, inject: [HubProducer], useFactory: (producer: HubProducer) => new AccessLog(producer) },
+        { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(PseudonymKeyRing.parse(options.pseudonymKeys)) },
+        {
+          provide: GatewayContracts,
+          inject: [HubEnvironment],
+          useFactory: (env: HubEnvironment) => new GatewayContracts({ ...kafkaSettingsFrom(env), clientId: `${env.SERVICE_NAME}.contracts` }, options.contractsTopic),
+        },
+        {
+          provide: FindingDelivery,
+          inject: [getDataSourceToken(), IngestLedger],
+          useFactory: (ds: DataSource, ledger: IngestLedger) => new FindingDelivery(ds, ledger),
+        },
+        {
+          provide: FindingResponses,
+          inject: [GatewayContracts, HubProducer],
+          useFactory: (contracts: GatewayContracts, producer: HubProducer) => new FindingResponses(contracts, producer),
+        },
+        {
+          provide: PublishService,
+          inject: [GatewayContracts, Pseudonymiser, HubProducer, KafkaTopicAdmin, IngestLedger, HubEnvironment],
+          useFactory: (contracts: GatewayContracts, pseudonymiser: Pseudonymiser, producer: HubProducer, admin: KafkaTopicAdmin, ledger: IngestLedger, env: HubEnvironment) =>
+            new PublishService(contracts, pseudonymiser, producer, admin, ledger, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
+        },
+      ],
+      exports: [AccessLog, MemberDirectory, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, PublishService, Pseudonymiser],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.contracts.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.contracts.stop();
+  }
+}

@@ -1,0 +1,172 @@
+import { decidePublish, type AccessDecision } from '@hub/access';
+import { toKafkaBinary } from '@hub/contracts';
+import { ErrorCode } from '@hub/errors';
+import { prepareCanonicalEvent, type IngestContract, type Rejection, type SubmissionEntry } from '@hub/ingest';
+import { HubProducer, KafkaTopicAdmin, RecordHeader, type OutboundRecord } from '@hub/messaging';
+import { pseudonymiseIdentityNumbers, scrubIdentityNumbers, type Pseudonymiser, type Replacement } from '@hub/privacy';
+import { accessLogRecord } from './access-log.js';
+import type { GatewayContracts } from './gateway-contracts.js';
+import type { AcceptedEntry, IngestChannel, IngestLedger, RecordKeyEntry, RejectionEntry } from './ingest-ledger.js';
+import type { Member } from './member.js';
+import type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
+
+export interface PublishServiceOptions {
+  deadLetterTopic: string;
+  canonicalTopicPartitions: number;
+}
+
+/** The headers a gateway rejection carries on the dead-letter topic, beside the hub's hub_dlq_* ones. */
+export const REJECTION_HEADERS = { Publisher: 'hub_publisher', Channel: 'hub_channel', EventType: 'hub_event_type' } as const;
+
+type Planned =
+  | { kind: 'accept'; index: number; id: string; type: string; topic: string; record: OutboundRecord; replacements: Replacement[] }
+  | { kind: 'repeat'; index: number; id: string; topic: string; acceptedAt: string }
+  | { kind: 'reject'; index: number; id?: string; type?: string; owner?: string; code: RejectionCode; errors: Rejection[]; raw: unknown };
+
+/**
+ * The one way records enter the hub, for the HTTP and the Kafka path alike: each record is checked
+ * (ownership, contract), pseudonymised and wrapped by the pure ingest code; the batch's canonical
+ * events, dead letters and access decisions go to Kafka in one acks=all send; only then is the
+ * outcome recorded and answered. A record id the member had accepted before is answered with its
+ * original result and not published again.
+ */
+export class PublishService {
+  private readonly knownTopics = new Set<string>();
+
+  constructor(
+    private readonly contracts: GatewayContracts,
+    private readonly pseudonymiser: Pseudonymiser,
+    private readonly producer: HubProducer,
+    private readonly topicAdmin: KafkaTopicAdmin,
+    private readonly ledger: IngestLedger,
+    private readonly options: PublishServiceOptions,
+  ) {}
+
+  async publish(member: Member, entries: readonly SubmissionEntry[], channel: IngestChannel): Promise<PublishOutcome> {
+    const now = new Date();
+    const plans = this.plan(member, entries, now);
+    await this.absorbRepeats(member, plans, now);
+
+    const accepted = plans.filter((p): p is Extract<Planned, { kind: 'accept' }> => p.kind === 'accept');
+    const rejected = plans.filter((p): p is Extract<Planned, { kind: 'reject' }> => p.kind === 'reject');
+    const outbound = [
+      ...accepted.map((p) => p.record),
+      ...rejected.map((p) => this.deadLetter(member, channel, p, now)),
+      ...this.accessDecisions(member, plans).map(({ decision, count }) => accessLogRecord(decision, channel, count, now)),
+    ];
+    await this.ensureTopics(accepted.map((p) => p.topic));
+    await this.producer.send(outbound);
+
+    const rejectionIds = await this.ledger.record(
+      member.id,
+      channel,
+      now,
+      accepted.map((p): AcceptedEntry => ({ eventId: p.id, eventType: p.type, topic: p.topic })),
+      accepted.flatMap((p) => recordKeysOf(p.replacements)),
+      rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
+    );
+    const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]!]));
+    const results = plans.map((p): RecordResult => {
+      if (p.kind === 'accept') return { index: p.index, id: p.id, status: 'accepted', topic: p.topic, acceptedAt: now.toISOString(), duplicate: false };
+      if (p.kind === 'repeat') return { index: p.index, id: p.id, status: 'accepted', topic: p.topic, acceptedAt: p.acceptedAt, duplicate: true };
+      return { index: p.index, ...(p.id === undefined ? {} : { id: p.id }), status: 'rejected', code: p.code, errors: p.errors, rejectionId: rejectionIdOf.get(p.index)! };
+    });
+    return {
+      accepted: accepted.length,
+      duplicates: plans.length - accepted.length - rejected.length,
+      rejected: rejected.length,
+      allForbidden: plans.length > 0 && plans.every((p) => p.kind === 'reject' && p.code === 'forbidden'),
+      results,
+    };
+  }
+
+  private plan(member: Member, entries: readonly SubmissionEntry[], now: Date): Planned[] {
+    const contractOf = new Map<string, IngestContract | undefined>();
+    return entries.map((entry): Planned => {
+      if ('unreadable' in entry) return { kind: 'reject', index: entry.index, code: 'unreadable', errors: [entry.unreadable], raw: entry.raw };
+      const { record, index } = entry;
+      if (!contractOf.has(record.type)) contractOf.set(record.type, this.contracts.forType(record.type));
+      const contract = contractOf.get(record.type);
+      const prepared = prepareCanonicalEvent(member.id, record, contract, this.pseudonymiser, now);
+      if (prepared.status === 'rejected') {
+        const owner = contract && contract.lifecycle !== 'disabled' ? contract.binding.owner : undefined;
+        const code: RejectionCode = owner === undefined ? 'unknown-type' : owner !== member.id ? 'forbidden' : 'invalid';
+        return { kind: 'reject', index, id: record.id, type: record.type, ...(owner === undefined ? {} : { owner }), code, errors: prepared.rejections, raw: record };
+      }
+      const message = toKafkaBinary(prepared.event, prepared.key);
+      return {
+        kind: 'accept',
+        index,
+        id: record.id,
+        type: record.type,
+        topic: prepared.topic,
+        record: { topic: prepared.topic, key: message.key, value: message.value, headers: message.headers },
+        replacements: prepared.replacements,
+      };
+    });
+  }
+
+  /** Turns records accepted before (in an earlier request, or earlier in this one) into repeats of that result. */
+  private async absorbRepeats(member: Member, plans: Planned[], now: Date): Promise<void> {
+    const candidates = plans.filter((p) => p.kind === 'accept');
+    const earlier = await this.ledger.acceptedEarlier(member.id, [...new Set(candidates.map((p) => p.id))]);
+    const firstInBatch = new Map<string, number>();
+    plans.forEach((plan, i) => {
+      if (plan.kind !== 'accept') return;
+      const before = earlier.get(plan.id);
+      if (before) plans[i] = { kind: 'repeat', index: plan.index, id: plan.id, topic: before.topic, acceptedAt: before.acceptedAt };
+      else if (firstInBatch.has(plan.id)) plans[i] = { kind: 'repeat', index: plan.index, id: plan.id, topic: plan.topic, acceptedAt: now.toISOString() };
+      else firstInBatch.set(plan.id, i);
+    });
+  }
+
+  /** A rejected record on the dead-letter topic: the record with every identity number pseudonymised, and why. */
+  private deadLetter(member: Member, channel: IngestChannel, plan: Extract<Planned, { kind: 'reject' }>, now: Date): OutboundRecord {
+    const summary = plan.errors.map((e) => `${e.path || '/'}: ${e.reason}`).join('; ');
+    return {
+      topic: this.options.deadLetterTopic,
+      key: member.id,
+      value: JSON.stringify({ record: pseudonymiseIdentityNumbers(plan.raw, this.pseudonymiser), problems: plan.errors }),
+      headers: {
+        [RecordHeader.DeadLetterErrorCode]: ErrorCode.RecordRejected,
+        [RecordHeader.DeadLetterErrorMessage]: scrubIdentityNumbers(summary).slice(0, 2000),
+        [RecordHeader.DeadLetterSourceTopic]: `gateway/${channel}`,
+        [RecordHeader.DeadLetterFailedAt]: now.toISOString(),
+        [REJECTION_HEADERS.Publisher]: member.id,
+        [REJECTION_HEADERS.Channel]: channel,
+        ...(plan.type === undefined ? {} : { [REJECTION_HEADERS.EventType]: plan.type }),
+      },
+    };
+  }
+
+  /** One access decision per event type in the batch, with how many records it covered. */
+  private accessDecisions(member: Member, plans: readonly Planned[]): { decision: AccessDecision; count: number }[] {
+    const counts = new Map<string, { decision: AccessDecision; count: number }>();
+    for (const plan of plans) {
+      if (plan.kind === 'reject' && plan.code === 'unreadable') continue;
+      const type = plan.kind === 'reject' ? plan.type! : plan.kind === 'accept' ? plan.type : plan.topic;
+      const decision = decidePublish(member.id, type, plan.kind === 'reject' ? plan.owner : member.id);
+      const key = `${type}\u0000${decision.allowed}`;
+      const entry = counts.get(key) ?? { decision, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+    return [...counts.values()];
+  }
+
+  private async ensureTopics(topics: readonly string[]): Promise<void> {
+    const missing = [...new Set(topics)].filter((topic) => !this.knownTopics.has(topic));
+    if (missing.length === 0) return;
+    await this.topicAdmin.ensureTopics(missing.map((topic) => ({ topic, numPartitions: this.options.canonicalTopicPartitions })));
+    for (const topic of missing) this.knownTopics.add(topic);
+  }
+}
+
+/**
+ * The member's own identifiers (not identity numbers) behind each pseudonym of the record, e.g.
+ * the person pseudonym → 学籍号, so a finding about that person reaches Education as its student.
+ */
+function recordKeysOf(replacements: readonly Replacement[]): RecordKeyEntry[] {
+  const own = replacements.filter((r) => r.domain !== 'person');
+  return replacements.flatMap((subject) => own.map((key) => ({ pseudonym: subject.pseudonym, field: key.pointer.slice(1), original: key.original })));
+}

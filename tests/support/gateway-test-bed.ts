@@ -1,0 +1,123 @@
+import type { ContractState } from '@hub/contract-registry';
+import type { ContractBinding } from '@hub/contracts';
+import { freePort } from '@hub/local-infra';
+import { openMemberDirectory, type Member } from '@hub/gateway';
+import { createKafkaClient, HubProducer } from '@hub/messaging';
+import { AppProcess } from './app-process.js';
+import { eventually } from './eventually.js';
+import { standardContracts } from './standard-contracts.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTestTopics, testKafkaBrokers } from './test-kafka.js';
+import { uniqueName } from './unique-name.js';
+
+/** The hub-held pseudonym key of the test runs (a fixed secret, so tests can compute expected pseudonyms). */
+export const TEST_PSEUDONYM_KEYS = `1:${Buffer.alloc(32, 7).toString('base64')}`;
+
+export type TestMember = Pick<Member, 'id' | 'role'> & Partial<Pick<Member, 'recordsPerSecond' | 'maxRequestBytes'>>;
+
+export interface GatewayTestBed {
+  url: string;
+  database: TestDatabase;
+  gateway: AppProcess;
+  contractsTopic: string;
+  deadLetterTopic: string;
+  findingsTopic: string;
+  /** Each member's API key. */
+  keys: Record<string, string>;
+  /** Puts a contract on the bed's contracts topic, as the registry would. */
+  registerContract(state: ContractState): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The standard contracts as the registry publishes them on its compacted topic. */
+export function standardContractStates(): ContractState[] {
+  return standardContracts().map((contract, i) => {
+    const binding = contract.schema['x-hub-contract'] as ContractBinding;
+    return { subject: `${binding.topic}-value`, version: 1, id: i + 1, lifecycle: 'active', binding, schema: contract.schema };
+  });
+}
+
+/**
+ * A gateway process on a fresh database, following its own contracts topic (seeded with the
+ * standard contracts unless told otherwise), with its own dead-letter and findings topics, and the
+ * given members registered with one API key each. The canonical topics are the real, shared ones.
+ */
+export async function startGatewayTestBed(suite: string, options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string> }): Promise<GatewayTestBed> {
+  const database = await createTestDatabase(suite);
+  const contractsTopic = uniqueName('contracts');
+  const deadLetterTopic = uniqueName('deadletter');
+  const findingsTopic = uniqueName('findings');
+  await createTestTopics([
+    { topic: contractsTopic, numPartitions: 1, configs: { 'cleanup.policy': 'compact' } },
+    { topic: deadLetterTopic, numPartitions: 3 },
+    { topic: findingsTopic, numPartitions: 3 },
+  ]);
+  const producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-registry' }));
+  const registerContract = async (state: ContractState) => {
+    await producer.send([{ topic: contractsTopic, key: state.subject, value: JSON.stringify(state) }]);
+  };
+  for (const state of options.contracts ?? standardContractStates()) await registerContract(state);
+
+  const keys: Record<string, string> = {};
+  const { members, close } = await openMemberDirectory(database.url);
+  try {
+    for (const member of options.members) {
+      await members.add(member);
+      keys[member.id] = (await members.issueKey(member.id)).plaintext;
+    }
+  } finally {
+    await close();
+  }
+
+  const port = await freePort();
+  const gateway = AppProcess.start('apps/gateway/src/main.js', {
+    SERVICE_NAME: suite.replace(/[^a-z0-9-]/g, '-'),
+    HTTP_PORT: String(port),
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    DATABASE_URL: database.url,
+    PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
+    CONTRACTS_TOPIC: contractsTopic,
+    DEAD_LETTER_TOPIC: deadLetterTopic,
+    FINDINGS_TOPIC: findingsTopic,
+    ...options.env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await eventually('the gateway is ready and consuming', async () => {
+    if (gateway.exited) throw new Error(`the gateway exited:\n${gateway.lines.join('\n')}`);
+    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    return ready && gateway.lines.some((line) => line.includes('contracts loaded')) && gateway.lines.some((line) => line.includes('joined consumer group'));
+  });
+  return {
+    url,
+    database,
+    gateway,
+    contractsTopic,
+    deadLetterTopic,
+    findingsTopic,
+    keys,
+    registerContract,
+    stop: async () => {
+      await gateway.stop();
+      await producer.disconnect();
+      await database.drop();
+    },
+  };
+}
+
+/** Calls the gateway as a member. */
+export function asMember(bed: GatewayTestBed, member: string) {
+  const call = (method: string, path: string, body?: string, contentType = 'application/json') =>
+    fetch(`${bed.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${bed.keys[member]}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+      ...(body === undefined ? {} : { body }),
+    });
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown, contentType?: string) => call('POST', path, typeof body === 'string' ? body : JSON.stringify(body), contentType),
+    put: (path: string, body: unknown) => call('PUT', path, JSON.stringify(body)),
+  };
+}
+
+/** A response body as JSON, untyped: tests assert on its shape. */
+export const bodyOf = async (response: Response): Promise<any> => response.json();
