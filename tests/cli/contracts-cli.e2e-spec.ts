@@ -51,7 +51,7 @@ describe('npx hub contracts', () => {
     compatible.properties['remark'] = { type: 'string', 'x-hub-classification': 'public' };
     expect(await runCli(['contracts', 'check', file('compatible.json', compatible), ...registry])).toMatchObject({ code: 0, stdout: `${AID}: compatible\n` });
     const sampled = await runCli(['contracts', 'check', file('compatible.json', compatible), '--sample-days', '7', ...registry]);
-    expect(sampled).toMatchObject({ code: 0, stdout: expect.stringMatching(/^0 events on education\.student-aid\.granted\.v1 since .*; 0 would be rejected$/m) });
+    expect(sampled).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+ events on education\.student-aid\.granted\.v1 since .*; 0 would be rejected$/m) });
 
     const narrowed = aid();
     narrowed.properties['amountFen'] = { ...(narrowed.properties['amountFen'] as object), maximum: 100 };

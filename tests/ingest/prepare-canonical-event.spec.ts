@@ -1,4 +1,4 @@
-import { ContractValidator, type ContractBinding } from '@hub/contracts';
+import { canonicalForm, ContractValidator, type ContractBinding } from '@hub/contracts';
 import { prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { standardContracts } from '../support/standard-contracts.js';
@@ -40,6 +40,18 @@ describe('preparing a department record as a canonical event', () => {
       dataschema: 'urn:nx-hub:contract:civil-affairs.household-status.changed:v1',
     });
     expect(JSON.stringify(prepared.event)).not.toMatch(IDENTITY_NUMBER);
+  });
+
+  it('gives every standard contract\'s example an event whose data keeps the contract\'s canonical (pseudonymised) form', () => {
+    const validator = new ContractValidator();
+    for (const contract of standardContracts()) {
+      const binding = contract.schema['x-hub-contract'] as ContractBinding;
+      const ingest = { ...contractFor(contract.name), lifecycle: 'active' };
+      const prepared = prepareCanonicalEvent(binding.owner, { id: 'e-1', type: binding.topic, data: ingest.example }, ingest, pseudonymiser, NOW);
+      if (prepared.status !== 'accepted') throw new Error(`${contract.name}: ${JSON.stringify(prepared.rejections)}`);
+      const id = validator.add({ ...canonicalForm(contract.schema), $id: `urn:test:canonical:${contract.name}` });
+      expect([contract.name, validator.validate(id, prepared.event.data)]).toEqual([contract.name, { valid: true }]);
+    }
   });
 
   it('refuses another department\'s event type, naming the owner', () => {

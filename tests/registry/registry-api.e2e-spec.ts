@@ -5,9 +5,11 @@ import { CONTRACTS_TOPIC, ContractCatalog } from '@hub/contract-registry';
 import { toKafkaBinary } from '@hub/contracts';
 import { CompactedTopicFollower, createKafkaClient, HubProducer } from '@hub/messaging';
 import { findProjectRoot } from '@hub/local-infra';
+import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
 import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
 import { eventually } from '../support/eventually.js';
+import { TEST_PSEUDONYM_KEYS } from '../support/gateway-test-bed.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
@@ -219,10 +221,12 @@ describe('the contract registry API', () => {
       await createTestTopics([{ topic, numPartitions: 2 }]);
       const producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'sample-test' }));
       const notes = ['ok', 'fine', 'paid', 'a note that is far too long for it', 'another note that is too long'];
+      // What a canonical topic holds: the gateway has replaced the household numbers by pseudonyms.
+      const household = (i: number) => new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('housing-household-number', `HH-${i}`);
       await producer.send(
         notes.map((note, i) => ({
           topic,
-          ...toKafkaBinary({ specversion: '1.0', id: `h-${i}`, source: '/departments/housing', type: topic, data: { householdNumber: `HH-${i}`, amountFen: 100, note } }, `HH-${i}`),
+          ...toKafkaBinary({ specversion: '1.0', id: `h-${i}`, source: '/departments/housing', type: topic, data: { householdNumber: household(i), amountFen: 100, note } }, household(i)),
         })),
       );
       await producer.disconnect();

@@ -1,4 +1,4 @@
-import { ContractValidator, type JsonSchema } from '@hub/contracts';
+import { canonicalForm, ContractValidator, type JsonSchema } from '@hub/contracts';
 
 /** A record from the topic, as much as the sample check needs. */
 export interface SampledRecord {
@@ -36,11 +36,12 @@ function parseValue(value: Buffer | null): { parsed: true; value: unknown } | { 
 
 /**
  * Validates what is actually on a topic against a candidate contract: how many records would
- * fail, and why. The record values are the events' data (CloudEvents binary mode).
+ * fail, and why. The record values are the events' data (CloudEvents binary mode), with personal
+ * identifiers already pseudonymised, so they are checked against the contract's canonical form.
  */
 export function checkSample(candidate: JsonSchema, topic: string, since: Date, records: readonly SampledRecord[]): SampleCheckReport {
   const validator = new ContractValidator();
-  const id = validator.add({ ...candidate, $id: 'urn:nx-hub:sample-check:candidate' });
+  const id = validator.add({ ...canonicalForm(candidate), $id: 'urn:nx-hub:sample-check:candidate' });
   const reasons = new Map<string, { instancePath: string; keyword: string; message: string; records: number }>();
   const examples: SampleFailure[] = [];
   let failed = 0;

@@ -6,6 +6,7 @@ export {
   type ContractBinding,
   type JsonSchema,
 } from './contract-annotations.js';
+export { canonicalForm, PSEUDONYM_PATTERN } from './canonical-form.js';
 export { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent, type KafkaBinaryMessage } from './cloud-event.js';
 export { ContractSchemaError, ContractValidator, type ContractViolation, type ValidationResult } from './contract-validator.js';
 export { classifiedFields, unclassifiedFields, type ClassifiedField } from './field-classification.js';

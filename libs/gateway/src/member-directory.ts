@@ -86,7 +86,8 @@ export class MemberDirectory {
   }
 
   async revokeKey(keyId: string): Promise<ApiKeyInfo> {
-    const rows: KeyRow[] = await this.dataSource.query('UPDATE gateway_api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE key_id = $1 RETURNING *', [keyId]);
+    // TypeORM answers an UPDATE ... RETURNING on PostgreSQL as [rows, affected count].
+    const [rows]: [KeyRow[], number] = await this.dataSource.query('UPDATE gateway_api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE key_id = $1 RETURNING *', [keyId]);
     if (rows.length === 0) throw new HubError(ErrorCode.NotFound, `no API key has id "${keyId}"`, { context: { keyId } });
     return toKey(rows[0]!);
   }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { PSEUDONYM_PATTERN } from '@hub/contracts';
 import type { PseudonymKeyRing } from './pseudonym-key-ring.js';
 
 /**
@@ -9,7 +10,7 @@ import type { PseudonymKeyRing } from './pseudonym-key-ring.js';
 export type PseudonymDomain = 'person' | string;
 
 const DOMAIN = /^[a-z0-9-]{1,60}$/;
-const PSEUDONYM = /^p(\d+)\.([a-z0-9-]{1,60})\.([A-Za-z0-9_-]{43})$/;
+const PSEUDONYM = new RegExp(PSEUDONYM_PATTERN);
 
 /**
  * Keyed pseudonyms (HMAC-SHA-256 with a hub-held secret): the same identifier always gives the same
@@ -31,7 +32,6 @@ export class Pseudonymiser {
   }
 
   static keyVersionOf(pseudonym: string): number | undefined {
-    const match = PSEUDONYM.exec(pseudonym);
-    return match ? Number(match[1]) : undefined;
+    return PSEUDONYM.test(pseudonym) ? Number(/^p(\d+)\./.exec(pseudonym)![1]) : undefined;
   }
 }

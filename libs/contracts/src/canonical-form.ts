@@ -1,0 +1,31 @@
+import { CLASSIFICATION_KEYWORD, type JsonSchema } from './contract-annotations.js';
+
+/** A hub pseudonym: `p<key version>.<domain>.<43 base64url characters>` (HMAC-SHA-256). */
+export const PSEUDONYM_PATTERN = '^p[0-9]+\\.[a-z0-9-]{1,60}\\.[A-Za-z0-9_-]{43}$';
+
+const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function pseudonymField(field: JsonSchema): JsonSchema {
+  const { type, format: _format, pattern: _pattern, minLength: _min, maxLength: _max, examples: _examples, ...rest } = field;
+  const nullable = Array.isArray(type) && type.includes('null');
+  return { ...rest, type: nullable ? ['string', 'null'] : 'string', pattern: PSEUDONYM_PATTERN };
+}
+
+function transform(node: JsonSchema): JsonSchema {
+  if (node[CLASSIFICATION_KEYWORD] === 'personal-identifier' && node['type'] !== 'object' && node['type'] !== 'array') return pseudonymField(node);
+  const copy: JsonSchema = { ...node };
+  if (isSchema(node['properties'])) copy['properties'] = Object.fromEntries(Object.entries(node['properties']).map(([name, child]) => [name, isSchema(child) ? transform(child) : child]));
+  if (isSchema(node['items'])) copy['items'] = transform(node['items']);
+  return copy;
+}
+
+/**
+ * The contract of a canonical topic: the department's contract with every personal identifier
+ * holding the gateway's pseudonym instead (the gateway replaces them before anything reaches the
+ * topic). Checks of what is on a topic use this form; examples are dropped, since they show
+ * identifiers in the clear.
+ */
+export function canonicalForm(schema: JsonSchema): JsonSchema {
+  const { examples: _examples, ...rest } = transform(schema);
+  return rest;
+}
