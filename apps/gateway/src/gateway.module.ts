@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HubConfigModule, serviceVersion } from '@hub/config';
-import { ACCESS_LOG_TOPIC, GatewayCoreModule } from '@hub/gateway';
+import { ACCESS_LOG_TOPIC, FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
 import { MessagingModule } from '@hub/messaging';
@@ -29,6 +29,7 @@ export class GatewayModule {
         MessagingModule.forRoot([
           { topic: env.DEAD_LETTER_TOPIC, numPartitions: 3 },
           { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
+          { topic: FINDING_RESPONSE_TYPE, numPartitions: env.CANONICAL_TOPIC_PARTITIONS },
         ]),
         GatewayCoreModule.forRoot({ pseudonymKeys: env.PSEUDONYM_KEYS, contractsTopic: env.CONTRACTS_TOPIC, canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS }),
         HealthModule,

@@ -1,0 +1,173 @@
+import { isResidentIdentityNumber, toKafkaBinary } from '@hub/contracts';
+import { memberTopics } from '@hub/gateway';
+import { createKafkaClient, HubProducer, readTopicWindow, type InboundRecord } from '@hub/messaging';
+import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { contractExample } from '../support/contract-examples.js';
+import { eventually } from '../support/eventually.js';
+import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { testKafkaBrokers } from '../support/test-kafka.js';
+import { uniqueName } from '../support/unique-name.js';
+
+const ENROLMENT = 'education.student-enrolment.changed.v1';
+const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
+const STUDENT_ID_NUMBER = '640104201204150512';
+const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
+const settings = { brokers: testKafkaBrokers(), clientId: 'test-scan' };
+
+async function recordsOn(topic: string, since = 0): Promise<InboundRecord[]> {
+  const records: InboundRecord[] = [];
+  await readTopicWindow(settings, topic, { since, limit: 10_000_000 }, (r) => records.push(r));
+  return records;
+}
+
+/** Every identity number in the clear in a text: 18 characters that pass the GB 11643 check. */
+const identityNumbersIn = (text: string) => (text.match(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g) ?? []).filter((candidate) => isResidentIdentityNumber(candidate.toUpperCase()));
+
+const findingOf = (subject: string, change: 'raised' | 'closed', occurredAt: string, findingId: string) => ({
+  ...contractExample('hub.finding.changed.v1'),
+  findingId,
+  subject,
+  change,
+  occurredAt,
+  routedTo: 'education',
+});
+
+describe('a department\'s loop through the gateway: Kafka in, findings out, and no identity number in the clear anywhere', () => {
+  let bed: GatewayTestBed;
+  let producer: HubProducer;
+  const started = Date.now();
+  const person = pseudonymiser.pseudonymise('person', STUDENT_ID_NUMBER);
+  const findingId = 'a'.repeat(48) + Date.now().toString(16).padStart(16, '0');
+
+  beforeAll(async () => {
+    bed = await startGatewayTestBed('gateway-loop', {
+      members: [
+        { id: 'education', role: 'department' },
+        { id: 'civil-affairs', role: 'department' },
+        { id: 'audit-office', role: 'auditor' },
+      ],
+      env: { LOG_LEVEL: 'debug' },
+    });
+    producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await bed?.stop();
+  });
+
+  it('takes CloudEvents from a department\'s inbound topic, and answers each on its results topic', async () => {
+    const goodId = uniqueName('kafka-good');
+    const badId = uniqueName('kafka-bad');
+    const event = (id: string, data: unknown) =>
+      toKafkaBinary({ specversion: '1.0', id, source: '/systems/xueji', type: ENROLMENT, time: '2026-09-01T08:00:00Z', datacontenttype: 'application/json', data }, id);
+    await producer.send([
+      { topic: memberTopics('education').inbound, ...event(goodId, contractExample(ENROLMENT)) },
+      { topic: memberTopics('education').inbound, ...event(badId, { ...contractExample(ENROLMENT), grade: 0 }) },
+    ]);
+
+    let results: Record<string, { status: string; errors?: { path: string }[] }> = {};
+    await eventually('both results on the results topic', async () => {
+      results = Object.fromEntries((await recordsOn(memberTopics('education').results, started)).map((r) => [r.key!, JSON.parse(r.value!.toString())]));
+      return goodId in results && badId in results;
+    });
+    expect(results[goodId]).toMatchObject({ status: 'accepted', topic: ENROLMENT });
+    expect(results[badId]).toMatchObject({ status: 'rejected', code: 'invalid', errors: [{ path: '/data/grade' }] });
+    const canonical = (await recordsOn(ENROLMENT, started)).find((r) => r.headers['ce_id'] === goodId)!;
+    expect(canonical.key).toBe(person);
+    expect(canonical.headers['ce_source']).toBe('/departments/education');
+  });
+
+  it('lists a Kafka-path rejection beside the HTTP ones', async () => {
+    const page = await bodyOf(await asMember(bed, 'education').get('/v1/rejections'));
+    expect(page.items).toContainEqual(expect.objectContaining({ channel: 'kafka', problems: [expect.objectContaining({ path: '/data/grade' })] }));
+  });
+
+  it('delivers a finding to the department it is routed to, in that department\'s own record keys', async () => {
+    await asMember(bed, 'civil-affairs').post('/v1/events', [{ id: uniqueName('hh'), type: HOUSEHOLD, data: contractExample(HOUSEHOLD) }]);
+    await producer.send([{ topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, 'raised', '2026-09-02T08:15:00Z', findingId) }, person) }]);
+
+    let finding: Record<string, unknown> | undefined;
+    await eventually('the finding reaches education', async () => {
+      finding = (await bodyOf(await asMember(bed, 'education').get('/v1/findings'))).items.find((f: { findingId: string }) => f.findingId === findingId);
+      return finding !== undefined;
+    });
+    expect(finding).toMatchObject({ state: 'open', rule: 'missed-student-aid', period: '2026-autumn', subject: person, recordKeys: { studentNumber: 'G640104201204150512' } });
+    expect(finding!['recordKeys']).not.toHaveProperty('householdNumber');
+    const onTopic = await recordsOn(memberTopics('education').findings, started);
+    expect(onTopic.map((r) => JSON.parse(r.value!.toString()))).toContainEqual(expect.objectContaining({ findingId, recordKeys: { studentNumber: 'G640104201204150512' } }));
+  });
+
+  it('shows a department none of another department\'s findings, and an auditor all of them', async () => {
+    const civil = await bodyOf(await asMember(bed, 'civil-affairs').get('/v1/findings'));
+    expect(civil.items.map((f: { findingId: string }) => f.findingId)).not.toContain(findingId);
+    expect((await asMember(bed, 'civil-affairs').get('/v1/findings?member=education')).status).toBe(403);
+    const audited = await bodyOf(await asMember(bed, 'audit-office').get('/v1/findings'));
+    expect(audited.items).toContainEqual(expect.objectContaining({ findingId, routedTo: 'education' }));
+  });
+
+  it('closes a finding on a newer change and ignores an older one arriving late', async () => {
+    const send = (change: 'raised' | 'closed', at: string) =>
+      producer.send([{ topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, change, at, findingId) }, person) }]);
+    await send('closed', '2026-10-21T09:00:00Z');
+    await send('raised', '2026-09-05T08:00:00Z');
+    const current = async () => (await bodyOf(await asMember(bed, 'education').get('/v1/findings'))).items.find((f: { findingId: string }) => f.findingId === findingId);
+    await eventually('the finding is closed', async () => (await current())?.state === 'closed');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await current()).toMatchObject({ state: 'closed', occurredAt: '2026-10-21T09:00:00Z' });
+    const closedOnly = await bodyOf(await asMember(bed, 'education').get('/v1/findings?state=open'));
+    expect(closedOnly.items.map((f: { findingId: string }) => f.findingId)).not.toContain(findingId);
+  });
+
+  it('records a department\'s response to its finding as an event, and refuses one to a finding it does not hold', async () => {
+    const response = await asMember(bed, 'education').post(`/v1/findings/${findingId}/responses`, { response: 'disputed', reason: 'The student left in August.', respondedBy: '张老师' });
+    expect(response.status).toBe(202);
+    const { eventId } = await bodyOf(response);
+    await eventually('the response is on its topic', async () => (await recordsOn('hub.finding-response.recorded.v1', started)).some((r) => r.headers['ce_id'] === eventId));
+    expect((await asMember(bed, 'civil-affairs').post(`/v1/findings/${findingId}/responses`, { response: 'acknowledged', respondedBy: '王' })).status).toBe(404);
+    const invalid = await asMember(bed, 'education').post(`/v1/findings/${findingId}/responses`, { response: 'disputed', respondedBy: '张老师' });
+    expect(invalid.status).toBe(400);
+    expect((await bodyOf(invalid)).message).toMatch(/reason/);
+  });
+
+  it('logs every read of findings and rejections to the access log', async () => {
+    const decisions = (await recordsOn('hub.access-log', started)).map((r) => JSON.parse(r.value!.toString()));
+    expect(decisions).toContainEqual(expect.objectContaining({ member: 'education', action: 'read-findings', allowed: true }));
+    expect(decisions).toContainEqual(expect.objectContaining({ member: 'civil-affairs', action: 'read-findings', resource: 'education', allowed: false }));
+    expect(decisions).toContainEqual(expect.objectContaining({ member: 'audit-office', action: 'read-findings', allowed: true }));
+    expect(decisions).toContainEqual(expect.objectContaining({ member: 'education', action: 'read-rejections', allowed: true }));
+  });
+
+  it('leaves no identity number in the clear on any canonical, result, finding, dead-letter or access-log topic', async () => {
+    const admin = createKafkaClient(settings).admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter(
+      (topic) => /^[a-z-]+\.[a-z-]+\.[a-z-]+\.v\d+$/.test(topic) || /^hub\.(results|findings|inbound)\./.test(topic) || topic === 'hub.access-log' || topic === bed.deadLetterTopic || topic === bed.findingsTopic,
+    );
+    await admin.disconnect();
+    const scanned: string[] = [];
+    const found: string[] = [];
+    for (const topic of topics.filter((t) => !t.startsWith('hub.inbound.'))) {
+      for (const record of await recordsOn(topic)) {
+        scanned.push(topic);
+        const text = `${record.key ?? ''} ${record.value?.toString('utf8') ?? ''} ${JSON.stringify(record.headers)}`;
+        found.push(...identityNumbersIn(text).map((n) => `${topic}/${record.partition}/${record.offset}: ${n}`));
+      }
+    }
+    expect(scanned.filter((t) => t === ENROLMENT).length).toBeGreaterThan(0);
+    expect(scanned.filter((t) => t === bed.deadLetterTopic).length).toBeGreaterThan(0);
+    expect(found).toEqual([]);
+  });
+
+  it('leaves no identity number in the clear in any of its log lines or its tables, beyond the rejected records it keeps to replay', async () => {
+    expect(bed.gateway.lines.length).toBeGreaterThan(5);
+    expect(bed.gateway.lines.flatMap(identityNumbersIn)).toEqual([]);
+    // The scan does see identity numbers where they are: in the rejected records kept for replay.
+    expect(identityNumbersIn(JSON.stringify(await bed.database.query('SELECT record FROM gateway_rejection')))).toContain(STUDENT_ID_NUMBER);
+    const tables = ['gateway_ingest_result', 'gateway_record_key', 'gateway_finding', 'gateway_member', 'gateway_api_key', 'gateway_csv_mapping'];
+    for (const table of tables) {
+      const rows = await bed.database.query(`SELECT * FROM ${table}`);
+      expect([table, identityNumbersIn(JSON.stringify(rows))]).toEqual([table, []]);
+    }
+  });
+});
