@@ -42,17 +42,24 @@ export function standardContractStates(): ContractState[] {
  * standard contracts unless told otherwise), with its own dead-letter and findings topics, and the
  * given members registered with one API key each. The canonical topics are the real, shared ones.
  */
-export async function startGatewayTestBed(suite: string, options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string> }): Promise<GatewayTestBed> {
+export async function startGatewayTestBed(
+  suite: string,
+  options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string>; brokers?: string[] },
+): Promise<GatewayTestBed> {
+  const brokers = options.brokers ?? testKafkaBrokers();
   const database = await createTestDatabase(suite);
   const contractsTopic = uniqueName('contracts');
   const deadLetterTopic = uniqueName('deadletter');
   const findingsTopic = uniqueName('findings');
-  await createTestTopics([
-    { topic: contractsTopic, numPartitions: 1, configs: { 'cleanup.policy': 'compact' } },
-    { topic: deadLetterTopic, numPartitions: 3 },
-    { topic: findingsTopic, numPartitions: 3 },
-  ]);
-  const producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-registry' }));
+  await createTestTopics(
+    [
+      { topic: contractsTopic, numPartitions: 1, configs: { 'cleanup.policy': 'compact' } },
+      { topic: deadLetterTopic, numPartitions: 3 },
+      { topic: findingsTopic, numPartitions: 3 },
+    ],
+    brokers,
+  );
+  const producer = new HubProducer(createKafkaClient({ brokers, clientId: 'test-registry' }));
   const registerContract = async (state: ContractState) => {
     await producer.send([{ topic: contractsTopic, key: state.subject, value: JSON.stringify(state) }]);
   };
@@ -73,7 +80,7 @@ export async function startGatewayTestBed(suite: string, options: { members: Tes
   const gateway = AppProcess.start('apps/gateway/src/main.js', {
     SERVICE_NAME: suite.replace(/[^a-z0-9-]/g, '-'),
     HTTP_PORT: String(port),
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    KAFKA_BROKERS: brokers.join(','),
     DATABASE_URL: database.url,
     PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
     CONTRACTS_TOPIC: contractsTopic,

@@ -8,8 +8,8 @@ export function testKafkaBrokers(): string[] {
 }
 
 /** Creates the suite's own topics on the test broker. */
-export async function createTestTopics(specs: readonly TopicSpec[]): Promise<void> {
-  const admin = new KafkaTopicAdmin(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-admin' }));
+export async function createTestTopics(specs: readonly TopicSpec[], brokers = testKafkaBrokers()): Promise<void> {
+  const admin = new KafkaTopicAdmin(createKafkaClient({ brokers, clientId: 'test-admin' }));
   try {
     await admin.ensureTopics(specs);
   } finally {
