@@ -1,48 +1,40 @@
 /**
- * `npm run bench -- <name>`: runs a benchmark against KAFKA_BROKERS, or against a broker of its
- * own started for the run, prints its figures and appends them to bench/results.jsonl.
+ * `npm run bench -- <name>`: runs a benchmark against KAFKA_BROKERS (and DATABASE_URL), or against
+ * a broker (and database) of its own started for the run, prints its figures and appends them to
+ * bench/results.jsonl.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { findProjectRoot } from '@hub/local-infra';
+import { startBenchInfra } from './bench-infra.js';
 import { machine } from './bench-report.js';
 import { contractValidationBench } from './contract-validation.bench.js';
+import { httpIngestBench } from './http-ingest.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
 
-const BENCHMARKS = ['raw-kafka', 'contract-validation'] as const;
+const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest'] as const;
+const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'raw-kafka';
   if (!(BENCHMARKS as readonly string[]).includes(name)) throw new Error(`unknown benchmark "${name}"; known: ${BENCHMARKS.join(', ')}`);
   const root = findProjectRoot();
   if (name === 'contract-validation') {
-    contractValidationBench(root, Number(process.env['BENCH_EVENTS'] ?? 1_000_000), { machine: machine({}) });
+    contractValidationBench(root, setting('BENCH_EVENTS', 1_000_000), { machine: machine({}) });
     return;
   }
-  let broker: LocalKafkaBroker | undefined;
-  let folder: string | undefined;
-  let brokers = process.env['KAFKA_BROKERS']?.split(',');
-  if (!brokers) {
-    folder = await mkdtemp(join(tmpdir(), 'hub-bench-'));
-    broker = await LocalKafkaBroker.start({ projectRoot: root, dataDir: folder, port: await freePort(), controllerPort: await freePort(), heapMb: 1024, log: console.log });
-    brokers = [broker.bootstrapServers];
-  }
+  const infra = await startBenchInfra(root, { database: name === 'http-ingest' });
+  const details = { machine: machine({ kafka: infra.kafkaVersion }) };
   try {
-    await rawKafkaBench(
-      root,
-      {
-        brokers,
-        events: Number(process.env['BENCH_EVENTS'] ?? 200_000),
-        batchSize: Number(process.env['BENCH_BATCH'] ?? 1000),
-        valueBytes: Number(process.env['BENCH_VALUE_BYTES'] ?? 500),
-        partitions: Number(process.env['BENCH_PARTITIONS'] ?? 6),
-      },
-      { machine: machine({ kafka: broker?.version ?? 'external' }) },
-    );
+    if (name === 'http-ingest') {
+      await httpIngestBench(root, infra, { events: setting('BENCH_EVENTS', 200_000), batchSize: setting('BENCH_BATCH', 1000), concurrency: setting('BENCH_CLIENTS', 2) }, details);
+    } else {
+      await rawKafkaBench(
+        root,
+        { brokers: infra.brokers, events: setting('BENCH_EVENTS', 200_000), batchSize: setting('BENCH_BATCH', 1000), valueBytes: setting('BENCH_VALUE_BYTES', 500), partitions: setting('BENCH_PARTITIONS', 6) },
+        details,
+      );
+    }
   } finally {
-    await broker?.stop();
-    if (folder) await rm(folder, { recursive: true, force: true });
+    await infra.stop();
   }
 }
 

@@ -10,7 +10,7 @@ export { canonicalForm, PSEUDONYM_PATTERN } from './canonical-form.js';
 export { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent, type KafkaBinaryMessage } from './cloud-event.js';
 export { ContractSchemaError, ContractValidator, type ContractViolation, type ValidationResult } from './contract-validator.js';
 export { classifiedFields, unclassifiedFields, type ClassifiedField } from './field-classification.js';
-export { identityNumberProblem, isResidentIdentityNumber, type IdentityNumberProblem } from './resident-identity-number.js';
+export { identityCheckCharacter, identityNumberProblem, isResidentIdentityNumber, type IdentityNumberProblem } from './resident-identity-number.js';
 export { checkCompatibility, type CompatibilityVerdict, type Incompatibility, type VersionedSchema } from './compatibility/check-compatibility.js';
 export { COMPATIBILITY_MODES, isCompatibilityMode, type CompatibilityMode } from './compatibility/compatibility-mode.js';
 export { diffSchemas } from './compatibility/diff-schemas.js';

@@ -24,6 +24,16 @@ export interface RejectionEntry {
   record: unknown;
 }
 
+/** What became of one submission: what the ledger records for it. */
+export interface BatchOutcome {
+  member: string;
+  channel: IngestChannel;
+  at: Date;
+  accepted: readonly AcceptedEntry[];
+  recordKeys: readonly RecordKeyEntry[];
+  rejected: readonly RejectionEntry[];
+}
+
 export interface StoredRejection extends RejectionEntry {
   rejectionId: string;
   channel: IngestChannel;
@@ -76,15 +86,15 @@ export class IngestLedger {
     return new Map(rows.map((row) => [row.event_id, { topic: row.topic, acceptedAt: row.accepted_at.toISOString() }]));
   }
 
-  /** Records a batch's outcome; returns the new rejections' ids, in order. */
-  async record(
-    member: string,
-    channel: IngestChannel,
-    at: Date,
-    accepted: readonly AcceptedEntry[],
-    recordKeys: readonly RecordKeyEntry[],
-    rejected: readonly RejectionEntry[],
-  ): Promise<string[]> {
+  /**
+   * Records a batch's outcome, committing only once `durable` resolves (the broker has the
+   * records): the writes overlap the broker's round trip, and a failed publish leaves no trace.
+   * Returns the new rejections' ids, in order.
+   */
+  async record(outcome: BatchOutcome, durable: Promise<void>): Promise<string[]> {
+    const { member, channel, at, accepted, recordKeys, rejected } = outcome;
+    // Awaited inside the transaction; should the transaction fail first, the publish's failure must not go unhandled.
+    durable.catch(() => undefined);
     return this.dataSource.transaction(async (manager) => {
       if (accepted.length > 0) {
         await manager.query(
@@ -102,7 +112,10 @@ export class IngestLedger {
           [member, recordKeys.map((k) => k.pseudonym), recordKeys.map((k) => k.field), recordKeys.map((k) => k.original)],
         );
       }
-      if (rejected.length === 0) return [];
+      if (rejected.length === 0) {
+        await durable;
+        return [];
+      }
       const rows: { rejection_id: string }[] = await manager.query(
         `INSERT INTO gateway_rejection (member_id, channel, rejected_at, event_id, event_type, problems, record)
          SELECT $1, $2, $3, e, t, p, r FROM unnest($4::varchar[], $5::varchar[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS u (e, t, p, r, n)
@@ -117,6 +130,7 @@ export class IngestLedger {
           rejected.map((r) => JSON.stringify(r.record ?? null)),
         ],
       );
+      await durable;
       return rows.map((row) => row.rejection_id);
     });
   }

@@ -55,15 +55,17 @@ export class PublishService {
       ...this.accessDecisions(member, plans).map(({ decision, count }) => accessLogRecord(decision, channel, count, now)),
     ];
     await this.ensureTopics(accepted.map((p) => p.topic));
-    await this.producer.send(outbound);
-
+    // The outcome is written while the broker is being asked, and committed only once it has the records.
     const rejectionIds = await this.ledger.record(
-      member.id,
-      channel,
-      now,
-      accepted.map((p): AcceptedEntry => ({ eventId: p.id, eventType: p.type, topic: p.topic })),
-      accepted.flatMap((p) => recordKeysOf(p.replacements)),
-      rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
+      {
+        member: member.id,
+        channel,
+        at: now,
+        accepted: accepted.map((p): AcceptedEntry => ({ eventId: p.id, eventType: p.type, topic: p.topic })),
+        recordKeys: accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)),
+        rejected: rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
+      },
+      this.producer.send(outbound),
     );
     const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]!]));
     const results = plans.map((p): RecordResult => {
@@ -163,10 +165,14 @@ export class PublishService {
 }
 
 /**
- * The member's own identifiers (not identity numbers) behind each pseudonym of the record, e.g.
- * the person pseudonym → 学籍号, so a finding about that person reaches Education as its student.
+ * The member's own identifiers (not identity numbers) behind the pseudonyms a finding can be about
+ * (the persons in the record, and its partition key, e.g. the household), so that a finding about
+ * that person reaches Education as its student (学籍号), and one about a household reaches Civil
+ * Affairs as its household number.
  */
-function recordKeysOf(replacements: readonly Replacement[]): RecordKeyEntry[] {
+function recordKeysOf(replacements: readonly Replacement[], key: string | null): RecordKeyEntry[] {
   const own = replacements.filter((r) => r.domain !== 'person');
-  return replacements.flatMap((subject) => own.map((key) => ({ pseudonym: subject.pseudonym, field: key.pointer.slice(1), original: key.original })));
+  const subjects = new Set(replacements.filter((r) => r.domain === 'person').map((r) => r.pseudonym));
+  if (key !== null && replacements.some((r) => r.pseudonym === key)) subjects.add(key);
+  return [...subjects].flatMap((pseudonym) => own.map((r) => ({ pseudonym, field: r.pointer.slice(1), original: r.original })));
 }

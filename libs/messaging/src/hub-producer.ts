@@ -1,9 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { currentCorrelationId } from '@hub/logging';
 import { ErrorCode, HubError } from '@hub/errors';
-import type { OutboundRecord, PublishReceipt } from './outbound-record.js';
+import type { OutboundRecord } from './outbound-record.js';
+import { KeyHashPartitioner } from './key-hash-partitioner.js';
 import { RecordHeader } from './record-headers.js';
+
+interface PendingSend {
+  records: (OutboundRecord & { headers: Record<string, string> })[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Coalesced sends stop growing here (a caller's own batch is never split). */
+const MAX_RECORDS_PER_REQUEST = 20_000;
 
 /**
  * The hub's one way to publish. Every send waits for acks from all in-sync replicas on an
@@ -13,6 +23,8 @@ export class HubProducer {
   private readonly logger = new Logger(HubProducer.name);
   private readonly producer: Producer;
   private connecting?: Promise<void>;
+  private readonly waiting: PendingSend[] = [];
+  private flushing = false;
 
   constructor(kafka: Kafka) {
     this.producer = kafka.producer({
@@ -21,7 +33,7 @@ export class HubProducer {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       // murmur2, the Java client's partitioner: a key lands on the same partition whichever client publishes it.
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: KeyHashPartitioner,
       // Bounded, so an unreachable broker surfaces as an error (a 503 upstream) instead of a hang.
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 3000 },
     });
@@ -35,25 +47,57 @@ export class HubProducer {
     return this.connecting;
   }
 
-  /** Publishes records, adding the current correlation id; resolves when all are durably written. */
-  async send(records: readonly OutboundRecord[]): Promise<PublishReceipt[]> {
-    if (records.length === 0) return [];
+  /**
+   * Publishes records, adding the current correlation id; resolves when all are durably written.
+   * Sends made while another is in flight are coalesced into the next produce request, so
+   * concurrent callers share round trips to the broker instead of queueing one by one; each
+   * caller's records keep their order.
+   */
+  async send(records: readonly OutboundRecord[]): Promise<void> {
+    if (records.length === 0) return;
     await this.connect();
     const correlationId = currentCorrelationId();
-    const byTopic = new Map<string, { key: string | null; value: Buffer | string | null; headers: Record<string, string> }[]>();
-    for (const record of records) {
+    const stamped = records.map((record) => {
       const headers = { ...record.headers };
       if (correlationId && headers[RecordHeader.CorrelationId] === undefined) headers[RecordHeader.CorrelationId] = correlationId;
+      return { ...record, headers };
+    });
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ records: stamped, resolve, reject });
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    while (this.waiting.length > 0) {
+      const group: PendingSend[] = [];
+      let size = 0;
+      while (this.waiting.length > 0 && (group.length === 0 || size + this.waiting[0]!.records.length <= MAX_RECORDS_PER_REQUEST)) {
+        const next = this.waiting.shift()!;
+        size += next.records.length;
+        group.push(next);
+      }
+      try {
+        await this.produce(group.flatMap((pending) => pending.records));
+        for (const pending of group) pending.resolve();
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async produce(records: readonly (OutboundRecord & { headers: Record<string, string> })[]): Promise<void> {
+    const byTopic = new Map<string, { key: string | null; value: Buffer | string | null; headers: Record<string, string> }[]>();
+    for (const record of records) {
       const messages = byTopic.get(record.topic) ?? [];
-      messages.push({ key: record.key, value: record.value, headers });
+      messages.push({ key: record.key, value: record.value, headers: record.headers });
       byTopic.set(record.topic, messages);
     }
     try {
-      const results = await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
-      return results.map((r) => ({ topic: r.topicName, partition: r.partition, baseOffset: r.baseOffset ?? '-1' }));
+      await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
     } catch (error) {
       throw new HubError(ErrorCode.KafkaPublishFailed, `publish of ${records.length} record(s) failed: ${String(error)}`, {
         canRetry: true,

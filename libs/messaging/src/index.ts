@@ -10,7 +10,7 @@ export { KafkaRecordContext } from './kafka-record.context.js';
 export { kafkaSettingsFrom, type KafkaSettings } from './kafka-settings.js';
 export { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
 export { MessagingModule } from './messaging.module.js';
-export type { OutboundRecord, PublishReceipt } from './outbound-record.js';
+export type { OutboundRecord } from './outbound-record.js';
 export { readTopicWindow, type TopicWindow } from './read-topic-window.js';
 export { RecordHeader } from './record-headers.js';
 export { RethrowHandlerErrorsFilter } from './rethrow-handler-errors.filter.js';

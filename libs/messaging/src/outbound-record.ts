@@ -6,9 +6,3 @@ export interface OutboundRecord {
   headers?: Record<string, string>;
 }
 
-/** Where the broker durably wrote a record (acks=all). */
-export interface PublishReceipt {
-  topic: string;
-  partition: number;
-  baseOffset: string;
-}

@@ -17,6 +17,17 @@ export interface PseudonymisedDocument {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+const domains = new Map<string, string>();
+/** The pseudonym domain of a department's identifier field, e.g. `education-student-number` (memoised: it is asked for every record). */
+function domainOf(owner: string, field: string): string {
+  const key = `${owner}\u0000${field}`;
+  let domain = domains.get(key);
+  if (domain === undefined) {
+    domain = `${kebab(owner)}-${kebab(field)}`;
+    domains.set(key, domain);
+  }
+  return domain;
+}
 
 /**
  * Replaces every field the contract classifies as a personal identifier by its keyed pseudonym:
@@ -28,7 +39,7 @@ export function pseudonymiseDocument(schema: JsonSchema, document: unknown, owne
   const replacements: Replacement[] = [];
   const walk = (node: JsonSchema, value: unknown, pointer: string, name: string): unknown => {
     if (node[CLASSIFICATION_KEYWORD] === 'personal-identifier' && typeof value === 'string') {
-      const domain = node['format'] === 'cn-resident-id' ? 'person' : `${kebab(owner)}-${kebab(name)}`;
+      const domain = node['format'] === 'cn-resident-id' ? 'person' : domainOf(owner, name);
       const pseudonym = pseudonymiser.pseudonymise(domain, value);
       replacements.push({ pointer, domain, pseudonym, original: value });
       return pseudonym;

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { PSEUDONYM_PATTERN } from '@hub/contracts';
 import type { PseudonymKeyRing } from './pseudonym-key-ring.js';
 
@@ -18,12 +18,24 @@ const PSEUDONYM = new RegExp(PSEUDONYM_PATTERN);
  * version is part of the pseudonym: `p<version>.<domain>.<43 base64url characters>`.
  */
 export class Pseudonymiser {
+  /** Key objects, made once per version: HMAC with a KeyObject skips re-importing the secret each time. */
+  private readonly keyObjects = new Map<number, KeyObject>();
+
   constructor(private readonly keys: PseudonymKeyRing) {}
 
   pseudonymise(domain: PseudonymDomain, identifier: string, version = this.keys.current): string {
     if (!DOMAIN.test(domain)) throw new RangeError(`pseudonym domain "${domain}" must be lower-case letters, digits and dashes`);
-    const mac = createHmac('sha256', this.keys.secret(version)).update(domain).update('\u0000').update(identifier).digest('base64url');
+    const mac = createHmac('sha256', this.keyObject(version)).update(domain).update('\u0000').update(identifier).digest('base64url');
     return `p${version}.${domain}.${mac}`;
+  }
+
+  private keyObject(version: number): KeyObject {
+    let key = this.keyObjects.get(version);
+    if (!key) {
+      key = createSecretKey(this.keys.secret(version));
+      this.keyObjects.set(version, key);
+    }
+    return key;
   }
 
   /** Whether the text is one of this hub's pseudonyms (of any key version), by its shape. */
