@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
+import { ensureLocalMembers, localPseudonymKeys } from './local-credentials.js';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
@@ -16,6 +17,7 @@ const APPS = [
 ];
 
 const root = findProjectRoot();
+const localFolder = join(root, '.hub');
 const cleanups: (() => Promise<void>)[] = [];
 const children: ChildProcess[] = [];
 let shuttingDown = false;
@@ -50,7 +52,7 @@ async function kafkaBrokers(): Promise<string> {
   await refuseTakenPort(port, 'KAFKA_BROKERS');
   const broker = await LocalKafkaBroker.start({
     projectRoot: root,
-    dataDir: join(root, '.hub', 'kafka'),
+    dataDir: join(localFolder, 'kafka'),
     port,
     controllerPort: port + 1,
     heapMb: 1024,
@@ -64,7 +66,7 @@ async function databaseUrl(): Promise<string> {
   if (process.env['DATABASE_URL']) return process.env['DATABASE_URL'];
   const port = Number(process.env['LOCAL_POSTGRES_PORT'] ?? 5432);
   await refuseTakenPort(port, 'DATABASE_URL');
-  const postgres = await LocalPostgres.start({ dataDir: join(root, '.hub', 'postgres'), ownedFrom: root, port, database: 'hub', log: say });
+  const postgres = await LocalPostgres.start({ dataDir: join(localFolder, 'postgres'), ownedFrom: root, port, database: 'hub', log: say });
   cleanups.push(() => postgres.stop());
   return postgres.databaseUrl;
 }
@@ -80,7 +82,11 @@ async function main(): Promise<void> {
     ...process.env,
     KAFKA_BROKERS: await kafkaBrokers(),
     DATABASE_URL: await databaseUrl(),
+    PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localPseudonymKeys(localFolder),
   };
+  // Before the gateway starts, so it opens the Kafka topics of every member.
+  const credentials = await ensureLocalMembers(localFolder, env.DATABASE_URL);
+  if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
   for (const app of APPS) {
     say(`Starting ${app.name} ...`);
@@ -105,7 +111,10 @@ async function main(): Promise<void> {
   for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
   say(`  Kafka         ${env.KAFKA_BROKERS}`);
   say(`  PostgreSQL    ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
-  say(`Try: curl http://${host}:${APPS[1]!.port}/subjects`);
+  say(`API keys of the local members: ${credentials.file}`);
+  say(`Try: curl http://${host}:${APPS[1]!.port}/subjects   (the registered contracts)`);
+  say(`     npx hub members list                              (the members)`);
+  say(`     see README "Publishing" to send a record as education`);
   say('Press Ctrl-C to stop.');
 }
 

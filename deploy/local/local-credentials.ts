@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openMemberDirectory, type MemberRole } from '@hub/gateway';
+
+/** The departments of the region, and an audit office, as the local hub registers them on first start. */
+const LOCAL_MEMBERS: { id: string; name: string; role: MemberRole }[] = [
+  { id: 'civil-affairs', name: '民政厅 Civil Affairs', role: 'department' },
+  { id: 'education', name: '教育厅 Education', role: 'department' },
+  { id: 'rural-revitalisation', name: '乡村振兴局 Rural Revitalisation', role: 'department' },
+  { id: 'disability', name: '残联 Disabled Persons\' Federation', role: 'department' },
+  { id: 'healthcare-security', name: '医保局 Healthcare Security', role: 'department' },
+  { id: 'audit-office', name: '审计 Audit office', role: 'auditor' },
+];
+
+/**
+ * The local hub's pseudonym key, made once and kept in .hub/ (pseudonyms must stay the same from
+ * one start to the next). Production sets PSEUDONYM_KEYS from its secret store instead.
+ */
+export function localPseudonymKeys(folder: string): string {
+  const file = join(folder, 'pseudonym-keys');
+  if (!existsSync(file)) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(file, `1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Registers the local members that are missing, with an API key each, and keeps the keys in
+ * .hub/api-keys.json (readable by this user only) so a newcomer can publish at once.
+ * Returns the path of that file.
+ */
+export async function ensureLocalMembers(folder: string, databaseUrl: string): Promise<{ file: string; added: string[] }> {
+  const file = join(folder, 'api-keys.json');
+  const keys: Record<string, string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const { members, close } = await openMemberDirectory(databaseUrl);
+  const added: string[] = [];
+  try {
+    for (const member of LOCAL_MEMBERS) {
+      if (await members.get(member.id)) continue;
+      await members.add({ id: member.id, displayName: member.name, role: member.role });
+      keys[member.id] = (await members.issueKey(member.id)).plaintext;
+      added.push(member.id);
+    }
+  } finally {
+    await close();
+  }
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  return { file, added };
+}
