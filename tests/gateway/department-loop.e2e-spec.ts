@@ -119,6 +119,18 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     expect(closedOnly.items.map((f: { findingId: string }) => f.findingId)).not.toContain(findingId);
   });
 
+  it('dead-letters a record on the findings topic that is not a CloudEvent, and keeps routing the next ones', async () => {
+    const laterId = 'b'.repeat(48) + Date.now().toString(16).padStart(16, '0');
+    await producer.send([
+      { topic: bed.findingsTopic, key: person, value: JSON.stringify(findingOf(person, 'raised', '2026-09-03T08:00:00Z', laterId)) },
+      { topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, 'raised', '2026-09-03T08:00:00Z', laterId) }, person) },
+    ]);
+    await eventually('the malformed record is dead-lettered', async () =>
+      (await recordsOn(bed.deadLetterTopic, started)).some((r) => r.headers['hub_dlq_source_topic'] === bed.findingsTopic && /ce_id/.test(r.headers['hub_dlq_error_message'] ?? '')),
+    );
+    await eventually('the next finding is routed', async () => (await bodyOf(await asMember(bed, 'education').get('/v1/findings'))).items.some((f: { findingId: string }) => f.findingId === laterId));
+  });
+
   it('records a department\'s response to its finding as an event, and refuses one to a finding it does not hold', async () => {
     const response = await asMember(bed, 'education').post(`/v1/findings/${findingId}/responses`, { response: 'disputed', reason: 'The student left in August.', respondedBy: '张老师' });
     expect(response.status).toBe(202);

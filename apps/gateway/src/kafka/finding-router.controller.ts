@@ -1,7 +1,7 @@
-import { Controller } from '@nestjs/common';
+import { Controller, UseFilters } from '@nestjs/common';
 import { fromKafkaBinary } from '@hub/contracts';
 import { FindingDelivery, memberTopics, memberTopicSpecs, type FindingChange } from '@hub/gateway';
-import { BatchEventPattern, HubProducer, KafkaTopicAdmin, type InboundRecord } from '@hub/messaging';
+import { BatchEventPattern, HubProducer, KafkaTopicAdmin, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
 import { ConsumerPattern } from './consumer-patterns.js';
 
 /**
@@ -9,6 +9,8 @@ import { ConsumerPattern } from './consumer-patterns.js';
  * to its findings topic, in its own record keys. Re-delivered or older changes change nothing.
  */
 @Controller()
+// Handler errors must reach the hub transport unchanged, for its retries and dead letters.
+@UseFilters(RethrowHandlerErrorsFilter)
 export class FindingRouterController {
   private readonly ensured = new Set<string>();
 

@@ -1,9 +1,9 @@
-import { Controller } from '@nestjs/common';
+import { Controller, UseFilters } from '@nestjs/common';
 import { EnvelopeError, fromKafkaBinary } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
 import { MemberDirectory, memberOfInboundTopic, memberTopics, PublishService } from '@hub/gateway';
 import type { SubmissionEntry } from '@hub/ingest';
-import { BatchEventPattern, HubProducer, type InboundRecord } from '@hub/messaging';
+import { BatchEventPattern, HubProducer, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
 import { ConsumerPattern } from './consumer-patterns.js';
 
 /** A record of an inbound topic as a submission entry: a CloudEvent in Kafka binary mode, its data the record. */
@@ -24,6 +24,8 @@ function entryOf(record: InboundRecord, index: number): SubmissionEntry {
  * the department's results topic (keyed by event id) before the batch's offsets are committed.
  */
 @Controller()
+// Handler errors must reach the hub transport unchanged, for its retries and dead letters.
+@UseFilters(RethrowHandlerErrorsFilter)
 export class InboundController {
   constructor(
     private readonly members: MemberDirectory,

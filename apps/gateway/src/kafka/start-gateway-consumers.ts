@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { MemberDirectory, memberTopics, memberTopicSpecs } from '@hub/gateway';
-import { consumerOptionsFrom, HubKafkaServer, KafkaTopicAdmin, RethrowHandlerErrorsFilter } from '@hub/messaging';
+import { consumerOptionsFrom, HubKafkaServer, KafkaTopicAdmin } from '@hub/messaging';
 import type { GatewayEnvironment } from '../gateway-environment.js';
 import { ConsumerPattern } from './consumer-patterns.js';
 
@@ -23,8 +23,7 @@ export async function startGatewayConsumers(app: INestApplication, env: GatewayE
       [ConsumerPattern.Findings]: [env.FINDINGS_TOPIC],
     },
   });
-  const microservice = app.connectMicroservice({ strategy: server });
-  microservice.useGlobalFilters(new RethrowHandlerErrorsFilter());
+  app.connectMicroservice({ strategy: server });
   await app.startAllMicroservices();
   new Logger('GatewayConsumers').log(`consuming the inbound topics of ${departments.length} department(s) and ${env.FINDINGS_TOPIC}`);
 }
