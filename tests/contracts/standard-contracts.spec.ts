@@ -1,3 +1,4 @@
+import { sharingRuleProblems } from '@hub/access';
 import { classifiedFields, ContractValidator, unclassifiedFields, type ContractBinding } from '@hub/contracts';
 import { standardContracts } from '../support/standard-contracts.js';
 
@@ -36,6 +37,10 @@ describe('the standard contracts', () => {
       expect(contract.schema['additionalProperties']).toBe(false);
       expect(unclassifiedFields(contract.schema)).toEqual([]);
       expect(classifiedFields(contract.schema).map((f) => f.pointer)).toContain(`/${binding.partitionKey}`);
+    });
+
+    it('shares only fields it has, and never an identifier', () => {
+      expect(sharingRuleProblems(contract.schema)).toEqual([]);
     });
 
     it('accepts its valid examples', () => {

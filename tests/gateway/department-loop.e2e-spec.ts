@@ -142,6 +142,33 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     expect((await bodyOf(invalid)).message).toMatch(/reason/);
   });
 
+  it('shares another department\'s facts about a person the member knows, in its own record keys and only the fields granted', async () => {
+    const householdId = uniqueName('hh-fact');
+    await asMember(bed, 'civil-affairs').post('/v1/events', [{ id: householdId, type: HOUSEHOLD, data: contractExample(HOUSEHOLD) }]);
+    let fact: Record<string, unknown> | undefined;
+    await eventually('education reads the household status of its student', async () => {
+      fact = (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000`))).items.find((f: { eventId: string }) => f.eventId === householdId);
+      return fact !== undefined;
+    });
+    expect(fact).toEqual({
+      sequence: expect.any(String),
+      eventType: HOUSEHOLD,
+      eventId: householdId,
+      source: '/departments/civil-affairs',
+      occurredAt: expect.any(String),
+      recordKeys: { studentNumber: 'G640104201204150512' },
+      fields: { category: 'dibao', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null },
+      purpose: expect.stringMatching(/student aid/),
+    });
+  });
+
+  it('shares no fact about a person the member has never published, nor of a type no rule grants it', async () => {
+    const unknownToThem = await bodyOf(await asMember(bed, 'civil-affairs').get('/v1/facts'));
+    expect(unknownToThem.items).toEqual([]);
+    const refused = await asMember(bed, 'civil-affairs').get(`/v1/facts?type=${ENROLMENT}`);
+    expect(refused.status).toBe(403);
+  });
+
   it('logs every read of findings and rejections to the access log', async () => {
     const decisions = (await recordsOn('hub.access-log', started)).map((r) => JSON.parse(r.value!.toString()));
     expect(decisions).toContainEqual(expect.objectContaining({ member: 'education', action: 'read-findings', allowed: true }));

@@ -24,6 +24,7 @@ describe('the hub schema', () => {
     expect(tables.map((t) => t.tablename)).toEqual([
       'gateway_api_key',
       'gateway_csv_mapping',
+      'gateway_fact',
       'gateway_finding',
       'gateway_ingest_result',
       'gateway_member',

@@ -13,8 +13,10 @@ import { ApiKeyGuard } from './http/api-key.guard.js';
 import { OpenApiController } from './http/openapi.controller.js';
 import { ReadAccess } from './http/read-access.js';
 import { RejectionsController } from './http/rejections.controller.js';
+import { SharedFactsController } from './http/shared-facts.controller.js';
 import { FindingRouterController } from './kafka/finding-router.controller.js';
 import { InboundController } from './kafka/inbound.controller.js';
+import { FactKeeperController } from './kafka/fact-keeper.controller.js';
 
 /** The department gateway: publishing over HTTP and Kafka, members and access, findings and rejections to read. */
 @Module({})
@@ -34,7 +36,17 @@ export class GatewayModule {
         GatewayCoreModule.forRoot({ pseudonymKeys: env.PSEUDONYM_KEYS, contractsTopic: env.CONTRACTS_TOPIC, canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS }),
         HealthModule,
       ],
-      controllers: [EventsController, CsvMappingsController, RejectionsController, FindingsController, OpenApiController, InboundController, FindingRouterController],
+      controllers: [
+        EventsController,
+        CsvMappingsController,
+        RejectionsController,
+        FindingsController,
+        SharedFactsController,
+        OpenApiController,
+        InboundController,
+        FindingRouterController,
+        FactKeeperController,
+      ],
       providers: [ApiKeyGuard, ReadAccess],
     };
   }

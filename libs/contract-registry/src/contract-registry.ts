@@ -1,3 +1,4 @@
+import { sharingRuleProblems } from '@hub/access';
 import {
   checkCompatibility,
   classifiedFields,
@@ -71,6 +72,8 @@ export class ContractRegistry {
         `Invalid schema: every field needs "x-hub-classification" (personal-identifier, personal or public); missing at ${unclassified.join(', ')}.`,
       );
     }
+    const sharing = sharingRuleProblems(schema);
+    if (sharing.length > 0) throw new RegistryError(RegistryErrorCode.InvalidSchema, `Invalid schema: ${sharing.join('; ')}.`);
     return schema;
   }
 

@@ -4,6 +4,8 @@
  */
 export const CLASSIFICATION_KEYWORD = 'x-hub-classification';
 export const CONTRACT_KEYWORD = 'x-hub-contract';
+/** At the root: which members may read which fields of these events as shared facts, and why. */
+export const SHARING_KEYWORD = 'x-hub-sharing';
 
 /** How the hub treats a field: identifiers are pseudonymised, personal data is redacted and entitled, public data flows. */
 export const CLASSIFICATIONS = ['personal-identifier', 'personal', 'public'] as const;

@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONTRACT_KEYWORD, type JsonSchema } from './contract-annotations.js';
+import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONTRACT_KEYWORD, SHARING_KEYWORD, type JsonSchema } from './contract-annotations.js';
 import { identityNumberProblem, type IdentityNumberProblem } from './resident-identity-number.js';
 
 const RESIDENT_ID_FORMAT = 'cn-resident-id';
@@ -77,6 +77,19 @@ export class ContractValidator {
     this.ajv.addFormat(RESIDENT_ID_FORMAT, { type: 'string', validate: (value: string) => identityNumberProblem(value) === undefined });
     this.ajv.addKeyword({ keyword: CLASSIFICATION_KEYWORD, schemaType: 'string', metaSchema: { enum: [...CLASSIFICATIONS] } });
     this.ajv.addKeyword({ keyword: CONTRACT_KEYWORD, schemaType: 'object' });
+    this.ajv.addKeyword({
+      keyword: SHARING_KEYWORD,
+      schemaType: 'array',
+      metaSchema: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['member', 'fields', 'purpose'],
+          properties: { member: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,59}$' }, fields: { type: 'array', minItems: 1, items: { type: 'string' } }, purpose: { type: 'string', minLength: 1 } },
+        },
+      },
+    });
   }
 
   /** Compiles a contract, keyed by its `$id`. @throws ContractSchemaError for a schema Ajv rejects. */

@@ -2,6 +2,7 @@ export {
   CLASSIFICATION_KEYWORD,
   CLASSIFICATIONS,
   CONTRACT_KEYWORD,
+  SHARING_KEYWORD,
   type Classification,
   type ContractBinding,
   type JsonSchema,

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { sharedWith, sharingRulesOf, type SharingRule } from '@hub/access';
 import { ContractCatalog, type ContractState } from '@hub/contract-registry';
 import { ErrorCode, HubError } from '@hub/errors';
 import type { IngestContract } from '@hub/ingest';
@@ -15,6 +16,9 @@ export class GatewayContracts {
   private follower?: CompactedTopicFollower;
   private retry?: NodeJS.Timeout;
   private stopped = false;
+  private markLoaded!: () => void;
+  /** Resolves once the contracts topic has been read to its end. */
+  readonly loadedOnce = new Promise<void>((resolve) => (this.markLoaded = resolve));
   loaded = false;
 
   constructor(
@@ -27,6 +31,7 @@ export class GatewayContracts {
     this.follower.start().then(
       () => {
         this.loaded = true;
+        this.markLoaded();
         this.logger.log(`contracts loaded from ${this.topic}: ${this.catalog.subjects().length} subject(s)`);
       },
       async (error: unknown) => {
@@ -49,6 +54,31 @@ export class GatewayContracts {
     if (!this.loaded) throw new HubError(ErrorCode.NotReady, `the gateway has not yet loaded the contracts from ${this.topic}`, { canRetry: true });
     const state = this.catalog.forTopic(type);
     return state?.binding ? this.asIngestContract(state) : undefined;
+  }
+
+  /** The topics of contracts that share facts (have sharing rules). */
+  sharingTopics(): string[] {
+    return this.active()
+      .filter((state) => sharingRulesOf(state.schema).length > 0)
+      .map((state) => state.binding!.topic);
+  }
+
+  /** What a member may read as shared facts: event type → its sharing rule. */
+  sharingRulesFor(member: string): Map<string, SharingRule> {
+    const rules = new Map<string, SharingRule>();
+    for (const state of this.active()) {
+      const rule = sharedWith(state.schema, member);
+      if (rule) rules.set(state.binding!.topic, rule);
+    }
+    return rules;
+  }
+
+  private active(): ContractState[] {
+    if (!this.loaded) throw new HubError(ErrorCode.NotReady, `the gateway has not yet loaded the contracts from ${this.topic}`, { canRetry: true });
+    return this.catalog
+      .subjects()
+      .map((subject) => this.catalog.get(subject)!)
+      .filter((state) => state.binding && state.lifecycle !== 'disabled');
   }
 
   private asIngestContract(state: ContractState): IngestContract {

@@ -12,6 +12,7 @@ import { GatewayContracts } from './gateway-contracts.js';
 import { IngestLedger } from './ingest-ledger.js';
 import { MemberDirectory } from './member-directory.js';
 import { PublishService } from './publish-service.js';
+import { SharedFacts } from './shared-facts.js';
 
 export interface GatewayCoreOptions {
   /** `1:<base64 secret>,2:<base64 secret>`: the hub-held pseudonym keys. */
@@ -49,6 +50,11 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
           useFactory: (ds: DataSource, ledger: IngestLedger) => new FindingDelivery(ds, ledger),
         },
         {
+          provide: SharedFacts,
+          inject: [getDataSourceToken(), IngestLedger],
+          useFactory: (ds: DataSource, ledger: IngestLedger) => new SharedFacts(ds, ledger),
+        },
+        {
           provide: FindingResponses,
           inject: [GatewayContracts, HubProducer],
           useFactory: (contracts: GatewayContracts, producer: HubProducer) => new FindingResponses(contracts, producer),
@@ -60,7 +66,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
             new PublishService(contracts, pseudonymiser, producer, admin, ledger, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
-      exports: [AccessLog, MemberDirectory, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, PublishService, Pseudonymiser],
+      exports: [AccessLog, MemberDirectory, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, PublishService, Pseudonymiser, SharedFacts],
     };
   }
 

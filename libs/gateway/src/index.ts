@@ -11,3 +11,4 @@ export { MemberDirectory } from './member-directory.js';
 export { openMemberDirectory } from './open-member-directory.js';
 export type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 export { PublishService, REJECTION_HEADERS } from './publish-service.js';
+export { SharedFacts, type DeliveredFact } from './shared-facts.js';

@@ -120,6 +120,15 @@ export const OPENAPI_DOCUMENT = {
         responses: { '202': { description: 'Recorded as a hub.finding-response.recorded.v1 event.' }, ...errors(400, 401, 404, 503) },
       },
     },
+    '/v1/facts': {
+      get: {
+        summary: 'The shared facts the member is entitled to: what other departments\' events say about the persons it knows, in its own record keys',
+        description:
+          'A fact is kept per event and person for every contract with sharing rules (x-hub-sharing). A member reads only facts about persons it has published records of, with the fields its rule grants, and the purpose the rule states.',
+        parameters: [...cursorParameters, { name: 'type', in: 'query', description: 'One event type (403 when no rule shares it with the member).', schema: { type: 'string' } }],
+        responses: { '200': { description: 'A page of facts, in arrival order.', content: { 'application/json': { schema: page({ $ref: '#/components/schemas/SharedFact' }) } } }, ...errors(400, 401, 403, 503) },
+      },
+    },
     '/health/live': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'Alive.' } } } },
     '/health/ready': { get: { summary: 'Kafka and PostgreSQL are reachable', security: [], responses: { '200': { description: 'Ready.' }, '503': { description: 'Names what is down.' } } } },
     '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1.' } } } },
@@ -189,6 +198,19 @@ export const OPENAPI_DOCUMENT = {
           record: { description: 'As submitted, identity numbers masked (640104********0512).' },
           rejectedAt: { type: 'string', format: 'date-time' },
           replayedAt: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
+      SharedFact: {
+        type: 'object',
+        properties: {
+          sequence: { type: 'string', description: 'Paging cursor (arrival order).' },
+          eventType: { type: 'string' },
+          eventId: { type: 'string' },
+          source: { type: 'string', description: 'The publishing department.' },
+          occurredAt: { type: 'string', format: 'date-time' },
+          recordKeys: { type: 'object', additionalProperties: { type: 'string' }, description: 'The member\'s own identifiers of the person.' },
+          fields: { type: 'object', description: 'The fields the sharing rule grants the member.' },
+          purpose: { type: 'string', description: 'Why the member may read them (the rule\'s stated purpose).' },
         },
       },
       Finding: {

@@ -1,0 +1,37 @@
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ErrorCode, HubError } from '@hub/errors';
+import { GatewayContracts, SharedFacts, type Member } from '@hub/gateway';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { CurrentMember } from './current-member.decorator.js';
+import { cursor, page, pageSize } from './paging.js';
+import { ReadAccess } from './read-access.js';
+
+/**
+ * The shared facts a member is entitled to: what other departments' events say about the persons
+ * it knows, in its own record keys, with the fields the contracts' sharing rules grant it.
+ */
+@Controller('v1/facts')
+@UseGuards(ApiKeyGuard)
+export class SharedFactsController {
+  constructor(
+    private readonly facts: SharedFacts,
+    private readonly contracts: GatewayContracts,
+    private readonly readAccess: ReadAccess,
+  ) {}
+
+  @Get()
+  async list(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('type') type?: string, @Query('member') of?: string) {
+    const size = pageSize(limit);
+    const reader = await this.readAccess.authorise(member, 'read-facts', of);
+    if (!reader) throw new HubError(ErrorCode.BadRequest, 'name the member whose facts to read: ?member=<member>');
+    const rules = this.contracts.sharingRulesFor(reader);
+    if (type !== undefined) {
+      const rule = rules.get(type);
+      if (!rule) throw new HubError(ErrorCode.Forbidden, `no sharing rule lets ${reader} read facts of ${type}`);
+      rules.clear();
+      rules.set(type, rule);
+    }
+    const items = await this.facts.list(reader, rules, { limit: size, ...(cursor(after) ? { after: after! } : {}) });
+    return page(items, size, (fact) => fact.sequence);
+  }
+}
