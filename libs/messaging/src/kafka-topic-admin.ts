@@ -25,21 +25,28 @@ export class KafkaTopicAdmin {
     return this.admin;
   }
 
-  /** Creates missing topics; existing ones are left as they are. */
+  /**
+   * Creates missing topics; existing ones (also those another process creates meanwhile) are left
+   * as they are. @throws HubError KAFKA_UNAVAILABLE (retryable) when the broker cannot do it now.
+   */
   async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
-    const admin = await this.connection();
-    const existing = new Set(await admin.listTopics());
-    const missing = specs.filter((spec) => !existing.has(spec.topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((spec) => ({
-        topic: spec.topic,
-        numPartitions: spec.numPartitions,
-        replicationFactor: -1,
-        configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
-      })),
-    });
+    try {
+      const admin = await this.connection();
+      const existing = new Set(await admin.listTopics());
+      const missing = specs.filter((spec) => !existing.has(spec.topic));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((spec) => ({
+          topic: spec.topic,
+          numPartitions: spec.numPartitions,
+          replicationFactor: -1,
+          configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    } catch (error) {
+      throw new HubError(ErrorCode.KafkaUnavailable, `cannot create topics ${specs.map((s) => s.topic).join(', ')}: ${String(error)}`, { canRetry: true, cause: error });
+    }
   }
 
   /** Resolves when a broker answers a metadata request; rejects with KAFKA_UNAVAILABLE otherwise. */
