@@ -1,6 +1,7 @@
 import type { ContractState } from '@hub/contract-registry';
 import { openMemberDirectory } from '@hub/gateway';
 import { contractExample } from '../support/contract-examples.js';
+import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, standardContractStates, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { uniqueName } from '../support/unique-name.js';
 
@@ -107,12 +108,8 @@ describe('gateway members, credentials and limits', () => {
     expect(first.results[0]).toMatchObject({ status: 'rejected', code: 'unknown-type' });
 
     await bed.registerContract(subsidyContract as ContractState);
-    let replayed: { accepted: number } | undefined;
-    for (let attempt = 0; attempt < 50 && !replayed?.accepted; attempt++) {
-      replayed = await bodyOf(await disability.post(`/v1/rejections/${first.results[0].rejectionId}/replay`, ''));
-      if (!replayed?.accepted) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(replayed).toMatchObject({ accepted: 1, rejected: 0 });
+    // The gateway follows the contracts topic: the replay succeeds once it has read the new contract.
+    await eventually('the replayed record is accepted', async () => (await bodyOf(await disability.post(`/v1/rejections/${first.results[0].rejectionId}/replay`, ''))).accepted === 1);
     const listed = await bodyOf(await disability.get(`/v1/rejections?type=${SUBSIDY}`));
     expect(listed.items.find((r: { rejectionId: string }) => r.rejectionId === first.results[0].rejectionId).replayedAt).not.toBeNull();
   });
