@@ -36,7 +36,8 @@ export class KafkaTopicAdmin {
       const missing = specs.filter((spec) => !existing.has(spec.topic));
       if (missing.length === 0) return;
       await admin.createTopics({
-        waitForLeaders: true,
+        // kafkajs's own wait fails outright while a new topic's metadata is still spreading ("does not host this topic-partition").
+        waitForLeaders: false,
         topics: missing.map((spec) => ({
           topic: spec.topic,
           numPartitions: spec.numPartitions,
@@ -44,8 +45,23 @@ export class KafkaTopicAdmin {
           configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
+      await this.leadersOf(missing.map((spec) => spec.topic));
     } catch (error) {
       throw new HubError(ErrorCode.KafkaUnavailable, `cannot create topics ${specs.map((s) => s.topic).join(', ')}: ${String(error)}`, { canRetry: true, cause: error });
+    }
+  }
+
+  /** Waits until every partition of the topics has a leader, so the first publish to them succeeds. */
+  private async leadersOf(topics: readonly string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const metadata = await this.admin.fetchTopicMetadata({ topics: [...topics] }).catch((error: unknown) => {
+        if (Date.now() > deadline) throw error;
+        return undefined;
+      });
+      if (metadata?.topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))) return;
+      if (Date.now() > deadline) throw new Error(`no leader for every partition of ${topics.join(', ')} after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
