@@ -1,0 +1,50 @@
+import type { Evidence } from './evidence.js';
+import type { Fact, HouseholdMember } from './fact.js';
+
+type Data = Record<string, unknown>;
+
+const members = (data: Data): HouseholdMember[] =>
+  ((data['members'] as Data[] | undefined) ?? []).map((member) => ({ person: String(member['idNumber']), relation: String(member['relationToHead']) }));
+
+/**
+ * What a canonical event (its type and pseudonymised data) says, as a fact; undefined for event
+ * types the rules do not read. The data has passed its contract at the gateway.
+ */
+export function factFromEvent(type: string, data: Data, evidence: Evidence): Fact | undefined {
+  switch (type) {
+    case 'civil-affairs.household-status.changed.v1':
+      return {
+        kind: 'household-status',
+        household: String(data['householdNumber']),
+        category: String(data['category']),
+        change: data['change'] as 'granted',
+        from: String(data['effectiveFrom']),
+        to: (data['effectiveTo'] as string | null | undefined) ?? null,
+        members: members(data),
+        evidence,
+      };
+    case 'rural-revitalisation.monitoring-status.changed.v1':
+      return {
+        kind: 'monitoring-status',
+        household: String(data['householdNumber']),
+        monitoringType: String(data['monitoringType']),
+        change: data['change'] as 'monitoring-started',
+        from: String(data['monitoringFrom']),
+        to: (data['monitoringTo'] as string | null | undefined) ?? null,
+        members: members(data),
+        evidence,
+      };
+    case 'education.student-enrolment.changed.v1':
+      return { kind: 'enrolment', person: String(data['idNumber']), stage: String(data['stage']), term: String(data['term']), change: data['change'] as 'enrolled', effectiveDate: String(data['effectiveDate']), evidence };
+    case 'education.student-aid.granted.v1':
+      return { kind: 'student-aid', person: String(data['idNumber']), term: String(data['term']), aidType: String(data['aidType']), evidence };
+    case 'disability.certificate.changed.v1':
+      return { kind: 'certificate', person: String(data['idNumber']), grade: Number(data['grade']), change: data['change'] as 'issued', effectiveDate: String(data['effectiveDate']), evidence };
+    case 'disability.subsidy.granted.v1':
+      return { kind: 'disability-subsidy', person: String(data['idNumber']), subsidyType: data['subsidyType'] as 'care', month: String(data['month']), evidence };
+    case 'healthcare-security.insurance-enrolment.recorded.v1':
+      return { kind: 'insurance', person: String(data['idNumber']), insuranceType: String(data['insuranceType']), year: Number(data['year']), status: data['status'] as 'enrolled', evidence };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,83 @@
+import type { IsoDate } from '../calendar/date-interval.js';
+import type { Evidence } from './evidence.js';
+
+/** A person named in a household's record, by pseudonym, with their relation to the head. */
+export interface HouseholdMember {
+  person: string;
+  relation: string;
+}
+
+/** Civil Affairs: a household's assistance status granted, renewed or revoked (revoked: from `from` on). */
+export interface HouseholdStatusFact {
+  kind: 'household-status';
+  household: string;
+  category: string;
+  change: 'granted' | 'renewed' | 'revoked';
+  from: IsoDate;
+  to: IsoDate | null;
+  members: HouseholdMember[];
+  evidence: Evidence;
+}
+
+/** Rural Revitalisation: monitoring of a household started, or ended (from `from` on). */
+export interface MonitoringFact {
+  kind: 'monitoring-status';
+  household: string;
+  monitoringType: string;
+  change: 'monitoring-started' | 'monitoring-ended' | 'risk-eliminated';
+  from: IsoDate;
+  to: IsoDate | null;
+  members: HouseholdMember[];
+  evidence: Evidence;
+}
+
+export interface EnrolmentFact {
+  kind: 'enrolment';
+  person: string;
+  stage: string;
+  term: string;
+  change: 'enrolled' | 'transferred' | 'graduated' | 'left';
+  effectiveDate: IsoDate;
+  evidence: Evidence;
+}
+
+export interface StudentAidFact {
+  kind: 'student-aid';
+  person: string;
+  term: string;
+  aidType: string;
+  evidence: Evidence;
+}
+
+export interface CertificateFact {
+  kind: 'certificate';
+  person: string;
+  grade: number;
+  change: 'issued' | 'changed' | 'revoked';
+  effectiveDate: IsoDate;
+  evidence: Evidence;
+}
+
+export interface DisabilitySubsidyFact {
+  kind: 'disability-subsidy';
+  person: string;
+  subsidyType: 'living' | 'care';
+  /** `YYYY-MM`. */
+  month: string;
+  evidence: Evidence;
+}
+
+export interface InsuranceFact {
+  kind: 'insurance';
+  person: string;
+  insuranceType: string;
+  year: number;
+  status: 'enrolled' | 'terminated';
+  evidence: Evidence;
+}
+
+/** What one canonical event says, in the terms the rules reason in. */
+export type Fact = HouseholdStatusFact | MonitoringFact | EnrolmentFact | StudentAidFact | CertificateFact | DisabilitySubsidyFact | InsuranceFact;
+
+export type HouseholdFact = HouseholdStatusFact | MonitoringFact;
+export type PersonFact = Exclude<Fact, HouseholdFact>;

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { Evidence } from '../facts/evidence.js';
+
+export const RULE_FAMILIES = ['missed-student-aid', 'aid-without-eligibility', 'insurance-gap', 'disability-care-subsidy-gap', 'disability-living-subsidy-gap', 'data-quality'] as const;
+export type RuleFamily = (typeof RULE_FAMILIES)[number];
+
+/** What a rule found about a subject for a period, why, and who can act on it. */
+export interface Finding {
+  findingId: string;
+  rule: RuleFamily;
+  ruleVersion: string;
+  subject: string;
+  period: string;
+  routedTo: string;
+  explanation: string;
+  evidence: Evidence[];
+}
+
+/** The same rule, version, subject and period always give the same id, so a finding is raised once however often it is found. */
+export function findingId(rule: RuleFamily, ruleVersion: string, subject: string, period: string): string {
+  return createHash('sha256').update([rule, ruleVersion, subject, period].join('\u0000')).digest('hex');
+}
+
+export function finding(rule: RuleFamily, ruleVersion: string, subject: string, period: string, routedTo: string, explanation: string, evidence: Evidence[]): Finding {
+  const unique = [...new Map(evidence.map((e) => [`${e.source}\u0000${e.eventId}`, e])).values()].sort((a, b) => a.knownAt.localeCompare(b.knownAt) || a.eventId.localeCompare(b.eventId));
+  return { findingId: findingId(rule, ruleVersion, subject, period), rule, ruleVersion, subject, period, routedTo, explanation, evidence: unique };
+}

@@ -1,0 +1,12 @@
+export { addDays, contains, intersection, overlapDays, type DateInterval, type IsoDate } from './calendar/date-interval.js';
+export { termInterval, yearInterval, type TermCalendar } from './calendar/periods.js';
+export type { Evidence } from './facts/evidence.js';
+export type { Fact, HouseholdFact, HouseholdMember, PersonFact } from './facts/fact.js';
+export { factFromEvent } from './facts/fact-from-event.js';
+export { finding, findingId, RULE_FAMILIES, type Finding, type RuleFamily } from './findings/finding.js';
+export { reconcile, type FindingChange } from './findings/reconcile.js';
+export { POLICY_2026, type Policy } from './policy/policy.js';
+export { evaluatePerson, RULES } from './rules/rule-set.js';
+export type { Rule, RuleContext } from './rules/rule.js';
+export { asKnownAt, type PersonView } from './state/person-view.js';
+export { foldSpells, type Spell, type StatusChange } from './state/spells.js';

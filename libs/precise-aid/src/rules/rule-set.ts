@@ -1,0 +1,16 @@
+import type { Finding } from '../findings/finding.js';
+import type { PersonView } from '../state/person-view.js';
+import { aidWithoutEligibility } from './aid-without-eligibility.rule.js';
+import { dataQuality } from './data-quality.rule.js';
+import { disabilitySubsidyGaps } from './disability-subsidy-gaps.rule.js';
+import { insuranceGap } from './insurance-gap.rule.js';
+import { missedStudentAid } from './missed-student-aid.rule.js';
+import type { Rule, RuleContext } from './rule.js';
+
+/** Every rule family of the hub, in the order findings are listed. */
+export const RULES: readonly Rule[] = [missedStudentAid, aidWithoutEligibility, insuranceGap, disabilitySubsidyGaps, dataQuality];
+
+/** All findings about one person under one policy, sorted by id so the same input always gives the same output. */
+export function evaluatePerson(view: PersonView, context: RuleContext): Finding[] {
+  return RULES.flatMap((rule) => rule(view, context)).sort((a, b) => a.findingId.localeCompare(b.findingId));
+}

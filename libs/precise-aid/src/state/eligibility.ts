@@ -1,0 +1,83 @@
+import { overlapDays, type DateInterval, type IsoDate } from '../calendar/date-interval.js';
+import type { Evidence } from '../facts/evidence.js';
+import type { CertificateFact, HouseholdFact } from '../facts/fact.js';
+import { foldSpells, type Spell, type StatusChange } from './spells.js';
+import type { PersonView } from './person-view.js';
+
+/** Why a person counts as eligible over some days: the status, whose, and the events that say so. */
+export interface EligibilityBasis {
+  /** e.g. `dibao`, `monitored:unstable-alleviated`, `disability`, `parent-disability`. */
+  basis: string;
+  interval: DateInterval;
+  evidence: Evidence[];
+}
+
+const PARENT_RELATIONS: Record<string, string[]> = { child: ['head', 'spouse'], grandchild: ['child'] };
+
+function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusChange[]> {
+  const byHousehold = new Map<string, StatusChange[]>();
+  for (const fact of facts) {
+    const value = fact.kind === 'household-status' ? fact.category : `monitored:${fact.monitoringType}`;
+    const opens = fact.kind === 'household-status' ? fact.change !== 'revoked' : fact.change === 'monitoring-started';
+    const changes = byHousehold.get(fact.household) ?? [];
+    changes.push({ value, opens, from: fact.from, to: fact.to, members: fact.members, evidence: fact.evidence });
+    byHousehold.set(fact.household, changes);
+  }
+  return byHousehold;
+}
+
+/** The spells of every household that lists the person, with the person's relation in each. */
+export function householdSpellsOf(view: PersonView): (Spell & { household: string; relation: string })[] {
+  return [...householdChanges(view.householdFacts)].flatMap(([household, changes]) =>
+    foldSpells(changes).flatMap((spell) => {
+      const member = spell.members.find((m) => m.person === view.person);
+      return member ? [{ ...spell, household, relation: member.relation }] : [];
+    }),
+  );
+}
+
+/** The spells over which a person holds a disability certificate (issued or changed, until revoked). */
+export function certificateSpells(certificates: readonly CertificateFact[], grades?: readonly number[]): Spell[] {
+  return foldSpells(
+    certificates
+      .filter((c) => grades === undefined || c.change === 'revoked' || grades.includes(c.grade))
+      .map((c) => ({ value: 'certificate', opens: c.change !== 'revoked', from: c.effectiveDate, to: null, members: [], evidence: c.evidence })),
+  );
+}
+
+/**
+ * The bases on which a person counts as eligible during a period: a household status or
+ * monitoring of the listed kinds, the person's own certificate and, per policy, a parent's, each
+ * holding on at least `minDays` of the period (open ends count up to `until`).
+ */
+export function eligibilityDuring(
+  view: PersonView,
+  period: DateInterval,
+  kinds: { categories: readonly string[]; monitoringTypes: readonly string[]; ownDisability: boolean; parentDisability: boolean },
+  minDays: number,
+  until: IsoDate,
+): EligibilityBasis[] {
+  const bases: EligibilityBasis[] = [];
+  const counts = (interval: DateInterval) => overlapDays(interval, period, until) >= minDays;
+  const householdSpells = householdSpellsOf(view);
+  for (const spell of householdSpells) {
+    const listed = spell.value.startsWith('monitored:') ? kinds.monitoringTypes.includes(spell.value.slice('monitored:'.length)) : kinds.categories.includes(spell.value);
+    if (listed && counts(spell.interval)) bases.push({ basis: spell.value, interval: spell.interval, evidence: spell.evidence });
+  }
+  if (kinds.ownDisability) {
+    const own = view.facts.filter((f): f is CertificateFact => f.kind === 'certificate');
+    for (const spell of certificateSpells(own)) if (counts(spell.interval)) bases.push({ basis: 'disability', interval: spell.interval, evidence: spell.evidence });
+  }
+  if (kinds.parentDisability) {
+    for (const spell of householdSpells) {
+      const parents = spell.members.filter((m) => (PARENT_RELATIONS[spell.relation] ?? []).includes(m.relation)).map((m) => m.person);
+      const certificates = view.relativeFacts.filter((f): f is CertificateFact => f.kind === 'certificate' && parents.includes(f.person));
+      for (const parent of parents) {
+        for (const certificate of certificateSpells(certificates.filter((c) => c.person === parent))) {
+          if (counts(certificate.interval)) bases.push({ basis: 'parent-disability', interval: certificate.interval, evidence: certificate.evidence });
+        }
+      }
+    }
+  }
+  return bases;
+}

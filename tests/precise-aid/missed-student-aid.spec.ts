@@ -1,0 +1,76 @@
+import { asKnownAt, evaluatePerson, findingId, POLICY_2026, reconcile, type Finding, type Policy } from '@hub/precise-aid';
+import { aid, CERTIFICATE, enrolment, fact, FATHER, status, STUDENT, viewOf } from './scenario.js';
+
+const context = { policy: POLICY_2026, until: '2026-12-01' };
+const missed = (findings: Finding[]) => findings.filter((f) => f.rule === 'missed-student-aid');
+
+describe('missed student aid (漏助)', () => {
+  it('is raised for a student enrolled for a term whose household holds 低保 during it and who got no aid, citing both events', () => {
+    const facts = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
+    const [found, ...more] = missed(evaluatePerson(viewOf(STUDENT, facts), context));
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ rule: 'missed-student-aid', ruleVersion: '1.0.0', subject: STUDENT, period: '2026-autumn', routedTo: 'education' });
+    expect(found!.findingId).toBe(findingId('missed-student-aid', '1.0.0', STUDENT, '2026-autumn'));
+    expect(found!.evidence.map((e) => e.type).sort()).toEqual(['civil-affairs.household-status.changed.v1', 'education.student-enrolment.changed.v1']);
+    expect(found!.explanation).toMatch(/dibao from 2026-03-01/);
+  });
+
+  it('is not raised when aid is granted for the term', () => {
+    expect(missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn'), aid('2026-autumn')]), context))).toEqual([]);
+  });
+
+  it('is not raised for a status that starts after the term', () => {
+    expect(missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2027-02-01'), enrolment('2026-autumn')]), { ...context, until: '2027-03-01' }))).toEqual([]);
+  });
+
+  it('needs the status to hold on at least the policy\'s minimum days of the term (30): 12 days at the end do not count, 31 do', () => {
+    const late = (from: string) => missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', from), enrolment('2026-autumn')]), { ...context, until: '2027-02-10' }));
+    expect(late('2027-01-20')).toEqual([]);
+    expect(late('2027-01-01')).toHaveLength(1);
+  });
+
+  it('is not raised for a category the policy does not count (低保边缘), and is under a policy version that does', () => {
+    const facts = [status('marginal-low-income', 'granted', '2026-03-01'), enrolment('2026-autumn')];
+    expect(missed(evaluatePerson(viewOf(STUDENT, facts), context))).toEqual([]);
+    const wider: Policy = { ...POLICY_2026, version: '1.1.0', studentAid: { ...POLICY_2026.studentAid, categories: [...POLICY_2026.studentAid.categories, 'marginal-low-income'] } };
+    expect(missed(evaluatePerson(viewOf(STUDENT, facts), { ...context, policy: wider }))).toMatchObject([{ ruleVersion: '1.1.0' }]);
+  });
+
+  it('counts a parent\'s disability certificate, per policy', () => {
+    const facts = [status('marginal-low-income', 'granted', '2026-03-01'), enrolment('2026-autumn'), fact(CERTIFICATE, { idNumber: FATHER, grade: 2, change: 'issued', effectiveDate: '2025-11-03' })];
+    expect(missed(evaluatePerson(viewOf(STUDENT, facts), context))[0]!.explanation).toMatch(/parent-disability from 2025-11-03/);
+    const withoutParents: Policy = { ...POLICY_2026, version: '1.2.0', studentAid: { ...POLICY_2026.studentAid, disabilityOfParent: false } };
+    expect(missed(evaluatePerson(viewOf(STUDENT, facts), { ...context, policy: withoutParents }))).toEqual([]);
+  });
+
+  it('is not raised for a student who left before the term began', () => {
+    expect(missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn'), enrolment('2026-autumn', 'left', '2026-08-20')]), context))).toEqual([]);
+  });
+
+  it('is not raised for a term that has not begun', () => {
+    expect(missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')]), { ...context, until: '2026-08-31' }))).toEqual([]);
+  });
+
+  it('closes by itself when the aid is granted, citing the grant', () => {
+    const before = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
+    const open = missed(evaluatePerson(viewOf(STUDENT, before), context));
+    const grant = aid('2026-autumn', '2026-10-20T09:00:00Z');
+    const changes = reconcile(open, missed(evaluatePerson(viewOf(STUDENT, [...before, grant]), context)), [grant.evidence]);
+    expect(changes).toMatchObject([{ change: 'closed', finding: { findingId: open[0]!.findingId } }]);
+    expect(changes[0]!.finding.evidence).toContainEqual(grant.evidence);
+  });
+
+  it('gives the same findings whatever order the events arrive in', () => {
+    const facts = [status('dibao', 'granted', '2026-03-01', null, '2026-09-05T00:00:00Z'), status('dibao', 'revoked', '2026-10-01', null, '2026-09-01T00:00:00Z'), enrolment('2026-autumn')];
+    const forwards = evaluatePerson(viewOf(STUDENT, facts), context);
+    expect(evaluatePerson(viewOf(STUDENT, [...facts].reverse()), context)).toEqual(forwards);
+  });
+
+  it('is closed by a revocation back-dated before the term, and was raised as the hub knew things before it came', () => {
+    const granted = status('dibao', 'granted', '2026-03-01', null, '2026-03-02T00:00:00Z');
+    const revoked = status('dibao', 'revoked', '2026-08-01', null, '2026-10-15T00:00:00Z');
+    const view = viewOf(STUDENT, [granted, revoked, enrolment('2026-autumn')]);
+    expect(missed(evaluatePerson(view, context))).toEqual([]);
+    expect(missed(evaluatePerson(asKnownAt(view, '2026-10-01T00:00:00Z'), context))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,60 @@
+import { factFromEvent, type Fact, type HouseholdFact, type PersonFact, type PersonView } from '@hub/precise-aid';
+import { contractExample } from '../support/contract-examples.js';
+
+/** Pseudonyms shaped as the gateway makes them (the rules never see identity numbers). */
+export const person = (name: string) => `p1.person.${name.padEnd(43, '0').slice(0, 43)}`;
+export const household = (name: string, department = 'civil-affairs') => `p1.${department}-household-number.${name.padEnd(43, '0').slice(0, 43)}`;
+
+let sequence = 0;
+
+/**
+ * A fact as the crosscheck would read it from a canonical event: the standard contract's example
+ * with the given fields changed, received by the hub at `knownAt`.
+ */
+export function fact(type: string, data: Record<string, unknown>, knownAt = '2026-09-02T08:00:00Z'): Fact {
+  const owner = type.split('.')[0]!;
+  const made = factFromEvent(type, { ...contractExample(type), ...data }, { eventId: `${owner}-${++sequence}`, source: `/departments/${owner}`, type, knownAt });
+  if (!made) throw new Error(`${type} makes no fact`);
+  return made;
+}
+
+/** One person's view from the facts about them, their households and their relatives. */
+export function viewOf(subject: string, facts: Fact[]): PersonView {
+  const isHousehold = (f: Fact): f is HouseholdFact => f.kind === 'household-status' || f.kind === 'monitoring-status';
+  const householdFacts = facts.filter(isHousehold).filter((f) => f.members.some((m) => m.person === subject));
+  const personFacts = facts.filter((f): f is PersonFact => !isHousehold(f));
+  return { person: subject, facts: personFacts.filter((f) => f.person === subject), householdFacts, relativeFacts: personFacts.filter((f) => f.person !== subject) };
+}
+
+export const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
+export const MONITORING = 'rural-revitalisation.monitoring-status.changed.v1';
+export const ENROLMENT = 'education.student-enrolment.changed.v1';
+export const AID = 'education.student-aid.granted.v1';
+export const CERTIFICATE = 'disability.certificate.changed.v1';
+export const SUBSIDY = 'disability.subsidy.granted.v1';
+export const INSURANCE = 'healthcare-security.insurance-enrolment.recorded.v1';
+
+export const STUDENT = person('student');
+export const FATHER = person('father');
+export const HOME = household('home');
+
+/** The household of a father and his child, with a status of the category from a date. */
+export const status = (category: string, change: string, effectiveFrom: string, effectiveTo: string | null = null, knownAt?: string) =>
+  fact(
+    HOUSEHOLD,
+    {
+      householdNumber: HOME,
+      category,
+      change,
+      effectiveFrom,
+      effectiveTo,
+      members: [
+        { idNumber: FATHER, name: '马建国', relationToHead: 'head' },
+        { idNumber: STUDENT, name: '马小军', relationToHead: 'child' },
+      ],
+    },
+    knownAt,
+  );
+
+export const enrolment = (term: string, change = 'enrolled', effectiveDate = '2026-09-01') => fact(ENROLMENT, { idNumber: STUDENT, term, change, effectiveDate });
+export const aid = (term: string, knownAt?: string) => fact(AID, { idNumber: STUDENT, term }, knownAt);
