@@ -22,6 +22,10 @@ describe('the hub schema', () => {
   it('is created by the migrations on start', async () => {
     const tables = await database.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     expect(tables.map((t) => t.tablename)).toEqual([
+      'crosscheck_fact',
+      'crosscheck_finding',
+      'crosscheck_membership',
+      'crosscheck_outbox',
       'gateway_api_key',
       'gateway_csv_mapping',
       'gateway_fact',

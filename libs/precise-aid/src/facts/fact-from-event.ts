@@ -6,6 +6,17 @@ type Data = Record<string, unknown>;
 const members = (data: Data): HouseholdMember[] =>
   ((data['members'] as Data[] | undefined) ?? []).map((member) => ({ person: String(member['idNumber']), relation: String(member['relationToHead']) }));
 
+/** The canonical event types the rules read facts from (each is also its topic). */
+export const FACT_EVENT_TYPES = [
+  'civil-affairs.household-status.changed.v1',
+  'rural-revitalisation.monitoring-status.changed.v1',
+  'education.student-enrolment.changed.v1',
+  'education.student-aid.granted.v1',
+  'disability.certificate.changed.v1',
+  'disability.subsidy.granted.v1',
+  'healthcare-security.insurance-enrolment.recorded.v1',
+] as const;
+
 /**
  * What a canonical event (its type and pseudonymised data) says, as a fact; undefined for event
  * types the rules do not read. The data has passed its contract at the gateway.

@@ -1,0 +1,36 @@
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { HubConfigModule, serviceVersion } from '@hub/config';
+import { CrosscheckCoreModule, FindingPublisher } from '@hub/crosscheck';
+import { LoggingModule } from '@hub/logging';
+import { MessagingModule } from '@hub/messaging';
+import { PersistenceModule } from '@hub/persistence';
+import { FACT_EVENT_TYPES } from '@hub/precise-aid';
+import { CanonicalEventsController } from './canonical-events.controller.js';
+import { CrosscheckEnvironment } from './crosscheck-environment.js';
+
+const CANONICAL_PARTITIONS = 6;
+
+/** The cross-check: folds canonical events into state and publishes finding changes. */
+@Module({})
+export class CrosscheckModule implements OnApplicationBootstrap {
+  constructor(@Inject(FindingPublisher) private readonly publisher: FindingPublisher) {}
+
+  static forRoot(env: CrosscheckEnvironment): DynamicModule {
+    return {
+      module: CrosscheckModule,
+      imports: [
+        HubConfigModule.forRoot(CrosscheckEnvironment, env),
+        LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
+        PersistenceModule.forRoot(),
+        MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
+        CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC }),
+      ],
+      controllers: [CanonicalEventsController],
+    };
+  }
+
+  /** Changes stored before a crash but not yet published go out first. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.publisher.publishPending();
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@hub/config';
+import { consumerOptionsFrom, createConsumerMicroservice } from '@hub/messaging';
+import { FACT_EVENT_TYPES } from '@hub/precise-aid';
+import { CANONICAL_EVENTS } from './canonical-events.controller.js';
+import { CrosscheckEnvironment } from './crosscheck-environment.js';
+import { CrosscheckModule } from './crosscheck.module.js';
+
+async function bootstrap(): Promise<void> {
+  const env = loadConfig(CrosscheckEnvironment);
+  const app = await createConsumerMicroservice(CrosscheckModule.forRoot(env), {
+    ...consumerOptionsFrom(env, env.SERVICE_NAME),
+    topicFamilies: { [CANONICAL_EVENTS]: FACT_EVENT_TYPES },
+  });
+  app.useLogger(app.get(Logger));
+  await app.listen();
+  app.get(Logger).log(`crosscheck consuming ${FACT_EVENT_TYPES.length} canonical topics; findings to ${env.FINDINGS_TOPIC}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `crosscheck failed to start: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

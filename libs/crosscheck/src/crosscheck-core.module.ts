@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { HubProducer } from '@hub/messaging';
+import { POLICY_2026 } from '@hub/precise-aid';
+import { CrosscheckEngine } from './crosscheck-engine.js';
+import { FindingPublisher } from './finding-publisher.js';
+
+/** The cross-check engine and its outbox publisher on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
+@Module({})
+export class CrosscheckCoreModule {
+  static forRoot(options: { findingsTopic: string }): DynamicModule {
+    return {
+      module: CrosscheckCoreModule,
+      providers: [
+        { provide: CrosscheckEngine, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CrosscheckEngine(ds, POLICY_2026) },
+        { provide: FindingPublisher, inject: [getDataSourceToken(), HubProducer], useFactory: (ds: DataSource, producer: HubProducer) => new FindingPublisher(ds, producer, options.findingsTopic) },
+      ],
+      exports: [CrosscheckEngine, FindingPublisher],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import type { DataSource } from 'typeorm';
+import { evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type FindingChange, type Policy } from '@hub/precise-aid';
+import { FactStore } from './fact-store.js';
+import { FindingStore } from './finding-store.js';
+
+/** A canonical event as the engine takes it: its type, its (pseudonymised) data, and where it came from. */
+export interface CanonicalEvent {
+  type: string;
+  data: Record<string, unknown>;
+  evidence: Evidence;
+}
+
+/** The day in China (UTC+8) of a moment: statuses and terms are in local dates. */
+const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Folds a batch of canonical events into the state and re-evaluates only the persons they touch,
+ * in one transaction: new facts, the findings that change (raised, updated, closed), and the
+ * outbox entries to publish them. A redelivered event adds no fact and so changes nothing.
+ */
+export class CrosscheckEngine {
+  private readonly facts = new FactStore();
+  private readonly findings = new FindingStore();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: Policy,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async apply(events: readonly CanonicalEvent[]): Promise<FindingChange[]> {
+    const facts = events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);
+    const now = this.clock();
+    return this.dataSource.transaction(async (manager) => {
+      const fresh = await this.facts.insert(manager, facts);
+      if (fresh.length === 0) return [];
+      const persons = await this.facts.affectedPersons(manager, fresh);
+      const views = await this.facts.views(manager, persons);
+      const open = await this.findings.openFindings(manager, persons);
+      const context = { policy: this.policy, until: chinaDate(now) };
+      const changes = views.flatMap((view) => {
+        const cause = causesFor(view.person, fresh);
+        return reconcile(
+          open.filter((f) => f.subject === view.person),
+          evaluatePerson(view, context),
+          cause,
+        );
+      });
+      await this.findings.apply(manager, changes, now);
+      return changes;
+    });
+  }
+}
+
+/** The new events that concern a person, cited as the cause when a finding about them closes. */
+function causesFor(person: string, facts: readonly Fact[]): Evidence[] {
+  return facts
+    .filter((f) => (f.kind === 'household-status' || f.kind === 'monitoring-status' ? f.members.some((m) => m.person === person) : f.person === person))
+    .map((f) => f.evidence);
+}

@@ -1,0 +1,64 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { toKafkaBinary } from '@hub/contracts';
+import type { HubProducer } from '@hub/messaging';
+import { FindingStore, type OutboxEntry } from './finding-store.js';
+
+export const FINDING_EVENT_TYPE = 'hub.finding.changed.v1';
+const MAX_EVIDENCE = 100;
+const MAX_EXPLANATION = 2000;
+
+/** A finding change as the `hub.finding.changed.v1` event; its id is its place in the outbox, so publishing it again is recognisably the same event. */
+function findingEvent(entry: OutboxEntry, topic: string) {
+  const { finding } = entry;
+  const data = {
+    findingId: finding.findingId,
+    rule: finding.rule,
+    ruleVersion: finding.ruleVersion,
+    change: entry.change,
+    subject: finding.subject,
+    period: finding.period,
+    routedTo: finding.routedTo,
+    explanation: finding.explanation.slice(0, MAX_EXPLANATION),
+    evidence: finding.evidence.slice(0, MAX_EVIDENCE).map(({ eventId, source, type }) => ({ eventId, source, type })),
+    occurredAt: entry.occurredAt,
+  };
+  const message = toKafkaBinary(
+    { specversion: '1.0', id: `finding-change-${entry.sequence}`, source: '/hub/crosscheck', type: FINDING_EVENT_TYPE, time: entry.occurredAt, subject: finding.subject, datacontenttype: 'application/json', data },
+    finding.subject,
+  );
+  return { topic, ...message };
+}
+
+/**
+ * Publishes the outbox in order and marks what the broker has (acks=all). After a crash between
+ * the two, the same entries go out again with the same event ids; the gateway keeps the newest
+ * change of each finding, so a repeat changes nothing.
+ */
+export class FindingPublisher {
+  private readonly logger = new Logger(FindingPublisher.name);
+  private readonly store = new FindingStore();
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: HubProducer,
+    private readonly topic: string,
+  ) {}
+
+  /** Publishes everything waiting; concurrent calls share one run. */
+  publishPending(): Promise<void> {
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const entries = await this.store.unpublished(this.dataSource.manager, 5000);
+      if (entries.length === 0) return;
+      await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)));
+      await this.store.markPublished(this.dataSource.manager, entries.map((e) => e.sequence));
+      this.logger.log({ published: entries.length, lastSequence: entries.at(-1)!.sequence }, 'finding changes published');
+    }
+  }
+}
