@@ -10,11 +10,13 @@ import { ensureLocalMembers, localPseudonymKeys } from './local-credentials.js';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
-/** The hub's apps, each a separate process as it would be deployed, each on its own port. */
+/** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
 const APPS = [
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway' },
   { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)' },
 ];
+/** The consumers without HTTP: started alongside, they log their own readiness. */
+const CONSUMERS = [{ name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', what: 'cross-check engine (the precise-aid rules)' }];
 
 const root = findProjectRoot();
 const localFolder = join(root, '.hub');
@@ -88,9 +90,9 @@ async function main(): Promise<void> {
   const credentials = await ensureLocalMembers(localFolder, env.DATABASE_URL);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  for (const app of APPS) {
+  for (const app of [...APPS, ...CONSUMERS]) {
     say(`Starting ${app.name} ...`);
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...env, HTTP_PORT: app.port }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...env, ...('port' in app ? { HTTP_PORT: app.port } : {}) }, stdio: 'inherit' });
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
         say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
   }
   say('The hub is up.');
   for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
+  for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  (Kafka consumer)        ${consumer.what}`);
   say(`  Kafka         ${env.KAFKA_BROKERS}`);
   say(`  PostgreSQL    ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
   say(`API keys of the local members: ${credentials.file}`);

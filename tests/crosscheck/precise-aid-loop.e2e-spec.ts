@@ -1,7 +1,9 @@
+import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { AppProcess } from '../support/app-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
-import { asMember, bodyOf, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
 import { testKafkaBrokers } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
@@ -9,6 +11,7 @@ import { uniqueName } from '../support/unique-name.js';
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const AID = 'education.student-aid.granted.v1';
+const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
 
 interface DeliveredFinding {
   findingId: string;
@@ -17,6 +20,29 @@ interface DeliveredFinding {
   period: string;
   recordKeys: Record<string, string>;
   evidence: { eventId: string }[];
+}
+
+/** A 低保 household of a parent and a child, the child enrolled for 2026-autumn; every third child also got aid. */
+function family(i: number) {
+  const child = freshIdentityNumber();
+  const parent = freshIdentityNumber({ from: 1975, to: 1990 });
+  const household = {
+    id: uniqueName(`ca-${i}`),
+    type: HOUSEHOLD,
+    data: {
+      ...contractExample(HOUSEHOLD),
+      householdNumber: `640104-${String(i).padStart(6, '0')}`,
+      members: [
+        { idNumber: parent, name: '马建国', relationToHead: 'head' },
+        { idNumber: child, name: '马小军', relationToHead: 'child' },
+      ],
+    },
+  };
+  const education = [
+    { id: uniqueName(`edu-${i}`), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber: `G${child}` } },
+    ...(i % 3 === 0 ? [{ id: uniqueName(`aid-${i}`), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber: `G${child}`, term: '2026-autumn' } }] : []),
+  ];
+  return { child, household, education };
 }
 
 describe('the precise-aid loop: departments publish, the crosscheck finds, the department is told in its own keys', () => {
@@ -77,5 +103,54 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
 
     await asMember(bed, 'education').post('/v1/events', [{ id: uniqueName('aid'), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber, term: '2026-autumn' } }]);
     await eventually('the finding closes by itself', async () => (await findingsOf(studentNumber)).some((f) => f.findingId === raised!.findingId && f.state === 'closed'));
+  });
+
+  describe('killed mid-stream and started again', () => {
+    let steady: TestDatabase;
+    let interrupted: TestDatabase;
+    const start = (database: TestDatabase, name: string) =>
+      AppProcess.start('apps/crosscheck/src/main.js', { SERVICE_NAME: name, KAFKA_BROKERS: testKafkaBrokers().join(','), DATABASE_URL: database.url, FINDINGS_TOPIC: uniqueName('findings') });
+
+    beforeAll(async () => {
+      [steady, interrupted] = await Promise.all([createTestDatabase('crosscheck_steady'), createTestDatabase('crosscheck_interrupted')]);
+    });
+
+    afterAll(async () => {
+      await Promise.all([steady?.drop(), interrupted?.drop()]);
+    });
+
+    // Open findings are what departments act on. Which findings were raised and closed on the way
+    // depends on how the topics interleaved (aid read before the status it needs), in either run.
+    it('ends with exactly the open findings of an uninterrupted run, none raised twice', async () => {
+      const families = Array.from({ length: 150 }, (_, i) => family(i));
+      await asMember(bed, 'civil-affairs').post('/v1/events', families.map((f) => f.household));
+      await asMember(bed, 'education').post('/v1/events', families.flatMap((f) => f.education));
+      const eventIds = families.flatMap((f) => [f.household.id, ...f.education.map((e) => e.id)]);
+      const subjects = families.map((f) => pseudonymiser.pseudonymise('person', f.child));
+      const factsIn = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]))[0]!['n'] as number;
+      const findingsIn = (database: TestDatabase) =>
+        database.query<{ finding_id: string; rule: string }>(`SELECT finding_id, rule FROM crosscheck_finding WHERE subject = ANY($1) AND state = 'open' ORDER BY finding_id`, [subjects]);
+
+      // Both read every canonical topic from its beginning, in consumer groups of their own.
+      const steadyRun = start(steady, uniqueName('steady').replace(/_/g, '-'));
+      let victim = start(interrupted, 'crosscheck-interrupted');
+      try {
+        await eventually('the interrupted run has started on the backlog', async () => (await factsIn(interrupted)) > 0, 120_000);
+        await victim.stop('SIGKILL');
+        victim = start(interrupted, 'crosscheck-interrupted');
+        await eventually('both runs have every fact of the scenario', async () => (await factsIn(steady)) === eventIds.length && (await factsIn(interrupted)) === eventIds.length, 120_000);
+        await eventually('the outboxes are published', async () => {
+          const pending = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL'))[0]!['n'] as number;
+          return (await pending(steady)) === 0 && (await pending(interrupted)) === 0;
+        });
+        const steadyFindings = await findingsIn(steady);
+        expect(steadyFindings.filter((f) => f.rule === 'missed-student-aid')).toHaveLength(100);
+        expect(await findingsIn(interrupted)).toEqual(steadyFindings);
+        const raisedTwice = await interrupted.query(`SELECT finding_id FROM crosscheck_outbox WHERE change = 'raised' GROUP BY finding_id HAVING count(*) > 1`);
+        expect(raisedTwice).toEqual([]);
+      } finally {
+        await Promise.all([steadyRun.stop(), victim.stop()]);
+      }
+    });
   });
 });
