@@ -90,9 +90,10 @@ async function main(): Promise<void> {
   const credentials = await ensureLocalMembers(localFolder, env.DATABASE_URL);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  for (const app of [...APPS, ...CONSUMERS]) {
+  const processes: { name: string; entry: string; port?: string }[] = [...APPS, ...CONSUMERS];
+  for (const app of processes) {
     say(`Starting ${app.name} ...`);
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...env, ...('port' in app ? { HTTP_PORT: app.port } : {}) }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...env, ...(app.port ? { HTTP_PORT: app.port } : {}) }, stdio: 'inherit' });
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
         say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
