@@ -12,6 +12,8 @@ const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const AID = 'education.student-aid.granted.v1';
 const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
+/** How long a raised finding settles before it is announced, in these tests. */
+const SETTLE_MS = 3000;
 
 interface DeliveredFinding {
   findingId: string;
@@ -56,6 +58,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       DATABASE_URL: bed.database.url,
       FINDINGS_TOPIC: bed.findingsTopic,
+      FINDING_SETTLE_MS: String(SETTLE_MS),
     });
     await eventually('the crosscheck consumes', async () => {
       if (crosscheck.exited) throw new Error(crosscheck.lines.join('\n'));
@@ -68,6 +71,12 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     await bed?.stop();
   });
 
+  /** Publishes as a member and insists every record was accepted (a refusal would only show later as a missing finding). */
+  const publish = async (member: string, records: unknown[]) => {
+    const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', records));
+    expect([member, outcome.accepted + outcome.duplicates]).toEqual([member, records.length]);
+  };
+
   const findingsOf = async (studentNumber: string): Promise<DeliveredFinding[]> =>
     ((await bodyOf(await asMember(bed, 'education').get('/v1/findings?limit=1000'))).items as DeliveredFinding[]).filter((f) => f.recordKeys['studentNumber'] === studentNumber);
 
@@ -77,7 +86,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     const studentNumber = `G${child}`;
     const householdId = uniqueName('ca');
     const enrolmentId = uniqueName('edu');
-    await asMember(bed, 'civil-affairs').post('/v1/events', [
+    await publish('civil-affairs', [
       {
         id: householdId,
         type: HOUSEHOLD,
@@ -91,7 +100,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
         },
       },
     ]);
-    await asMember(bed, 'education').post('/v1/events', [{ id: enrolmentId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber } }]);
+    await publish('education', [{ id: enrolmentId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber } }]);
 
     let raised: DeliveredFinding | undefined;
     await eventually('education is told of the missed aid', async () => {
@@ -101,15 +110,35 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     expect(raised).toMatchObject({ state: 'open', period: '2026-autumn' });
     expect(raised!.evidence.map((e) => e.eventId).sort()).toEqual([enrolmentId, householdId].sort());
 
-    await asMember(bed, 'education').post('/v1/events', [{ id: uniqueName('aid'), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber, term: '2026-autumn' } }]);
+    await publish('education', [{ id: uniqueName('aid'), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber, term: '2026-autumn' } }]);
     await eventually('the finding closes by itself', async () => (await findingsOf(studentNumber)).some((f) => f.findingId === raised!.findingId && f.state === 'closed'));
+  });
+
+  it('never announces a finding that the next events withdraw within the settling time (aid read before the status it needs)', async () => {
+    const { child, household, education } = family(0); // enrolled, and granted aid
+    await publish('education', education);
+    const outbox = () =>
+      bed.database.query(`SELECT o.change FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id) WHERE f.subject = $1 AND f.rule = 'aid-without-eligibility'`, [
+        pseudonymiser.pseudonymise('person', child),
+      ]);
+    await eventually('the aid raised a finding that is settling', async () => (await outbox()).length === 1);
+    await publish('civil-affairs', [household]);
+    // Withdrawn, not published: a published raise would stay in the outbox (and be followed by a close).
+    await eventually('the settling finding is withdrawn', async () => (await outbox()).length === 0);
+    expect((await findingsOf(`G${child}`)).filter((f) => f.rule === 'aid-without-eligibility')).toEqual([]);
   });
 
   describe('killed mid-stream and started again', () => {
     let steady: TestDatabase;
     let interrupted: TestDatabase;
     const start = (database: TestDatabase, name: string) =>
-      AppProcess.start('apps/crosscheck/src/main.js', { SERVICE_NAME: name, KAFKA_BROKERS: testKafkaBrokers().join(','), DATABASE_URL: database.url, FINDINGS_TOPIC: uniqueName('findings') });
+      AppProcess.start('apps/crosscheck/src/main.js', {
+        SERVICE_NAME: name,
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        DATABASE_URL: database.url,
+        FINDINGS_TOPIC: uniqueName('findings'),
+        FINDING_SETTLE_MS: String(SETTLE_MS),
+      });
 
     beforeAll(async () => {
       [steady, interrupted] = await Promise.all([createTestDatabase('crosscheck_steady'), createTestDatabase('crosscheck_interrupted')]);
@@ -123,8 +152,8 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     // depends on how the topics interleaved (aid read before the status it needs), in either run.
     it('ends with exactly the open findings of an uninterrupted run, none raised twice', async () => {
       const families = Array.from({ length: 150 }, (_, i) => family(i));
-      await asMember(bed, 'civil-affairs').post('/v1/events', families.map((f) => f.household));
-      await asMember(bed, 'education').post('/v1/events', families.flatMap((f) => f.education));
+      await publish('civil-affairs', families.map((f) => f.household));
+      await publish('education', families.flatMap((f) => f.education));
       const eventIds = families.flatMap((f) => [f.household.id, ...f.education.map((e) => e.id)]);
       const subjects = families.map((f) => pseudonymiser.pseudonymise('person', f.child));
       const factsIn = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]))[0]!['n'] as number;

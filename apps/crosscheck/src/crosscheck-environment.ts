@@ -1,5 +1,5 @@
-import { Expose } from 'class-transformer';
-import { IsString } from 'class-validator';
+import { Expose, Type } from 'class-transformer';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 import { HubEnvironment } from '@hub/config';
 
 /** The cross-check's settings: the hub's common ones and where it publishes findings. */
@@ -9,4 +9,12 @@ export class CrosscheckEnvironment extends HubEnvironment {
   @Expose()
   @IsString()
   FINDINGS_TOPIC = 'hub.finding.changed.v1';
+
+  /** How long a newly raised finding waits before it is announced; closed within it, it never is. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  FINDING_SETTLE_MS = 10_000;
 }

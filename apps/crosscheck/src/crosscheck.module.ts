@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HubConfigModule, serviceVersion } from '@hub/config';
 import { CrosscheckCoreModule, FindingPublisher } from '@hub/crosscheck';
 import { LoggingModule } from '@hub/logging';
@@ -12,7 +12,7 @@ const CANONICAL_PARTITIONS = 6;
 
 /** The cross-check: folds canonical events into state and publishes finding changes. */
 @Module({})
-export class CrosscheckModule implements OnApplicationBootstrap {
+export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(FindingPublisher) private readonly publisher: FindingPublisher) {}
 
   static forRoot(env: CrosscheckEnvironment): DynamicModule {
@@ -23,7 +23,7 @@ export class CrosscheckModule implements OnApplicationBootstrap {
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
         MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
-        CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC }),
+        CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC, settleMs: env.FINDING_SETTLE_MS }),
       ],
       controllers: [CanonicalEventsController],
     };
@@ -32,5 +32,10 @@ export class CrosscheckModule implements OnApplicationBootstrap {
   /** Changes stored before a crash but not yet published go out first. */
   async onApplicationBootstrap(): Promise<void> {
     await this.publisher.publishPending();
+    this.publisher.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.stop();
   }
 }

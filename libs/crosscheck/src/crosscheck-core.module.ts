@@ -9,12 +9,16 @@ import { FindingPublisher } from './finding-publisher.js';
 /** The cross-check engine and its outbox publisher on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
 @Module({})
 export class CrosscheckCoreModule {
-  static forRoot(options: { findingsTopic: string }): DynamicModule {
+  static forRoot(options: { findingsTopic: string; settleMs: number }): DynamicModule {
     return {
       module: CrosscheckCoreModule,
       providers: [
-        { provide: CrosscheckEngine, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CrosscheckEngine(ds, POLICY_2026) },
-        { provide: FindingPublisher, inject: [getDataSourceToken(), HubProducer], useFactory: (ds: DataSource, producer: HubProducer) => new FindingPublisher(ds, producer, options.findingsTopic) },
+        { provide: CrosscheckEngine, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CrosscheckEngine(ds, POLICY_2026, options.settleMs) },
+        {
+          provide: FindingPublisher,
+          inject: [getDataSourceToken(), HubProducer],
+          useFactory: (ds: DataSource, producer: HubProducer) => new FindingPublisher(ds, producer, options.findingsTopic, options.settleMs),
+        },
       ],
       exports: [CrosscheckEngine, FindingPublisher],
     };

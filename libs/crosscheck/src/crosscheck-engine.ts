@@ -20,13 +20,16 @@ const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).t
  */
 export class CrosscheckEngine {
   private readonly facts = new FactStore();
-  private readonly findings = new FindingStore();
+  private readonly findings: FindingStore;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: Policy,
+    settleMs: number,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.findings = new FindingStore(settleMs);
+  }
 
   async apply(events: readonly CanonicalEvent[]): Promise<FindingChange[]> {
     const facts = events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);

@@ -33,18 +33,35 @@ function findingEvent(entry: OutboxEntry, topic: string) {
 /**
  * Publishes the outbox in order and marks what the broker has (acks=all). After a crash between
  * the two, the same entries go out again with the same event ids; the gateway keeps the newest
- * change of each finding, so a repeat changes nothing.
+ * change of each finding, so a repeat changes nothing. Raises that have settled go out on a timer
+ * as well as after each batch.
  */
 export class FindingPublisher {
   private readonly logger = new Logger(FindingPublisher.name);
-  private readonly store = new FindingStore();
+  private readonly store: FindingStore;
   private running?: Promise<void>;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: HubProducer,
     private readonly topic: string,
-  ) {}
+    private readonly settleMs: number,
+  ) {
+    this.store = new FindingStore(settleMs);
+  }
+
+  /** Publishes what is waiting now, and from then on every half settling time. */
+  start(): void {
+    this.timer = setInterval(() => {
+      this.publishPending().catch((error: unknown) => this.logger.warn({ err: error }, 'could not publish finding changes; will try again'));
+    }, Math.max(500, this.settleMs / 2));
+  }
+
+  stop(): Promise<void> {
+    clearInterval(this.timer);
+    return this.running ?? Promise.resolve();
+  }
 
   /** Publishes everything waiting; concurrent calls share one run. */
   publishPending(): Promise<void> {
@@ -54,7 +71,7 @@ export class FindingPublisher {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const entries = await this.store.unpublished(this.dataSource.manager, 5000);
+      const entries = await this.store.publishable(this.dataSource.manager, 5000);
       if (entries.length === 0) return;
       await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)));
       await this.store.markPublished(this.dataSource.manager, entries.map((e) => e.sequence));

@@ -9,11 +9,20 @@ export interface OutboxEntry {
   occurredAt: string;
 }
 
+const eventOf = (finding: Finding, at: Date) => JSON.stringify({ finding, occurredAt: at.toISOString() });
+
 /**
  * The findings and their current state, and the outbox of changes to publish: both written in the
  * transaction that stored the facts, so a change is published if and only if it happened.
+ *
+ * A raise waits `settleMs` in the outbox before it may be published. Events of one subject arrive
+ * on several topics, so a bulk load can raise a finding that the next batch closes (aid read before
+ * the status it needs); while its raise is unpublished, a close withdraws it and an update rewrites
+ * it, so departments see neither the flap nor a trail of updates.
  */
 export class FindingStore {
+  constructor(private readonly settleMs: number) {}
+
   async openFindings(manager: EntityManager, subjects: readonly string[]): Promise<Finding[]> {
     if (subjects.length === 0) return [];
     const rows: { finding: Finding }[] = await manager.query(`SELECT finding FROM crosscheck_finding WHERE subject = ANY($1::varchar[]) AND state = 'open'`, [subjects]);
@@ -35,16 +44,40 @@ export class FindingStore {
         at,
       ],
     );
+    const pendingRaises = new Set(
+      (
+        (await manager.query(`SELECT finding_id FROM crosscheck_outbox WHERE finding_id = ANY($1::char(64)[]) AND change = 'raised' AND published_at IS NULL`, [
+          changes.map((c) => c.finding.findingId),
+        ])) as { finding_id: string }[]
+      ).map((row) => row.finding_id),
+    );
+    const withdrawn = changes.filter((c) => c.change === 'closed' && pendingRaises.has(c.finding.findingId)).map((c) => c.finding.findingId);
+    if (withdrawn.length > 0) await manager.query('DELETE FROM crosscheck_outbox WHERE finding_id = ANY($1::char(64)[]) AND published_at IS NULL', [withdrawn]);
+    const rewritten = changes.filter((c) => c.change === 'updated' && pendingRaises.has(c.finding.findingId));
+    for (const change of rewritten) {
+      await manager.query(`UPDATE crosscheck_outbox SET event = $2 WHERE finding_id = $1 AND change = 'raised' AND published_at IS NULL`, [change.finding.findingId, eventOf(change.finding, at)]);
+    }
+    const outgoing = changes.filter((c) => !pendingRaises.has(c.finding.findingId));
+    if (outgoing.length === 0) return;
     await manager.query(
-      `INSERT INTO crosscheck_outbox (finding_id, change, event)
-       SELECT id, c, e FROM unnest($1::char(64)[], $2::varchar[], $3::jsonb[]) WITH ORDINALITY AS u (id, c, e, n) ORDER BY n`,
-      [changes.map((c) => c.finding.findingId), changes.map((c) => c.change), changes.map((c) => JSON.stringify({ finding: c.finding, occurredAt: at.toISOString() }))],
+      `INSERT INTO crosscheck_outbox (finding_id, change, event, not_before)
+       SELECT id, c, e, nb FROM unnest($1::char(64)[], $2::varchar[], $3::jsonb[], $4::timestamptz[]) WITH ORDINALITY AS u (id, c, e, nb, n) ORDER BY n`,
+      [
+        outgoing.map((c) => c.finding.findingId),
+        outgoing.map((c) => c.change),
+        outgoing.map((c) => eventOf(c.finding, at)),
+        outgoing.map((c) => new Date(at.getTime() + (c.change === 'raised' ? this.settleMs : 0))),
+      ],
     );
   }
 
-  async unpublished(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
+  /** The changes that may go out now, in order; a change waits behind an earlier one of its finding that is still settling. */
+  async publishable(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
     const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string } }[] = await manager.query(
-      'SELECT sequence, change, event FROM crosscheck_outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1',
+      `SELECT o.sequence, o.change, o.event FROM crosscheck_outbox o
+       WHERE o.published_at IS NULL AND o.not_before <= now()
+         AND NOT EXISTS (SELECT 1 FROM crosscheck_outbox e WHERE e.finding_id = o.finding_id AND e.published_at IS NULL AND e.sequence < o.sequence AND e.not_before > now())
+       ORDER BY o.sequence LIMIT $1`,
       [limit],
     );
     return rows.map((row) => ({ sequence: row.sequence, change: row.change, finding: row.event.finding, occurredAt: row.event.occurredAt }));

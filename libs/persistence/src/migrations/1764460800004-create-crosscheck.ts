@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The cross-check's state: every fact from the canonical events (one row per event, keyed by its
  * source and id, so redelivery adds nothing), who is listed in which household, the findings with
- * their current state, and the outbox of finding changes still to publish.
+ * their current state, and the outbox of finding changes still to publish (a raise waits out a
+ * settling time, so one that is closed again at once is never announced).
  */
 export class CreateCrosscheck1764460800004 implements MigrationInterface {
   name = 'CreateCrosscheck1764460800004';
@@ -46,9 +47,11 @@ export class CreateCrosscheck1764460800004 implements MigrationInterface {
         finding_id    char(64)     NOT NULL,
         change        varchar(10)  NOT NULL,
         event         jsonb        NOT NULL,
+        not_before    timestamptz  NOT NULL,
         published_at  timestamptz
       )`);
     await queryRunner.query('CREATE INDEX crosscheck_outbox_unpublished ON crosscheck_outbox (sequence) WHERE published_at IS NULL');
+    await queryRunner.query('CREATE INDEX crosscheck_outbox_finding ON crosscheck_outbox (finding_id) WHERE published_at IS NULL');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
