@@ -22,6 +22,7 @@ interface DeliveredFinding {
   period: string;
   recordKeys: Record<string, string>;
   evidence: { eventId: string }[];
+  responses: { response: string; reason?: string }[];
 }
 
 /** A 低保 household of a parent and a child, the child enrolled for 2026-autumn; every third child also got aid. */
@@ -80,7 +81,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
   const findingsOf = async (studentNumber: string): Promise<DeliveredFinding[]> =>
     ((await bodyOf(await asMember(bed, 'education').get('/v1/findings?limit=1000'))).items as DeliveredFinding[]).filter((f) => f.recordKeys['studentNumber'] === studentNumber);
 
-  it('raises missed student aid for a 低保 family\'s enrolled child with no aid, and closes it when the aid is granted', async () => {
+  it('raises missed student aid for a 低保 family\'s enrolled child with no aid, reflects Education\'s response, and closes it when the aid is granted', async () => {
     const child = freshIdentityNumber();
     const parent = freshIdentityNumber({ from: 1975, to: 1990 });
     const studentNumber = `G${child}`;
@@ -109,6 +110,12 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     });
     expect(raised).toMatchObject({ state: 'open', period: '2026-autumn' });
     expect(raised!.evidence.map((e) => e.eventId).sort()).toEqual([enrolmentId, householdId].sort());
+
+    const responded = await asMember(bed, 'education').post(`/v1/findings/${raised!.findingId}/responses`, { response: 'acknowledged', reason: 'The school is checking the family\'s application.', respondedBy: '张老师' });
+    expect(responded.status).toBe(202);
+    await eventually('the response is reflected in the finding', async () =>
+      (await findingsOf(studentNumber)).some((f) => f.findingId === raised!.findingId && f.state === 'open' && f.responses.some((r) => r.response === 'acknowledged')),
+    );
 
     await publish('education', [{ id: uniqueName('aid'), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber, term: '2026-autumn' } }]);
     await eventually('the finding closes by itself', async () => (await findingsOf(studentNumber)).some((f) => f.findingId === raised!.findingId && f.state === 'closed'));

@@ -7,6 +7,7 @@ import { PersistenceModule } from '@hub/persistence';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { CanonicalEventsController } from './canonical-events.controller.js';
 import { CrosscheckEnvironment } from './crosscheck-environment.js';
+import { FINDING_RESPONSES_TOPIC, FindingResponsesController } from './finding-responses.controller.js';
 
 const CANONICAL_PARTITIONS = 6;
 
@@ -22,10 +23,10 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
         HubConfigModule.forRoot(CrosscheckEnvironment, env),
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
-        MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
+        MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
         CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC, settleMs: env.FINDING_SETTLE_MS }),
       ],
-      controllers: [CanonicalEventsController],
+      controllers: [CanonicalEventsController, FindingResponsesController],
     };
   }
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type FindingChange, type Policy } from '@hub/precise-aid';
 import { FactStore } from './fact-store.js';
-import { FindingStore } from './finding-store.js';
+import { FindingStore, type FindingResponse } from './finding-store.js';
 
 /** A canonical event as the engine takes it: its type, its (pseudonymised) data, and where it came from. */
 export interface CanonicalEvent {
@@ -52,6 +52,11 @@ export class CrosscheckEngine {
       await this.findings.apply(manager, changes, now);
       return changes;
     });
+  }
+
+  /** Records departments' responses to their findings (`hub.finding-response.recorded.v1`) in one transaction; returns how many were new. */
+  async recordResponses(responses: readonly FindingResponse[]): Promise<number> {
+    return this.dataSource.transaction((manager) => this.findings.recordResponses(manager, responses, this.clock()));
   }
 }
 

@@ -21,6 +21,7 @@ function findingEvent(entry: OutboxEntry, topic: string) {
     routedTo: finding.routedTo,
     explanation: finding.explanation.slice(0, MAX_EXPLANATION),
     evidence: finding.evidence.slice(0, MAX_EVIDENCE).map(({ eventId, source, type }) => ({ eventId, source, type })),
+    ...(entry.responses.length > 0 ? { responses: entry.responses.slice(-50).map(({ response, reason, respondedAt }) => ({ response, ...(reason ? { reason } : {}), respondedAt })) } : {}),
     occurredAt: entry.occurredAt,
   };
   const message = toKafkaBinary(

@@ -1,12 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import type { Finding, FindingChange } from '@hub/precise-aid';
 
-/** A finding change waiting in the outbox, with its place in it (which also makes its event id). */
+/** A department's response to a finding, as the finding carries it. */
+export interface FindingResponse {
+  eventId: string;
+  findingId: string;
+  department: string;
+  response: 'acknowledged' | 'resolved' | 'disputed';
+  reason?: string;
+  respondedAt: string;
+}
+
+/** A finding change waiting in the outbox, with its place in it (which also makes its event id), and the responses so far. */
 export interface OutboxEntry {
   sequence: string;
   change: FindingChange['change'];
   finding: Finding;
   occurredAt: string;
+  responses: FindingResponse[];
 }
 
 const eventOf = (finding: Finding, at: Date) => JSON.stringify({ finding, occurredAt: at.toISOString() });
@@ -71,16 +82,37 @@ export class FindingStore {
     );
   }
 
+  /**
+   * Records responses to findings, each once, from the department the finding is routed to (others
+   * are ignored: the gateway lets a department respond only to its own findings); each recorded
+   * response announces the finding again as updated, with its responses.
+   */
+  async recordResponses(manager: EntityManager, responses: readonly FindingResponse[], at: Date): Promise<number> {
+    let recorded = 0;
+    for (const response of responses) {
+      const [rows]: [{ finding: Finding }[], number] = await manager.query(
+        `UPDATE crosscheck_finding SET responses = responses || $2::jsonb
+         WHERE finding_id = $1 AND finding ->> 'routedTo' = $3 AND NOT responses @> $4::jsonb
+         RETURNING finding`,
+        [response.findingId, JSON.stringify([response]), response.department, JSON.stringify([{ eventId: response.eventId }])],
+      );
+      if (rows.length === 0) continue;
+      await manager.query(`INSERT INTO crosscheck_outbox (finding_id, change, event, not_before) VALUES ($1, 'updated', $2, $3)`, [response.findingId, eventOf(rows[0]!.finding, at), at]);
+      recorded++;
+    }
+    return recorded;
+  }
+
   /** The changes that may go out now, in order; a change waits behind an earlier one of its finding that is still settling. */
   async publishable(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
-    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string } }[] = await manager.query(
-      `SELECT o.sequence, o.change, o.event FROM crosscheck_outbox o
+    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string }; responses: FindingResponse[] }[] = await manager.query(
+      `SELECT o.sequence, o.change, o.event, f.responses FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id)
        WHERE o.published_at IS NULL AND o.not_before <= now()
          AND NOT EXISTS (SELECT 1 FROM crosscheck_outbox e WHERE e.finding_id = o.finding_id AND e.published_at IS NULL AND e.sequence < o.sequence AND e.not_before > now())
        ORDER BY o.sequence LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({ sequence: row.sequence, change: row.change, finding: row.event.finding, occurredAt: row.event.occurredAt }));
+    return rows.map((row) => ({ sequence: row.sequence, change: row.change, finding: row.event.finding, occurredAt: row.event.occurredAt, responses: row.responses }));
   }
 
   async markPublished(manager: EntityManager, sequences: readonly string[]): Promise<void> {

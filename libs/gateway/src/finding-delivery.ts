@@ -12,7 +12,15 @@ export interface FindingChange {
   routedTo: string;
   explanation: string;
   evidence: { eventId: string; source: string; type: string }[];
+  responses?: FindingResponseSummary[];
   occurredAt: string;
+}
+
+/** A department's response as the finding carries it. */
+export interface FindingResponseSummary {
+  response: 'acknowledged' | 'resolved' | 'disputed';
+  reason?: string;
+  respondedAt: string;
 }
 
 /** A finding as its department sees it: in its own record keys, without anything it is not entitled to. */
@@ -28,6 +36,8 @@ export interface DeliveredFinding {
   subject: string;
   /** The department's own identifiers of the subject (学籍号, household number, certificate number), when it has published any. */
   recordKeys: Record<string, string>;
+  /** The department's responses so far. */
+  responses: FindingResponseSummary[];
   occurredAt: string;
   /** Paging cursor: grows whenever the finding changes. */
   sequence: string;
@@ -75,6 +85,7 @@ export class FindingDelivery {
         evidence: change.evidence,
         subject: change.subject,
         recordKeys: keys.get(change.subject) ?? {},
+        responses: change.responses ?? [],
         occurredAt: change.occurredAt,
       };
       const rows: FindingRow[] = await this.dataSource.query(

@@ -225,6 +225,11 @@ export const OPENAPI_DOCUMENT = {
           evidence: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, source: { type: 'string' }, type: { type: 'string' } } } },
           subject: { type: 'string', description: 'The hub\'s pseudonym of the person or household.' },
           recordKeys: { type: 'object', additionalProperties: { type: 'string' }, description: 'The member\'s own identifiers of the subject (学籍号, household number, certificate number).' },
+          responses: {
+            type: 'array',
+            description: 'The member\'s responses so far, as the cross-check recorded them.',
+            items: { type: 'object', properties: { response: { enum: ['acknowledged', 'resolved', 'disputed'] }, reason: { type: 'string' }, respondedAt: { type: 'string', format: 'date-time' } } },
+          },
           occurredAt: { type: 'string', format: 'date-time' },
           sequence: { type: 'string' },
           routedTo: { type: 'string' },

@@ -1,0 +1,28 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { fromKafkaBinary } from '@hub/contracts';
+import { CrosscheckEngine, FindingPublisher, type FindingResponse } from '@hub/crosscheck';
+import { BatchEventPattern, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
+
+/** The topic the gateway records departments' responses on (the contract's topic). */
+export const FINDING_RESPONSES_TOPIC = 'hub.finding-response.recorded.v1';
+
+/** Departments' responses (acknowledged, resolved, disputed) are kept with their findings and announced with them. */
+@Controller()
+// Handler errors must reach the hub transport unchanged, for its retries and dead letters.
+@UseFilters(RethrowHandlerErrorsFilter)
+export class FindingResponsesController {
+  constructor(
+    private readonly engine: CrosscheckEngine,
+    private readonly publisher: FindingPublisher,
+  ) {}
+
+  @BatchEventPattern(FINDING_RESPONSES_TOPIC)
+  async record(records: InboundRecord[]): Promise<void> {
+    const responses = records.map((record): FindingResponse => {
+      const event = fromKafkaBinary(record);
+      const data = event.data as Omit<FindingResponse, 'eventId'>;
+      return { eventId: event.id, findingId: data.findingId, department: data.department, response: data.response, ...(data.reason ? { reason: data.reason } : {}), respondedAt: data.respondedAt };
+    });
+    if ((await this.engine.recordResponses(responses)) > 0) await this.publisher.publishPending();
+  }
+}
