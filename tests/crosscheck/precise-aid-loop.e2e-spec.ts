@@ -1,11 +1,11 @@
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
-import { AppProcess } from '../support/app-process.js';
+import type { AppProcess } from '../support/app-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { contractExample } from '../support/contract-examples.js';
+import { startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
@@ -54,17 +54,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
 
   beforeAll(async () => {
     bed = await startGatewayTestBed('crosscheck-loop', { members: [{ id: 'education', role: 'department' }, { id: 'civil-affairs', role: 'department' }] });
-    crosscheck = AppProcess.start('apps/crosscheck/src/main.js', {
-      SERVICE_NAME: uniqueName('crosscheck').replace(/_/g, '-'),
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      DATABASE_URL: bed.database.url,
-      FINDINGS_TOPIC: bed.findingsTopic,
-      FINDING_SETTLE_MS: String(SETTLE_MS),
-    });
-    await eventually('the crosscheck consumes', async () => {
-      if (crosscheck.exited) throw new Error(crosscheck.lines.join('\n'));
-      return crosscheck.lines.some((line) => line.includes('joined consumer group'));
-    });
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS });
   });
 
   afterAll(async () => {
@@ -138,14 +128,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
   describe('killed mid-stream and started again', () => {
     let steady: TestDatabase;
     let interrupted: TestDatabase;
-    const start = (database: TestDatabase, name: string) =>
-      AppProcess.start('apps/crosscheck/src/main.js', {
-        SERVICE_NAME: name,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        DATABASE_URL: database.url,
-        FINDINGS_TOPIC: uniqueName('findings'),
-        FINDING_SETTLE_MS: String(SETTLE_MS),
-      });
+    const start = (database: TestDatabase, name: string) => startCrosscheck(database.url, uniqueName('findings'), { settleMs: SETTLE_MS, name });
 
     beforeAll(async () => {
       [steady, interrupted] = await Promise.all([createTestDatabase('crosscheck_steady'), createTestDatabase('crosscheck_interrupted')]);
@@ -168,12 +151,12 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
         database.query<{ finding_id: string; rule: string }>(`SELECT finding_id, rule FROM crosscheck_finding WHERE subject = ANY($1) AND state = 'open' ORDER BY finding_id`, [subjects]);
 
       // Both read every canonical topic from its beginning, in consumer groups of their own.
-      const steadyRun = start(steady, uniqueName('steady').replace(/_/g, '-'));
-      let victim = start(interrupted, 'crosscheck-interrupted');
+      const steadyRun = await start(steady, uniqueName('steady').replace(/_/g, '-'));
+      let victim = await start(interrupted, 'crosscheck-interrupted');
       try {
         await eventually('the interrupted run has started on the backlog', async () => (await factsIn(interrupted)) > 0, 120_000);
         await victim.stop('SIGKILL');
-        victim = start(interrupted, 'crosscheck-interrupted');
+        victim = await start(interrupted, 'crosscheck-interrupted');
         await eventually('both runs have every fact of the scenario', async () => (await factsIn(steady)) === eventIds.length && (await factsIn(interrupted)) === eventIds.length, 120_000);
         await eventually('the outboxes are published', async () => {
           const pending = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL'))[0]!['n'] as number;

@@ -1,5 +1,5 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { HubEnvironment } from '@hub/config';
 
 /** The cross-check's settings: the hub's common ones and where it publishes findings. */
@@ -17,4 +17,13 @@ export class CrosscheckEnvironment extends HubEnvironment {
   @Min(0)
   @Max(3_600_000)
   FINDING_SETTLE_MS = 10_000;
+
+  /**
+   * The day findings are judged as of (YYYY-MM-DD): terms and months after it are not judged yet,
+   * open statuses hold until it. Unset: today in China. Set for tests and reproducible runs.
+   */
+  @Expose()
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'EVALUATION_DATE must be a date, YYYY-MM-DD' })
+  EVALUATION_DATE?: string;
 }

@@ -24,7 +24,7 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
         MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
-        CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC, settleMs: env.FINDING_SETTLE_MS }),
+        CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC, settleMs: env.FINDING_SETTLE_MS, ...(env.EVALUATION_DATE ? { evaluationDate: env.EVALUATION_DATE } : {}) }),
       ],
       controllers: [CanonicalEventsController, FindingResponsesController],
     };

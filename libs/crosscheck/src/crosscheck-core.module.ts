@@ -9,11 +9,11 @@ import { FindingPublisher } from './finding-publisher.js';
 /** The cross-check engine and its outbox publisher on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
 @Module({})
 export class CrosscheckCoreModule {
-  static forRoot(options: { findingsTopic: string; settleMs: number }): DynamicModule {
+  static forRoot(options: { findingsTopic: string; settleMs: number; evaluationDate?: string }): DynamicModule {
     return {
       module: CrosscheckCoreModule,
       providers: [
-        { provide: CrosscheckEngine, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CrosscheckEngine(ds, POLICY_2026, options.settleMs) },
+        { provide: CrosscheckEngine, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CrosscheckEngine(ds, POLICY_2026, options.settleMs, options.evaluationDate) },
         {
           provide: FindingPublisher,
           inject: [getDataSourceToken(), HubProducer],

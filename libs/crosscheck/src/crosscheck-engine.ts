@@ -26,6 +26,8 @@ export class CrosscheckEngine {
     private readonly dataSource: DataSource,
     private readonly policy: Policy,
     settleMs: number,
+    /** The day findings are judged as of; today in China when absent. */
+    private readonly evaluationDate?: string,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.findings = new FindingStore(settleMs);
@@ -40,7 +42,7 @@ export class CrosscheckEngine {
       const persons = await this.facts.affectedPersons(manager, fresh);
       const views = await this.facts.views(manager, persons);
       const open = await this.findings.openFindings(manager, persons);
-      const context = { policy: this.policy, until: chinaDate(now) };
+      const context = { policy: this.policy, until: this.evaluationDate ?? chinaDate(now) };
       const changes = views.flatMap((view) => {
         const cause = causesFor(view.person, fresh);
         return reconcile(

@@ -1,0 +1,183 @@
+import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import type { AppProcess } from '../support/app-process.js';
+import { contractExample } from '../support/contract-examples.js';
+import { startCrosscheck } from '../support/crosscheck-process.js';
+import { eventually } from '../support/eventually.js';
+import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { freshIdentityNumber } from '../support/identity-numbers.js';
+import { uniqueName } from '../support/unique-name.js';
+
+const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
+const MONITORING = 'rural-revitalisation.monitoring-status.changed.v1';
+const ENROLMENT = 'education.student-enrolment.changed.v1';
+const AID = 'education.student-aid.granted.v1';
+const CERTIFICATE = 'disability.certificate.changed.v1';
+const SUBSIDY = 'disability.subsidy.granted.v1';
+const INSURANCE = 'healthcare-security.insurance-enrolment.recorded.v1';
+const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
+const SETTLE_MS = 500;
+
+interface Delivered {
+  rule: string;
+  state: string;
+  period: string;
+  subject: string;
+  explanation: string;
+}
+
+/**
+ * Each rule family through the real loop (gateway → canonical topics → crosscheck → findings →
+ * gateway), judged as of 2026-11-30: where it fires, where it must not, where it closes by itself,
+ * events out of order, and a status revoked retroactively. Every scenario has persons of its own.
+ */
+describe('the rule families, end to end', () => {
+  let bed: GatewayTestBed;
+  let crosscheck: AppProcess;
+
+  beforeAll(async () => {
+    const departments = ['education', 'civil-affairs', 'rural-revitalisation', 'disability', 'healthcare-security'];
+    bed = await startGatewayTestBed('crosscheck-rules', { members: departments.map((id) => ({ id, role: 'department' as const })) });
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS });
+  });
+
+  afterAll(async () => {
+    await crosscheck?.stop();
+    await bed?.stop();
+  });
+
+  const publish = async (member: string, type: string, data: Record<string, unknown>) => {
+    const id = uniqueName(member);
+    const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', [{ id, type, data: { ...contractExample(type), ...data } }]));
+    expect([type, outcome.accepted]).toEqual([type, 1]);
+    return id;
+  };
+  /** Waits until the crosscheck has stored these events and announced (or withdrawn) every change they caused. */
+  const settled = async (eventIds: string[]) => {
+    await eventually('the crosscheck has the events and nothing left to announce', async () => {
+      const [facts] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]);
+      const [pending] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL');
+      return facts!.n === eventIds.length && pending!.n === 0;
+    });
+  };
+  /** The findings a department has been told of about a person (by pseudonym), once the gateway holds every announced change. */
+  const toldOf = async (member: string, identityNumber: string): Promise<Delivered[]> => {
+    const subject = pseudonymiser.pseudonymise('person', identityNumber);
+    const [announced] = await bed.database.query<{ n: number }>(
+      'SELECT count(DISTINCT finding_id)::int AS n FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id) WHERE f.subject = $1 AND o.published_at IS NOT NULL',
+      [subject],
+    );
+    let items: Delivered[] = [];
+    await eventually(`${member} holds every announced finding`, async () => {
+      const everyone = (await bodyOf(await asMember(bed, member).get('/v1/findings?limit=1000'))).items as Delivered[];
+      const all = await Promise.all(['education', 'civil-affairs', 'rural-revitalisation', 'disability', 'healthcare-security'].map(async (m) => ((await bodyOf(await asMember(bed, m).get('/v1/findings?limit=1000'))).items as Delivered[]).filter((f) => f.subject === subject)));
+      items = everyone.filter((f) => f.subject === subject);
+      return all.flat().length === announced!.n;
+    });
+    return items;
+  };
+  const household = (category: string, change: string, from: string, members: [string, string][], householdNumber: string) =>
+    publish('civil-affairs', HOUSEHOLD, {
+      householdNumber,
+      category,
+      change,
+      effectiveFrom: from,
+      effectiveTo: null,
+      members: members.map(([idNumber, relationToHead]) => ({ idNumber, name: '马', relationToHead })),
+    });
+  const enrol = (child: string) => publish('education', ENROLMENT, { idNumber: child, studentNumber: `G${child}`, term: '2026-autumn' });
+  const grantAid = (child: string) => publish('education', AID, { idNumber: child, studentNumber: `G${child}`, term: '2026-autumn' });
+  const number = () => `640104-${uniqueName('h').slice(-6)}`;
+
+  describe('missed student aid', () => {
+    it('fires when the enrolment arrives before the status, and names the status', async () => {
+      const child = freshIdentityNumber();
+      const ids = [await enrol(child), await household('dibao', 'granted', '2026-03-01', [[child, 'child']], number())];
+      await settled(ids);
+      expect(await toldOf('education', child)).toMatchObject([{ rule: 'missed-student-aid', state: 'open', period: '2026-autumn', explanation: expect.stringMatching(/dibao from 2026-03-01/) }]);
+    });
+
+    it('does not fire for a status held on fewer than 30 days of the term so far (16 of them), and fires at 37', async () => {
+      const [late, early] = [freshIdentityNumber(), freshIdentityNumber()];
+      const ids = [await enrol(late), await household('dibao', 'granted', '2026-11-15', [[late, 'child']], number()), await enrol(early), await household('dibao', 'granted', '2026-10-25', [[early, 'child']], number())];
+      await settled(ids);
+      expect((await toldOf('education', late)).filter((f) => f.rule === 'missed-student-aid')).toEqual([]);
+      expect((await toldOf('education', early)).filter((f) => f.rule === 'missed-student-aid')).toMatchObject([{ state: 'open' }]);
+    });
+
+    it('closes by itself when the status is revoked retroactively, from before the term', async () => {
+      const child = freshIdentityNumber();
+      const home = number();
+      const ids = [await household('dibao', 'granted', '2026-03-01', [[child, 'child']], home), await enrol(child)];
+      await settled(ids);
+      expect(await toldOf('education', child)).toMatchObject([{ rule: 'missed-student-aid', state: 'open' }]);
+      await settled([...ids, await household('dibao', 'revoked', '2026-08-01', [[child, 'child']], home)]);
+      expect(await toldOf('education', child)).toMatchObject([{ rule: 'missed-student-aid', state: 'closed' }]);
+    });
+  });
+
+  describe('aid without known eligibility', () => {
+    it('fires for aid with no status known, and closes when a status for the term arrives late', async () => {
+      const child = freshIdentityNumber();
+      const ids = [await enrol(child), await grantAid(child)];
+      await settled(ids);
+      expect(await toldOf('education', child)).toMatchObject([{ rule: 'aid-without-eligibility', state: 'open' }]);
+      await settled([...ids, await household('extreme-poverty', 'granted', '2026-01-01', [[child, 'child']], number())]);
+      expect(await toldOf('education', child)).toMatchObject([{ rule: 'aid-without-eligibility', state: 'closed' }]);
+    });
+
+    it('does not fire for aid to a student whose household holds 低保 in the term', async () => {
+      const child = freshIdentityNumber();
+      await settled([await household('dibao', 'granted', '2026-03-01', [[child, 'child']], number()), await enrol(child), await grantAid(child)]);
+      expect(await toldOf('education', child)).toEqual([]);
+    });
+  });
+
+  describe('insurance gap', () => {
+    const monitored = (person: string, type = 'unstable-alleviated') =>
+      publish('rural-revitalisation', MONITORING, {
+        householdNumber: number(),
+        monitoringType: type,
+        change: 'monitoring-started',
+        monitoringFrom: '2026-01-15',
+        monitoringTo: null,
+        members: [{ idNumber: person, name: '杨', relationToHead: 'head' }],
+      });
+
+    it('fires to Healthcare Security for a monitored person without 2026 insurance, and closes when the enrolment is recorded', async () => {
+      const adult = freshIdentityNumber({ from: 1970, to: 1990 });
+      const ids = [await monitored(adult)];
+      await settled(ids);
+      expect(await toldOf('healthcare-security', adult)).toMatchObject([{ rule: 'insurance-gap', period: '2026', state: 'open' }]);
+      await settled([...ids, await publish('healthcare-security', INSURANCE, { idNumber: adult, year: 2026, insuranceType: 'basic-medical', status: 'enrolled' })]);
+      expect(await toldOf('healthcare-security', adult)).toMatchObject([{ rule: 'insurance-gap', state: 'closed' }]);
+    });
+
+    it('does not fire for a household lifted out of poverty (脱贫户), which the insurance policy leaves out', async () => {
+      const adult = freshIdentityNumber({ from: 1970, to: 1990 });
+      await settled([await monitored(adult, 'poverty-alleviated')]);
+      expect(await toldOf('healthcare-security', adult)).toEqual([]);
+    });
+  });
+
+  describe('disability subsidy gaps', () => {
+    it('fires for a grade 2 certificate without the care subsidy for a month, and closes when it is paid', async () => {
+      const person = freshIdentityNumber({ from: 1960, to: 1990 });
+      const certificate = `${person}42`; // 残疾人证号: the identity number, the category (4 physical) and the grade (2)
+      const ids = [await publish('disability', CERTIFICATE, { idNumber: person, certificateNumber: certificate, grade: 2, change: 'issued', effectiveDate: '2026-03-10' })];
+      for (const month of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09']) ids.push(await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: certificate, subsidyType: 'care', month }));
+      await settled(ids);
+      expect(await toldOf('disability', person)).toMatchObject([{ rule: 'disability-care-subsidy-gap', period: '2026', explanation: expect.stringMatching(/no care subsidy is recorded for 2026-10\./) }]);
+      await settled([...ids, await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: certificate, subsidyType: 'care', month: '2026-10' })]);
+      expect(await toldOf('disability', person)).toMatchObject([{ rule: 'disability-care-subsidy-gap', state: 'closed' }]);
+    });
+  });
+
+  describe('data quality', () => {
+    it('tells Civil Affairs of a person listed in two of its households at once', async () => {
+      const person = freshIdentityNumber();
+      await settled([await household('dibao', 'granted', '2026-03-01', [[person, 'child']], number()), await household('extreme-poverty', 'granted', '2026-05-01', [[person, 'grandchild']], number())]);
+      const told = await toldOf('civil-affairs', person);
+      expect(told.filter((f) => f.rule === 'data-quality')).toMatchObject([{ state: 'open', period: '2026-05-01' }]);
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { AppProcess } from './app-process.js';
+import { eventually } from './eventually.js';
+import { testKafkaBrokers } from './test-kafka.js';
+import { uniqueName } from './unique-name.js';
+
+/** The day the scenarios are judged as of, whenever the tests run. */
+export const EVALUATION_DATE = '2026-11-30';
+
+/**
+ * A crosscheck process on a database, publishing findings to a topic, in a consumer group of its
+ * own (it reads every canonical topic from the beginning), once it has joined the group.
+ */
+export async function startCrosscheck(databaseUrl: string, findingsTopic: string, options: { settleMs: number; name?: string }): Promise<AppProcess> {
+  const crosscheck = AppProcess.start('apps/crosscheck/src/main.js', {
+    SERVICE_NAME: options.name ?? uniqueName('crosscheck').replace(/_/g, '-'),
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    DATABASE_URL: databaseUrl,
+    FINDINGS_TOPIC: findingsTopic,
+    FINDING_SETTLE_MS: String(options.settleMs),
+    EVALUATION_DATE,
+  });
+  await eventually('the crosscheck consumes', async () => {
+    if (crosscheck.exited) throw new Error(crosscheck.lines.join('\n'));
+    return crosscheck.lines.some((line) => line.includes('joined consumer group'));
+  });
+  return crosscheck;
+}
