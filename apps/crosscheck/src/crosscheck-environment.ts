@@ -1,14 +1,10 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { HubEnvironment } from '@hub/config';
 
-/** The cross-check's settings: the hub's common ones and where it publishes findings. */
+/** The cross-check's settings: the hub's common ones and its own. */
 export class CrosscheckEnvironment extends HubEnvironment {
   override SERVICE_NAME = 'crosscheck';
-
-  @Expose()
-  @IsString()
-  FINDINGS_TOPIC = 'hub.finding.changed.v1';
 
   /** How long a newly raised finding waits before it is announced; closed within it, it never is. */
   @Expose()

@@ -24,11 +24,6 @@ export class GatewayEnvironment extends HubEnvironment {
   @IsString()
   CONTRACTS_TOPIC = 'hub.contracts';
 
-  /** The topic the crosscheck publishes findings to; the gateway routes each to its department. */
-  @Expose()
-  @IsString()
-  FINDINGS_TOPIC = 'hub.finding.changed.v1';
-
   /** Partitions of a canonical topic the gateway creates when it first publishes to it. */
   @Expose()
   @Type(() => Number)

@@ -83,6 +83,11 @@ export class HubEnvironment {
   @Expose()
   @IsString()
   DEAD_LETTER_TOPIC = 'hub.deadletter';
+
+  /** Where the crosscheck publishes finding changes and the gateway reads them. */
+  @Expose()
+  @IsString()
+  FINDINGS_TOPIC = 'hub.finding.changed.v1';
 }
 
 /** Settings whose local default would be wrong in production: there they must be set explicitly. */
