@@ -7,6 +7,7 @@ import { serviceVersion } from '@hub/config';
 import { ContractSchemaError } from '@hub/contracts';
 import { RegistryRequestError } from '@hub/registry-client';
 import { addContractsCommands } from './contracts/contracts.commands.js';
+import { addDemoCommands } from './demo/demo.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
 import { InputError } from './read-input.js';
 
@@ -17,6 +18,7 @@ const io = {
 };
 addContractsCommands(program, io);
 addMembersCommands(program, io);
+addDemoCommands(program, io);
 
 try {
   await program.parseAsync(process.argv);

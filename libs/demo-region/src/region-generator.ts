@@ -1,0 +1,222 @@
+import { COUNTIES, GIVEN_NAMES, SURNAMES } from './ningxia.js';
+import { ResidentNumbers } from './resident-numbers.js';
+import { SeededRandom } from './seeded-random.js';
+
+/** A record as a department would publish it: its own data, identity numbers in the clear. */
+export interface DepartmentRecord {
+  department: string;
+  record: { id: string; type: string; time: string; data: Record<string, unknown> };
+}
+
+/** A finding the hub must raise about the region, planted on purpose (by identity number, before pseudonymisation). */
+export interface ExpectedFinding {
+  rule: string;
+  idNumber: string;
+  period: string;
+  routedTo: string;
+}
+
+export interface GeneratedHousehold {
+  persons: number;
+  records: DepartmentRecord[];
+  expected: ExpectedFinding[];
+}
+
+export interface RegionOptions {
+  persons: number;
+  seed: number;
+}
+
+interface Person {
+  idNumber: string;
+  name: string;
+  age: number;
+  relation: string;
+  certificate?: { number: string; grade: number };
+}
+
+/** The day the region is generated for (findings are judged as of it): the autumn term and ten months of 2026 have passed. */
+export const REGION_DAY = '2026-11-30';
+const TERM = '2026-autumn';
+const STATUS_FROM = '2026-03-01';
+const CERTIFICATE_FROM = '2026-01-10';
+/** Months for which subsidies are due by REGION_DAY (two grace months after the certificate, and after the status for the living subsidy). */
+const CARE_MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+const LIVING_MONTHS = CARE_MONTHS.slice(2);
+const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6].map((value, i) => ({ value, weight: [0.22, 0.33, 0.2, 0.14, 0.08, 0.03][i]! }));
+
+type Status =
+  | { kind: 'none' }
+  | { kind: 'civil'; category: 'dibao' | 'extreme-poverty' | 'marginal-low-income'; from: string }
+  | { kind: 'monitored'; type: 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-vulnerable' | 'sudden-hardship' };
+
+function stageOf(age: number, random: SeededRandom): { stage: string; grade: number } | undefined {
+  if (age >= 3 && age <= 5) return { stage: 'preschool', grade: age - 2 };
+  if (age >= 6 && age <= 14) return { stage: 'compulsory', grade: age - 5 };
+  if (age >= 15 && age <= 17) return { stage: random.chance(0.3) ? 'secondary-vocational' : 'senior-high', grade: age - 14 };
+  return undefined;
+}
+
+const AID_TYPES: Record<string, string> = {
+  preschool: 'preschool-subsidy',
+  compulsory: 'compulsory-living-subsidy',
+  'senior-high': 'senior-high-grant',
+  'secondary-vocational': 'vocational-grant',
+};
+
+/**
+ * A synthetic Ningxia, one household at a time (so it scales to the full region without holding it
+ * in memory), deterministic for a seed. Statuses, enrolments, aid, certificates, subsidies and
+ * insurance follow the 2026 policy; gaps of every rule family are planted on purpose and returned
+ * as the expected findings, beside decoys that look like gaps but are not (a 低保 that starts after
+ * the term, 低保边缘 households, 脱贫户 without insurance).
+ */
+export function* generateRegion(options: RegionOptions): Generator<GeneratedHousehold> {
+  const random = new SeededRandom(options.seed);
+  const numbers = new ResidentNumbers();
+  let persons = 0;
+  let sequence = 0;
+  for (let index = 0; persons < options.persons; index++) {
+    const region = random.weighted(COUNTIES);
+    const surname = random.pick(SURNAMES);
+    const person = (age: number, relation: string): Person => {
+      const birth = new Date(Date.UTC(2026 - age, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10);
+      const idNumber = numbers.next(region, birth);
+      const certificate = random.chance(0.025) ? { number: `${idNumber}${random.int(1, 7)}${random.int(1, 4)}`, grade: 0 } : undefined;
+      if (certificate) certificate.grade = Number(certificate.number.slice(-1));
+      return { idNumber, name: `${surname}${random.pick(GIVEN_NAMES)}`, age, relation, ...(certificate ? { certificate } : {}) };
+    };
+    const size = random.weighted(HOUSEHOLD_SIZES);
+    const headAge = random.int(25, 65);
+    const members: Person[] = [person(headAge, 'head')];
+    if (size >= 2) members.push(person(Math.max(20, headAge + random.int(-5, 5)), 'spouse'));
+    for (let i = members.length; i < size; i++) members.push(size >= 5 && i === size - 1 ? person(random.int(headAge + 20, headAge + 30), 'parent') : person(random.int(0, 17), 'child'));
+    persons += members.length;
+
+    const householdNumber = `${region}-${String(index).padStart(8, '0')}`;
+    const r = random.next();
+    const status: Status =
+      r < 0.06 ? { kind: 'civil', category: 'dibao', from: STATUS_FROM }
+      : r < 0.075 ? { kind: 'civil', category: 'extreme-poverty', from: STATUS_FROM }
+      : r < 0.095 ? { kind: 'civil', category: 'marginal-low-income', from: STATUS_FROM }
+      : r < 0.105 ? { kind: 'civil', category: 'dibao', from: '2027-03-01' }
+      : r < 0.155 ? { kind: 'monitored', type: random.pick(['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'] as const) }
+      : { kind: 'none' };
+
+    const records: DepartmentRecord[] = [];
+    const expected: ExpectedFinding[] = [];
+    const add = (department: string, type: string, time: string, data: Record<string, unknown>) => records.push({ department, record: { id: `${department}-${++sequence}`, type, time, data } });
+    const memberList = members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationToHead: m.relation }));
+
+    if (status.kind === 'civil') {
+      add('civil-affairs', 'civil-affairs.household-status.changed.v1', `${status.from}T09:00:00+08:00`, {
+        householdNumber,
+        regionCode: region,
+        category: status.category,
+        change: 'granted',
+        effectiveFrom: status.from,
+        effectiveTo: null,
+        decisionNumber: `民救〔2026〕${index}号`,
+        members: memberList,
+      });
+    } else if (status.kind === 'monitored') {
+      add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${STATUS_FROM}T09:00:00+08:00`, {
+        householdNumber,
+        regionCode: region,
+        monitoringType: status.type,
+        change: 'monitoring-started',
+        monitoringFrom: STATUS_FROM,
+        monitoringTo: null,
+        members: memberList,
+      });
+    }
+    const statusNow = status.kind === 'civil' && status.from <= REGION_DAY;
+    const householdEligible = (statusNow && status.category !== 'marginal-low-income') || status.kind === 'monitored';
+    const insuranceDue = (statusNow && status.category !== 'marginal-low-income') || (status.kind === 'monitored' && status.type !== 'poverty-alleviated');
+    const livingDue = statusNow && status.category === 'dibao';
+    // The hub knows who lives together only from a household some department published.
+    const parentsDisabled = status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate);
+
+    for (const member of members) {
+      if (member.certificate) {
+        const { number, grade } = member.certificate;
+        add('disability', 'disability.certificate.changed.v1', `${CERTIFICATE_FROM}T10:00:00+08:00`, {
+          certificateNumber: number,
+          idNumber: member.idNumber,
+          name: member.name,
+          regionCode: region,
+          category: ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'][Number(number.slice(-2, -1)) - 1],
+          grade,
+          change: 'issued',
+          effectiveDate: CERTIFICATE_FROM,
+        });
+        const subsidies = (type: 'care' | 'living', months: string[], rule: string) => {
+          const missing = random.chance(0.1) ? random.pick(months) : undefined;
+          for (const month of months.filter((m) => m !== missing)) {
+            add('disability', 'disability.subsidy.granted.v1', `${month}-15T10:00:00+08:00`, {
+              grantNumber: `CL${month.replace('-', '')}-${sequence + 1}`,
+              certificateNumber: number,
+              idNumber: member.idNumber,
+              subsidyType: type,
+              month,
+              amountFen: type === 'care' ? 9000 : 8000,
+              grantedOn: `${month}-15`,
+            });
+          }
+          if (missing) expected.push({ rule, idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
+        };
+        if (grade <= 2) subsidies('care', CARE_MONTHS, 'disability-care-subsidy-gap');
+        if (livingDue) subsidies('living', LIVING_MONTHS, 'disability-living-subsidy-gap');
+      }
+
+      const schooling = stageOf(member.age, random);
+      if (member.relation === 'child' && schooling && random.chance(0.95)) {
+        const studentNumber = `G${member.idNumber}`;
+        const schoolCode = `21${region}${String(random.int(1, 99)).padStart(2, '0')}`;
+        add('education', 'education.student-enrolment.changed.v1', '2026-09-01T08:00:00+08:00', {
+          studentNumber,
+          idNumber: member.idNumber,
+          name: member.name,
+          schoolCode,
+          regionCode: region,
+          stage: schooling.stage,
+          grade: schooling.grade,
+          term: TERM,
+          change: 'enrolled',
+          effectiveDate: '2026-09-01',
+        });
+        const eligible = householdEligible || member.certificate !== undefined || parentsDisabled;
+        const aided = eligible ? random.chance(0.85) : random.chance(0.005);
+        if (aided) {
+          add('education', 'education.student-aid.granted.v1', '2026-10-20T10:00:00+08:00', {
+            grantNumber: `ZZ2026-${sequence + 1}`,
+            studentNumber,
+            idNumber: member.idNumber,
+            schoolCode,
+            term: TERM,
+            aidType: AID_TYPES[schooling.stage],
+            amountFen: 62500,
+            grantedOn: '2026-10-20',
+          });
+        }
+        if (eligible && !aided) expected.push({ rule: 'missed-student-aid', idNumber: member.idNumber, period: TERM, routedTo: 'education' });
+        if (!eligible && aided) expected.push({ rule: 'aid-without-eligibility', idNumber: member.idNumber, period: TERM, routedTo: 'education' });
+      }
+
+      const insured = insuranceDue ? random.chance(0.92) : random.chance(0.3);
+      if (insured) {
+        add('healthcare-security', 'healthcare-security.insurance-enrolment.recorded.v1', '2025-12-20T10:00:00+08:00', {
+          idNumber: member.idNumber,
+          regionCode: region,
+          insuranceType: 'basic-medical',
+          year: 2026,
+          status: 'enrolled',
+          premiumSubsidy: null,
+          recordedOn: '2025-12-20',
+        });
+      }
+      if (insuranceDue && !insured) expected.push({ rule: 'insurance-gap', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
+    }
+    yield { persons: members.length, records, expected };
+  }
+}

@@ -1,0 +1,42 @@
+import { ContractValidator } from '@hub/contracts';
+import { generateRegion } from '@hub/demo-region';
+import { standardContracts } from '../support/standard-contracts.js';
+
+const region = (persons: number, seed = 7) => [...generateRegion({ persons, seed })];
+
+describe('the synthetic region', () => {
+  it('is the same for the same seed, and another for another seed', () => {
+    expect(JSON.stringify(region(500))).toBe(JSON.stringify(region(500)));
+    expect(JSON.stringify(region(500, 8))).not.toBe(JSON.stringify(region(500)));
+  });
+
+  it('has households of 2.65 persons on average, as the census does (within 0.1)', () => {
+    const households = region(20_000);
+    const persons = households.reduce((sum, h) => sum + h.persons, 0);
+    expect(Math.abs(persons / households.length - 2.65)).toBeLessThan(0.1);
+  });
+
+  it('keeps every record to its department\'s contract', () => {
+    const validator = new ContractValidator();
+    for (const contract of standardContracts()) validator.add(contract.schema);
+    const problems = region(5_000)
+      .flatMap((h) => h.records)
+      .flatMap(({ record }) => {
+        const result = validator.validate(`urn:nx-hub:contract:${record.type.replace(/\.v1$/, '')}:v1`, record.data);
+        return result.valid ? [] : [`${record.id}: ${JSON.stringify(result.violations)}`];
+      });
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every record id and every resident identity number once', () => {
+    const records = region(5_000).flatMap((h) => h.records);
+    expect(new Set(records.map((r) => r.record.id)).size).toBe(records.length);
+    const people = records.filter((r) => r.record.type === 'education.student-enrolment.changed.v1').map((r) => r.record.data['idNumber']);
+    expect(new Set(people).size).toBe(people.length);
+  });
+
+  it('plants gaps of each rule family it models', () => {
+    const rules = new Set(region(20_000).flatMap((h) => h.expected.map((e) => e.rule)));
+    expect([...rules].sort()).toEqual(['aid-without-eligibility', 'disability-care-subsidy-gap', 'disability-living-subsidy-gap', 'insurance-gap', 'missed-student-aid']);
+  });
+});
