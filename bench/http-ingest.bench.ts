@@ -4,16 +4,14 @@
  * contracts), beside raw kafkajs producing the same number of records of the same size on the
  * same broker in the same run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { identityCheckCharacter } from '@hub/contracts';
 import { openMemberDirectory } from '@hub/gateway';
 import { freePort, pollUntil } from '@hub/local-infra';
 import { createKafkaClient, KafkaTopicAdmin } from '@hub/messaging';
 import type { BenchInfra } from './bench-infra.js';
+import { cpuSecondsOf, peakRssOfMiB, postBatches, startApp, stopApp } from './hub-processes.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
 
 export interface HttpIngestOptions {
@@ -38,47 +36,6 @@ function aidRecord(i: number, run: string) {
     type: AID,
     data: { grantNumber: `ZZ2026-${String(i).padStart(8, '0')}`, studentNumber: `G${id}`, idNumber: id, schoolCode: '2164010401', term: '2026-autumn', aidType: 'compulsory-living-subsidy', amountFen: 62500, grantedOn: '2026-10-20' },
   };
-}
-
-function startApp(projectRoot: string, entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE_DIR'] && entry.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.once('exit', (code) => code && console.error(`${entry} exited with ${code}`));
-  return child;
-}
-
-/** CPU seconds a process has used so far (user + system), from /proc. */
-const cpuSecondsOf = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-const peakRssOfMiB = (pid: number) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-async function postBatches(url: string, key: string, batches: string[], concurrency: number): Promise<{ seconds: number; latencies: number[]; accepted: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  let accepted = 0;
-  const started = performance.now();
-  const client = async () => {
-    while (next < batches.length) {
-      const body = batches[next++]!;
-      const t0 = performance.now();
-      const response = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
-      const outcome = (await response.json()) as { accepted?: number; message?: string };
-      if (response.status !== 200) throw new Error(`the gateway answered ${response.status}: ${outcome.message}`);
-      latencies.push(performance.now() - t0);
-      accepted += outcome.accepted ?? 0;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), accepted };
 }
 
 export async function httpIngestBench(projectRoot: string, infra: BenchInfra, options: HttpIngestOptions, details: Record<string, unknown>): Promise<void> {
@@ -110,13 +67,13 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
       { timeoutMs: 120_000, intervalMs: 500, description: 'the gateway to accept a record' },
     );
     const records = Array.from({ length: events }, (_, i) => aidRecord(i, run));
-    const batches = Array.from({ length: Math.ceil(events / batchSize) }, (_, b) => JSON.stringify(records.slice(b * batchSize, (b + 1) * batchSize)));
+    const batches = Array.from({ length: Math.ceil(events / batchSize) }, (_, b) => ({ key, contentType: 'application/json', body: JSON.stringify(records.slice(b * batchSize, (b + 1) * batchSize)) }));
     console.log(`${events} records in ${batches.length} HTTP batches of ${batchSize}, ${concurrency} clients, brokers ${infra.brokers.join(',')}`);
 
     // Warm-up: one pass of a few batches (topic creation, JIT), not counted.
-    await postBatches(url, key, Array.from({ length: 5 }, (_, b) => JSON.stringify(Array.from({ length: batchSize }, (_, i) => aidRecord(b * batchSize + i, `${run}-warmup`)))), concurrency);
+    await postBatches(url, Array.from({ length: 5 }, (_, b) => ({ key, contentType: 'application/json', body: JSON.stringify(Array.from({ length: batchSize }, (_, i) => aidRecord(b * batchSize + i, `${run}-warmup`))) })), concurrency);
     const cpuBefore = cpuSecondsOf(gateway.pid!);
-    const http = await postBatches(url, key, batches, concurrency);
+    const http = await postBatches(url, batches, concurrency);
     const gatewayCpuSeconds = cpuSecondsOf(gateway.pid!) - cpuBefore;
     if (http.accepted !== events) throw new Error(`the gateway accepted ${http.accepted} of ${events} records`);
     const gatewayRss = peakRssOfMiB(gateway.pid!);

@@ -173,6 +173,13 @@ describe('publishing through the gateway', () => {
     expect(ids.filter((eventId) => !onTopic.has(eventId))).toEqual([]);
   });
 
+  it('publishes a full request of 10,000 records, more than one produce request of the broker may carry', async () => {
+    const records = Array.from({ length: 10_000 }, () => ({ id: id('full'), type: AID, data: contractExample(AID) }));
+    const response = await education.post('/v1/events', records);
+    expect(response.status).toBe(200);
+    expect((await bodyOf(response)).accepted).toBe(10_000);
+  });
+
   it('serves its OpenAPI document, every path of which the gateway answers', async () => {
     const document = await bodyOf(await fetch(`${bed.url}/openapi.json`));
     expect(document.openapi).toBe('3.1.0');

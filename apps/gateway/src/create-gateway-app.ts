@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -14,5 +15,10 @@ export async function createGatewayApp(env: GatewayEnvironment, options: { logge
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.useGlobalFilters(new GatewayExceptionFilter());
   app.enableShutdownHooks();
+  // Node closes idle connections after 5 s; a client reusing one just then loses a large upload
+  // (EPIPE). Keep them longer than the usual 60 s of clients and load balancers.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return app;
 }

@@ -6,14 +6,45 @@ import type { OutboundRecord } from './outbound-record.js';
 import { KeyHashPartitioner } from './key-hash-partitioner.js';
 import { RecordHeader } from './record-headers.js';
 
+
+/** Coalesced sends stop growing here (a caller's own batch is never split across groups). */
+const MAX_RECORDS_PER_GROUP = 20_000;
+/**
+ * A produce request carries at most this many bytes of records, so no partition's record batch can
+ * pass the broker's default `message.max.bytes` (1 MiB); a larger group goes out as several requests,
+ * one after the other, in order.
+ */
+const MAX_BYTES_PER_REQUEST = 900_000;
+
+type StampedRecord = OutboundRecord & { headers: Record<string, string> };
+
 interface PendingSend {
-  records: (OutboundRecord & { headers: Record<string, string> })[];
+  records: StampedRecord[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-/** Coalesced sends stop growing here (a caller's own batch is never split). */
-const MAX_RECORDS_PER_REQUEST = 20_000;
+const sizeOf = (record: StampedRecord) =>
+  (record.key?.length ?? 0) + (record.value?.length ?? 0) + Object.entries(record.headers).reduce((sum, [name, value]) => sum + name.length + value.length + 2, 0) + 20;
+
+/** The records in consecutive requests of at most MAX_BYTES_PER_REQUEST (a single larger record goes alone). */
+function requestsOf(records: readonly StampedRecord[]): StampedRecord[][] {
+  const requests: StampedRecord[][] = [];
+  let current: StampedRecord[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    const size = sizeOf(record);
+    if (current.length > 0 && bytes + size > MAX_BYTES_PER_REQUEST) {
+      requests.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(record);
+    bytes += size;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
+}
 
 /**
  * The hub's one way to publish. Every send waits for acks from all in-sync replicas on an
@@ -74,13 +105,13 @@ export class HubProducer {
     while (this.waiting.length > 0) {
       const group: PendingSend[] = [];
       let size = 0;
-      while (this.waiting.length > 0 && (group.length === 0 || size + this.waiting[0]!.records.length <= MAX_RECORDS_PER_REQUEST)) {
+      while (this.waiting.length > 0 && (group.length === 0 || size + this.waiting[0]!.records.length <= MAX_RECORDS_PER_GROUP)) {
         const next = this.waiting.shift()!;
         size += next.records.length;
         group.push(next);
       }
       try {
-        await this.produce(group.flatMap((pending) => pending.records));
+        for (const request of requestsOf(group.flatMap((pending) => pending.records))) await this.produce(request);
         for (const pending of group) pending.resolve();
       } catch (error) {
         for (const pending of group) pending.reject(error);
@@ -89,7 +120,7 @@ export class HubProducer {
     this.flushing = false;
   }
 
-  private async produce(records: readonly (OutboundRecord & { headers: Record<string, string> })[]): Promise<void> {
+  private async produce(records: readonly StampedRecord[]): Promise<void> {
     const byTopic = new Map<string, { key: string | null; value: Buffer | string | null; headers: Record<string, string> }[]>();
     for (const record of records) {
       const messages = byTopic.get(record.topic) ?? [];

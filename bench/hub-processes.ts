@@ -1,0 +1,57 @@
+/** The hub's apps as a benchmark runs them: separate processes, measured from /proc. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A built hub app as its own process, quiet but for its warnings; `BENCH_PROFILE_DIR` profiles the gateway. */
+export function startApp(projectRoot: string, entry: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE_DIR'] && entry.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.once('exit', (code) => code && console.error(`${entry} exited with ${code}`));
+  return child;
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc. */
+export const cpuSecondsOf = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+/** The most resident memory a process has had (VmHWM). */
+export const peakRssOfMiB = (pid: number) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
+/** Stops a process with SIGTERM (an orderly shutdown) and waits for it. */
+export async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** A request body for POST /v1/events, and whose key sends it. */
+export interface Batch {
+  key: string;
+  body: string;
+  contentType: string;
+}
+
+/** Posts the batches with `concurrency` clients at once; every request must succeed. */
+export async function postBatches(url: string, batches: readonly Batch[], concurrency: number): Promise<{ seconds: number; latencies: number[]; accepted: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  let accepted = 0;
+  const started = performance.now();
+  const client = async () => {
+    while (next < batches.length) {
+      const { key, body, contentType } = batches[next++]!;
+      const t0 = performance.now();
+      const response = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': contentType }, body });
+      const outcome = (await response.json()) as { accepted?: number; message?: string };
+      if (response.status !== 200) throw new Error(`the gateway answered ${response.status}: ${outcome.message}`);
+      latencies.push(performance.now() - t0);
+      accepted += outcome.accepted ?? 0;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), accepted };
+}
+
