@@ -4,46 +4,16 @@ import { currentCorrelationId } from '@hub/logging';
 import { ErrorCode, HubError } from '@hub/errors';
 import type { OutboundRecord } from './outbound-record.js';
 import { KeyHashPartitioner } from './key-hash-partitioner.js';
+import { requestsOf, type StampedRecord } from './produce-requests.js';
 import { RecordHeader } from './record-headers.js';
-
 
 /** Coalesced sends stop growing here (a caller's own batch is never split across groups). */
 const MAX_RECORDS_PER_GROUP = 20_000;
-/**
- * A produce request carries at most this many bytes of records, so no partition's record batch can
- * pass the broker's default `message.max.bytes` (1 MiB); a larger group goes out as several requests,
- * one after the other, in order.
- */
-const MAX_BYTES_PER_REQUEST = 900_000;
-
-type StampedRecord = OutboundRecord & { headers: Record<string, string> };
 
 interface PendingSend {
   records: StampedRecord[];
   resolve: () => void;
   reject: (error: unknown) => void;
-}
-
-const sizeOf = (record: StampedRecord) =>
-  (record.key?.length ?? 0) + (record.value?.length ?? 0) + Object.entries(record.headers).reduce((sum, [name, value]) => sum + name.length + value.length + 2, 0) + 20;
-
-/** The records in consecutive requests of at most MAX_BYTES_PER_REQUEST (a single larger record goes alone). */
-function requestsOf(records: readonly StampedRecord[]): StampedRecord[][] {
-  const requests: StampedRecord[][] = [];
-  let current: StampedRecord[] = [];
-  let bytes = 0;
-  for (const record of records) {
-    const size = sizeOf(record);
-    if (current.length > 0 && bytes + size > MAX_BYTES_PER_REQUEST) {
-      requests.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(record);
-    bytes += size;
-  }
-  if (current.length > 0) requests.push(current);
-  return requests;
 }
 
 /**
