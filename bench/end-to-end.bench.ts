@@ -60,6 +60,12 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
 
   const [gatewayPort, registryPort] = [await freePort(), await freePort()];
   const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
+  // The registry publishes every contract before it reports ready; a gateway started earlier could refuse records of a type it has not read yet.
+  await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), {
+    timeoutMs: 180_000,
+    intervalMs: 500,
+    description: 'the registry to be ready',
+  });
   const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', PSEUDONYM_KEYS: pseudonymKeys });
   const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: `bench-crosscheck-${randomBytes(3).toString('hex')}`, FINDING_SETTLE_MS: String(SETTLE_MS), EVALUATION_DATE: REGION_DAY });
   const url = `http://127.0.0.1:${gatewayPort}`;
@@ -75,6 +81,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
     const started = performance.now();
     const http = await postBatches(url, batches, options.clients);
     const published = performance.now();
+    if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
     let lastProgress = 0;
     await pollUntil(
       async () => {

@@ -90,8 +90,7 @@ async function main(): Promise<void> {
   const credentials = await ensureLocalMembers(localFolder, env.DATABASE_URL);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const processes: { name: string; entry: string; port?: string }[] = [...APPS, ...CONSUMERS];
-  for (const app of processes) {
+  const start = (app: { name: string; entry: string; port?: string }) => {
     say(`Starting ${app.name} ...`);
     const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...env, ...(app.port ? { HTTP_PORT: app.port } : {}) }, stdio: 'inherit' });
     child.once('exit', (code, signal) => {
@@ -101,15 +100,18 @@ async function main(): Promise<void> {
       }
     });
     children.push(child);
-  }
-  for (const app of APPS) {
+  };
+  const ready = async (app: { name: string; port: string }) => {
     const readyUrl = `http://${host}:${app.port}/health/ready`;
-    await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), {
-      timeoutMs: 120_000,
-      intervalMs: 500,
-      description: `${app.name} to report ready at ${readyUrl}`,
-    });
-  }
+    await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: `${app.name} to report ready at ${readyUrl}` });
+  };
+  // The registry first: it publishes every contract before it reports ready, so the gateway knows them all from its start.
+  const [gateway, registry] = APPS as [(typeof APPS)[number], (typeof APPS)[number]];
+  start(registry);
+  await ready(registry);
+  start(gateway);
+  CONSUMERS.forEach(start);
+  await ready(gateway);
   say('The hub is up.');
   for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
   for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  (Kafka consumer)        ${consumer.what}`);
