@@ -20,6 +20,9 @@ export default {
   maxWorkers: 1,
   // E2E tests start processes and wait on a real broker; conditions are polled, this is only the backstop.
   testTimeout: 120_000,
+  // The test infrastructure is stopped in global teardown; a client some suite leaked would keep
+  // reconnecting to it and hold the run open, so the run ends when the last suite has.
+  forceExit: true,
   projects: [
     {
       ...shared,

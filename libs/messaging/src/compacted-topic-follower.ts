@@ -15,6 +15,7 @@ import type { KafkaSettings } from './kafka-settings.js';
 export class CompactedTopicFollower {
   private readonly logger = new Logger(CompactedTopicFollower.name);
   private consumer?: Consumer;
+  private stopped = false;
 
   constructor(
     private readonly settings: KafkaSettings,
@@ -30,6 +31,8 @@ export class CompactedTopicFollower {
     const ends = new Map((await admin.fetchTopicOffsets(this.topic)).map((p) => [p.partition, BigInt(p.high)]));
     await admin.disconnect();
     const behind = new Set([...ends].filter(([, high]) => high > 0n).map(([partition]) => partition));
+    // Stopped while reading the offsets: start no consumer that nobody would stop.
+    if (this.stopped) throw new HubError(ErrorCode.KafkaUnavailable, `stopped before following ${this.topic}`);
 
     let caughtUp!: () => void;
     const ready = new Promise<void>((resolve) => (caughtUp = resolve));
@@ -60,6 +63,7 @@ export class CompactedTopicFollower {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer?.disconnect();
   }
 }
