@@ -36,7 +36,7 @@ describe('layer rules', () => {
     expect(importersOf(/from '@nestjs|from 'kafkajs'|from 'typeorm'/, ['libs/errors'])).toEqual([]);
   });
 
-  it('the contract, privacy, ingest, access, precise-aid (rules) and demo-region logic is pure: no framework, Kafka, database or file system', () => {
-    expect(importersOf(/from '(@nestjs[^']*|kafkajs|typeorm|pg|node:fs[^']*|node:net|node:child_process|@hub\/messaging|@hub\/persistence)'/, ['libs/contracts', 'libs/privacy', 'libs/ingest', 'libs/access', 'libs/precise-aid', 'libs/demo-region'])).toEqual([]);
+  it('the contract, privacy, ingest, access, precise-aid (rules), demo-region and audit-chain logic is pure: no framework, Kafka, database or file system', () => {
+    expect(importersOf(/from '(@nestjs[^']*|kafkajs|typeorm|pg|node:fs[^']*|node:net|node:child_process|@hub\/messaging|@hub\/persistence)'/, ['libs/contracts', 'libs/privacy', 'libs/ingest', 'libs/access', 'libs/precise-aid', 'libs/demo-region', 'libs/audit-chain'])).toEqual([]);
   });
 });

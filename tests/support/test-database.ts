@@ -4,8 +4,11 @@ import { uniqueName } from './unique-name.js';
 
 export interface TestDatabase {
   url: string;
+  name: string;
   /** Runs one query on the database, for assertions. */
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** A new database with this one's content (nobody may be connected to this one meanwhile). */
+  copy(suite: string): Promise<TestDatabase>;
   drop(): Promise<void>;
 }
 
@@ -28,16 +31,22 @@ async function onServer(sql: string): Promise<void> {
   }
 }
 
-/** A fresh, empty database for one suite on the test server. */
-export async function createTestDatabase(suite: string): Promise<TestDatabase> {
+/** A fresh, empty database for one suite on the test server (or a copy of a template database). */
+export async function createTestDatabase(suite: string, template?: string): Promise<TestDatabase> {
   const name = uniqueName(`test_${suite.replace(/[^a-z0-9]/g, '_')}`);
-  await onServer(`CREATE DATABASE ${name}`);
+  await onServer(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = serverUrl();
   url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  let pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   return {
     url: url.toString(),
+    name,
     query: async (sql, params) => (await pool.query(sql, params)).rows,
+    copy: async (copySuite) => {
+      await pool.end();
+      pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+      return createTestDatabase(copySuite, name);
+    },
     drop: async () => {
       await pool.end();
       await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { serviceVersion } from '@hub/config';
 import { ContractSchemaError } from '@hub/contracts';
 import { RegistryRequestError } from '@hub/registry-client';
+import { addAuditCommands } from './audit/audit.commands.js';
 import { addContractsCommands } from './contracts/contracts.commands.js';
 import { addDemoCommands } from './demo/demo.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
@@ -19,6 +20,7 @@ const io = {
 addContractsCommands(program, io);
 addMembersCommands(program, io);
 addDemoCommands(program, io);
+addAuditCommands(program, io);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ErrorCode, HubError } from '@hub/errors';
 import { newCorrelationId, runInLogContext, runWithCorrelation } from '@hub/logging';
@@ -26,10 +26,17 @@ export interface HubKafkaServerOptions {
   maxBytesPerPartition?: number;
   /**
    * Handler patterns that stand for several topics known only at start (e.g. one inbound topic per
-   * member): the handler of `hub.inbound` receives the batches of every topic listed for it.
+   * member): the handler of `hub.inbound` receives the batches of every topic listed for it. A
+   * selector picks the family from the topics the broker has, and is asked again every
+   * `topicRefreshMs`: when it picks a topic not consumed yet, the consumer rejoins with it.
    */
-  topicFamilies?: Record<string, readonly string[]>;
+  topicFamilies?: Record<string, readonly string[] | TopicSelector>;
+  /** How often selectors are asked again (default 30 s). */
+  topicRefreshMs?: number;
 }
+
+/** Picks a family's topics from all the broker's topics. */
+export type TopicSelector = (brokerTopics: readonly string[]) => readonly string[];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -43,6 +50,11 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
   private consumer?: Consumer;
   private deadLetters?: HubProducer;
+  private kafka?: Kafka;
+  private topics: readonly string[] = [];
+  private families = new Map<string, string>();
+  private refreshTimer?: NodeJS.Timeout;
+  private rejoining?: Promise<void>;
 
   constructor(private readonly options: HubKafkaServerOptions) {
     super();
@@ -58,36 +70,87 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   }
 
   private async start(): Promise<void> {
-    const { kafka: settings, groupId } = this.options;
-    const kafka = createKafkaClient(settings);
-    this.deadLetters = new HubProducer(kafka);
+    this.kafka = createKafkaClient(this.options.kafka);
+    this.deadLetters = new HubProducer(this.kafka);
     await this.deadLetters.connect();
-    this.consumer = kafka.consumer({
+    this.topics = await this.selectTopics();
+    await this.startConsumer();
+    if (Object.values(this.options.topicFamilies ?? {}).some((family) => typeof family === 'function')) {
+      this.refreshTimer = setInterval(() => void this.followNewTopics(), this.options.topicRefreshMs ?? 30_000);
+      this.refreshTimer.unref();
+    }
+  }
+
+  private async selectTopics(): Promise<string[]> {
+    const families = this.options.topicFamilies ?? {};
+    const selectors = Object.values(families).some((family) => typeof family === 'function');
+    const brokerTopics = selectors ? await this.listBrokerTopics() : [];
+    this.families.clear();
+    const topics = [...this.messageHandlers.keys()].flatMap((pattern) => {
+      const family = families[pattern];
+      const members = family === undefined ? [pattern] : typeof family === 'function' ? family(brokerTopics) : family;
+      if (family !== undefined) members.forEach((topic) => this.families.set(topic, pattern));
+      return [...members];
+    });
+    return [...new Set(topics)].sort();
+  }
+
+  private async listBrokerTopics(): Promise<string[]> {
+    const admin = this.kafka!.admin();
+    await admin.connect();
+    try {
+      return await admin.listTopics();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async startConsumer(): Promise<void> {
+    const { groupId } = this.options;
+    if (this.topics.length === 0) {
+      this.logger.log(`consumer group ${groupId} has no topics to consume yet; looking again every ${this.options.topicRefreshMs ?? 30_000} ms`);
+      return;
+    }
+    const consumer = this.kafka!.consumer({
       groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1_048_576,
       allowAutoTopicCreation: false,
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) =>
-      this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group'),
-    );
-    await this.consumer.connect();
-    const topics = [...this.messageHandlers.keys()].flatMap((pattern) => this.options.topicFamilies?.[pattern] ?? [pattern]);
-    await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group'));
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.handleBatch(payload),
     });
-    this.logger.log(`consumer group ${groupId} consuming ${topics.join(', ')}`);
+    this.logger.log(`consumer group ${groupId} consuming ${this.topics.join(', ')}`);
+  }
+
+  /** A selector picked a topic not consumed yet: the consumer finishes its batch, leaves and rejoins with it. */
+  private async followNewTopics(): Promise<void> {
+    if (this.rejoining) return;
+    this.rejoining = (async () => {
+      const topics = await this.selectTopics();
+      const added = topics.filter((topic) => !this.topics.includes(topic));
+      if (added.length === 0) return;
+      this.logger.log({ added }, 'new topics to consume; rejoining the consumer group');
+      await this.consumer?.disconnect();
+      this.topics = topics;
+      if (this.refreshTimer) await this.startConsumer();
+    })()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not follow new topics; trying again at the next refresh'))
+      .finally(() => (this.rejoining = undefined));
+    await this.rejoining;
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isStale, isRunning, resolveOffset } = payload;
     if (batch.isEmpty()) return;
-    const family = Object.entries(this.options.topicFamilies ?? {}).find(([, topics]) => topics.includes(batch.topic))?.[0];
-    const handler = this.getHandlerByPattern(family ?? batch.topic);
+    const handler = this.getHandlerByPattern(this.families.get(batch.topic) ?? batch.topic);
     if (!handler) throw new HubError(ErrorCode.NoHandler, `no handler for topic ${batch.topic}`, { context: { topic: batch.topic } });
     const records = batch.messages.map((message) => inboundRecordFromKafka(batch.topic, batch.partition, message));
     this.logger.debug?.({ topic: batch.topic, partition: batch.partition, firstOffset: batch.firstOffset(), lastOffset: batch.lastOffset(), records: records.length }, 'batch received');
@@ -143,6 +206,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    await this.rejoining;
     // kafkajs lets the batch in hand finish (and commit) before disconnect resolves.
     await this.consumer?.disconnect();
     await this.deadLetters?.disconnect();

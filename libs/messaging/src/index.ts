@@ -3,7 +3,7 @@ export { createConsumerMicroservice } from './consumer-microservice.js';
 export { CompactedTopicFollower } from './compacted-topic-follower.js';
 export { consumerOptionsFrom } from './consumer-options.js';
 export { createKafkaClient } from './kafka-client.js';
-export { HubKafkaServer, type HubKafkaServerOptions } from './hub-kafka-server.js';
+export { HubKafkaServer, type HubKafkaServerOptions, type TopicSelector } from './hub-kafka-server.js';
 export { HubProducer } from './hub-producer.js';
 export { recordJson, recordPosition, type InboundRecord } from './inbound-record.js';
 export { KafkaRecordContext } from './kafka-record.context.js';

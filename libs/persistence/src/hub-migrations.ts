@@ -3,6 +3,7 @@ import { CreateRegistry1764460800001 } from './migrations/1764460800001-create-r
 import { CreateGateway1764460800002 } from './migrations/1764460800002-create-gateway.js';
 import { CreateGatewayFacts1764460800003 } from './migrations/1764460800003-create-gateway-facts.js';
 import { CreateCrosscheck1764460800004 } from './migrations/1764460800004-create-crosscheck.js';
+import { CreateAudit1764460800005 } from './migrations/1764460800005-create-audit.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
-export const HUB_MIGRATIONS = [CreateInbox1764460800000, CreateRegistry1764460800001, CreateGateway1764460800002, CreateGatewayFacts1764460800003, CreateCrosscheck1764460800004];
+export const HUB_MIGRATIONS = [CreateInbox1764460800000, CreateRegistry1764460800001, CreateGateway1764460800002, CreateGatewayFacts1764460800003, CreateCrosscheck1764460800004, CreateAudit1764460800005];

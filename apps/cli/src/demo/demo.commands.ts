@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { generateRegion, REGION_DAY } from '@hub/demo-region';
 import type { CliOutput } from '../cli-output.js';
+import { ProgressLine } from '../progress-line.js';
 
 const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
 
@@ -34,8 +35,7 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
       const files = new Map(DEPARTMENTS.map((department) => [department, createWriteStream(join(options.out, `${department}.ndjson`))]));
       const expectedFile = createWriteStream(join(options.out, 'expected-findings.ndjson'));
       const counts = { households: 0, persons: 0, records: 0, expected: 0 };
-      const started = Date.now();
-      let nextReport = 100_000;
+      const progress = new ProgressLine('persons');
       for (const household of generateRegion({ persons, seed: positive(options.seed, '--seed') })) {
         for (const { department, record } of household.records) await writeLine(files.get(department)!, record);
         for (const finding of household.expected) await writeLine(expectedFile, finding);
@@ -43,12 +43,7 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
         counts.persons += household.persons;
         counts.records += household.records.length;
         counts.expected += household.expected.length;
-        if (counts.persons >= nextReport) {
-          const seconds = (Date.now() - started) / 1000;
-          const left = ((persons - counts.persons) / counts.persons) * seconds;
-          process.stderr.write(`  ${counts.persons.toLocaleString('en')} of ${persons.toLocaleString('en')} persons, ${Math.round(counts.persons / seconds).toLocaleString('en')}/s, about ${Math.ceil(left)} s left\n`);
-          nextReport += 100_000;
-        }
+        progress.update(counts.persons, persons);
       }
       await Promise.all([...files.values(), expectedFile].map((stream) => new Promise<void>((resolve) => stream.end(resolve))));
       writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify({ seed: Number(options.seed), evaluationDate: REGION_DAY, ...counts }, null, 2)}\n`);

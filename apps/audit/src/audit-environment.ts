@@ -1,0 +1,34 @@
+import { Expose, Type } from 'class-transformer';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { HubEnvironment } from '@hub/config';
+
+/** The audit service's settings: the hub's common ones and its own. */
+export class AuditEnvironment extends HubEnvironment {
+  override SERVICE_NAME = 'audit';
+
+  /** The Ed25519 private key (PKCS#8 PEM) checkpoints are signed with; `npm start` makes one in .hub/. */
+  @Expose()
+  @IsString()
+  AUDIT_SIGNING_KEY_FILE = '.hub/audit-signing-key.pem';
+
+  /** How often the chains written since the last seal get a signed checkpoint. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  AUDIT_SEAL_INTERVAL_MS = 10_000;
+
+  /** Which topics are recorded, as a regular expression over their names. Default: every topic but Kafka's own (`__consumer_offsets`, ...). */
+  @Expose()
+  @IsString()
+  AUDIT_TOPICS = '^(?!__)';
+
+  /** How often the broker's topic list is read again, so a topic created later (a new member's) is recorded too. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  AUDIT_TOPIC_REFRESH_MS = 30_000;
+}

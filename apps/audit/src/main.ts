@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@hub/config';
+import { consumerOptionsFrom, createConsumerMicroservice } from '@hub/messaging';
+import { AuditEnvironment } from './audit-environment.js';
+import { AuditModule } from './audit.module.js';
+import { EVERY_TOPIC } from './audited-records.controller.js';
+
+function topicPattern(env: AuditEnvironment): RegExp {
+  try {
+    return new RegExp(env.AUDIT_TOPICS);
+  } catch (error) {
+    throw new ConfigError([{ variable: 'AUDIT_TOPICS', reasons: [`not a regular expression: ${(error as Error).message}`] }]);
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const env = loadConfig(AuditEnvironment);
+  const recorded = topicPattern(env);
+  const app = await createConsumerMicroservice(AuditModule.forRoot(env), {
+    ...consumerOptionsFrom(env, env.SERVICE_NAME),
+    topicFamilies: { [EVERY_TOPIC]: (brokerTopics) => brokerTopics.filter((topic) => recorded.test(topic)) },
+    topicRefreshMs: env.AUDIT_TOPIC_REFRESH_MS,
+  });
+  app.useLogger(app.get(Logger));
+  await app.listen();
+  app.get(Logger).log(`audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `audit failed to start: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { GENESIS_HASH, entryHash } from './entry-hash.js';
+import type { ChainEntry, ChainHead, ChainRecord } from './chain-record.js';
+
+/**
+ * Links one partition's records (in offset order) onto the chain's head. Records at or before the
+ * head's offset are already in the chain (a redelivery) and are left out, so appending twice
+ * changes nothing.
+ */
+export function linkRecords(head: ChainHead | undefined, records: readonly ChainRecord[]): { entries: ChainEntry[]; head: ChainHead | undefined } {
+  let previousHash = head?.hash ?? GENESIS_HASH;
+  let lastOffset = head ? BigInt(head.lastOffset) : -1n;
+  let count = head?.entries ?? 0;
+  const entries: ChainEntry[] = [];
+  for (const record of records) {
+    if (BigInt(record.offset) <= lastOffset) continue;
+    const hash = entryHash(previousHash, record);
+    entries.push({ ...record, previousHash, hash });
+    previousHash = hash;
+    lastOffset = BigInt(record.offset);
+    count++;
+  }
+  const last = entries.at(-1);
+  return { entries, head: last ? { lastOffset: last.offset, hash: last.hash, entries: count } : head };
+}

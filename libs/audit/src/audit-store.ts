@@ -1,0 +1,132 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint } from '@hub/audit-chain';
+
+/** A topic partition the audit keeps a chain for. */
+export interface Chain {
+  topic: string;
+  partition: number;
+}
+
+interface EntryRow {
+  offset: string;
+  position: string;
+  timestamp_ms: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: [string, string][];
+  previous_hash: Buffer;
+  hash: Buffer;
+}
+
+interface CheckpointRow {
+  entries: string;
+  last_offset: string;
+  head_hash: Buffer;
+  sealed_at: Date;
+  key_id: string;
+  signature: Buffer;
+}
+
+const header = (record: ChainRecord, name: string) => record.headers.find(([n]) => n === name)?.[1] ?? null;
+
+/**
+ * The audit store in PostgreSQL: entries are only ever inserted (the tables refuse anything else),
+ * one transaction per partition batch, serialised per chain so two instances in a rebalance never
+ * fork it.
+ */
+export class AuditStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Links one partition's records (offset order) onto its chain; returns how many were new and the chain's head. */
+  async append(records: readonly ChainRecord[]): Promise<{ appended: number; head?: ChainHead }> {
+    const first = records[0];
+    if (!first) return { appended: 0 };
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [first.topic, first.partition]);
+      const head = await this.head(first, manager);
+      const { entries, head: newHead } = linkRecords(head, records);
+      if (entries.length === 0) return { appended: 0, ...(head ? { head } : {}) };
+      if (!head) await manager.query('INSERT INTO audit_chain (topic, partition) VALUES ($1, $2) ON CONFLICT DO NOTHING', [first.topic, first.partition]);
+      const firstPosition = (head?.entries ?? 0) + 1;
+      await manager.query(
+        `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash, event_source, event_id)
+         SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bytea[], $7::bytea[], $8::jsonb[], $9::bytea[], $10::bytea[], $11::varchar[], $12::varchar[])`,
+        [
+          first.topic,
+          first.partition,
+          entries.map((e) => e.offset),
+          entries.map((_, i) => firstPosition + i),
+          entries.map((e) => e.timestamp),
+          entries.map((e) => e.key),
+          entries.map((e) => e.value),
+          entries.map((e) => JSON.stringify(e.headers)),
+          entries.map((e) => e.previousHash),
+          entries.map((e) => e.hash),
+          entries.map((e) => header(e, 'ce_source')),
+          entries.map((e) => header(e, 'ce_id')),
+        ],
+      );
+      return { appended: entries.length, head: newHead! };
+    });
+  }
+
+  /** Where the chain ends now (undefined before its first entry). */
+  async head(chain: Chain, manager: EntityManager = this.dataSource.manager): Promise<ChainHead | undefined> {
+    const rows: Pick<EntryRow, 'offset' | 'position' | 'hash'>[] = await manager.query(
+      'SELECT "offset", position, hash FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1',
+      [chain.topic, chain.partition],
+    );
+    const row = rows[0];
+    return row ? { lastOffset: row.offset, hash: row.hash, entries: Number(row.position) } : undefined;
+  }
+
+  async chains(): Promise<Chain[]> {
+    return this.dataSource.query('SELECT topic, partition FROM audit_chain ORDER BY topic, partition');
+  }
+
+  async addCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO audit_checkpoint (topic, partition, entries, last_offset, head_hash, sealed_at, key_id, signature)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [checkpoint.topic, checkpoint.partition, checkpoint.entries, checkpoint.lastOffset, checkpoint.headHash, checkpoint.sealedAt, checkpoint.keyId, checkpoint.signature],
+    );
+  }
+
+  /** The chain's checkpoints, fewest entries first. */
+  async checkpoints(chain: Chain): Promise<Checkpoint[]> {
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      'SELECT entries, last_offset, head_hash, sealed_at, key_id, signature FROM audit_checkpoint WHERE topic = $1 AND partition = $2 ORDER BY entries',
+      [chain.topic, chain.partition],
+    );
+    return rows.map((row) => ({
+      topic: chain.topic,
+      partition: chain.partition,
+      entries: Number(row.entries),
+      lastOffset: row.last_offset,
+      headHash: row.head_hash,
+      sealedAt: row.sealed_at.toISOString(),
+      keyId: row.key_id,
+      signature: row.signature,
+    }));
+  }
+
+  /** The chain's entries after an offset, in offset order, a page at a time. */
+  async entriesAfter(chain: Chain, afterOffset: string, limit: number): Promise<ChainEntry[]> {
+    const rows: EntryRow[] = await this.dataSource.query(
+      `SELECT "offset", position, timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
+       WHERE topic = $1 AND partition = $2 AND "offset" > $3 ORDER BY "offset" LIMIT $4`,
+      [chain.topic, chain.partition, afterOffset, limit],
+    );
+    return rows.map((row) => ({
+      topic: chain.topic,
+      partition: chain.partition,
+      offset: row.offset,
+      timestamp: row.timestamp_ms,
+      key: row.key,
+      value: row.value,
+      headers: row.headers,
+      previousHash: row.previous_hash,
+      hash: row.hash,
+    }));
+  }
+}

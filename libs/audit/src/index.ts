@@ -1,0 +1,7 @@
+export { AuditCoreModule } from './audit-core.module.js';
+export { readSigningKey, readTrustedKey } from './audit-keys.js';
+export { AuditRecorder } from './audit-recorder.js';
+export { AuditSealer } from './audit-sealer.js';
+export { AuditStore, type Chain } from './audit-store.js';
+export { verifyAuditStore, type AuditVerification, type VerificationProgress } from './audit-verification.js';
+export { openAuditStore } from './open-audit-store.js';

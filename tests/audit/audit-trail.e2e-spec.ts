@@ -1,0 +1,218 @@
+/**
+ * The audit service on the real broker and database: it records every record of the topics it
+ * follows in hash chains, seals them with signed checkpoints, refuses changes, and `hub audit
+ * verify` finds each kind of tampering in a copy of the recorded store.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import pg from 'pg';
+import { entryHash, signCheckpoint } from '@hub/audit-chain';
+import { toKafkaBinary } from '@hub/contracts';
+import { createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
+import type { AppProcess } from '../support/app-process.js';
+import { auditKeyFiles, startAudit } from '../support/audit-process.js';
+import { contractExample } from '../support/contract-examples.js';
+import { eventually } from '../support/eventually.js';
+import { runCli } from '../support/run-cli.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { uniqueName } from '../support/unique-name.js';
+
+const STATUS = 'civil-affairs.household-status.changed.v1';
+const prefix = uniqueName('audited');
+const canonicalTopic = `${prefix}.${STATUS}`;
+const accessLogTopic = `${prefix}.access-log`;
+const keys = auditKeyFiles();
+
+let database: TestDatabase;
+let producer: HubProducer;
+let audit: AppProcess;
+let published = 0;
+
+function statusEvents(count: number): OutboundRecord[] {
+  return Array.from({ length: count }, () => {
+    const n = published++;
+    const data = { ...contractExample(STATUS), householdId: `640104-H-${String(n).padStart(6, '0')}` };
+    const message = toKafkaBinary({ specversion: '1.0', id: `status-${prefix}-${n}`, source: 'civil-affairs', type: STATUS, time: new Date().toISOString(), data }, data.householdId);
+    return { topic: canonicalTopic, ...message };
+  });
+}
+
+const accessDecision = (n: number): OutboundRecord => ({ topic: accessLogTopic, key: 'education', value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, at: new Date().toISOString(), n }) });
+
+const countEntries = async (topic?: string) =>
+  Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0]!.n);
+
+const verify = (db: TestDatabase, publicKeyFile = keys.publicKeyFile) => runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile]);
+
+beforeAll(async () => {
+  database = await createTestDatabase('audit');
+  await createTestTopics([
+    { topic: canonicalTopic, numPartitions: 3 },
+    { topic: accessLogTopic, numPartitions: 1 },
+  ]);
+  producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
+  await producer.send([...statusEvents(60), ...Array.from({ length: 20 }, (_, i) => accessDecision(i))]);
+  audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile });
+});
+
+afterAll(async () => {
+  await audit?.stop();
+  await producer?.disconnect();
+  await database?.drop();
+});
+
+describe('the audit service', () => {
+  it('records every record of the topics it follows, one hash chain per topic partition', async () => {
+    await eventually('80 records audited', async () => (await countEntries()) === 80);
+    const chains = await database.query<{ topic: string; partition: number; entries: string; first: string; last: string }>(
+      'SELECT topic, partition, count(*) AS entries, min(position) AS first, max(position) AS last FROM audit_entry GROUP BY topic, partition ORDER BY topic, partition',
+    );
+    expect(chains.map((c) => c.topic)).toEqual([accessLogTopic, canonicalTopic, canonicalTopic, canonicalTopic]);
+    expect(chains.every((c) => c.first === '1' && c.last === c.entries)).toBe(true);
+    const [event] = await database.query<{ event_source: string; event_id: string; value: Buffer }>('SELECT event_source, event_id, value FROM audit_entry WHERE topic = $1 AND event_id = $2', [canonicalTopic, `status-${prefix}-7`]);
+    expect(event).toMatchObject({ event_source: 'civil-affairs' });
+    expect(JSON.parse(event!.value.toString())).toMatchObject({ householdId: '640104-H-000007' });
+  });
+
+  it('seals the chains with checkpoints up to their last entry', async () => {
+    await eventually('every chain sealed up to its head', async () => {
+      const unsealed = await database.query(
+        `SELECT c.topic, c.partition FROM audit_chain c
+         WHERE c.topic LIKE $1 AND NOT EXISTS (SELECT 1 FROM audit_checkpoint k WHERE k.topic = c.topic AND k.partition = c.partition
+           AND k.entries = (SELECT max(position) FROM audit_entry e WHERE e.topic = c.topic AND e.partition = c.partition))`,
+        [`${prefix}.%`],
+      );
+      return unsealed.length === 0;
+    });
+  });
+
+  it('records a topic created after it started', async () => {
+    const lateTopic = `${prefix}.late`;
+    await createTestTopics([{ topic: lateTopic, numPartitions: 1 }]);
+    await producer.send(Array.from({ length: 5 }, (_, i) => ({ topic: lateTopic, key: null, value: JSON.stringify({ late: i }) })));
+    await eventually('the late topic audited', async () => (await countEntries(lateTopic)) === 5, 90_000);
+  });
+
+  it('refuses to update, delete or truncate what it recorded', async () => {
+    await expect(database.query(`UPDATE audit_entry SET value = 'null' WHERE topic = $1`, [canonicalTopic])).rejects.toThrow(/append-only: UPDATE on audit_entry/);
+    await expect(database.query('DELETE FROM audit_checkpoint')).rejects.toThrow(/append-only: DELETE on audit_checkpoint/);
+    await expect(database.query('TRUNCATE audit_entry')).rejects.toThrow(/append-only: TRUNCATE on audit_entry/);
+  });
+
+  it('continues each chain after a restart without recording anything twice', async () => {
+    await audit.stop();
+    await producer.send(statusEvents(30));
+    audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile });
+    await eventually('the records published while it was down audited', async () => (await countEntries(canonicalTopic)) === 90);
+    const run = await verify(database);
+    expect(run.stdout).toMatch(/^intact: \d+ chains, 115 entries/m);
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('hub audit verify on damaged copies of the store', () => {
+  let recorded: TestDatabase;
+  // Tampering goes around the store's refusal, as someone with the database owner's rights could.
+  const tamper = async (db: TestDatabase, ...statements: [string, unknown[]?][]) => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL session_replication_role = replica');
+      for (const [sql, params] of statements) await client.query(sql, params);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+  };
+  const damaged: TestDatabase[] = [];
+  const copy = async () => {
+    const db = await recorded.copy('audit_damaged');
+    damaged.push(db);
+    return db;
+  };
+  const partitionWithMostEntries = async (db: TestDatabase) =>
+    (await db.query<{ partition: number }>('SELECT partition FROM audit_entry WHERE topic = $1 GROUP BY partition ORDER BY count(*) DESC LIMIT 1', [canonicalTopic]))[0]!.partition;
+
+  beforeAll(async () => {
+    await audit.stop();
+    recorded = database;
+  });
+
+  afterAll(async () => {
+    for (const db of damaged) await db.drop();
+  });
+
+  it('finds the undamaged copy intact', async () => {
+    const run = await verify(await copy());
+    expect(run.stdout).toMatch(/^intact: /m);
+    expect(run.code).toBe(0);
+  });
+
+  it('names the record whose value was modified', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    await tamper(db, [`UPDATE audit_entry SET value = convert_to(replace(convert_from(value, 'UTF8'), '"640104-H-', '"640105-H-'), 'UTF8') WHERE topic = $1 AND partition = $2 AND position = 4`, [canonicalTopic, partition]]);
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN entry-modified at ${canonicalTopic.replace(/\./g, '\\.')}/${partition} offset 3 \\(entry 4\\)`));
+    expect(run.code).toBe(1);
+  });
+
+  it('finds a deleted record at the entry after it', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    await tamper(db, ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position = 5', [canonicalTopic, partition]]);
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN link-broken at .*/${partition} offset 5 `));
+    expect(run.code).toBe(1);
+  });
+
+  it('finds two records that were swapped', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    await tamper(
+      db,
+      [`UPDATE audit_entry SET "offset" = -1 WHERE topic = $1 AND partition = $2 AND "offset" = 2`, [canonicalTopic, partition]],
+      [`UPDATE audit_entry SET "offset" = 2 WHERE topic = $1 AND partition = $2 AND "offset" = 3`, [canonicalTopic, partition]],
+      [`UPDATE audit_entry SET "offset" = 3 WHERE topic = $1 AND partition = $2 AND "offset" = -1`, [canonicalTopic, partition]],
+    );
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN link-broken at .*/${partition} offset 2 `));
+    expect(run.code).toBe(1);
+  });
+
+  it('finds a forged record inserted with a correctly computed hash', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    const [before] = await db.query<{ hash: Buffer }>('SELECT hash FROM audit_entry WHERE topic = $1 AND partition = $2 AND "offset" = 3', [canonicalTopic, partition]);
+    const forged = { topic: canonicalTopic, partition, offset: '4', timestamp: String(Date.now()), key: Buffer.from('640104-H-999999'), value: Buffer.from('{"forged":true}'), headers: [] };
+    await tamper(
+      db,
+      [`UPDATE audit_entry SET "offset" = "offset" + 1000 WHERE topic = $1 AND partition = $2 AND "offset" >= 4`, [canonicalTopic, partition]],
+      [`UPDATE audit_entry SET "offset" = "offset" - 999 WHERE topic = $1 AND partition = $2 AND "offset" >= 1004`, [canonicalTopic, partition]],
+      [
+        `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash) VALUES ($1, $2, 4, 5, $3, $4, $5, '[]', $6, $7)`,
+        [canonicalTopic, partition, forged.timestamp, forged.key, forged.value, before!.hash, entryHash(before!.hash, forged)],
+      ],
+    );
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN link-broken at .*/${partition} offset 5 `));
+    expect(run.code).toBe(1);
+  });
+
+  it('finds a checkpoint re-signed with another key', async () => {
+    const db = await copy();
+    const [row] = await db.query<{ topic: string; partition: number; entries: string; last_offset: string; head_hash: Buffer; sealed_at: Date }>(
+      'SELECT topic, partition, entries, last_offset, head_hash, sealed_at FROM audit_checkpoint WHERE topic = $1 ORDER BY entries DESC LIMIT 1',
+      [canonicalTopic],
+    );
+    const forged = signCheckpoint(
+      { topic: row!.topic, partition: row!.partition, entries: Number(row!.entries), lastOffset: row!.last_offset, headHash: row!.head_hash, sealedAt: row!.sealed_at.toISOString() },
+      generateKeyPairSync('ed25519').privateKey,
+    );
+    await tamper(db, ['UPDATE audit_checkpoint SET key_id = $1, signature = $2 WHERE topic = $3 AND partition = $4 AND entries = $5', [forged.keyId, forged.signature, row!.topic, row!.partition, row!.entries]]);
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN checkpoint-signature at .*/${row!.partition} offset ${row!.last_offset} .*not signed by a trusted key \\(it names key ${forged.keyId}\\)`));
+    expect(run.code).toBe(1);
+  });
+});

@@ -1,0 +1,37 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppProcess } from './app-process.js';
+import { eventually } from './eventually.js';
+import { testKafkaBrokers } from './test-kafka.js';
+import { uniqueName } from './unique-name.js';
+
+/** An Ed25519 key pair in PEM files, as `npm start` makes for the audit service. */
+export function auditKeyFiles(): { signingKeyFile: string; publicKeyFile: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'hub-audit-keys-'));
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signingKeyFile = join(folder, 'audit-signing-key.pem');
+  const publicKeyFile = join(folder, 'audit-public-key.pem');
+  writeFileSync(signingKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  return { signingKeyFile, publicKeyFile };
+}
+
+/** An audit process recording the topics matching a pattern, once it has joined its consumer group. */
+export async function startAudit(databaseUrl: string, options: { topics: string; signingKeyFile: string; name?: string }): Promise<AppProcess> {
+  const audit = AppProcess.start('apps/audit/src/main.js', {
+    SERVICE_NAME: options.name ?? uniqueName('audit').replace(/_/g, '-'),
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    DATABASE_URL: databaseUrl,
+    AUDIT_SIGNING_KEY_FILE: options.signingKeyFile,
+    AUDIT_TOPICS: options.topics,
+    AUDIT_SEAL_INTERVAL_MS: '300',
+    AUDIT_TOPIC_REFRESH_MS: '1000',
+  });
+  await eventually('the audit consumes', async () => {
+    if (audit.exited) throw new Error(audit.lines.join('\n'));
+    return audit.lines.some((line) => line.includes('joined consumer group'));
+  });
+  return audit;
+}
