@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openMemberDirectory, type MemberRole } from '@hub/gateway';
@@ -24,6 +24,21 @@ export function localPseudonymKeys(folder: string): string {
     writeFileSync(file, `1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The audit service's Ed25519 signing key, made on first start, with its public half beside it for
+ * `hub audit verify`. Returns the private key's path.
+ */
+export function localAuditSigningKey(folder: string): string {
+  const privateFile = join(folder, 'audit-signing-key.pem');
+  if (!existsSync(privateFile)) {
+    mkdirSync(folder, { recursive: true });
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(privateFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(join(folder, 'audit-public-key.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  }
+  return privateFile;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
-import { ensureLocalMembers, localPseudonymKeys } from './local-credentials.js';
+import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys } from './local-credentials.js';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
@@ -16,7 +16,10 @@ const APPS = [
   { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)' },
 ];
 /** The consumers without HTTP: started alongside, they log their own readiness. */
-const CONSUMERS = [{ name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', what: 'cross-check engine (the precise-aid rules)' }];
+const CONSUMERS = [
+  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', what: 'cross-check engine (the precise-aid rules)' },
+  { name: 'audit', entry: 'dist/apps/audit/src/main.js', what: 'audit store (every topic, hash-chained and signed)' },
+];
 
 const root = findProjectRoot();
 const localFolder = join(root, '.hub');
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: await kafkaBrokers(),
     DATABASE_URL: await databaseUrl(),
     PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localPseudonymKeys(localFolder),
+    AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
   };
   // Before the gateway starts, so it opens the Kafka topics of every member.
   const credentials = await ensureLocalMembers(localFolder, env.DATABASE_URL);
@@ -120,6 +124,7 @@ async function main(): Promise<void> {
   say(`API keys of the local members: ${credentials.file}`);
   say(`Try: curl http://${host}:${APPS[1]!.port}/subjects   (the registered contracts)`);
   say(`     npx hub members list                              (the members)`);
+  say(`     npx hub audit verify                              (check the audit store's chains and signatures)`);
   say(`     see README "Publishing" to send a record as education`);
   say('Press Ctrl-C to stop.');
 }

@@ -10,10 +10,10 @@ export const EVALUATION_DATE = '2026-11-30';
  * A crosscheck process on a database, publishing findings to a topic, in a consumer group of its
  * own (it reads every canonical topic from the beginning), once it has joined the group.
  */
-export async function startCrosscheck(databaseUrl: string, findingsTopic: string, options: { settleMs: number; name?: string }): Promise<AppProcess> {
+export async function startCrosscheck(databaseUrl: string, findingsTopic: string, options: { settleMs: number; name?: string; brokers?: string[] }): Promise<AppProcess> {
   const crosscheck = AppProcess.start('apps/crosscheck/src/main.js', {
     SERVICE_NAME: options.name ?? uniqueName('crosscheck').replace(/_/g, '-'),
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    KAFKA_BROKERS: (options.brokers ?? testKafkaBrokers()).join(','),
     DATABASE_URL: databaseUrl,
     FINDINGS_TOPIC: findingsTopic,
     FINDING_SETTLE_MS: String(options.settleMs),

@@ -6,10 +6,12 @@ import { Command, CommanderError } from 'commander';
 import { serviceVersion } from '@hub/config';
 import { ContractSchemaError } from '@hub/contracts';
 import { RegistryRequestError } from '@hub/registry-client';
+import { PolicyDocumentError } from '@hub/replay';
 import { addAuditCommands } from './audit/audit.commands.js';
 import { addContractsCommands } from './contracts/contracts.commands.js';
 import { addDemoCommands } from './demo/demo.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
+import { addReplayCommand } from './replay/replay.commands.js';
 import { InputError } from './read-input.js';
 
 const program = new Command('hub').description('the data-sharing hub').version(serviceVersion()).exitOverride();
@@ -21,13 +23,14 @@ addContractsCommands(program, io);
 addMembersCommands(program, io);
 addDemoCommands(program, io);
 addAuditCommands(program, io);
+addReplayCommand(program, io);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof RegistryRequestError || error instanceof InputError || error instanceof ContractSchemaError || error instanceof Error) {
+  } else if (error instanceof RegistryRequestError || error instanceof InputError || error instanceof ContractSchemaError || error instanceof PolicyDocumentError || error instanceof Error) {
     const detail = error instanceof RegistryRequestError && error.errorCode ? ` (registry error ${error.errorCode})` : '';
     process.stderr.write(`hub: ${error.message}${detail}\n`);
     process.exitCode = 2;

@@ -1,14 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type FindingChange, type Policy } from '@hub/precise-aid';
+import type { CanonicalEvent } from './canonical-event.js';
 import { FactStore } from './fact-store.js';
 import { FindingStore, type FindingResponse } from './finding-store.js';
-
-/** A canonical event as the engine takes it: its type, its (pseudonymised) data, and where it came from. */
-export interface CanonicalEvent {
-  type: string;
-  data: Record<string, unknown>;
-  evidence: Evidence;
-}
 
 /** The day in China (UTC+8) of a moment: statuses and terms are in local dates. */
 const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -2,15 +2,16 @@ import type { AccessDecision } from '@hub/access';
 import type { HubProducer, OutboundRecord } from '@hub/messaging';
 import { ACCESS_LOG_TOPIC } from './gateway-topics.js';
 
-/** One line of the access log: a decision, how many records or items it covered, and through which door. */
+/** One line of the access log: a decision, how many records or items it covered, through which door, and for a read the ids of what was served. */
 export interface AccessLogEntry extends AccessDecision {
   channel: 'http' | 'kafka';
   count: number;
+  items?: string[];
   at: string;
 }
 
-export function accessLogRecord(decision: AccessDecision, channel: 'http' | 'kafka', count: number, at: Date): OutboundRecord {
-  const entry: AccessLogEntry = { ...decision, channel, count, at: at.toISOString() };
+export function accessLogRecord(decision: AccessDecision, channel: 'http' | 'kafka', count: number, at: Date, items?: readonly string[]): OutboundRecord {
+  const entry: AccessLogEntry = { ...decision, channel, count, ...(items ? { items: [...items] } : {}), at: at.toISOString() };
   return { topic: ACCESS_LOG_TOPIC, key: decision.member, value: JSON.stringify(entry) };
 }
 
@@ -18,7 +19,7 @@ export function accessLogRecord(decision: AccessDecision, channel: 'http' | 'kaf
 export class AccessLog {
   constructor(private readonly producer: HubProducer) {}
 
-  async write(decision: AccessDecision, channel: 'http' | 'kafka', count = 1): Promise<void> {
-    await this.producer.send([accessLogRecord(decision, channel, count, new Date())]);
+  async write(decision: AccessDecision, channel: 'http' | 'kafka', count = 1, items?: readonly string[]): Promise<void> {
+    await this.producer.send([accessLogRecord(decision, channel, count, new Date(), items)]);
   }
 }

@@ -32,14 +32,20 @@ export class FindingsController {
   ) {
     const size = pageSize(limit);
     if (state !== undefined && !(STATES as readonly string[]).includes(state)) throw new HubError(ErrorCode.BadRequest, `state must be one of ${STATES.join(', ')}`);
-    const target = await this.readAccess.authorise(member, 'read-findings', of);
-    const items = await this.findings.list(target, {
-      limit: size,
-      ...(cursor(after) ? { after: after! } : {}),
-      ...(state ? { state: state as (typeof STATES)[number] } : {}),
-      ...(rule ? { rule } : {}),
-      ...(period ? { period } : {}),
-    });
+    const items = await this.readAccess.read(
+      member,
+      'read-findings',
+      of,
+      (target) =>
+        this.findings.list(target, {
+          limit: size,
+          ...(cursor(after) ? { after: after! } : {}),
+          ...(state ? { state: state as (typeof STATES)[number] } : {}),
+          ...(rule ? { rule } : {}),
+          ...(period ? { period } : {}),
+        }),
+      (finding) => finding.findingId,
+    );
     return page(items, size, (finding) => finding.sequence);
   }
 

@@ -21,9 +21,11 @@ export class RejectionsController {
   @Get()
   async list(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('type') type?: string, @Query('member') of?: string) {
     const size = pageSize(limit);
-    const target = await this.readAccess.authorise(member, 'read-rejections', of);
-    if (!target) throw new HubError(ErrorCode.BadRequest, 'name the member whose rejections to list: ?member=<member>');
-    const rejections = await this.ledger.rejections(target, { limit: size, ...(cursor(after) ? { after: after! } : {}), ...(type ? { eventType: type } : {}) });
+    const load = async (target: string | undefined) => {
+      if (!target) throw new HubError(ErrorCode.BadRequest, 'name the member whose rejections to list: ?member=<member>');
+      return this.ledger.rejections(target, { limit: size, ...(cursor(after) ? { after: after! } : {}), ...(type ? { eventType: type } : {}) });
+    };
+    const rejections = await this.readAccess.read(member, 'read-rejections', of, load, (r) => r.rejectionId);
     return page(
       rejections.map((r) => ({ ...r, record: maskIdentityNumbers(r.record) })),
       size,

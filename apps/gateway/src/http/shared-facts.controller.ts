@@ -22,16 +22,18 @@ export class SharedFactsController {
   @Get()
   async list(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('type') type?: string, @Query('member') of?: string) {
     const size = pageSize(limit);
-    const reader = await this.readAccess.authorise(member, 'read-facts', of);
-    if (!reader) throw new HubError(ErrorCode.BadRequest, 'name the member whose facts to read: ?member=<member>');
-    const rules = this.contracts.sharingRulesFor(reader);
-    if (type !== undefined) {
-      const rule = rules.get(type);
-      if (!rule) throw new HubError(ErrorCode.Forbidden, `no sharing rule lets ${reader} read facts of ${type}`);
-      rules.clear();
-      rules.set(type, rule);
-    }
-    const items = await this.facts.list(reader, rules, { limit: size, ...(cursor(after) ? { after: after! } : {}) });
+    const load = async (reader: string | undefined) => {
+      if (!reader) throw new HubError(ErrorCode.BadRequest, 'name the member whose facts to read: ?member=<member>');
+      const rules = this.contracts.sharingRulesFor(reader);
+      if (type !== undefined) {
+        const rule = rules.get(type);
+        if (!rule) throw new HubError(ErrorCode.Forbidden, `no sharing rule lets ${reader} read facts of ${type}`);
+        rules.clear();
+        rules.set(type, rule);
+      }
+      return this.facts.list(reader, rules, { limit: size, ...(cursor(after) ? { after: after! } : {}) });
+    };
+    const items = await this.readAccess.read(member, 'read-facts', of, load, (fact) => `${fact.source}/${fact.eventId}`);
     return page(items, size, (fact) => fact.sequence);
   }
 }

@@ -1,0 +1,63 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Policy } from '@hub/precise-aid';
+import { KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary } from '@hub/replay';
+import type { CliOutput } from '../cli-output.js';
+import { ProgressLine } from '../progress-line.js';
+import { InputError } from '../read-input.js';
+
+const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+function moment(text: string): Date {
+  const parsed = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN);
+  if (Number.isNaN(parsed.getTime())) throw new InputError(`--as-of must be an ISO 8601 time such as 2026-09-01T12:00:00+08:00, not "${text}"`);
+  return parsed;
+}
+
+/** A known rule and policy version, or a what-if policy in a JSON file. */
+function policyFrom(rules: string): Policy {
+  if (rules.endsWith('.json')) {
+    let document: unknown;
+    try {
+      document = JSON.parse(readFileSync(rules, 'utf8'));
+    } catch (error) {
+      throw new InputError(`cannot read the policy file ${rules}: ${(error as Error).message}`);
+    }
+    return policyFromDocument(document, rules);
+  }
+  const known = KNOWN_POLICIES.get(rules);
+  if (!known) throw new InputError(`no rule and policy version ${rules}; known: ${[...KNOWN_POLICIES.keys()].join(', ')} (or give a policy file, *.json)`);
+  return known;
+}
+
+/** `hub replay`: what the hub would have found at a moment, from the log, with today's or other rules. */
+export function addReplayCommand(program: Command, io: CliOutput): void {
+  program
+    .command('replay')
+    .description('rebuild the state and findings as they stood at a moment from the canonical topics, in a sandbox, and compare with what the hub announced')
+    .requiredOption('--as-of <time>', 'the moment (ISO 8601); every record the broker had by then is read')
+    .option('--rules <version|file>', `the rule and policy version, or a policy file (*.json) for a what-if`, [...KNOWN_POLICIES.keys()].at(-1))
+    .option('--evaluation-date <date>', 'the day findings are judged as of (YYYY-MM-DD); default: the day of --as-of in China')
+    .option('--out <file>', 'also write the JSON report there')
+    .option('--json', 'print the JSON report instead of the summary')
+    .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
+    .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
+    .option('--database <url>', 'PostgreSQL for the sandbox schema (dropped afterwards)', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub')
+    .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; findingsTopic: string; brokers: string; database: string }) => {
+      const asOf = moment(options.asOf);
+      if (options.evaluationDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.evaluationDate)) throw new InputError(`--evaluation-date must be YYYY-MM-DD, not "${options.evaluationDate}"`);
+      const progress = new ProgressLine('canonical records replayed');
+      const report = await replayAsOf({
+        kafka: { brokers: options.brokers.split(','), clientId: 'hub-replay' },
+        databaseUrl: options.database,
+        asOf,
+        policy: policyFrom(options.rules),
+        evaluationDate: options.evaluationDate ?? chinaDate(asOf),
+        findingsTopic: options.findingsTopic,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      const json = `${JSON.stringify(report, null, 2)}\n`;
+      if (options.out) writeFileSync(options.out, json);
+      io.out(options.json ? json.trimEnd() : replaySummary(report).trimEnd());
+    });
+}

@@ -1,0 +1,58 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { POLICY_2026, type Policy } from '@hub/precise-aid';
+
+const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+const monthDay = { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' } as const;
+const term = { type: 'object', required: ['start', 'end'], additionalProperties: false, properties: { start: monthDay, end: monthDay } } as const;
+
+/** The shape of a policy file: the Policy type as JSON Schema, every field required, nothing else allowed. */
+const POLICY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy'],
+  properties: {
+    version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$' },
+    terms: { type: 'object', additionalProperties: false, required: ['autumn', 'spring'], properties: { autumn: term, spring: term } },
+    studentAid: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['categories', 'monitoringTypes', 'disabilityOfStudent', 'disabilityOfParent', 'stages', 'minDaysInTerm'],
+      properties: {
+        categories: strings,
+        monitoringTypes: strings,
+        disabilityOfStudent: { type: 'boolean' },
+        disabilityOfParent: { type: 'boolean' },
+        stages: strings,
+        minDaysInTerm: { type: 'integer', minimum: 1, maximum: 200 },
+      },
+    },
+    insurance: { type: 'object', additionalProperties: false, required: ['categories', 'monitoringTypes', 'insuranceType'], properties: { categories: strings, monitoringTypes: strings, insuranceType: { type: 'string' } } },
+    disabilitySubsidy: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['careGrades', 'livingCategories', 'graceMonths'],
+      properties: { careGrades: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 4 } }, livingCategories: strings, graceMonths: { type: 'integer', minimum: 0, maximum: 24 } },
+    },
+  },
+} as const;
+
+const validatePolicy = new Ajv2020({ allErrors: true, strict: true }).compile(POLICY_SCHEMA);
+
+/** The rule and policy versions the hub has run, by version. */
+export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([[POLICY_2026.version, POLICY_2026]]);
+
+export class PolicyDocumentError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source} is not a policy: ${problems.join('; ')}`);
+    this.name = 'PolicyDocumentError';
+  }
+}
+
+/** A policy from a JSON document (a what-if policy file), checked field by field. */
+export function policyFromDocument(document: unknown, source: string): Policy {
+  if (validatePolicy(document)) return document as Policy;
+  throw new PolicyDocumentError(source, (validatePolicy.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`));
+}

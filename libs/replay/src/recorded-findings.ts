@@ -1,0 +1,27 @@
+import { fromKafkaBinary } from '@hub/contracts';
+import type { InboundRecord } from '@hub/messaging';
+import type { ReportedFinding } from './reported-finding.js';
+
+interface FindingChangedData extends Omit<ReportedFinding, 'state'> {
+  change: 'raised' | 'updated' | 'closed';
+}
+
+/**
+ * The findings the hub announced, each as its latest change left it. One finding's changes share a
+ * partition key (its subject), so they arrive in the order they were made.
+ */
+export class RecordedFindings {
+  private readonly latest = new Map<string, ReportedFinding>();
+
+  add(records: readonly InboundRecord[]): void {
+    for (const record of records) {
+      const data = fromKafkaBinary(record).data as FindingChangedData;
+      const { findingId, rule, ruleVersion, subject, period, routedTo, explanation, evidence } = data;
+      this.latest.set(findingId, { findingId, rule, ruleVersion, subject, period, routedTo, state: data.change === 'closed' ? 'closed' : 'open', explanation, evidence });
+    }
+  }
+
+  get findings(): ReportedFinding[] {
+    return [...this.latest.values()];
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * `hub replay` on a broker of the suite's own (so the log holds exactly this history): the state and
+ * findings as they stood at a moment, rebuilt by the live engine in a sandbox, compared with what the
+ * crosscheck announced; a what-if policy; the same report twice.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { POLICY_2026 } from '@hub/precise-aid';
+import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import type { AppProcess } from '../support/app-process.js';
+import { contractExample } from '../support/contract-examples.js';
+import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.js';
+import { eventually } from '../support/eventually.js';
+import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { freshIdentityNumber } from '../support/identity-numbers.js';
+import { runCli } from '../support/run-cli.js';
+import { uniqueName } from '../support/unique-name.js';
+
+const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
+const ENROLMENT = 'education.student-enrolment.changed.v1';
+const AID = 'education.student-aid.granted.v1';
+const CERTIFICATE = 'disability.certificate.changed.v1';
+const pseudonym = (identityNumber: string) => new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('person', identityNumber);
+
+const missedAid = (report: Report) => report.findings.items.filter((f) => f.rule === 'missed-student-aid');
+
+interface Report {
+  asOf: string;
+  policyVersion: string;
+  log: { records: number };
+  findings: { open: number; items: { rule: string; subject: string; period: string; ruleVersion: string }[] };
+  recorded: { open: number };
+  differences: { appears: number; disappears: number; changes: number; items: { difference: string; rule: string; subject: string; period: string; why: string }[] };
+}
+
+describe('hub replay', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'hub-replay-'));
+  let broker: LocalKafkaBroker;
+  let bed: GatewayTestBed;
+  let crosscheck: AppProcess;
+  const [aided, parentOnly, father] = [freshIdentityNumber(), freshIdentityNumber(), freshIdentityNumber()];
+  let beforeAid: Date;
+  let afterAid: Date;
+
+  const publish = async (member: string, type: string, data: Record<string, unknown>) => {
+    const id = uniqueName(member);
+    const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', [{ id, type, data: { ...contractExample(type), ...data } }]));
+    expect([type, outcome.accepted]).toEqual([type, 1]);
+    return id;
+  };
+  const published: string[] = [];
+  /** Waits until the crosscheck holds every event published so far and has announced every change, then notes the moment. */
+  const settledMoment = async () => {
+    await eventually('the crosscheck has every event and nothing left to announce', async () => {
+      const [facts] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [published]);
+      const [pending] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL');
+      return facts!.n === published.length && pending!.n === 0;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return new Date();
+  };
+  const replay = async (asOf: Date, ...extra: string[]): Promise<{ report: Report; json: string }> => {
+    const out = join(folder, `${uniqueName('report')}.json`);
+    const args = ['replay', '--as-of', asOf.toISOString(), '--evaluation-date', EVALUATION_DATE, '--brokers', broker.bootstrapServers, '--database', bed.database.url, '--findings-topic', bed.findingsTopic, '--out', out, ...extra];
+    const run = await runCli(args);
+    expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+    const json = readFileSync(out, 'utf8');
+    return { report: JSON.parse(json) as Report, json };
+  };
+
+  beforeAll(async () => {
+    broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
+    const departments = ['education', 'civil-affairs', 'disability'];
+    bed = await startGatewayTestBed('replay', { members: departments.map((id) => ({ id, role: 'department' as const })), brokers: [broker.bootstrapServers] });
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers: [broker.bootstrapServers] });
+
+    // A 低保 child enrolled without aid (missed aid), and a child whose only claim is a father's disability certificate.
+    const members = (child: string, parent?: string) => [...(parent ? [{ idNumber: parent, name: '马', relationToHead: 'head' }] : []), { idNumber: child, name: '马', relationToHead: 'child' }];
+    published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00001', category: 'dibao', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members: members(aided) }));
+    published.push(await publish('education', ENROLMENT, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-autumn' }));
+    published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00002', category: 'marginal-low-income', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members: members(parentOnly, father) }));
+    published.push(await publish('disability', CERTIFICATE, { idNumber: father, certificateNumber: `${father}42`, grade: 2, change: 'issued', effectiveDate: '2025-11-03' }));
+    published.push(await publish('education', ENROLMENT, { idNumber: parentOnly, studentNumber: `G${parentOnly}`, term: '2026-autumn' }));
+    beforeAid = await settledMoment();
+    published.push(await publish('education', AID, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-autumn' }));
+    afterAid = await settledMoment();
+  });
+
+  afterAll(async () => {
+    await crosscheck?.stop();
+    await bed?.stop();
+    await broker?.stop();
+  });
+
+  it('rebuilds the findings as they stood between two events: the missed aid is open before the aid is granted', async () => {
+    const { report } = await replay(beforeAid);
+    expect(missedAid(report).map((f) => [f.rule, f.subject, f.period])).toEqual(
+      [
+        ['missed-student-aid', pseudonym(aided), '2026-autumn'],
+        ['missed-student-aid', pseudonym(parentOnly), '2026-autumn'],
+      ].sort((a, b) => a.join(' ').localeCompare(b.join(' '))),
+    );
+    expect(report.log.records).toBe(5);
+    expect(report.differences.items).toEqual([]);
+  });
+
+  it('rebuilds the findings after the aid: only the father\'s-certificate case is open, as the crosscheck announced', async () => {
+    const { report } = await replay(afterAid);
+    expect(missedAid(report).map((f) => [f.rule, f.subject])).toEqual([['missed-student-aid', pseudonym(parentOnly)]]);
+    expect(report.log.records).toBe(6);
+    expect(report.recorded.open).toBe(report.findings.open);
+    expect(report.differences.items).toEqual([]);
+  });
+
+  it('runs a what-if policy: without parents\' certificates, exactly that student\'s finding disappears', async () => {
+    const policyFile = join(folder, 'without-parents.json');
+    writeFileSync(policyFile, JSON.stringify({ ...POLICY_2026, version: '1.1.0-whatif', studentAid: { ...POLICY_2026.studentAid, disabilityOfParent: false } }));
+    const { report } = await replay(afterAid, '--rules', policyFile);
+    expect(report.policyVersion).toBe('1.1.0-whatif');
+    expect(missedAid(report)).toEqual([]);
+    expect(report.differences.items).toEqual([
+      expect.objectContaining({ difference: 'disappears', rule: 'missed-student-aid', subject: pseudonym(parentOnly), period: '2026-autumn', why: expect.stringMatching(/parent-disability.*no rule of policy 1\.1\.0-whatif holds it open/) }),
+    ]);
+  });
+
+  it('gives byte-identical reports for the same log and rules', async () => {
+    const [first, second] = [await replay(afterAid), await replay(afterAid)];
+    expect(second.json).toBe(first.json);
+  });
+
+  it('writes nothing to the live tables or topics and leaves no sandbox behind', async () => {
+    const counts = async () => bed.database.query<{ facts: number; findings: number; outbox: number }>(
+      'SELECT (SELECT count(*)::int FROM crosscheck_fact) AS facts, (SELECT count(*)::int FROM crosscheck_finding) AS findings, (SELECT count(*)::int FROM crosscheck_outbox) AS outbox',
+    );
+    const before = await counts();
+    await replay(afterAid);
+    expect(await counts()).toEqual(before);
+    expect(await bed.database.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'replay_%'`)).toEqual([]);
+  });
+
+  it('refuses a policy file that is not a policy, naming the field', async () => {
+    const policyFile = join(folder, 'broken.json');
+    writeFileSync(policyFile, JSON.stringify({ ...POLICY_2026, studentAid: { ...POLICY_2026.studentAid, minDaysInTerm: 'thirty' } }));
+    const run = await runCli(['replay', '--as-of', afterAid.toISOString(), '--rules', policyFile, '--brokers', broker.bootstrapServers, '--database', bed.database.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/broken\.json is not a policy: \/studentAid\/minDaysInTerm must be integer/);
+  });
+});
