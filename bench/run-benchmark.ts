@@ -4,6 +4,7 @@
  * bench/results.jsonl.
  */
 import { findProjectRoot } from '@hub/local-infra';
+import { auditBench } from './audit.bench.js';
 import { startBenchInfra } from './bench-infra.js';
 import { machine } from './bench-report.js';
 import { contractValidationBench } from './contract-validation.bench.js';
@@ -11,7 +12,7 @@ import { endToEndBench } from './end-to-end.bench.js';
 import { httpIngestBench } from './http-ingest.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
 
-const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'end-to-end'] as const;
+const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'end-to-end', 'audit'] as const;
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -22,10 +23,12 @@ async function main(): Promise<void> {
     contractValidationBench(root, setting('BENCH_EVENTS', 1_000_000), { machine: machine({}) });
     return;
   }
-  const infra = await startBenchInfra(root, { database: name === 'http-ingest' || name === 'end-to-end' });
+  const infra = await startBenchInfra(root, { database: name !== 'raw-kafka' });
   const details = { machine: machine({ kafka: infra.kafkaVersion }) };
   try {
-    if (name === 'end-to-end') {
+    if (name === 'audit') {
+      await auditBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
+    } else if (name === 'end-to-end') {
       await endToEndBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
     } else if (name === 'http-ingest') {
       await httpIngestBench(root, infra, { events: setting('BENCH_EVENTS', 200_000), batchSize: setting('BENCH_BATCH', 1000), concurrency: setting('BENCH_CLIENTS', 2) }, details);

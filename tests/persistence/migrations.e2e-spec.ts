@@ -22,6 +22,9 @@ describe('the hub schema', () => {
   it('is created by the migrations on start', async () => {
     const tables = await database.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     expect(tables.map((t) => t.tablename)).toEqual([
+      'audit_chain',
+      'audit_checkpoint',
+      'audit_entry',
       'crosscheck_fact',
       'crosscheck_finding',
       'crosscheck_membership',

@@ -19,10 +19,10 @@ export function auditKeyFiles(): { signingKeyFile: string; publicKeyFile: string
 }
 
 /** An audit process recording the topics matching a pattern, once it has joined its consumer group. */
-export async function startAudit(databaseUrl: string, options: { topics: string; signingKeyFile: string; name?: string }): Promise<AppProcess> {
+export async function startAudit(databaseUrl: string, options: { topics: string; signingKeyFile: string; name?: string; brokers?: string[] }): Promise<AppProcess> {
   const audit = AppProcess.start('apps/audit/src/main.js', {
     SERVICE_NAME: options.name ?? uniqueName('audit').replace(/_/g, '-'),
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    KAFKA_BROKERS: (options.brokers ?? testKafkaBrokers()).join(','),
     DATABASE_URL: databaseUrl,
     AUDIT_SIGNING_KEY_FILE: options.signingKeyFile,
     AUDIT_TOPICS: options.topics,

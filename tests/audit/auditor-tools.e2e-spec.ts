@@ -1,7 +1,8 @@
 /**
- * `hub replay` on a broker of the suite's own (so the log holds exactly this history): the state and
- * findings as they stood at a moment, rebuilt by the live engine in a sandbox, compared with what the
- * crosscheck announced; a what-if policy; the same report twice.
+ * The auditors' tools on a hub of the suite's own (its own broker, so the log holds exactly this
+ * history): `hub replay` rebuilds the findings as they stood at a moment with the live engine in a
+ * sandbox and compares them with what the crosscheck announced, runs a what-if policy and gives the
+ * same report twice; `hub audit lineage` shows why a finding was raised and who read it.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
+import { auditKeyFiles, startAudit } from '../support/audit-process.js';
 import { runCli } from '../support/run-cli.js';
 import { uniqueName } from '../support/unique-name.js';
 
@@ -35,11 +37,12 @@ interface Report {
   differences: { appears: number; disappears: number; changes: number; items: { difference: string; rule: string; subject: string; period: string; why: string }[] };
 }
 
-describe('hub replay', () => {
+describe('the auditors\' tools', () => {
   const folder = mkdtempSync(join(tmpdir(), 'hub-replay-'));
   let broker: LocalKafkaBroker;
   let bed: GatewayTestBed;
   let crosscheck: AppProcess;
+  let audit: AppProcess;
   const [aided, parentOnly, father] = [freshIdentityNumber(), freshIdentityNumber(), freshIdentityNumber()];
   let beforeAid: Date;
   let afterAid: Date;
@@ -73,7 +76,7 @@ describe('hub replay', () => {
   beforeAll(async () => {
     broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
     const departments = ['education', 'civil-affairs', 'disability'];
-    bed = await startGatewayTestBed('replay', { members: departments.map((id) => ({ id, role: 'department' as const })), brokers: [broker.bootstrapServers] });
+    bed = await startGatewayTestBed('auditor-tools', { members: [...departments.map((id) => ({ id, role: 'department' as const })), { id: 'audit-office', role: 'auditor' }], brokers: [broker.bootstrapServers] });
     crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers: [broker.bootstrapServers] });
 
     // A 低保 child enrolled without aid (missed aid), and a child whose only claim is a father's disability certificate.
@@ -89,6 +92,7 @@ describe('hub replay', () => {
   });
 
   afterAll(async () => {
+    await audit?.stop();
     await crosscheck?.stop();
     await bed?.stop();
     await broker?.stop();
@@ -146,5 +150,52 @@ describe('hub replay', () => {
     const run = await runCli(['replay', '--as-of', afterAid.toISOString(), '--rules', policyFile, '--brokers', broker.bootstrapServers, '--database', bed.database.url]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/broken\.json is not a policy: \/studentAid\/minDaysInTerm must be integer/);
+  });
+
+  describe('hub audit lineage', () => {
+    interface Step {
+      kind: string;
+      by: string;
+      what: string;
+      topic: string;
+    }
+    let findingId: string;
+    let evidence: { eventId: string; source: string; type: string }[];
+    let steps: Step[];
+
+    beforeAll(async () => {
+      audit = await startAudit(bed.database.url, { topics: '^(?!__)', signingKeyFile: auditKeyFiles().signingKeyFile, brokers: [broker.bootstrapServers] });
+      const told = (await bodyOf(await asMember(bed, 'education').get('/v1/findings?rule=missed-student-aid&state=open'))).items as { findingId: string; subject: string; evidence: typeof evidence }[];
+      ({ findingId, evidence } = told.find((f) => f.subject === pseudonym(parentOnly))!);
+      await asMember(bed, 'audit-office').get('/v1/findings?member=education');
+      expect((await asMember(bed, 'education').post(`/v1/findings/${findingId}/responses`, { response: 'acknowledged', respondedBy: '张老师' })).status).toBe(202);
+      let last = { code: null as number | null, stderr: '' };
+      const complete = () => steps.filter((s) => s.kind === 'response').length === 1 && new Set(steps.filter((s) => s.kind === 'access').map((s) => s.by)).size === 2;
+      // On a timeout the assertion below shows what the command printed instead.
+      await eventually('the audit store holds the response and both reads', async () => {
+        const run = await runCli(['audit', 'lineage', findingId, '--json', '--database', bed.database.url, '--findings-topic', bed.findingsTopic]);
+        last = run;
+        steps = run.code === 0 ? (JSON.parse(run.stdout) as { steps: Step[] }).steps : [];
+        return complete();
+      }, 60_000).catch(() => undefined);
+      expect({ complete: complete(), code: last.code, stderr: last.stderr, steps }).toMatchObject({ complete: true, code: 0 });
+    });
+
+    it('names each event the finding rests on, with its department and topic', () => {
+      expect(evidence.map((e) => e.type).sort()).toEqual([CERTIFICATE, ENROLMENT]);
+      expect(steps.filter((s) => s.kind === 'evidence').map((s) => [s.by, s.topic, s.what]).sort()).toEqual(
+        evidence.map((e) => [e.source.replace('/departments/', ''), e.type, `${e.type} event ${e.eventId}`]).sort(),
+      );
+    });
+
+    it('shows the finding raised by the crosscheck and the department\'s response', () => {
+      expect(steps).toContainEqual(expect.objectContaining({ kind: 'finding-change', by: 'crosscheck', what: expect.stringMatching(/^raised by missed-student-aid 1\.0\.0, routed to education/) }));
+      expect(steps).toContainEqual(expect.objectContaining({ kind: 'response', by: 'education', what: 'acknowledged' }));
+    });
+
+    it('lists every read that served it, the auditor\'s included', () => {
+      const readers = new Set(steps.filter((s) => s.kind === 'access').map((s) => s.by));
+      expect([...readers].sort()).toEqual(['audit-office', 'education']);
+    });
   });
 });

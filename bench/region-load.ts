@@ -1,0 +1,120 @@
+/**
+ * A synthetic region (`hub demo generate`'s generator) published by its five departments through a
+ * real gateway over HTTP and cross-checked by a real crosscheck, until the last finding is out: what
+ * the end-to-end and audit benchmarks stand on.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { generateRegion, REGION_DAY, type ExpectedFinding } from '@hub/demo-region';
+import { openMemberDirectory } from '@hub/gateway';
+import { freePort, pollUntil } from '@hub/local-infra';
+import type { BenchInfra } from './bench-infra.js';
+import { postBatches, startApp, stopApp, type Batch } from './hub-processes.js';
+
+export interface RegionLoadOptions {
+  persons: number;
+  seed: number;
+  batchSize: number;
+  clients: number;
+  /** How long a raised finding waits before it is announced. */
+  settleMs: number;
+  /** Also run the audit service (recording every topic) beside the hub. */
+  withAudit?: { signingKeyFile: string };
+}
+
+export interface LoadedRegion {
+  records: number;
+  expected: ExpectedFinding[];
+  pseudonymKeys: string;
+  /** Milliseconds (performance.now()) when publishing started, ended, and when the last finding was out. */
+  started: number;
+  published: number;
+  finished: number;
+  requestLatencies: number[];
+  apps: { gateway: ChildProcess; crosscheck: ChildProcess; audit?: ChildProcess };
+  database: pg.Pool;
+  count(sql: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
+
+const ready = (url: string, description: string, headers: Record<string, string> = {}) =>
+  pollUntil(async () => ((await fetch(url, { headers }).catch(() => undefined))?.status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, description });
+
+export async function loadRegion(projectRoot: string, infra: BenchInfra, options: RegionLoadOptions): Promise<LoadedRegion> {
+  const pseudonymKeys = `1:${randomBytes(32).toString('base64')}`;
+  const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
+  const keys: Record<string, string> = {};
+  const { members, close } = await openMemberDirectory(infra.databaseUrl!);
+  for (const department of DEPARTMENTS) {
+    if (!(await members.get(department))) await members.add({ id: department, role: 'department', recordsPerSecond: 1_000_000, maxRequestBytes: 64 * 1024 * 1024 });
+    keys[department] = (await members.issueKey(department)).plaintext;
+  }
+  await close();
+
+  const generated = performance.now();
+  const batches: Batch[] = [];
+  const expected: ExpectedFinding[] = [];
+  const pending = new Map(DEPARTMENTS.map((d) => [d, [] as string[]]));
+  let records = 0;
+  const flush = (department: string) => {
+    const lines = pending.get(department)!;
+    if (lines.length > 0) batches.push({ key: keys[department]!, contentType: 'application/x-ndjson', body: lines.join('\n') });
+    pending.set(department, []);
+  };
+  for (const household of generateRegion({ persons: options.persons, seed: options.seed })) {
+    expected.push(...household.expected);
+    for (const { department, record } of household.records) {
+      pending.get(department)!.push(JSON.stringify(record));
+      records++;
+      if (pending.get(department)!.length >= options.batchSize) flush(department);
+    }
+  }
+  DEPARTMENTS.forEach(flush);
+  console.log(`region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
+
+  const [gatewayPort, registryPort] = [await freePort(), await freePort()];
+  const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
+  // The registry publishes every contract before it reports ready; a gateway started earlier could refuse records of a type it has not read yet.
+  await ready(`http://127.0.0.1:${registryPort}/health/ready`, 'the registry to be ready');
+  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', PSEUDONYM_KEYS: pseudonymKeys });
+  const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: `bench-crosscheck-${randomBytes(3).toString('hex')}`, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
+  const audit = options.withAudit
+    ? startApp(projectRoot, 'apps/audit/src/main.js', { ...env, SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`, AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile, AUDIT_TOPIC_REFRESH_MS: '2000' })
+    : undefined;
+  const url = `http://127.0.0.1:${gatewayPort}`;
+  const database = new pg.Pool({ connectionString: infra.databaseUrl, max: 2 });
+  const count = async (sql: string) => Number((await database.query<{ n: string }>(sql)).rows[0]!.n);
+  const stop = async () => {
+    await database.end();
+    await Promise.all([crosscheck, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
+  };
+  try {
+    await ready(`${url}/v1/facts`, 'the gateway to have loaded the contracts', { authorization: `Bearer ${keys['education']}` });
+    const before = await count('SELECT count(*) AS n FROM crosscheck_fact');
+    const started = performance.now();
+    const http = await postBatches(url, batches, options.clients);
+    const published = performance.now();
+    if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
+    let lastProgress = 0;
+    await pollUntil(
+      async () => {
+        const facts = (await count('SELECT count(*) AS n FROM crosscheck_fact')) - before;
+        const unpublished = await count('SELECT count(*) AS n FROM crosscheck_outbox WHERE published_at IS NULL');
+        if (performance.now() - lastProgress > 5000) {
+          lastProgress = performance.now();
+          console.log(`  crosscheck: ${facts} of ${records} records folded, ${unpublished} finding changes to announce`);
+        }
+        return facts >= records && unpublished === 0 ? true : undefined;
+      },
+      { timeoutMs: 3_600_000, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
+    );
+    const finished = performance.now();
+    return { records, expected, pseudonymKeys, started, published, finished, requestLatencies: http.latencies, apps: { gateway, crosscheck, ...(audit ? { audit } : {}) }, database, count, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import type { DataSource } from 'typeorm';
+
+/** One step in a finding's history: an event it rests on, a change announced, a response, or a read of it. */
+export interface LineageStep {
+  kind: 'evidence' | 'finding-change' | 'response' | 'access';
+  /** When the broker wrote it (ISO 8601). */
+  at: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  /** The department (or member) behind it. */
+  by: string;
+  what: string;
+}
+
+export interface Lineage {
+  findingId: string;
+  steps: LineageStep[];
+  /** Evidence the finding names that the audit store does not hold (recorded before the audit ran). */
+  missingEvidence: { source: string; eventId: string }[];
+}
+
+/** Where the hub's own records are, for the lookups. */
+export interface LineageTopics {
+  findings: string;
+  responses: string;
+  accessLog: string;
+}
+
+interface Row {
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp_ms: string;
+  document: Record<string, unknown>;
+  event_source: string | null;
+}
+
+const at = (row: Row) => new Date(Number(row.timestamp_ms)).toISOString();
+const place = (row: Row) => ({ at: at(row), topic: row.topic, partition: row.partition, offset: row.offset });
+const department = (source: string) => source.replace(/^\/departments\//, '');
+
+/**
+ * A finding's lineage from the audit store: the events it rests on (department, time, topic,
+ * offset), every change announced, every department response, and every read that served it.
+ */
+export class FindingLineage {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async of(findingId: string, topics: LineageTopics): Promise<Lineage> {
+    const documents = (topic: string, condition: string) =>
+      this.dataSource.query(
+        `SELECT topic, partition, "offset", timestamp_ms, event_source, convert_from(value, 'UTF8')::jsonb AS document FROM audit_entry
+         WHERE topic = $1 AND value IS NOT NULL AND ${condition} ORDER BY timestamp_ms, partition, "offset"`,
+        [topic, findingId],
+      ) as Promise<Row[]>;
+    const changes = await documents(topics.findings, `convert_from(value, 'UTF8')::jsonb ->> 'findingId' = $2`);
+    const responses = await documents(topics.responses, `convert_from(value, 'UTF8')::jsonb ->> 'findingId' = $2`);
+    const reads = await documents(topics.accessLog, `convert_from(value, 'UTF8')::jsonb -> 'items' ? $2`);
+    const evidence = new Map<string, { source: string; eventId: string }>();
+    for (const change of changes) {
+      for (const e of change.document['evidence'] as { source: string; eventId: string }[]) evidence.set(`${e.source}\u0000${e.eventId}`, { source: e.source, eventId: e.eventId });
+    }
+    const wanted = [...evidence.values()];
+    const found: (Row & { event_id: string })[] = wanted.length === 0 ? [] : await this.dataSource.query(
+      `SELECT topic, partition, "offset", timestamp_ms, event_source, event_id, '{}'::jsonb AS document FROM audit_entry
+       WHERE (event_source, event_id) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) ORDER BY timestamp_ms, topic, partition, "offset"`,
+      [wanted.map((e) => e.source), wanted.map((e) => e.eventId)],
+    );
+    const foundKeys = new Set(found.map((row) => `${row.event_source}\u0000${row.event_id}`));
+    const steps: LineageStep[] = [
+      ...found.map((row): LineageStep => ({ kind: 'evidence', ...place(row), by: department(row.event_source ?? ''), what: `${row.topic} event ${row.event_id}` })),
+      ...changes.map((row): LineageStep => ({ kind: 'finding-change', ...place(row), by: 'crosscheck', what: `${String(row.document['change'])} by ${String(row.document['rule'])} ${String(row.document['ruleVersion'])}, routed to ${String(row.document['routedTo'])}` })),
+      ...responses.map((row): LineageStep => ({ kind: 'response', ...place(row), by: String(row.document['department']), what: `${String(row.document['response'])}${row.document['reason'] ? `: ${String(row.document['reason'])}` : ''}` })),
+      ...reads.map((row): LineageStep => ({ kind: 'access', ...place(row), by: String(row.document['member']), what: `${String(row.document['action'])} over ${String(row.document['channel'])}, ${String(row.document['count'])} item(s) served` })),
+    ].sort((a, b) => a.at.localeCompare(b.at) || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)));
+    return { findingId, steps, missingEvidence: wanted.filter((e) => !foundKeys.has(`${e.source}\u0000${e.eventId}`)) };
+  }
+}
