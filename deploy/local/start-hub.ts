@@ -3,8 +3,10 @@
  * unless KAFKA_BROKERS / DATABASE_URL point at running ones, then the hub's apps, and waits until
  * they report ready. Ctrl-C stops everything in order: apps first, then the broker and database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REGION_DAY } from '@hub/demo-region';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
 import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys } from './local-credentials.js';
 
@@ -21,8 +23,12 @@ const CONSUMERS = [
   { name: 'audit', entry: 'dist/apps/audit/src/main.js', what: 'audit store (every topic, hash-chained and signed)' },
 ];
 
+const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
+const DEMO_PERSONS = process.env['HUB_DEMO_PERSONS'] ?? '1000';
+
 const root = findProjectRoot();
 const localFolder = join(root, '.hub');
+const demoFolder = join(localFolder, 'demo-region');
 const cleanups: (() => Promise<void>)[] = [];
 const children: ChildProcess[] = [];
 let shuttingDown = false;
@@ -89,14 +95,17 @@ async function main(): Promise<void> {
     DATABASE_URL: await databaseUrl(),
     PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localPseudonymKeys(localFolder),
     AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
+    // The demo region is judged as of its own day, so its planted findings are the ones raised whatever today is.
+    EVALUATION_DATE: process.env['EVALUATION_DATE'] ?? REGION_DAY,
   };
+  const demo = process.env['HUB_DEMO'] !== 'off';
   // Before the gateway starts, so it opens the Kafka topics of every member.
   const credentials = await ensureLocalMembers(localFolder, env.DATABASE_URL);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const start = (app: { name: string; entry: string; port?: string }) => {
+  const start = (app: { name: string; entry: string; port?: string; env?: NodeJS.ProcessEnv }) => {
     say(`Starting ${app.name} ...`);
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...env, ...(app.port ? { HTTP_PORT: app.port } : {}) }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...(app.env ?? env), ...(app.port ? { HTTP_PORT: app.port } : {}) }, stdio: 'inherit' });
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
         say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
@@ -116,6 +125,7 @@ async function main(): Promise<void> {
   start(gateway);
   CONSUMERS.forEach(start);
   await ready(gateway);
+  if (demo) startDemo(credentials.file, env, start);
   say('The hub is up.');
   for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
   for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  (Kafka consumer)        ${consumer.what}`);
@@ -126,7 +136,33 @@ async function main(): Promise<void> {
   say(`     npx hub members list                              (the members)`);
   say(`     npx hub audit verify                              (check the audit store's chains and signatures)`);
   say(`     see README "Publishing" to send a record as education`);
+  if (demo) {
+    say(`Demo: five simulated department systems publish a ${DEMO_PERSONS}-person region (${demoFolder}) through the gateway and act on their findings.`);
+    say(`     npx hub findings                 (every finding, as the audit office sees them; --as education for one department's view)`);
+    say(`     npx hub findings --as education --rule missed-student-aid   (missed aid; the simulated school grants it and the finding closes)`);
+  }
   say('Press Ctrl-C to stop.');
+}
+
+/**
+ * The demo: a small synthetic region (made on the first start) published by five simulated
+ * department systems, which then act on their findings. Publishing is idempotent, so later starts
+ * publish nothing new. HUB_DEMO=off leaves it out.
+ */
+function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name: string; entry: string; env?: NodeJS.ProcessEnv }) => void): void {
+  if (!existsSync(join(demoFolder, 'summary.json'))) {
+    say(`Generating the demo region (${DEMO_PERSONS} persons) in ${demoFolder} ...`);
+    const generated = spawnSync(process.execPath, [join(root, 'apps/cli/bin/hub.js'), 'demo', 'generate', '--persons', DEMO_PERSONS, '--out', demoFolder], { stdio: 'inherit' });
+    if (generated.status !== 0) throw new Error(`generating the demo region failed (exit ${generated.status})`);
+  }
+  const keys = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, string>;
+  for (const department of DEMO_DEPARTMENTS) {
+    start({
+      name: `${department} simulator`,
+      entry: 'dist/apps/department-simulator/src/main.js',
+      env: { ...env, DEPARTMENT: department, HUB_API_KEY: keys[department]!, REGION_DIR: demoFolder, GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0]!.port}`, SERVICE_NAME: 'department-simulator' },
+    });
+  }
 }
 
 main().catch(async (error: unknown) => {

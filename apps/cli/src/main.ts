@@ -10,6 +10,7 @@ import { PolicyDocumentError } from '@hub/replay';
 import { addAuditCommands } from './audit/audit.commands.js';
 import { addContractsCommands } from './contracts/contracts.commands.js';
 import { addDemoCommands } from './demo/demo.commands.js';
+import { addFindingsCommand } from './findings/findings.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
 import { addReplayCommand } from './replay/replay.commands.js';
 import { InputError } from './read-input.js';
@@ -24,6 +25,7 @@ addMembersCommands(program, io);
 addDemoCommands(program, io);
 addAuditCommands(program, io);
 addReplayCommand(program, io);
+addFindingsCommand(program, io);
 
 try {
   await program.parseAsync(process.argv);

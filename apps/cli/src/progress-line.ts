@@ -4,20 +4,22 @@
  */
 export class ProgressLine {
   private readonly started = Date.now();
-  private lastShown = 0;
+  private lastShown = Date.now();
 
   constructor(
     private readonly what: string,
     private readonly write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   ) {}
 
-  update(done: number, total: number): void {
+  /** Without a total (not known in advance), only what is done and the rate. */
+  update(done: number, total?: number): void {
     const now = Date.now();
-    if (now - this.lastShown < 1000 && done < total) return;
+    if (now - this.lastShown < 1000 && (total === undefined || done < total)) return;
     this.lastShown = now;
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
-    const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
-    this.write(`  ${done.toLocaleString('en')} of ${total.toLocaleString('en')} ${this.what}, ${Math.round(rate).toLocaleString('en')}/s${left === undefined ? '' : `, about ${left} s left`}`);
+    const left = rate > 0 && total !== undefined ? Math.ceil((total - done) / rate) : undefined;
+    const amount = total === undefined ? done.toLocaleString('en') : `${done.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+    this.write(`  ${amount} ${this.what}, ${Math.round(rate).toLocaleString('en')}/s${left === undefined ? '' : `, about ${left} s left`}`);
   }
 }

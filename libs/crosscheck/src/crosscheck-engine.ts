@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type FindingChange, type Policy } from '@hub/precise-aid';
+import type { DataSource, EntityManager } from 'typeorm';
+import { evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import { FactStore } from './fact-store.js';
 import { FindingStore, type FindingResponse } from './finding-store.js';
@@ -28,26 +28,49 @@ export class CrosscheckEngine {
   }
 
   async apply(events: readonly CanonicalEvent[]): Promise<FindingChange[]> {
-    const facts = events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);
-    const now = this.clock();
+    const facts = factsOf(events);
     return this.dataSource.transaction(async (manager) => {
       const fresh = await this.facts.insert(manager, facts);
       if (fresh.length === 0) return [];
-      const persons = await this.facts.affectedPersons(manager, fresh);
-      const views = await this.facts.views(manager, persons);
-      const open = await this.findings.openFindings(manager, persons);
-      const context = { policy: this.policy, until: this.evaluationDate ?? chinaDate(now) };
-      const changes = views.flatMap((view) => {
-        const cause = causesFor(view.person, fresh);
-        return reconcile(
-          open.filter((f) => f.subject === view.person),
-          evaluatePerson(view, context),
-          cause,
-        );
-      });
-      await this.findings.apply(manager, changes, now);
-      return changes;
+      return this.evaluate(manager, await this.facts.affectedPersons(manager, fresh), fresh);
     });
+  }
+
+  /**
+   * Stores the facts without evaluating anyone: a replay stores the whole history first and then
+   * evaluates each person once (evaluateEveryone), which gives the findings incremental evaluation
+   * ends with, for a fraction of the work.
+   */
+  async store(events: readonly CanonicalEvent[]): Promise<number> {
+    const facts = factsOf(events);
+    return this.dataSource.transaction(async (manager) => (await this.facts.insert(manager, facts)).length);
+  }
+
+  /** Evaluates every person the stored facts name, `pageSize` at a time, each page in one transaction; returns how many. */
+  async evaluateEveryone(pageSize = 2000, onProgress: (persons: number) => void = () => undefined): Promise<number> {
+    let after = '';
+    let done = 0;
+    for (;;) {
+      const persons = await this.facts.personsAfter(this.dataSource.manager, after, pageSize);
+      if (persons.length === 0) return done;
+      await this.dataSource.transaction((manager) => this.evaluate(manager, persons, []));
+      done += persons.length;
+      after = persons.at(-1)!;
+      onProgress(done);
+    }
+  }
+
+  /** Evaluates the persons against their open findings and stores the changes; `fresh` are the facts that caused it, cited when a finding closes. */
+  private async evaluate(manager: EntityManager, persons: readonly string[], fresh: readonly Fact[]): Promise<FindingChange[]> {
+    const now = this.clock();
+    const views = await this.facts.views(manager, persons);
+    const open = await this.findings.openFindings(manager, persons);
+    const openBySubject = new Map<string, Finding[]>();
+    for (const finding of open) openBySubject.set(finding.subject, [...(openBySubject.get(finding.subject) ?? []), finding]);
+    const context = { policy: this.policy, until: this.evaluationDate ?? chinaDate(now) };
+    const changes = views.flatMap((view) => reconcile(openBySubject.get(view.person) ?? [], evaluatePerson(view, context), causesFor(view.person, fresh)));
+    await this.findings.apply(manager, changes, now);
+    return changes;
   }
 
   /** Records departments' responses to their findings (`hub.finding-response.recorded.v1`) in one transaction; returns how many were new. */
@@ -55,6 +78,8 @@ export class CrosscheckEngine {
     return this.dataSource.transaction((manager) => this.findings.recordResponses(manager, responses, this.clock()));
   }
 }
+
+const factsOf = (events: readonly CanonicalEvent[]): Fact[] => events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);
 
 /** The new events that concern a person, cited as the cause when a finding about them closes. */
 function causesFor(person: string, facts: readonly Fact[]): Evidence[] {

@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Fact, HouseholdFact, PersonFact, PersonView } from '@hub/precise-aid';
 
+function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
 const isHouseholdFact = (fact: Fact): fact is HouseholdFact => fact.kind === 'household-status' || fact.kind === 'monitoring-status';
 
 interface FactRow {
@@ -72,6 +78,17 @@ export class FactStore {
   }
 
   /** Each person's view: their facts, their households' facts, and their housemates' facts. */
+  /** Every person the facts name (as the subject of a fact or a household member), in order, a page after the given one. */
+  async personsAfter(manager: EntityManager, after: string, limit: number): Promise<string[]> {
+    const rows: { person: string }[] = await manager.query(
+      `(SELECT person FROM crosscheck_fact WHERE person > $1 ORDER BY person LIMIT $2)
+       UNION (SELECT person FROM crosscheck_membership WHERE person > $1 ORDER BY person LIMIT $2)
+       ORDER BY person LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((row) => row.person);
+  }
+
   async views(manager: EntityManager, persons: readonly string[]): Promise<PersonView[]> {
     const memberships: { household: string; person: string; mate: string }[] = await manager.query(
       `SELECT m.household, m.person, mate.person AS mate FROM crosscheck_membership m JOIN crosscheck_membership mate ON mate.household = m.household
@@ -87,11 +104,13 @@ export class FactStore {
     const personFacts = new Map<string, PersonFact[]>();
     const householdFacts = new Map<string, HouseholdFact[]>();
     for (const row of rows) {
-      if (row.household) householdFacts.set(row.household, [...(householdFacts.get(row.household) ?? []), row.fact as HouseholdFact]);
-      else personFacts.set(row.person!, [...(personFacts.get(row.person!) ?? []), row.fact as PersonFact]);
+      if (row.household) appendTo(householdFacts, row.household, row.fact as HouseholdFact);
+      else appendTo(personFacts, row.person!, row.fact as PersonFact);
     }
+    const membershipsOf = new Map<string, { household: string; mate: string }[]>();
+    for (const m of memberships) appendTo(membershipsOf, m.person, m);
     return persons.map((person) => {
-      const mine = memberships.filter((m) => m.person === person);
+      const mine = membershipsOf.get(person) ?? [];
       const mates = [...new Set(mine.map((m) => m.mate).filter((mate) => mate !== person))];
       return {
         person,

@@ -85,19 +85,21 @@ export class FindingStore {
   /**
    * Records responses to findings, each once, from the department the finding is routed to (others
    * are ignored: the gateway lets a department respond only to its own findings); each recorded
-   * response announces the finding again as updated, with its responses.
+   * response announces the finding again with its responses, in the state it is in (a response that
+   * arrives after the finding closed, say after the aid it asked for, must not show it open again).
    */
   async recordResponses(manager: EntityManager, responses: readonly FindingResponse[], at: Date): Promise<number> {
     let recorded = 0;
     for (const response of responses) {
-      const [rows]: [{ finding: Finding }[], number] = await manager.query(
+      const [rows]: [{ finding: Finding; state: 'open' | 'closed' }[], number] = await manager.query(
         `UPDATE crosscheck_finding SET responses = responses || $2::jsonb
          WHERE finding_id = $1 AND finding ->> 'routedTo' = $3 AND NOT responses @> $4::jsonb
-         RETURNING finding`,
+         RETURNING finding, state`,
         [response.findingId, JSON.stringify([response]), response.department, JSON.stringify([{ eventId: response.eventId }])],
       );
       if (rows.length === 0) continue;
-      await manager.query(`INSERT INTO crosscheck_outbox (finding_id, change, event, not_before) VALUES ($1, 'updated', $2, $3)`, [response.findingId, eventOf(rows[0]!.finding, at), at]);
+      const change = rows[0]!.state === 'closed' ? 'closed' : 'updated';
+      await manager.query(`INSERT INTO crosscheck_outbox (finding_id, change, event, not_before) VALUES ($1, $2, $3, $4)`, [response.findingId, change, eventOf(rows[0]!.finding, at), at]);
       recorded++;
     }
     return recorded;

@@ -57,7 +57,8 @@ function stageOf(age: number, random: SeededRandom): { stage: string; grade: num
   return undefined;
 }
 
-const AID_TYPES: Record<string, string> = {
+/** The aid each school stage gets (the student-aid contract's aidType). */
+export const AID_TYPES: Record<string, string> = {
   preschool: 'preschool-subsidy',
   compulsory: 'compulsory-living-subsidy',
   'senior-high': 'senior-high-grant',

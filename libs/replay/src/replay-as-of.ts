@@ -17,6 +17,8 @@ export interface ReplayOptions {
   evaluationDate: string;
   findingsTopic: string;
   onProgress?: (recordsDone: number, recordsTotal: number) => void;
+  /** After the log is read, each person is evaluated once: how many so far. */
+  onEvaluated?: (persons: number) => void;
 }
 
 const reported = (finding: Finding): ReportedFinding => ({
@@ -35,7 +37,8 @@ const reported = (finding: Finding): ReportedFinding => ({
  * Rebuilds the state and the findings as they stood at `asOf` from the canonical topics, with the
  * very engine and rules of the live path, in a sandbox schema that is dropped afterwards (nothing
  * is written to live tables or topics); then compares them with the findings the hub announced by
- * then.
+ * then. The history is stored first and each person evaluated once at the end, which ends where
+ * evaluating batch by batch ends.
  */
 export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> {
   const sandbox = await openReplaySandbox(options.databaseUrl);
@@ -49,12 +52,13 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
       FACT_EVENT_TYPES,
       options.asOf,
       async (records) => {
-        await engine.apply(records.map(canonicalEventOf));
+        await engine.store(records.map(canonicalEventOf));
         done += records.length;
         options.onProgress?.(done, total);
       },
       (cuts) => (total = cuts.reduce((sum, cut) => sum + Number(BigInt(cut.end) - BigInt(cut.start)), 0)),
     );
+    await engine.evaluateEveryone(2000, (persons) => options.onEvaluated?.(persons));
     // Only the open ones: which findings were raised and closed again on the way depends on the order partitions were read in, the open ones at the end do not.
     const rows: { finding: Finding }[] = await sandbox.dataSource.query(`SELECT finding FROM crosscheck_finding WHERE state = 'open'`);
     const findings = rows.map((row) => reported(row.finding)).sort(byFindingKey);

@@ -46,7 +46,9 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; findingsTopic: string; brokers: string; database: string }) => {
       const asOf = moment(options.asOf);
       if (options.evaluationDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.evaluationDate)) throw new InputError(`--evaluation-date must be YYYY-MM-DD, not "${options.evaluationDate}"`);
-      const progress = new ProgressLine('canonical records replayed');
+      const progress = new ProgressLine('canonical records read');
+      // Started when the evaluation starts, so its rate is the evaluation's.
+      let evaluation: ProgressLine | undefined;
       const report = await replayAsOf({
         kafka: { brokers: options.brokers.split(','), clientId: 'hub-replay' },
         databaseUrl: options.database,
@@ -55,6 +57,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
         evaluationDate: options.evaluationDate ?? chinaDate(asOf),
         findingsTopic: options.findingsTopic,
         onProgress: (done, total) => progress.update(done, total),
+        onEvaluated: (persons) => (evaluation ??= new ProgressLine('persons evaluated')).update(persons),
       });
       const json = `${JSON.stringify(report, null, 2)}\n`;
       if (options.out) writeFileSync(options.out, json);

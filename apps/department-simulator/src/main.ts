@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@hub/config';
+import { SimulatorEnvironment } from './simulator-environment.js';
+import { SimulatorModule } from './simulator.module.js';
+
+async function bootstrap(): Promise<void> {
+  const env = loadConfig(SimulatorEnvironment);
+  const app = await NestFactory.createApplicationContext(SimulatorModule.forRoot(env), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  app.get(Logger).log(`${env.DEPARTMENT} simulator following its findings at ${env.GATEWAY_URL}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `department simulator failed to start: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

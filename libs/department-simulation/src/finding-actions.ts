@@ -1,0 +1,48 @@
+import { AID_TYPES } from '@hub/demo-region';
+import type { DeliveredFinding } from '@hub/gateway';
+import type { FindingResponse, SubmissionRecord } from '@hub/hub-client';
+
+/** What a department does about a finding: records to publish (the missing aid), and its response. */
+export interface FindingAction {
+  publish: SubmissionRecord[];
+  response: FindingResponse;
+}
+
+/** What a department knows of its own students, by 学籍号: enough to grant aid. */
+export type StudentIndex = ReadonlyMap<string, Record<string, unknown>>;
+
+const AID = 'education.student-aid.granted.v1';
+
+/**
+ * How each department acts on the findings routed to it, as a caseworker would: Education grants
+ * the missing aid and says so; for a review or a gap it cannot close itself, a department
+ * acknowledges and says what happens next. Findings already answered, or closed, need nothing.
+ */
+export function actionFor(department: string, finding: DeliveredFinding, students: StudentIndex, respondedBy: string, grantedOn: string): FindingAction | undefined {
+  if (finding.state !== 'open' || finding.responses.length > 0) return undefined;
+  const acknowledge = (reason: string): FindingAction => ({ publish: [], response: { response: 'acknowledged', reason, respondedBy } });
+  if (department === 'education' && finding.rule === 'missed-student-aid') {
+    const enrolment = students.get(finding.recordKeys['studentNumber'] ?? '');
+    if (!enrolment) return acknowledge('The student is not in our register; the school will check.');
+    const grantNumber = `AID-${finding.period}-${String(enrolment['studentNumber'])}`;
+    const aid: SubmissionRecord = {
+      id: grantNumber,
+      type: AID,
+      data: {
+        grantNumber,
+        studentNumber: enrolment['studentNumber'],
+        idNumber: enrolment['idNumber'],
+        schoolCode: enrolment['schoolCode'],
+        term: finding.period,
+        aidType: AID_TYPES[String(enrolment['stage'])],
+        amountFen: 62500,
+        grantedOn: grantedOn,
+      },
+    };
+    return { publish: [aid], response: { response: 'resolved', reason: `Aid granted, grant ${grantNumber}.`, respondedBy } };
+  }
+  if (finding.rule === 'aid-without-eligibility') return acknowledge('The school is checking the family\'s documents.');
+  if (finding.rule === 'insurance-gap') return acknowledge('To be enrolled with a premium subsidy once Civil Affairs confirms the person.');
+  if (finding.rule.startsWith('disability-')) return acknowledge('The subsidy is being reviewed by the county federation.');
+  return acknowledge('Under review.');
+}

@@ -1,0 +1,101 @@
+import type { DeliveredFinding, PublishOutcome } from '@hub/gateway';
+import { HubClientError } from './hub-client-error.js';
+
+/** One record as a department submits it: its own id (for idempotency), the event type and the data by the type's contract. */
+export interface SubmissionRecord<T = Record<string, unknown>> {
+  id: string;
+  type: string;
+  data: T;
+  /** When it happened in the department's system (ISO 8601); the hub's receipt time when absent. */
+  time?: string;
+}
+
+/** How a department's CSV export maps onto a contract (PUT /v1/csv-mappings/<type>). */
+export interface CsvMapping {
+  idColumn: string;
+  timeColumn?: string;
+  columns: Record<string, string>;
+}
+
+export interface FindingQuery {
+  after?: string;
+  limit?: number;
+  state?: 'open' | 'closed';
+  rule?: string;
+  period?: string;
+}
+
+export interface FindingResponse {
+  response: 'acknowledged' | 'resolved' | 'disputed';
+  /** Required for a dispute. */
+  reason?: string;
+  respondedBy: string;
+}
+
+export interface HubClientOptions {
+  gatewayUrl: string;
+  apiKey: string;
+  /** Tries per request when the gateway asks to wait (429, 503) or does not answer. */
+  attempts?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The hub's gateway as a department system uses it: publish records (JSON or a CSV export), read
+ * the findings routed to it as a change feed, and respond. Requests the gateway asks to repeat
+ * later are repeated (publishing is idempotent by record id).
+ */
+export class HubClient {
+  private readonly attempts: number;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.attempts = options.attempts ?? 5;
+  }
+
+  /** Publishes records; one bad record does not fail the others (see each result). */
+  publish(records: readonly SubmissionRecord[]): Promise<PublishOutcome> {
+    return this.request('POST', '/v1/events', JSON.stringify(records), 'application/json');
+  }
+
+  /** Publishes a CSV export of one event type, read by the mapping declared for it. */
+  publishCsv(type: string, csv: string): Promise<PublishOutcome> {
+    return this.request('POST', `/v1/events?type=${encodeURIComponent(type)}`, csv, 'text/csv');
+  }
+
+  declareCsvMapping(type: string, mapping: CsvMapping): Promise<unknown> {
+    return this.request('PUT', `/v1/csv-mappings/${encodeURIComponent(type)}`, JSON.stringify(mapping), 'application/json');
+  }
+
+  /** One page of the findings routed to this department, oldest change first; pass the page's `nextCursor` as `after` for the next. */
+  findings(query: FindingQuery = {}): Promise<{ items: DeliveredFinding[]; nextCursor: string | null }> {
+    const parameters = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([name, value]): [string, string] => [name, String(value)]));
+    return this.request('GET', `/v1/findings${parameters.size > 0 ? `?${parameters}` : ''}`);
+  }
+
+  respond(findingId: string, response: FindingResponse): Promise<{ eventId: string; respondedAt: string }> {
+    return this.request('POST', `/v1/findings/${findingId}/responses`, JSON.stringify(response), 'application/json');
+  }
+
+  private async request<T>(method: string, path: string, body?: string, contentType?: string): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(`${this.options.gatewayUrl}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${this.options.apiKey}`, ...(contentType ? { 'content-type': contentType } : {}) },
+          ...(body === undefined ? {} : { body }),
+        });
+      } catch (error) {
+        if (attempt >= this.attempts) throw new HubClientError(`${method} ${path}: the gateway did not answer (${(error as Error).message})`, 0);
+        await sleep(500 * attempt);
+        continue;
+      }
+      if (response.ok) return (await response.json()) as T;
+      const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+      const failure = new HubClientError(`${method} ${path}: ${response.status} ${await response.text()}`, response.status, Number.isNaN(retryAfter) ? undefined : retryAfter);
+      if (!failure.canRetry || attempt >= this.attempts) throw failure;
+      await sleep((failure.retryAfterSeconds ?? attempt) * 1000);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { DeliveredFinding } from '@hub/gateway';
+import { actionFor, csvExport } from '@hub/department-simulation';
+import { contractExample } from '../support/contract-examples.js';
+
+const ENROLMENT = 'education.student-enrolment.changed.v1';
+const enrolment = contractExample(ENROLMENT);
+const students = new Map([[String(enrolment['studentNumber']), enrolment]]);
+
+const finding = (rule: string, overrides: Partial<DeliveredFinding> = {}): DeliveredFinding => ({
+  findingId: 'f'.repeat(64),
+  rule,
+  ruleVersion: '1.0.0',
+  state: 'open',
+  period: '2026-autumn',
+  explanation: 'The household holds dibao from 2026-03-01; no aid is recorded for 2026-autumn.',
+  evidence: [],
+  subject: 'p1.person.x',
+  recordKeys: { studentNumber: String(enrolment['studentNumber']) },
+  responses: [],
+  occurredAt: '2026-11-30T01:00:00.000Z',
+  sequence: '1',
+  ...overrides,
+});
+
+describe('what a simulated department does about a finding', () => {
+  it('Education grants the missed aid for the term to the student it knows by 学籍号, and resolves the finding', () => {
+    const action = actionFor('education', finding('missed-student-aid'), students, '张老师', '2026-11-30')!;
+    expect(action.publish).toEqual([
+      expect.objectContaining({
+        type: 'education.student-aid.granted.v1',
+        data: expect.objectContaining({ studentNumber: enrolment['studentNumber'], idNumber: enrolment['idNumber'], term: '2026-autumn', grantedOn: '2026-11-30' }),
+      }),
+    ]);
+    expect(action.response).toEqual({ response: 'resolved', reason: `Aid granted, grant ${String(action.publish[0]!.id)}.`, respondedBy: '张老师' });
+  });
+
+  it('acknowledges a missed-aid finding about a student it does not know, granting nothing', () => {
+    const action = actionFor('education', finding('missed-student-aid', { recordKeys: {} }), students, '张老师', '2026-11-30')!;
+    expect(action).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });
+  });
+
+  it('acknowledges an insurance gap, which Healthcare Security cannot close from the finding alone', () => {
+    expect(actionFor('healthcare-security', finding('insurance-gap', { period: '2026' }), new Map(), '李', '2026-11-30')).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });
+  });
+
+  it('does nothing about a closed finding or one already answered', () => {
+    expect(actionFor('education', finding('missed-student-aid', { state: 'closed' }), students, '张老师', '2026-11-30')).toBeUndefined();
+    expect(actionFor('education', finding('missed-student-aid', { responses: [{ response: 'acknowledged', respondedAt: '2026-11-30T02:00:00Z' }] }), students, '张老师', '2026-11-30')).toBeUndefined();
+  });
+});
+
+describe('a department\'s CSV export', () => {
+  it('has a header row and a row per record, quoting cells that need it, with the mapping that reads it', () => {
+    const certificate = contractExample('disability.certificate.changed.v1');
+    const { csv, mapping } = csvExport([{ id: 'dis-1', type: 'disability.certificate.changed.v1', time: '2026-01-10T10:00:00+08:00', data: { ...certificate, name: '马, 雨桐' } }]);
+    const [header, row] = csv.trimEnd().split('\n');
+    expect(header!.split(',').slice(0, 2)).toEqual(['记录编号', '办理时间']);
+    expect(row).toContain('"马, 雨桐"');
+    expect(mapping).toEqual({ idColumn: '记录编号', timeColumn: '办理时间', columns: Object.fromEntries(Object.keys(certificate).map((field) => [field, field])) });
+  });
+});
