@@ -167,6 +167,16 @@ describe('hub audit verify on damaged copies of the store', () => {
     expect(run.code).toBe(1);
   });
 
+  it('finds records removed from the end of a sealed chain', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    const [head] = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [canonicalTopic, partition]);
+    await tamper(db, ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position > $3', [canonicalTopic, partition, Number(head!.position) - 3]]);
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head!.offset} \\(entry ${head!.position}\\)`));
+    expect(run.code).toBe(1);
+  });
+
   it('finds two records that were swapped', async () => {
     const db = await copy();
     const partition = await partitionWithMostEntries(db);

@@ -20,22 +20,24 @@ export interface VerificationProgress {
 const PAGE = 10_000;
 
 /**
- * Walks every chain of the audit store, recomputing each hash and checking each checkpoint
- * against the trusted keys. A broken chain is reported at its first break and the walk goes on
- * with the next chain. The next page is read while the current one is hashed.
+ * Walks every chain of the audit store as far as it reached when the walk began (the audit may go
+ * on appending meanwhile), recomputing each hash and checking each checkpoint against the trusted
+ * keys. A broken chain is reported at its first break and the walk goes on with the next chain.
+ * The next page is read while the current one is hashed.
  */
 export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly KeyObject[], onProgress: (progress: VerificationProgress) => void = () => undefined): Promise<AuditVerification> {
   const chains = await store.chains();
-  const heads = await Promise.all(chains.map((chain) => store.head(chain)));
-  const entriesTotal = heads.reduce((sum, head) => sum + (head?.entries ?? 0), 0);
+  const entriesTotal = (await Promise.all(chains.map((chain) => store.head(chain)))).reduce((sum, head) => sum + (head?.entries ?? 0), 0);
   const result: AuditVerification = { chains: chains.length, entries: 0, checkpoints: 0, unsealedEntries: 0, breaks: [] };
   for (const chain of chains) {
+    // Checkpoints first, then the head: every checkpoint read seals entries the head reaches, unless they were removed.
     const checkpoints = await store.checkpoints(chain);
+    const end = BigInt((await store.head(chain))?.lastOffset ?? -1);
     result.checkpoints += checkpoints.length;
     const verifier = new ChainVerifier(chain.topic, chain.partition, checkpoints, trustedKeys);
     let page = store.entriesAfter(chain, '-1', PAGE);
     for (;;) {
-      const entries = await page;
+      const entries = (await page).filter((entry) => BigInt(entry.offset) <= end);
       const last = entries.at(-1);
       if (!last) break;
       page = store.entriesAfter(chain, last.offset, PAGE);
