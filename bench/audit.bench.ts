@@ -12,7 +12,7 @@ import { openAuditStore, verifyAuditStore } from '@hub/audit';
 import { REGION_DAY } from '@hub/demo-region';
 import { pollUntil } from '@hub/local-infra';
 import { FACT_EVENT_TYPES, POLICY_2026 } from '@hub/precise-aid';
-import { replayAsOf } from '@hub/replay';
+import { kafkaLogSource, replayAsOf } from '@hub/replay';
 import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, report, type Figure } from './bench-report.js';
 import { stopApp } from './hub-processes.js';
@@ -48,9 +48,11 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
     const baseline = await rawRead(infra.brokers, region.records);
 
     let started = performance.now();
-    const replayed = await replayAsOf({ kafka: { brokers: infra.brokers, clientId: 'bench-replay' }, databaseUrl: infra.databaseUrl!, asOf, policy: POLICY_2026, evaluationDate: REGION_DAY, findingsTopic: 'hub.finding.changed.v1' });
+    const replayed = await replayAsOf({ source: kafkaLogSource({ brokers: infra.brokers, clientId: 'bench-replay' }), databaseUrl: infra.databaseUrl!, asOf, policy: POLICY_2026, evaluationDate: REGION_DAY, findingsTopic: 'hub.finding.changed.v1' });
     const replay: Figure = { name: `hub replay of the whole history (${replayed.log.records} canonical records, ${replayed.findings.open} open findings)`, eventsPerSecond: replayed.log.records / seconds(started) };
-    console.log(`replay: ${replayed.findings.open} open findings; against those announced: ${replayed.differences.appears} appear, ${replayed.differences.disappears} disappear, ${replayed.differences.changes} change`);
+    const reportFile = join(folder, 'replay-report.json');
+    writeFileSync(reportFile, JSON.stringify(replayed, null, 2));
+    console.log(`replay: ${replayed.findings.open} open findings; against those announced: ${replayed.differences.appears} appear, ${replayed.differences.disappears} disappear, ${replayed.differences.changes} change (report: ${reportFile})`);
 
     const { store, close } = await openAuditStore(infra.databaseUrl!);
     started = performance.now();

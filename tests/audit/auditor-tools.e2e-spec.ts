@@ -31,7 +31,7 @@ const missedAid = (report: Report) => report.findings.items.filter((f) => f.rule
 interface Report {
   asOf: string;
   policyVersion: string;
-  log: { records: number };
+  log: { source: string; records: number };
   findings: { open: number; items: { rule: string; subject: string; period: string; ruleVersion: string }[] };
   recorded: { open: number };
   differences: { appears: number; disappears: number; changes: number; items: { difference: string; rule: string; subject: string; period: string; why: string }[] };
@@ -191,6 +191,13 @@ describe('the auditors\' tools', () => {
     it('shows the finding raised by the crosscheck and the department\'s response', () => {
       expect(steps).toContainEqual(expect.objectContaining({ kind: 'finding-change', by: 'crosscheck', what: expect.stringMatching(/^raised by missed-student-aid 1\.0\.0, routed to education/) }));
       expect(steps).toContainEqual(expect.objectContaining({ kind: 'response', by: 'education', what: 'acknowledged' }));
+    });
+
+    it('replays from the audit store just as from the topics', async () => {
+      const [fromTopics, fromAudit] = [await replay(afterAid), await replay(afterAid, '--source', 'audit')];
+      expect(fromAudit.report.log).toMatchObject({ source: 'audit-store', records: fromTopics.report.log.records });
+      expect(fromAudit.report.findings).toEqual(fromTopics.report.findings);
+      expect(fromAudit.report.differences).toEqual(fromTopics.report.differences);
     });
 
     it('lists every read that served it, the auditor\'s included', () => {

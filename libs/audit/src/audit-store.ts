@@ -110,12 +110,12 @@ export class AuditStore {
     }));
   }
 
-  /** The chain's entries after an offset, in offset order, a page at a time. */
-  async entriesAfter(chain: Chain, afterOffset: string, limit: number): Promise<ChainEntry[]> {
+  /** The chain's entries after an offset, in offset order, a page at a time; with `untilMs`, only those the broker wrote by then. */
+  async entriesAfter(chain: Chain, afterOffset: string, limit: number, untilMs?: number): Promise<ChainEntry[]> {
     const rows: EntryRow[] = await this.dataSource.query(
       `SELECT "offset", position, timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
-       WHERE topic = $1 AND partition = $2 AND "offset" > $3 ORDER BY "offset" LIMIT $4`,
-      [chain.topic, chain.partition, afterOffset, limit],
+       WHERE topic = $1 AND partition = $2 AND "offset" > $3 AND ($5::bigint IS NULL OR timestamp_ms <= $5) ORDER BY "offset" LIMIT $4`,
+      [chain.topic, chain.partition, afterOffset, limit, untilMs ?? null],
     );
     return rows.map((row) => ({
       topic: chain.topic,

@@ -36,30 +36,6 @@ export class CrosscheckEngine {
     });
   }
 
-  /**
-   * Stores the facts without evaluating anyone: a replay stores the whole history first and then
-   * evaluates each person once (evaluateEveryone), which gives the findings incremental evaluation
-   * ends with, for a fraction of the work.
-   */
-  async store(events: readonly CanonicalEvent[]): Promise<number> {
-    const facts = factsOf(events);
-    return this.dataSource.transaction(async (manager) => (await this.facts.insert(manager, facts)).length);
-  }
-
-  /** Evaluates every person the stored facts name, `pageSize` at a time, each page in one transaction; returns how many. */
-  async evaluateEveryone(pageSize = 2000, onProgress: (persons: number) => void = () => undefined): Promise<number> {
-    let after = '';
-    let done = 0;
-    for (;;) {
-      const persons = await this.facts.personsAfter(this.dataSource.manager, after, pageSize);
-      if (persons.length === 0) return done;
-      await this.dataSource.transaction((manager) => this.evaluate(manager, persons, []));
-      done += persons.length;
-      after = persons.at(-1)!;
-      onProgress(done);
-    }
-  }
-
   /** Evaluates the persons against their open findings and stores the changes; `fresh` are the facts that caused it, cited when a finding closes. */
   private async evaluate(manager: EntityManager, persons: readonly string[], fresh: readonly Fact[]): Promise<FindingChange[]> {
     const now = this.clock();

@@ -78,17 +78,6 @@ export class FactStore {
   }
 
   /** Each person's view: their facts, their households' facts, and their housemates' facts. */
-  /** Every person the facts name (as the subject of a fact or a household member), in order, a page after the given one. */
-  async personsAfter(manager: EntityManager, after: string, limit: number): Promise<string[]> {
-    const rows: { person: string }[] = await manager.query(
-      `(SELECT person FROM crosscheck_fact WHERE person > $1 ORDER BY person LIMIT $2)
-       UNION (SELECT person FROM crosscheck_membership WHERE person > $1 ORDER BY person LIMIT $2)
-       ORDER BY person LIMIT $2`,
-      [after, limit],
-    );
-    return rows.map((row) => row.person);
-  }
-
   async views(manager: EntityManager, persons: readonly string[]): Promise<PersonView[]> {
     const memberships: { household: string; person: string; mate: string }[] = await manager.query(
       `SELECT m.household, m.person, mate.person AS mate FROM crosscheck_membership m JOIN crosscheck_membership mate ON mate.household = m.household

@@ -1,4 +1,5 @@
 import type { FindingDifference } from './findings-diff.js';
+import type { LogCut } from './log-source.js';
 import type { ReportedFinding } from './reported-finding.js';
 
 /**
@@ -9,8 +10,8 @@ export interface ReplayReport {
   asOf: string;
   evaluationDate: string;
   policyVersion: string;
-  /** Which part of the log was read: each canonical partition from `start` up to `end` (exclusive). */
-  log: { records: number; cuts: { topic: string; partition: number; start: string; end: string }[] };
+  /** Where the log was read, and which part: each canonical partition from `start` up to `end` (exclusive). */
+  log: { source: 'kafka' | 'audit-store'; records: number; cuts: LogCut[] };
   /** The findings open at `asOf`. */
   findings: { open: number; items: ReportedFinding[] };
   /** The findings the hub had announced on its findings topic by `asOf`. */
@@ -44,7 +45,7 @@ export function replaySummary(report: ReplayReport, maxDifferences = 50): string
   const { differences: d } = report;
   const lines = [
     `Replay as of ${report.asOf}, judged as of ${report.evaluationDate}, rules and policy ${report.policyVersion}`,
-    `  log read: ${report.log.records} canonical records in ${report.log.cuts.length} partitions`,
+    `  log read from ${report.log.source === 'kafka' ? 'the Kafka topics' : 'the audit store'}: ${report.log.records} canonical records in ${report.log.cuts.length} partitions`,
     `  findings open: ${report.findings.open}`,
     `  announced by the hub by then (${report.recorded.topic}): ${report.recorded.open} open, ${report.recorded.closed} closed`,
     `  differences: ${d.appears} would appear, ${d.disappears} would disappear, ${d.changes} would change`,

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Policy } from '@hub/precise-aid';
-import { KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary } from '@hub/replay';
+import { openAuditStore } from '@hub/audit';
+import { auditLogSource, kafkaLogSource, KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary, type LogSource } from '@hub/replay';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
@@ -40,25 +41,27 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .option('--evaluation-date <date>', 'the day findings are judged as of (YYYY-MM-DD); default: the day of --as-of in China')
     .option('--out <file>', 'also write the JSON report there')
     .option('--json', 'print the JSON report instead of the summary')
+    .option('--source <source>', 'kafka (the topics) or audit (the audit store, which keeps what the topics\' retention has dropped)', 'kafka')
     .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
     .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
     .option('--database <url>', 'PostgreSQL for the sandbox schema (dropped afterwards)', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub')
-    .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; findingsTopic: string; brokers: string; database: string }) => {
+    .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; source: string; findingsTopic: string; brokers: string; database: string }) => {
       const asOf = moment(options.asOf);
+      if (options.source !== 'kafka' && options.source !== 'audit') throw new InputError(`--source must be kafka or audit, not "${options.source}"`);
+      const policy = policyFrom(options.rules);
       if (options.evaluationDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.evaluationDate)) throw new InputError(`--evaluation-date must be YYYY-MM-DD, not "${options.evaluationDate}"`);
-      const progress = new ProgressLine('canonical records read');
-      // Started when the evaluation starts, so its rate is the evaluation's.
-      let evaluation: ProgressLine | undefined;
+      const progress = new ProgressLine('canonical records replayed');
+      const audit = options.source === 'audit' ? await openAuditStore(options.database) : undefined;
+      const source: LogSource = audit ? auditLogSource(audit.store) : kafkaLogSource({ brokers: options.brokers.split(','), clientId: 'hub-replay' });
       const report = await replayAsOf({
-        kafka: { brokers: options.brokers.split(','), clientId: 'hub-replay' },
+        source,
         databaseUrl: options.database,
         asOf,
-        policy: policyFrom(options.rules),
+        policy,
         evaluationDate: options.evaluationDate ?? chinaDate(asOf),
         findingsTopic: options.findingsTopic,
         onProgress: (done, total) => progress.update(done, total),
-        onEvaluated: (persons) => (evaluation ??= new ProgressLine('persons evaluated')).update(persons),
-      });
+      }).finally(() => audit?.close());
       const json = `${JSON.stringify(report, null, 2)}\n`;
       if (options.out) writeFileSync(options.out, json);
       io.out(options.json ? json.trimEnd() : replaySummary(report).trimEnd());
