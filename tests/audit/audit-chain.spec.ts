@@ -3,7 +3,7 @@
  * carries: each kind of damage an auditor must catch is caught, and an intact chain passes.
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { ChainVerifier, linkRecords, signCheckpoint, type ChainBreak, type ChainEntry, type ChainRecord, type Checkpoint } from '@hub/audit-chain';
+import { ChainVerifier, entryHash, GENESIS_HASH, linkRecords, signCheckpoint, type ChainBreak, type ChainEntry, type ChainRecord, type Checkpoint } from '@hub/audit-chain';
 import { contractExample } from '../support/contract-examples.js';
 
 const TOPIC = 'civil-affairs.household-status.changed.v1';
@@ -43,6 +43,12 @@ function verify(entries: readonly ChainEntry[], checkpoints: Checkpoint[], keys:
 const chain = (count: number) => linkRecords(undefined, records(count)).entries;
 
 describe('the audit hash chain', () => {
+  it('hashes a record to the same bytes as every earlier version of the store did', () => {
+    const record: ChainRecord = { topic: 't.x', partition: 3, offset: '17', timestamp: '1796', key: Buffer.from('k'), value: null, headers: [['ce_id', 'é1'], ['b', '']] };
+    expect(entryHash(GENESIS_HASH, record).toString('hex')).toBe('c9f648a36ded9af3b2a4cdb0c5e8ff16e1b6d481606d192ae2d9794e8e7e2ac7');
+    expect(entryHash(GENESIS_HASH, { ...record, key: null, value: Buffer.from('{"a":1}'), headers: [] }).toString('hex')).toBe('b862da4685077f911bcaadf1221bdb9571ce569a72c5aa223173be4543b25b53');
+  });
+
   it('passes an intact chain with its checkpoints', () => {
     const entries = chain(10);
     expect(verify(entries, [seal(entries, 5), seal(entries, 10)])).toEqual({ verified: 10 });

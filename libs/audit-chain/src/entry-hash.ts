@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChainRecord } from './chain-record.js';
 
 /** What the first entry of every chain links to; topic and partition are in each hash, so chains never collide. */
@@ -6,38 +6,42 @@ export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
 const NULL_LENGTH = 0xffffffff;
 
-function writeLength(hash: Hash, length: number): void {
-  const bytes = Buffer.allocUnsafe(4);
-  bytes.writeUInt32BE(length);
-  hash.update(bytes);
+/**
+ * The bytes an entry's hash covers: the previous hash, then topic, partition, offset, timestamp,
+ * key, value and each header, every variable field prefixed by its length (so no two different
+ * records give the same bytes), written into one buffer so the hash is fed once.
+ */
+function entryBytes(previousHash: Buffer, record: ChainRecord): Buffer {
+  const texts = [record.topic, record.offset, record.timestamp, ...record.headers.flat()];
+  const lengths = texts.map((text) => Buffer.byteLength(text, 'utf8'));
+  const size = previousHash.length + 4 + 4 * texts.length + lengths.reduce((sum, n) => sum + n, 0) + 8 + (record.key?.length ?? 0) + (record.value?.length ?? 0) + 4;
+  const bytes = Buffer.allocUnsafe(size);
+  let at = previousHash.copy(bytes, 0);
+  let text = 0;
+  const writeText = () => {
+    at = bytes.writeUInt32BE(lengths[text]!, at);
+    at += bytes.write(texts[text]!, at, 'utf8');
+    text++;
+  };
+  const writeBytes = (value: Buffer | null) => {
+    at = bytes.writeUInt32BE(value === null ? NULL_LENGTH : value.length, at);
+    if (value !== null) at += value.copy(bytes, at);
+  };
+  writeText();
+  at = bytes.writeUInt32BE(record.partition, at);
+  writeText();
+  writeText();
+  writeBytes(record.key);
+  writeBytes(record.value);
+  at = bytes.writeUInt32BE(record.headers.length, at);
+  while (text < texts.length) writeText();
+  return bytes;
 }
-
-// Length-prefixed, so no two different records can feed the hash the same bytes.
-function writeBytes(hash: Hash, bytes: Buffer | null): void {
-  if (bytes === null) return writeLength(hash, NULL_LENGTH);
-  writeLength(hash, bytes.length);
-  hash.update(bytes);
-}
-
-const writeText = (hash: Hash, text: string) => writeBytes(hash, Buffer.from(text, 'utf8'));
 
 /**
  * SHA-256 over the previous entry's hash and the record's topic, partition, offset, timestamp, key,
  * value and headers: changing, removing, moving or adding any record changes every hash after it.
  */
 export function entryHash(previousHash: Buffer, record: ChainRecord): Buffer {
-  const hash = createHash('sha256');
-  hash.update(previousHash);
-  writeText(hash, record.topic);
-  writeLength(hash, record.partition);
-  writeText(hash, record.offset);
-  writeText(hash, record.timestamp);
-  writeBytes(hash, record.key);
-  writeBytes(hash, record.value);
-  writeLength(hash, record.headers.length);
-  for (const [name, value] of record.headers) {
-    writeText(hash, name);
-    writeText(hash, value);
-  }
-  return hash.digest();
+  return hash('sha256', entryBytes(previousHash, record), 'buffer');
 }
