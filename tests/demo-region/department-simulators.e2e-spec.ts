@@ -2,12 +2,14 @@
  * The five department simulators (apps/department-simulator, on the typed client) publish a
  * generated region through a real gateway, Disabled Persons' Federation as CSV exports, and act on
  * the findings they are told of: the missed aid is granted and its finding closes by itself, every
- * other planted finding is acknowledged.
+ * other planted finding is acknowledged. On a broker of the suite's own: another generated region
+ * on the shared canonical topics would reuse these record ids and persons.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExpectedFinding } from '@hub/demo-region';
+import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { AppProcess } from '../support/app-process.js';
 import { startCrosscheck } from '../support/crosscheck-process.js';
@@ -28,6 +30,7 @@ interface Told {
 
 describe('the department simulators', () => {
   const regionDir = mkdtempSync(join(tmpdir(), 'hub-demo-region-'));
+  let broker: LocalKafkaBroker;
   let bed: GatewayTestBed;
   let crosscheck: AppProcess;
   const simulators: AppProcess[] = [];
@@ -41,8 +44,9 @@ describe('the department simulators', () => {
     const generated = await runCli(['demo', 'generate', '--persons', '1000', '--seed', '3', '--out', regionDir]);
     expect(generated.code).toBe(0);
     planted = readFileSync(join(regionDir, 'expected-findings.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ExpectedFinding);
-    bed = await startGatewayTestBed('simulators', { members: DEPARTMENTS.map((id) => ({ id, role: 'department' as const })) });
-    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300 });
+    broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(regionDir, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
+    bed = await startGatewayTestBed('simulators', { members: DEPARTMENTS.map((id) => ({ id, role: 'department' as const })), brokers: [broker.bootstrapServers] });
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers: [broker.bootstrapServers] });
     for (const department of DEPARTMENTS) {
       simulators.push(
         AppProcess.start('apps/department-simulator/src/main.js', { DEPARTMENT: department, HUB_API_KEY: bed.keys[department]!, GATEWAY_URL: bed.url, REGION_DIR: regionDir, FINDINGS_POLL_MS: '300' }),
@@ -54,6 +58,7 @@ describe('the department simulators', () => {
     for (const simulator of simulators) await simulator.stop();
     await crosscheck?.stop();
     await bed?.stop();
+    await broker?.stop();
   });
 
   it('plants findings for Education and at least one other department in the region', () => {

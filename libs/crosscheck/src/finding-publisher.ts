@@ -70,13 +70,18 @@ export class FindingPublisher {
     return this.running;
   }
 
+  /** Each round in one transaction: the changes are locked while the broker is asked, and marked published before the locks go. */
   private async drain(): Promise<void> {
     for (;;) {
-      const entries = await this.store.publishable(this.dataSource.manager, 5000);
-      if (entries.length === 0) return;
-      await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)));
-      await this.store.markPublished(this.dataSource.manager, entries.map((e) => e.sequence));
-      this.logger.log({ published: entries.length, lastSequence: entries.at(-1)!.sequence }, 'finding changes published');
+      const published = await this.dataSource.transaction(async (manager) => {
+        const entries = await this.store.publishable(manager, 5000);
+        if (entries.length === 0) return 0;
+        await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)));
+        await this.store.markPublished(manager, entries.map((e) => e.sequence));
+        this.logger.log({ published: entries.length, lastSequence: entries.at(-1)!.sequence }, 'finding changes published');
+        return entries.length;
+      });
+      if (published === 0) return;
     }
   }
 }

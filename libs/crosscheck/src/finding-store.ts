@@ -57,7 +57,8 @@ export class FindingStore {
     );
     const pendingRaises = new Set(
       (
-        (await manager.query(`SELECT finding_id FROM crosscheck_outbox WHERE finding_id = ANY($1::char(64)[]) AND change = 'raised' AND published_at IS NULL`, [
+        // FOR UPDATE: a raise the publisher is sending right now is waited for and then counts as announced, so its close is announced too.
+        (await manager.query(`SELECT finding_id FROM crosscheck_outbox WHERE finding_id = ANY($1::char(64)[]) AND change = 'raised' AND published_at IS NULL FOR UPDATE`, [
           changes.map((c) => c.finding.findingId),
         ])) as { finding_id: string }[]
       ).map((row) => row.finding_id),
@@ -105,13 +106,18 @@ export class FindingStore {
     return recorded;
   }
 
-  /** The changes that may go out now, in order; a change waits behind an earlier one of its finding that is still settling. */
+  /**
+   * The changes that may go out now, in order; a change waits behind an earlier one of its finding
+   * that is still settling. The rows are locked until the caller's transaction ends (it sends them,
+   * then marks them published), so a raise cannot be withdrawn while it is being sent; rows a
+   * batch is withdrawing or rewriting are skipped until it commits.
+   */
   async publishable(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
     const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string }; responses: FindingResponse[] }[] = await manager.query(
       `SELECT o.sequence, o.change, o.event, f.responses FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id)
        WHERE o.published_at IS NULL AND o.not_before <= now()
          AND NOT EXISTS (SELECT 1 FROM crosscheck_outbox e WHERE e.finding_id = o.finding_id AND e.published_at IS NULL AND e.sequence < o.sequence AND e.not_before > now())
-       ORDER BY o.sequence LIMIT $1`,
+       ORDER BY o.sequence LIMIT $1 FOR UPDATE OF o SKIP LOCKED`,
       [limit],
     );
     return rows.map((row) => ({ sequence: row.sequence, change: row.change, finding: row.event.finding, occurredAt: row.event.occurredAt, responses: row.responses }));
