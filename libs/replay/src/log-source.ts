@@ -1,12 +1,6 @@
-import type { InboundRecord } from '@hub/messaging';
+import type { InboundRecord, LogCut } from '@hub/messaging';
 
-/** Which part of a topic partition a replay read: from `start` up to `end` (exclusive). */
-export interface LogCut {
-  topic: string;
-  partition: number;
-  start: string;
-  end: string;
-}
+export type { LogCut };
 
 /**
  * Where a replay reads the log: the Kafka topics themselves, or the audit store (which keeps every
