@@ -29,7 +29,8 @@ function identityNumber(i: number): string {
   return first17 + identityCheckCharacter(first17);
 }
 
-function aidRecord(i: number, run: string) {
+/** A student-aid record of the i-th synthetic student, as Education submits it. */
+export function aidRecord(i: number, run: string) {
   const id = identityNumber(i);
   return {
     id: `${run}-${i}`,
@@ -95,7 +96,7 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
 }
 
 /** The baseline: raw kafkajs, idempotent acks=all, one batch at a time, the same records' data as values. */
-async function rawProduce(brokers: string[], records: ReturnType<typeof aidRecord>[], batchSize: number): Promise<Figure> {
+export async function rawProduce(brokers: string[], records: ReturnType<typeof aidRecord>[], batchSize: number): Promise<Figure> {
   const topic = `bench.raw.${randomBytes(4).toString('hex')}`;
   const admin = new KafkaTopicAdmin(createKafkaClient({ brokers, clientId: 'bench' }));
   await admin.ensureTopics([{ topic, numPartitions: 6 }]);

@@ -10,9 +10,10 @@ import { machine } from './bench-report.js';
 import { contractValidationBench } from './contract-validation.bench.js';
 import { endToEndBench } from './end-to-end.bench.js';
 import { httpIngestBench } from './http-ingest.bench.js';
+import { kafkaIngestBench } from './kafka-ingest.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
 
-const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'end-to-end', 'audit'] as const;
+const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'audit'] as const;
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
       await auditBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
     } else if (name === 'end-to-end') {
       await endToEndBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
+    } else if (name === 'kafka-ingest') {
+      await kafkaIngestBench(root, infra, { events: setting('BENCH_EVENTS', 200_000), batchSize: setting('BENCH_BATCH', 1000) }, details);
     } else if (name === 'http-ingest') {
       await httpIngestBench(root, infra, { events: setting('BENCH_EVENTS', 200_000), batchSize: setting('BENCH_BATCH', 1000), concurrency: setting('BENCH_CLIENTS', 2) }, details);
     } else {
