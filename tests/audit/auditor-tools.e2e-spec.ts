@@ -11,10 +11,9 @@ import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { POLICY_2026 } from '@hub/precise-aid';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
-import { contractExample } from '../support/contract-examples.js';
 import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
-import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { asMember, bodyOf, publishOne, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
 import { auditKeyFiles, startAudit } from '../support/audit-process.js';
 import { runCli } from '../support/run-cli.js';
@@ -47,12 +46,7 @@ describe('the auditors\' tools', () => {
   let beforeAid: Date;
   let afterAid: Date;
 
-  const publish = async (member: string, type: string, data: Record<string, unknown>) => {
-    const id = uniqueName(member);
-    const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', [{ id, type, data: { ...contractExample(type), ...data } }]));
-    expect([type, outcome.accepted]).toEqual([type, 1]);
-    return id;
-  };
+  const publish = (member: string, type: string, data: Record<string, unknown>) => publishOne(bed, member, type, data);
   const published: string[] = [];
   /** Waits until the crosscheck holds every event published so far and has announced every change, then notes the moment. */
   const settledMoment = async () => {

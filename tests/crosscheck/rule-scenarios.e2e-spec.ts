@@ -1,9 +1,8 @@
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
-import { contractExample } from '../support/contract-examples.js';
 import { startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
-import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { asMember, bodyOf, publishOne, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
 import { uniqueName } from '../support/unique-name.js';
 
@@ -45,12 +44,7 @@ describe('the rule families, end to end', () => {
     await bed?.stop();
   });
 
-  const publish = async (member: string, type: string, data: Record<string, unknown>) => {
-    const id = uniqueName(member);
-    const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', [{ id, type, data: { ...contractExample(type), ...data } }]));
-    expect([type, outcome.accepted]).toEqual([type, 1]);
-    return id;
-  };
+  const publish = (member: string, type: string, data: Record<string, unknown>) => publishOne(bed, member, type, data);
   /** Waits until the crosscheck has stored these events and announced (or withdrawn) every change they caused. */
   const settled = async (eventIds: string[]) => {
     await eventually('the crosscheck has the events and nothing left to announce', async () => {

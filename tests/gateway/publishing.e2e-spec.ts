@@ -1,4 +1,4 @@
-import { createKafkaClient, readTopicWindow, type InboundRecord } from '@hub/messaging';
+import { readTopicWindow, type InboundRecord } from '@hub/messaging';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';

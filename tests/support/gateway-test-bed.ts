@@ -4,6 +4,7 @@ import { freePort } from '@hub/local-infra';
 import { openMemberDirectory, type Member } from '@hub/gateway';
 import { createKafkaClient, HubProducer } from '@hub/messaging';
 import { AppProcess } from './app-process.js';
+import { contractExample } from './contract-examples.js';
 import { eventually } from './eventually.js';
 import { standardContracts } from './standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -128,3 +129,14 @@ export function asMember(bed: GatewayTestBed, member: string) {
 
 /** A response body as JSON, untyped: tests assert on its shape. */
 export const bodyOf = async (response: Response): Promise<any> => response.json();
+
+/**
+ * Publishes one record as a member, the type's contract example with `data` over it, under a
+ * fresh id; fails the test unless it is accepted. Returns the id.
+ */
+export async function publishOne(bed: GatewayTestBed, member: string, type: string, data: Record<string, unknown>): Promise<string> {
+  const id = uniqueName(member);
+  const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', [{ id, type, data: { ...contractExample(type), ...data } }]));
+  expect([type, outcome.accepted]).toEqual([type, 1]);
+  return id;
+}

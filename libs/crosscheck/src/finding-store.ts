@@ -66,8 +66,12 @@ export class FindingStore {
     const withdrawn = changes.filter((c) => c.change === 'closed' && pendingRaises.has(c.finding.findingId)).map((c) => c.finding.findingId);
     if (withdrawn.length > 0) await manager.query('DELETE FROM crosscheck_outbox WHERE finding_id = ANY($1::char(64)[]) AND published_at IS NULL', [withdrawn]);
     const rewritten = changes.filter((c) => c.change === 'updated' && pendingRaises.has(c.finding.findingId));
-    for (const change of rewritten) {
-      await manager.query(`UPDATE crosscheck_outbox SET event = $2 WHERE finding_id = $1 AND change = 'raised' AND published_at IS NULL`, [change.finding.findingId, eventOf(change.finding, at)]);
+    if (rewritten.length > 0) {
+      await manager.query(
+        `UPDATE crosscheck_outbox o SET event = u.e FROM unnest($1::char(64)[], $2::jsonb[]) AS u (id, e)
+         WHERE o.finding_id = u.id AND o.change = 'raised' AND o.published_at IS NULL`,
+        [rewritten.map((c) => c.finding.findingId), rewritten.map((c) => eventOf(c.finding, at))],
+      );
     }
     const outgoing = changes.filter((c) => !pendingRaises.has(c.finding.findingId));
     if (outgoing.length === 0) return;

@@ -59,6 +59,22 @@ interface FindingRow {
 
 const toDelivered = (row: FindingRow): DeliveredFinding & { routedTo: string } => ({ ...row.finding, sequence: row.sequence, routedTo: row.member_id });
 
+/** Consecutive runs of changes in which each department's finding comes at most once, in order (one upsert may touch a row only once). */
+function runsWithoutRepeats(changes: readonly FindingChange[]): FindingChange[][] {
+  const runs: FindingChange[][] = [];
+  let seen = new Set<string>();
+  for (const change of changes) {
+    const key = `${change.routedTo}\u0000${change.findingId}`;
+    if (runs.length === 0 || seen.has(key)) {
+      runs.push([]);
+      seen = new Set();
+    }
+    seen.add(key);
+    runs.at(-1)!.push(change);
+  }
+  return runs;
+}
+
 /**
  * Keeps each department's findings, as it may see them, for its read endpoint and its findings
  * topic. A change older than the one held (a redelivery, or an out-of-order record) is ignored,
@@ -70,12 +86,19 @@ export class FindingDelivery {
     private readonly ledger: IngestLedger,
   ) {}
 
-  /** Applies finding changes; returns those that changed what a department holds. */
+  /**
+   * Applies finding changes; returns those that changed what a department holds. One query for
+   * the record keys of each department, then one upsert per run of changes in which no finding
+   * comes twice (a finding changed twice in a batch is upserted in order, one change per run).
+   */
   async apply(changes: readonly FindingChange[]): Promise<(DeliveredFinding & { routedTo: string })[]> {
+    const keysByMember = new Map<string, Map<string, Record<string, string>>>();
+    for (const member of new Set(changes.map((c) => c.routedTo))) {
+      keysByMember.set(member, await this.ledger.recordKeys(member, [...new Set(changes.filter((c) => c.routedTo === member).map((c) => c.subject))]));
+    }
     const delivered: (DeliveredFinding & { routedTo: string })[] = [];
-    for (const change of changes) {
-      const keys = await this.ledger.recordKeys(change.routedTo, [change.subject]);
-      const finding: Omit<DeliveredFinding, 'sequence'> = {
+    for (const run of runsWithoutRepeats(changes)) {
+      const findings = run.map((change): Omit<DeliveredFinding, 'sequence'> => ({
         findingId: change.findingId,
         rule: change.rule,
         ruleVersion: change.ruleVersion,
@@ -84,19 +107,28 @@ export class FindingDelivery {
         explanation: change.explanation,
         evidence: change.evidence,
         subject: change.subject,
-        recordKeys: keys.get(change.subject) ?? {},
+        recordKeys: keysByMember.get(change.routedTo)?.get(change.subject) ?? {},
         responses: change.responses ?? [],
         occurredAt: change.occurredAt,
-      };
+      }));
       const rows: FindingRow[] = await this.dataSource.query(
         `INSERT INTO gateway_finding (member_id, finding_id, rule, state, period, finding, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         SELECT m, f, r, st, p, d, o FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::varchar[], $6::jsonb[], $7::timestamptz[])
+           WITH ORDINALITY AS u (m, f, r, st, p, d, o, n) ORDER BY n
          ON CONFLICT (member_id, finding_id) DO UPDATE
            SET sequence = nextval('gateway_finding_sequence'), rule = EXCLUDED.rule, state = EXCLUDED.state,
                period = EXCLUDED.period, finding = EXCLUDED.finding, occurred_at = EXCLUDED.occurred_at
            WHERE gateway_finding.occurred_at <= EXCLUDED.occurred_at AND gateway_finding.finding <> EXCLUDED.finding
          RETURNING member_id, sequence, finding`,
-        [change.routedTo, change.findingId, change.rule, finding.state, change.period, JSON.stringify(finding), change.occurredAt],
+        [
+          run.map((c) => c.routedTo),
+          run.map((c) => c.findingId),
+          run.map((c) => c.rule),
+          findings.map((f) => f.state),
+          run.map((c) => c.period),
+          findings.map((f) => JSON.stringify(f)),
+          run.map((c) => c.occurredAt),
+        ],
       );
       delivered.push(...rows.map(toDelivered));
     }
