@@ -48,7 +48,7 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
     const baseline = await rawRead(infra.brokers, region.records);
 
     let started = performance.now();
-    const replayed = await replayAsOf({ source: kafkaLogSource({ brokers: infra.brokers, clientId: 'bench-replay' }), databaseUrl: infra.databaseUrl!, asOf, policy: POLICY_2026, evaluationDate: REGION_DAY, findingsTopic: 'hub.finding.changed.v1' });
+    const replayed = await replayAsOf({ source: kafkaLogSource({ brokers: infra.brokers, clientId: 'bench-replay' }), asOf, policy: POLICY_2026, evaluationDate: REGION_DAY, findingsTopic: 'hub.finding.changed.v1' });
     const replay: Figure = { name: `hub replay of the whole history (${replayed.log.records} canonical records, ${replayed.findings.open} open findings)`, eventsPerSecond: replayed.log.records / seconds(started) };
     const reportFile = join(folder, 'replay-report.json');
     writeFileSync(reportFile, JSON.stringify(replayed, null, 2));

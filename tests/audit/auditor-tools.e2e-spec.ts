@@ -1,7 +1,7 @@
 /**
  * The auditors' tools on a hub of the suite's own (its own broker, so the log holds exactly this
- * history): `hub replay` rebuilds the findings as they stood at a moment with the live engine in a
- * sandbox and compares them with what the crosscheck announced, runs a what-if policy and gives the
+ * history): `hub replay` rebuilds the findings as they stood at a moment with the live engine in
+ * memory and compares them with what the crosscheck announced, runs a what-if policy and gives the
  * same report twice; `hub audit lineage` shows why a finding was raised and who read it.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -128,14 +128,13 @@ describe('the auditors\' tools', () => {
     expect(second.json).toBe(first.json);
   });
 
-  it('writes nothing to the live tables or topics and leaves no sandbox behind', async () => {
+  it('writes nothing to the live tables', async () => {
     const counts = async () => bed.database.query<{ facts: number; findings: number; outbox: number }>(
       'SELECT (SELECT count(*)::int FROM crosscheck_fact) AS facts, (SELECT count(*)::int FROM crosscheck_finding) AS findings, (SELECT count(*)::int FROM crosscheck_outbox) AS outbox',
     );
     const before = await counts();
     await replay(afterAid);
     expect(await counts()).toEqual(before);
-    expect(await bed.database.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'replay_%'`)).toEqual([]);
   });
 
   it('refuses a policy file that is not a policy, naming the field', async () => {

@@ -1,6 +1,6 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { fromKafkaBinary } from '@hub/contracts';
-import { CrosscheckEngine, FindingPublisher, type FindingResponse } from '@hub/crosscheck';
+import { FindingPublisher, PostgresCrosscheckState, type FindingResponse } from '@hub/crosscheck';
 import { BatchEventPattern, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
 
 /** The topic the gateway records departments' responses on (the contract's topic). */
@@ -12,7 +12,7 @@ export const FINDING_RESPONSES_TOPIC = 'hub.finding-response.recorded.v1';
 @UseFilters(RethrowHandlerErrorsFilter)
 export class FindingResponsesController {
   constructor(
-    private readonly engine: CrosscheckEngine,
+    private readonly state: PostgresCrosscheckState,
     private readonly publisher: FindingPublisher,
   ) {}
 
@@ -23,6 +23,6 @@ export class FindingResponsesController {
       const data = event.data as Omit<FindingResponse, 'eventId'>;
       return { eventId: event.id, findingId: data.findingId, department: data.department, response: data.response, ...(data.reason ? { reason: data.reason } : {}), respondedAt: data.respondedAt };
     });
-    if ((await this.engine.recordResponses(responses)) > 0) await this.publisher.publishPending();
+    if ((await this.state.recordResponses(responses, new Date())) > 0) await this.publisher.publishPending();
   }
 }

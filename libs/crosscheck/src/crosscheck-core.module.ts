@@ -5,6 +5,7 @@ import { HubProducer } from '@hub/messaging';
 import { POLICY_2026 } from '@hub/precise-aid';
 import { CrosscheckEngine } from './crosscheck-engine.js';
 import { FindingPublisher } from './finding-publisher.js';
+import { PostgresCrosscheckState } from './postgres-crosscheck-state.js';
 
 /** The cross-check engine and its outbox publisher on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
 @Module({})
@@ -13,14 +14,15 @@ export class CrosscheckCoreModule {
     return {
       module: CrosscheckCoreModule,
       providers: [
-        { provide: CrosscheckEngine, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CrosscheckEngine(ds, POLICY_2026, options.settleMs, options.evaluationDate) },
+        { provide: PostgresCrosscheckState, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCrosscheckState(ds, options.settleMs) },
+        { provide: CrosscheckEngine, inject: [PostgresCrosscheckState], useFactory: (state: PostgresCrosscheckState) => new CrosscheckEngine(state, POLICY_2026, options.evaluationDate) },
         {
           provide: FindingPublisher,
           inject: [getDataSourceToken(), HubProducer],
           useFactory: (ds: DataSource, producer: HubProducer) => new FindingPublisher(ds, producer, options.findingsTopic, options.settleMs),
         },
       ],
-      exports: [CrosscheckEngine, FindingPublisher],
+      exports: [CrosscheckEngine, PostgresCrosscheckState, FindingPublisher],
     };
   }
 }

@@ -1,13 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Fact, HouseholdFact, PersonFact, PersonView } from '@hub/precise-aid';
-
-function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
-  const group = groups.get(key);
-  if (group) group.push(value);
-  else groups.set(key, [value]);
-}
-
-const isHouseholdFact = (fact: Fact): fact is HouseholdFact => fact.kind === 'household-status' || fact.kind === 'monitoring-status';
+import { appendTo, assembleViews, isHouseholdFact, namedBy, type Housemate } from './fact-groups.js';
 
 interface FactRow {
   person: string | null;
@@ -17,11 +10,10 @@ interface FactRow {
 
 /**
  * The facts in PostgreSQL, one row per event (its source and id), and who is listed in which
- * household. Every method takes the caller's transaction and does one statement per kind of
- * work, whatever the batch size.
+ * household (the methods are StateBatch's). Every method takes the caller's transaction and does
+ * one statement per kind of work, whatever the batch size.
  */
 export class FactStore {
-  /** Stores the facts not stored before; returns those (a redelivered event is not new). */
   async insert(manager: EntityManager, facts: readonly Fact[]): Promise<Fact[]> {
     if (facts.length === 0) return [];
     const rows: { source: string; event_id: string }[] = await manager.query(
@@ -50,24 +42,8 @@ export class FactStore {
     return fresh;
   }
 
-  /**
-   * The persons whose findings new facts can change: the person a fact is about, every member of
-   * a household whose status changed, and the housemates of a certificate holder (a parent's
-   * certificate counts for a child).
-   */
   async affectedPersons(manager: EntityManager, facts: readonly Fact[]): Promise<string[]> {
-    const persons = new Set<string>();
-    const households = new Set<string>();
-    const certificateHolders: string[] = [];
-    for (const fact of facts) {
-      if (isHouseholdFact(fact)) {
-        households.add(fact.household);
-        fact.members.forEach((m) => persons.add(m.person));
-      } else {
-        persons.add(fact.person);
-        if (fact.kind === 'certificate') certificateHolders.push(fact.person);
-      }
-    }
+    const { persons, households, certificateHolders } = namedBy(facts);
     const rows: { person: string }[] = await manager.query(
       `SELECT person FROM crosscheck_membership WHERE household = ANY($1::varchar[])
        UNION SELECT m.person FROM crosscheck_membership m JOIN crosscheck_membership c ON c.household = m.household WHERE c.person = ANY($2::varchar[])`,
@@ -77,15 +53,14 @@ export class FactStore {
     return [...persons].sort();
   }
 
-  /** Each person's view: their facts, their households' facts, and their housemates' facts. */
   async views(manager: EntityManager, persons: readonly string[]): Promise<PersonView[]> {
-    const memberships: { household: string; person: string; mate: string }[] = await manager.query(
+    const housemates: Housemate[] = await manager.query(
       `SELECT m.household, m.person, mate.person AS mate FROM crosscheck_membership m JOIN crosscheck_membership mate ON mate.household = m.household
        WHERE m.person = ANY($1::varchar[])`,
       [persons],
     );
-    const households = [...new Set(memberships.map((m) => m.household))];
-    const everyone = [...new Set([...persons, ...memberships.map((m) => m.mate)])];
+    const households = [...new Set(housemates.map((m) => m.household))];
+    const everyone = [...new Set([...persons, ...housemates.map((m) => m.mate)])];
     const rows: FactRow[] = await manager.query(
       'SELECT person, household, fact FROM crosscheck_fact WHERE person = ANY($1::varchar[]) OR household = ANY($2::varchar[])',
       [everyone, households],
@@ -96,17 +71,6 @@ export class FactStore {
       if (row.household) appendTo(householdFacts, row.household, row.fact as HouseholdFact);
       else appendTo(personFacts, row.person!, row.fact as PersonFact);
     }
-    const membershipsOf = new Map<string, { household: string; mate: string }[]>();
-    for (const m of memberships) appendTo(membershipsOf, m.person, m);
-    return persons.map((person) => {
-      const mine = membershipsOf.get(person) ?? [];
-      const mates = [...new Set(mine.map((m) => m.mate).filter((mate) => mate !== person))];
-      return {
-        person,
-        facts: personFacts.get(person) ?? [],
-        householdFacts: [...new Set(mine.map((m) => m.household))].flatMap((h) => householdFacts.get(h) ?? []),
-        relativeFacts: mates.flatMap((mate) => personFacts.get(mate) ?? []),
-      };
-    });
+    return assembleViews(persons, housemates, personFacts, householdFacts);
   }
 }

@@ -7,8 +7,6 @@ export interface DataSourceExtras {
   entities?: DataSourceOptions['entities'];
   /** Only for throwaway test databases: build the schema from the entities. */
   synchronize?: boolean;
-  /** The schema tables are found and created in (a replay's sandbox); PostgreSQL's default when absent. */
-  searchPath?: string;
 }
 
 /**
@@ -24,6 +22,6 @@ export function dataSourceOptions(env: HubEnvironment, extras: DataSourceExtras 
     migrations: HUB_MIGRATIONS,
     synchronize: extras.synchronize ?? false,
     logging: ['error', 'warn', 'migration'],
-    extra: { max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000, ...(extras.searchPath ? { options: `-c search_path=${extras.searchPath}` } : {}) },
+    extra: { max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 },
   };
 }

@@ -35,7 +35,7 @@ function policyFrom(rules: string): Policy {
 export function addReplayCommand(program: Command, io: CliOutput): void {
   program
     .command('replay')
-    .description('rebuild the state and findings as they stood at a moment from the canonical topics, in a sandbox, and compare with what the hub announced')
+    .description('rebuild the state and findings as they stood at a moment from the canonical topics, in memory, and compare with what the hub announced')
     .requiredOption('--as-of <time>', 'the moment (ISO 8601); every record the broker had by then is read')
     .option('--rules <version|file>', `the rule and policy version, or a policy file (*.json) for a what-if`, [...KNOWN_POLICIES.keys()].at(-1))
     .option('--evaluation-date <date>', 'the day findings are judged as of (YYYY-MM-DD); default: the day of --as-of in China')
@@ -44,7 +44,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .option('--source <source>', 'kafka (the topics) or audit (the audit store, which keeps what the topics\' retention has dropped)', 'kafka')
     .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
     .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
-    .option('--database <url>', 'PostgreSQL for the sandbox schema (dropped afterwards)', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub')
+    .option('--database <url>', 'PostgreSQL holding the audit store (with --source audit)', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub')
     .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; source: string; findingsTopic: string; brokers: string; database: string }) => {
       const asOf = moment(options.asOf);
       if (options.source !== 'kafka' && options.source !== 'audit') throw new InputError(`--source must be kafka or audit, not "${options.source}"`);
@@ -55,7 +55,6 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
       const source: LogSource = audit ? auditLogSource(audit.store) : kafkaLogSource({ brokers: options.brokers.split(','), clientId: 'hub-replay' });
       const report = await replayAsOf({
         source,
-        databaseUrl: options.database,
         asOf,
         policy,
         evaluationDate: options.evaluationDate ?? chinaDate(asOf),

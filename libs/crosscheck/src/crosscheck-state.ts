@@ -1,0 +1,28 @@
+import type { Fact, Finding, FindingChange, PersonView } from '@hub/precise-aid';
+
+/**
+ * Where the engine keeps the facts and the findings: PostgreSQL on the live path, memory in a
+ * replay. Both answer the same questions the same way, so a replay folds the history with the very
+ * engine and rules the crosscheck runs.
+ */
+export interface CrosscheckState {
+  /** Runs the work on one batch atomically: all of its writes land, or none. */
+  batch<T>(work: (batch: StateBatch) => Promise<T>): Promise<T>;
+}
+
+/** What the engine reads and writes while folding one batch. */
+export interface StateBatch {
+  /** Stores the facts not stored before; returns those (a redelivered event is not new). */
+  insertFacts(facts: readonly Fact[]): Promise<Fact[]>;
+  /**
+   * The persons whose findings new facts can change: the person a fact is about, every member of
+   * a household whose status changed, and the housemates of a certificate holder (a parent's
+   * certificate counts for a child); sorted.
+   */
+  affectedPersons(facts: readonly Fact[]): Promise<string[]>;
+  /** Each person's view: their facts, their households' facts, and their housemates' facts. */
+  views(persons: readonly string[]): Promise<PersonView[]>;
+  openFindings(subjects: readonly string[]): Promise<Finding[]>;
+  /** Stores the findings' new states (and, on the live path, the changes to announce). */
+  applyChanges(changes: readonly FindingChange[], at: Date): Promise<void>;
+}

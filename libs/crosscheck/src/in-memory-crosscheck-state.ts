@@ -1,0 +1,79 @@
+import type { Fact, Finding, FindingChange, HouseholdFact, PersonFact, PersonView } from '@hub/precise-aid';
+import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
+import { appendTo, assembleViews, isHouseholdFact, namedBy, type Housemate } from './fact-groups.js';
+
+/**
+ * The crosscheck's state in memory, for a replay: the same answers as PostgreSQL gives the live
+ * path, without a round trip per question. A batch's writes are not undone when it fails, since a
+ * failed batch ends the replay. Nothing is announced, so there is no outbox.
+ */
+export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
+  private readonly seen = new Set<string>();
+  private readonly personFacts = new Map<string, PersonFact[]>();
+  private readonly householdFacts = new Map<string, HouseholdFact[]>();
+  private readonly membersOf = new Map<string, Set<string>>();
+  private readonly householdsOf = new Map<string, Set<string>>();
+  private readonly openBySubject = new Map<string, Map<string, Finding>>();
+
+  batch<T>(work: (batch: StateBatch) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
+  /** Every open finding. */
+  open(): Finding[] {
+    return [...this.openBySubject.values()].flatMap((findings) => [...findings.values()]);
+  }
+
+  insertFacts(facts: readonly Fact[]): Promise<Fact[]> {
+    const fresh: Fact[] = [];
+    for (const fact of facts) {
+      const key = `${fact.evidence.source}\u0000${fact.evidence.eventId}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      fresh.push(fact);
+      if (isHouseholdFact(fact)) {
+        appendTo(this.householdFacts, fact.household, fact);
+        for (const { person } of fact.members) {
+          addTo(this.membersOf, fact.household, person);
+          addTo(this.householdsOf, person, fact.household);
+        }
+      } else appendTo(this.personFacts, fact.person, fact);
+    }
+    return Promise.resolve(fresh);
+  }
+
+  affectedPersons(facts: readonly Fact[]): Promise<string[]> {
+    const { persons, households, certificateHolders } = namedBy(facts);
+    for (const holder of certificateHolders) this.householdsOf.get(holder)?.forEach((household) => households.add(household));
+    for (const household of households) this.membersOf.get(household)?.forEach((person) => persons.add(person));
+    return Promise.resolve([...persons].sort());
+  }
+
+  views(persons: readonly string[]): Promise<PersonView[]> {
+    const housemates: Housemate[] = persons.flatMap((person) =>
+      [...(this.householdsOf.get(person) ?? [])].flatMap((household) => [...this.membersOf.get(household)!].map((mate) => ({ household, person, mate }))),
+    );
+    return Promise.resolve(assembleViews(persons, housemates, this.personFacts, this.householdFacts));
+  }
+
+  openFindings(subjects: readonly string[]): Promise<Finding[]> {
+    return Promise.resolve(subjects.flatMap((subject) => [...(this.openBySubject.get(subject)?.values() ?? [])]));
+  }
+
+  applyChanges(changes: readonly FindingChange[]): Promise<void> {
+    for (const { change, finding } of changes) {
+      const open = this.openBySubject.get(finding.subject) ?? new Map<string, Finding>();
+      if (change === 'closed') open.delete(finding.findingId);
+      else open.set(finding.findingId, finding);
+      if (open.size > 0) this.openBySubject.set(finding.subject, open);
+      else this.openBySubject.delete(finding.subject);
+    }
+    return Promise.resolve();
+  }
+}
+
+function addTo<K, V>(groups: Map<K, Set<V>>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.add(value);
+  else groups.set(key, new Set([value]));
+}

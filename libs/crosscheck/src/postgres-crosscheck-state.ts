@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
+import { FactStore } from './fact-store.js';
+import { FindingStore, type FindingResponse } from './finding-store.js';
+
+/** The live crosscheck's state: facts, findings and the outbox in PostgreSQL, a batch per transaction. */
+export class PostgresCrosscheckState implements CrosscheckState {
+  private readonly facts = new FactStore();
+  private readonly findings: FindingStore;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    settleMs: number,
+  ) {
+    this.findings = new FindingStore(settleMs);
+  }
+
+  batch<T>(work: (batch: StateBatch) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) =>
+      work({
+        insertFacts: (facts) => this.facts.insert(manager, facts),
+        affectedPersons: (facts) => this.facts.affectedPersons(manager, facts),
+        views: (persons) => this.facts.views(manager, persons),
+        openFindings: (subjects) => this.findings.openFindings(manager, subjects),
+        applyChanges: (changes, at) => this.findings.apply(manager, changes, at),
+      }),
+    );
+  }
+
+  /** Records departments' responses to their findings (`hub.finding-response.recorded.v1`) in one transaction; returns how many were new. */
+  recordResponses(responses: readonly FindingResponse[], at: Date): Promise<number> {
+    return this.dataSource.transaction((manager) => this.findings.recordResponses(manager, responses, at));
+  }
+}

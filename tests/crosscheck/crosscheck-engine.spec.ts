@@ -1,0 +1,71 @@
+import { CrosscheckEngine, InMemoryCrosscheckState, type CanonicalEvent } from '@hub/crosscheck';
+import { POLICY_2026 } from '@hub/precise-aid';
+import { contractExample } from '../support/contract-examples.js';
+import { AID, CERTIFICATE, ENROLMENT, FATHER, HOME, HOUSEHOLD, STUDENT } from '../precise-aid/scenario.js';
+
+let sequence = 0;
+/** A canonical event as the engine reads it off a topic: the contract's example with the given fields changed. */
+function event(type: string, data: Record<string, unknown>, knownAt = '2026-09-02T08:00:00Z'): CanonicalEvent {
+  const owner = type.split('.')[0]!;
+  return { type, data: { ...contractExample(type), ...data }, evidence: { eventId: `${owner}-${++sequence}`, source: `/departments/${owner}`, type, knownAt } };
+}
+
+const household = (category: string) =>
+  event(HOUSEHOLD, {
+    householdNumber: HOME,
+    category,
+    change: 'granted',
+    effectiveFrom: '2026-03-01',
+    effectiveTo: null,
+    members: [
+      { idNumber: FATHER, name: '马建国', relationToHead: 'head' },
+      { idNumber: STUDENT, name: '马小军', relationToHead: 'child' },
+    ],
+  });
+/** The household also lacks insurance enrolments, which raises insurance gaps; these tests look at the missed aid. */
+const missedAid = <T extends { rule: string } | { finding: { rule: string } }>(items: T[]) => items.filter((i) => ('rule' in i ? i.rule : i.finding.rule) === 'missed-student-aid');
+const enrolment = () => event(ENROLMENT, { idNumber: STUDENT, term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
+
+/**
+ * The engine folds batches into a state and re-evaluates the persons they touch. These specify it on
+ * the state a replay uses (memory); the e2e suites run it on PostgreSQL, and the replay tests show
+ * both end with the same findings.
+ */
+describe('the crosscheck engine', () => {
+  let state: InMemoryCrosscheckState;
+  let engine: CrosscheckEngine;
+
+  beforeEach(() => {
+    state = new InMemoryCrosscheckState();
+    engine = new CrosscheckEngine(state, POLICY_2026, '2026-11-30');
+  });
+
+  it('raises a missed-aid finding when the enrolment arrives after the household status, and keeps it open', async () => {
+    await engine.apply([household('dibao')]);
+    const changes = missedAid(await engine.apply([enrolment()]));
+    expect(changes.map((c) => [c.change, c.finding.rule, c.finding.subject])).toEqual([['raised', 'missed-student-aid', STUDENT]]);
+    expect(missedAid(state.open()).map((f) => f.findingId)).toEqual([changes[0]!.finding.findingId]);
+  });
+
+  it('changes nothing when a batch is delivered again', async () => {
+    const batch = [household('dibao'), enrolment()];
+    expect(missedAid(await engine.apply(batch))).toHaveLength(1);
+    expect(await engine.apply(batch)).toEqual([]);
+  });
+
+  it('re-evaluates a child when a housemate\'s certificate arrives: the parent\'s disability makes the student eligible', async () => {
+    expect(missedAid(await engine.apply([household('marginal-low-income'), enrolment()]))).toEqual([]);
+    const changes = missedAid(await engine.apply([event(CERTIFICATE, { idNumber: FATHER, grade: 2, change: 'issued', effectiveDate: '2025-11-03' })]));
+    expect(changes.map((c) => [c.change, c.finding.subject, c.finding.explanation])).toEqual([['raised', STUDENT, expect.stringMatching(/parent-disability from 2025-11-03/)]]);
+  });
+
+  it('closes the finding when the aid is granted, citing the grant, and holds it open no more', async () => {
+    await engine.apply([household('dibao'), enrolment()]);
+    const grant = event(AID, { idNumber: STUDENT, term: '2026-autumn' }, '2026-10-20T09:00:00Z');
+    const [closed, ...more] = missedAid(await engine.apply([grant]));
+    expect(more).toEqual([]);
+    expect(closed).toMatchObject({ change: 'closed', finding: { subject: STUDENT } });
+    expect(closed!.finding.evidence).toContainEqual(grant.evidence);
+    expect(missedAid(state.open())).toEqual([]);
+  });
+});
