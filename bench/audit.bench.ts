@@ -12,7 +12,7 @@ import { openAuditStore, verifyAuditStore } from '@hub/audit';
 import { REGION_DAY } from '@hub/demo-region';
 import { pollUntil } from '@hub/local-infra';
 import { FACT_EVENT_TYPES, POLICY_2026 } from '@hub/precise-aid';
-import { kafkaLogSource, replayAsOf } from '@hub/replay';
+import { kafkaLogSource, replayAsOf, type ReplayPhase } from '@hub/replay';
 import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, report, type Figure } from './bench-report.js';
 import { stopApp } from './hub-processes.js';
@@ -48,7 +48,17 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
     const baseline = await rawRead(infra.brokers, region.records);
 
     let started = performance.now();
-    const replayed = await replayAsOf({ source: kafkaLogSource({ brokers: infra.brokers, clientId: 'bench-replay' }), asOf, policy: POLICY_2026, evaluationDate: REGION_DAY, findingsTopic: 'hub.finding.changed.v1' });
+    const phases = new Map<ReplayPhase, number>();
+    const replayed = await replayAsOf({
+      source: kafkaLogSource({ brokers: infra.brokers, clientId: 'bench-replay' }),
+      asOf,
+      policy: POLICY_2026,
+      evaluationDate: REGION_DAY,
+      findingsTopic: 'hub.finding.changed.v1',
+      onProgress: (phase) => phases.set(phase, performance.now()),
+    });
+    const [read, judged] = [phases.get('canonical records read')!, phases.get('persons judged')!];
+    console.log(`replay phases: reading the canonical topics ${((read - started) / 1000).toFixed(2)} s, judging ${((judged - read) / 1000).toFixed(2)} s, then the rest of the findings topic and the comparison ${seconds(judged).toFixed(2)} s`);
     const replay: Figure = { name: `hub replay of the whole history (${replayed.log.records} canonical records, ${replayed.findings.open} open findings)`, eventsPerSecond: replayed.log.records / seconds(started) };
     const reportFile = join(folder, 'replay-report.json');
     writeFileSync(reportFile, JSON.stringify(replayed, null, 2));

@@ -29,6 +29,17 @@ export class CrosscheckEngine {
     });
   }
 
+  /** Stores the events' facts without judging anyone; `reevaluate` judges them afterwards (a replay judges each person once, after the whole history). */
+  async store(events: readonly CanonicalEvent[]): Promise<void> {
+    const facts = factsOf(events);
+    await this.state.batch((batch) => batch.insertFacts(facts));
+  }
+
+  /** Judges the persons on every fact stored so far, against their open findings. */
+  reevaluate(persons: readonly string[]): Promise<FindingChange[]> {
+    return this.state.batch((batch) => this.evaluate(batch, persons, []));
+  }
+
   /** Evaluates the persons against their open findings and stores the changes; `fresh` are the facts that caused it, cited when a finding closes. */
   private async evaluate(batch: StateBatch, persons: readonly string[], fresh: readonly Fact[]): Promise<FindingChange[]> {
     const now = this.clock();

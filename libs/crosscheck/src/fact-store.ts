@@ -1,6 +1,34 @@
 import type { EntityManager } from 'typeorm';
 import type { Fact, HouseholdFact, PersonFact, PersonView } from '@hub/precise-aid';
-import { appendTo, assembleViews, isHouseholdFact, namedBy, type Housemate } from './fact-groups.js';
+import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
+
+/** A person listed in a household, with each person listed there (themselves included). */
+interface Housemate {
+  household: string;
+  person: string;
+  mate: string;
+}
+
+/** Puts the persons' views together from their housemates and the facts about them and their households. */
+function assembleViews(
+  persons: readonly string[],
+  housemates: readonly Housemate[],
+  personFacts: ReadonlyMap<string, PersonFact[]>,
+  householdFacts: ReadonlyMap<string, HouseholdFact[]>,
+): PersonView[] {
+  const housematesOf = new Map<string, Housemate[]>();
+  for (const h of housemates) appendTo(housematesOf, h.person, h);
+  return persons.map((person) => {
+    const mine = housematesOf.get(person) ?? [];
+    const mates = [...new Set(mine.map((m) => m.mate).filter((mate) => mate !== person))];
+    return {
+      person,
+      facts: personFacts.get(person) ?? [],
+      householdFacts: [...new Set(mine.map((m) => m.household))].flatMap((h) => householdFacts.get(h) ?? []),
+      relativeFacts: mates.flatMap((mate) => personFacts.get(mate) ?? []),
+    };
+  });
+}
 
 interface FactRow {
   person: string | null;

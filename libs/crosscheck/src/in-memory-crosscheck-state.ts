@@ -1,6 +1,6 @@
 import type { Fact, Finding, FindingChange, HouseholdFact, PersonFact, PersonView } from '@hub/precise-aid';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
-import { appendTo, assembleViews, isHouseholdFact, namedBy, type Housemate } from './fact-groups.js';
+import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
 
 /**
  * The crosscheck's state in memory, for a replay: the same answers as PostgreSQL gives the live
@@ -22,6 +22,11 @@ export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
   /** Every open finding. */
   open(): Finding[] {
     return [...this.openBySubject.values()].flatMap((findings) => [...findings.values()]);
+  }
+
+  /** Everyone a stored fact names. */
+  persons(): string[] {
+    return [...new Set([...this.personFacts.keys(), ...this.householdsOf.keys()])];
   }
 
   insertFacts(facts: readonly Fact[]): Promise<Fact[]> {
@@ -50,10 +55,19 @@ export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
   }
 
   views(persons: readonly string[]): Promise<PersonView[]> {
-    const housemates: Housemate[] = persons.flatMap((person) =>
-      [...(this.householdsOf.get(person) ?? [])].flatMap((household) => [...this.membersOf.get(household)!].map((mate) => ({ household, person, mate }))),
+    return Promise.resolve(
+      persons.map((person) => {
+        const households = [...(this.householdsOf.get(person) ?? [])];
+        const mates = new Set(households.flatMap((household) => [...this.membersOf.get(household)!]));
+        mates.delete(person);
+        return {
+          person,
+          facts: this.personFacts.get(person) ?? [],
+          householdFacts: households.flatMap((household) => this.householdFacts.get(household) ?? []),
+          relativeFacts: [...mates].flatMap((mate) => this.personFacts.get(mate) ?? []),
+        };
+      }),
     );
-    return Promise.resolve(assembleViews(persons, housemates, this.personFacts, this.householdFacts));
   }
 
   openFindings(subjects: readonly string[]): Promise<Finding[]> {

@@ -15,9 +15,14 @@ export interface ReplayOptions {
   /** The day findings are judged as of (YYYY-MM-DD). */
   evaluationDate: string;
   findingsTopic: string;
-  /** The total is known ahead only when reading Kafka. */
-  onProgress?: (recordsDone: number, recordsTotal?: number) => void;
+  /** Reading the log (its total is known ahead only when reading Kafka), then judging every person once. */
+  onProgress?: (phase: ReplayPhase, done: number, total?: number) => void;
 }
+
+export type ReplayPhase = 'canonical records read' | 'persons judged';
+
+/** Persons judged at a time: bounds the views held at once in a region of millions. */
+const JUDGED_AT_ONCE = 10_000;
 
 const reported = (finding: Finding): ReportedFinding => ({
   findingId: finding.findingId,
@@ -34,9 +39,10 @@ const reported = (finding: Finding): ReportedFinding => ({
 /**
  * Rebuilds the state and the findings as they stood at `asOf` from the canonical topics, with the
  * very engine and rules of the live path, on a state held in memory (nothing is written to live
- * tables or topics); then compares them with the findings the hub announced by then. Batches go
- * through the engine as on the live path, so the replay ends where the live crosscheck ended (or
- * shows where it did not).
+ * tables or topics); then compares them with the findings the hub announced by then. The history is
+ * stored first and every person judged once on it: the findings open at the end are those the live
+ * path ends with after judging each person again for every batch that touches them, so where the
+ * two differ the announcements are wrong, not the order.
  */
 export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> {
   const state = new InMemoryCrosscheckState();
@@ -44,20 +50,28 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
   const engine = new CrosscheckEngine(state, options.policy, options.evaluationDate, () => options.asOf);
   let total = 0;
   let done = 0;
-  const log = await options.source.read(
-    FACT_EVENT_TYPES,
-    options.asOf,
-    async (records) => {
-      await engine.apply(records.map(canonicalEventOf));
-      done += records.length;
-      options.onProgress?.(done, total > 0 ? total : undefined);
-    },
-    (cuts) => (total = cuts.reduce((sum, cut) => sum + Number(BigInt(cut.end) - BigInt(cut.start)), 0)),
-  );
-  // Only the open ones: which findings were raised and closed again on the way depends on the order partitions were read in, the open ones at the end do not.
-  const findings = state.open().map(reported).sort(byFindingKey);
+  const readAndJudge = async () => {
+    const log = await options.source.read(
+      FACT_EVENT_TYPES,
+      options.asOf,
+      async (records) => {
+        await engine.store(records.map(canonicalEventOf));
+        done += records.length;
+        options.onProgress?.('canonical records read', done, total > 0 ? total : undefined);
+      },
+      (cuts) => (total = cuts.reduce((sum, cut) => sum + Number(BigInt(cut.end) - BigInt(cut.start)), 0)),
+    );
+    const persons = state.persons();
+    for (let judged = 0; judged < persons.length; judged += JUDGED_AT_ONCE) {
+      await engine.reevaluate(persons.slice(judged, judged + JUDGED_AT_ONCE));
+      options.onProgress?.('persons judged', Math.min(judged + JUDGED_AT_ONCE, persons.length), persons.length);
+    }
+    return log;
+  };
   const recorded = new RecordedFindings();
-  await options.source.read([options.findingsTopic], options.asOf, async (records) => recorded.add(records));
+  // What the hub announced is read meanwhile, in the time the canonical read spends waiting on the source.
+  const [log] = await Promise.all([readAndJudge(), options.source.read([options.findingsTopic], options.asOf, async (records) => recorded.add(records))]);
+  const findings = state.open().map(reported).sort(byFindingKey);
   return replayReport(
     { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: options.source.name, records: log.records, cuts: log.cuts } },
     findings,

@@ -50,7 +50,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
       if (options.source !== 'kafka' && options.source !== 'audit') throw new InputError(`--source must be kafka or audit, not "${options.source}"`);
       const policy = policyFrom(options.rules);
       if (options.evaluationDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.evaluationDate)) throw new InputError(`--evaluation-date must be YYYY-MM-DD, not "${options.evaluationDate}"`);
-      const progress = new ProgressLine('canonical records replayed');
+      const progress = new Map<string, ProgressLine>();
       const audit = options.source === 'audit' ? await openAuditStore(options.database) : undefined;
       const source: LogSource = audit ? auditLogSource(audit.store) : kafkaLogSource({ brokers: options.brokers.split(','), clientId: 'hub-replay' });
       const report = await replayAsOf({
@@ -59,7 +59,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
         policy,
         evaluationDate: options.evaluationDate ?? chinaDate(asOf),
         findingsTopic: options.findingsTopic,
-        onProgress: (done, total) => progress.update(done, total),
+        onProgress: (phase, done, total) => (progress.get(phase) ?? progress.set(phase, new ProgressLine(phase)).get(phase)!).update(done, total),
       }).finally(() => audit?.close());
       const json = `${JSON.stringify(report, null, 2)}\n`;
       if (options.out) writeFileSync(options.out, json);

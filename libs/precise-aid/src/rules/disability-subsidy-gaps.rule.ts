@@ -45,7 +45,10 @@ export function disabilitySubsidyGaps(view: PersonView, context: RuleContext): F
   const lastMonth = addMonths(monthOf(until), -1);
   const certificates = view.facts.filter((f): f is CertificateFact => f.kind === 'certificate');
   const paid = (type: 'care' | 'living') => new Set(view.facts.filter((f) => f.kind === 'disability-subsidy' && f.subsidyType === type).map((f) => (f as { month: string }).month));
-  const afterGrace = (months: string[], since: string) => months.filter((m) => m >= addMonths(monthOf(since), policy.disabilitySubsidy.graceMonths));
+  const afterGrace = (months: string[], since: string) => {
+    const firstDue = addMonths(monthOf(since), policy.disabilitySubsidy.graceMonths);
+    return months.filter((m) => m >= firstDue);
+  };
 
   const careDue = certificateSpells(certificates, policy.disabilitySubsidy.careGrades).map((spell) => ({
     months: afterGrace(monthsOf(spell.interval, lastMonth), spell.interval.from),

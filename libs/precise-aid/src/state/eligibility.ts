@@ -26,14 +26,24 @@ function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusCh
   return byHousehold;
 }
 
-/** The spells of every household that lists the person, with the person's relation in each. */
-export function householdSpellsOf(view: PersonView): (Spell & { household: string; relation: string })[] {
-  return [...householdChanges(view.householdFacts)].flatMap(([household, changes]) =>
-    foldSpells(changes).flatMap((spell) => {
-      const member = spell.members.find((m) => m.person === view.person);
-      return member ? [{ ...spell, household, relation: member.relation }] : [];
-    }),
-  );
+export type HouseholdSpell = Spell & { household: string; relation: string };
+
+// Every rule family asks for a view's household spells; a view is judged as a whole and not changed meanwhile, so they are folded once per view.
+const folded = new WeakMap<PersonView, readonly HouseholdSpell[]>();
+
+/** The spells of every household that lists the person, with the person's relation in each (shared: not to be changed). */
+export function householdSpellsOf(view: PersonView): readonly HouseholdSpell[] {
+  let spells = folded.get(view);
+  if (!spells) {
+    spells = [...householdChanges(view.householdFacts)].flatMap(([household, changes]) =>
+      foldSpells(changes).flatMap((spell) => {
+        const member = spell.members.find((m) => m.person === view.person);
+        return member ? [{ ...spell, household, relation: member.relation }] : [];
+      }),
+    );
+    folded.set(view, spells);
+  }
+  return spells;
 }
 
 /** The spells over which a person holds a disability certificate (issued or changed, until revoked). */
