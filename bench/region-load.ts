@@ -23,19 +23,25 @@ export interface RegionLoadOptions {
   withAudit?: { signingKeyFile: string };
 }
 
-export interface LoadedRegion {
+/** The hub's apps running as separate processes on the bench's broker and database, with a key for each department. */
+export interface BenchHub {
+  url: string;
+  keys: Record<string, string>;
+  pseudonymKeys: string;
+  apps: { gateway: ChildProcess; crosscheck: ChildProcess; audit?: ChildProcess };
+  database: pg.Pool;
+  count(sql: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface LoadedRegion extends BenchHub {
   records: number;
   expected: ExpectedFinding[];
-  pseudonymKeys: string;
   /** Milliseconds (performance.now()) when publishing started, ended, and when the last finding was out. */
   started: number;
   published: number;
   finished: number;
   requestLatencies: number[];
-  apps: { gateway: ChildProcess; crosscheck: ChildProcess; audit?: ChildProcess };
-  database: pg.Pool;
-  count(sql: string): Promise<number>;
-  stop(): Promise<void>;
 }
 
 const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
@@ -43,7 +49,8 @@ const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disa
 const ready = (url: string, description: string, headers: Record<string, string> = {}) =>
   pollUntil(async () => ((await fetch(url, { headers }).catch(() => undefined))?.status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, description });
 
-export async function loadRegion(projectRoot: string, infra: BenchInfra, options: RegionLoadOptions): Promise<LoadedRegion> {
+/** Registers the departments, starts registry, gateway, crosscheck (and the audit) and waits until the gateway takes records. */
+export async function startBenchHub(projectRoot: string, infra: BenchInfra, options: { settleMs: number; withAudit?: { signingKeyFile: string } }): Promise<BenchHub> {
   const pseudonymKeys = `1:${randomBytes(32).toString('base64')}`;
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
   const keys: Record<string, string> = {};
@@ -54,6 +61,34 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
   }
   await close();
 
+  const [gatewayPort, registryPort] = [await freePort(), await freePort()];
+  const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
+  // The registry publishes every contract before it reports ready; a gateway started earlier could refuse records of a type it has not read yet.
+  await ready(`http://127.0.0.1:${registryPort}/health/ready`, 'the registry to be ready');
+  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', PSEUDONYM_KEYS: pseudonymKeys });
+  const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: `bench-crosscheck-${randomBytes(3).toString('hex')}`, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
+  const audit = options.withAudit
+    ? startApp(projectRoot, 'apps/audit/src/main.js', { ...env, SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`, AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile, AUDIT_TOPIC_REFRESH_MS: '2000' })
+    : undefined;
+  const url = `http://127.0.0.1:${gatewayPort}`;
+  const database = new pg.Pool({ connectionString: infra.databaseUrl, max: 2 });
+  const count = async (sql: string) => Number((await database.query<{ n: string }>(sql)).rows[0]!.n);
+  const stop = async () => {
+    await database.end();
+    await Promise.all([crosscheck, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
+  };
+  try {
+    await ready(`${url}/v1/facts`, 'the gateway to have loaded the contracts', { authorization: `Bearer ${keys['education']}` });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, keys, pseudonymKeys, apps: { gateway, crosscheck, ...(audit ? { audit } : {}) }, database, count, stop };
+}
+
+export async function loadRegion(projectRoot: string, infra: BenchInfra, options: RegionLoadOptions): Promise<LoadedRegion> {
+  const hub = await startBenchHub(projectRoot, infra, { settleMs: options.settleMs, ...(options.withAudit ? { withAudit: options.withAudit } : {}) });
+  const { keys, count } = hub;
   const generated = performance.now();
   const batches: Batch[] = [];
   const expected: ExpectedFinding[] = [];
@@ -75,27 +110,10 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
   DEPARTMENTS.forEach(flush);
   console.log(`region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
 
-  const [gatewayPort, registryPort] = [await freePort(), await freePort()];
-  const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
-  // The registry publishes every contract before it reports ready; a gateway started earlier could refuse records of a type it has not read yet.
-  await ready(`http://127.0.0.1:${registryPort}/health/ready`, 'the registry to be ready');
-  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', PSEUDONYM_KEYS: pseudonymKeys });
-  const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: `bench-crosscheck-${randomBytes(3).toString('hex')}`, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
-  const audit = options.withAudit
-    ? startApp(projectRoot, 'apps/audit/src/main.js', { ...env, SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`, AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile, AUDIT_TOPIC_REFRESH_MS: '2000' })
-    : undefined;
-  const url = `http://127.0.0.1:${gatewayPort}`;
-  const database = new pg.Pool({ connectionString: infra.databaseUrl, max: 2 });
-  const count = async (sql: string) => Number((await database.query<{ n: string }>(sql)).rows[0]!.n);
-  const stop = async () => {
-    await database.end();
-    await Promise.all([crosscheck, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
-  };
   try {
-    await ready(`${url}/v1/facts`, 'the gateway to have loaded the contracts', { authorization: `Bearer ${keys['education']}` });
     const before = await count('SELECT count(*) AS n FROM crosscheck_fact');
     const started = performance.now();
-    const http = await postBatches(url, batches, options.clients);
+    const http = await postBatches(hub.url, batches, options.clients);
     const published = performance.now();
     if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
     let lastProgress = 0;
@@ -112,9 +130,9 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
       { timeoutMs: 3_600_000, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
     );
     const finished = performance.now();
-    return { records, expected, pseudonymKeys, started, published, finished, requestLatencies: http.latencies, apps: { gateway, crosscheck, ...(audit ? { audit } : {}) }, database, count, stop };
+    return { ...hub, records, expected, started, published, finished, requestLatencies: http.latencies };
   } catch (error) {
-    await stop();
+    await hub.stop();
     throw error;
   }
 }

@@ -9,11 +9,12 @@ import { startBenchInfra } from './bench-infra.js';
 import { machine } from './bench-report.js';
 import { contractValidationBench } from './contract-validation.bench.js';
 import { endToEndBench } from './end-to-end.bench.js';
+import { findingLatencyBench } from './finding-latency.bench.js';
 import { httpIngestBench } from './http-ingest.bench.js';
 import { kafkaIngestBench } from './kafka-ingest.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
 
-const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'audit'] as const;
+const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'finding-latency', 'audit'] as const;
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   try {
     if (name === 'audit') {
       await auditBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
+    } else if (name === 'finding-latency') {
+      await findingLatencyBench(root, infra, { rate: setting('BENCH_RATE', 1000), seconds: setting('BENCH_SECONDS', 60), seed: setting('BENCH_SEED', 1), settleMs: setting('BENCH_SETTLE_MS', 10_000), tickMs: setting('BENCH_TICK_MS', 500) }, details);
     } else if (name === 'end-to-end') {
       await endToEndBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
     } else if (name === 'kafka-ingest') {
