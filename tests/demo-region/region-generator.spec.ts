@@ -37,6 +37,26 @@ describe('the synthetic region', () => {
 
   it('plants gaps of each rule family it models', () => {
     const rules = new Set(region(20_000).flatMap((h) => h.expected.map((e) => e.rule)));
-    expect([...rules].sort()).toEqual(['aid-without-eligibility', 'disability-care-subsidy-gap', 'disability-living-subsidy-gap', 'insurance-gap', 'missed-student-aid']);
+    expect([...rules].sort()).toEqual(['aid-without-eligibility', 'data-quality', 'disability-care-subsidy-gap', 'disability-living-subsidy-gap', 'insurance-gap', 'missed-student-aid']);
+  });
+
+  it('plants a data-quality gap as one person in two Civil Affairs households at once, and a decoy whose second registration ended before the first began', () => {
+    const households = region(20_000);
+    const listings = (h: (typeof households)[number]) =>
+      h.records
+        .filter((r) => r.record.type === 'civil-affairs.household-status.changed.v1')
+        .map((r) => ({ members: (r.record.data['members'] as { idNumber: string }[]).map((m) => m.idNumber), from: r.record.data['effectiveFrom'] as string, to: r.record.data['effectiveTo'] as string | null }));
+    const twice = households.filter((h) => listings(h).length === 2);
+    const planted = twice.filter((h) => h.expected.some((e) => e.rule === 'data-quality'));
+    const decoys = twice.filter((h) => !h.expected.some((e) => e.rule === 'data-quality'));
+    expect(planted.length).toBeGreaterThan(0);
+    expect(decoys.length).toBeGreaterThan(0);
+    for (const h of planted) {
+      const [first, second] = listings(h);
+      const gap = h.expected.find((e) => e.rule === 'data-quality')!;
+      expect([first!.members.includes(gap.idNumber), second!.members]).toEqual([true, [gap.idNumber]]);
+      expect({ to: second!.to, period: gap.period, routedTo: gap.routedTo }).toEqual({ to: null, period: second!.from, routedTo: 'civil-affairs' });
+    }
+    for (const h of decoys) expect(listings(h)[1]!.to! < listings(h)[0]!.from).toBe(true);
   });
 });

@@ -43,6 +43,13 @@ describe('what a simulated department does about a finding', () => {
     expect(actionFor('healthcare-security', finding('insurance-gap', { period: '2026' }), new Map(), '李', '2026-11-30')).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });
   });
 
+  it('acknowledges a data-quality finding: Civil Affairs reconciles its household registers', () => {
+    expect(actionFor('civil-affairs', finding('data-quality', { period: '2026-05-01' }), new Map(), '王', '2026-11-30')).toEqual({
+      publish: [],
+      response: expect.objectContaining({ response: 'acknowledged', reason: expect.stringMatching(/household registers are being reconciled/) }),
+    });
+  });
+
   it('does nothing about a closed finding or one already answered', () => {
     expect(actionFor('education', finding('missed-student-aid', { state: 'closed' }), students, '张老师', '2026-11-30')).toBeUndefined();
     expect(actionFor('education', finding('missed-student-aid', { responses: [{ response: 'acknowledged', respondedAt: '2026-11-30T02:00:00Z' }] }), students, '张老师', '2026-11-30')).toBeUndefined();

@@ -40,6 +40,8 @@ export const REGION_DAY = '2026-11-30';
 const TERM = '2026-autumn';
 const STATUS_FROM = '2026-03-01';
 const CERTIFICATE_FROM = '2026-01-10';
+/** When a member registered in a second Civil Affairs household too begins to be listed there. */
+const SECOND_LISTING_FROM = '2026-05-01';
 /** Months for which subsidies are due by REGION_DAY (two grace months after the certificate, and after the status for the living subsidy). */
 const CARE_MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 const LIVING_MONTHS = CARE_MONTHS.slice(2);
@@ -70,7 +72,8 @@ export const AID_TYPES: Record<string, string> = {
  * in memory), deterministic for a seed. Statuses, enrolments, aid, certificates, subsidies and
  * insurance follow the 2026 policy; gaps of every rule family are planted on purpose and returned
  * as the expected findings, beside decoys that look like gaps but are not (a 低保 that starts after
- * the term, 低保边缘 households, 脱贫户 without insurance).
+ * the term, 低保边缘 households, 脱贫户 without insurance, a second household registration that
+ * ended before the first began).
  */
 export function* generateRegion(options: RegionOptions): Generator<GeneratedHousehold> {
   const random = new SeededRandom(options.seed);
@@ -132,6 +135,28 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       });
     }
     const statusNow = status.kind === 'civil' && status.from <= REGION_DAY;
+    if (statusNow) {
+      // Data quality: a member registered in a second Civil Affairs household (低保边缘, which no
+      // other rule counts) while the first holds; or, a decoy, a second registration that ended
+      // before the first began.
+      const listing = random.next();
+      if (listing < 0.04) {
+        const listed = random.pick(members);
+        const overlaps = listing < 0.02;
+        const from = overlaps ? SECOND_LISTING_FROM : '2025-06-01';
+        add('civil-affairs', 'civil-affairs.household-status.changed.v1', `${from}T09:00:00+08:00`, {
+          householdNumber: `${region}-9${String(index).padStart(7, '0')}`,
+          regionCode: region,
+          category: 'marginal-low-income',
+          change: 'granted',
+          effectiveFrom: from,
+          effectiveTo: overlaps ? null : '2026-02-28',
+          decisionNumber: `民救〔2026〕${index}-2号`,
+          members: [{ idNumber: listed.idNumber, name: listed.name, relationToHead: 'head' }],
+        });
+        if (overlaps) expected.push({ rule: 'data-quality', idNumber: listed.idNumber, period: SECOND_LISTING_FROM, routedTo: 'civil-affairs' });
+      }
+    }
     const householdEligible = (statusNow && status.category !== 'marginal-low-income') || status.kind === 'monitored';
     const insuranceDue = (statusNow && status.category !== 'marginal-low-income') || (status.kind === 'monitored' && status.type !== 'poverty-alleviated');
     const livingDue = statusNow && status.category === 'dibao';

@@ -44,5 +44,6 @@ export function actionFor(department: string, finding: DeliveredFinding, student
   if (finding.rule === 'aid-without-eligibility') return acknowledge('The school is checking the family\'s documents.');
   if (finding.rule === 'insurance-gap') return acknowledge('To be enrolled with a premium subsidy once Civil Affairs confirms the person.');
   if (finding.rule.startsWith('disability-')) return acknowledge('The subsidy is being reviewed by the county federation.');
+  if (finding.rule === 'data-quality') return acknowledge('The household registers are being reconciled so that the person is listed in one household.');
   return acknowledge('Under review.');
 }
