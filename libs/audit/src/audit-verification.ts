@@ -17,13 +17,11 @@ export interface VerificationProgress {
   entriesTotal: number;
 }
 
-const PAGE = 10_000;
-
 /**
  * Walks every chain of the audit store as far as it reached when the walk began (the audit may go
  * on appending meanwhile), recomputing each hash and checking each checkpoint against the trusted
  * keys. A broken chain is reported at its first break and the walk goes on with the next chain.
- * The next page is read while the current one is hashed.
+ * PostgreSQL streams a chain while the entries already read are hashed.
  */
 export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly KeyObject[], onProgress: (progress: VerificationProgress) => void = () => undefined): Promise<AuditVerification> {
   const chains = await store.chains();
@@ -35,19 +33,11 @@ export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly 
     const end = BigInt((await store.head(chain))?.lastOffset ?? -1);
     result.checkpoints += checkpoints.length;
     const verifier = new ChainVerifier(chain.topic, chain.partition, checkpoints, trustedKeys);
-    let page = store.entriesAfter(chain, '-1', PAGE);
-    for (;;) {
-      const entries = (await page).filter((entry) => BigInt(entry.offset) <= end);
-      const last = entries.at(-1);
-      if (!last) break;
-      page = store.entriesAfter(chain, last.offset, PAGE);
-      for (const entry of entries) if (verifier.add(entry)) break;
+    // After a break the rest of the chain is read but not looked at: a stream is not left half read.
+    for await (const entries of store.streamEntries(chain, end.toString())) {
+      if (!verifier.broken) for (const entry of entries) if (verifier.add(entry)) break;
       result.entries += entries.length;
       onProgress({ entriesDone: result.entries, entriesTotal });
-      if (verifier.broken) {
-        await page;
-        break;
-      }
     }
     const broken = verifier.finish();
     if (broken) result.breaks.push(broken);

@@ -7,6 +7,7 @@ export const ErrorCode = {
   KafkaUnavailable: 'KAFKA_UNAVAILABLE',
   KafkaPublishFailed: 'KAFKA_PUBLISH_FAILED',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  UnexpectedDatabaseResponse: 'UNEXPECTED_DATABASE_RESPONSE',
   RecordRejected: 'RECORD_REJECTED',
   HandlerFailed: 'HANDLER_FAILED',
   NoHandler: 'NO_HANDLER',
