@@ -78,6 +78,14 @@ describe('data quality', () => {
 });
 
 describe('reconciling findings', () => {
+  it('judges the same whatever order a store hands the facts over in', () => {
+    const other = fact(HOUSEHOLD, { householdNumber: household('other'), category: 'marginal-low-income', change: 'granted', effectiveFrom: '2026-05-01', effectiveTo: null, members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'head' }] });
+    const facts = [status('dibao', 'granted', '2026-03-01'), other, enrolment('2026-autumn')];
+    const found = evaluatePerson(viewOf(STUDENT, facts), context);
+    expect(of('data-quality', found)).toHaveLength(1);
+    expect(evaluatePerson(viewOf(STUDENT, [...facts].reverse()), context)).toEqual(found);
+  });
+
   it('changes nothing when the same facts are evaluated again (redelivery, restart)', () => {
     const facts = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
     const first = evaluatePerson(viewOf(STUDENT, facts), context);

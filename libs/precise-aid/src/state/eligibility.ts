@@ -31,16 +31,25 @@ export type HouseholdSpell = Spell & { household: string; relation: string };
 // Every rule family asks for a view's household spells; a view is judged as a whole and not changed meanwhile, so they are folded once per view.
 const folded = new WeakMap<PersonView, readonly HouseholdSpell[]>();
 
-/** The spells of every household that lists the person, with the person's relation in each (shared: not to be changed). */
+/** Spells in one order whatever order the facts were stored in: by start, household, then status. */
+const bySpellStart = (a: HouseholdSpell, b: HouseholdSpell) => a.interval.from.localeCompare(b.interval.from) || a.household.localeCompare(b.household) || a.value.localeCompare(b.value);
+
+/**
+ * The spells of every household that lists the person, with the person's relation in each
+ * (shared: not to be changed), in one order, so explanations and evidence do not depend on the
+ * order a store hands the facts over in.
+ */
 export function householdSpellsOf(view: PersonView): readonly HouseholdSpell[] {
   let spells = folded.get(view);
   if (!spells) {
-    spells = [...householdChanges(view.householdFacts)].flatMap(([household, changes]) =>
-      foldSpells(changes).flatMap((spell) => {
-        const member = spell.members.find((m) => m.person === view.person);
-        return member ? [{ ...spell, household, relation: member.relation }] : [];
-      }),
-    );
+    spells = [...householdChanges(view.householdFacts)]
+      .flatMap(([household, changes]) =>
+        foldSpells(changes).flatMap((spell) => {
+          const member = spell.members.find((m) => m.person === view.person);
+          return member ? [{ ...spell, household, relation: member.relation }] : [];
+        }),
+      )
+      .sort(bySpellStart);
     folded.set(view, spells);
   }
   return spells;
