@@ -6,8 +6,9 @@ import { BatchEventPattern, RethrowHandlerErrorsFilter, type InboundRecord } fro
 export const CANONICAL_EVENTS = 'crosscheck.canonical-events';
 
 /**
- * Each batch of one partition goes through the engine in one transaction (facts, findings, outbox),
- * then the outbox is published; the offsets are committed after both.
+ * Each batch goes through the engine in one transaction (facts, findings, outbox), then the outbox
+ * is published; the offsets are committed after both. A batch holds one partition's records, or
+ * several partitions' handed over together (CONSUMER_PARTITIONS_AT_ONCE).
  */
 @Controller()
 // Handler errors must reach the hub transport unchanged, for its retries and dead letters.

@@ -15,6 +15,17 @@ export class CrosscheckEnvironment extends HubEnvironment {
   FINDING_SETTLE_MS = 10_000;
 
   /**
+   * How many partitions' batches the consumer hands over at once; they are folded as one batch
+   * (one transaction), never in parallel. 64 covers every canonical partition of a fetch.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  CONSUMER_PARTITIONS_AT_ONCE = 64;
+
+  /**
    * The day findings are judged as of (YYYY-MM-DD): terms and months after it are not judged yet,
    * open statuses hold until it. Unset: today in China. Set for tests and reproducible runs.
    */

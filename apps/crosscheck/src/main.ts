@@ -12,6 +12,7 @@ async function bootstrap(): Promise<void> {
   const app = await createConsumerMicroservice(CrosscheckModule.forRoot(env), {
     ...consumerOptionsFrom(env, env.SERVICE_NAME),
     topicFamilies: { [CANONICAL_EVENTS]: FACT_EVENT_TYPES },
+    partitionsAtOnce: env.CONSUMER_PARTITIONS_AT_ONCE,
   });
   app.useLogger(app.get(Logger));
   await app.listen();

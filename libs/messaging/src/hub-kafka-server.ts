@@ -13,6 +13,7 @@ import { KafkaRecordContext } from './kafka-record.context.js';
 import type { KafkaSettings } from './kafka-settings.js';
 import { RecordHeader } from './record-headers.js';
 import type { RetryPolicy } from './retry-policy.js';
+import { SerialBatchLane } from './serial-batch-lane.js';
 
 export interface HubKafkaServerOptions {
   kafka: KafkaSettings;
@@ -33,6 +34,12 @@ export interface HubKafkaServerOptions {
   topicFamilies?: Record<string, readonly string[] | TopicSelector>;
   /** How often selectors are asked again (default 30 s). */
   topicRefreshMs?: number;
+  /**
+   * How many partitions' batches the consumer hands over at once (default 1). Above 1, handlers
+   * still run one at a time, and the batches waiting for the same batch handler are merged into
+   * one invocation (SerialBatchLane): fewer, larger transactions, not parallel ones.
+   */
+  partitionsAtOnce?: number;
 }
 
 /** Picks a family's topics from all the broker's topics. */
@@ -55,6 +62,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private families = new Map<string, string>();
   private refreshTimer?: NodeJS.Timeout;
   private rejoining?: Promise<void>;
+  private readonly lane = new SerialBatchLane<InboundRecord>();
 
   constructor(private readonly options: HubKafkaServerOptions) {
     super();
@@ -125,6 +133,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsAtOnce ?? 1,
       eachBatch: (payload) => this.handleBatch(payload),
     });
     this.logger.log(`consumer group ${groupId} consuming ${this.topics.join(', ')}`);
@@ -157,7 +166,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     const isBatchHandler = handler.extras?.['batch'] === true;
     const work: BatchWork<InboundRecord> = {
       records,
-      apply: (inHand) => this.invoke(handler, inHand, isBatchHandler),
+      // Each invocation waits its turn in the lane; batches for one batch handler are merged there.
+      apply: (inHand) => this.lane.run(isBatchHandler ? `batch:${this.families.get(batch.topic) ?? batch.topic}` : `one:${batch.topic}/${batch.partition}`, inHand, (records) => this.invoke(handler, records, isBatchHandler)),
       deadLetter: (record, error, attempts) => this.deadLetter(record, error, attempts),
       heartbeat,
       isAbandoned: () => isStale() || !isRunning(),
