@@ -1,11 +1,16 @@
 /** The hub's apps as a benchmark runs them: separate processes, measured from /proc. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A built hub app as its own process, quiet but for its warnings; `BENCH_PROFILE_DIR` profiles the gateway. */
+/**
+ * A built hub app as its own process, quiet but for its warnings; `BENCH_PROFILE_DIR` profiles the
+ * gateway; `BENCH_LOG_DIR` keeps each app's log (warnings and errors) in a file there.
+ */
 export function startApp(projectRoot: string, entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE_DIR'] && entry.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const logDir = process.env['BENCH_LOG_DIR'];
+  const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';
+  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE_DIR'] && entry.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', log, 'inherit'] });
   child.once('exit', (code) => code && console.error(`${entry} exited with ${code}`));
   return child;
 }

@@ -46,6 +46,7 @@ export interface HubKafkaServerOptions {
 export type TopicSelector = (brokerTopics: readonly string[]) => readonly string[];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const HEARTBEAT_WHILE_WAITING_MS = 3000;
 
 /**
  * A @nestjs/microservices transport over kafkajs `eachBatch`: handlers stay `@EventPattern`
@@ -128,6 +129,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group'));
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      this.logger.error({ groupId, err: payload.error, restart: payload.restart }, payload.restart ? 'consumer crashed; kafkajs restarts it' : 'consumer crashed and stopped consuming'),
+    );
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
     await consumer.run({
@@ -167,7 +171,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     const work: BatchWork<InboundRecord> = {
       records,
       // Each invocation waits its turn in the lane; batches for one batch handler are merged there.
-      apply: (inHand) => this.lane.run(isBatchHandler ? `batch:${this.families.get(batch.topic) ?? batch.topic}` : `one:${batch.topic}/${batch.partition}`, inHand, (records) => this.invoke(handler, records, isBatchHandler)),
+      apply: (inHand) => this.whileBeating(heartbeat, this.lane.run(isBatchHandler ? `batch:${this.families.get(batch.topic) ?? batch.topic}` : `one:${batch.topic}/${batch.partition}`, inHand, (records) => this.invoke(handler, records, isBatchHandler))),
       deadLetter: (record, error, attempts) => this.deadLetter(record, error, attempts),
       heartbeat,
       isAbandoned: () => isStale() || !isRunning(),
@@ -182,6 +186,20 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     await this.consumer!.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
     ]);
+  }
+
+  /**
+   * Heartbeats while a batch waits its turn and is applied: behind other partitions' merged batches
+   * the wait can outlast the session timeout, and a member that stops heartbeating is put out of the
+   * group (its offsets can no longer be committed).
+   */
+  private async whileBeating(heartbeat: () => Promise<void>, work: Promise<void>): Promise<void> {
+    const beating = setInterval(() => heartbeat().catch((error: unknown) => this.logger.warn({ err: error }, 'heartbeat failed while a batch waited')), HEARTBEAT_WHILE_WAITING_MS);
+    try {
+      await work;
+    } finally {
+      clearInterval(beating);
+    }
   }
 
   private async invoke(handler: MessageHandler, records: readonly InboundRecord[], isBatchHandler: boolean): Promise<void> {
