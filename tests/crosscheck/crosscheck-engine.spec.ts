@@ -1,14 +1,6 @@
-import { CrosscheckEngine, InMemoryCrosscheckState, type CanonicalEvent } from '@hub/crosscheck';
-import { POLICY_2026 } from '@hub/precise-aid';
-import { contractExample } from '../support/contract-examples.js';
-import { AID, CERTIFICATE, ENROLMENT, FATHER, HOME, HOUSEHOLD, STUDENT } from '../precise-aid/scenario.js';
-
-let sequence = 0;
-/** A canonical event as the engine reads it off a topic: the contract's example with the given fields changed. */
-function event(type: string, data: Record<string, unknown>, knownAt = '2026-09-02T08:00:00Z'): CanonicalEvent {
-  const owner = type.split('.')[0]!;
-  return { type, data: { ...contractExample(type), ...data }, evidence: { eventId: `${owner}-${++sequence}`, source: `/departments/${owner}`, type, knownAt } };
-}
+import { CrosscheckEngine, InMemoryCrosscheckState } from '@hub/crosscheck';
+import { POLICY_2026, type Finding, type FindingChange } from '@hub/precise-aid';
+import { AID, canonicalEvent as event, CERTIFICATE, ENROLMENT, FATHER, HOME, HOUSEHOLD, STUDENT } from '../precise-aid/scenario.js';
 
 const household = (category: string) =>
   event(HOUSEHOLD, {
@@ -22,8 +14,9 @@ const household = (category: string) =>
       { idNumber: STUDENT, name: '马小军', relationToHead: 'child' },
     ],
   });
-/** The household also lacks insurance enrolments, which raises insurance gaps; these tests look at the missed aid. */
-const missedAid = <T extends { rule: string } | { finding: { rule: string } }>(items: T[]) => items.filter((i) => ('rule' in i ? i.rule : i.finding.rule) === 'missed-student-aid');
+// The household also lacks insurance enrolments, which raises insurance gaps; these tests look at the missed aid.
+const missedAid = (changes: FindingChange[]) => changes.filter((c) => c.finding.rule === 'missed-student-aid');
+const openMissedAid = (state: InMemoryCrosscheckState): Finding[] => state.open().filter((f) => f.rule === 'missed-student-aid');
 const enrolment = () => event(ENROLMENT, { idNumber: STUDENT, term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
 
 /**
@@ -44,7 +37,7 @@ describe('the crosscheck engine', () => {
     await engine.apply([household('dibao')]);
     const changes = missedAid(await engine.apply([enrolment()]));
     expect(changes.map((c) => [c.change, c.finding.rule, c.finding.subject])).toEqual([['raised', 'missed-student-aid', STUDENT]]);
-    expect(missedAid(state.open()).map((f) => f.findingId)).toEqual([changes[0]!.finding.findingId]);
+    expect(openMissedAid(state).map((f) => f.findingId)).toEqual([changes[0]!.finding.findingId]);
   });
 
   it('changes nothing when a batch is delivered again', async () => {
@@ -66,6 +59,6 @@ describe('the crosscheck engine', () => {
     expect(more).toEqual([]);
     expect(closed).toMatchObject({ change: 'closed', finding: { subject: STUDENT } });
     expect(closed!.finding.evidence).toContainEqual(grant.evidence);
-    expect(missedAid(state.open())).toEqual([]);
+    expect(openMissedAid(state)).toEqual([]);
   });
 });

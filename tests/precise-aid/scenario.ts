@@ -1,4 +1,5 @@
 import { factFromEvent, type Fact, type HouseholdFact, type PersonFact, type PersonView } from '@hub/precise-aid';
+import type { CanonicalEvent } from '@hub/crosscheck';
 import { contractExample } from '../support/contract-examples.js';
 
 /** Pseudonyms shaped as the gateway makes them (the rules never see identity numbers). */
@@ -7,13 +8,16 @@ export const household = (name: string, department = 'civil-affairs') => `p1.${d
 
 let sequence = 0;
 
-/**
- * A fact as the crosscheck would read it from a canonical event: the standard contract's example
- * with the given fields changed, received by the hub at `knownAt`.
- */
-export function fact(type: string, data: Record<string, unknown>, knownAt = '2026-09-02T08:00:00Z'): Fact {
+/** A canonical event as the crosscheck reads it: the standard contract's example with the given fields changed, received by the hub at `knownAt`. */
+export function canonicalEvent(type: string, data: Record<string, unknown>, knownAt = '2026-09-02T08:00:00Z'): CanonicalEvent {
   const owner = type.split('.')[0]!;
-  const made = factFromEvent(type, { ...contractExample(type), ...data }, { eventId: `${owner}-${++sequence}`, source: `/departments/${owner}`, type, knownAt });
+  return { type, data: { ...contractExample(type), ...data }, evidence: { eventId: `${owner}-${++sequence}`, source: `/departments/${owner}`, type, knownAt } };
+}
+
+/** A fact as the crosscheck would read it from such a canonical event. */
+export function fact(type: string, data: Record<string, unknown>, knownAt?: string): Fact {
+  const event = canonicalEvent(type, data, knownAt);
+  const made = factFromEvent(event.type, event.data, event.evidence);
   if (!made) throw new Error(`${type} makes no fact`);
   return made;
 }
