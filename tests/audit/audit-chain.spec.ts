@@ -3,7 +3,7 @@
  * carries: each kind of damage an auditor must catch is caught, and an intact chain passes.
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { ChainVerifier, entryHash, GENESIS_HASH, linkRecords, signCheckpoint, type ChainBreak, type ChainEntry, type ChainRecord, type Checkpoint } from '@hub/audit-chain';
+import { ChainVerifier, decodeChainHeaders, encodeChainHeaders, entryHash, GENESIS_HASH, linkRecords, signCheckpoint, type ChainBreak, type ChainEntry, type ChainRecord, type Checkpoint } from '@hub/audit-chain';
 import { contractExample } from '../support/contract-examples.js';
 
 const TOPIC = 'civil-affairs.household-status.changed.v1';
@@ -49,6 +49,18 @@ describe('the audit hash chain', () => {
     expect(entryHash(GENESIS_HASH, { ...record, key: null, value: Buffer.from('{"a":1}'), headers: [] }).toString('hex')).toBe('b862da4685077f911bcaadf1221bdb9571ce569a72c5aa223173be4543b25b53');
   });
 
+  it('keeps headers in an encoding that gives them back as they were, in their order', () => {
+    const headers: [string, string][] = [['ce_id', 'é1'], ['b', ''], ['ce_source', '/departments/civil-affairs']];
+    expect(decodeChainHeaders(encodeChainHeaders(headers))).toEqual(headers);
+  });
+
+  it('does not read bytes that are not a header encoding as headers', () => {
+    const encoded = encodeChainHeaders([['ce_id', 'event-1']]);
+    expect(decodeChainHeaders(encoded.subarray(0, encoded.length - 1))).toBeUndefined();
+    expect(decodeChainHeaders(Buffer.concat([encoded, Buffer.from([0])]))).toBeUndefined();
+    expect(decodeChainHeaders(Buffer.from('[]'))).toBeUndefined();
+  });
+
   it('passes an intact chain with its checkpoints', () => {
     const entries = chain(10);
     expect(verify(entries, [seal(entries, 5), seal(entries, 10)])).toEqual({ verified: 10 });
@@ -77,7 +89,7 @@ describe('the audit hash chain', () => {
 
   it('catches a header that was modified', () => {
     const entries = chain(10);
-    entries[6] = { ...entries[6]!, headers: [['ce_id', 'event-6'], ['ce_source', 'education']] };
+    entries[6] = { ...entries[6]!, headerBytes: encodeChainHeaders([['ce_id', 'event-6'], ['ce_source', 'education']]) };
     expect(verify(entries, []).broken).toMatchObject({ kind: 'entry-modified', offset: '6' });
   });
 

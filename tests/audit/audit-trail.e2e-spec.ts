@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
-import { entryHash, signCheckpoint } from '@hub/audit-chain';
+import { encodeChainHeaders, entryHash, signCheckpoint } from '@hub/audit-chain';
 import { toKafkaBinary } from '@hub/contracts';
 import { createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
 import type { AppProcess } from '../support/app-process.js';
@@ -201,8 +201,8 @@ describe('hub audit verify on damaged copies of the store', () => {
       [`UPDATE audit_entry SET "offset" = "offset" + 1000 WHERE topic = $1 AND partition = $2 AND "offset" >= 4`, [canonicalTopic, partition]],
       [`UPDATE audit_entry SET "offset" = "offset" - 999 WHERE topic = $1 AND partition = $2 AND "offset" >= 1004`, [canonicalTopic, partition]],
       [
-        `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash) VALUES ($1, $2, 4, 5, $3, $4, $5, '[]', $6, $7)`,
-        [canonicalTopic, partition, forged.timestamp, forged.key, forged.value, before!.hash, entryHash(before!.hash, forged)],
+        `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash) VALUES ($1, $2, 4, 5, $3, $4, $5, $6, $7, $8)`,
+        [canonicalTopic, partition, forged.timestamp, forged.key, forged.value, encodeChainHeaders(forged.headers), before!.hash, entryHash(before!.hash, forged)],
       ],
     );
     const run = await verify(db);

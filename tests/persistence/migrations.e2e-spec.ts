@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { encodeChainHeaders } from '@hub/audit-chain';
 import { HubEnvironment, loadConfig } from '@hub/config';
 import { claimUnprocessed, dataSourceOptions, HUB_MIGRATIONS, runMigrationsExclusively } from '@hub/persistence';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -61,6 +62,28 @@ describe('the hub schema', () => {
     } finally {
       await Promise.all(apps.map((app) => app.destroy()));
       await fresh.drop();
+    }
+  });
+
+  it('converts the headers of audit entries recorded before they were kept in the chain encoding, byte for byte', async () => {
+    const earlier = await createTestDatabase('migrations_audit_headers');
+    const options = (migrations: typeof HUB_MIGRATIONS) => ({ ...dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: earlier.url })), migrations });
+    const headers: [string, string][] = [['ce_id', 'status-640104-H-000001-1'], ['ce_source', '/departments/civil-affairs'], ['hub_note', '低保 é'], ['empty', '']];
+    const before = await new DataSource(options(HUB_MIGRATIONS.filter((m) => m.name !== 'AuditHeadersInChainEncoding1764460800006'))).initialize();
+    const after = new DataSource(options(HUB_MIGRATIONS));
+    try {
+      await runMigrationsExclusively(before);
+      await before.query(
+        `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash) VALUES ('t', 0, 0, 1, 0, NULL, NULL, $1, '\\x00', '\\x00'), ('t', 0, 1, 2, 0, NULL, NULL, '[]', '\\x00', '\\x00')`,
+        [JSON.stringify(headers)],
+      );
+      await runMigrationsExclusively(await after.initialize());
+      const rows = await after.query<{ headers: Buffer }[]>('SELECT headers FROM audit_entry ORDER BY "offset"');
+      expect(rows.map((row) => row.headers.toString('hex'))).toEqual([encodeChainHeaders(headers).toString('hex'), encodeChainHeaders([]).toString('hex')]);
+    } finally {
+      await before.destroy();
+      if (after.isInitialized) await after.destroy();
+      await earlier.drop();
     }
   });
 

@@ -1,3 +1,5 @@
+import type { ChainHeaders } from './chain-headers.js';
+
 /** A Kafka record as the audit keeps it: everything the chain's hash covers, nothing else. */
 export interface ChainRecord {
   topic: string;
@@ -8,15 +10,27 @@ export interface ChainRecord {
   timestamp: string;
   key: Buffer | null;
   value: Buffer | null;
-  /** In the order the record carries them. */
-  headers: ReadonlyArray<readonly [name: string, value: string]>;
+  headers: ChainHeaders;
 }
 
-/** A record linked into its topic partition's chain. */
-export interface ChainEntry extends ChainRecord {
+/** What an entry's hash covers besides its chain (topic, partition) and the previous hash. */
+export interface HashedFields {
+  offset: string;
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  /** The headers in their chain encoding (`encodeChainHeaders`), as the store keeps them. */
+  headerBytes: Buffer;
+}
+
+/** An entry as the store keeps it within its chain: what verifying it needs. */
+export interface StoredEntry extends HashedFields {
   previousHash: Buffer;
   hash: Buffer;
 }
+
+/** A record linked into its topic partition's chain. */
+export interface ChainEntry extends ChainRecord, StoredEntry {}
 
 /** Where a topic partition's chain ends: the last entry's offset and hash, and how many entries it has. */
 export interface ChainHead {

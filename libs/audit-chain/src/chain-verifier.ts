@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { GENESIS_HASH, entryHash } from './entry-hash.js';
-import type { ChainEntry } from './chain-record.js';
+import { EntryHasher, GENESIS_HASH } from './entry-hash.js';
+import type { StoredEntry } from './chain-record.js';
 import { checkpointSignedBy, type Checkpoint } from './checkpoint.js';
 
 export type ChainBreakKind =
@@ -36,6 +36,7 @@ export class ChainVerifier {
   private position = 0;
   private nextCheckpoint = 0;
   private found?: ChainBreak;
+  private readonly hasher: EntryHasher;
 
   constructor(
     private readonly topic: string,
@@ -43,7 +44,9 @@ export class ChainVerifier {
     /** The chain's checkpoints, fewest entries first. */
     private readonly checkpoints: readonly Checkpoint[],
     private readonly trustedKeys: readonly KeyObject[],
-  ) {}
+  ) {
+    this.hasher = new EntryHasher(topic, partition);
+  }
 
   /** Entries checked so far. */
   get verified(): number {
@@ -55,13 +58,13 @@ export class ChainVerifier {
   }
 
   /** Checks the next entry; once the chain is broken, the rest are not looked at. */
-  add(entry: ChainEntry): ChainBreak | undefined {
+  add(entry: StoredEntry): ChainBreak | undefined {
     if (this.found) return this.found;
     this.position++;
     if (!entry.previousHash.equals(this.expectedPrevious)) {
       return this.fail('link-broken', entry.offset, `the entry at offset ${entry.offset} does not link to the entry before it: an entry was removed, moved or added before it`);
     }
-    if (!entryHash(this.expectedPrevious, entry).equals(entry.hash)) {
+    if (!this.hasher.hash(this.expectedPrevious, entry).equals(entry.hash)) {
       return this.fail('entry-modified', entry.offset, `the entry at offset ${entry.offset} was changed after it was recorded: its content no longer gives its hash`);
     }
     this.expectedPrevious = entry.hash;
@@ -86,7 +89,7 @@ export class ChainVerifier {
     );
   }
 
-  private checkSeal(checkpoint: Checkpoint, entry: ChainEntry): ChainBreak | undefined {
+  private checkSeal(checkpoint: Checkpoint, entry: StoredEntry): ChainBreak | undefined {
     if (!this.trustedKeys.some((key) => checkpointSignedBy(checkpoint, key))) {
       return this.fail('checkpoint-signature', checkpoint.lastOffset, `the checkpoint sealed at ${checkpoint.sealedAt} up to offset ${checkpoint.lastOffset} is not signed by a trusted key (it names key ${checkpoint.keyId})`);
     }

@@ -1,57 +1,62 @@
 import { hash } from 'node:crypto';
-import type { ChainRecord } from './chain-record.js';
+import { encodeChainHeaders } from './chain-headers.js';
+import type { ChainRecord, HashedFields } from './chain-record.js';
 
 /** What the first entry of every chain links to; topic and partition are in each hash, so chains never collide. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
 const NULL_LENGTH = 0xffffffff;
 
-/** The UTF-8 length of a text: its length when it is ASCII, as the hub's topics, offsets and headers nearly always are. */
-function utf8Length(text: string): number {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text, 'utf8');
-  return text.length;
+/**
+ * Hashes the entries of one topic partition's chain: SHA-256 over the previous entry's hash, then
+ * topic, partition, offset, timestamp, key, value and the headers in their chain encoding, every
+ * variable field prefixed by its length (so no two different records give the same bytes).
+ * Changing, removing, moving or adding any record changes every hash after it. The bytes are
+ * written into one buffer kept between entries, so the hash is fed once and nothing is allocated
+ * but the hash.
+ */
+export class EntryHasher {
+  /** Topic (length-prefixed) and partition: the same for every entry of the chain. */
+  private readonly chainPart: Buffer;
+  private scratch = Buffer.allocUnsafe(4096);
+
+  constructor(topic: string, partition: number) {
+    const topicBytes = Buffer.from(topic, 'utf8');
+    this.chainPart = Buffer.allocUnsafe(4 + topicBytes.length + 4);
+    this.chainPart.writeUInt32BE(topicBytes.length, 0);
+    topicBytes.copy(this.chainPart, 4);
+    this.chainPart.writeUInt32BE(partition, 4 + topicBytes.length);
+  }
+
+  hash(previousHash: Buffer, fields: HashedFields): Buffer {
+    const { offset, timestamp, key, value, headerBytes } = fields;
+    const size = previousHash.length + this.chainPart.length + 8 + offset.length + timestamp.length + 8 + (key?.length ?? 0) + (value?.length ?? 0) + headerBytes.length;
+    if (this.scratch.length < size) this.scratch = Buffer.allocUnsafe(Math.max(size, 2 * this.scratch.length));
+    const bytes = this.scratch;
+    let at = previousHash.copy(bytes, 0);
+    at += this.chainPart.copy(bytes, at);
+    at = writeDecimal(bytes, at, offset);
+    at = writeDecimal(bytes, at, timestamp);
+    at = writeBytes(bytes, at, key);
+    at = writeBytes(bytes, at, value);
+    at += headerBytes.copy(bytes, at);
+    return hash('sha256', bytes.subarray(0, at), 'buffer');
+  }
 }
 
-/**
- * The bytes an entry's hash covers: the previous hash, then topic, partition, offset, timestamp,
- * key, value and each header, every variable field prefixed by its length (so no two different
- * records give the same bytes), written into one buffer so the hash is fed once. ASCII texts are
- * copied a character at a time: for short texts that is cheaper than a call into Buffer.write.
- */
-function entryBytes(previousHash: Buffer, record: ChainRecord): Buffer {
-  const texts = [record.topic, record.offset, record.timestamp, ...record.headers.flat()];
-  const lengths = texts.map(utf8Length);
-  const size = previousHash.length + 4 + 4 * texts.length + lengths.reduce((sum, n) => sum + n, 0) + 8 + (record.key?.length ?? 0) + (record.value?.length ?? 0) + 4;
-  const bytes = Buffer.allocUnsafe(size);
-  let at = previousHash.copy(bytes, 0);
-  let text = 0;
-  const writeText = () => {
-    const value = texts[text]!;
-    const length = lengths[text]!;
-    at = bytes.writeUInt32BE(length, at);
-    if (length === value.length) for (let i = 0; i < length; i++) bytes[at++] = value.charCodeAt(i);
-    else at += bytes.write(value, at, 'utf8');
-    text++;
-  };
-  const writeBytes = (value: Buffer | null) => {
-    at = bytes.writeUInt32BE(value === null ? NULL_LENGTH : value.length, at);
-    if (value !== null) at += value.copy(bytes, at);
-  };
-  writeText();
-  at = bytes.writeUInt32BE(record.partition, at);
-  writeText();
-  writeText();
-  writeBytes(record.key);
-  writeBytes(record.value);
-  at = bytes.writeUInt32BE(record.headers.length, at);
-  while (text < texts.length) writeText();
-  return bytes;
+/** Offsets and timestamps are decimal digits (ASCII): a character at a time is cheaper than a call into Buffer.write. */
+function writeDecimal(bytes: Buffer, at: number, digits: string): number {
+  at = bytes.writeUInt32BE(digits.length, at);
+  for (let i = 0; i < digits.length; i++) bytes[at++] = digits.charCodeAt(i);
+  return at;
 }
 
-/**
- * SHA-256 over the previous entry's hash and the record's topic, partition, offset, timestamp, key,
- * value and headers: changing, removing, moving or adding any record changes every hash after it.
- */
+function writeBytes(bytes: Buffer, at: number, value: Buffer | null): number {
+  at = bytes.writeUInt32BE(value === null ? NULL_LENGTH : value.length, at);
+  return value === null ? at : at + value.copy(bytes, at);
+}
+
+/** The hash of one record linked after `previousHash`. */
 export function entryHash(previousHash: Buffer, record: ChainRecord): Buffer {
-  return hash('sha256', entryBytes(previousHash, record), 'buffer');
+  return new EntryHasher(record.topic, record.partition).hash(previousHash, { ...record, headerBytes: encodeChainHeaders(record.headers) });
 }

@@ -1,4 +1,5 @@
-export { chainName, type ChainEntry, type ChainHead, type ChainRecord } from './chain-record.js';
+export { decodeChainHeaders, encodeChainHeaders, type ChainHeaders } from './chain-headers.js';
+export { chainName, type ChainEntry, type ChainHead, type ChainRecord, type StoredEntry } from './chain-record.js';
 export { ChainVerifier, type ChainBreak, type ChainBreakKind } from './chain-verifier.js';
 export { checkpointSignedBy, keyIdOf, signCheckpoint, type Checkpoint, type UnsignedCheckpoint } from './checkpoint.js';
 export { entryHash, GENESIS_HASH } from './entry-hash.js';

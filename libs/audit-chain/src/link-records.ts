@@ -1,4 +1,5 @@
-import { GENESIS_HASH, entryHash } from './entry-hash.js';
+import { encodeChainHeaders } from './chain-headers.js';
+import { EntryHasher, GENESIS_HASH } from './entry-hash.js';
 import type { ChainEntry, ChainHead, ChainRecord } from './chain-record.js';
 
 /**
@@ -7,14 +8,18 @@ import type { ChainEntry, ChainHead, ChainRecord } from './chain-record.js';
  * changes nothing.
  */
 export function linkRecords(head: ChainHead | undefined, records: readonly ChainRecord[]): { entries: ChainEntry[]; head: ChainHead | undefined } {
+  const first = records[0];
+  if (!first) return { entries: [], head };
+  const hasher = new EntryHasher(first.topic, first.partition);
   let previousHash = head?.hash ?? GENESIS_HASH;
   let lastOffset = head ? BigInt(head.lastOffset) : -1n;
   let count = head?.entries ?? 0;
   const entries: ChainEntry[] = [];
   for (const record of records) {
     if (BigInt(record.offset) <= lastOffset) continue;
-    const hash = entryHash(previousHash, record);
-    entries.push({ ...record, previousHash, hash });
+    const headerBytes = encodeChainHeaders(record.headers);
+    const hash = hasher.hash(previousHash, { ...record, headerBytes });
+    entries.push({ ...record, headerBytes, previousHash, hash });
     previousHash = hash;
     lastOffset = BigInt(record.offset);
     count++;

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
-import { linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint } from '@hub/audit-chain';
+import { ErrorCode, HubError } from '@hub/errors';
+import { decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntry } from '@hub/audit-chain';
 import { copyBinaryRows } from './copy-binary-rows.js';
 
 /** A topic partition the audit keeps a chain for. */
@@ -16,7 +17,7 @@ interface EntryRow {
   timestamp_ms: string;
   key: Buffer | null;
   value: Buffer | null;
-  headers: [string, string][];
+  headers: Buffer;
   previous_hash: Buffer;
   hash: Buffer;
 }
@@ -32,6 +33,18 @@ interface CheckpointRow {
 
 /** A text as an SQL literal (COPY takes no parameters). */
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** An int8 in COPY's binary form as decimal digits; through Number while it is exact, which is cheaper than BigInt. */
+function int8Text(bytes: Buffer): string {
+  const high = bytes.readInt32BE(0);
+  return high >= 0 && high < 0x200000 ? String(high * 0x1_0000_0000 + bytes.readUInt32BE(4)) : bytes.readBigInt64BE().toString();
+}
+
+function storedHeaders(chain: Chain, row: EntryRow): [string, string][] {
+  const headers = decodeChainHeaders(row.headers);
+  if (!headers) throw new HubError(ErrorCode.UnexpectedDatabaseResponse, `the audit entry ${chain.topic}/${chain.partition} at offset ${row.offset} has headers that are not in the chain's encoding`, { context: { ...chain, offset: row.offset } });
+  return headers;
+}
 
 const header = (record: ChainRecord, name: string) => record.headers.find(([n]) => n === name)?.[1] ?? null;
 
@@ -56,7 +69,7 @@ export class AuditStore {
       const firstPosition = (head?.entries ?? 0) + 1;
       await manager.query(
         `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash, event_source, event_id)
-         SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bytea[], $7::bytea[], $8::jsonb[], $9::bytea[], $10::bytea[], $11::varchar[], $12::varchar[])`,
+         SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bytea[], $7::bytea[], $8::bytea[], $9::bytea[], $10::bytea[], $11::varchar[], $12::varchar[])`,
         [
           first.topic,
           first.partition,
@@ -65,7 +78,7 @@ export class AuditStore {
           entries.map((e) => e.timestamp),
           entries.map((e) => e.key),
           entries.map((e) => e.value),
-          entries.map((e) => JSON.stringify(e.headers)),
+          entries.map((e) => e.headerBytes),
           entries.map((e) => e.previousHash),
           entries.map((e) => e.hash),
           entries.map((e) => header(e, 'ce_source')),
@@ -117,30 +130,28 @@ export class AuditStore {
   }
 
   /**
-   * The chain's entries up to an offset, in offset order, as PostgreSQL streams them: COPY in its
-   * binary format gives keys, values and hashes as raw bytes, where a query gives them as hex text
-   * to decode (reading the rows that way costs more than hashing them).
+   * The chain's entries up to an offset, in offset order, as stored, as PostgreSQL streams them:
+   * COPY in its binary format gives keys, values, headers and hashes as raw bytes, where a query
+   * gives them as hex text to decode (reading the rows that way costs more than hashing them).
    */
-  async *streamEntries(chain: Chain, upToOffset: string): AsyncGenerator<ChainEntry[]> {
+  async *streamEntries(chain: Chain, upToOffset: string): AsyncGenerator<StoredEntry[]> {
     if (!Number.isInteger(chain.partition) || !/^-?\d+$/.test(upToOffset)) throw new RangeError(`not a partition and offset: ${chain.partition}, ${upToOffset}`);
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as { query(stream: ReturnType<typeof copyTo>): Readable };
     try {
       const rows = client.query(
         copyTo(
-          `COPY (SELECT "offset", timestamp_ms, key, value, headers::text, previous_hash, hash FROM audit_entry
+          `COPY (SELECT "offset", timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
            WHERE topic = ${literal(chain.topic)} AND partition = ${chain.partition} AND "offset" <= ${upToOffset} ORDER BY "offset") TO STDOUT (FORMAT binary)`,
         ),
       );
       for await (const page of copyBinaryRows(rows)) {
         yield page.map(([offset, timestamp, key, value, headers, previousHash, hash]) => ({
-          topic: chain.topic,
-          partition: chain.partition,
-          offset: offset!.readBigInt64BE().toString(),
-          timestamp: timestamp!.readBigInt64BE().toString(),
+          offset: int8Text(offset!),
+          timestamp: int8Text(timestamp!),
           key: key ?? null,
           value: value ?? null,
-          headers: JSON.parse(headers!.toString('utf8')) as [string, string][],
+          headerBytes: headers!,
           previousHash: previousHash!,
           hash: hash!,
         }));
@@ -164,7 +175,8 @@ export class AuditStore {
       timestamp: row.timestamp_ms,
       key: row.key,
       value: row.value,
-      headers: row.headers,
+      headers: storedHeaders(chain, row),
+      headerBytes: row.headers,
       previousHash: row.previous_hash,
       hash: row.hash,
     }));
