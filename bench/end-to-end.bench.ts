@@ -39,6 +39,8 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
     const ratio = endToEnd.eventsPerSecond / baseline.eventsPerSecond;
     console.log(`time to the last finding: ${((finished - started) / 1000).toFixed(1)} s; recall ${(recall * 100).toFixed(2)} %, precision ${(precision * 100).toFixed(2)} % (${hits} of ${planted.size} planted, ${found.size} raised)`);
     console.log(`end to end / raw pass-through: ${ratio.toFixed(2)}   peak RSS: gateway ${rss.gateway} MiB, crosscheck ${rss.crosscheck} MiB, benchmark client ${peakRssMiB()} MiB`);
+    const cpuParts = Object.entries(region.cpu.microsecondsPerRecord).map(([part, micros]) => `${part} ${micros}`);
+    console.log(`CPU per record (µs), first record sent to last finding out: ${cpuParts.join(', ')}; the machine's ${(region.cpu.machineBusy * 100).toFixed(0)} % busy`);
     report(projectRoot, 'end-to-end', [endToEnd, publishing, baseline], {
       ...details,
       options,
@@ -48,6 +50,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
       precision,
       ratio,
       peakRssMiB: rss,
+      cpu: region.cpu,
     });
   } finally {
     await region.stop();

@@ -3,14 +3,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Whether `BENCH_PROFILE_APPS` (a comma-separated list of app folders; default the gateway) names the app at `entry`. */
+const profiled = (entry: string) => (process.env['BENCH_PROFILE_APPS'] ?? 'gateway').split(',').some((app) => entry.includes(`apps/${app.trim()}/`));
+
 /**
- * A built hub app as its own process, quiet but for its warnings; `BENCH_PROFILE_DIR` profiles the
- * gateway; `BENCH_LOG_DIR` keeps each app's log (warnings and errors) in a file there.
+ * A built hub app as its own process, quiet but for its warnings; `BENCH_PROFILE_DIR` writes a CPU
+ * profile of the apps `BENCH_PROFILE_APPS` names there; `BENCH_LOG_DIR` keeps each app's log
+ * (warnings and errors) in a file there.
  */
 export function startApp(projectRoot: string, entry: string, env: Record<string, string>): ChildProcess {
   const logDir = process.env['BENCH_LOG_DIR'];
   const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';
-  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE_DIR'] && entry.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', log, 'inherit'] });
+  const profileDir = process.env['BENCH_PROFILE_DIR'];
+  const child = spawn(process.execPath, [...(profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', log, 'inherit'] });
   child.once('exit', (code) => code && console.error(`${entry} exited with ${code}`));
   return child;
 }
@@ -20,6 +25,39 @@ export const cpuSecondsOf = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/** CPU seconds the whole machine has spent busy and in all (busy + idle) so far, from /proc/stat. */
+function machineCpuSeconds(): { busy: number; all: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busy: busy / 100, all: (busy + idle! + iowait!) / 100 };
+}
+
+export interface CpuSnapshot {
+  machine: { busy: number; all: number };
+  apps: Record<string, number>;
+  /** This (the benchmark's) process. */
+  self: number;
+}
+
+/** Where the machine's CPU is at this moment: in each named app, in this process, in all. */
+export function cpuSnapshot(apps: Record<string, ChildProcess>): CpuSnapshot {
+  const { user, system } = process.cpuUsage();
+  return { machine: machineCpuSeconds(), apps: Object.fromEntries(Object.entries(apps).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])), self: (user + system) / 1e6 };
+}
+
+/** CPU µs per record between two snapshots: each app's, the benchmark client's, the rest (broker, PostgreSQL, anything else), and how busy the machine was. */
+export function cpuPerRecord(before: CpuSnapshot, after: CpuSnapshot, records: number): { microsecondsPerRecord: Record<string, number>; machineBusy: number } {
+  const perRecord = (seconds: number) => Math.round((seconds * 1e6) / records);
+  const apps = Object.fromEntries(Object.keys(after.apps).map((name) => [name, after.apps[name]! - (before.apps[name] ?? 0)]));
+  const client = after.self - before.self;
+  const busy = after.machine.busy - before.machine.busy;
+  const rest = busy - client - Object.values(apps).reduce((sum, seconds) => sum + seconds, 0);
+  return {
+    microsecondsPerRecord: { ...Object.fromEntries(Object.entries(apps).map(([name, seconds]) => [name, perRecord(seconds)])), 'benchmark client': perRecord(client), 'broker, PostgreSQL and the rest': perRecord(rest) },
+    machineBusy: busy / (after.machine.all - before.machine.all),
+  };
+}
+
 /** The most resident memory a process has had (VmHWM). */
 export const peakRssOfMiB = (pid: number) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 

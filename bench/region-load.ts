@@ -10,7 +10,7 @@ import { generateRegion, REGION_DAY, type ExpectedFinding } from '@hub/demo-regi
 import { openMemberDirectory } from '@hub/gateway';
 import { freePort, pollUntil } from '@hub/local-infra';
 import type { BenchInfra } from './bench-infra.js';
-import { postBatches, startApp, stopApp, type Batch } from './hub-processes.js';
+import { cpuPerRecord, cpuSnapshot, postBatches, startApp, stopApp, type Batch } from './hub-processes.js';
 
 export interface RegionLoadOptions {
   persons: number;
@@ -42,6 +42,8 @@ export interface LoadedRegion extends BenchHub {
   published: number;
   finished: number;
   requestLatencies: number[];
+  /** Where the CPU went from the first record sent to the last finding out. */
+  cpu: ReturnType<typeof cpuPerRecord>;
 }
 
 const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
@@ -112,6 +114,7 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
 
   try {
     const before = await count('SELECT count(*) AS n FROM crosscheck_fact');
+    const cpuBefore = cpuSnapshot(hub.apps);
     const started = performance.now();
     const http = await postBatches(hub.url, batches, options.clients);
     const published = performance.now();
@@ -130,7 +133,7 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
       { timeoutMs: 3_600_000, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
     );
     const finished = performance.now();
-    return { ...hub, records, expected, started, published, finished, requestLatencies: http.latencies };
+    return { ...hub, records, expected, started, published, finished, requestLatencies: http.latencies, cpu: cpuPerRecord(cpuBefore, cpuSnapshot(hub.apps), records) };
   } catch (error) {
     await hub.stop();
     throw error;

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { EntryHasher, GENESIS_HASH } from './entry-hash.js';
 import type { StoredEntry } from './chain-record.js';
-import { checkpointSignedBy, type Checkpoint } from './checkpoint.js';
+import { checkpointSignedBy, keyIdOf, type Checkpoint } from './checkpoint.js';
 
 export type ChainBreakKind =
   /** An entry's content no longer gives its hash. */
@@ -37,15 +37,17 @@ export class ChainVerifier {
   private nextCheckpoint = 0;
   private found?: ChainBreak;
   private readonly hasher: EntryHasher;
+  private readonly trusted: { key: KeyObject; id: string }[];
 
   constructor(
     private readonly topic: string,
     private readonly partition: number,
     /** The chain's checkpoints, fewest entries first. */
     private readonly checkpoints: readonly Checkpoint[],
-    private readonly trustedKeys: readonly KeyObject[],
+    trustedKeys: readonly KeyObject[],
   ) {
     this.hasher = new EntryHasher(topic, partition);
+    this.trusted = trustedKeys.map((key) => ({ key, id: keyIdOf(key) }));
   }
 
   /** Entries checked so far. */
@@ -64,7 +66,7 @@ export class ChainVerifier {
     if (!entry.previousHash.equals(this.expectedPrevious)) {
       return this.fail('link-broken', entry.offset, `the entry at offset ${entry.offset} does not link to the entry before it: an entry was removed, moved or added before it`);
     }
-    if (!this.hasher.hash(this.expectedPrevious, entry).equals(entry.hash)) {
+    if (!this.hasher.matches(this.expectedPrevious, entry, entry.hash)) {
       return this.fail('entry-modified', entry.offset, `the entry at offset ${entry.offset} was changed after it was recorded: its content no longer gives its hash`);
     }
     this.expectedPrevious = entry.hash;
@@ -90,7 +92,7 @@ export class ChainVerifier {
   }
 
   private checkSeal(checkpoint: Checkpoint, entry: StoredEntry): ChainBreak | undefined {
-    if (!this.trustedKeys.some((key) => checkpointSignedBy(checkpoint, key))) {
+    if (!this.trusted.some(({ key, id }) => checkpointSignedBy(checkpoint, key, id))) {
       return this.fail('checkpoint-signature', checkpoint.lastOffset, `the checkpoint sealed at ${checkpoint.sealedAt} up to offset ${checkpoint.lastOffset} is not signed by a trusted key (it names key ${checkpoint.keyId})`);
     }
     if (checkpoint.lastOffset !== entry.offset || !checkpoint.headHash.equals(entry.hash)) {

@@ -37,7 +37,7 @@ export function signCheckpoint(checkpoint: UnsignedCheckpoint, privateKey: KeyOb
   return { ...checkpoint, keyId, signature: sign(null, checkpointPayload({ ...checkpoint, keyId }), privateKey) };
 }
 
-/** Whether the signature is the named key's over the checkpoint as it stands. */
-export function checkpointSignedBy(checkpoint: Checkpoint, publicKey: KeyObject): boolean {
-  return keyIdOf(publicKey) === checkpoint.keyId && verify(null, checkpointPayload(checkpoint), publicKey, checkpoint.signature);
+/** Whether the signature is the named key's over the checkpoint as it stands; `keyId`, when known, saves deriving it again. */
+export function checkpointSignedBy(checkpoint: Checkpoint, publicKey: KeyObject, keyId = keyIdOf(publicKey)): boolean {
+  return keyId === checkpoint.keyId && verify(null, checkpointPayload(checkpoint), publicKey, checkpoint.signature);
 }

@@ -29,6 +29,22 @@ export class EntryHasher {
   }
 
   hash(previousHash: Buffer, fields: HashedFields): Buffer {
+    return hash('sha256', this.bytes(previousHash, fields), 'buffer');
+  }
+
+  /**
+   * Whether the entry hashes to `expected`. The digest comes back as a 'binary' (latin1) string (a character
+   * per byte) and is compared a byte at a time: Node makes that string in about half the time it
+   * takes to make a Buffer, and verifying is mostly hashing.
+   */
+  matches(previousHash: Buffer, fields: HashedFields, expected: Buffer): boolean {
+    const digest = hash('sha256', this.bytes(previousHash, fields), 'binary');
+    if (expected.length !== digest.length) return false;
+    for (let i = 0; i < digest.length; i++) if (digest.charCodeAt(i) !== expected[i]) return false;
+    return true;
+  }
+
+  private bytes(previousHash: Buffer, fields: HashedFields): Buffer {
     const { offset, timestamp, key, value, headerBytes } = fields;
     const size = previousHash.length + this.chainPart.length + 8 + offset.length + timestamp.length + 8 + (key?.length ?? 0) + (value?.length ?? 0) + headerBytes.length;
     if (this.scratch.length < size) this.scratch = Buffer.allocUnsafe(Math.max(size, 2 * this.scratch.length));
@@ -40,7 +56,7 @@ export class EntryHasher {
     at = writeBytes(bytes, at, key);
     at = writeBytes(bytes, at, value);
     at += headerBytes.copy(bytes, at);
-    return hash('sha256', bytes.subarray(0, at), 'buffer');
+    return bytes.subarray(0, at);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, HubError } from '@hub/errors';
-import { decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntry } from '@hub/audit-chain';
+import { chainName, decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntry } from '@hub/audit-chain';
 import { copyBinaryRows } from './copy-binary-rows.js';
 
 /** A topic partition the audit keeps a chain for. */
@@ -33,6 +33,17 @@ interface CheckpointRow {
 
 /** A text as an SQL literal (COPY takes no parameters). */
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+const checkpointOf = (row: Chain & CheckpointRow): Checkpoint => ({
+  topic: row.topic,
+  partition: row.partition,
+  entries: Number(row.entries),
+  lastOffset: row.last_offset,
+  headHash: row.head_hash,
+  sealedAt: row.sealed_at.toISOString(),
+  keyId: row.key_id,
+  signature: row.signature,
+});
 
 /** An int8 in COPY's binary form as decimal digits; through Number while it is exact, which is cheaper than BigInt. */
 function int8Text(bytes: Buffer): string {
@@ -99,6 +110,15 @@ export class AuditStore {
     return row ? { lastOffset: row.offset, hash: row.hash, entries: Number(row.position) } : undefined;
   }
 
+  /** Where every chain ends now, by chain name; one query, each head found by the chain's index. */
+  async heads(): Promise<Map<string, ChainHead>> {
+    const rows: (Chain & Pick<EntryRow, 'offset' | 'position' | 'hash'>)[] = await this.dataSource.query(
+      `SELECT c.topic, c.partition, h."offset", h.position, h.hash FROM audit_chain c
+       CROSS JOIN LATERAL (SELECT "offset", position, hash FROM audit_entry e WHERE e.topic = c.topic AND e.partition = c.partition ORDER BY "offset" DESC LIMIT 1) h`,
+    );
+    return new Map(rows.map((row) => [chainName(row.topic, row.partition), { lastOffset: row.offset, hash: row.hash, entries: Number(row.position) }]));
+  }
+
   async chains(): Promise<Chain[]> {
     return this.dataSource.query('SELECT topic, partition FROM audit_chain ORDER BY topic, partition');
   }
@@ -111,22 +131,19 @@ export class AuditStore {
     );
   }
 
-  /** The chain's checkpoints, fewest entries first. */
-  async checkpoints(chain: Chain): Promise<Checkpoint[]> {
-    const rows: CheckpointRow[] = await this.dataSource.query(
-      'SELECT entries, last_offset, head_hash, sealed_at, key_id, signature FROM audit_checkpoint WHERE topic = $1 AND partition = $2 ORDER BY entries',
-      [chain.topic, chain.partition],
+  /** Every chain's checkpoints, fewest entries first, by chain name. */
+  async checkpoints(): Promise<Map<string, Checkpoint[]>> {
+    const rows: (Chain & CheckpointRow)[] = await this.dataSource.query(
+      'SELECT topic, partition, entries, last_offset, head_hash, sealed_at, key_id, signature FROM audit_checkpoint ORDER BY topic, partition, entries',
     );
-    return rows.map((row) => ({
-      topic: chain.topic,
-      partition: chain.partition,
-      entries: Number(row.entries),
-      lastOffset: row.last_offset,
-      headHash: row.head_hash,
-      sealedAt: row.sealed_at.toISOString(),
-      keyId: row.key_id,
-      signature: row.signature,
-    }));
+    const checkpoints = new Map<string, Checkpoint[]>();
+    for (const row of rows) {
+      const name = chainName(row.topic, row.partition);
+      const chain = checkpoints.get(name) ?? [];
+      chain.push(checkpointOf(row));
+      checkpoints.set(name, chain);
+    }
+    return checkpoints;
   }
 
   /**
