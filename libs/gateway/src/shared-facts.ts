@@ -44,13 +44,21 @@ export class SharedFacts {
     private readonly ledger: IngestLedger,
   ) {}
 
-  /** Keeps an event's facts; the same event again adds nothing. */
-  async record(source: FactSource, facts: readonly SharedFact[]): Promise<void> {
-    if (facts.length === 0) return;
+  /** Keeps events' facts, in one statement however many; an event kept before adds nothing. */
+  async record(events: readonly { source: FactSource; facts: readonly SharedFact[] }[]): Promise<void> {
+    const rows = events.flatMap(({ source, facts }) => facts.map((fact) => ({ source, fact })));
+    if (rows.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO gateway_fact (event_type, event_id, source, occurred_at, subject, fields)
-       SELECT $1, $2, $3, $4, s, f FROM unnest($5::varchar[], $6::jsonb[]) AS u (s, f) ON CONFLICT DO NOTHING`,
-      [source.eventType, source.eventId, source.source, source.occurredAt, facts.map((f) => f.subject), facts.map((f) => JSON.stringify(f.fields))],
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::jsonb[]) ON CONFLICT DO NOTHING`,
+      [
+        rows.map((r) => r.source.eventType),
+        rows.map((r) => r.source.eventId),
+        rows.map((r) => r.source.source),
+        rows.map((r) => r.source.occurredAt),
+        rows.map((r) => r.fact.subject),
+        rows.map((r) => JSON.stringify(r.fact.fields)),
+      ],
     );
   }
 

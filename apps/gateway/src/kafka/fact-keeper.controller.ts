@@ -17,14 +17,13 @@ export class FactKeeperController {
 
   @BatchEventPattern(ConsumerPattern.SharedFacts)
   async keep(records: InboundRecord[]): Promise<void> {
-    for (const record of records) {
+    const events = records.flatMap((record) => {
       const event = fromKafkaBinary(record);
       const contract = this.contracts.forType(event.type);
-      if (!contract) continue;
-      await this.facts.record(
-        { eventType: event.type, eventId: event.id, source: event.source, occurredAt: event.time ?? new Date(Number(record.timestamp)).toISOString() },
-        sharedFactsOf(contract.schema, event.data),
-      );
-    }
+      if (!contract) return [];
+      const source = { eventType: event.type, eventId: event.id, source: event.source, occurredAt: event.time ?? new Date(Number(record.timestamp)).toISOString() };
+      return [{ source, facts: sharedFactsOf(contract.schema, event.data) }];
+    });
+    await this.facts.record(events);
   }
 }
