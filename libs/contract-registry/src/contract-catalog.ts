@@ -37,6 +37,11 @@ export class ContractCatalog {
     return this.validator.validate(id, document);
   }
 
+  /** Compiles every contract's validator now, so the first records of a type do not wait for it. */
+  compileAll(): void {
+    for (const state of this.bySubject.values()) this.compiled(state);
+  }
+
   private compiled(state: ContractState): string {
     if (this.stale) {
       this.validator = new ContractValidator();

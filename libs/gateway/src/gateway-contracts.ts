@@ -30,6 +30,8 @@ export class GatewayContracts {
     this.follower = new CompactedTopicFollower(this.settings, this.topic, (record) => record.key && this.catalog.apply(record.key, record.value));
     this.follower.start().then(
       () => {
+        // Compiling every validator takes a good part of a second: better before the gateway reports ready than in the first requests.
+        this.catalog.compileAll();
         this.loaded = true;
         this.markLoaded();
         this.logger.log(`contracts loaded from ${this.topic}: ${this.catalog.subjects().length} subject(s)`);
