@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { verifyAuditStore } from '@hub/audit';
+import { openAuditStore, verifyAuditStore } from '@hub/audit';
 import { REGION_DAY } from '@hub/demo-region';
 import { pollUntil } from '@hub/local-infra';
 import { FACT_EVENT_TYPES, POLICY_2026 } from '@hub/precise-aid';
@@ -64,9 +64,11 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
     writeFileSync(reportFile, JSON.stringify(replayed, null, 2));
     console.log(`replay: ${replayed.findings.open} open findings; against those announced: ${replayed.differences.appears} appear, ${replayed.differences.disappears} disappear, ${replayed.differences.changes} change (report: ${reportFile})`);
 
+    const { store, close } = await openAuditStore(infra.databaseUrl!);
     started = performance.now();
-    const verification = await verifyAuditStore(infra.databaseUrl!, [publicKey]);
+    const verification = await verifyAuditStore(store, [publicKey]);
     const verify: Figure = { name: `hub audit verify (${verification.entries} entries, ${verification.chains} chains, ${verification.checkpoints} checkpoints)`, eventsPerSecond: verification.entries / seconds(started) };
+    await close();
     if (verification.breaks.length > 0) throw new Error(`the audit store of the run is broken: ${verification.breaks[0]!.message}`);
 
     const ratio = replay.eventsPerSecond / baseline.eventsPerSecond;

@@ -1,10 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { chainName, type ChainBreak } from '@hub/audit-chain';
-import { ErrorCode, HubError } from '@hub/errors';
-import type { ChainJob, ChainOutcome, ChainWalkMessage, ChainWalkOrder } from './chain-walk.js';
-import { openAuditStore } from './open-audit-store.js';
+import { chainName, ChainVerifier, type ChainBreak } from '@hub/audit-chain';
+import type { AuditStore, Chain } from './audit-store.js';
 
 export interface AuditVerification {
   chains: number;
@@ -21,83 +17,47 @@ export interface VerificationProgress {
   entriesTotal: number;
 }
 
-export interface VerificationOptions {
-  onProgress?: (progress: VerificationProgress) => void;
-  /** Walkers (worker threads, each with its own connection); by default one per core. */
-  walkers?: number;
-}
-
-/** Deals the chains out to the walkers, largest first, each to the walker with the fewest entries so far. */
-function dealOut(jobs: readonly ChainJob[], sizeOf: (job: ChainJob) => number, walkers: number): ChainJob[][] {
-  const shares = Array.from({ length: walkers }, () => ({ jobs: [] as ChainJob[], entries: 0 }));
-  for (const job of [...jobs].sort((a, b) => sizeOf(b) - sizeOf(a))) {
-    const lightest = shares.reduce((min, share) => (share.entries < min.entries ? share : min));
-    lightest.jobs.push(job);
-    lightest.entries += sizeOf(job);
-  }
-  return shares.map((share) => share.jobs).filter((share) => share.length > 0);
-}
-
-/** Runs one walker over its share; resolves when it has reported every chain of it. */
-function walkInWorker(order: ChainWalkOrder, onMessage: (message: ChainWalkMessage) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./chain-walk.worker.js', import.meta.url), { workerData: order });
-    let reported = 0;
-    worker.on('message', (message: ChainWalkMessage) => {
-      if (message.kind === 'chain') reported++;
-      onMessage(message);
-    });
-    worker.once('error', (error) => reject(new HubError(ErrorCode.UnexpectedDatabaseResponse, `verifying the audit chains failed: ${error.message}`, { cause: error })));
-    worker.once('exit', (code) => {
-      if (reported === order.jobs.length) resolve();
-      else reject(new HubError(ErrorCode.UnexpectedDatabaseResponse, `a verifying thread stopped (exit code ${code}) after ${reported} of its ${order.jobs.length} chains`));
-    });
-  });
-}
+/** Chains walked at once: while one waits for PostgreSQL (a query, the start of a COPY), the other is hashed. */
+const CHAINS_AT_ONCE = 2;
 
 /**
  * Walks every chain of the audit store as far as it reached when the walk began (the audit may go
  * on appending meanwhile), recomputing each hash and checking each checkpoint against the trusted
  * keys. A broken chain is reported at its first break and the walk goes on with the other chains.
- * The chains are dealt out to a walker per core, each streaming its chains from PostgreSQL on its
- * own connection: hashing is most of the work.
+ * PostgreSQL streams a chain while the entries already read are hashed.
  */
-export async function verifyAuditStore(databaseUrl: string, trustedKeys: readonly KeyObject[], options: VerificationOptions = {}): Promise<AuditVerification> {
-  const { store, close } = await openAuditStore(databaseUrl);
-  let jobs: ChainJob[];
-  let entriesTotal: number;
-  let sizeOf: (job: ChainJob) => number;
-  try {
-    const chains = await store.chains();
-    // Checkpoints first, then the heads: every checkpoint read seals entries the head reaches, unless they were removed.
-    const checkpoints = await store.checkpoints();
-    const heads = await store.heads();
-    jobs = chains.map((chain, index) => {
-      const name = chainName(chain.topic, chain.partition);
-      return { ...chain, index, upToOffset: heads.get(name)?.lastOffset ?? '-1', checkpoints: checkpoints.get(name) ?? [] };
-    });
-    entriesTotal = [...heads.values()].reduce((sum, head) => sum + head.entries, 0);
-    sizeOf = (job) => heads.get(chainName(job.topic, job.partition))?.entries ?? 0;
-  } finally {
-    await close();
-  }
-
-  const outcomes: ChainOutcome[] = [];
+export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly KeyObject[], onProgress: (progress: VerificationProgress) => void = () => undefined): Promise<AuditVerification> {
+  const chains = await store.chains();
+  // Checkpoints first, then the heads: every checkpoint read seals entries the head reaches, unless they were removed.
+  const checkpoints = await store.checkpoints();
+  const heads = await store.heads();
+  const entriesTotal = [...heads.values()].reduce((sum, head) => sum + head.entries, 0);
   let entriesDone = 0;
-  const shares = dealOut(jobs, sizeOf, options.walkers ?? availableParallelism());
-  await Promise.all(
-    shares.map((share) =>
-      walkInWorker({ databaseUrl, trustedKeys: [...trustedKeys], jobs: share }, (message) => {
-        if (message.kind === 'chain') outcomes[message.index] = message.outcome;
-        else {
-          entriesDone += message.entries;
-          options.onProgress?.({ entriesDone, entriesTotal });
-        }
-      }),
-    ),
-  );
+
+  const verifyChain = async (chain: Chain) => {
+    const name = chainName(chain.topic, chain.partition);
+    const sealed = checkpoints.get(name) ?? [];
+    const verifier = new ChainVerifier(chain.topic, chain.partition, sealed, trustedKeys);
+    let entries = 0;
+    // After a break the rest of the chain is read but not looked at: a stream is not left half read.
+    for await (const page of store.streamEntries(chain, heads.get(name)?.lastOffset ?? '-1')) {
+      if (!verifier.broken) for (const entry of page) if (verifier.add(entry)) break;
+      entries += page.length;
+      entriesDone += page.length;
+      onProgress({ entriesDone, entriesTotal });
+    }
+    const broken = verifier.finish();
+    return { entries, checkpoints: sealed.length, broken, unsealed: broken ? 0 : verifier.verified - (sealed.at(-1)?.entries ?? 0) };
+  };
+
+  const outcomes: Awaited<ReturnType<typeof verifyChain>>[] = [];
+  let next = 0;
+  const walker = async () => {
+    for (let i = next++; i < chains.length; i = next++) outcomes[i] = await verifyChain(chains[i]!);
+  };
+  await Promise.all(Array.from({ length: CHAINS_AT_ONCE }, walker));
   return {
-    chains: jobs.length,
+    chains: chains.length,
     entries: outcomes.reduce((sum, o) => sum + o.entries, 0),
     checkpoints: outcomes.reduce((sum, o) => sum + o.checkpoints, 0),
     unsealedEntries: outcomes.reduce((sum, o) => sum + o.unsealed, 0),

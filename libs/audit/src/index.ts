@@ -4,5 +4,5 @@ export { AuditRecorder } from './audit-recorder.js';
 export { AuditSealer } from './audit-sealer.js';
 export { AuditStore, type Chain } from './audit-store.js';
 export { FindingLineage, type Lineage, type LineageStep, type LineageTopics } from './finding-lineage.js';
-export { verifyAuditStore, type AuditVerification, type VerificationOptions, type VerificationProgress } from './audit-verification.js';
+export { verifyAuditStore, type AuditVerification, type VerificationProgress } from './audit-verification.js';
 export { openAuditStore } from './open-audit-store.js';

@@ -19,18 +19,23 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
     .action(async (options: { publicKey: string[]; database: string }) => {
       const keyFiles = options.publicKey.length > 0 ? options.publicKey : ['.hub/audit-public-key.pem'];
       const keys = keyFiles.map(readTrustedKey);
+      const { store, close } = await openAuditStore(options.database);
       const started = Date.now();
-      const progress = new ProgressLine('entries verified');
-      const result = await verifyAuditStore(options.database, keys, { onProgress: ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal) });
-      const seconds = (Date.now() - started) / 1000;
-      const summary = `${result.chains} chains, ${result.entries.toLocaleString('en')} entries, ${result.checkpoints} checkpoints, in ${seconds.toFixed(1)} s (${Math.round(result.entries / Math.max(seconds, 0.001)).toLocaleString('en')} entries/s)`;
-      if (result.breaks.length === 0) {
-        io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed`);
-        return;
+      try {
+        const progress = new ProgressLine('entries verified');
+        const result = await verifyAuditStore(store, keys, ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal));
+        const seconds = (Date.now() - started) / 1000;
+        const summary = `${result.chains} chains, ${result.entries.toLocaleString('en')} entries, ${result.checkpoints} checkpoints, in ${seconds.toFixed(1)} s (${Math.round(result.entries / Math.max(seconds, 0.001)).toLocaleString('en')} entries/s)`;
+        if (result.breaks.length === 0) {
+          io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed`);
+          return;
+        }
+        for (const broken of result.breaks) io.out(`BROKEN ${broken.kind} at ${broken.topic}/${broken.partition} offset ${broken.offset} (entry ${broken.position}): ${broken.message}`);
+        io.out(`${result.breaks.length} broken chain(s) of ${summary}`);
+        io.fail(1);
+      } finally {
+        await close();
       }
-      for (const broken of result.breaks) io.out(`BROKEN ${broken.kind} at ${broken.topic}/${broken.partition} offset ${broken.offset} (entry ${broken.position}): ${broken.message}`);
-      io.out(`${result.breaks.length} broken chain(s) of ${summary}`);
-      io.fail(1);
     });
 
   audit
