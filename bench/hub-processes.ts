@@ -63,7 +63,8 @@ export const peakRssOfMiB = (pid: number) => Math.round(Number(/VmHWM:\s+(\d+)/.
 
 /** Stops a process with SIGTERM (an orderly shutdown) and waits for it. */
 export async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // A process that ended on a signal has no exit code, only a signal code.
+  if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
