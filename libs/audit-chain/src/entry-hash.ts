@@ -12,8 +12,8 @@ const NULL_LENGTH = 0xffffffff;
  * topic, partition, offset, timestamp, key, value and the headers in their chain encoding, every
  * variable field prefixed by its length (so no two different records give the same bytes).
  * Changing, removing, moving or adding any record changes every hash after it. The bytes are
- * written into one buffer kept between entries, so the hash is fed once and nothing is allocated
- * but the hash.
+ * written into one buffer kept between entries, so the hash is fed once and no buffer is allocated
+ * per entry.
  */
 export class EntryHasher {
   /** Topic (length-prefixed) and partition: the same for every entry of the chain. */
@@ -33,9 +33,9 @@ export class EntryHasher {
   }
 
   /**
-   * Whether the entry hashes to `expected`. The digest comes back as a 'binary' (latin1) string (a character
-   * per byte) and is compared a byte at a time: Node makes that string in about half the time it
-   * takes to make a Buffer, and verifying is mostly hashing.
+   * Whether the entry hashes to `expected`. The digest comes back as a 'binary' (latin1) string, a
+   * character per byte, compared a byte at a time: Node makes that string in about half the time
+   * it takes to make a Buffer, and verifying is mostly hashing.
    */
   matches(previousHash: Buffer, fields: HashedFields, expected: Buffer): boolean {
     const digest = hash('sha256', this.bytes(previousHash, fields), 'binary');
