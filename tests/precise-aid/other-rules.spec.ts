@@ -12,6 +12,13 @@ describe('aid without known eligibility (错助 risk)', () => {
     expect(found!.explanation).toMatch(/dibao 2026-03-01 to 2026-06-30.*do not cover the term. For review/);
   });
 
+  it('names each kind of aid once however often it was granted, and cites every grant', () => {
+    const grants = [aid('2026-autumn'), aid('2026-autumn'), aid('2026-autumn')];
+    const [found] = of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, grants), context));
+    expect(found!.explanation).toMatch(/^Aid \([a-z-]+\) is recorded for 2026-autumn, but no status of the household is known/);
+    expect(found!.evidence.map((e) => e.eventId)).toEqual(grants.map((g) => g.evidence.eventId));
+  });
+
   it('is not raised when the household holds an eligible status in the term', () => {
     expect(of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), aid('2026-autumn')]), context))).toEqual([]);
   });

@@ -28,7 +28,7 @@ export function aidWithoutEligibility(view: PersonView, { policy, until }: RuleC
         view.person,
         term,
         'education',
-        `Aid (${grants.map((g) => g.aidType).join(', ')}) is recorded for ${term}, but ${context}. For review.`,
+        `Aid (${[...new Set(grants.map((g) => g.aidType))].join(', ')}) is recorded for ${term}, but ${context}. For review.`,
         [...grants.map((g) => g.evidence), ...known.flatMap((s) => s.evidence)],
       ),
     ];
