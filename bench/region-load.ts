@@ -128,9 +128,12 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
     const published = performance.now();
     if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
     let lastProgress = 0;
+    // Every record is accepted by now, so every canonical topic the region fills exists.
+    const existing = new Set(await admin.listTopics());
+    const canonicalTopics = FACT_EVENT_TYPES.filter((topic) => existing.has(topic));
     await pollUntil(
       async () => {
-        const lag = await consumerLag(admin, hub.crosscheckGroup);
+        const lag = await consumerLag(admin, hub.crosscheckGroup, canonicalTopics);
         const unpublished = await count('SELECT count(*) AS n FROM crosscheck_outbox WHERE published_at IS NULL');
         if (performance.now() - lastProgress > 5000) {
           lastProgress = performance.now();
@@ -150,17 +153,16 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
   }
 }
 
-/** Records of the canonical topics the group has not committed yet: it commits a batch only once its work is durable. */
-async function consumerLag(admin: Admin, groupId: string): Promise<number> {
-  const existing = new Set(await admin.listTopics());
-  const committed = await admin.fetchOffsets({ groupId, topics: FACT_EVENT_TYPES.filter((topic) => existing.has(topic)) });
+/** Records of the topics the group has not committed yet: it commits a batch only once its work is durable. */
+async function consumerLag(admin: Admin, groupId: string, topics: readonly string[]): Promise<number> {
+  const [committed, ends] = await Promise.all([admin.fetchOffsets({ groupId, topics: [...topics] }), Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)))]);
   let lag = 0;
-  for (const { topic, partitions } of committed) {
-    const ends = await admin.fetchTopicOffsets(topic);
-    for (const end of ends) {
-      const done = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-      lag += Number(end.high) - Math.max(Number(done), Number(end.low));
+  topics.forEach((topic, i) => {
+    const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+    for (const end of ends[i]!) {
+      const offset = done.find((p) => p.partition === end.partition)?.offset ?? '-1';
+      lag += Number(end.high) - Math.max(Number(offset), Number(end.low));
     }
-  }
+  });
   return lag;
 }
