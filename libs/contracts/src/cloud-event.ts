@@ -56,24 +56,35 @@ export function toKafkaBinary(event: CloudEvent, partitionKey: string | null): K
   return { key: partitionKey, value, headers };
 }
 
-/** @throws EnvelopeError when a required attribute is missing or the data is not the JSON it claims to be. */
+const REQUIRED_HEADERS = REQUIRED_ATTRIBUTES.map((attribute) => [attribute, `ce_${attribute}`] as const);
+const OPTIONAL_HEADERS = (['time', 'subject', 'dataschema'] as const).map((attribute) => [attribute, `ce_${attribute}`] as const);
+const ATTRIBUTE_HEADERS = new Set(CONTEXT_ATTRIBUTES.map((attribute) => `ce_${attribute}`));
+
+/**
+ * The event a record carries. Every canonical record a replay reads comes through here, so the
+ * known attributes are looked up by name and only the other `ce_` headers are walked.
+ * @throws EnvelopeError when a required attribute is missing or the data is not the JSON it claims to be.
+ */
 export function fromKafkaBinary(message: KafkaBinaryMessage): CloudEvent {
-  for (const attribute of REQUIRED_ATTRIBUTES) {
-    if (!message.headers[`ce_${attribute}`]) throw new EnvelopeError(attribute, `is missing (header ce_${attribute})`);
+  const headers = message.headers;
+  for (const [attribute, header] of REQUIRED_HEADERS) {
+    if (!headers[header]) throw new EnvelopeError(attribute, `is missing (header ${header})`);
   }
-  if (message.headers['ce_specversion'] !== '1.0') throw new EnvelopeError('specversion', `must be "1.0", not "${message.headers['ce_specversion']}"`);
-  const event: CloudEvent = { specversion: '1.0', id: '', source: '', type: '' };
-  const extensions: Record<string, string> = {};
-  for (const [header, value] of Object.entries(message.headers)) {
-    if (!header.startsWith('ce_')) continue;
-    const name = header.slice(3);
-    if ((CONTEXT_ATTRIBUTES as readonly string[]).includes(name)) (event as unknown as Record<string, string>)[name] = value;
-    else if (name !== 'datacontenttype') extensions[name] = value;
+  if (headers['ce_specversion'] !== '1.0') throw new EnvelopeError('specversion', `must be "1.0", not "${headers['ce_specversion']}"`);
+  const event: CloudEvent = { specversion: '1.0', id: headers['ce_id']!, source: headers['ce_source']!, type: headers['ce_type']! };
+  for (const [attribute, header] of OPTIONAL_HEADERS) {
+    const value = headers[header];
+    if (value !== undefined) event[attribute] = value;
   }
-  const contentType = message.headers[CONTENT_TYPE] ?? message.headers['ce_datacontenttype'];
+  let extensions: Record<string, string> | undefined;
+  for (const header in headers) {
+    if (!header.startsWith('ce_') || ATTRIBUTE_HEADERS.has(header) || header === 'ce_datacontenttype') continue;
+    (extensions ??= {})[header.slice(3)] = headers[header]!;
+  }
+  const contentType = headers[CONTENT_TYPE] ?? headers['ce_datacontenttype'];
   if (contentType) event.datacontenttype = contentType;
-  if (message.key !== null) extensions['partitionkey'] = message.key;
-  if (Object.keys(extensions).length > 0) event.extensions = extensions;
+  if (message.key !== null) (extensions ??= {})['partitionkey'] = message.key;
+  if (extensions) event.extensions = extensions;
   if (message.value !== null) {
     if (contentType === undefined || JSON_CONTENT.test(contentType)) {
       try {

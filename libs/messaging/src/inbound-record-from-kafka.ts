@@ -4,7 +4,9 @@ import type { InboundRecord } from './inbound-record.js';
 /** A kafkajs message as the hub's plain InboundRecord (headers decoded to strings). */
 export function inboundRecordFromKafka(topic: string, partition: number, message: KafkaMessage): InboundRecord {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
+  const given = message.headers ?? {};
+  for (const name in given) {
+    const value = given[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
   }
   return {
