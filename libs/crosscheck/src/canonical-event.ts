@@ -15,6 +15,18 @@ export function canonicalEventOf(record: InboundRecord): CanonicalEvent {
   return {
     type: event.type,
     data: event.data as Record<string, unknown>,
-    evidence: { eventId: event.id, source: event.source, type: event.type, knownAt: new Date(Number(record.timestamp)).toISOString() },
+    evidence: { eventId: event.id, source: event.source, type: event.type, knownAt: knownAtOf(record.timestamp) },
   };
+}
+
+// The records of a produce batch share their timestamp: they share one text for it too (a replay keeps every one).
+let lastTimestamp = '';
+let lastKnownAt = '';
+
+function knownAtOf(timestamp: string): string {
+  if (timestamp !== lastTimestamp) {
+    lastKnownAt = new Date(Number(timestamp)).toISOString();
+    lastTimestamp = timestamp;
+  }
+  return lastKnownAt;
 }

@@ -1,6 +1,7 @@
 import type { Fact, Finding, FindingChange, HouseholdFact, PersonFact, PersonView } from '@hub/precise-aid';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
+import { TextPool } from './text-pool.js';
 
 /**
  * The crosscheck's state in memory, for a replay: the same answers as PostgreSQL gives the live
@@ -8,7 +9,9 @@ import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
  * failed batch ends the replay. Nothing is announced, so there is no outbox.
  */
 export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
-  private readonly seen = new Set<string>();
+  /** The event ids stored, by source: the ids are the evidence's own texts, so this keeps no text of its own. */
+  private readonly seen = new Map<string, Set<string>>();
+  private readonly texts = new TextPool();
   private readonly personFacts = new Map<string, PersonFact[]>();
   private readonly householdFacts = new Map<string, HouseholdFact[]>();
   private readonly membersOf = new Map<string, Set<string>>();
@@ -31,10 +34,12 @@ export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
 
   insertFacts(facts: readonly Fact[]): Promise<Fact[]> {
     const fresh: Fact[] = [];
-    for (const fact of facts) {
-      const key = `${fact.evidence.source}\u0000${fact.evidence.eventId}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+    for (const given of facts) {
+      const { source, eventId } = given.evidence;
+      const seen = this.seen.get(source) ?? this.seen.set(this.texts.intern(source), new Set()).get(source)!;
+      if (seen.has(eventId)) continue;
+      seen.add(eventId);
+      const fact = pooled(given, this.texts);
       fresh.push(fact);
       if (isHouseholdFact(fact)) {
         appendTo(this.householdFacts, fact.household, fact);
@@ -84,6 +89,24 @@ export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
     }
     return Promise.resolve();
   }
+}
+
+/** The fact with its recurring texts (all but the event's id and time) taken from the pool; facts are the state's own once stored, so they are changed in place. */
+function pooled(fact: Fact, texts: TextPool): Fact {
+  const fields = fact as unknown as Record<string, unknown>;
+  for (const name in fields) {
+    const value = fields[name];
+    if (typeof value === 'string') fields[name] = texts.intern(value);
+  }
+  if (isHouseholdFact(fact)) {
+    for (const member of fact.members) {
+      member.person = texts.intern(member.person);
+      member.relation = texts.intern(member.relation);
+    }
+  }
+  fact.evidence.source = texts.intern(fact.evidence.source);
+  fact.evidence.type = texts.intern(fact.evidence.type);
+  return fact;
 }
 
 function addTo<K, V>(groups: Map<K, Set<V>>, key: K, value: V): void {
