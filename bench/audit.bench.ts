@@ -67,7 +67,7 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
     writeFileSync(reportFile, JSON.stringify(replayed, null, 2));
     console.log(`replay: ${replayed.findings.open} open findings; against those announced: ${replayed.differences.appears} appear, ${replayed.differences.disappears} disappear, ${replayed.differences.changes} change (report: ${reportFile})`);
 
-    const verification = verifyCommand(projectRoot, infra.databaseUrl!, publicKeyFile);
+    const verification = verifyCommand(projectRoot, infra.databaseUrl!, infra.brokers, publicKeyFile);
     const verify: Figure = { name: `hub audit verify, as run (${verification.summary})`, eventsPerSecond: verification.entriesPerSecond };
 
     const ratio = replay.eventsPerSecond / baseline.eventsPerSecond;
@@ -83,9 +83,9 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
  * holds the generated region): its own figure (entries over the time from the start of the walk to
  * the verdict), and the whole command's time with Node's start.
  */
-function verifyCommand(projectRoot: string, databaseUrl: string, publicKeyFile: string): { entries: number; entriesPerSecond: number; summary: string; commandSeconds: number } {
+function verifyCommand(projectRoot: string, databaseUrl: string, brokers: readonly string[], publicKeyFile: string): { entries: number; entriesPerSecond: number; summary: string; commandSeconds: number } {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join(projectRoot, 'apps/cli/bin/hub.js'), 'audit', 'verify', '--database', databaseUrl, '--public-key', publicKeyFile], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(projectRoot, 'apps/cli/bin/hub.js'), 'audit', 'verify', '--database', databaseUrl, '--brokers', brokers.join(','), '--public-key', publicKeyFile], { encoding: 'utf8' });
   const commandSeconds = seconds(started);
   const verdict = /^intact: (.+ entries, \d+ checkpoints), in [\d.]+ s \(([\d,]+) entries\/s\)/m.exec(run.stdout);
   if (run.status !== 0 || !verdict) throw new Error(`hub audit verify did not find the run's audit store intact (exit ${run.status}): ${run.stdout}${run.stderr}`);

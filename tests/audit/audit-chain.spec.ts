@@ -3,7 +3,22 @@
  * carries: each kind of damage an auditor must catch is caught, and an intact chain passes.
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { ChainVerifier, decodeChainHeaders, encodeChainHeaders, entryHash, GENESIS_HASH, linkRecords, signCheckpoint, type ChainBreak, type ChainEntry, type ChainRecord, type Checkpoint } from '@hub/audit-chain';
+import {
+  ChainVerifier,
+  checkpointFromPublished,
+  decodeChainHeaders,
+  encodeChainHeaders,
+  entryHash,
+  GENESIS_HASH,
+  linkRecords,
+  publishedCheckpoint,
+  publishedCheckpointBreak,
+  signCheckpoint,
+  type ChainBreak,
+  type ChainEntry,
+  type ChainRecord,
+  type Checkpoint,
+} from '@hub/audit-chain';
 import { contractExample } from '../support/contract-examples.js';
 
 const TOPIC = 'civil-affairs.household-status.changed.v1';
@@ -142,5 +157,39 @@ describe('the audit hash chain', () => {
   it('accepts checkpoints signed by any of the trusted keys, so the audit key can be rotated', () => {
     const entries = chain(10);
     expect(verify(entries, [seal(entries, 5, otherKey.privateKey), seal(entries, 10)], [otherKey.publicKey, auditKey.publicKey])).toEqual({ verified: 10 });
+  });
+});
+
+describe('checkpoints published outside the store', () => {
+  const PUBLISHED_ON = 'hub.audit.checkpoint.v1';
+
+  it('read back from their published form exactly as they were signed', () => {
+    const checkpoint = seal(chain(10), 10);
+    expect(checkpointFromPublished(publishedCheckpoint(checkpoint))).toEqual(checkpoint);
+  });
+
+  it('are not read from records that are not checkpoints', () => {
+    expect(checkpointFromPublished('{"topic":"x","partition":0}')).toBeUndefined();
+    expect(checkpointFromPublished('not json')).toBeUndefined();
+  });
+
+  it('agree with a store that still has the entry they sealed', () => {
+    const entries = chain(10);
+    expect(publishedCheckpointBreak(seal(entries, 10), PUBLISHED_ON, [auditKey.publicKey], entries[9])).toBeUndefined();
+  });
+
+  it('show the end of a chain removed together with the checkpoints the store kept', () => {
+    const entries = chain(10);
+    expect(publishedCheckpointBreak(seal(entries, 10), PUBLISHED_ON, [auditKey.publicKey], undefined)).toMatchObject({ kind: 'entries-missing', offset: '9', position: 10 });
+  });
+
+  it('show an entry the store has with another hash than they sealed', () => {
+    const entries = chain(10);
+    expect(publishedCheckpointBreak(seal(entries, 10), PUBLISHED_ON, [auditKey.publicKey], { hash: entries[8]!.hash })).toMatchObject({ kind: 'checkpoint-mismatch', offset: '9' });
+  });
+
+  it('count only when a trusted key signed them', () => {
+    const entries = chain(10);
+    expect(publishedCheckpointBreak(seal(entries, 10, otherKey.privateKey), PUBLISHED_ON, [auditKey.publicKey], entries[9])).toMatchObject({ kind: 'checkpoint-signature' });
   });
 });

@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { encodeChainHeaders, entryHash, signCheckpoint } from '@hub/audit-chain';
 import { toKafkaBinary } from '@hub/contracts';
+import { readPublishedCheckpoints } from '@hub/audit';
 import { createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
 import type { AppProcess } from '../support/app-process.js';
 import { auditKeyFiles, startAudit } from '../support/audit-process.js';
@@ -21,6 +22,7 @@ const STATUS = 'civil-affairs.household-status.changed.v1';
 const prefix = uniqueName('audited');
 const canonicalTopic = `${prefix}.${STATUS}`;
 const accessLogTopic = `${prefix}.access-log`;
+const checkpointTopic = `${prefix}-audit-checkpoints`;
 const keys = auditKeyFiles();
 
 let database: TestDatabase;
@@ -42,7 +44,8 @@ const accessDecision = (n: number): OutboundRecord => ({ topic: accessLogTopic, 
 const countEntries = async (topic?: string) =>
   Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0]!.n);
 
-const verify = (db: TestDatabase, publicKeyFile = keys.publicKeyFile) => runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile]);
+const verify = (db: TestDatabase, publicKeyFile = keys.publicKeyFile) =>
+  runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic]);
 
 beforeAll(async () => {
   database = await createTestDatabase('audit');
@@ -52,7 +55,7 @@ beforeAll(async () => {
   ]);
   producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
   await producer.send([...statusEvents(60), ...Array.from({ length: 20 }, (_, i) => accessDecision(i))]);
-  audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile });
+  audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic });
 });
 
 afterAll(async () => {
@@ -86,6 +89,14 @@ describe('the audit service', () => {
     });
   });
 
+  it('publishes every checkpoint it stores on a topic outside the database', async () => {
+    const stored = await database.query<{ signature: Buffer }>('SELECT signature FROM audit_checkpoint WHERE topic LIKE $1', [`${prefix}.%`]);
+    const published = await readPublishedCheckpoints({ brokers: testKafkaBrokers(), clientId: 'test-auditor' }, checkpointTopic);
+    const publishedSignatures = new Set(published.checkpoints.map((checkpoint) => checkpoint.signature.toString('base64')));
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((row) => !publishedSignatures.has(row.signature.toString('base64')))).toEqual([]);
+  });
+
   it('records a topic created after it started', async () => {
     const lateTopic = `${prefix}.late`;
     await createTestTopics([{ topic: lateTopic, numPartitions: 1 }]);
@@ -102,7 +113,7 @@ describe('the audit service', () => {
   it('continues each chain after a restart without recording anything twice', async () => {
     await audit.stop();
     await producer.send(statusEvents(30));
-    audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile });
+    audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic });
     await eventually('the records published while it was down audited', async () => (await countEntries(canonicalTopic)) === 90);
     const run = await verify(database);
     expect(run.stdout).toMatch(/^intact: \d+ chains, 115 entries/m);
@@ -143,9 +154,9 @@ describe('hub audit verify on damaged copies of the store', () => {
     for (const db of damaged) await db.drop();
   });
 
-  it('finds the undamaged copy intact', async () => {
+  it('finds the undamaged copy intact, and as the published checkpoints say', async () => {
     const run = await verify(await copy());
-    expect(run.stdout).toMatch(/^intact: /m);
+    expect(run.stdout).toMatch(new RegExp(`^intact: .*; \\d+ checkpoints published on ${checkpointTopic} agree with it`, 'm'));
     expect(run.code).toBe(0);
   });
 
@@ -174,6 +185,23 @@ describe('hub audit verify on damaged copies of the store', () => {
     await tamper(db, ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position > $3', [canonicalTopic, partition, Number(head!.position) - 3]]);
     const run = await verify(db);
     expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head!.offset} \\(entry ${head!.position}\\)`));
+    expect(run.code).toBe(1);
+  });
+
+  it('finds the end of a chain removed together with the checkpoints that sealed it, by the published checkpoints', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    const [head] = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [canonicalTopic, partition]);
+    const kept = Number(head!.position) - 3;
+    await tamper(
+      db,
+      ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position > $3', [canonicalTopic, partition, kept]],
+      ['DELETE FROM audit_checkpoint WHERE topic = $1 AND partition = $2 AND entries > $3', [canonicalTopic, partition, kept]],
+    );
+    const storeAlone = await runCli(['audit', 'verify', '--database', db.url, '--public-key', keys.publicKeyFile, '--no-published-checkpoints']);
+    expect(storeAlone.stdout).toMatch(/^intact: /m);
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head!.offset} \\(entry ${head!.position}\\): .*published on ${checkpointTopic}`));
     expect(run.code).toBe(1);
   });
 

@@ -18,14 +18,15 @@ export function auditKeyFiles(): { signingKeyFile: string; publicKeyFile: string
   return { signingKeyFile, publicKeyFile };
 }
 
-/** An audit process recording the topics matching a pattern, once it has joined its consumer group. */
-export async function startAudit(databaseUrl: string, options: { topics: string; signingKeyFile: string; name?: string; brokers?: string[] }): Promise<AppProcess> {
+/** An audit process recording the topics matching a pattern, once it has joined its consumer group; it publishes its checkpoints on a topic of its own unless told which. */
+export async function startAudit(databaseUrl: string, options: { topics: string; signingKeyFile: string; name?: string; brokers?: string[]; checkpointTopic?: string }): Promise<AppProcess> {
   const audit = AppProcess.start('apps/audit/src/main.js', {
     SERVICE_NAME: options.name ?? uniqueName('audit').replace(/_/g, '-'),
     KAFKA_BROKERS: (options.brokers ?? testKafkaBrokers()).join(','),
     DATABASE_URL: databaseUrl,
     AUDIT_SIGNING_KEY_FILE: options.signingKeyFile,
     AUDIT_TOPICS: options.topics,
+    AUDIT_CHECKPOINT_TOPIC: options.checkpointTopic ?? uniqueName('audit-checkpoints'),
     AUDIT_SEAL_INTERVAL_MS: '300',
     AUDIT_TOPIC_REFRESH_MS: '1000',
   });

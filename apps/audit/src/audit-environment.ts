@@ -19,6 +19,14 @@ export class AuditEnvironment extends HubEnvironment {
   @Max(3_600_000)
   AUDIT_SEAL_INTERVAL_MS = 10_000;
 
+  /**
+   * Where each checkpoint is also published, outside the database: \`hub audit verify\` compares the
+   * store with it, so removing the end of a chain with its checkpoints still shows. Not recorded.
+   */
+  @Expose()
+  @IsString()
+  AUDIT_CHECKPOINT_TOPIC = 'hub.audit.checkpoint.v1';
+
   /** Which topics are recorded, as a regular expression over their names. Default: every topic but Kafka's own (`__consumer_offsets`, ...). */
   @Expose()
   @IsString()

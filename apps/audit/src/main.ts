@@ -19,12 +19,13 @@ async function bootstrap(): Promise<void> {
   const recorded = topicPattern(env);
   const app = await createConsumerMicroservice(AuditModule.forRoot(env), {
     ...consumerOptionsFrom(env, env.SERVICE_NAME),
-    topicFamilies: { [EVERY_TOPIC]: (brokerTopics) => brokerTopics.filter((topic) => recorded.test(topic)) },
+    // The published checkpoints are signed already, and recording them would seal their chain again at every seal.
+    topicFamilies: { [EVERY_TOPIC]: (brokerTopics) => brokerTopics.filter((topic) => recorded.test(topic) && topic !== env.AUDIT_CHECKPOINT_TOPIC) },
     topicRefreshMs: env.AUDIT_TOPIC_REFRESH_MS,
   });
   app.useLogger(app.get(Logger));
   await app.listen();
-  app.get(Logger).log(`audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms`);
+  app.get(Logger).log(`audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms, published on ${env.AUDIT_CHECKPOINT_TOPIC}`);
 }
 
 bootstrap().catch((error: unknown) => {

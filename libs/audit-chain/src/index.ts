@@ -4,3 +4,4 @@ export { ChainVerifier, type ChainBreak, type ChainBreakKind } from './chain-ver
 export { checkpointSignedBy, keyIdOf, signCheckpoint, type Checkpoint, type UnsignedCheckpoint } from './checkpoint.js';
 export { entryHash, GENESIS_HASH } from './entry-hash.js';
 export { linkRecords } from './link-records.js';
+export { checkpointFromPublished, publishedCheckpoint, publishedCheckpointBreak } from './published-checkpoint.js';

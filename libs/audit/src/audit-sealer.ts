@@ -1,11 +1,16 @@
 import type { KeyObject } from 'node:crypto';
-import { chainName, signCheckpoint, type ChainHead } from '@hub/audit-chain';
+import { chainName, signCheckpoint, type ChainHead, type Checkpoint } from '@hub/audit-chain';
 import type { AuditStore, Chain } from './audit-store.js';
+
+/** Puts a seal's checkpoints where the database cannot reach them (the broker), durably, before they are stored. */
+export type CheckpointPublisher = (checkpoints: readonly Checkpoint[]) => Promise<void>;
 
 /**
  * Seals the chains this process appended to: every `intervalMs`, each chain whose head moved gets
- * a checkpoint signed with the audit key. Entries appended after the last seal are still chained,
- * but a removal from the end of the chain shows only once a checkpoint covers them.
+ * a checkpoint signed with the audit key, published and then stored. Entries appended after the
+ * last seal are still chained, but a removal from the end of the chain shows only once a
+ * checkpoint covers them. Published first: a checkpoint in the store was always published too, and
+ * one published but not stored (a crash between the two) seals entries the store already has.
  */
 export class AuditSealer {
   private readonly unsealed = new Map<string, Chain & { head: ChainHead }>();
@@ -16,6 +21,7 @@ export class AuditSealer {
     private readonly store: AuditStore,
     private readonly signingKey: KeyObject,
     private readonly intervalMs: number,
+    private readonly publish: CheckpointPublisher,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -33,9 +39,12 @@ export class AuditSealer {
 
   private async sealNoted(): Promise<number> {
     const noted = [...this.unsealed.entries()];
-    for (const [name, { topic, partition, head }] of noted) {
-      const checkpoint = signCheckpoint({ topic, partition, lastOffset: head.lastOffset, entries: head.entries, headHash: head.hash, sealedAt: this.clock().toISOString() }, this.signingKey);
-      await this.store.addCheckpoint(checkpoint);
+    if (noted.length === 0) return 0;
+    const sealedAt = this.clock().toISOString();
+    const checkpoints = noted.map(([, { topic, partition, head }]) => signCheckpoint({ topic, partition, lastOffset: head.lastOffset, entries: head.entries, headHash: head.hash, sealedAt }, this.signingKey));
+    await this.publish(checkpoints);
+    for (const [i, [name, { head }]] of noted.entries()) {
+      await this.store.addCheckpoint(checkpoints[i]!);
       if (this.unsealed.get(name)?.head === head) this.unsealed.delete(name);
     }
     return noted.length;

@@ -119,6 +119,12 @@ export class AuditStore {
     return new Map(rows.map((row) => [chainName(row.topic, row.partition), { lastOffset: row.offset, hash: row.hash, entries: Number(row.position) }]));
   }
 
+  /** The hash of the chain's entry at an offset, if the store has it. */
+  async entryHash(chain: Chain, offset: string): Promise<{ hash: Buffer } | undefined> {
+    const rows: Pick<EntryRow, 'hash'>[] = await this.dataSource.query('SELECT hash FROM audit_entry WHERE topic = $1 AND partition = $2 AND "offset" = $3', [chain.topic, chain.partition, offset]);
+    return rows[0];
+  }
+
   async chains(): Promise<Chain[]> {
     return this.dataSource.query('SELECT topic, partition FROM audit_chain ORDER BY topic, partition');
   }

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { chainName, ChainVerifier, type ChainBreak } from '@hub/audit-chain';
+import { chainName, ChainVerifier, keyIdOf, publishedCheckpointBreak, type ChainBreak, type Checkpoint } from '@hub/audit-chain';
 import type { AuditStore, Chain } from './audit-store.js';
+import type { PublishedCheckpoints } from './published-checkpoints.js';
 
 export interface AuditVerification {
   chains: number;
@@ -10,6 +11,22 @@ export interface AuditVerification {
   unsealedEntries: number;
   /** The first break of each broken chain, in chain order; empty when the store is intact. */
   breaks: ChainBreak[];
+  /** What the checkpoints published outside the store were compared with it, when they were read. */
+  published?: {
+    topic: string;
+    /** Signed by a trusted key, and compared. */
+    compared: number;
+    /** Naming a key that is not trusted (another hub's audit on the same broker, or a key left out): not compared. */
+    ignored: number;
+    /** Records that are not checkpoints. */
+    unreadable: number;
+  };
+}
+
+export interface VerificationOptions {
+  onProgress?: (progress: VerificationProgress) => void;
+  /** The checkpoints published outside the store, being read while the chains are walked. */
+  published?: Promise<PublishedCheckpoints>;
 }
 
 export interface VerificationProgress {
@@ -26,7 +43,10 @@ const CHAINS_AT_ONCE = 2;
  * keys. A broken chain is reported at its first break and the walk goes on with the other chains.
  * PostgreSQL streams a chain while the entries already read are hashed.
  */
-export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly KeyObject[], onProgress: (progress: VerificationProgress) => void = () => undefined): Promise<AuditVerification> {
+export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly KeyObject[], options: VerificationOptions = {}): Promise<AuditVerification> {
+  const { onProgress = () => undefined } = options;
+  // Settled here, so a failed read is the verification's error, not an unhandled rejection while the chains are walked.
+  const published = options.published?.then((value) => ({ value }), (error: unknown) => ({ error }));
   const chains = await store.chains();
   // Checkpoints first, then the heads: every checkpoint read seals entries the head reaches, unless they were removed.
   const checkpoints = await store.checkpoints();
@@ -56,11 +76,45 @@ export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly 
     for (let i = next++; i < chains.length; i = next++) outcomes[i] = await verifyChain(chains[i]!);
   };
   await Promise.all(Array.from({ length: CHAINS_AT_ONCE }, walker));
-  return {
+  const breaks = outcomes.flatMap((o) => (o.broken ? [o.broken] : []));
+  const verification: AuditVerification = {
     chains: chains.length,
     entries: outcomes.reduce((sum, o) => sum + o.entries, 0),
     checkpoints: outcomes.reduce((sum, o) => sum + o.checkpoints, 0),
     unsealedEntries: outcomes.reduce((sum, o) => sum + o.unsealed, 0),
-    breaks: outcomes.flatMap((o) => (o.broken ? [o.broken] : [])),
+    breaks,
   };
+  if (!published) return verification;
+  const reading = await published;
+  if ('error' in reading) throw reading.error;
+  const compared = await compareWithPublished(store, trustedKeys, checkpoints, reading.value, new Set(breaks.map((b) => chainName(b.topic, b.partition))));
+  verification.breaks = [...breaks, ...compared.breaks].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  verification.published = { topic: reading.value.topic, compared: compared.compared, ignored: compared.ignored, unreadable: reading.value.unreadable };
+  return verification;
+}
+
+/**
+ * Checks that the store still holds what every published checkpoint sealed. One the store also
+ * kept, signature and all, was checked in the walk; for the others (the store lost them, or they
+ * were sealed after the walk began) the entry they name is looked up. A chain already broken is
+ * not looked at again; a chain the store no longer has at all shows here.
+ */
+async function compareWithPublished(
+  store: AuditStore,
+  trustedKeys: readonly KeyObject[],
+  stored: ReadonlyMap<string, readonly Checkpoint[]>,
+  published: PublishedCheckpoints,
+  brokenChains: ReadonlySet<string>,
+): Promise<{ compared: number; ignored: number; breaks: ChainBreak[] }> {
+  const trustedIds = new Set(trustedKeys.map((key) => keyIdOf(key)));
+  const trusted = published.checkpoints.filter((checkpoint) => trustedIds.has(checkpoint.keyId));
+  const broken = new Map<string, ChainBreak>();
+  for (const checkpoint of [...trusted].sort((a, b) => a.entries - b.entries)) {
+    const name = chainName(checkpoint.topic, checkpoint.partition);
+    if (brokenChains.has(name) || broken.has(name)) continue;
+    if (stored.get(name)?.some((kept) => kept.entries === checkpoint.entries && kept.signature.equals(checkpoint.signature))) continue;
+    const found = publishedCheckpointBreak(checkpoint, published.topic, trustedKeys, await store.entryHash(checkpoint, checkpoint.lastOffset));
+    if (found) broken.set(name, found);
+  }
+  return { compared: trusted.length, ignored: published.checkpoints.length - trusted.length, breaks: [...broken.values()] };
 }

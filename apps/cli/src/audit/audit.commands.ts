@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openAuditStore, readTrustedKey, verifyAuditStore } from '@hub/audit';
+import { openAuditStore, readPublishedCheckpoints, readTrustedKey, verifyAuditStore, type AuditVerification } from '@hub/audit';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
@@ -7,27 +7,42 @@ import { InputError } from '../read-input.js';
 const databaseOption = ['--database <url>', 'the hub\'s PostgreSQL', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub'] as const;
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+function publishedSummary(published: AuditVerification['published']): string {
+  if (!published) return 'the checkpoints published outside the store were not compared (--no-published-checkpoints)';
+  if (published.compared === 0) return `no checkpoints signed by a trusted key are published on ${published.topic} (an audit service older than this check, or another topic): the store was checked alone`;
+  const left = [published.ignored > 0 ? `${published.ignored} naming keys not trusted` : '', published.unreadable > 0 ? `${published.unreadable} records that are not checkpoints` : ''].filter(Boolean);
+  return `${published.compared} checkpoints published on ${published.topic} agree with it${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
+}
+
 /** `hub audit ...`: what auditors run against the audit store. */
 export function addAuditCommands(program: Command, io: CliOutput): void {
   const audit = program.command('audit').description('check and read the tamper-evident audit store');
 
   audit
     .command('verify')
-    .description('recompute every hash chain and check every checkpoint\'s signature; exit 1 at a broken link')
+    .description('recompute every hash chain, check every checkpoint\'s signature, and compare the store with the checkpoints published on Kafka; exit 1 at a broken link')
     .option('--public-key <file>', 'a trusted Ed25519 public key (PEM); repeat for keys used before a rotation', collect, [])
     .option(...databaseOption)
-    .action(async (options: { publicKey: string[]; database: string }) => {
+    .option('--brokers <list>', 'Kafka bootstrap servers, where the checkpoints are published', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
+    .option('--checkpoint-topic <topic>', 'where the audit service publishes its checkpoints', process.env['AUDIT_CHECKPOINT_TOPIC'] ?? 'hub.audit.checkpoint.v1')
+    .option('--no-published-checkpoints', 'check the store alone, without the broker (the end of a chain removed with its checkpoints then goes unseen)')
+    .action(async (options: { publicKey: string[]; database: string; brokers: string; checkpointTopic: string; publishedCheckpoints: boolean }) => {
       const keyFiles = options.publicKey.length > 0 ? options.publicKey : ['.hub/audit-public-key.pem'];
       const keys = keyFiles.map(readTrustedKey);
       const { store, close } = await openAuditStore(options.database);
       const started = Date.now();
       try {
         const progress = new ProgressLine('entries verified');
-        const result = await verifyAuditStore(store, keys, ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal));
+        const published = options.publishedCheckpoints
+          ? readPublishedCheckpoints({ brokers: options.brokers.split(','), clientId: 'hub-audit-verify' }, options.checkpointTopic).catch((error: unknown) => {
+              throw new Error(`cannot read the checkpoints published on ${options.checkpointTopic} from ${options.brokers}: ${(error as Error).message}; give --no-published-checkpoints to check the store alone`, { cause: error });
+            })
+          : undefined;
+        const result = await verifyAuditStore(store, keys, { onProgress: ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal), ...(published ? { published } : {}) });
         const seconds = (Date.now() - started) / 1000;
         const summary = `${result.chains} chains, ${result.entries.toLocaleString('en')} entries, ${result.checkpoints} checkpoints, in ${seconds.toFixed(1)} s (${Math.round(result.entries / Math.max(seconds, 0.001)).toLocaleString('en')} entries/s)`;
         if (result.breaks.length === 0) {
-          io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed`);
+          io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed; ${publishedSummary(result.published)}`);
           return;
         }
         for (const broken of result.breaks) io.out(`BROKEN ${broken.kind} at ${broken.topic}/${broken.partition} offset ${broken.offset} (entry ${broken.position}): ${broken.message}`);
