@@ -108,11 +108,12 @@ async function compareWithPublished(
 ): Promise<{ compared: number; ignored: number; breaks: ChainBreak[] }> {
   const trustedIds = new Set(trustedKeys.map((key) => keyIdOf(key)));
   const trusted = published.checkpoints.filter((checkpoint) => trustedIds.has(checkpoint.keyId));
+  // Ed25519 signatures are deterministic: the same signature is the same checkpoint.
+  const kept = new Set([...stored.values()].flatMap((checkpoints) => checkpoints.map((checkpoint) => checkpoint.signature.toString('latin1'))));
   const broken = new Map<string, ChainBreak>();
   for (const checkpoint of [...trusted].sort((a, b) => a.entries - b.entries)) {
     const name = chainName(checkpoint.topic, checkpoint.partition);
-    if (brokenChains.has(name) || broken.has(name)) continue;
-    if (stored.get(name)?.some((kept) => kept.entries === checkpoint.entries && kept.signature.equals(checkpoint.signature))) continue;
+    if (brokenChains.has(name) || broken.has(name) || kept.has(checkpoint.signature.toString('latin1'))) continue;
     const found = publishedCheckpointBreak(checkpoint, published.topic, trustedKeys, await store.entryHash(checkpoint, checkpoint.lastOffset));
     if (found) broken.set(name, found);
   }
