@@ -20,7 +20,7 @@ export class AuditEnvironment extends HubEnvironment {
   AUDIT_SEAL_INTERVAL_MS = 10_000;
 
   /**
-   * Where each checkpoint is also published, outside the database: \`hub audit verify\` compares the
+   * Where each checkpoint is also published, outside the database: `hub audit verify` compares the
    * store with it, so removing the end of a chain with its checkpoints still shows. Not recorded.
    */
   @Expose()
