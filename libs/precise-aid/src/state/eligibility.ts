@@ -28,8 +28,11 @@ function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusCh
 
 export type HouseholdSpell = Spell & { household: string; relation: string };
 
-// Every rule family asks for a view's household spells; a view is judged as a whole and not changed meanwhile, so they are folded once per view.
-const folded = new WeakMap<PersonView, readonly HouseholdSpell[]>();
+// Every rule family asks for a view's household spells, and a view is judged by all of them in turn
+// without changing, so the last view's are kept. (A WeakMap of every view judged slowed a full
+// region's replay down as it went: its dead entries pile up between full collections.)
+let lastView: PersonView | undefined;
+let lastSpells: readonly HouseholdSpell[] = [];
 
 /** Spells in one order whatever order the facts were stored in: by start, household, then status. */
 const bySpellStart = (a: HouseholdSpell, b: HouseholdSpell) => a.interval.from.localeCompare(b.interval.from) || a.household.localeCompare(b.household) || a.value.localeCompare(b.value);
@@ -40,9 +43,8 @@ const bySpellStart = (a: HouseholdSpell, b: HouseholdSpell) => a.interval.from.l
  * order a store hands the facts over in.
  */
 export function householdSpellsOf(view: PersonView): readonly HouseholdSpell[] {
-  let spells = folded.get(view);
-  if (!spells) {
-    spells = [...householdChanges(view.householdFacts)]
+  if (view !== lastView) {
+    lastSpells = [...householdChanges(view.householdFacts)]
       .flatMap(([household, changes]) =>
         foldSpells(changes).flatMap((spell) => {
           const member = spell.members.find((m) => m.person === view.person);
@@ -50,9 +52,9 @@ export function householdSpellsOf(view: PersonView): readonly HouseholdSpell[] {
         }),
       )
       .sort(bySpellStart);
-    folded.set(view, spells);
+    lastView = view;
   }
-  return spells;
+  return lastSpells;
 }
 
 /** The spells over which a person holds a disability certificate (issued or changed, until revoked). */
