@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { ChainBreak } from './chain-verifier.js';
-import { checkpointSignedBy, keyIdOf, type Checkpoint } from './checkpoint.js';
+import { checkpointSignedBy, type Checkpoint } from './checkpoint.js';
 
 /**
  * A checkpoint as the audit also publishes it outside its store, on a Kafka topic: a witness that
@@ -60,7 +60,7 @@ export function publishedCheckpointBreak(checkpoint: Checkpoint, publishedOn: st
   const { topic, partition, lastOffset, entries, sealedAt, keyId } = checkpoint;
   const broken = (kind: ChainBreak['kind'], message: string): ChainBreak => ({ kind, topic, partition, offset: lastOffset, position: entries, message: `${topic}/${partition}: ${message}` });
   const published = `the checkpoint published on ${publishedOn}, sealed at ${sealedAt} up to offset ${lastOffset} (entry ${entries})`;
-  if (!trustedKeys.some((key) => checkpointSignedBy(checkpoint, key, keyIdOf(key)))) return broken('checkpoint-signature', `${published}, is not signed by a trusted key (it names key ${keyId})`);
+  if (!trustedKeys.some((key) => checkpointSignedBy(checkpoint, key))) return broken('checkpoint-signature', `${published}, is not signed by a trusted key (it names key ${keyId})`);
   if (!entry) return broken('entries-missing', `${published}, seals entries the store no longer has: the end of the chain was removed, with the checkpoints the store kept`);
   if (!entry.hash.equals(checkpoint.headHash)) {
     return broken('checkpoint-mismatch', `${published}, says that entry has hash ${checkpoint.headHash.toString('hex').slice(0, 16)}…; the store has ${entry.hash.toString('hex').slice(0, 16)}…`);

@@ -57,6 +57,9 @@ function storedHeaders(chain: Chain, row: EntryRow): [string, string][] {
   return headers;
 }
 
+/** Names an entry by its chain and offset. */
+export const entryPlace = (entry: Chain & { offset: string }): string => `${chainName(entry.topic, entry.partition)}@${entry.offset}`;
+
 const header = (record: ChainRecord, name: string) => record.headers.find(([n]) => n === name)?.[1] ?? null;
 
 /**
@@ -119,10 +122,15 @@ export class AuditStore {
     return new Map(rows.map((row) => [chainName(row.topic, row.partition), { lastOffset: row.offset, hash: row.hash, entries: Number(row.position) }]));
   }
 
-  /** The hash of the chain's entry at an offset, if the store has it. */
-  async entryHash(chain: Chain, offset: string): Promise<{ hash: Buffer } | undefined> {
-    const rows: Pick<EntryRow, 'hash'>[] = await this.dataSource.query('SELECT hash FROM audit_entry WHERE topic = $1 AND partition = $2 AND "offset" = $3', [chain.topic, chain.partition, offset]);
-    return rows[0];
+  /** The hashes of the entries at these chains' offsets that the store has, by `entryPlace`; one query. */
+  async entryHashes(places: readonly (Chain & { offset: string })[]): Promise<Map<string, Buffer>> {
+    if (places.length === 0) return new Map();
+    const rows: (Chain & Pick<EntryRow, 'offset' | 'hash'>)[] = await this.dataSource.query(
+      `SELECT e.topic, e.partition, e."offset", e.hash FROM audit_entry e
+       JOIN unnest($1::varchar[], $2::int[], $3::bigint[]) AS w (topic, partition, "offset") USING (topic, partition, "offset")`,
+      [places.map((p) => p.topic), places.map((p) => p.partition), places.map((p) => p.offset)],
+    );
+    return new Map(rows.map((row) => [entryPlace(row), row.hash]));
   }
 
   async chains(): Promise<Chain[]> {
