@@ -6,6 +6,7 @@ export const ErrorCode = {
   ConfigInvalid: 'CONFIG_INVALID',
   KafkaUnavailable: 'KAFKA_UNAVAILABLE',
   KafkaPublishFailed: 'KAFKA_PUBLISH_FAILED',
+  UnexpectedKafkaResponse: 'UNEXPECTED_KAFKA_RESPONSE',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   UnexpectedDatabaseResponse: 'UNEXPECTED_DATABASE_RESPONSE',
   RecordRejected: 'RECORD_REJECTED',

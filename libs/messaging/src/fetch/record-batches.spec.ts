@@ -1,0 +1,34 @@
+import { decodeRecordBatches } from './record-batches.js';
+
+/** A record batch (v2) header with no records, as a broker would send it. */
+function batchHeader(baseOffset: number, lastOffsetDelta: number, attributes: number): Buffer {
+  const header = Buffer.alloc(61);
+  header.writeBigInt64BE(BigInt(baseOffset), 0);
+  header.writeInt32BE(61 - 12, 8);
+  header.writeInt8(2, 16);
+  header.writeInt16BE(attributes, 21);
+  header.writeInt32BE(lastOffsetDelta, 23);
+  header.writeBigInt64BE(-1n, 43);
+  return header;
+}
+
+describe('decoding the record batches of a fetch', () => {
+  it('names the partition, the offset and the codec of a batch compressed with a codec it does not read', () => {
+    const snappy = batchHeader(40, 2, 2);
+
+    expect(() => decodeRecordBatches(snappy, 40, [], 'hub.topic/3')).toThrow('hub.topic/3: the batch at offset 40 is compressed with snappy');
+  });
+
+  it('leaves a batch cut short at the end of the response for the next fetch', () => {
+    const whole = batchHeader(10, 4, 0);
+    const cut = Buffer.concat([whole, batchHeader(15, 4, 0).subarray(0, 30)]);
+
+    expect(decodeRecordBatches(cut, 10, [], 'hub.topic/0')).toEqual({ records: [], nextOffset: 15 });
+  });
+
+  it('moves past a control batch, which holds no records of the log', () => {
+    const marker = batchHeader(7, 0, 0x20 | 0x10);
+
+    expect(decodeRecordBatches(marker, 7, [], 'hub.topic/0')).toEqual({ records: [], nextOffset: 8 });
+  });
+});

@@ -1,0 +1,134 @@
+import { gunzipSync } from 'node:zlib';
+import { ErrorCode, HubError } from '@hub/errors';
+
+/** A record as a record batch holds it; header values decoded to text, the value a view into the fetched bytes. */
+export interface BatchRecord {
+  offset: number;
+  timestamp: number;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+/** A transaction the broker reports aborted in the fetched range: its records are not part of the log as read committed. */
+export interface AbortedTransaction {
+  producerId: bigint;
+  firstOffset: number;
+}
+
+export interface DecodedRecordSet {
+  records: BatchRecord[];
+  /** Where the next fetch starts: after the last complete batch (control batches and compacted gaps included). */
+  nextOffset: number;
+}
+
+/** Bytes of a record batch (v2) before its records; the batch length counts from byte 12 on. */
+const BATCH_HEADER_BYTES = 61;
+const LOG_OVERHEAD = 12;
+const COMPRESSION_MASK = 0x07;
+const LOG_APPEND_TIME = 0x08;
+const TRANSACTIONAL = 0x10;
+const CONTROL = 0x20;
+const COMPRESSION_NAMES = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
+
+class Cursor {
+  constructor(
+    readonly bytes: Buffer,
+    public at: number,
+  ) {}
+
+  /** A zigzag varint (up to 53 bits, which covers every length, delta and count Kafka writes). */
+  varint(): number {
+    let result = 0;
+    let scale = 1;
+    let byte: number;
+    do {
+      byte = this.bytes[this.at++]!;
+      result += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+  }
+
+  slice(length: number): Buffer {
+    const slice = this.bytes.subarray(this.at, this.at + length);
+    this.at += length;
+    return slice;
+  }
+
+  /** Decoded in place: no Buffer view is made for the many short texts of keys and headers. */
+  text(length: number): string {
+    const text = this.bytes.toString('utf8', this.at, this.at + length);
+    this.at += length;
+    return text;
+  }
+}
+
+/**
+ * Decodes the record batches (message format v2, the only one Kafka 4 writes) that a fetch gave for
+ * one partition: the records at or after `fromOffset`, leaving out those of aborted transactions
+ * and control records. A batch cut short at the end of the response is left for the next fetch.
+ */
+export function decodeRecordBatches(recordSet: Buffer, fromOffset: number, aborted: readonly AbortedTransaction[], place: string): DecodedRecordSet {
+  const records: BatchRecord[] = [];
+  const abortedByStart = [...aborted].sort((a, b) => a.firstOffset - b.firstOffset);
+  const abortedProducers = new Set<bigint>();
+  let nextOffset = fromOffset;
+  let at = 0;
+  while (recordSet.length - at >= BATCH_HEADER_BYTES) {
+    const baseOffset = Number(recordSet.readBigInt64BE(at));
+    const batchEnd = at + LOG_OVERHEAD + recordSet.readInt32BE(at + 8);
+    if (batchEnd > recordSet.length) break;
+    const magic = recordSet.readInt8(at + 16);
+    if (magic !== 2) throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} is in message format v${magic}; only v2 is read`, { context: { place, offset: baseOffset, magic } });
+    const attributes = recordSet.readInt16BE(at + 21);
+    const lastOffset = baseOffset + recordSet.readInt32BE(at + 23);
+    const producerId = recordSet.readBigInt64BE(at + 43);
+    while (abortedByStart.length > 0 && abortedByStart[0]!.firstOffset <= lastOffset) abortedProducers.add(abortedByStart.shift()!.producerId);
+    if (attributes & CONTROL) {
+      // A commit or abort marker ends the producer's transaction.
+      abortedProducers.delete(producerId);
+    } else if (!(attributes & TRANSACTIONAL && abortedProducers.has(producerId))) {
+      const baseTimestamp = Number(recordSet.readBigInt64BE(at + 27));
+      const maxTimestamp = Number(recordSet.readBigInt64BE(at + 35));
+      const count = recordSet.readInt32BE(at + 57);
+      const body = recordsOf(recordSet.subarray(at + BATCH_HEADER_BYTES, batchEnd), attributes & COMPRESSION_MASK, place, baseOffset);
+      readRecords(new Cursor(body, 0), count, baseOffset, attributes & LOG_APPEND_TIME ? maxTimestamp : undefined, baseTimestamp, fromOffset, records);
+    }
+    nextOffset = Math.max(nextOffset, lastOffset + 1);
+    at = batchEnd;
+  }
+  return { records, nextOffset };
+}
+
+function recordsOf(body: Buffer, compression: number, place: string, baseOffset: number): Buffer {
+  if (compression === 0) return body;
+  if (compression === 1) return gunzipSync(body);
+  throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} is compressed with ${COMPRESSION_NAMES[compression] ?? `codec ${compression}`}; this reader takes uncompressed and gzip batches (the hub writes uncompressed ones)`, {
+    context: { place, offset: baseOffset, compression },
+  });
+}
+
+function readRecords(cursor: Cursor, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, fromOffset: number, into: BatchRecord[]): void {
+  for (let i = 0; i < count; i++) {
+    const end = cursor.varint() + cursor.at;
+    cursor.at += 1; // record attributes: unused
+    const timestampDelta = cursor.varint();
+    const offset = baseOffset + cursor.varint();
+    const keyLength = cursor.varint();
+    const key = keyLength < 0 ? null : cursor.text(keyLength);
+    const valueLength = cursor.varint();
+    const value = valueLength < 0 ? null : cursor.slice(valueLength);
+    const headers: Record<string, string> = {};
+    for (let h = cursor.varint(); h > 0; h--) {
+      const name = cursor.text(cursor.varint());
+      const length = cursor.varint();
+      if (length < 0) continue;
+      const text = cursor.text(length);
+      // Repeated headers are joined, as the hub's kafkajs records give them.
+      headers[name] = headers[name] === undefined ? text : `${headers[name]},${text}`;
+    }
+    cursor.at = end;
+    if (offset >= fromOffset) into.push({ offset, timestamp: appendTime ?? baseTimestamp + timestampDelta, key, value, headers });
+  }
+}
