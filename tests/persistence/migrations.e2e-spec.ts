@@ -87,6 +87,27 @@ describe('the hub schema', () => {
     }
   });
 
+  it('indexes the findings each audit entry names, and records a value that is not JSON as naming none', async () => {
+    const finding = 'a'.repeat(64);
+    const values = [
+      { findingId: finding, change: 'raised' },
+      { member: 'education', action: 'read-findings', items: [finding, 'b'.repeat(64)] },
+      { type: 'education.student-enrolment.changed.v1', data: { studentId: 'p-1' } },
+    ].map((value) => Buffer.from(JSON.stringify(value)));
+    values.push(Buffer.from('"items": not JSON'), Buffer.from([0x22, 0x69, 0x74, 0x65, 0x6d, 0x73, 0x22, 0xff]));
+    await dataSource.query(
+      `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash)
+       SELECT 'references', 0, n - 1, n, 0, NULL, v, '\\x00000000', '\\x00', '\\x00' FROM unnest($1::bytea[]) WITH ORDINALITY AS u(v, n)`,
+      [values],
+    );
+
+    const naming = await database.query<{ offset: string }>(`SELECT "offset" FROM audit_entry WHERE topic = 'references' AND audit_finding_references(value) @> ARRAY[$1::text] ORDER BY "offset"`, [finding]);
+    const recorded = await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry WHERE topic = 'references'`);
+
+    expect(naming.map((row) => row.offset)).toEqual(['0', '1']);
+    expect(recorded[0]!.n).toBe('5');
+  });
+
   describe('inbox', () => {
     it('claims only the keys this consumer has not processed', async () => {
       const first = await dataSource.transaction((manager) => claimUnprocessed(manager, 'inbox-test', ['t/0/1', 't/0/2']));

@@ -48,15 +48,16 @@ export class FindingLineage {
   constructor(private readonly dataSource: DataSource) {}
 
   async of(findingId: string, topics: LineageTopics): Promise<Lineage> {
-    const documents = (topic: string, condition: string) =>
-      this.dataSource.query(
-        `SELECT topic, partition, "offset", timestamp_ms, event_source, convert_from(value, 'UTF8')::jsonb AS document FROM audit_entry
-         WHERE topic = $1 AND value IS NOT NULL AND ${condition} ORDER BY timestamp_ms, partition, "offset"`,
-        [topic, findingId],
-      ) as Promise<Row[]>;
-    const changes = await documents(topics.findings, `convert_from(value, 'UTF8')::jsonb ->> 'findingId' = $2`);
-    const responses = await documents(topics.responses, `convert_from(value, 'UTF8')::jsonb ->> 'findingId' = $2`);
-    const reads = await documents(topics.accessLog, `convert_from(value, 'UTF8')::jsonb -> 'items' ? $2`);
+    // Every entry that names the finding, found by the index of references (see its migration), then sorted by what it is.
+    const naming: Row[] = await this.dataSource.query(
+      `SELECT topic, partition, "offset", timestamp_ms, event_source, convert_from(value, 'UTF8')::jsonb AS document FROM audit_entry
+       WHERE audit_finding_references(value) @> ARRAY[$1::text] ORDER BY timestamp_ms, topic, partition, "offset"`,
+      [findingId],
+    );
+    const names = (row: Row) => row.document['findingId'] === findingId;
+    const changes = naming.filter((row) => row.topic === topics.findings && names(row));
+    const responses = naming.filter((row) => row.topic === topics.responses && names(row));
+    const reads = naming.filter((row) => row.topic === topics.accessLog && Array.isArray(row.document['items']) && row.document['items'].includes(findingId));
     const evidence = new Map<string, { source: string; eventId: string }>();
     for (const change of changes) {
       for (const e of change.document['evidence'] as { source: string; eventId: string }[]) evidence.set(`${e.source}\u0000${e.eventId}`, { source: e.source, eventId: e.eventId });
