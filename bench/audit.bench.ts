@@ -5,17 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { openAuditStore, verifyAuditStore } from '@hub/audit';
 import { REGION_DAY } from '@hub/demo-region';
 import { pollUntil } from '@hub/local-infra';
-import { FACT_EVENT_TYPES, POLICY_2026 } from '@hub/precise-aid';
-import { kafkaLogSource, replayAsOf, type ReplayPhase } from '@hub/replay';
+import { FACT_EVENT_TYPES } from '@hub/precise-aid';
+import type { ReplayReport } from '@hub/replay';
 import type { BenchInfra } from './bench-infra.js';
-import { peakRssMiB, report, type Figure } from './bench-report.js';
+import { report, type Figure } from './bench-report.js';
 import { stopApp } from './hub-processes.js';
 import { loadRegion } from './region-load.js';
 
@@ -48,31 +46,20 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
     await stopApp(region.apps.audit!);
     const asOf = new Date();
 
-    const baseline = await rawRead(infra.brokers, region.records);
-
-    let started = performance.now();
-    const phases = new Map<ReplayPhase, number>();
-    const replayed = await replayAsOf({
-      source: kafkaLogSource({ brokers: infra.brokers, clientId: 'bench-replay' }),
-      asOf,
-      policy: POLICY_2026,
-      evaluationDate: REGION_DAY,
-      findingsTopic: 'hub.finding.changed.v1',
-      onProgress: (phase) => phases.set(phase, performance.now()),
-    });
-    const [read, judged] = [phases.get('canonical records read')!, phases.get('persons judged')!];
-    console.log(`replay phases: reading the canonical topics ${((read - started) / 1000).toFixed(2)} s, judging ${((judged - read) / 1000).toFixed(2)} s, then the rest of the findings topic and the comparison ${seconds(judged).toFixed(2)} s`);
-    const replay: Figure = { name: `hub replay of the whole history (${replayed.log.records} canonical records, ${replayed.findings.open} open findings)`, eventsPerSecond: replayed.log.records / seconds(started) };
+    const baseline = rawReadProcess(projectRoot, infra.brokers, region.records);
     const reportFile = join(folder, 'replay-report.json');
-    writeFileSync(reportFile, JSON.stringify(replayed, null, 2));
-    console.log(`replay: ${replayed.findings.open} open findings; against those announced: ${replayed.differences.appears} appear, ${replayed.differences.disappears} disappear, ${replayed.differences.changes} change (report: ${reportFile})`);
+    const replayed = replayCommand(projectRoot, infra.brokers, asOf, reportFile);
+    console.log(`replay phases: ${replayed.phases}`);
+    const replay: Figure = { name: `hub replay of the whole history, as run (${replayed.report.log.records} canonical records, ${replayed.report.findings.open} open findings)`, eventsPerSecond: replayed.recordsPerSecond };
+    const { differences } = replayed.report;
+    console.log(`replay: ${replayed.report.findings.open} open findings; against those announced: ${differences.appears} appear, ${differences.disappears} disappear, ${differences.changes} change (report: ${reportFile})`);
 
     const verification = verifyCommand(projectRoot, infra.databaseUrl!, infra.brokers, publicKeyFile);
     const verify: Figure = { name: `hub audit verify, as run (${verification.summary})`, eventsPerSecond: verification.entriesPerSecond };
 
     const ratio = replay.eventsPerSecond / baseline.eventsPerSecond;
-    console.log(`replay / raw kafkajs read: ${ratio.toFixed(2)} (target 0.70)   verify: ${Math.round(verify.eventsPerSecond)} entries/s (target 100,000; the whole command with Node's start ${verification.commandSeconds.toFixed(1)} s)   peak RSS of this process (replay runs in it): ${peakRssMiB()} MiB`);
-    report(projectRoot, 'audit', [replay, baseline, verify], { ...details, options, records: region.records, ratio, differences: replayed.differences.items.length, verify: { entries: verification.entries, commandSeconds: verification.commandSeconds } });
+    console.log(`replay / raw kafkajs read: ${ratio.toFixed(2)} (target 0.70; the whole replay command with Node's start ${replayed.commandSeconds.toFixed(1)} s)   verify: ${Math.round(verify.eventsPerSecond)} entries/s (target 100,000; the whole command with Node's start ${verification.commandSeconds.toFixed(1)} s)`);
+    report(projectRoot, 'audit', [replay, baseline, verify], { ...details, options, records: region.records, ratio, differences: differences.items.length, replay: { commandSeconds: replayed.commandSeconds }, verify: { entries: verification.entries, commandSeconds: verification.commandSeconds } });
   } finally {
     await region.stop();
   }
@@ -93,23 +80,28 @@ function verifyCommand(projectRoot: string, databaseUrl: string, brokers: readon
   return { entries: number(/([\d,]+) entries/.exec(verdict[1]!)![1]!), entriesPerSecond: number(verdict[2]!), summary: verdict[1]!, commandSeconds };
 }
 
-/** The baseline: kafkajs alone reading the canonical topics from the beginning in a group of its own, start to last record. */
-async function rawRead(brokers: string[], records: number): Promise<Figure> {
-  const kafka = new Kafka({ brokers, clientId: 'bench-raw-read', logLevel: logLevel.WARN });
-  const consumer = kafka.consumer({ groupId: `bench-read-${Date.now()}`, maxBytesPerPartition: 4 * 1_048_576 });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [...FACT_EVENT_TYPES], fromBeginning: true });
-  let seen = 0;
+/** The baseline, kafkajs alone reading the same canonical topics, in a process of its own (see raw-read-process.ts). */
+function rawReadProcess(projectRoot: string, brokers: readonly string[], records: number): Figure {
+  const run = spawnSync(process.execPath, [join(projectRoot, 'dist/bench/raw-read-process.js'), brokers.join(','), String(records)], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the raw kafkajs read failed (exit ${run.status}): ${run.stderr}`);
+  const { eventsPerSecond } = JSON.parse(run.stdout) as { eventsPerSecond: number };
+  return { name: 'raw kafkajs read of the same canonical topics (a consumer group, from the beginning; a process of its own)', eventsPerSecond };
+}
+
+/**
+ * `hub replay` of the whole history as an auditor runs it, in a process of its own with the heap
+ * settings the command gives itself: its own figure (records over the time from the start of the
+ * reading to the report), its phases, and the whole command's time with Node's start.
+ */
+function replayCommand(projectRoot: string, brokers: readonly string[], asOf: Date, reportFile: string): { report: ReplayReport; recordsPerSecond: number; phases: string; commandSeconds: number } {
   const started = performance.now();
-  await new Promise<void>((resolve) => {
-    void consumer.run({
-      eachBatch: async ({ batch }) => {
-        seen += batch.messages.length;
-        if (seen >= records) resolve();
-      },
-    });
-  });
-  const elapsed = seconds(started);
-  await consumer.disconnect();
-  return { name: 'raw kafkajs read of the same canonical topics (a consumer group, from the beginning)', eventsPerSecond: records / elapsed };
+  const run = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'apps/cli/bin/hub.js'), 'replay', '--as-of', asOf.toISOString(), '--evaluation-date', REGION_DAY, '--brokers', brokers.join(','), '--findings-topic', 'hub.finding.changed.v1', '--out', reportFile],
+    { encoding: 'utf8', maxBuffer: 64 * 1_048_576 },
+  );
+  const commandSeconds = seconds(started);
+  const timing = /^replayed [\d,]+ canonical records in [\d.]+ s \(([\d,]+) records\/s\): (.+)$/m.exec(run.stderr);
+  if (run.status !== 0 || !timing) throw new Error(`hub replay failed (exit ${run.status}): ${run.stdout}${run.stderr}`);
+  return { report: JSON.parse(readFileSync(reportFile, 'utf8')) as ReplayReport, recordsPerSecond: Number(timing[1]!.replace(/,/g, '')), phases: timing[2]!, commandSeconds };
 }

@@ -58,13 +58,13 @@ describe('the auditors\' tools', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return new Date();
   };
-  const replay = async (asOf: Date, ...extra: string[]): Promise<{ report: Report; json: string }> => {
+  const replay = async (asOf: Date, ...extra: string[]): Promise<{ report: Report; json: string; stderr: string }> => {
     const out = join(folder, `${uniqueName('report')}.json`);
     const args = ['replay', '--as-of', asOf.toISOString(), '--evaluation-date', EVALUATION_DATE, '--brokers', broker.bootstrapServers, '--database', bed.database.url, '--findings-topic', bed.findingsTopic, '--out', out, ...extra];
     const run = await runCli(args);
     expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
     const json = readFileSync(out, 'utf8');
-    return { report: JSON.parse(json) as Report, json };
+    return { report: JSON.parse(json) as Report, json, stderr: run.stderr };
   };
 
   beforeAll(async () => {
@@ -126,6 +126,12 @@ describe('the auditors\' tools', () => {
   it('gives byte-identical reports for the same log and rules', async () => {
     const [first, second] = [await replay(afterAid), await replay(afterAid)];
     expect(second.json).toBe(first.json);
+  });
+
+  it('tells on the terminal how long it took and how much memory it used, which the report leaves out', async () => {
+    const { json, stderr } = await replay(afterAid);
+    expect(stderr).toMatch(/^replayed 6 canonical records in [\d.]+ s \([\d,]+ records\/s\): read and stored in [\d.]+ s, \d+ persons judged and compared in [\d.]+ s; peak RSS \d+ MiB$/m);
+    expect(json).not.toMatch(/records\/s|RSS/);
   });
 
   it('writes nothing to the live tables', async () => {

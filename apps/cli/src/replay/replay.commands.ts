@@ -53,14 +53,27 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
       const progress = new Map<string, ProgressLine>();
       const audit = options.source === 'audit' ? await openAuditStore(options.database) : undefined;
       const source: LogSource = audit ? auditLogSource(audit.store) : kafkaLogSource({ brokers: options.brokers.split(','), clientId: 'hub-replay' });
+      const started = performance.now();
+      let readUntil = started;
+      let persons = 0;
       const report = await replayAsOf({
         source,
         asOf,
         policy,
         evaluationDate: options.evaluationDate ?? chinaDate(asOf),
         findingsTopic: options.findingsTopic,
-        onProgress: (phase, done, total) => (progress.get(phase) ?? progress.set(phase, new ProgressLine(phase)).get(phase)!).update(done, total),
+        onProgress: (phase, done, total) => {
+          if (phase === 'canonical records read') readUntil = performance.now();
+          else persons = total ?? done;
+          (progress.get(phase) ?? progress.set(phase, new ProgressLine(phase)).get(phase)!).update(done, total);
+        },
       }).finally(() => audit?.close());
+      // The run's time goes to stderr: the report itself holds none, so the same log gives the same bytes.
+      const seconds = (performance.now() - started) / 1000;
+      const reading = (readUntil - started) / 1000;
+      process.stderr.write(
+        `replayed ${report.log.records.toLocaleString('en')} canonical records in ${seconds.toFixed(2)} s (${Math.round(report.log.records / seconds).toLocaleString('en')} records/s): read and stored in ${reading.toFixed(2)} s, ${persons.toLocaleString('en')} persons judged and compared in ${(seconds - reading).toFixed(2)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`,
+      );
       const json = `${JSON.stringify(report, null, 2)}\n`;
       if (options.out) writeFileSync(options.out, json);
       io.out(options.json ? json.trimEnd() : replaySummary(report).trimEnd());
