@@ -68,14 +68,14 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
           (progress.get(phase) ?? progress.set(phase, new ProgressLine(phase)).get(phase)!).update(done, total);
         },
       }).finally(() => audit?.close());
-      // The run's time goes to stderr: the report itself holds none, so the same log gives the same bytes.
       const seconds = (performance.now() - started) / 1000;
       const reading = (readUntil - started) / 1000;
-      process.stderr.write(
-        `replayed ${report.log.records.toLocaleString('en')} canonical records in ${seconds.toFixed(2)} s (${Math.round(report.log.records / seconds).toLocaleString('en')} records/s): read and stored in ${reading.toFixed(2)} s, ${persons.toLocaleString('en')} persons judged and compared in ${(seconds - reading).toFixed(2)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`,
-      );
       const json = `${JSON.stringify(report, null, 2)}\n`;
       if (options.out) writeFileSync(options.out, json);
       io.out(options.json ? json.trimEnd() : replaySummary(report).trimEnd());
+      // The run's time goes to stderr: the report itself holds none, so the same log gives the same bytes. The peak RSS includes writing the report.
+      process.stderr.write(
+        `replayed ${report.log.records.toLocaleString('en')} canonical records in ${seconds.toFixed(2)} s (${Math.round(report.log.records / seconds).toLocaleString('en')} records/s): read and stored in ${reading.toFixed(2)} s, ${persons.toLocaleString('en')} persons judged and compared in ${(seconds - reading).toFixed(2)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`,
+      );
     });
 }

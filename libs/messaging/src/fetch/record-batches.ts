@@ -73,6 +73,7 @@ export function decodeRecordBatches(recordSet: Buffer, fromOffset: number, abort
   const records: BatchRecord[] = [];
   const abortedByStart = [...aborted].sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<bigint>();
+  const recent = new RecentTexts();
   let nextOffset = fromOffset;
   let at = 0;
   while (recordSet.length - at >= BATCH_HEADER_BYTES) {
@@ -93,12 +94,42 @@ export function decodeRecordBatches(recordSet: Buffer, fromOffset: number, abort
       const maxTimestamp = Number(recordSet.readBigInt64BE(at + 35));
       const count = recordSet.readInt32BE(at + 57);
       const body = recordsOf(recordSet.subarray(at + BATCH_HEADER_BYTES, batchEnd), attributes & COMPRESSION_MASK, place, baseOffset);
-      readRecords(new Cursor(body, 0), count, baseOffset, attributes & LOG_APPEND_TIME ? maxTimestamp : undefined, baseTimestamp, fromOffset, records);
+      readRecords(new Cursor(body, 0), recent, count, baseOffset, attributes & LOG_APPEND_TIME ? maxTimestamp : undefined, baseTimestamp, fromOffset, records);
     }
     nextOffset = Math.max(nextOffset, lastOffset + 1);
     at = batchEnd;
   }
   return { records, nextOffset };
+}
+
+/**
+ * The header texts of the record before, by position. Consecutive records of a partition carry the
+ * same header names and many of the same values (spec version, type, source, content type), so
+ * their bytes are compared with the earlier record's and its text reused, rather than a new string
+ * decoded for each: a full region's replay decoded over a hundred million of them.
+ */
+class RecentTexts {
+  private readonly buffers: Buffer[] = [];
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly texts: string[] = [];
+
+  read(cursor: Cursor, slot: number, length: number): string {
+    const { bytes, at } = cursor;
+    cursor.at += length;
+    if (this.lengths[slot] === length && sameBytes(this.buffers[slot]!, this.starts[slot]!, bytes, at, length)) return this.texts[slot]!;
+    const text = bytes.toString('utf8', at, at + length);
+    this.buffers[slot] = bytes;
+    this.starts[slot] = at;
+    this.lengths[slot] = length;
+    this.texts[slot] = text;
+    return text;
+  }
+}
+
+function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
+  return true;
 }
 
 function recordsOf(body: Buffer, compression: number, place: string, baseOffset: number): Buffer {
@@ -109,7 +140,7 @@ function recordsOf(body: Buffer, compression: number, place: string, baseOffset:
   });
 }
 
-function readRecords(cursor: Cursor, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, fromOffset: number, into: BatchRecord[]): void {
+function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, fromOffset: number, into: BatchRecord[]): void {
   for (let i = 0; i < count; i++) {
     const end = cursor.varint() + cursor.at;
     cursor.at += 1; // record attributes: unused
@@ -120,11 +151,12 @@ function readRecords(cursor: Cursor, count: number, baseOffset: number, appendTi
     const valueLength = cursor.varint();
     const value = valueLength < 0 ? null : cursor.slice(valueLength);
     const headers: Record<string, string> = {};
-    for (let h = cursor.varint(); h > 0; h--) {
-      const name = cursor.text(cursor.varint());
+    const headerCount = cursor.varint();
+    for (let h = 0; h < headerCount; h++) {
+      const name = recent.read(cursor, 2 * h, cursor.varint());
       const length = cursor.varint();
       if (length < 0) continue;
-      const text = cursor.text(length);
+      const text = recent.read(cursor, 2 * h + 1, length);
       // Repeated headers are joined, as the hub's kafkajs records give them.
       headers[name] = headers[name] === undefined ? text : `${headers[name]},${text}`;
     }
