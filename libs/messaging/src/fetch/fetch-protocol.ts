@@ -45,7 +45,11 @@ const string = (text: string) => Buffer.concat([int16(Buffer.byteLength(text)), 
 /** A whole Fetch request frame (size prefix, header v1, body), reading committed records only. */
 export function fetchRequest(correlationId: number, clientId: string, limits: FetchLimits, partitions: readonly PartitionFetch[]): Buffer {
   const byTopic = new Map<string, PartitionFetch[]>();
-  for (const fetch of partitions) byTopic.set(fetch.topic, [...(byTopic.get(fetch.topic) ?? []), fetch]);
+  for (const fetch of partitions) {
+    const fetches = byTopic.get(fetch.topic);
+    if (fetches) fetches.push(fetch);
+    else byTopic.set(fetch.topic, [fetch]);
+  }
   const parts: Buffer[] = [int16(FETCH_API_KEY), int16(FETCH_VERSION), int32(correlationId), string(clientId)];
   parts.push(int32(-1), int32(limits.maxWaitMs), int32(1), int32(limits.maxBytes), Buffer.from([READ_COMMITTED]), int32(byTopic.size));
   for (const [topic, fetches] of byTopic) {

@@ -87,7 +87,10 @@ async function leadersOf(admin: Admin, remaining: readonly Progress[]): Promise<
   const byLeader = new Map<string, Progress[]>();
   for (const progress of remaining) {
     const address = leaderOf.get(placeOf(progress.range));
-    if (address !== undefined) byLeader.set(address, [...(byLeader.get(address) ?? []), progress]);
+    if (address === undefined) continue;
+    const led = byLeader.get(address);
+    if (led) led.push(progress);
+    else byLeader.set(address, [progress]);
   }
   return byLeader;
 }
@@ -122,11 +125,11 @@ async function readFromLeader(address: string, partitions: Progress[], handOn: (
           continue;
         }
         if (!fetched.recordSet) continue;
-        const decoded = decodeRecordBatches(fetched.recordSet, progress.next, fetched.aborted, place);
-        const inRange = decoded.records.filter((record) => record.offset < progress.range.end);
+        const decoded = decodeRecordBatches(fetched.recordSet, { topic: fetched.topic, partition: fetched.partition, from: progress.next, to: progress.range.end }, fetched.aborted);
         if (decoded.nextOffset > progress.next) lastProgressAt = Date.now();
-        progress.next = inRange.length < decoded.records.length ? progress.range.end : decoded.nextOffset;
-        if (inRange.length > 0) batches.push(inRange.map((record) => ({ topic: fetched.topic, partition: fetched.partition, offset: String(record.offset), key: record.key, value: record.value, headers: record.headers, timestamp: String(record.timestamp) })));
+        // Past the range's end when a batch reaches beyond it: the partition is then done.
+        progress.next = decoded.nextOffset;
+        if (decoded.records.length > 0) batches.push(decoded.records);
       }
       active = active.filter((progress) => progress.next < progress.range.end && !moved.has(progress));
       if (active.length > 0 && Date.now() - lastProgressAt > stallTimeoutMs) throw stalled(active, stallTimeoutMs);

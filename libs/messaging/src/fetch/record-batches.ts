@@ -1,13 +1,13 @@
 import { gunzipSync } from 'node:zlib';
 import { ErrorCode, HubError } from '@hub/errors';
+import type { InboundRecord } from '../inbound-record.js';
 
-/** A record as a record batch holds it; header values decoded to text, the value a view into the fetched bytes. */
-export interface BatchRecord {
-  offset: number;
-  timestamp: number;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
+/** Which records of a partition are wanted: offsets from `from` up to `to` (exclusive). */
+export interface OffsetRange {
+  topic: string;
+  partition: number;
+  from: number;
+  to: number;
 }
 
 /** A transaction the broker reports aborted in the fetched range: its records are not part of the log as read committed. */
@@ -17,7 +17,8 @@ export interface AbortedTransaction {
 }
 
 export interface DecodedRecordSet {
-  records: BatchRecord[];
+  /** Header values decoded to text, values views into the fetched bytes. */
+  records: InboundRecord[];
   /** Where the next fetch starts: after the last complete batch (control batches and compacted gaps included). */
   nextOffset: number;
 }
@@ -56,7 +57,7 @@ class Cursor {
     return slice;
   }
 
-  /** Decoded in place: no Buffer view is made for the many short texts of keys and headers. */
+  /** Decoded in place: no Buffer view is made for a short text. */
   text(length: number): string {
     const text = this.bytes.toString('utf8', this.at, this.at + length);
     this.at += length;
@@ -66,15 +67,16 @@ class Cursor {
 
 /**
  * Decodes the record batches (message format v2, the only one Kafka 4 writes) that a fetch gave for
- * one partition: the records at or after `fromOffset`, leaving out those of aborted transactions
- * and control records. A batch cut short at the end of the response is left for the next fetch.
+ * one partition: the records in the range, leaving out those of aborted transactions and control
+ * records. A batch cut short at the end of the response is left for the next fetch.
  */
-export function decodeRecordBatches(recordSet: Buffer, fromOffset: number, aborted: readonly AbortedTransaction[], place: string): DecodedRecordSet {
-  const records: BatchRecord[] = [];
+export function decodeRecordBatches(recordSet: Buffer, range: OffsetRange, aborted: readonly AbortedTransaction[]): DecodedRecordSet {
+  const place = `${range.topic}/${range.partition}`;
+  const records: InboundRecord[] = [];
   const abortedByStart = [...aborted].sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<bigint>();
   const recent = new RecentTexts();
-  let nextOffset = fromOffset;
+  let nextOffset = range.from;
   let at = 0;
   while (recordSet.length - at >= BATCH_HEADER_BYTES) {
     const baseOffset = Number(recordSet.readBigInt64BE(at));
@@ -94,7 +96,7 @@ export function decodeRecordBatches(recordSet: Buffer, fromOffset: number, abort
       const maxTimestamp = Number(recordSet.readBigInt64BE(at + 35));
       const count = recordSet.readInt32BE(at + 57);
       const body = recordsOf(recordSet.subarray(at + BATCH_HEADER_BYTES, batchEnd), attributes & COMPRESSION_MASK, place, baseOffset);
-      readRecords(new Cursor(body, 0), recent, count, baseOffset, attributes & LOG_APPEND_TIME ? maxTimestamp : undefined, baseTimestamp, fromOffset, records);
+      readRecords(new Cursor(body, 0), recent, count, baseOffset, attributes & LOG_APPEND_TIME ? maxTimestamp : undefined, baseTimestamp, range, records);
     }
     nextOffset = Math.max(nextOffset, lastOffset + 1);
     at = batchEnd;
@@ -140,7 +142,7 @@ function recordsOf(body: Buffer, compression: number, place: string, baseOffset:
   });
 }
 
-function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, fromOffset: number, into: BatchRecord[]): void {
+function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, range: OffsetRange, into: InboundRecord[]): void {
   for (let i = 0; i < count; i++) {
     const end = cursor.varint() + cursor.at;
     cursor.at += 1; // record attributes: unused
@@ -161,6 +163,8 @@ function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOff
       headers[name] = headers[name] === undefined ? text : `${headers[name]},${text}`;
     }
     cursor.at = end;
-    if (offset >= fromOffset) into.push({ offset, timestamp: appendTime ?? baseTimestamp + timestampDelta, key, value, headers });
+    if (offset >= range.from && offset < range.to) {
+      into.push({ topic: range.topic, partition: range.partition, offset: String(offset), key, value, headers, timestamp: String(appendTime ?? baseTimestamp + timestampDelta) });
+    }
   }
 }
