@@ -128,6 +128,11 @@ describe('the auditors\' tools', () => {
     expect(second.json).toBe(first.json);
   });
 
+  it('gives the same report when the state is cut into slices replayed on worker threads', async () => {
+    const [inOne, inSlices] = [await replay(afterAid, '--workers', '1', '--slices', '1'), await replay(afterAid, '--workers', '2', '--slices', '3')];
+    expect(inSlices.json).toBe(inOne.json);
+  });
+
   it('tells on the terminal how long it took and how much memory it used, which the report leaves out', async () => {
     const { json, stderr } = await replay(afterAid);
     expect(stderr).toMatch(/^replayed 6 canonical records in [\d.]+ s \([\d,]+ records\/s\): read and stored in [\d.]+ s, \d+ persons judged and compared in [\d.]+ s; peak RSS \d+ MiB$/m);

@@ -1,5 +1,5 @@
 import { CompressionTypes, Kafka, logLevel, type Message, type Producer } from 'kafkajs';
-import { readLogUntil, type InboundRecord } from '@hub/messaging';
+import { logCutsAt, readLogCuts, readLogUntil, type InboundRecord } from '@hub/messaging';
 import { testKafkaBrokers } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
@@ -14,9 +14,12 @@ async function momentAfterWrites(): Promise<Date> {
   return moment;
 }
 
+/** Values are views into fetched bytes the reader reuses, so what is kept past a batch is copied. */
+const kept = (batch: InboundRecord[]) => batch.map((record) => ({ ...record, value: record.value && Buffer.from(record.value) }));
+
 async function readAll(topics: string[], until: Date): Promise<InboundRecord[]> {
   const records: InboundRecord[] = [];
-  await readLogUntil(settings(), topics, until, async (batch) => void records.push(...batch));
+  await readLogUntil(settings(), topics, until, async (batch) => void records.push(...kept(batch)));
   return records;
 }
 
@@ -98,6 +101,33 @@ describe('reading the log up to a moment', () => {
     const records = await readAll([topic], await momentAfterWrites());
 
     expect(records.map((record) => record.value!.toString())).toEqual(['plain', 'committed']);
+  });
+
+  it('reads a partition larger than many fetch responses, every value intact while its batch is handled', async () => {
+    const topic = await createTopic(1);
+    const valueOf = (i: number) => `${i}:`.padEnd(4096, String.fromCharCode(97 + (i % 26)));
+    for (let i = 0; i < 3000; i += 200) await producer.send({ topic, acks: -1, messages: Array.from({ length: 200 }, (_, n) => ({ key: `k${i + n}`, value: valueOf(i + n) })) });
+    const intact: boolean[] = [];
+
+    await readLogUntil(settings(), [topic], await momentAfterWrites(), async (batch) => {
+      for (const record of batch) intact.push(record.value!.toString() === valueOf(Number(record.offset)));
+    });
+
+    expect(intact.length).toBe(3000);
+    expect(intact.every(Boolean)).toBe(true);
+  });
+
+  it('hands on only the records whose key the filter keeps, having read the same cuts', async () => {
+    const topic = await createTopic(2);
+    await producer.send({ topic, acks: -1, messages: Array.from({ length: 60 }, (_, i) => ({ key: i % 3 === 0 ? null : `person-${i % 3}`, value: `v${i}` })) });
+    const cuts = await logCutsAt(settings(), [topic], await momentAfterWrites());
+    const keys: (string | null)[] = [];
+
+    const handed = await readLogCuts(settings(), cuts, async (batch) => void keys.push(...batch.map((record) => record.key)), (bytes, start, end) => bytes !== null && bytes.toString('utf8', start, end) === 'person-2');
+
+    expect(handed).toBe(20);
+    expect(new Set(keys)).toEqual(new Set(['person-2']));
+    expect(cuts.reduce((sum, cut) => sum + Number(cut.end) - Number(cut.start), 0)).toBe(60);
   });
 
   it('finds nothing in a topic that does not exist', async () => {

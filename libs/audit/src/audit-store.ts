@@ -192,12 +192,28 @@ export class AuditStore {
     }
   }
 
-  /** The chain's entries after an offset, in offset order, a page at a time; with `untilMs`, only those the broker wrote by then. */
-  async entriesAfter(chain: Chain, afterOffset: string, limit: number, untilMs?: number): Promise<ChainEntry[]> {
+  /**
+   * Where the chain stood at a moment, as Kafka cuts a partition by time: from its first entry up to
+   * the first the broker wrote after the moment (exclusive); undefined for a chain with no entry.
+   */
+  async cutAt(chain: Chain, untilMs: number): Promise<{ start: string; end: string } | undefined> {
+    const rows: { start: string | null; after: string | null; last: string | null }[] = await this.dataSource.query(
+      `SELECT min("offset") AS start, max("offset") AS last,
+              (SELECT min("offset") FROM audit_entry WHERE topic = $1 AND partition = $2 AND timestamp_ms > $3) AS after
+       FROM audit_entry WHERE topic = $1 AND partition = $2`,
+      [chain.topic, chain.partition, untilMs],
+    );
+    const { start, after, last } = rows[0]!;
+    if (start === null || last === null) return undefined;
+    return { start, end: after ?? String(BigInt(last) + 1n) };
+  }
+
+  /** The chain's entries after an offset and before another, in offset order, a page at a time. */
+  async entriesBetween(chain: Chain, afterOffset: string, beforeOffset: string, limit: number): Promise<ChainEntry[]> {
     const rows: EntryRow[] = await this.dataSource.query(
       `SELECT "offset", position, timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
-       WHERE topic = $1 AND partition = $2 AND "offset" > $3 AND ($5::bigint IS NULL OR timestamp_ms <= $5) ORDER BY "offset" LIMIT $4`,
-      [chain.topic, chain.partition, afterOffset, limit, untilMs ?? null],
+       WHERE topic = $1 AND partition = $2 AND "offset" > $3 AND "offset" < $4 ORDER BY "offset" LIMIT $5`,
+      [chain.topic, chain.partition, afterOffset, beforeOffset, limit],
     );
     return rows.map((row) => ({
       topic: chain.topic,

@@ -21,6 +21,8 @@ export const ErrorCode = {
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   RateLimited: 'RATE_LIMITED',
   NotReady: 'NOT_READY',
+  ReplayNotSliceable: 'REPLAY_NOT_SLICEABLE',
+  ReplayWorkerFailed: 'REPLAY_WORKER_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -15,4 +15,4 @@ export { readTopicWindow, type TopicWindow } from './read-topic-window.js';
 export { RecordHeader } from './record-headers.js';
 export { RethrowHandlerErrorsFilter } from './rethrow-handler-errors.filter.js';
 export type { RetryPolicy } from './retry-policy.js';
-export { readLogUntil, type LogCut, type LogReading } from './read-log-until.js';
+export { logCutsAt, readLogCuts, readLogUntil, type KeyFilter, type LogCut, type LogReading } from './read-log-until.js';

@@ -2,7 +2,7 @@ export { addDays, contains, intersection, overlapDays, type DateInterval, type I
 export { termInterval, yearInterval, type TermCalendar } from './calendar/periods.js';
 export type { Evidence } from './facts/evidence.js';
 export type { CertificateFact, Fact, HouseholdFact, HouseholdMember, PersonFact } from './facts/fact.js';
-export { FACT_EVENT_TYPES, factFromEvent } from './facts/fact-from-event.js';
+export { FACT_EVENT_TYPES, factFromEvent, HOUSEHOLD_EVENT_TYPES } from './facts/fact-from-event.js';
 export { finding, findingId, RULE_FAMILIES, type Finding, type RuleFamily } from './findings/finding.js';
 export { reconcile, type FindingChange } from './findings/reconcile.js';
 export { POLICY_2026, type Policy } from './policy/policy.js';

@@ -1,32 +1,41 @@
-import type { AuditStore } from '@hub/audit';
+import { openAuditStore, type AuditStore } from '@hub/audit';
 import type { InboundRecord } from '@hub/messaging';
 import type { LogCut, LogSource } from './log-source.js';
 
 const PAGE = 5000;
 
-/** The log as the audit store keeps it: every record of the topics with a broker timestamp up to the moment. */
-export function auditLogSource(store: AuditStore): LogSource {
+/** The log as the audit store keeps it, cut at a moment as Kafka cuts it: each chain up to its first entry the broker wrote after then. */
+export async function auditLogSource(database: string): Promise<LogSource> {
+  const audit = await openAuditStore(database);
   return {
     name: 'audit-store',
-    async read(topics, until, onBatch, onCuts) {
-      const chains = (await store.chains()).filter((chain) => topics.includes(chain.topic));
-      const cuts: LogCut[] = [];
+    cutsAt: (topics, until) => cutsAt(audit.store, topics, until),
+    async read(cuts, onBatch, keep) {
       let records = 0;
-      for (const chain of chains) {
-        let after = '-1';
-        let first: string | undefined;
+      for (const cut of cuts) {
+        let after = String(BigInt(cut.start) - 1n);
         for (;;) {
-          const entries = await store.entriesAfter(chain, after, PAGE, until.getTime());
+          const entries = await audit.store.entriesBetween(cut, after, cut.end, PAGE);
           if (entries.length === 0) break;
-          first ??= entries[0]!.offset;
           after = entries.at(-1)!.offset;
-          await onBatch(entries.map((entry): InboundRecord => ({ topic: entry.topic, partition: entry.partition, offset: entry.offset, key: entry.key?.toString('utf8') ?? null, value: entry.value, headers: Object.fromEntries(entry.headers), timestamp: entry.timestamp })));
-          records += entries.length;
+          const kept = entries
+            .filter((entry) => !keep || keep(entry.key, 0, entry.key?.length ?? 0))
+            .map((entry): InboundRecord => ({ topic: entry.topic, partition: entry.partition, offset: entry.offset, key: entry.key?.toString('utf8') ?? null, value: entry.value, headers: Object.fromEntries(entry.headers), timestamp: entry.timestamp }));
+          if (kept.length > 0) await onBatch(kept);
+          records += kept.length;
         }
-        if (first !== undefined) cuts.push({ ...chain, start: first, end: String(BigInt(after) + 1n) });
       }
-      onCuts?.(cuts);
-      return { records, cuts };
+      return records;
     },
+    close: () => audit.close(),
   };
+}
+
+async function cutsAt(store: AuditStore, topics: readonly string[], until: Date): Promise<LogCut[]> {
+  const cuts: LogCut[] = [];
+  for (const chain of (await store.chains()).filter((chain) => topics.includes(chain.topic))) {
+    const cut = await store.cutAt(chain, until.getTime());
+    if (cut) cuts.push({ ...chain, ...cut });
+  }
+  return cuts;
 }

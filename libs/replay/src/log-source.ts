@@ -1,13 +1,21 @@
-import type { InboundRecord, LogCut } from '@hub/messaging';
+import type { InboundRecord, KeyFilter, LogCut } from '@hub/messaging';
 
-export type { LogCut };
+export type { KeyFilter, LogCut };
 
 /**
  * Where a replay reads the log: the Kafka topics themselves, or the audit store (which keeps every
- * record after the topics' retention has dropped it). Either gives each partition's records in
- * offset order, a batch at a time, up to a moment.
+ * record after the topics' retention has dropped it). The log is first cut at a moment, then read
+ * within the cuts: readers of one replay share the cuts, so they read the same log even while
+ * records are still being written.
  */
 export interface LogSource {
   readonly name: 'kafka' | 'audit-store';
-  read(topics: readonly string[], until: Date, onBatch: (records: InboundRecord[]) => Promise<void>, onCuts?: (cuts: readonly LogCut[]) => void): Promise<{ records: number; cuts: LogCut[] }>;
+  /** Each partition of the topics from its first record held to the first written after the moment. */
+  cutsAt(topics: readonly string[], until: Date): Promise<LogCut[]>;
+  /** Each partition's records within its cut, in offset order, a batch at a time; with `keep`, only those whose key passes. Returns how many were handed on. */
+  read(cuts: readonly LogCut[], onBatch: (records: InboundRecord[]) => Promise<void>, keep?: KeyFilter): Promise<number>;
+  close(): Promise<void>;
 }
+
+/** How to open a log source: a worker opens its own from this. */
+export type LogSourceSpec = { kind: 'kafka'; brokers: string[]; clientId: string } | { kind: 'audit-store'; database: string };

@@ -1,40 +1,29 @@
-import { CrosscheckEngine, InMemoryCrosscheckState, canonicalEventOf } from '@hub/crosscheck';
-import { FACT_EVENT_TYPES, type Finding, type Policy } from '@hub/precise-aid';
+import { FACT_EVENT_TYPES, type Policy } from '@hub/precise-aid';
 import { diffFindings } from './findings-diff.js';
-import type { LogSource } from './log-source.js';
+import type { LogCut, LogSourceSpec } from './log-source.js';
+import { openLogSource } from './open-log-source.js';
 import { RecordedFindings } from './recorded-findings.js';
 import { replayReport, type ReplayReport } from './replay-report.js';
-import { byFindingKey, type ReportedFinding } from './reported-finding.js';
+import { replaySlices, type ReplayPhase, type SliceOutcome, type SliceSet } from './replay-slices.js';
+import { byFindingKey } from './reported-finding.js';
+import { runSliceWorkers } from './slice-workers.js';
 
 export interface ReplayOptions {
-  /** The Kafka topics (kafkaLogSource) or the audit store (auditLogSource). */
-  source: LogSource;
+  /** The Kafka topics, or the audit store. */
+  source: LogSourceSpec;
   /** Every record the broker had written by then is read; none after. */
   asOf: Date;
   policy: Policy;
   /** The day findings are judged as of (YYYY-MM-DD). */
   evaluationDate: string;
   findingsTopic: string;
-  /** Reading the log (its total is known ahead only when reading Kafka), then judging every person once. */
+  /** Threads replaying slices at once, at most; one slice, or 1 here, replays in this thread. */
+  workers?: number;
+  /** How many slices the state is cut into, each held alone; by default one per RECORDS_PER_SLICE records of the log. */
+  slices?: number;
+  /** Reading the log (of a total known ahead), then judging every person once (the total known once every slice has read). */
   onProgress?: (phase: ReplayPhase, done: number, total?: number) => void;
 }
-
-export type ReplayPhase = 'canonical records read' | 'persons judged';
-
-/** Persons judged at a time: bounds the views held at once in a region of millions. */
-const JUDGED_AT_ONCE = 10_000;
-
-const reported = (finding: Finding): ReportedFinding => ({
-  findingId: finding.findingId,
-  rule: finding.rule,
-  ruleVersion: finding.ruleVersion,
-  subject: finding.subject,
-  period: finding.period,
-  routedTo: finding.routedTo,
-  state: 'open',
-  explanation: finding.explanation,
-  evidence: finding.evidence.map(({ eventId, source, type }) => ({ eventId, source, type })),
-});
 
 /**
  * Rebuilds the state and the findings as they stood at `asOf` from the canonical topics, with the
@@ -42,40 +31,70 @@ const reported = (finding: Finding): ReportedFinding => ({
  * tables or topics); then compares them with the findings the hub announced by then. The history is
  * stored first and every person judged once on it: the findings open at the end are those the live
  * path ends with after judging each person again for every batch that touches them, so where the
- * two differ the announcements are wrong, not the order.
+ * two differ the announcements are wrong, not the order. The log is cut once, so every slice reads
+ * the same records.
  */
 export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> {
-  const state = new InMemoryCrosscheckState();
-  // The clock is the moment replayed.
-  const engine = new CrosscheckEngine(state, options.policy, options.evaluationDate, () => options.asOf);
-  let total = 0;
-  let done = 0;
-  const readAndJudge = async () => {
-    const log = await options.source.read(
-      FACT_EVENT_TYPES,
-      options.asOf,
-      async (records) => {
-        await engine.store(records.map(canonicalEventOf));
-        done += records.length;
-        options.onProgress?.('canonical records read', done, total > 0 ? total : undefined);
-      },
-      (cuts) => (total = cuts.reduce((sum, cut) => sum + Number(BigInt(cut.end) - BigInt(cut.start)), 0)),
+  const source = await openLogSource(options.source);
+  try {
+    const cuts = await source.cutsAt(FACT_EVENT_TYPES, options.asOf);
+    const findingsCuts = await source.cutsAt([options.findingsTopic], options.asOf);
+    const workers = Math.max(1, options.workers ?? 1);
+    const slices = options.slices ?? Math.max(1, Math.ceil(total(cuts) / RECORDS_PER_SLICE));
+    // Each worker takes every workers-th slice.
+    const sets: SliceSet[] = Array.from({ length: Math.min(workers, slices) }, (_, worker) => ({ slices: Array.from({ length: slices }, (_, slice) => slice).filter((slice) => slice % workers === worker), of: slices }));
+    const progress = new SliceProgress(sets.length, total(cuts), options.onProgress);
+    const replayed =
+      sets.length === 1
+        ? replaySlices({ ...options, source, cuts, slices: sets[0]!, onProgress: (phase, done, all) => progress.update(0, phase, done, all) }).then((outcome) => [outcome])
+        : runSliceWorkers(
+            sets.map((set) => ({ source: options.source, cuts, slices: set, asOf: options.asOf.toISOString(), policy: options.policy, evaluationDate: options.evaluationDate })),
+            (worker, phase, done, all) => progress.update(worker, phase, done, all),
+          );
+    const recorded = new RecordedFindings();
+    // What the hub announced is read meanwhile.
+    const [outcomes] = await Promise.all([replayed, source.read(findingsCuts, async (records) => recorded.add(records))]);
+    const findings = outcomes.flatMap((outcome) => outcome.findings).sort(byFindingKey);
+    return replayReport(
+      { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: source.name, records: sum(outcomes, (o) => o.records), cuts } },
+      findings,
+      { topic: options.findingsTopic, findings: recorded.findings },
+      diffFindings(findings, recorded.findings, options.policy.version),
     );
-    const persons = state.persons();
-    for (let judged = 0; judged < persons.length; judged += JUDGED_AT_ONCE) {
-      await engine.reevaluate(persons.slice(judged, judged + JUDGED_AT_ONCE));
-      options.onProgress?.('persons judged', Math.min(judged + JUDGED_AT_ONCE, persons.length), persons.length);
-    }
-    return log;
-  };
-  const recorded = new RecordedFindings();
-  // What the hub announced is read meanwhile, in the time the canonical read spends waiting on the source.
-  const [log] = await Promise.all([readAndJudge(), options.source.read([options.findingsTopic], options.asOf, async (records) => recorded.add(records))]);
-  const findings = state.open().map(reported).sort(byFindingKey);
-  return replayReport(
-    { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: options.source.name, records: log.records, cuts: log.cuts } },
-    findings,
-    { topic: options.findingsTopic, findings: recorded.findings },
-    diffFindings(findings, recorded.findings, options.policy.version),
-  );
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * Records of the log per slice by default: a slice's state then stays near a gigabyte of heap. A
+ * whole region's state in one heap made every record cost about twice what it costs at a hundred
+ * thousand persons.
+ */
+const RECORDS_PER_SLICE = 750_000;
+
+const total = (cuts: readonly LogCut[]) => cuts.reduce((all, cut) => all + Number(BigInt(cut.end) - BigInt(cut.start)), 0);
+const sum = (outcomes: readonly SliceOutcome[], of: (outcome: SliceOutcome) => number) => outcomes.reduce((all, outcome) => all + of(outcome), 0);
+
+/** The workers' progress as one: records read of the log's total, persons judged of all the slices hold once each worker has said. */
+class SliceProgress {
+  private readonly done = new Map<ReplayPhase, number[]>();
+  private readonly totals: (number | undefined)[];
+
+  constructor(
+    private readonly workers: number,
+    private readonly records: number,
+    private readonly onProgress?: (phase: ReplayPhase, done: number, total?: number) => void,
+  ) {
+    this.totals = Array.from({ length: workers }, () => undefined);
+  }
+
+  update(worker: number, phase: ReplayPhase, done: number, total?: number): void {
+    const counts = this.done.get(phase) ?? this.done.set(phase, Array.from({ length: this.workers }, () => 0)).get(phase)!;
+    counts[worker] = done;
+    if (phase === 'persons judged') this.totals[worker] = total;
+    const all = counts.reduce((sum, count) => sum + count, 0);
+    const known = this.totals.every((count) => count !== undefined) ? this.totals.reduce((sum: number, count) => sum + count!, 0) : undefined;
+    this.onProgress?.(phase, all, phase === 'canonical records read' ? (this.records > 0 ? this.records : undefined) : known);
+  }
 }

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { Policy } from '@hub/precise-aid';
-import { openAuditStore } from '@hub/audit';
-import { auditLogSource, kafkaLogSource, KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary, type LogSource } from '@hub/replay';
+import { KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary, type LogSourceSpec } from '@hub/replay';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
@@ -42,17 +42,22 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .option('--out <file>', 'also write the JSON report there')
     .option('--json', 'print the JSON report instead of the summary')
     .option('--source <source>', 'kafka (the topics) or audit (the audit store, which keeps what the topics\' retention has dropped)', 'kafka')
+    .option('--workers <n>', 'threads replaying slices at once, at most (default: one per core reading the topics, 1 reading the audit store, which each slice would read whole)')
+    .option('--slices <n>', 'how many slices the state is cut into, each held in memory alone (default: one per 750,000 records of the log)')
     .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
     .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
     .option('--database <url>', 'PostgreSQL holding the audit store (with --source audit)', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub')
-    .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; source: string; findingsTopic: string; brokers: string; database: string }) => {
+    .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; source: string; workers?: string; slices?: string; findingsTopic: string; brokers: string; database: string }) => {
       const asOf = moment(options.asOf);
       if (options.source !== 'kafka' && options.source !== 'audit') throw new InputError(`--source must be kafka or audit, not "${options.source}"`);
       const policy = policyFrom(options.rules);
       if (options.evaluationDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.evaluationDate)) throw new InputError(`--evaluation-date must be YYYY-MM-DD, not "${options.evaluationDate}"`);
+      const workers = options.workers === undefined ? (options.source === 'kafka' ? availableParallelism() : 1) : Number(options.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InputError(`--workers must be a whole number from 1 to 64, not "${options.workers}"`);
+      const slices = options.slices === undefined ? undefined : Number(options.slices);
+      if (slices !== undefined && (!Number.isInteger(slices) || slices < 1 || slices > 1000)) throw new InputError(`--slices must be a whole number from 1 to 1000, not "${options.slices}"`);
       const progress = new Map<string, ProgressLine>();
-      const audit = options.source === 'audit' ? await openAuditStore(options.database) : undefined;
-      const source: LogSource = audit ? auditLogSource(audit.store) : kafkaLogSource({ brokers: options.brokers.split(','), clientId: 'hub-replay' });
+      const source: LogSourceSpec = options.source === 'audit' ? { kind: 'audit-store', database: options.database } : { kind: 'kafka', brokers: options.brokers.split(','), clientId: 'hub-replay' };
       const started = performance.now();
       let readUntil = started;
       let persons = 0;
@@ -62,12 +67,14 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
         policy,
         evaluationDate: options.evaluationDate ?? chinaDate(asOf),
         findingsTopic: options.findingsTopic,
+        workers,
+        slices,
         onProgress: (phase, done, total) => {
           if (phase === 'canonical records read') readUntil = performance.now();
           else persons = total ?? done;
           (progress.get(phase) ?? progress.set(phase, new ProgressLine(phase)).get(phase)!).update(done, total);
         },
-      }).finally(() => audit?.close());
+      });
       const seconds = (performance.now() - started) / 1000;
       const reading = (readUntil - started) / 1000;
       const json = `${JSON.stringify(report, null, 2)}\n`;

@@ -7,15 +7,26 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
+/** Bytes a socket read fills at most; the connection reads into one such buffer again and again. */
+const READ_BUFFER_BYTES = 256 * 1024;
+
 /**
  * One plaintext connection to a broker that sends requests and gives back their responses in
- * order (Kafka answers a connection's requests in the order they were sent). Response frames are
- * joined once, when complete, not chunk by chunk.
+ * order (Kafka answers a connection's requests in the order they were sent). Socket reads go into
+ * one buffer and responses into two that take turns, all reused: a reading of gigabytes then
+ * allocates no memory outside the heap per response, which would make V8 collect the whole heap
+ * every few responses (the collector counts such memory and collects when it grows). So a response
+ * stays valid only until the response after the next arrives.
  */
 export class BrokerConnection {
   private readonly waiting: Waiting[] = [];
-  private chunks: Buffer[] = [];
-  private buffered = 0;
+  private readonly frames: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
+  private turn = 0;
+  /** The response being received: its size once the 4 bytes of it are in, and how much of it is. */
+  private readonly sizeBytes = Buffer.alloc(4);
+  private sizeReceived = 0;
+  private frame: Buffer | undefined;
+  private frameReceived = 0;
   private failure: Error | undefined;
   private nextCorrelationId = 1;
 
@@ -23,7 +34,6 @@ export class BrokerConnection {
     private readonly socket: Socket,
     readonly address: string,
   ) {
-    socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', (error) => this.fail(new HubError(ErrorCode.KafkaUnavailable, `the connection to broker ${address} failed: ${error.message}`, { canRetry: true, cause: error })));
     socket.on('close', () => this.fail(new HubError(ErrorCode.KafkaUnavailable, `broker ${address} closed the connection`, { canRetry: true })));
   }
@@ -31,14 +41,24 @@ export class BrokerConnection {
   static open(host: string, port: number, timeoutMs: number): Promise<BrokerConnection> {
     const address = `${host}:${port}`;
     return new Promise((resolve, reject) => {
-      const socket = connect({ host, port, noDelay: true });
+      let opened: BrokerConnection | undefined;
+      const reads = Buffer.alloc(READ_BUFFER_BYTES);
+      const onread = {
+        buffer: reads,
+        callback: (length: number) => {
+          opened?.receive(reads, length);
+          return true;
+        },
+      };
+      const socket = connect({ host, port, noDelay: true, onread });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new HubError(ErrorCode.KafkaUnavailable, `broker ${address} did not accept a connection within ${timeoutMs} ms`, { canRetry: true }));
       }, timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
-        resolve(new BrokerConnection(socket, address));
+        opened = new BrokerConnection(socket, address);
+        resolve(opened);
       });
       socket.once('error', (error) => {
         clearTimeout(timer);
@@ -66,19 +86,37 @@ export class BrokerConnection {
     this.socket.destroy();
   }
 
-  private receive(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
-    while (this.buffered >= 4) {
-      const head = this.chunks[0]!.length >= 4 ? this.chunks[0]! : Buffer.concat(this.chunks);
-      const size = head.readInt32BE(0);
-      if (this.buffered < 4 + size) return;
-      const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
-      const rest = data.subarray(4 + size);
-      this.chunks = rest.length > 0 ? [rest] : [];
-      this.buffered = rest.length;
-      this.answer(data.subarray(4, 4 + size));
+  /** Copies what a socket read gave out of the read buffer, into the response it belongs to. */
+  private receive(bytes: Buffer, length: number): void {
+    let at = 0;
+    while (at < length) {
+      if (this.frame === undefined) {
+        const taken = Math.min(4 - this.sizeReceived, length - at);
+        bytes.copy(this.sizeBytes, this.sizeReceived, at, at + taken);
+        this.sizeReceived += taken;
+        at += taken;
+        if (this.sizeReceived < 4) return;
+        this.frame = this.frameOf(this.sizeBytes.readInt32BE(0));
+        this.frameReceived = 0;
+      }
+      const taken = Math.min(this.frame.length - this.frameReceived, length - at);
+      bytes.copy(this.frame, this.frameReceived, at, at + taken);
+      this.frameReceived += taken;
+      at += taken;
+      if (this.frameReceived === this.frame.length) {
+        const frame = this.frame;
+        this.frame = undefined;
+        this.sizeReceived = 0;
+        this.answer(frame);
+      }
     }
+  }
+
+  /** The next of the two response buffers, grown when a response is larger than any before. */
+  private frameOf(size: number): Buffer {
+    this.turn = 1 - this.turn;
+    if (this.frames[this.turn]!.length < size) this.frames[this.turn] = Buffer.allocUnsafe(Math.max(size, 2 * this.frames[this.turn]!.length));
+    return this.frames[this.turn]!.subarray(0, size);
   }
 
   private answer(frame: Buffer): void {

@@ -3,7 +3,7 @@ import { ErrorCode, HubError } from '@hub/errors';
 import type { InboundRecord } from '../inbound-record.js';
 import { BrokerConnection } from './broker-connection.js';
 import { fetchRequest, fetchResponse, type FetchLimits, type PartitionFetch } from './fetch-protocol.js';
-import { decodeRecordBatches } from './record-batches.js';
+import { decodeRecordBatches, type KeyFilter } from './record-batches.js';
 
 /** The records of one partition from `start` up to `end` (exclusive). */
 export interface PartitionRange {
@@ -18,6 +18,8 @@ export interface RangeReaderOptions {
   connectionTimeoutMs: number;
   /** How long the reader waits for a partition that stops short of its range's end before it gives up. */
   stallTimeoutMs?: number;
+  /** Only the records whose key passes are handed on (and decoded). */
+  keep?: KeyFilter;
 }
 
 /** Answers that mean the partition's leader moved or is being elected: ask for the leaders again and go on. */
@@ -40,7 +42,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * batches itself, without joining a consumer group: a one-pass reading of a known range needs no
  * group, and kafkajs's consumer spends most of a reading's time decoding. Each leader's next fetch
  * is sent before the records of the last are handed on, so the broker reads while `onBatch` works.
- * `onBatch` gets one partition's records at a time, in offset order, never two calls at once.
+ * `onBatch` gets one partition's records at a time, in offset order, never two calls at once;
+ * their values are views into the connection's reused response bytes, valid until it settles.
  * Leadership moves and dropped connections are retried with the leaders asked again.
  */
 export async function readPartitionRanges(admin: Admin, ranges: readonly PartitionRange[], onBatch: (records: InboundRecord[]) => Promise<void>, options: RangeReaderOptions): Promise<number> {
@@ -125,7 +128,7 @@ async function readFromLeader(address: string, partitions: Progress[], handOn: (
           continue;
         }
         if (!fetched.recordSet) continue;
-        const decoded = decodeRecordBatches(fetched.recordSet, { topic: fetched.topic, partition: fetched.partition, from: progress.next, to: progress.range.end }, fetched.aborted);
+        const decoded = decodeRecordBatches(fetched.recordSet, { topic: fetched.topic, partition: fetched.partition, from: progress.next, to: progress.range.end }, fetched.aborted, options.keep);
         if (decoded.nextOffset > progress.next) lastProgressAt = Date.now();
         // Past the range's end when a batch reaches beyond it: the partition is then done.
         progress.next = decoded.nextOffset;

@@ -10,6 +10,12 @@ export interface OffsetRange {
   to: number;
 }
 
+/**
+ * Which records to decode, by the bytes of their key (`bytes` from `start` up to `end`; null for a
+ * record without one): the others are skipped before anything of them is decoded, the key included.
+ */
+export type KeyFilter = (bytes: Buffer | null, start: number, end: number) => boolean;
+
 /** A transaction the broker reports aborted in the fetched range: its records are not part of the log as read committed. */
 export interface AbortedTransaction {
   producerId: bigint;
@@ -70,7 +76,7 @@ class Cursor {
  * one partition: the records in the range, leaving out those of aborted transactions and control
  * records. A batch cut short at the end of the response is left for the next fetch.
  */
-export function decodeRecordBatches(recordSet: Buffer, range: OffsetRange, aborted: readonly AbortedTransaction[]): DecodedRecordSet {
+export function decodeRecordBatches(recordSet: Buffer, range: OffsetRange, aborted: readonly AbortedTransaction[], keep?: KeyFilter): DecodedRecordSet {
   const place = `${range.topic}/${range.partition}`;
   const records: InboundRecord[] = [];
   const abortedByStart = [...aborted].sort((a, b) => a.firstOffset - b.firstOffset);
@@ -96,7 +102,7 @@ export function decodeRecordBatches(recordSet: Buffer, range: OffsetRange, abort
       const maxTimestamp = Number(recordSet.readBigInt64BE(at + 35));
       const count = recordSet.readInt32BE(at + 57);
       const body = recordsOf(recordSet.subarray(at + BATCH_HEADER_BYTES, batchEnd), attributes & COMPRESSION_MASK, place, baseOffset);
-      readRecords(new Cursor(body, 0), recent, count, baseOffset, attributes & LOG_APPEND_TIME ? maxTimestamp : undefined, baseTimestamp, range, records);
+      readRecords(new Cursor(body, 0), recent, count, baseOffset, attributes & LOG_APPEND_TIME ? maxTimestamp : undefined, baseTimestamp, range, keep, records);
     }
     nextOffset = Math.max(nextOffset, lastOffset + 1);
     at = batchEnd;
@@ -142,13 +148,17 @@ function recordsOf(body: Buffer, compression: number, place: string, baseOffset:
   });
 }
 
-function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, range: OffsetRange, into: InboundRecord[]): void {
+function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, range: OffsetRange, keep: KeyFilter | undefined, into: InboundRecord[]): void {
   for (let i = 0; i < count; i++) {
     const end = cursor.varint() + cursor.at;
     cursor.at += 1; // record attributes: unused
     const timestampDelta = cursor.varint();
     const offset = baseOffset + cursor.varint();
     const keyLength = cursor.varint();
+    if (keep && !(keyLength < 0 ? keep(null, 0, 0) : keep(cursor.bytes, cursor.at, cursor.at + keyLength))) {
+      cursor.at = end;
+      continue;
+    }
     const key = keyLength < 0 ? null : cursor.text(keyLength);
     const valueLength = cursor.varint();
     const value = valueLength < 0 ? null : cursor.slice(valueLength);

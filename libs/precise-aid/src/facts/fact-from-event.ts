@@ -17,6 +17,9 @@ export const FACT_EVENT_TYPES = [
   'healthcare-security.insurance-enrolment.recorded.v1',
 ] as const;
 
+/** The fact event types about households, which name their members; the others are about one person, their record key. */
+export const HOUSEHOLD_EVENT_TYPES: readonly string[] = ['civil-affairs.household-status.changed.v1', 'rural-revitalisation.monitoring-status.changed.v1'];
+
 /**
  * What a canonical event (its type and pseudonymised data) says, as a fact; undefined for event
  * types the rules do not read. The data has passed its contract at the gateway.

@@ -1,0 +1,7 @@
+import { auditLogSource } from './audit-log-source.js';
+import { kafkaLogSource } from './kafka-log-source.js';
+import type { LogSource, LogSourceSpec } from './log-source.js';
+
+export function openLogSource(spec: LogSourceSpec): Promise<LogSource> {
+  return spec.kind === 'kafka' ? Promise.resolve(kafkaLogSource({ brokers: spec.brokers, clientId: spec.clientId })) : auditLogSource(spec.database);
+}
