@@ -29,7 +29,9 @@ export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
 
   /** Everyone a stored fact names. */
   persons(): string[] {
-    return [...new Set([...this.personFacts.keys(), ...this.householdsOf.keys()])];
+    const persons = [...this.personFacts.keys()];
+    for (const person of this.householdsOf.keys()) if (!this.personFacts.has(person)) persons.push(person);
+    return persons;
   }
 
   insertFacts(facts: readonly Fact[]): Promise<Fact[]> {
@@ -62,7 +64,9 @@ export class InMemoryCrosscheckState implements CrosscheckState, StateBatch {
   views(persons: readonly string[]): Promise<PersonView[]> {
     return Promise.resolve(
       persons.map((person) => {
-        const households = [...(this.householdsOf.get(person) ?? [])];
+        // Most persons of a region are in no household the hub knows of: their view is their own facts.
+        if (!this.householdsOf.has(person)) return { person, facts: this.personFacts.get(person) ?? [], householdFacts: [], relativeFacts: [] };
+        const households = [...this.householdsOf.get(person)!];
         const mates = new Set(households.flatMap((household) => [...this.membersOf.get(household)!]));
         mates.delete(person);
         return {

@@ -23,11 +23,14 @@ export class HouseholdClusters {
 
   join(household: string, members: readonly string[]): void {
     this.slices = undefined;
-    let root = this.find(this.node(this.households, household, household));
+    let root = this.find(this.households.get(household) ?? this.node(this.households, household, household));
     for (const person of members) {
-      const known = this.persons.has(person);
-      root = this.union(root, this.find(this.node(this.persons, person, undefined)));
-      if (!known) this.remember(hashText(person));
+      let node = this.persons.get(person);
+      if (node === undefined) {
+        node = this.node(this.persons, person, '');
+        this.remember(hashText(person));
+      }
+      root = this.union(root, this.find(node));
     }
   }
 
@@ -71,22 +74,21 @@ export class HouseholdClusters {
     return (this.members[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
-  private node(nodes: Map<string, number>, name: string, label: string | undefined): number {
-    const known = nodes.get(name);
-    if (known !== undefined) return known;
+  /** A new node; a person's has no label of its own, and is joined to a household's as soon as it is made. */
+  private node(nodes: Map<string, number>, name: string, label: string): number {
     const node = this.parent.length;
     this.parent.push(node);
-    // A person's node is joined to a household's as soon as it is made, and takes its label then.
-    this.label.push(label ?? '');
+    this.label.push(label);
     nodes.set(name, node);
     return node;
   }
 
   private union(a: number, b: number): number {
     if (a === b) return a;
-    const [root, child] = a < b ? [a, b] : [b, a];
-    this.parent[child] = root;
-    const [first, second] = [this.label[a]!, this.label[b]!];
+    const root = a < b ? a : b;
+    this.parent[root === a ? b : a] = root;
+    const first = this.label[a]!;
+    const second = this.label[b]!;
     this.label[root] = first === '' ? second : second === '' || first < second ? first : second;
     return root;
   }

@@ -56,12 +56,12 @@ export async function replaySlices(replay: SliceReplay): Promise<SliceOutcome> {
   };
   const personCuts = replay.cuts.filter((cut) => !HOUSEHOLD_EVENT_TYPES.includes(cut.topic));
   if (whole) {
-    const engine = engineOf(replay);
+    const slice = sliceState(replay);
     await source.read(replay.cuts, async (batch) => {
-      await engine.store(batch.map(canonicalEventOf));
+      await slice.engine.store(batch.map(canonicalEventOf));
       stored(batch.length);
     });
-    await judge(engine, replay, outcome, true);
+    await judge(slice, slice.state.persons(), replay, outcome, true);
     return outcome;
   }
   await source.read(
@@ -75,47 +75,46 @@ export async function replaySlices(replay: SliceReplay): Promise<SliceOutcome> {
     },
   );
   for (const [n, index] of slices.slices.entries()) {
-    const engine = engineOf(replay);
+    const slice = sliceState(replay);
     const own = households.filter((event) => clusters.sliceOfHousehold(householdOf(event)) === index);
-    await engine.store(own);
+    await slice.engine.store(own);
     stored(own.length);
     await source.read(
       personCuts,
       async (batch) => {
-        await engine.store(batch.map(canonicalEventOf));
+        await slice.engine.store(batch.map(canonicalEventOf));
         stored(batch.length);
       },
       (bytes, start, end) => clusters.sliceOfPersonKey(bytes, start, end) === index,
     );
-    assertHeld(engine.state.persons(), clusters, { index, of: slices.of });
-    await judge(engine, replay, outcome, n === slices.slices.length - 1);
+    const persons = slice.state.persons();
+    assertHeld(persons, clusters, { index, of: slices.of });
+    await judge(slice, persons, replay, outcome, n === slices.slices.length - 1);
   }
   return outcome;
 }
 
-interface SliceEngine {
+/** A slice's state and the live engine over it. */
+interface SliceState {
   state: InMemoryCrosscheckState;
-  store(events: readonly CanonicalEvent[]): Promise<void>;
-  reevaluate(persons: readonly string[]): Promise<unknown>;
+  engine: CrosscheckEngine;
 }
 
-function engineOf(replay: SliceReplay): SliceEngine {
+function sliceState(replay: SliceReplay): SliceState {
   const state = new InMemoryCrosscheckState();
   // The clock is the moment replayed.
-  const engine = new CrosscheckEngine(state, replay.policy, replay.evaluationDate, () => replay.asOf);
-  return { state, store: (events) => engine.store(events), reevaluate: (persons) => engine.reevaluate(persons) };
+  return { state, engine: new CrosscheckEngine(state, replay.policy, replay.evaluationDate, () => replay.asOf) };
 }
 
 /** Judges every person the slice holds and adds its open findings to the outcome; the total of persons is told with the last slice. */
-async function judge(engine: SliceEngine, replay: SliceReplay, outcome: SliceOutcome, last: boolean): Promise<void> {
-  const persons = engine.state.persons();
+async function judge({ engine, state }: SliceState, persons: readonly string[], replay: SliceReplay, outcome: SliceOutcome, last: boolean): Promise<void> {
   const before = outcome.persons;
   for (let judged = 0; judged < persons.length; judged += JUDGED_AT_ONCE) {
     await engine.reevaluate(persons.slice(judged, judged + JUDGED_AT_ONCE));
     replay.onProgress?.('persons judged', before + Math.min(judged + JUDGED_AT_ONCE, persons.length), last ? before + persons.length : undefined);
   }
   outcome.persons += persons.length;
-  outcome.findings.push(...engine.state.open().map(reported));
+  for (const finding of state.open()) outcome.findings.push(reported(finding));
 }
 
 function householdOf(event: CanonicalEvent): string {

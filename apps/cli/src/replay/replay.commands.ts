@@ -43,7 +43,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .option('--json', 'print the JSON report instead of the summary')
     .option('--source <source>', 'kafka (the topics) or audit (the audit store, which keeps what the topics\' retention has dropped)', 'kafka')
     .option('--workers <n>', 'threads replaying slices at once, at most (default: one per core reading the topics, 1 reading the audit store, which each slice would read whole)')
-    .option('--slices <n>', 'how many slices the state is cut into, each held in memory alone (default: one per 750,000 records of the log)')
+    .option('--slices <n>', 'how many slices the state is cut into, each worker replaying its slices one after another (default: one per worker from 500,000 records of the log, else 1)')
     .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
     .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
     .option('--database <url>', 'PostgreSQL holding the audit store (with --source audit)', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub')
