@@ -4,7 +4,7 @@ import type { LogCut, LogSourceSpec } from './log-source.js';
 import { openLogSource } from './open-log-source.js';
 import { RecordedFindings } from './recorded-findings.js';
 import { replayReport, type ReplayReport } from './replay-report.js';
-import { replaySlices, type ReplayPhase, type SliceOutcome, type SliceSet } from './replay-slices.js';
+import { replaySlices, type ReplayPhase, type SliceSet } from './replay-slices.js';
 import { byFindingKey } from './reported-finding.js';
 import { runSliceWorkers } from './slice-workers.js';
 
@@ -17,7 +17,7 @@ export interface ReplayOptions {
   /** The day findings are judged as of (YYYY-MM-DD). */
   evaluationDate: string;
   findingsTopic: string;
-  /** Threads replaying slices at once, at most; one slice, or 1 here, replays in this thread. */
+  /** Worker threads replaying slices at once, at most; with 1 (or a single slice) the replay runs in this thread. */
   workers?: number;
   /** How many slices the state is cut into; by default one per worker for a log of WORKERS_FROM records or more, else one. */
   slices?: number;
@@ -56,7 +56,7 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
     const [outcomes] = await Promise.all([replayed, source.read(findingsCuts, async (records) => recorded.add(records))]);
     const findings = outcomes.flatMap((outcome) => outcome.findings).sort(byFindingKey);
     return replayReport(
-      { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: source.name, records: sum(outcomes, (o) => o.records), cuts } },
+      { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: source.name, records: outcomes.reduce((all, outcome) => all + outcome.records, 0), cuts } },
       findings,
       { topic: options.findingsTopic, findings: recorded.findings },
       diffFindings(findings, recorded.findings, options.policy.version),
@@ -75,7 +75,6 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
 const WORKERS_FROM = 500_000;
 
 const total = (cuts: readonly LogCut[]) => cuts.reduce((all, cut) => all + Number(BigInt(cut.end) - BigInt(cut.start)), 0);
-const sum = (outcomes: readonly SliceOutcome[], of: (outcome: SliceOutcome) => number) => outcomes.reduce((all, outcome) => all + of(outcome), 0);
 
 /** The workers' progress as one: records read of the log's total, persons judged of all the slices hold once each worker has said. */
 class SliceProgress {
