@@ -56,7 +56,8 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InputError(`--workers must be a whole number from 1 to 64, not "${options.workers}"`);
       const slices = options.slices === undefined ? undefined : Number(options.slices);
       if (slices !== undefined && (!Number.isInteger(slices) || slices < 1 || slices > 1000)) throw new InputError(`--slices must be a whole number from 1 to 1000, not "${options.slices}"`);
-      const progress = new Map<string, ProgressLine>();
+      // The reading's rate counts from the start: slices first read the household topics, unreported.
+      const progress = new Map<string, ProgressLine>([['canonical records read', new ProgressLine('canonical records read')]]);
       const source: LogSourceSpec = options.source === 'audit' ? { kind: 'audit-store', database: options.database } : { kind: 'kafka', brokers: options.brokers.split(','), clientId: 'hub-replay' };
       const started = performance.now();
       let readUntil = started;
