@@ -13,8 +13,9 @@ import { findingLatencyBench } from './finding-latency.bench.js';
 import { httpIngestBench } from './http-ingest.bench.js';
 import { kafkaIngestBench } from './kafka-ingest.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
+import { replayRegionBench } from './replay-region.bench.js';
 
-const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'finding-latency', 'audit'] as const;
+const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'finding-latency', 'audit', 'replay-region'] as const;
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -25,10 +26,12 @@ async function main(): Promise<void> {
     contractValidationBench(root, setting('BENCH_EVENTS', 1_000_000), { machine: machine({}) });
     return;
   }
-  const infra = await startBenchInfra(root, { database: name !== 'raw-kafka' });
+  const infra = await startBenchInfra(root, { database: name !== 'raw-kafka' && name !== 'replay-region' });
   const details = { machine: machine({ kafka: infra.kafkaVersion }) };
   try {
-    if (name === 'audit') {
+    if (name === 'replay-region') {
+      await replayRegionBench(root, infra, { persons: setting('BENCH_PERSONS', 7_200_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000) }, details);
+    } else if (name === 'audit') {
       await auditBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
     } else if (name === 'finding-latency') {
       await findingLatencyBench(root, infra, { rate: setting('BENCH_RATE', 1000), seconds: setting('BENCH_SECONDS', 60), seed: setting('BENCH_SEED', 1), settleMs: setting('BENCH_SETTLE_MS', 10_000), tickMs: setting('BENCH_TICK_MS', 500) }, details);
