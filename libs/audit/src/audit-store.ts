@@ -193,19 +193,19 @@ export class AuditStore {
   }
 
   /**
-   * Where the chain stood at a moment, as Kafka cuts a partition by time: from its first entry up to
-   * the first the broker wrote after the moment (exclusive); undefined for a chain with no entry.
+   * Where the topics' chains stood at a moment, as Kafka cuts a partition by time: each from its
+   * first entry up to the first the broker wrote after the moment (exclusive); a chain with no entry
+   * is left out. One query, each bound found by the chain's index.
    */
-  async cutAt(chain: Chain, untilMs: number): Promise<{ start: string; end: string } | undefined> {
-    const rows: { start: string | null; after: string | null; last: string | null }[] = await this.dataSource.query(
-      `SELECT min("offset") AS start, max("offset") AS last,
-              (SELECT min("offset") FROM audit_entry WHERE topic = $1 AND partition = $2 AND timestamp_ms > $3) AS after
-       FROM audit_entry WHERE topic = $1 AND partition = $2`,
-      [chain.topic, chain.partition, untilMs],
+  async cutsAt(topics: readonly string[], untilMs: number): Promise<(Chain & { start: string; end: string })[]> {
+    const rows: (Chain & { start: string | null; after: string | null; last: string | null })[] = await this.dataSource.query(
+      `SELECT c.topic, c.partition, b.start, b.last, a.after FROM audit_chain c
+       CROSS JOIN LATERAL (SELECT min("offset") AS start, max("offset") AS last FROM audit_entry e WHERE e.topic = c.topic AND e.partition = c.partition) b
+       CROSS JOIN LATERAL (SELECT min("offset") AS after FROM audit_entry e WHERE e.topic = c.topic AND e.partition = c.partition AND e.timestamp_ms > $2) a
+       WHERE c.topic = ANY($1::varchar[]) ORDER BY c.topic, c.partition`,
+      [topics, untilMs],
     );
-    const { start, after, last } = rows[0]!;
-    if (start === null || last === null) return undefined;
-    return { start, end: after ?? String(BigInt(last) + 1n) };
+    return rows.flatMap(({ topic, partition, start, after, last }) => (start === null || last === null ? [] : [{ topic, partition, start, end: after ?? String(BigInt(last) + 1n) }]));
   }
 
   /** The chain's entries after an offset and before another, in offset order, a page at a time. */

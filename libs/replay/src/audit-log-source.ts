@@ -1,6 +1,6 @@
-import { openAuditStore, type AuditStore } from '@hub/audit';
+import { openAuditStore } from '@hub/audit';
 import type { InboundRecord } from '@hub/messaging';
-import type { LogCut, LogSource } from './log-source.js';
+import type { LogSource } from './log-source.js';
 
 const PAGE = 5000;
 
@@ -9,7 +9,7 @@ export async function auditLogSource(database: string): Promise<LogSource> {
   const audit = await openAuditStore(database);
   return {
     name: 'audit-store',
-    cutsAt: (topics, until) => cutsAt(audit.store, topics, until),
+    cutsAt: (topics, until) => audit.store.cutsAt(topics, until.getTime()),
     async read(cuts, onBatch, keep) {
       let records = 0;
       for (const cut of cuts) {
@@ -29,13 +29,4 @@ export async function auditLogSource(database: string): Promise<LogSource> {
     },
     close: () => audit.close(),
   };
-}
-
-async function cutsAt(store: AuditStore, topics: readonly string[], until: Date): Promise<LogCut[]> {
-  const cuts: LogCut[] = [];
-  for (const chain of (await store.chains()).filter((chain) => topics.includes(chain.topic))) {
-    const cut = await store.cutAt(chain, until.getTime());
-    if (cut) cuts.push({ ...chain, ...cut });
-  }
-  return cuts;
 }

@@ -39,11 +39,12 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
   try {
     const cuts = await source.cutsAt(FACT_EVENT_TYPES, options.asOf);
     const findingsCuts = await source.cutsAt([options.findingsTopic], options.asOf);
+    const records = total(cuts);
     const workers = Math.max(1, options.workers ?? 1);
-    const slices = options.slices ?? (total(cuts) >= WORKERS_FROM ? workers : 1);
+    const slices = options.slices ?? (records >= WORKERS_FROM ? workers : 1);
     // Each worker takes every workers-th slice.
     const sets: SliceSet[] = Array.from({ length: Math.min(workers, slices) }, (_, worker) => ({ slices: Array.from({ length: slices }, (_, slice) => slice).filter((slice) => slice % workers === worker), of: slices }));
-    const progress = new SliceProgress(sets.length, total(cuts), options.onProgress);
+    const progress = new SliceProgress(sets.length, records, options.onProgress);
     const replayed =
       sets.length === 1
         ? replaySlices({ ...options, source, cuts, slices: sets[0]!, onProgress: (phase, done, all) => progress.update(0, phase, done, all) }).then((outcome) => [outcome])

@@ -48,7 +48,8 @@ export async function replaySlices(replay: SliceReplay): Promise<SliceOutcome> {
   const { source, slices } = replay;
   const whole = slices.of === 1;
   const clusters = new HouseholdClusters(slices.of);
-  const households: CanonicalEvent[] = [];
+  /** Every household record, with the household it is about ('' when it makes no household fact). */
+  const households: { event: CanonicalEvent; household: string }[] = [];
   const outcome: SliceOutcome = { records: 0, persons: 0, findings: [] };
   const stored = (count: number) => {
     outcome.records += count;
@@ -69,14 +70,15 @@ export async function replaySlices(replay: SliceReplay): Promise<SliceOutcome> {
     async (batch) => {
       for (const event of batch.map(canonicalEventOf)) {
         const fact = factFromEvent(event.type, event.data, event.evidence);
-        if (fact && 'household' in fact) clusters.join(fact.household, fact.members.map((member) => member.person));
-        households.push(event);
+        const household = fact && 'household' in fact ? fact : undefined;
+        if (household) clusters.join(household.household, household.members.map((member) => member.person));
+        households.push({ event, household: household?.household ?? '' });
       }
     },
   );
   for (const [n, index] of slices.slices.entries()) {
     const slice = sliceState(replay);
-    const own = households.filter((event) => clusters.sliceOfHousehold(householdOf(event)) === index);
+    const own = households.filter(({ household }) => clusters.sliceOfHousehold(household) === index).map(({ event }) => event);
     await slice.engine.store(own);
     stored(own.length);
     await source.read(
@@ -115,11 +117,6 @@ async function judge({ engine, state }: SliceState, persons: readonly string[], 
   }
   outcome.persons += persons.length;
   for (const finding of state.open()) outcome.findings.push(reported(finding));
-}
-
-function householdOf(event: CanonicalEvent): string {
-  const fact = factFromEvent(event.type, event.data, event.evidence);
-  return fact && 'household' in fact ? fact.household : '';
 }
 
 /**
