@@ -23,7 +23,7 @@ export interface HashedFields {
   headerBytes: Buffer;
 }
 
-/** An entry as the store keeps it within its chain: what verifying it needs. */
+/** An entry of a chain as fields: the record's hashed fields with the hash it links to and its own. */
 export interface StoredEntry extends HashedFields {
   previousHash: Buffer;
   hash: Buffer;

@@ -1,7 +1,6 @@
-import type { KeyObject } from 'node:crypto';
 import { EntryHasher, GENESIS_HASH } from './entry-hash.js';
-import type { StoredEntry } from './chain-record.js';
-import { checkpointSignedBy, keyIdOf, type Checkpoint } from './checkpoint.js';
+import type { Checkpoint } from './checkpoint.js';
+import type { StoredEntryView } from './stored-entry-view.js';
 
 export type ChainBreakKind =
   /** An entry's content no longer gives its hash. */
@@ -29,25 +28,26 @@ export interface ChainBreak {
 
 /**
  * Walks one topic partition's chain in offset order, recomputing every hash and checking every
- * checkpoint against the trusted public keys; stops at the first break.
+ * checkpoint against the chain at its position; stops at the first break. A checkpoint not signed
+ * by a trusted key is a break where it stands.
  */
 export class ChainVerifier {
-  private expectedPrevious = GENESIS_HASH;
+  /** The last entry's hash, copied out of the view it came in. */
+  private readonly expectedPrevious = Buffer.from(GENESIS_HASH);
   private position = 0;
   private nextCheckpoint = 0;
   private found?: ChainBreak;
   private readonly hasher: EntryHasher;
-  private readonly trusted: { key: KeyObject; id: string }[];
 
   constructor(
     private readonly topic: string,
     private readonly partition: number,
     /** The chain's checkpoints, fewest entries first. */
     private readonly checkpoints: readonly Checkpoint[],
-    trustedKeys: readonly KeyObject[],
+    /** Those of them signed by a trusted key (`checkpointsSignedByAnyOf`). */
+    private readonly signed: ReadonlySet<Checkpoint>,
   ) {
     this.hasher = new EntryHasher(topic, partition);
-    this.trusted = trustedKeys.map((key) => ({ key, id: keyIdOf(key) }));
   }
 
   /** Entries checked so far. */
@@ -60,16 +60,17 @@ export class ChainVerifier {
   }
 
   /** Checks the next entry; once the chain is broken, the rest are not looked at. */
-  add(entry: StoredEntry): ChainBreak | undefined {
+  add(entry: StoredEntryView): ChainBreak | undefined {
     if (this.found) return this.found;
     this.position++;
-    if (!entry.previousHash.equals(this.expectedPrevious)) {
+    const { bytes, previousHashStart, previousHashEnd } = entry;
+    if (bytes.compare(this.expectedPrevious, 0, this.expectedPrevious.length, previousHashStart, previousHashEnd) !== 0) {
       return this.fail('link-broken', entry.offset, `the entry at offset ${entry.offset} does not link to the entry before it: an entry was removed, moved or added before it`);
     }
-    if (!this.hasher.matches(this.expectedPrevious, entry, entry.hash)) {
+    if (!this.hasher.matchesStored(this.expectedPrevious, entry)) {
       return this.fail('entry-modified', entry.offset, `the entry at offset ${entry.offset} was changed after it was recorded: its content no longer gives its hash`);
     }
-    this.expectedPrevious = entry.hash;
+    bytes.copy(this.expectedPrevious, 0, entry.hashStart, entry.hashEnd);
     const checkpoint = this.checkpoints[this.nextCheckpoint];
     if (checkpoint && checkpoint.entries === this.position) {
       this.nextCheckpoint++;
@@ -91,15 +92,16 @@ export class ChainVerifier {
     );
   }
 
-  private checkSeal(checkpoint: Checkpoint, entry: StoredEntry): ChainBreak | undefined {
-    if (!this.trusted.some(({ key, id }) => checkpointSignedBy(checkpoint, key, id))) {
+  private checkSeal(checkpoint: Checkpoint, entry: StoredEntryView): ChainBreak | undefined {
+    if (!this.signed.has(checkpoint)) {
       return this.fail('checkpoint-signature', checkpoint.lastOffset, `the checkpoint sealed at ${checkpoint.sealedAt} up to offset ${checkpoint.lastOffset} is not signed by a trusted key (it names key ${checkpoint.keyId})`);
     }
-    if (checkpoint.lastOffset !== entry.offset || !checkpoint.headHash.equals(entry.hash)) {
+    const { bytes, hashStart, hashEnd } = entry;
+    if (checkpoint.lastOffset !== entry.offset || bytes.compare(checkpoint.headHash, 0, checkpoint.headHash.length, hashStart, hashEnd) !== 0) {
       return this.fail(
         'checkpoint-mismatch',
         entry.offset,
-        `the checkpoint sealed at ${checkpoint.sealedAt} says entry ${checkpoint.entries} is offset ${checkpoint.lastOffset} with hash ${checkpoint.headHash.toString('hex').slice(0, 16)}…; the chain has offset ${entry.offset} with hash ${entry.hash.toString('hex').slice(0, 16)}…`,
+        `the checkpoint sealed at ${checkpoint.sealedAt} says entry ${checkpoint.entries} is offset ${checkpoint.lastOffset} with hash ${checkpoint.headHash.toString('hex').slice(0, 16)}…; the chain has offset ${entry.offset} with hash ${bytes.toString('hex', hashStart, Math.min(hashEnd, hashStart + 8))}…`,
       );
     }
     return undefined;

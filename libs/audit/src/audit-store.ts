@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, HubError } from '@hub/errors';
-import { chainName, decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntry } from '@hub/audit-chain';
-import { copyBinaryRows } from './copy-binary-rows.js';
+import { chainName, decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntryView } from '@hub/audit-chain';
+import { copyBinaryRows, type BinaryRows } from './copy-binary-rows.js';
 
 /** A topic partition the audit keeps a chain for. */
 export interface Chain {
@@ -46,9 +46,38 @@ const checkpointOf = (row: Chain & CheckpointRow): Checkpoint => ({
 });
 
 /** An int8 in COPY's binary form as decimal digits; through Number while it is exact, which is cheaper than BigInt. */
-function int8Text(bytes: Buffer): string {
-  const high = bytes.readInt32BE(0);
-  return high >= 0 && high < 0x200000 ? String(high * 0x1_0000_0000 + bytes.readUInt32BE(4)) : bytes.readBigInt64BE().toString();
+function int8Text(bytes: Buffer, at: number): string {
+  const high = bytes.readInt32BE(at);
+  return high >= 0 && high < 0x200000 ? String(high * 0x1_0000_0000 + bytes.readUInt32BE(at + 4)) : bytes.readBigInt64BE(at).toString();
+}
+
+/** A batch of a chain's entries as `streamEntries` reads them. */
+export interface StoredEntries {
+  readonly count: number;
+  /** The entry at an index of the batch, in a view that the next call reuses. */
+  entry(index: number): StoredEntryView;
+}
+
+/** The entries of a batch of rows of `streamEntries`' COPY. */
+function storedEntries(rows: BinaryRows): StoredEntries {
+  const view: StoredEntryView = { bytes: rows.data, offset: '', timestamp: '', keyValueStart: 0, keyValueEnd: 0, headersStart: 0, headersEnd: 0, previousHashStart: 0, previousHashEnd: 0, hashStart: 0, hashEnd: 0 };
+  return {
+    count: rows.count,
+    entry: (row) => {
+      view.offset = int8Text(rows.data, rows.start(row, 0));
+      view.timestamp = int8Text(rows.data, rows.start(row, 1));
+      // From the key's length to the value's end.
+      view.keyValueStart = rows.start(row, 2) - 4;
+      view.keyValueEnd = rows.end(row, 3);
+      view.headersStart = rows.start(row, 4);
+      view.headersEnd = rows.end(row, 4);
+      view.previousHashStart = rows.start(row, 5);
+      view.previousHashEnd = rows.end(row, 5);
+      view.hashStart = rows.start(row, 6);
+      view.hashEnd = rows.end(row, 6);
+      return view;
+    },
+  };
 }
 
 function storedHeaders(chain: Chain, row: EntryRow): [string, string][] {
@@ -163,30 +192,22 @@ export class AuditStore {
   /**
    * The chain's entries up to an offset, in offset order, as stored, as PostgreSQL streams them:
    * COPY in its binary format gives keys, values, headers and hashes as raw bytes, where a query
-   * gives them as hex text to decode (reading the rows that way costs more than hashing them).
+   * gives them as hex text to decode (reading the rows that way costs more than hashing them). Each
+   * batch of entries is read in place (see `StoredEntryView`).
    */
-  async *streamEntries(chain: Chain, upToOffset: string): AsyncGenerator<StoredEntry[]> {
+  async *streamEntries(chain: Chain, upToOffset: string): AsyncGenerator<StoredEntries> {
     if (!Number.isInteger(chain.partition) || !/^-?\d+$/.test(upToOffset)) throw new RangeError(`not a partition and offset: ${chain.partition}, ${upToOffset}`);
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as { query(stream: ReturnType<typeof copyTo>): Readable };
     try {
+      // Key and value side by side, as a StoredEntryView has them.
       const rows = client.query(
         copyTo(
           `COPY (SELECT "offset", timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
            WHERE topic = ${literal(chain.topic)} AND partition = ${chain.partition} AND "offset" <= ${upToOffset} ORDER BY "offset") TO STDOUT (FORMAT binary)`,
         ),
       );
-      for await (const page of copyBinaryRows(rows)) {
-        yield page.map(([offset, timestamp, key, value, headers, previousHash, hash]) => ({
-          offset: int8Text(offset!),
-          timestamp: int8Text(timestamp!),
-          key: key ?? null,
-          value: value ?? null,
-          headerBytes: headers!,
-          previousHash: previousHash!,
-          hash: hash!,
-        }));
-      }
+      for await (const batch of copyBinaryRows(rows, 7)) yield storedEntries(batch);
     } finally {
       await runner.release();
     }

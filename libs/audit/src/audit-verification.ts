@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { chainName, ChainVerifier, keyIdOf, publishedCheckpointBreak, type ChainBreak, type Checkpoint } from '@hub/audit-chain';
+import { chainName, ChainVerifier, checkpointsSignedByAnyOf, keyIdOf, publishedCheckpointBreak, type ChainBreak, type Checkpoint } from '@hub/audit-chain';
 import { entryPlace, type AuditStore, type Chain } from './audit-store.js';
 import type { PublishedCheckpoints } from './published-checkpoints.js';
 
@@ -50,20 +50,20 @@ export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly 
   const chains = await store.chains();
   // Checkpoints first, then the heads: every checkpoint read seals entries the head reaches, unless they were removed.
   const checkpoints = await store.checkpoints();
-  const heads = await store.heads();
+  const [signed, heads] = await Promise.all([checkpointsSignedByAnyOf([...checkpoints.values()].flat(), trustedKeys), store.heads()]);
   const entriesTotal = [...heads.values()].reduce((sum, head) => sum + head.entries, 0);
   let entriesDone = 0;
 
   const verifyChain = async (chain: Chain) => {
     const name = chainName(chain.topic, chain.partition);
     const sealed = checkpoints.get(name) ?? [];
-    const verifier = new ChainVerifier(chain.topic, chain.partition, sealed, trustedKeys);
+    const verifier = new ChainVerifier(chain.topic, chain.partition, sealed, signed);
     let entries = 0;
     // After a break the rest of the chain is read but not looked at: a stream is not left half read.
-    for await (const page of store.streamEntries(chain, heads.get(name)?.lastOffset ?? '-1')) {
-      if (!verifier.broken) for (const entry of page) if (verifier.add(entry)) break;
-      entries += page.length;
-      entriesDone += page.length;
+    for await (const batch of store.streamEntries(chain, heads.get(name)?.lastOffset ?? '-1')) {
+      for (let i = 0; i < batch.count && !verifier.broken; i++) verifier.add(batch.entry(i));
+      entries += batch.count;
+      entriesDone += batch.count;
       onProgress({ entriesDone, entriesTotal });
     }
     const broken = verifier.finish();
