@@ -3,15 +3,13 @@
  * recording: `hub replay` of the whole history beside kafkajs alone reading the same canonical
  * topics in the same run, and `hub audit verify` over the whole audit store.
  */
-import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pollUntil } from '@hub/local-infra';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import type { BenchInfra } from './bench-infra.js';
-import { rawReadProcess, replayCommand, seconds } from './auditor-commands.js';
+import { rawReadProcess, replayCommand, verifyCommand, writeAuditKeys } from './auditor-commands.js';
 import { report, type Figure } from './bench-report.js';
 import { stopApp } from './hub-processes.js';
 import { loadRegion } from './region-load.js';
@@ -25,11 +23,7 @@ export interface AuditBenchOptions {
 
 export async function auditBench(projectRoot: string, infra: BenchInfra, options: AuditBenchOptions, details: Record<string, unknown>): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'hub-bench-audit-'));
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const signingKeyFile = join(folder, 'audit-signing-key.pem');
-  writeFileSync(signingKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  const publicKeyFile = join(folder, 'audit-public-key.pem');
-  writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  const { signingKeyFile, publicKeyFile } = writeAuditKeys(folder);
 
   const region = await loadRegion(projectRoot, infra, { ...options, settleMs: 1000, withAudit: { signingKeyFile } });
   try {
@@ -60,19 +54,4 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
   } finally {
     await region.stop();
   }
-}
-
-/**
- * `hub audit verify` as an auditor runs it, in a process of its own (not in this one, whose heap
- * holds the generated region): its own figure (entries over the time from the start of the walk to
- * the verdict), and the whole command's time with Node's start.
- */
-function verifyCommand(projectRoot: string, databaseUrl: string, brokers: readonly string[], publicKeyFile: string): { entries: number; entriesPerSecond: number; summary: string; commandSeconds: number } {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [join(projectRoot, 'apps/cli/bin/hub.js'), 'audit', 'verify', '--database', databaseUrl, '--brokers', brokers.join(','), '--public-key', publicKeyFile], { encoding: 'utf8' });
-  const commandSeconds = seconds(started);
-  const verdict = /^intact: (.+ entries, \d+ checkpoints), in [\d.]+ s \(([\d,]+) entries\/s\)/m.exec(run.stdout);
-  if (run.status !== 0 || !verdict) throw new Error(`hub audit verify did not find the run's audit store intact (exit ${run.status}): ${run.stdout}${run.stderr}`);
-  const number = (text: string) => Number(text.replace(/,/g, ''));
-  return { entries: number(/([\d,]+) entries/.exec(verdict[1]!)![1]!), entriesPerSecond: number(verdict[2]!), summary: verdict[1]!, commandSeconds };
 }

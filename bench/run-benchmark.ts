@@ -5,6 +5,7 @@
  */
 import { findProjectRoot } from '@hub/local-infra';
 import { auditBench } from './audit.bench.js';
+import { auditRegionBench } from './audit-region.bench.js';
 import { startBenchInfra } from './bench-infra.js';
 import { machine } from './bench-report.js';
 import { contractValidationBench } from './contract-validation.bench.js';
@@ -15,7 +16,7 @@ import { kafkaIngestBench } from './kafka-ingest.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
 import { replayRegionBench } from './replay-region.bench.js';
 
-const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'finding-latency', 'audit', 'replay-region'] as const;
+const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'finding-latency', 'audit', 'replay-region', 'audit-region'] as const;
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   try {
     if (name === 'replay-region') {
       await replayRegionBench(root, infra, { persons: setting('BENCH_PERSONS', 7_200_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000) }, details);
+    } else if (name === 'audit-region') {
+      await auditRegionBench(root, infra, { persons: setting('BENCH_PERSONS', 1_000_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000) }, details);
     } else if (name === 'audit') {
       await auditBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
     } else if (name === 'finding-latency') {
