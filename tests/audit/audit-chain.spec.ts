@@ -52,7 +52,7 @@ function seal(entries: readonly ChainEntry[], upTo: number, key: KeyObject = aud
 
 async function verify(entries: readonly ChainEntry[], checkpoints: Checkpoint[], keys: KeyObject[] = [auditKey.publicKey]): Promise<{ broken?: ChainBreak; verified: number }> {
   const verifier = new ChainVerifier(TOPIC, 2, checkpoints, await checkpointsSignedByAnyOf(checkpoints, keys));
-  for (const entry of entries) if (verifier.add(storedEntryView(entry))) break;
+  for (const entry of entries) if (verifier.add(storedEntryView(TOPIC, entry))) break;
   const broken = verifier.finish();
   return { ...(broken ? { broken } : {}), verified: verifier.verified };
 }

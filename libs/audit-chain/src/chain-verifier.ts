@@ -67,7 +67,7 @@ export class ChainVerifier {
     if (bytes.compare(this.expectedPrevious, 0, this.expectedPrevious.length, previousHashStart, previousHashEnd) !== 0) {
       return this.fail('link-broken', entry.offset, `the entry at offset ${entry.offset} does not link to the entry before it: an entry was removed, moved or added before it`);
     }
-    if (!this.hasher.matchesStored(this.expectedPrevious, entry)) {
+    if (!this.hasher.matchesStored(entry)) {
       return this.fail('entry-modified', entry.offset, `the entry at offset ${entry.offset} was changed after it was recorded: its content no longer gives its hash`);
     }
     bytes.copy(this.expectedPrevious, 0, entry.hashStart, entry.hashEnd);

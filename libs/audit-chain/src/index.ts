@@ -4,5 +4,5 @@ export { ChainVerifier, type ChainBreak, type ChainBreakKind } from './chain-ver
 export { checkpointsSignedByAnyOf, checkpointSignedBy, keyIdOf, signCheckpoint, type Checkpoint, type UnsignedCheckpoint } from './checkpoint.js';
 export { entryHash, GENESIS_HASH } from './entry-hash.js';
 export { linkRecords } from './link-records.js';
-export { storedEntryView, type StoredEntryView } from './stored-entry-view.js';
+export { chainPartLength, storedEntryView, type StoredEntryView } from './stored-entry-view.js';
 export { checkpointFromPublished, publishedCheckpoint, publishedCheckpointBreak } from './published-checkpoint.js';

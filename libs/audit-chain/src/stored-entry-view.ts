@@ -1,53 +1,73 @@
 import type { StoredEntry } from './chain-record.js';
 
 /**
- * A stored entry read in place: where its fields lie in a buffer of the store's rows, instead of
- * a Buffer per field, so walking millions of entries makes no Buffer per entry. Key and value lie
- * side by side, each after its byte length (int32, big-endian; -1 for null). That is how
- * PostgreSQL's binary COPY sends a bytea, and how the chain's hash takes a key and a value, so the
- * bytes are hashed as they came. A view is valid only during the call it is passed to.
+ * A stored entry read in place, laid out so that what its hash covers lies in one piece: the
+ * previous hash, room for the chain's part (topic and partition: `chainPartLength` bytes), then
+ * offset, timestamp, key and value, each after its byte length (int32, big-endian; -1 for a null
+ * key or value); then the headers after their own length. Those lengths are how PostgreSQL's binary
+ * COPY sends text and bytea columns, and how the hash takes these fields. Checking the entry writes
+ * the chain's part into the room and moves the headers over their length, so the bytes are hashed
+ * where they arrived, without a copy: a view is checked once, and is valid only during the call it
+ * is passed to.
  */
 export interface StoredEntryView {
   bytes: Buffer;
-  /** Kafka offset, decimal. */
+  /** Kafka offset, decimal, for checkpoints and messages (the hashed digits are among the fields). */
   offset: string;
-  /** Broker timestamp, epoch milliseconds, decimal. */
-  timestamp: string;
-  keyValueStart: number;
-  keyValueEnd: number;
-  /** The headers in their chain encoding. */
-  headersStart: number;
-  headersEnd: number;
   previousHashStart: number;
   previousHashEnd: number;
+  /** Offset, timestamp, key and value, each after its length, from after the room. */
+  fieldsStart: number;
+  fieldsEnd: number;
+  /** The headers in their chain encoding, 4 bytes (their length) after the fields. */
+  headersStart: number;
+  headersEnd: number;
   hashStart: number;
   hashEnd: number;
 }
 
-const NULL_LENGTH = -1;
+/** The chain's part of every entry's hash: the topic after its byte length, then the partition. */
+export function chainPart(topic: string, partition: number): Buffer {
+  const topicBytes = Buffer.from(topic, 'utf8');
+  const part = Buffer.allocUnsafe(4 + topicBytes.length + 4);
+  part.writeUInt32BE(topicBytes.length, 0);
+  topicBytes.copy(part, 4);
+  part.writeUInt32BE(partition, 4 + topicBytes.length);
+  return part;
+}
+
+/** The room a view leaves between the previous hash and the fields. */
+export const chainPartLength = (topic: string): number => 8 + Buffer.byteLength(topic, 'utf8');
+
+const lengthPrefixed = (field: Buffer | null): Buffer[] => {
+  const length = Buffer.allocUnsafe(4);
+  length.writeInt32BE(field === null ? -1 : field.length);
+  return field === null ? [length] : [length, field];
+};
 
 /** An entry held as fields, laid out as a view of its own. */
-export function storedEntryView(entry: StoredEntry): StoredEntryView {
-  const lengthPrefixed = (field: Buffer | null) => {
-    const length = Buffer.allocUnsafe(4);
-    length.writeInt32BE(field === null ? NULL_LENGTH : field.length);
-    return field === null ? [length] : [length, field];
-  };
-  const keyValue = Buffer.concat([...lengthPrefixed(entry.key), ...lengthPrefixed(entry.value)]);
-  const bytes = Buffer.concat([keyValue, entry.headerBytes, entry.previousHash, entry.hash]);
-  const headersEnd = keyValue.length + entry.headerBytes.length;
-  const previousHashEnd = headersEnd + entry.previousHash.length;
+export function storedEntryView(topic: string, entry: StoredEntry): StoredEntryView {
+  const fields = Buffer.concat([
+    ...lengthPrefixed(Buffer.from(entry.offset, 'latin1')),
+    ...lengthPrefixed(Buffer.from(entry.timestamp, 'latin1')),
+    ...lengthPrefixed(entry.key),
+    ...lengthPrefixed(entry.value),
+  ]);
+  const headers = Buffer.concat(lengthPrefixed(entry.headerBytes));
+  const room = Buffer.alloc(chainPartLength(topic));
+  const bytes = Buffer.concat([entry.previousHash, room, fields, headers, entry.hash]);
+  const fieldsStart = entry.previousHash.length + room.length;
+  const fieldsEnd = fieldsStart + fields.length;
   return {
     bytes,
     offset: entry.offset,
-    timestamp: entry.timestamp,
-    keyValueStart: 0,
-    keyValueEnd: keyValue.length,
-    headersStart: keyValue.length,
-    headersEnd,
-    previousHashStart: headersEnd,
-    previousHashEnd,
-    hashStart: previousHashEnd,
+    previousHashStart: 0,
+    previousHashEnd: entry.previousHash.length,
+    fieldsStart,
+    fieldsEnd,
+    headersStart: fieldsEnd + 4,
+    headersEnd: fieldsEnd + headers.length,
+    hashStart: fieldsEnd + headers.length,
     hashEnd: bytes.length,
   };
 }

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, HubError } from '@hub/errors';
-import { chainName, decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntryView } from '@hub/audit-chain';
+import { chainName, chainPartLength, decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntryView } from '@hub/audit-chain';
 import { copyBinaryRows, type BinaryRows } from './copy-binary-rows.js';
 
 /** A topic partition the audit keeps a chain for. */
@@ -45,12 +45,6 @@ const checkpointOf = (row: Chain & CheckpointRow): Checkpoint => ({
   signature: row.signature,
 });
 
-/** An int8 in COPY's binary form as decimal digits; through Number while it is exact, which is cheaper than BigInt. */
-function int8Text(bytes: Buffer, at: number): string {
-  const high = bytes.readInt32BE(at);
-  return high >= 0 && high < 0x200000 ? String(high * 0x1_0000_0000 + bytes.readUInt32BE(at + 4)) : bytes.readBigInt64BE(at).toString();
-}
-
 /** A batch of a chain's entries as `streamEntries` reads them. */
 export interface StoredEntries {
   readonly count: number;
@@ -58,23 +52,23 @@ export interface StoredEntries {
   entry(index: number): StoredEntryView;
 }
 
-/** The entries of a batch of rows of `streamEntries`' COPY. */
+/** The entries of a batch of rows of `streamEntries`' COPY, whose columns are laid out as a StoredEntryView. */
 function storedEntries(rows: BinaryRows): StoredEntries {
-  const view: StoredEntryView = { bytes: rows.data, offset: '', timestamp: '', keyValueStart: 0, keyValueEnd: 0, headersStart: 0, headersEnd: 0, previousHashStart: 0, previousHashEnd: 0, hashStart: 0, hashEnd: 0 };
+  const { data } = rows;
+  const view: StoredEntryView = { bytes: data, offset: '', previousHashStart: 0, previousHashEnd: 0, fieldsStart: 0, fieldsEnd: 0, headersStart: 0, headersEnd: 0, hashStart: 0, hashEnd: 0 };
   return {
     count: rows.count,
     entry: (row) => {
-      view.offset = int8Text(rows.data, rows.start(row, 0));
-      view.timestamp = int8Text(rows.data, rows.start(row, 1));
-      // From the key's length to the value's end.
-      view.keyValueStart = rows.start(row, 2) - 4;
-      view.keyValueEnd = rows.end(row, 3);
-      view.headersStart = rows.start(row, 4);
-      view.headersEnd = rows.end(row, 4);
-      view.previousHashStart = rows.start(row, 5);
-      view.previousHashEnd = rows.end(row, 5);
-      view.hashStart = rows.start(row, 6);
-      view.hashEnd = rows.end(row, 6);
+      view.offset = data.toString('latin1', rows.start(row, 2), rows.end(row, 2));
+      view.previousHashStart = rows.start(row, 0);
+      view.previousHashEnd = rows.end(row, 0);
+      // From the offset's length to the value's end.
+      view.fieldsStart = rows.start(row, 2) - 4;
+      view.fieldsEnd = rows.end(row, 5);
+      view.headersStart = rows.start(row, 6);
+      view.headersEnd = rows.end(row, 6);
+      view.hashStart = rows.start(row, 7);
+      view.hashEnd = rows.end(row, 7);
       return view;
     },
   };
@@ -205,14 +199,15 @@ export class AuditStore {
       // chain's rows lie among other chains', and it prices reading them in index order as if each
       // page came from disk.
       await client.query('BEGIN READ ONLY; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off');
-      // Key and value side by side, as a StoredEntryView has them.
+      // Laid out as a StoredEntryView: the room after the previous hash is a column of zeros (its own length fills 4 bytes of it).
+      const room = `'\\x${'00'.repeat(chainPartLength(chain.topic) - 4)}'::bytea`;
       const rows = client.query(
         copyTo(
-          `COPY (SELECT "offset", timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
+          `COPY (SELECT previous_hash, ${room} AS room, "offset"::text AS offset_digits, timestamp_ms::text AS timestamp_digits, key, value, headers, hash FROM audit_entry
            WHERE topic = ${literal(chain.topic)} AND partition = ${chain.partition} AND "offset" <= ${upToOffset} ORDER BY "offset") TO STDOUT (FORMAT binary)`,
         ),
       );
-      for await (const batch of copyBinaryRows(rows, 7)) yield storedEntries(batch);
+      for await (const batch of copyBinaryRows(rows, 8)) yield storedEntries(batch);
     } finally {
       await client.query('ROLLBACK').finally(() => runner.release());
     }
