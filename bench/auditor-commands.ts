@@ -64,13 +64,13 @@ export function verifyCommand(projectRoot: string, databaseUrl: string, brokers:
 }
 
 /**
- * Verify's baseline: PostgreSQL streaming the same chains as `hub audit verify` reads them (the same
- * COPY, two chains at a time) to a reader that does nothing with them, in a process of its own
- * (see raw-store-read-process.ts).
+ * Verify's baseline: PostgreSQL streaming the same chains' stored columns as `hub audit verify`
+ * reads them (a binary COPY by the chain's index, two chains at a time) to a reader that does
+ * nothing with them, in a process of its own (see raw-store-read-process.ts).
  */
 export function rawStoreReadProcess(projectRoot: string, databaseUrl: string): Figure & { entries: number } {
   const run = spawnSync(process.execPath, [join(projectRoot, 'dist/bench/raw-store-read-process.js'), databaseUrl], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the raw read of the audit store failed (exit ${run.status}): ${run.stderr}`);
   const { entries, entriesPerSecond } = JSON.parse(run.stdout) as { entries: number; entriesPerSecond: number };
-  return { name: 'raw read of the same audit entries (the same binary COPY, two chains at a time, nothing checked; a process of its own)', eventsPerSecond: entriesPerSecond, entries };
+  return { name: 'raw read of the same audit entries (their stored columns by binary COPY in offset order, two chains at a time, nothing checked; a process of its own)', eventsPerSecond: entriesPerSecond, entries };
 }

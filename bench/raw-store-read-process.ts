@@ -1,7 +1,9 @@
 /**
  * The baseline of `hub audit verify`, in a process of its own like the command: PostgreSQL
- * streaming every chain of the audit store with the same COPY the verification reads (binary, in
- * offset order by the chain's index, two chains at a time), counted and thrown away. Prints the rate as JSON.
+ * streaming every chain of the audit store as the verification reads it (a binary COPY in offset
+ * order by the chain's index, two chains at a time), but only the stored columns, as they are
+ * (verify also asks for offset and timestamp as text and for room to hash in), counted and thrown
+ * away. Prints the rate as JSON.
  *
  *   node dist/bench/raw-store-read-process.js <database url>
  */

@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { encodeChainHeaders, entryHash, signCheckpoint } from '@hub/audit-chain';
 import { toKafkaBinary } from '@hub/contracts';
-import { readPublishedCheckpoints } from '@hub/audit';
+import { openAuditStore, readPublishedCheckpoints, type Chain } from '@hub/audit';
 import { createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
 import type { AppProcess } from '../support/app-process.js';
 import { auditKeyFiles, startAudit } from '../support/audit-process.js';
@@ -39,6 +39,8 @@ function statusEvents(count: number): OutboundRecord[] {
   });
 }
 
+/** Published to the access log at the start. */
+const ACCESS_DECISIONS = 20;
 const accessDecision = (n: number): OutboundRecord => ({ topic: accessLogTopic, key: 'education', value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, at: new Date().toISOString(), n }) });
 
 const countEntries = async (topic?: string) =>
@@ -54,7 +56,7 @@ beforeAll(async () => {
     { topic: accessLogTopic, numPartitions: 1 },
   ]);
   producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
-  await producer.send([...statusEvents(60), ...Array.from({ length: 20 }, (_, i) => accessDecision(i))]);
+  await producer.send([...statusEvents(60), ...Array.from({ length: ACCESS_DECISIONS }, (_, i) => accessDecision(i))]);
   audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic });
 });
 
@@ -118,6 +120,33 @@ describe('the audit service', () => {
     const run = await verify(database);
     expect(run.stdout).toMatch(/^intact: \d+ chains, 115 entries/m);
     expect(run.code).toBe(0);
+  });
+});
+
+describe('the audit store', () => {
+  it('stays usable after a chain\'s read is stopped part-way: every chain reads in full again, more times than it has connections', async () => {
+    // A chain long enough to come in many pieces, so the read is stopped in the middle of its COPY.
+    await producer.send(Array.from({ length: 1500 }, (_, i) => ({ topic: accessLogTopic, key: 'education', value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, n: i, ids: 'f'.repeat(1000) }) })));
+    await eventually('the access log audited', async () => (await countEntries(accessLogTopic)) === ACCESS_DECISIONS + 1500, 60_000);
+    const { store, close } = await openAuditStore(database.url);
+    try {
+      const chains = (await store.chains()).filter((chain) => chain.topic.startsWith(`${prefix}.`));
+      const recorded = await countEntries();
+      let batches = 0;
+      for await (const batch of store.streamEntries({ topic: accessLogTopic, partition: 0 }, String(Number.MAX_SAFE_INTEGER))) if (batch.count > 0 && ++batches === 2) break;
+      const readInFull = async (chain: Chain) => {
+        let entries = 0;
+        for await (const batch of store.streamEntries(chain, String(Number.MAX_SAFE_INTEGER))) entries += batch.count;
+        return entries;
+      };
+      const rounds = [];
+      for (let round = 0; round < 4; round++) rounds.push(await Promise.all(chains.map(readInFull)));
+
+      expect(batches).toBe(2);
+      expect(rounds.map((entries) => entries.reduce((sum, n) => sum + n, 0))).toEqual([recorded, recorded, recorded, recorded]);
+    } finally {
+      await close();
+    }
   });
 });
 

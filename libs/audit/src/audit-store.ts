@@ -1,9 +1,13 @@
-import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver as TypeOrmPostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { ErrorCode, HubError } from '@hub/errors';
 import { chainName, chainPartLength, decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntryView } from '@hub/audit-chain';
 import { copyBinaryRows, type BinaryRows } from './copy-binary-rows.js';
+
+/** TypeORM's PostgreSQL driver, whose pool (typed `any` there) is node-postgres's. */
+type PostgresDriver = TypeOrmPostgresDriver & { master: Pool };
 
 /** A topic partition the audit keeps a chain for. */
 export interface Chain {
@@ -191,8 +195,8 @@ export class AuditStore {
    */
   async *streamEntries(chain: Chain, upToOffset: string): AsyncGenerator<StoredEntries> {
     if (!Number.isInteger(chain.partition) || !/^-?\d+$/.test(upToOffset)) throw new RangeError(`not a partition and offset: ${chain.partition}, ${upToOffset}`);
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
+    const client = await (this.dataSource.driver as PostgresDriver).master.connect();
+    let readToTheEnd = false;
     try {
       // In offset order by the chain's index. Left to itself the planner reads the table's pages in
       // their own order and sorts (on disk, in parallel workers), at about four times the CPU: a
@@ -208,8 +212,11 @@ export class AuditStore {
         ),
       );
       for await (const batch of copyBinaryRows(rows, 8)) yield storedEntries(batch);
+      await client.query('ROLLBACK');
+      readToTheEnd = true;
     } finally {
-      await client.query('ROLLBACK').finally(() => runner.release());
+      // A connection left in the middle of a COPY (the caller stopped, or something failed) cannot serve anyone else: it is closed.
+      client.release(!readToTheEnd);
     }
   }
 
