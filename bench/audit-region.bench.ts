@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { openAuditStore, type AuditStore } from '@hub/audit';
 import { pollUntil } from '@hub/local-infra';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { rawStoreReadProcess, seconds, verifyCommand, writeAuditKeys } from './auditor-commands.js';
@@ -27,13 +27,12 @@ export async function auditRegionBench(projectRoot: string, infra: BenchInfra, o
     AUDIT_SIGNING_KEY_FILE: signingKeyFile,
     AUDIT_TOPIC_REFRESH_MS: '2000',
   });
-  const database = new pg.Client({ connectionString: databaseUrl });
-  await database.connect();
+  const audited = await openAuditStore(databaseUrl);
   try {
     const started = performance.now();
     const loaded = await produceRegion(projectRoot, infra.brokers, options);
     console.log(`produced ${loaded.records.toLocaleString('en')} canonical records of ${options.persons.toLocaleString('en')} residents in ${loaded.seconds.toFixed(0)} s`);
-    await waitUntilRecorded(database, loaded.records);
+    await waitUntilRecorded(audited.store, loaded.records);
     const recordingSeconds = seconds(started);
     console.log(`the audit had recorded every one ${(recordingSeconds - loaded.seconds).toFixed(0)} s after the last was produced`);
     await stopApp(audit);
@@ -46,22 +45,18 @@ export async function auditRegionBench(projectRoot: string, infra: BenchInfra, o
     report(projectRoot, 'audit-region', [verify, baseline], { ...details, options, records: loaded.records, ratio, recording: { seconds: recordingSeconds }, verify: { entries: verification.entries, commandSeconds: verification.commandSeconds } });
   } finally {
     await stopApp(audit);
-    await database.end();
+    await audited.close();
   }
 }
 
-/** Waits until the audit has recorded every canonical record, showing its progress; heads are read by index, not counted. */
-async function waitUntilRecorded(database: pg.Client, records: number): Promise<void> {
+/** Waits until the audit has recorded every canonical record, showing its progress; the chains' heads are read by index, not counted. */
+async function waitUntilRecorded(store: AuditStore, records: number): Promise<void> {
+  const canonical = new Set<string>(FACT_EVENT_TYPES);
   let shown = performance.now();
   await pollUntil(
     async () => {
-      const { rows } = await database.query<{ recorded: string | null }>(
-        `SELECT sum(h.position) AS recorded FROM audit_chain c
-         CROSS JOIN LATERAL (SELECT position FROM audit_entry e WHERE e.topic = c.topic AND e.partition = c.partition ORDER BY "offset" DESC LIMIT 1) h
-         WHERE c.topic = ANY($1::varchar[])`,
-        [FACT_EVENT_TYPES],
-      );
-      const recorded = Number(rows[0]?.recorded ?? 0);
+      let recorded = 0;
+      for (const [name, head] of await store.heads()) if (canonical.has(name.slice(0, name.lastIndexOf('/')))) recorded += head.entries;
       if (seconds(shown) >= 10) {
         console.log(`  ${recorded.toLocaleString('en')} of ${records.toLocaleString('en')} canonical records recorded by the audit`);
         shown = performance.now();

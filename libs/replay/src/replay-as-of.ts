@@ -37,8 +37,10 @@ export interface ReplayOptions {
 export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> {
   const source = await openLogSource(options.source);
   try {
-    const cuts = await source.cutsAt(FACT_EVENT_TYPES, options.asOf);
-    const findingsCuts = await source.cutsAt([options.findingsTopic], options.asOf);
+    const allCuts = await source.cutsAt([...FACT_EVENT_TYPES, options.findingsTopic], options.asOf);
+    const canonical = new Set<string>(FACT_EVENT_TYPES);
+    const cuts = allCuts.filter((cut) => canonical.has(cut.topic));
+    const findingsCuts = allCuts.filter((cut) => !canonical.has(cut.topic));
     const records = total(cuts);
     const workers = Math.max(1, options.workers ?? 1);
     const slices = options.slices ?? (records >= WORKERS_FROM ? workers : 1);
