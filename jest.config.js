@@ -1,4 +1,5 @@
-// Nest 12 ships ES modules only, so jest runs in ESM mode (npm test passes --experimental-vm-modules).
+// Nest 12 ships ES modules only, so jest runs in ESM mode (npm test passes --experimental-vm-modules,
+// which jest's ESM support still needs on Node 24).
 import ts from 'typescript';
 import { pathsToModuleNameMapper } from 'ts-jest';
 

@@ -3,6 +3,7 @@
  * a broker (and database) of its own started for the run, prints its figures and appends them to
  * bench/results.jsonl.
  */
+import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import { findProjectRoot } from '@hub/local-infra';
 import { auditBench } from './audit.bench.js';
 import { auditRegionBench } from './audit-region.bench.js';

@@ -10,4 +10,6 @@ hub_ensure_dependencies
 hub_say "Type-checking tests (tsc --noEmit) ..."
 npx tsc -p tsconfig.json --noEmit
 hub_say "Running tests (jest) ..."
+# Jest runs ES modules (and, on Node 24.9+, require(esm)) through vm.SourceTextModule/SyntheticModule,
+# which Node 24 still keeps behind --experimental-vm-modules.
 exec node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js "$@"

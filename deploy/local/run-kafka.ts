@@ -3,6 +3,7 @@
  * at a time. Fetches the jars on first use, formats its storage once (.hub/kafka), waits until it
  * answers, and stops it cleanly on Ctrl-C.
  */
+import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import { join } from 'node:path';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker } from '@hub/local-infra';
 

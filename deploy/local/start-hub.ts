@@ -3,6 +3,7 @@
  * unless KAFKA_BROKERS / DATABASE_URL point at running ones, then the hub's apps, and waits until
  * they report ready. Ctrl-C stops everything in order: apps first, then the broker and database.
  */
+import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   say('The hub is up.');
   for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
   for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  (Kafka consumer)        ${consumer.what}`);
+  say(`  Node.js       ${process.version} (${process.execPath}), every app`);
   say(`  Kafka         ${env.KAFKA_BROKERS}`);
   say(`  PostgreSQL    ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
   say(`API keys of the local members: ${credentials.file}`);

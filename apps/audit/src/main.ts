@@ -1,3 +1,4 @@
+import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@hub/config';

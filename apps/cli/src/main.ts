@@ -2,6 +2,7 @@
  * `npx hub`: the hub's command for integration engineers, auditors and operators.
  * Exit codes: 0 done, 1 a check failed (incompatible, invalid events), 2 bad input or an error.
  */
+import { nodeRuntime } from '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import { Command, CommanderError } from 'commander';
 import { serviceVersion } from '@hub/config';
 import { ContractSchemaError } from '@hub/contracts';
@@ -15,7 +16,7 @@ import { addMembersCommands } from './members/members.commands.js';
 import { addReplayCommand } from './replay/replay.commands.js';
 import { InputError } from './read-input.js';
 
-const program = new Command('hub').description('the data-sharing hub').version(serviceVersion()).exitOverride();
+const program = new Command('hub').description('the data-sharing hub').version(`${serviceVersion()} (${nodeRuntime()})`).exitOverride();
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
   fail: (code: number) => (process.exitCode = code),

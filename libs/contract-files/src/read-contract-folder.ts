@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonSchema } from '@hub/contracts';
 
@@ -21,13 +21,12 @@ export interface ContractFile {
  * contracts/), with its invalid examples. Valid examples sit in each schema's `examples`.
  */
 export function readContractFolder(folder: string): ContractFile[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.schema.json'))
+  return globSync('**/*.schema.json', { cwd: folder })
     .sort()
     .map((file) => {
       const name = file.replace(/\.schema\.json$/, '');
       const read = (suffix: string) => JSON.parse(readFileSync(join(folder, `${name}${suffix}`), 'utf8')) as unknown;
-      const invalidFile = readdirSync(join(folder, name, '..')).includes(`${name.split('/').at(-1)}.invalid-examples.json`);
+      const invalidFile = existsSync(join(folder, `${name}.invalid-examples.json`));
       return {
         name,
         schema: read('.schema.json') as JsonSchema,

@@ -16,9 +16,9 @@ export class GatewayContracts {
   private follower?: CompactedTopicFollower;
   private retry?: NodeJS.Timeout;
   private stopped = false;
-  private markLoaded!: () => void;
+  private readonly firstLoad = Promise.withResolvers<void>();
   /** Resolves once the contracts topic has been read to its end. */
-  readonly loadedOnce = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  readonly loadedOnce = this.firstLoad.promise;
   loaded = false;
 
   constructor(
@@ -33,7 +33,7 @@ export class GatewayContracts {
         // Compiling every validator takes a good part of a second: better before the gateway reports ready than in the first requests.
         this.catalog.compileAll();
         this.loaded = true;
-        this.markLoaded();
+        this.firstLoad.resolve();
         this.logger.log(`contracts loaded from ${this.topic}: ${this.catalog.subjects().length} subject(s)`);
       },
       async (error: unknown) => {

@@ -17,13 +17,13 @@ function correlationIdOf(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-/** One logging setup for every hub process: service and version on each line, personal data redacted. */
+/** One logging setup for every hub process: service, version and Node.js on each line, personal data redacted. */
 export function createLoggerParams(env: HubEnvironment, service: ServiceIdentity): Params {
   const pretty = (env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty';
   return {
     pinoHttp: {
       level: env.LOG_LEVEL,
-      base: { service: service.name, version: service.version },
+      base: { service: service.name, version: service.version, node: process.version },
       redact: { paths: [...PERSONAL_FIELD_PATHS], censor: REDACTED },
       hooks: {
         logMethod(args, method) {

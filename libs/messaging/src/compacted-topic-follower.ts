@@ -34,9 +34,8 @@ export class CompactedTopicFollower {
     // Stopped while reading the offsets: start no consumer that nobody would stop.
     if (this.stopped) throw new HubError(ErrorCode.KafkaUnavailable, `stopped before following ${this.topic}`);
 
-    let caughtUp!: () => void;
-    const ready = new Promise<void>((resolve) => (caughtUp = resolve));
-    if (behind.size === 0) caughtUp();
+    const caughtUp = Promise.withResolvers<void>();
+    if (behind.size === 0) caughtUp.resolve();
     this.consumer = kafka.consumer({ groupId: `${this.settings.clientId}.follower.${randomUUID()}`, allowAutoTopicCreation: false });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
@@ -46,7 +45,7 @@ export class CompactedTopicFollower {
         this.apply(inboundRecordFromKafka(this.topic, partition, message));
         if (behind.has(partition) && BigInt(message.offset) + 1n >= ends.get(partition)!) {
           behind.delete(partition);
-          if (behind.size === 0) caughtUp();
+          if (behind.size === 0) caughtUp.resolve();
         }
       },
     });
@@ -55,7 +54,7 @@ export class CompactedTopicFollower {
       timer = setTimeout(() => reject(new HubError(ErrorCode.KafkaUnavailable, `could not read ${this.topic} to its end within ${timeoutMs} ms`, { canRetry: true })), timeoutMs);
     });
     try {
-      await Promise.race([ready, timeout]);
+      await Promise.race([caughtUp.promise, timeout]);
     } finally {
       clearTimeout(timer);
     }

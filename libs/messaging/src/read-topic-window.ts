@@ -35,8 +35,7 @@ export async function readTopicWindow(settings: KafkaSettings, topic: string, wi
 
   const consumer = kafka.consumer({ groupId: `${settings.clientId}.window.${randomUUID()}`, allowAutoTopicCreation: false });
   let read = 0;
-  let finish!: () => void;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const finished = Promise.withResolvers<void>();
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -47,11 +46,11 @@ export async function readTopicWindow(settings: KafkaSettings, topic: string, wi
         onRecord(inboundRecordFromKafka(topic, partition, message));
         read++;
         if (BigInt(message.offset) + 1n >= end.get(partition)!) pending.delete(partition);
-        if (pending.size === 0 || read >= window.limit) finish();
+        if (pending.size === 0 || read >= window.limit) finished.resolve();
       },
     });
     for (const { partition, offset } of starts) if (pending.has(partition)) consumer.seek({ topic, partition, offset });
-    await finished;
+    await finished.promise;
   } finally {
     await consumer.disconnect();
   }
