@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const profiled = (entry: string) => (process.env['BENCH_PROFILE_APPS'] ?? 'gateway').split(',').some((app) => entry.includes(`apps/${app.trim()}/`));
 
 /**
- * A built hub app as its own process, quiet but for its warnings; `BENCH_PROFILE_DIR` writes a CPU
+ * A built hub app as its own process, quiet but for its warnings, serving HTTP (if it does) on a free port unless `HTTP_PORT` says which; `BENCH_PROFILE_DIR` writes a CPU
  * profile of the apps `BENCH_PROFILE_APPS` names there; `BENCH_LOG_DIR` keeps each app's log
  * (warnings and errors) in a file there.
  */
@@ -15,7 +15,7 @@ export function startApp(projectRoot: string, entry: string, env: Record<string,
   const logDir = process.env['BENCH_LOG_DIR'];
   const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';
   const profileDir = process.env['BENCH_PROFILE_DIR'];
-  const child = spawn(process.execPath, [...(profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', log, 'inherit'] });
+  const child = spawn(process.execPath, [...(profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', ...env }, stdio: ['ignore', log, 'inherit'] });
   child.once('exit', (code) => code && console.error(`${entry} exited with ${code}`));
   return child;
 }

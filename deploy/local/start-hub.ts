@@ -18,10 +18,10 @@ const APPS = [
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway' },
   { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)' },
 ];
-/** The consumers without HTTP: started alongside, they log their own readiness. */
+/** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
 const CONSUMERS = [
-  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', what: 'cross-check engine (the precise-aid rules)' },
-  { name: 'audit', entry: 'dist/apps/audit/src/main.js', what: 'audit store (every topic, hash-chained and signed)' },
+  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)' },
+  { name: 'audit', entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)' },
 ];
 
 const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
@@ -126,10 +126,11 @@ async function main(): Promise<void> {
   start(gateway);
   CONSUMERS.forEach(start);
   await ready(gateway);
+  for (const consumer of CONSUMERS) await ready(consumer);
   if (demo) startDemo(credentials.file, env, start);
   say('The hub is up.');
   for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
-  for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  (Kafka consumer)        ${consumer.what}`);
+  for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  http://${host}:${consumer.port}   ${consumer.what}; a Kafka consumer, HTTP for /health/ready only`);
   say(`  Node.js       ${process.version} (${process.execPath}), every app`);
   say(`  Kafka         ${env.KAFKA_BROKERS}`);
   say(`  PostgreSQL    ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);

@@ -12,7 +12,11 @@ export class AppProcess {
   private readonly exit: Promise<number | null>;
   private exitCode?: number | null;
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** Where the process serves HTTP, for those that do. */
+    readonly url?: string,
+  ) {
     const collect = (chunk: Buffer) => this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
@@ -24,14 +28,14 @@ export class AppProcess {
     );
   }
 
-  static start(entry: string, env: Record<string, string>): AppProcess {
+  static start(entry: string, env: Record<string, string>, options: { url?: string } = {}): AppProcess {
     const path = join(findProjectRoot(), 'dist', entry);
     if (!existsSync(path)) throw new Error(`${path} is missing: build first (npm test does)`);
     const child = spawn(process.execPath, [path], {
       env: { ...process.env, NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new AppProcess(child);
+    return new AppProcess(child, options.url);
   }
 
   get exited(): boolean {

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@hub/local-infra';
 import { AppProcess } from './app-process.js';
 import { eventually } from './eventually.js';
 import { testKafkaBrokers } from './test-kafka.js';
@@ -20,7 +21,9 @@ export function auditKeyFiles(): { signingKeyFile: string; publicKeyFile: string
 
 /** An audit process recording the topics matching a pattern, once it has joined its consumer group; it publishes its checkpoints on a topic of its own unless told which. */
 export async function startAudit(databaseUrl: string, options: { topics: string; signingKeyFile: string; name?: string; brokers?: string[]; checkpointTopic?: string }): Promise<AppProcess> {
+  const port = await freePort();
   const audit = AppProcess.start('apps/audit/src/main.js', {
+    HTTP_PORT: String(port),
     SERVICE_NAME: options.name ?? uniqueName('audit').replace(/_/g, '-'),
     KAFKA_BROKERS: (options.brokers ?? testKafkaBrokers()).join(','),
     DATABASE_URL: databaseUrl,
@@ -29,7 +32,7 @@ export async function startAudit(databaseUrl: string, options: { topics: string;
     AUDIT_CHECKPOINT_TOPIC: options.checkpointTopic ?? uniqueName('audit-checkpoints'),
     AUDIT_SEAL_INTERVAL_MS: '300',
     AUDIT_TOPIC_REFRESH_MS: '1000',
-  });
+  }, { url: `http://127.0.0.1:${port}` });
   await eventually('the audit consumes', async () => {
     if (audit.exited) throw new Error(audit.lines.join('\n'));
     return audit.lines.some((line) => line.includes('joined consumer group'));

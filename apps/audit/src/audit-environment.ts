@@ -5,6 +5,8 @@ import { HubEnvironment } from '@hub/config';
 /** The audit service's settings: the hub's common ones and its own. */
 export class AuditEnvironment extends HubEnvironment {
   override SERVICE_NAME = 'audit';
+  /** Where its health is served (`/health/ready` names a consumer that is not running). */
+  override HTTP_PORT = 8083;
 
   /** The Ed25519 private key (PKCS#8 PEM) checkpoints are signed with; `npm start` makes one in .hub/. */
   @Expose()

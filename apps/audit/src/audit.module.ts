@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditCoreModule, AuditSealer } from '@hub/audit';
 import { HubConfigModule, serviceVersion } from '@hub/config';
+import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
@@ -23,6 +24,7 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
         PersistenceModule.forRoot(),
         // Checkpoints are kept for ever: they are what the store is compared with.
         MessagingModule.forRoot([{ topic: env.AUDIT_CHECKPOINT_TOPIC, numPartitions: 1, configs: { 'retention.ms': '-1', 'retention.bytes': '-1' } }]),
+        HealthModule,
         AuditCoreModule.forRoot({ signingKeyFile: env.AUDIT_SIGNING_KEY_FILE, sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS, checkpointTopic: env.AUDIT_CHECKPOINT_TOPIC }),
       ],
       controllers: [AuditedRecordsController],

@@ -2,7 +2,7 @@ import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a c
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@hub/config';
-import { consumerOptionsFrom, createConsumerMicroservice } from '@hub/messaging';
+import { consumerOptionsFrom, createConsumerApp } from '@hub/messaging';
 import { AuditEnvironment } from './audit-environment.js';
 import { AuditModule } from './audit.module.js';
 import { EVERY_TOPIC } from './audited-records.controller.js';
@@ -18,15 +18,17 @@ function topicPattern(env: AuditEnvironment): RegExp {
 async function bootstrap(): Promise<void> {
   const env = loadConfig(AuditEnvironment);
   const recorded = topicPattern(env);
-  const app = await createConsumerMicroservice(AuditModule.forRoot(env), {
+  const app = await createConsumerApp(AuditModule.forRoot(env), {
     ...consumerOptionsFrom(env, env.SERVICE_NAME),
     // The published checkpoints are signed already, and recording them would seal their chain again at every seal.
     topicFamilies: { [EVERY_TOPIC]: (brokerTopics) => brokerTopics.filter((topic) => recorded.test(topic) && topic !== env.AUDIT_CHECKPOINT_TOPIC) },
     topicRefreshMs: env.AUDIT_TOPIC_REFRESH_MS,
   });
   app.useLogger(app.get(Logger));
-  await app.listen();
-  app.get(Logger).log(`audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms, published on ${env.AUDIT_CHECKPOINT_TOPIC}`);
+  await app.init();
+  await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+  await app.startAllMicroservices();
+  app.get(Logger).log(`audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms, published on ${env.AUDIT_CHECKPOINT_TOPIC}; health on ${await app.getUrl()}/health/ready`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -5,6 +5,8 @@ import { HubEnvironment } from '@hub/config';
 /** The cross-check's settings: the hub's common ones and its own. */
 export class CrosscheckEnvironment extends HubEnvironment {
   override SERVICE_NAME = 'crosscheck';
+  /** Where its health is served (`/health/ready` names a consumer that is not running). */
+  override HTTP_PORT = 8082;
 
   /** How long a newly raised finding waits before it is announced; closed within it, it never is. */
   @Expose()

@@ -1,6 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HubConfigModule, serviceVersion } from '@hub/config';
 import { CrosscheckCoreModule, FindingPublisher } from '@hub/crosscheck';
+import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
@@ -24,6 +25,7 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
         MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
+        HealthModule,
         CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC, settleMs: env.FINDING_SETTLE_MS, ...(env.EVALUATION_DATE ? { evaluationDate: env.EVALUATION_DATE } : {}) }),
       ],
       controllers: [CanonicalEventsController, FindingResponsesController],

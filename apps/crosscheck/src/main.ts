@@ -2,7 +2,7 @@ import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a c
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@hub/config';
-import { consumerOptionsFrom, createConsumerMicroservice } from '@hub/messaging';
+import { consumerOptionsFrom, createConsumerApp } from '@hub/messaging';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { CANONICAL_EVENTS } from './canonical-events.controller.js';
 import { CrosscheckEnvironment } from './crosscheck-environment.js';
@@ -10,14 +10,16 @@ import { CrosscheckModule } from './crosscheck.module.js';
 
 async function bootstrap(): Promise<void> {
   const env = loadConfig(CrosscheckEnvironment);
-  const app = await createConsumerMicroservice(CrosscheckModule.forRoot(env), {
+  const app = await createConsumerApp(CrosscheckModule.forRoot(env), {
     ...consumerOptionsFrom(env, env.SERVICE_NAME),
     topicFamilies: { [CANONICAL_EVENTS]: FACT_EVENT_TYPES },
     partitionsAtOnce: env.CONSUMER_PARTITIONS_AT_ONCE,
   });
   app.useLogger(app.get(Logger));
-  await app.listen();
-  app.get(Logger).log(`crosscheck consuming ${FACT_EVENT_TYPES.length} canonical topics; findings to ${env.FINDINGS_TOPIC}`);
+  await app.init();
+  await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+  await app.startAllMicroservices();
+  app.get(Logger).log(`crosscheck consuming ${FACT_EVENT_TYPES.length} canonical topics; findings to ${env.FINDINGS_TOPIC}; health on ${await app.getUrl()}/health/ready`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -80,6 +80,17 @@ export class HubEnvironment {
   @Min(0)
   CONSUMER_RETRY_MAX_MS = 5000;
 
+  /**
+   * How long a consumer group waits for a silent member (a crashed process) before giving its
+   * partitions to the others. The broker accepts 6 s to 30 min (group.min/max.session.timeout.ms).
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(1_800_000)
+  CONSUMER_SESSION_TIMEOUT_MS = 30_000;
+
   @Expose()
   @IsString()
   DEAD_LETTER_TOPIC = 'hub.deadletter';

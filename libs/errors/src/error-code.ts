@@ -10,6 +10,7 @@ export const ErrorCode = {
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   UnexpectedDatabaseResponse: 'UNEXPECTED_DATABASE_RESPONSE',
   RecordRejected: 'RECORD_REJECTED',
+  RecordUnreadable: 'RECORD_UNREADABLE',
   HandlerFailed: 'HANDLER_FAILED',
   NoHandler: 'NO_HANDLER',
   LocalInfraFailed: 'LOCAL_INFRA_FAILED',

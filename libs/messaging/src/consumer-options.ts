@@ -8,6 +8,7 @@ export function consumerOptionsFrom(env: HubEnvironment, groupId: string): HubKa
     kafka: kafkaSettingsFrom(env),
     groupId,
     deadLetterTopic: env.DEAD_LETTER_TOPIC,
+    sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
     retry: {
       maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
       initialBackoffMs: env.CONSUMER_RETRY_INITIAL_MS,

@@ -4,6 +4,8 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { ErrorCode, HubError } from '@hub/errors';
 import { newCorrelationId, runInLogContext, runWithCorrelation } from '@hub/logging';
 import { processAsBatch, processOneByOne, type BatchWork } from './batch-processor.js';
+import { UNREADABLE_RECORD_HEADER } from './compression/unreadable-records.js';
+import { consumerHealth, type ConsumerHealth } from './consumer-health.js';
 import { deadLetterRecord } from './dead-letter-record.js';
 import { HubProducer } from './hub-producer.js';
 import type { InboundRecord } from './inbound-record.js';
@@ -40,6 +42,11 @@ export interface HubKafkaServerOptions {
    * one invocation (SerialBatchLane): fewer, larger transactions, not parallel ones.
    */
   partitionsAtOnce?: number;
+  /** Where the consumer's state is reported for readiness (default: the process's `consumerHealth`). */
+  health?: ConsumerHealth;
+  /** The first wait before a stopped consumer is started again; it doubles up to `restartMaxMs`. */
+  restartInitialMs?: number;
+  restartMaxMs?: number;
 }
 
 /** Picks a family's topics from all the broker's topics. */
@@ -47,12 +54,16 @@ export type TopicSelector = (brokerTopics: readonly string[]) => readonly string
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const HEARTBEAT_WHILE_WAITING_MS = 3000;
+const RESTART_INITIAL_MS = 1000;
+const RESTART_MAX_MS = 60_000;
 
 /**
  * A @nestjs/microservices transport over kafkajs `eachBatch`: handlers stay `@EventPattern`
  * handlers, offsets are committed only after the handlers (and any dead letters) are done,
  * failing records are retried with backoff and then dead-lettered, and shutdown finishes the
- * batch in hand before the app closes its database.
+ * batch in hand before the app closes its database. A consumer never stops for good: one that
+ * kafkajs gives up on is started again with backoff, and its state is reported for readiness.
+ * Records kafkajs could not read (a batch that does not inflate) go straight to the dead letters.
  */
 export class HubKafkaServer extends Server implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
@@ -64,9 +75,17 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private refreshTimer?: NodeJS.Timeout;
   private rejoining?: Promise<void>;
   private readonly lane = new SerialBatchLane<InboundRecord>();
+  private readonly health: ConsumerHealth;
+  private restartTimer?: NodeJS.Timeout;
+  /** Crashes since a batch was last committed: the restart backoff grows with them. */
+  private crashesWithoutProgress = 0;
+  private closing = false;
+  private closed?: Promise<void>;
 
   constructor(private readonly options: HubKafkaServerOptions) {
     super();
+    this.health = options.health ?? consumerHealth;
+    this.health.report(options.groupId, 'starting');
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -81,12 +100,24 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private async start(): Promise<void> {
     this.kafka = createKafkaClient(this.options.kafka);
     this.deadLetters = new HubProducer(this.kafka);
-    await this.deadLetters.connect();
-    this.topics = await this.selectTopics();
-    await this.startConsumer();
+    await this.startOrRetry();
     if (Object.values(this.options.topicFamilies ?? {}).some((family) => typeof family === 'function')) {
       this.refreshTimer = setInterval(() => void this.followNewTopics(), this.options.topicRefreshMs ?? 30_000);
       this.refreshTimer.unref();
+    }
+  }
+
+  /**
+   * Connects and starts consuming. A failure (Kafka away, a topic not there yet) does not stop the
+   * app: it serves, reports the consumer as not running, and tries again with backoff.
+   */
+  private async startOrRetry(): Promise<void> {
+    try {
+      await this.deadLetters!.connect();
+      this.topics = await this.selectTopics();
+      await this.startConsumer();
+    } catch (error) {
+      this.restartLater(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
@@ -117,6 +148,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private async startConsumer(): Promise<void> {
     const { groupId } = this.options;
     if (this.topics.length === 0) {
+      this.health.report(groupId, 'running');
       this.logger.log(`consumer group ${groupId} has no topics to consume yet; looking again every ${this.options.topicRefreshMs ?? 30_000} ms`);
       return;
     }
@@ -128,19 +160,53 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group'));
-    consumer.on(consumer.events.CRASH, ({ payload }) =>
-      this.logger.error({ groupId, err: payload.error, restart: payload.restart }, payload.restart ? 'consumer crashed; kafkajs restarts it' : 'consumer crashed and stopped consuming'),
-    );
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsAtOnce ?? 1,
-      eachBatch: (payload) => this.handleBatch(payload),
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.health.report(groupId, 'running');
+      this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group');
     });
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.crashed(consumer, payload.error, payload.restart));
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsAtOnce ?? 1,
+        eachBatch: (payload) => this.handleBatch(payload),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch((disconnectError: unknown) => this.logger.warn({ err: disconnectError }, 'could not disconnect a consumer that failed to start'));
+      throw error;
+    }
     this.logger.log(`consumer group ${groupId} consuming ${this.topics.join(', ')}`);
+  }
+
+  /**
+   * kafkajs restarts a consumer after a retriable error and leaves it stopped after any other
+   * (a decoding fault, a handler error it does not know): then the transport starts a new one.
+   */
+  private crashed(consumer: Consumer, error: Error, kafkajsRestarts: boolean): void {
+    if (this.closing || consumer !== this.consumer) return;
+    if (kafkajsRestarts) {
+      this.crashesWithoutProgress++;
+      this.health.report(this.options.groupId, 'crashed', { reason: `${error.name}: ${error.message}` });
+      this.logger.error({ groupId: this.options.groupId, err: error }, 'consumer crashed; kafkajs restarts it');
+      return;
+    }
+    this.restartLater(error);
+  }
+
+  /** Starts the consumer again after a wait that doubles with each crash, until a batch is committed again. */
+  private restartLater(error: Error): void {
+    const { groupId } = this.options;
+    const delayMs = Math.min(this.options.restartMaxMs ?? RESTART_MAX_MS, (this.options.restartInitialMs ?? RESTART_INITIAL_MS) * 2 ** this.crashesWithoutProgress);
+    this.crashesWithoutProgress++;
+    this.health.report(groupId, 'crashed', { reason: `${error.name}: ${error.message}`, restartAt: new Date(Date.now() + delayMs) });
+    this.logger.error({ groupId, err: error, restartInMs: delayMs }, `consumer stopped; starting it again in ${delayMs} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (!this.closing) void this.startOrRetry();
+    }, delayMs);
   }
 
   /** A selector picked a topic not consumed yet: the consumer finishes its batch, leaves and rejoins with it. */
@@ -165,7 +231,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     if (batch.isEmpty()) return;
     const handler = this.getHandlerByPattern(this.families.get(batch.topic) ?? batch.topic);
     if (!handler) throw new HubError(ErrorCode.NoHandler, `no handler for topic ${batch.topic}`, { context: { topic: batch.topic } });
-    const records = batch.messages.map((message) => inboundRecordFromKafka(batch.topic, batch.partition, message));
+    const received = batch.messages.map((message) => inboundRecordFromKafka(batch.topic, batch.partition, message));
+    const records = await this.deadLetterUnreadable(received);
     this.logger.debug?.({ topic: batch.topic, partition: batch.partition, firstOffset: batch.firstOffset(), lastOffset: batch.lastOffset(), records: records.length }, 'batch received');
     const isBatchHandler = handler.extras?.['batch'] === true;
     const work: BatchWork<InboundRecord> = {
@@ -186,6 +253,17 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     await this.consumer!.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
     ]);
+    this.crashesWithoutProgress = 0;
+  }
+
+  /** Records that stand in for ones kafkajs could not read go to the dead letters with the reason; the rest are returned. */
+  private async deadLetterUnreadable(records: InboundRecord[]): Promise<InboundRecord[]> {
+    const unreadable = records.filter((record) => record.headers[UNREADABLE_RECORD_HEADER] !== undefined);
+    for (const record of unreadable) {
+      const reason = record.headers[UNREADABLE_RECORD_HEADER]!;
+      await this.deadLetter(record, new HubError(ErrorCode.RecordUnreadable, `the record cannot be read: ${reason}`, { context: { topic: record.topic, partition: record.partition, offset: record.offset } }), 0);
+    }
+    return unreadable.length === 0 ? records : records.filter((record) => record.headers[UNREADABLE_RECORD_HEADER] === undefined);
   }
 
   /**
@@ -233,7 +311,15 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     ]);
   }
 
-  async close(): Promise<void> {
+  /** Idempotent: a consumer app closes its transport first, then Nest closes it again with the app. */
+  close(): Promise<void> {
+    this.closed ??= this.closeOnce();
+    return this.closed;
+  }
+
+  private async closeOnce(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.restartTimer);
     clearInterval(this.refreshTimer);
     this.refreshTimer = undefined;
     await this.rejoining;
@@ -241,6 +327,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     await this.consumer?.disconnect();
     await this.deadLetters?.disconnect();
     this.consumer = undefined;
+    this.health.forget(this.options.groupId);
   }
 
   on(event: string, callback: Function): void {

@@ -1,6 +1,8 @@
 export { BatchEventPattern, RecordEventPattern } from './event-patterns.js';
 export { createConsumerMicroservice } from './consumer-microservice.js';
 export { CompactedTopicFollower } from './compacted-topic-follower.js';
+export { ConsumerHealth, consumerHealth, type ConsumerState, type ConsumerStatus } from './consumer-health.js';
+export { createConsumerApp } from './consumer-app.js';
 export { consumerOptionsFrom } from './consumer-options.js';
 export { createKafkaClient } from './kafka-client.js';
 export { HubKafkaServer, type HubKafkaServerOptions, type TopicSelector } from './hub-kafka-server.js';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { registerCompressionCodecs } from './compression/kafkajs-codecs.js';
 import type { KafkaSettings } from './kafka-settings.js';
 
 const logger = new Logger('kafkajs');
@@ -16,6 +17,7 @@ function logCreator() {
 }
 
 export function createKafkaClient(settings: KafkaSettings): Kafka {
+  registerCompressionCodecs();
   return new Kafka({
     brokers: settings.brokers,
     clientId: settings.clientId,

@@ -1,5 +1,6 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HubEnvironment } from '@hub/config';
+import { consumerHealth, ConsumerHealth } from './consumer-health.js';
 import { HubProducer } from './hub-producer.js';
 import { createKafkaClient } from './kafka-client.js';
 import { kafkaSettingsFrom } from './kafka-settings.js';
@@ -8,7 +9,7 @@ import { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
 const TOPICS_TO_ENSURE = Symbol('TOPICS_TO_ENSURE');
 
 /**
- * Gives an app the hub producer and topic admin. The producer disconnects at application
+ * Gives an app the hub producer, the topic admin and the state of its consumers. The producer disconnects at application
  * shutdown, after the consumers have finished their batches (Nest closes transports first).
  */
 @Module({})
@@ -30,10 +31,11 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
       global: true,
       providers: [
         { provide: TOPICS_TO_ENSURE, useValue: topics },
+        { provide: ConsumerHealth, useValue: consumerHealth },
         { provide: HubProducer, inject: [HubEnvironment], useFactory: (env: HubEnvironment) => new HubProducer(createKafkaClient(kafkaSettingsFrom(env))) },
         { provide: KafkaTopicAdmin, inject: [HubEnvironment], useFactory: (env: HubEnvironment) => new KafkaTopicAdmin(createKafkaClient(kafkaSettingsFrom(env))) },
       ],
-      exports: [HubProducer, KafkaTopicAdmin],
+      exports: [HubProducer, KafkaTopicAdmin, ConsumerHealth],
     };
   }
 

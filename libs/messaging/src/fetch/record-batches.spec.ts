@@ -1,3 +1,5 @@
+import { registerCompressionCodecs } from '../compression/kafkajs-codecs.js';
+import { kafkajsRecordBatch } from '../compression/kafkajs-record-batch.spec-support.js';
 import { decodeRecordBatches } from './record-batches.js';
 
 /** A record batch (v2) header with no records, as a broker would send it. */
@@ -13,10 +15,32 @@ function batchHeader(baseOffset: number, lastOffsetDelta: number, attributes: nu
 }
 
 describe('decoding the record batches of a fetch', () => {
-  it('names the partition, the offset and the codec of a batch compressed with a codec it does not read', () => {
-    const snappy = batchHeader(40, 2, 2);
+  it.each([
+    ['gzip', 1],
+    ['snappy', 2],
+    ['lz4', 3],
+    ['zstd', 4],
+  ])('reads a batch compressed with %s as kafkajs wrote it', async (_codec, compression) => {
+    registerCompressionCodecs();
+    const batch = await kafkajsRecordBatch(compression, 40, [
+      { key: 'k-1', value: 'one', headers: { ce_id: 'a' } },
+      { key: 'k-2', value: 'two', headers: { ce_id: 'b' } },
+    ]);
 
-    expect(() => decodeRecordBatches(snappy, { topic: 'hub.topic', partition: 3, from: 40, to: 100 }, [])).toThrow('hub.topic/3: the batch at offset 40 is compressed with snappy');
+    const { records, nextOffset } = decodeRecordBatches(batch, { topic: 'hub.topic', partition: 3, from: 40, to: 100 }, []);
+    expect(records.map((r) => [r.offset, r.key, r.value?.toString(), r.headers['ce_id']])).toEqual([
+      ['40', 'k-1', 'one', 'a'],
+      ['41', 'k-2', 'two', 'b'],
+    ]);
+    expect(nextOffset).toBe(42);
+  });
+
+  it('names the partition, the offset and the reason of a batch it cannot inflate', () => {
+    const snappyWithoutRecords = batchHeader(40, 2, 2);
+
+    expect(() => decodeRecordBatches(snappyWithoutRecords, { topic: 'hub.topic', partition: 3, from: 40, to: 100 }, [])).toThrow(
+      'hub.topic/3: the batch at offset 40 cannot be read: the snappy batch is malformed: no length at its start',
+    );
   });
 
   it('leaves a batch cut short at the end of the response for the next fetch', () => {

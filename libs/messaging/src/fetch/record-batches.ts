@@ -1,5 +1,5 @@
-import { gunzipSync } from 'node:zlib';
 import { ErrorCode, HubError } from '@hub/errors';
+import { CODEC_BY_ATTRIBUTE, decompressRecords } from '../compression/record-codecs.js';
 import type { InboundRecord } from '../inbound-record.js';
 
 /** Which records of a partition are wanted: offsets from `from` up to `to` (exclusive). */
@@ -36,7 +36,6 @@ const COMPRESSION_MASK = 0x07;
 const LOG_APPEND_TIME = 0x08;
 const TRANSACTIONAL = 0x10;
 const CONTROL = 0x20;
-const COMPRESSION_NAMES = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 
 class Cursor {
   constructor(
@@ -140,12 +139,19 @@ function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: n
   return true;
 }
 
+/** A batch's records, inflated within the bound: a batch that is not readable stops the read, naming where it is. */
 function recordsOf(body: Buffer, compression: number, place: string, baseOffset: number): Buffer {
   if (compression === 0) return body;
-  if (compression === 1) return gunzipSync(body);
-  throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} is compressed with ${COMPRESSION_NAMES[compression] ?? `codec ${compression}`}; this reader takes uncompressed and gzip batches (the hub writes uncompressed ones)`, {
-    context: { place, offset: baseOffset, compression },
-  });
+  const codec = CODEC_BY_ATTRIBUTE[compression as keyof typeof CODEC_BY_ATTRIBUTE];
+  if (codec === undefined) {
+    throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} names compression codec ${compression}, which Kafka does not define`, { context: { place, offset: baseOffset, compression } });
+  }
+  try {
+    return decompressRecords(codec, body);
+  } catch (error) {
+    const reason = error instanceof HubError ? error.message : String(error);
+    throw new HubError(ErrorCode.RecordUnreadable, `${place}: the batch at offset ${baseOffset} cannot be read: ${reason}`, { context: { place, offset: baseOffset, codec }, cause: error });
+  }
 }
 
 function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, range: OffsetRange, keep: KeyFilter | undefined, into: InboundRecord[]): void {

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureKafkaDistribution, findProjectRoot } from '@hub/local-infra';
+
+export interface JavaRecord {
+  key: string;
+  /** The value, or `{ zeros: n }` for n zero bytes (made by the producer, not sent through its input). */
+  value: Buffer | string | { zeros: number };
+  headers?: Record<string, string>;
+}
+
+export type KafkaCompression = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
+
+const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64');
+
+/**
+ * Produces records with Apache Kafka's own Java client (the broker's jars, from Maven Central),
+ * compressed as a department's Java, Go or C client would, in one batch where they fit. Resolves
+ * with the offsets the broker gave them.
+ */
+export async function produceWithJavaClient(brokers: readonly string[], topic: string, compression: KafkaCompression, records: readonly JavaRecord[]): Promise<string[]> {
+  const root = findProjectRoot();
+  const { classpath } = await ensureKafkaDistribution(root, () => undefined);
+  const source = join(root, 'tests', 'fixtures', 'java-producer', 'CompressedProducer.java');
+  const child = spawn('java', ['-Xmx512m', '-cp', classpath, source, brokers.join(','), topic, compression], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  for (const record of records) {
+    const headers = Object.entries(record.headers ?? {}).map(([name, value]) => `${name}=${b64(value)}`).join(',');
+    const value = typeof record.value === 'object' && 'zeros' in record.value ? `zeros:${record.value.zeros}` : b64(record.value);
+    child.stdin.write(`${b64(record.key)}\t${value}\t${headers}\n`);
+  }
+  child.stdin.end();
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the Java producer exited with ${code}:\n${err}`);
+  return out.trim().split('\n');
+}
