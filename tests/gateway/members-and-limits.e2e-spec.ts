@@ -87,7 +87,7 @@ describe('gateway members, credentials and limits', () => {
   it('refuses more records than a request may hold with 413', async () => {
     const response = await asMember(bed, 'education').post('/v1/events', Array.from({ length: 51 }, aid));
     expect(response.status).toBe(413);
-    expect((await bodyOf(response)).message).toMatch(/51 records; at most 50/);
+    expect((await bodyOf(response)).message).toMatch(/more than 50 records; at most 50 are accepted at once \(maxRecords\)/);
   });
 
   it('holds a member to its rate with 429 and Retry-After', async () => {

@@ -32,14 +32,14 @@ describe('records a Java client compressed with any of Kafka\'s codecs reach a h
   });
 
   it('dead-letters a batch that would inflate past 64 MiB with the reason, and consumes the records after it', async () => {
-    const [bombOffset] = await produceWithJavaClient(testKafkaBrokers(), bed.setup.topic, 'zstd', [{ key: 'bomb', value: { zeros: 66 * 2 ** 20 } }]);
+    const [bomb] = await produceWithJavaClient(testKafkaBrokers(), bed.setup.topic, 'zstd', [{ key: 'bomb', value: { zeros: 66 * 2 ** 20 } }]);
     await produceWithJavaClient(testKafkaBrokers(), bed.setup.topic, 'zstd', [entry('after-the-bomb', 4)]);
 
     const [deadLetter] = await deadLetters.waitForCount(1);
     expect(deadLetter!.headers).toMatchObject({
       [RecordHeader.DeadLetterErrorCode]: 'RECORD_UNREADABLE',
       [RecordHeader.DeadLetterSourceTopic]: bed.setup.topic,
-      [RecordHeader.DeadLetterSourceOffset]: bombOffset,
+      [RecordHeader.DeadLetterSourceOffset]: bomb!.offset,
       [RecordHeader.DeadLetterConsumerGroup]: bed.setup.group,
     });
     expect(deadLetter!.headers[RecordHeader.DeadLetterErrorMessage]).toBe('the record cannot be read: the zstd batch inflates past 67108864 bytes');

@@ -6,7 +6,8 @@ export interface JavaRecord {
   key: string;
   /** The value, or `{ zeros: n }` for n zero bytes (made by the producer, not sent through its input). */
   value: Buffer | string | { zeros: number };
-  headers?: Record<string, string>;
+  /** Headers by name, or as pairs (a name may then repeat, as Kafka allows). */
+  headers?: Record<string, string> | [string, string][];
 }
 
 export type KafkaCompression = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
@@ -16,9 +17,9 @@ const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64');
 /**
  * Produces records with Apache Kafka's own Java client (the broker's jars, from Maven Central),
  * compressed as a department's Java, Go or C client would, in one batch where they fit. Resolves
- * with the offsets the broker gave them.
+ * with where the broker put them.
  */
-export async function produceWithJavaClient(brokers: readonly string[], topic: string, compression: KafkaCompression, records: readonly JavaRecord[]): Promise<string[]> {
+export async function produceWithJavaClient(brokers: readonly string[], topic: string, compression: KafkaCompression, records: readonly JavaRecord[]): Promise<{ partition: number; offset: string }[]> {
   const root = findProjectRoot();
   const { classpath } = await ensureKafkaDistribution(root, () => undefined);
   const source = join(root, 'tests', 'fixtures', 'java-producer', 'CompressedProducer.java');
@@ -28,12 +29,19 @@ export async function produceWithJavaClient(brokers: readonly string[], topic: s
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   for (const record of records) {
-    const headers = Object.entries(record.headers ?? {}).map(([name, value]) => `${name}=${b64(value)}`).join(',');
+    const pairs = Array.isArray(record.headers) ? record.headers : Object.entries(record.headers ?? {});
+    const headers = pairs.map(([name, value]) => `${name}=${b64(value)}`).join(',');
     const value = typeof record.value === 'object' && 'zeros' in record.value ? `zeros:${record.value.zeros}` : b64(record.value);
     child.stdin.write(`${b64(record.key)}\t${value}\t${headers}\n`);
   }
   child.stdin.end();
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`the Java producer exited with ${code}:\n${err}`);
-  return out.trim().split('\n');
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [partition, offset] = line.split(' ');
+      return { partition: Number(partition), offset: offset! };
+    });
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { RateLimiter } from '@hub/access';
 import { HubConfigModule, serviceVersion } from '@hub/config';
 import { ACCESS_LOG_TOPIC, FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
 import { HealthModule } from '@hub/health';
@@ -47,7 +48,8 @@ export class GatewayModule {
         FindingRouterController,
         FactKeeperController,
       ],
-      providers: [ApiKeyGuard, ReadAccess],
+      // One rate per member for the whole process: publishing and replaying rejections draw on it alike.
+      providers: [ApiKeyGuard, ReadAccess, { provide: RateLimiter, useValue: new RateLimiter() }],
     };
   }
 }

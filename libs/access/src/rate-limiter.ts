@@ -18,14 +18,29 @@ export class RateLimiter {
 
   take(member: string, recordsPerSecond: number, records: number, nowMs: number): RateDecision {
     const capacity = recordsPerSecond * this.burstSeconds;
-    const bucket = this.buckets.get(member) ?? { tokens: capacity, updatedAt: nowMs };
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((nowMs - bucket.updatedAt) / 1000) * recordsPerSecond);
-    bucket.updatedAt = nowMs;
-    this.buckets.set(member, bucket);
+    const bucket = this.refilled(member, recordsPerSecond, nowMs);
     // A request larger than the whole burst passes on a full bucket and leaves it in debt, so it is slowed, never refused for ever.
     const needed = Math.min(records, capacity);
     if (bucket.tokens < needed) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((needed - bucket.tokens) / recordsPerSecond)) };
     bucket.tokens -= records;
     return { allowed: true };
+  }
+
+  /**
+   * Whether the member may send anything now, taking nothing: checked before a body is read, so a
+   * member over its rate costs no parsing; the records are taken once they are counted.
+   */
+  check(member: string, recordsPerSecond: number, nowMs: number): RateDecision {
+    const bucket = this.refilled(member, recordsPerSecond, nowMs);
+    return bucket.tokens >= 1 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / recordsPerSecond)) };
+  }
+
+  private refilled(member: string, recordsPerSecond: number, nowMs: number): Bucket {
+    const capacity = recordsPerSecond * this.burstSeconds;
+    const bucket = this.buckets.get(member) ?? { tokens: capacity, updatedAt: nowMs };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((nowMs - bucket.updatedAt) / 1000) * recordsPerSecond);
+    bucket.updatedAt = nowMs;
+    this.buckets.set(member, bucket);
+    return bucket;
   }
 }

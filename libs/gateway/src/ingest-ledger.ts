@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Rejection } from '@hub/ingest';
+import { storableRejection } from './storable-rejection.js';
 
 export type IngestChannel = 'http' | 'kafka';
 
@@ -87,14 +88,13 @@ export class IngestLedger {
   }
 
   /**
-   * Records a batch's outcome, committing only once `durable` resolves (the broker has the
-   * records): the writes overlap the broker's round trip, and a failed publish leaves no trace.
+   * Records a batch's outcome and publishes it: the writes first, then `publish` (the broker is
+   * asked for the records), then the commit. A write that fails publishes nothing, and a failed
+   * publish leaves no trace: a request answered with an error had none of its records published.
    * Returns the new rejections' ids, in order.
    */
-  async record(outcome: BatchOutcome, durable: Promise<void>): Promise<string[]> {
+  async record(outcome: BatchOutcome, publish: () => Promise<void>): Promise<string[]> {
     const { member, channel, at, accepted, recordKeys, rejected } = outcome;
-    // Awaited inside the transaction; should the transaction fail first, the publish's failure must not go unhandled.
-    durable.catch(() => undefined);
     return this.dataSource.transaction(async (manager) => {
       if (accepted.length > 0) {
         await manager.query(
@@ -113,7 +113,7 @@ export class IngestLedger {
         );
       }
       if (rejected.length === 0) {
-        await durable;
+        await publish();
         return [];
       }
       const rows: { rejection_id: string }[] = await manager.query(
@@ -126,11 +126,11 @@ export class IngestLedger {
           at,
           rejected.map((r) => r.eventId ?? null),
           rejected.map((r) => r.eventType ?? null),
-          rejected.map((r) => JSON.stringify(r.problems)),
-          rejected.map((r) => JSON.stringify(r.record ?? null)),
+          rejected.map((r) => JSON.stringify(storableRejection(r.problems))),
+          rejected.map((r) => JSON.stringify(storableRejection(r.record))),
         ],
       );
-      await durable;
+      await publish();
       return rows.map((row) => row.rejection_id);
     });
   }

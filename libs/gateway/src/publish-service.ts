@@ -25,9 +25,9 @@ type Planned =
 
 /**
  * The one way records enter the hub, for the HTTP and the Kafka path alike: each record is checked
- * (ownership, contract), pseudonymised and wrapped by the pure ingest code; the batch's canonical
- * events, dead letters and access decisions go to Kafka in one acks=all send; only then is the
- * outcome recorded and answered. A record id the member had accepted before is answered with its
+ * (ownership, contract), pseudonymised and wrapped by the pure ingest code; the batch's outcome is
+ * written, its canonical events, dead letters and access decisions go to Kafka in one acks=all
+ * send, and only then is the outcome committed and answered. A record id the member had accepted before is answered with its
  * original result and not published again.
  */
 export class PublishService {
@@ -55,7 +55,7 @@ export class PublishService {
       ...this.accessDecisions(member, plans).map(({ decision, count }) => accessLogRecord(decision, channel, count, now)),
     ];
     await this.ensureTopics(accepted.map((p) => p.topic));
-    // The outcome is written while the broker is being asked, and committed only once it has the records.
+    // The outcome is written, then the broker asked, then the outcome committed: all of the request is kept, or none.
     const rejectionIds = await this.ledger.record(
       {
         member: member.id,
@@ -65,7 +65,7 @@ export class PublishService {
         recordKeys: accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)),
         rejected: rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
       },
-      this.producer.send(outbound),
+      () => this.producer.send(outbound),
     );
     const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]!]));
     const results = plans.map((p): RecordResult => {

@@ -1,6 +1,11 @@
 export type { IngestRecord, Rejection } from './ingest-record.js';
 export { csvMappingProblems, type CsvMapping } from './csv-mapping.js';
+export { entryFromValue } from './entry-from-value.js';
+export { JsonSubmissionReader, readJsonSubmission, TRUNCATED_MARKER } from './json-submission-reader.js';
 export { parseCsvSubmission } from './parse-csv-submission.js';
-export { entryFromValue, parseJsonSubmission, parseNdjsonSubmission } from './parse-json-submission.js';
 export { prepareCanonicalEvent, type IngestContract, type PreparedEvent } from './prepare-canonical-event.js';
-export { SUBMISSION_FORMATS, SubmissionError, type SubmissionEntry, type SubmissionFormat } from './submission.js';
+export { decodeCsvBody, isCsvCharset, type DecodedText } from './submission-charset.js';
+export { DEFAULT_SUBMISSION_LIMITS, type SubmissionLimits } from './submission-limits.js';
+export { SUBMISSION_FORMATS, SubmissionError, SubmissionLimitError, type SubmissionEntry, type SubmissionFormat } from './submission.js';
+export { SUBMISSION_MEDIA_TYPES, submissionMediaType, type SubmissionMediaType } from './submission-media-type.js';
+export { entryFromKafkaRecord, type KafkaSubmission } from './kafka-submission-entry.js';

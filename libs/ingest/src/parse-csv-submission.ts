@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import type { JsonSchema } from '@hub/contracts';
 import type { CsvMapping } from './csv-mapping.js';
-import { SubmissionError, type SubmissionEntry } from './submission.js';
+import { SubmissionError, SubmissionLimitError, type SubmissionEntry } from './submission.js';
+import type { SubmissionLimits } from './submission-limits.js';
 
 type Cell = string | number | boolean;
 
@@ -15,17 +16,21 @@ function typed(cell: string, fieldSchema: unknown): Cell | undefined {
 }
 
 /**
- * Reads a CSV export (UTF-8, a header row, RFC 4180 quoting) as records of one event type by the
- * department's declared mapping. An empty cell leaves its field out, so the contract says whether
- * it was required; a cell of the wrong type stays text, so the contract names the field.
+ * Reads a CSV export's text (a header row, RFC 4180 quoting, a byte-order mark or not) as records
+ * of one event type by the department's declared mapping. An empty cell leaves its field out, so
+ * the contract says whether it was required; a cell of the wrong type stays text, so the contract
+ * names the field. Rows past the record limit are not read: the request is refused.
  * @throws SubmissionError when the header lacks a mapped column or the CSV cannot be read.
  */
-export function parseCsvSubmission(text: string, type: string, mapping: CsvMapping, schema: JsonSchema): SubmissionEntry[] {
+export function parseCsvSubmission(text: string, type: string, mapping: CsvMapping, schema: JsonSchema, limits: SubmissionLimits): SubmissionEntry[] {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: limits.maxRecordBytes, to: limits.maxRecords + 2 }) as string[][];
   } catch (error) {
     throw new SubmissionError(`the CSV cannot be read: ${(error as Error).message}`);
+  }
+  if (rows.length > limits.maxRecords + 1) {
+    throw new SubmissionLimitError(`the CSV holds more than ${limits.maxRecords} rows; at most ${limits.maxRecords} are accepted at once (maxRecords): split it`, 'maxRecords', limits.maxRecords);
   }
   const [header, ...body] = rows;
   if (!header) throw new SubmissionError('the CSV has no header row');

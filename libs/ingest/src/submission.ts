@@ -19,3 +19,16 @@ export class SubmissionError extends Error {
     this.name = 'SubmissionError';
   }
 }
+
+/** A submission over one of its limits as a whole (too many records): refused before it costs memory (413). */
+export class SubmissionLimitError extends SubmissionError {
+  constructor(
+    message: string,
+    /** Which limit, by its name in SubmissionLimits. */
+    readonly limit: string,
+    readonly value: number,
+  ) {
+    super(message);
+    this.name = 'SubmissionLimitError';
+  }
+}

@@ -6,6 +6,8 @@ export interface InboundRecord {
   key: string | null;
   value: Buffer | null;
   headers: Record<string, string>;
+  /** Header names the record carries more than once (their values are joined with commas in `headers`). */
+  repeatedHeaders?: readonly string[];
   /** Broker timestamp, epoch milliseconds as a string (as Kafka gives it). */
   timestamp: string;
 }

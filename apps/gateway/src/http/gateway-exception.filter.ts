@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ErrorCode, HubError } from '@hub/errors';
-import { SubmissionError } from '@hub/ingest';
+import { SubmissionError, SubmissionLimitError } from '@hub/ingest';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BadRequest]: 400,
@@ -10,6 +10,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.NotReady]: 503,
   [ErrorCode.KafkaUnavailable]: 503,
@@ -28,6 +29,10 @@ export class GatewayExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof SubmissionLimitError) {
+      response.status(413).json({ statusCode: 413, error: ErrorCode.PayloadTooLarge, message: exception.message, limit: exception.limit, value: exception.value });
+      return;
+    }
     if (exception instanceof SubmissionError) {
       response.status(400).json({ statusCode: 400, error: 'BAD_REQUEST', message: exception.message });
       return;

@@ -13,7 +13,8 @@ const errors = (...statuses: number[]) =>
           401: 'No API key, or an unknown, revoked or expired one.',
           403: 'The member may not do this (e.g. every record is another department\'s event type).',
           404: 'Not found for this member.',
-          413: 'The body is over the member\'s byte limit, or holds more records than a request may.',
+          413: 'The body (sent, or inflated from gzip) is over the member\'s byte limit, or holds more records than a request may (limit and value name which).',
+          415: 'A media type, charset or content encoding the gateway does not read (message names the ones it does).',
           429: 'Over the member\'s records-per-second rate; Retry-After says when to try again.',
           503: 'Kafka or PostgreSQL is unreachable, or the contracts are not loaded yet: nothing was accepted; retry after Retry-After seconds.',
         }[status],
@@ -48,19 +49,22 @@ export const OPENAPI_DOCUMENT = {
         summary: 'Publish one record or a batch (up to 10,000 records)',
         description:
           'Each record is checked on its own (ownership of the event type, the contract), pseudonymised and written to its canonical topic with acks=all before the answer. A record id the member had accepted before is answered with its original result and not published again. A rejected record goes to the dead-letter topic and the member\'s rejections; the batch never fails as a whole for one bad record.',
-        parameters: [{ name: 'type', in: 'query', description: 'For text/csv: the event type the rows are (the member has declared a mapping for it).', schema: { type: 'string' } }],
+        parameters: [
+          { name: 'type', in: 'query', description: 'For text/csv: the event type the rows are (the member has declared a mapping for it).', schema: { type: 'string' } },
+          { name: 'Content-Encoding', in: 'header', description: 'gzip, or none. The inflated body is held to the member\'s byte limit.', schema: { enum: ['gzip', 'identity'] } },
+        ],
         requestBody: {
           required: true,
           content: {
             'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/Record' }, { type: 'array', items: { $ref: '#/components/schemas/Record' } }] } },
             'application/x-ndjson': { schema: { type: 'string', description: 'One Record per line.' } },
-            'text/csv': { schema: { type: 'string', description: 'UTF-8, a header row; columns mapped by the member\'s declared CSV mapping.' } },
+            'text/csv': { schema: { type: 'string', description: 'UTF-8 or GB18030/GBK (the charset parameter, or detected), with or without a byte-order mark; a header row; columns mapped by the member\'s declared CSV mapping.' } },
           },
         },
         responses: {
           '200': { description: 'A result per record, in order.', content: { 'application/json': { schema: { $ref: '#/components/schemas/PublishOutcome' } } } },
           '403': { description: 'Every record was another department\'s event type (results say so per record).', content: { 'application/json': { schema: { $ref: '#/components/schemas/PublishOutcome' } } } },
-          ...errors(400, 401, 413, 429, 503),
+          ...errors(400, 401, 413, 415, 429, 503),
         },
       },
     },
@@ -139,7 +143,13 @@ export const OPENAPI_DOCUMENT = {
       Problem: {
         type: 'object',
         required: ['statusCode', 'error', 'message'],
-        properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          statusCode: { type: 'integer' },
+          error: { type: 'string' },
+          message: { type: 'string' },
+          limit: { type: 'string', description: '413 for a submission over a limit: which (e.g. maxRecords).' },
+          value: { type: 'integer', description: 'The limit\'s value.' },
+        },
       },
       Record: {
         type: 'object',
@@ -176,6 +186,11 @@ export const OPENAPI_DOCUMENT = {
           rejected: { type: 'integer' },
           allForbidden: { type: 'boolean' },
           results: { type: 'array', items: { $ref: '#/components/schemas/RecordResult' } },
+          charset: {
+            type: 'object',
+            description: 'For text/csv: the character set the export was read in, and whether it was detected rather than declared.',
+            properties: { name: { enum: ['utf-8', 'gb18030'] }, detected: { type: 'boolean' } },
+          },
         },
       },
       CsvMapping: {

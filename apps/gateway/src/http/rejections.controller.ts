@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
 import { IngestLedger, PublishService, type Member } from '@hub/gateway';
 import { entryFromValue } from '@hub/ingest';
 import { maskIdentityNumbers } from '@hub/privacy';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { CurrentMember } from './current-member.decorator.js';
+import { refuseOverRate } from './refuse-over-rate.js';
 import { cursor, page, pageSize } from './paging.js';
 import { ReadAccess } from './read-access.js';
 
@@ -13,6 +15,7 @@ import { ReadAccess } from './read-access.js';
 @UseGuards(ApiKeyGuard)
 export class RejectionsController {
   constructor(
+    private readonly rateLimiter: RateLimiter,
     private readonly ledger: IngestLedger,
     private readonly publisher: PublishService,
     private readonly readAccess: ReadAccess,
@@ -39,6 +42,8 @@ export class RejectionsController {
   async replay(@CurrentMember() member: Member, @Param('id') id: string) {
     const rejection = /^\d{1,18}$/.test(id) ? await this.ledger.rejection(member.id, id) : undefined;
     if (!rejection) throw new HubError(ErrorCode.NotFound, `${member.id} has no rejected record ${id}`);
+    // A replay is a record published: it counts against the member's rate like any other.
+    refuseOverRate(member, this.rateLimiter.take(member.id, member.recordsPerSecond, 1, Date.now()));
     const outcome = await this.publisher.publish(member, [entryFromValue(0, rejection.record)], 'http');
     if (outcome.accepted + outcome.duplicates > 0) await this.ledger.markReplayed(id);
     return outcome;
