@@ -1,14 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { join } from 'node:path';
-import { loadConfig } from '@hub/config';
 import { CONTRACTS_TOPIC, ContractCatalog } from '@hub/contract-registry';
 import { toKafkaBinary } from '@hub/contracts';
 import { CompactedTopicFollower, createKafkaClient, HubProducer } from '@hub/messaging';
-import { findProjectRoot } from '@hub/local-infra';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
-import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
-import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
 import { eventually } from '../support/eventually.js';
+import { startRegistry } from '../support/registry-app.js';
 import { TEST_PSEUDONYM_KEYS } from '../support/gateway-test-bed.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -21,20 +17,6 @@ const aidSchema = standardContracts().find((c) => c.name === 'education/student-
 const aidProperties = aidSchema['properties'] as Record<string, unknown>;
 const remark = { type: 'string', maxLength: 200, 'x-hub-classification': 'public' };
 const withRemark = { ...aidSchema, properties: { ...aidProperties, remark } };
-
-async function startRegistry(database: TestDatabase): Promise<{ app: NestExpressApplication; url: string }> {
-  const env = loadConfig(RegistryEnvironment, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    CONTRACTS_DIR: join(findProjectRoot(), 'contracts'),
-  });
-  const app = await createRegistryApp(env, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  return { app, url: await app.getUrl() };
-}
 
 describe('the contract registry API', () => {
   let database: TestDatabase;

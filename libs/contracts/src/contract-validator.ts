@@ -1,6 +1,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONTRACT_KEYWORD, SHARING_KEYWORD, type JsonSchema } from './contract-annotations.js';
+import { linearTimePatterns } from './linear-time-patterns.js';
+import { schemaShapeProblem } from './schema-shape.js';
 import { identityNumberProblem, type IdentityNumberProblem } from './resident-identity-number.js';
 
 const RESIDENT_ID_FORMAT = 'cn-resident-id';
@@ -72,7 +74,8 @@ export class ContractValidator {
   constructor() {
     // Strict, so a typo in a contract is an error, not a silently ignored keyword; `required` inside
     // if/then (a reason required only for a dispute) is plain JSON Schema, hence strictRequired off.
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    // Patterns run on RE2, so no contract can make validation backtrack catastrophically.
+    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { regExp: linearTimePatterns } });
     addFormats.default(this.ajv, ['date', 'date-time', 'uri', 'email']);
     this.ajv.addFormat(RESIDENT_ID_FORMAT, { type: 'string', validate: (value: string) => identityNumberProblem(value) === undefined });
     this.ajv.addKeyword({ keyword: CLASSIFICATION_KEYWORD, schemaType: 'string', metaSchema: { enum: [...CLASSIFICATIONS] } });
@@ -92,10 +95,12 @@ export class ContractValidator {
     });
   }
 
-  /** Compiles a contract, keyed by its `$id`. @throws ContractSchemaError for a schema Ajv rejects. */
+  /** Compiles a contract, keyed by its `$id`. @throws ContractSchemaError for a schema too large or deep, or one Ajv rejects. */
   add(schema: JsonSchema): string {
     const id = schema['$id'];
     if (typeof id !== 'string') throw new ContractSchemaError('(no $id)', 'a contract needs an $id');
+    const shape = schemaShapeProblem(schema);
+    if (shape !== undefined) throw new ContractSchemaError(id, shape);
     try {
       this.compiled.set(id, this.ajv.compile(schema));
     } catch (error) {

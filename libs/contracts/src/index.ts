@@ -17,3 +17,4 @@ export { COMPATIBILITY_MODES, isCompatibilityMode, type CompatibilityMode } from
 export { diffSchemas } from './compatibility/diff-schemas.js';
 export { DIFFERENCE_KINDS, type DifferenceEffect, type DifferenceKind, type SchemaDifference } from './compatibility/schema-difference.js';
 export { asyncApiDocument, type AsyncApiOptions, type PublishedContract } from './asyncapi/asyncapi-document.js';
+export { SCHEMA_LIMITS, schemaShapeProblem } from './schema-shape.js';
