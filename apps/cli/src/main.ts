@@ -14,11 +14,13 @@ import { addDemoCommands } from './demo/demo.commands.js';
 import { addFindingsCommand } from './findings/findings.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
 import { addReplayCommand } from './replay/replay.commands.js';
+import { printable } from './printable.js';
 import { InputError } from './read-input.js';
 
 const program = new Command('hub').description('the data-sharing hub').version(`${serviceVersion()} (${nodeRuntime()})`).exitOverride();
 const io = {
-  out: (line: string) => process.stdout.write(`${line}\n`),
+  // Everything printed may hold the hub's data: no control character reaches the terminal.
+  out: (line: string) => process.stdout.write(`${printable(line)}\n`),
   fail: (code: number) => (process.exitCode = code),
 };
 addContractsCommands(program, io);
@@ -35,7 +37,7 @@ try {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof RegistryRequestError || error instanceof InputError || error instanceof ContractSchemaError || error instanceof PolicyDocumentError || error instanceof Error) {
     const detail = error instanceof RegistryRequestError && error.errorCode ? ` (registry error ${error.errorCode})` : '';
-    process.stderr.write(`hub: ${error.message}${detail}\n`);
+    process.stderr.write(`hub: ${printable(error.message)}${detail}\n`);
     process.exitCode = 2;
   } else {
     throw error;
