@@ -10,6 +10,10 @@ describe('a rejected record as the gateway keeps it', () => {
     expect(storableRejection({ 'k\u0000': ['a\u0000b'] })).toEqual({ 'k\u2400': ['a\u2400b'] });
   });
 
+  it('has U+FFFD in place of an unpaired surrogate, which is not text', () => {
+    expect(storableRejection({ reason: 'Unexpected token \'\ud800\'' })).toEqual({ reason: 'Unexpected token \'\ufffd\'' });
+  });
+
   it('is the start of its JSON text, marked as cut, when it is larger than 64 KiB', () => {
     const kept = storableRejection({ text: 'x'.repeat(100_000) }) as { truncatedByHub: boolean; originalCharacters: number; start: string };
     expect(kept).toMatchObject({ truncatedByHub: true, originalCharacters: 100_011 });

@@ -6,7 +6,8 @@ const MAX_STORED_DEPTH = 64;
 const NUL_STAND_IN = '\u2400';
 
 /**
- * A rejected record as the gateway can keep it: NUL characters replaced by U+2400, and a record
+ * A rejected record as the gateway can keep it: NUL characters replaced by U+2400, unpaired
+ * surrogates (which PostgreSQL's jsonb refuses) by U+FFFD, and a record
  * larger than 64 KiB of JSON kept as the start of its text with a marker
  * (`{ "truncatedByHub": true, "start": "…" }`). So a rejection is always stored, whatever was sent.
  */
@@ -17,7 +18,7 @@ export function storableRejection(value: unknown): unknown {
 }
 
 function withoutNul(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', NUL_STAND_IN) : value;
+  if (typeof value === 'string') return (value.includes('\u0000') ? value.replaceAll('\u0000', NUL_STAND_IN) : value).toWellFormed();
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_STORED_DEPTH) return '[nested too deep to keep]';
   if (Array.isArray(value)) return value.map((item) => withoutNul(item, depth + 1));

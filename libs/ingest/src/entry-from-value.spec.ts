@@ -17,7 +17,7 @@ describe('one element of a submission as a record', () => {
   });
 
   it('is rejected when its id holds a control character', () => {
-    expect(problemOf({ ...record, id: 'edu\n1' })).toEqual({ path: '/id', reason: 'must not hold control characters' });
+    expect(problemOf({ ...record, id: 'edu\n1' })).toEqual({ path: '/id', reason: 'must not hold control characters or unpaired surrogates' });
   });
 
   it('is rejected with the JSON pointer of a data field holding a control character, in a value or a key', () => {
@@ -26,5 +26,9 @@ describe('one element of a submission as a record', () => {
       reason: 'holds the control character U+0007; text may hold tab, line feed and carriage return, no other',
     });
     expect(problemOf({ ...record, data: { 'k\u0000': 1 } })).toMatchObject({ path: '/data/k\u0000', reason: expect.stringContaining('U+0000') });
+  });
+
+  it('is rejected with the JSON pointer of a data field holding an unpaired surrogate', () => {
+    expect(problemOf({ ...record, data: { name: 'a\ud800b', emoji: '😀' } })).toEqual({ path: '/data/name', reason: 'holds an unpaired UTF-16 surrogate, which is not text' });
   });
 });

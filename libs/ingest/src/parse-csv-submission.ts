@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { JsonSchema } from '@hub/contracts';
 import type { CsvMapping } from './csv-mapping.js';
+import { entryFromValue } from './entry-from-value.js';
 import { SubmissionError, SubmissionLimitError, type SubmissionEntry } from './submission.js';
 import type { SubmissionLimits } from './submission-limits.js';
 
@@ -51,6 +52,7 @@ export function parseCsvSubmission(text: string, type: string, mapping: CsvMappi
       if (value !== undefined) data[field] = value;
     }
     const time = mapping.timeColumn ? cell(mapping.timeColumn) : '';
-    return { index, record: { id: cell(mapping.idColumn), type, ...(time ? { time } : {}), data } };
+    // The same checks of the id and the text as a record sent as JSON.
+    return entryFromValue(index, { id: cell(mapping.idColumn), type, ...(time ? { time } : {}), data });
   });
 }

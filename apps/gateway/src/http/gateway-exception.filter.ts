@@ -30,6 +30,8 @@ export class GatewayExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof SubmissionLimitError) {
+      // The rest of an oversized body is not read: the connection closes after the answer.
+      response.setHeader('Connection', 'close');
       response.status(413).json({ statusCode: 413, error: ErrorCode.PayloadTooLarge, message: exception.message, limit: exception.limit, value: exception.value });
       return;
     }
@@ -46,6 +48,8 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     if (status === 503) {
       this.logger.warn({ err: error }, 'request refused: the hub cannot keep it right now');
       response.setHeader('Retry-After', String(error.context['retryAfterSeconds'] ?? 5));
+    } else if (status === 413) {
+      response.setHeader('Connection', 'close');
     } else if (status === 429) {
       response.setHeader('Retry-After', String(error.context['retryAfterSeconds'] ?? 1));
     } else if (status === 500) {

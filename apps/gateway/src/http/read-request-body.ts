@@ -25,10 +25,17 @@ export async function* requestBodyChunks(request: Request, limitBytes: number): 
   if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes, false);
   let sent = 0;
   const counted = async function* (): AsyncGenerator<Buffer> {
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      sent += chunk.length;
-      if (sent > limitBytes) throw tooLarge(limitBytes, false);
-      yield chunk;
+    // Stopping early (a limit, a bad record) must neither destroy the socket before the answer is
+    // written nor leave the rest of the body unread on a kept-alive connection: it is discarded
+    // (a 413 closes the connection after the answer instead).
+    try {
+      for await (const chunk of request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+        sent += chunk.length;
+        if (sent > limitBytes) throw tooLarge(limitBytes, false);
+        yield chunk;
+      }
+    } finally {
+      if (!request.readableEnded) request.resume();
     }
   };
   if (encoding === 'identity') {
