@@ -1,12 +1,7 @@
+import { JsonCharacter } from './json-characters.js';
 import type { SubmissionLimits } from './submission-limits.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+const { Quote: QUOTE, Backslash: BACKSLASH, Colon: COLON, OpenBrace: OPEN_BRACE, CloseBrace: CLOSE_BRACE, OpenBracket: OPEN_BRACKET, CloseBracket: CLOSE_BRACKET } = JsonCharacter;
 
 /**
  * Follows JSON text a character at a time, without building anything, and notes the first limit

@@ -1,4 +1,5 @@
 import { entryFromValue } from './entry-from-value.js';
+import { isJsonSpace, JsonCharacter } from './json-characters.js';
 import { JsonLimitCheck } from './json-limit-check.js';
 import { SubmissionError, SubmissionLimitError, type SubmissionEntry } from './submission.js';
 import type { SubmissionLimits } from './submission-limits.js';
@@ -7,14 +8,8 @@ import type { SubmissionLimits } from './submission-limits.js';
 const PREVIEW_CHARACTERS = 1000;
 export const TRUNCATED_MARKER = '…[truncated by the hub]';
 
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const NEWLINE = 0x0a;
-const BYTE_ORDER_MARK = 0xfeff;
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+const { Comma: COMMA, OpenBrace: OPEN_BRACE, OpenBracket: OPEN_BRACKET, CloseBracket: CLOSE_BRACKET, Newline: NEWLINE, ByteOrderMark: BYTE_ORDER_MARK } = JsonCharacter;
+const isSpace = isJsonSpace;
 
 type Phase = 'start' | 'before-record' | 'in-record' | 'end';
 
