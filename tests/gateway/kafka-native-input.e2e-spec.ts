@@ -1,8 +1,10 @@
+import { toKafkaBinary } from '@hub/contracts';
 import { memberTopics } from '@hub/gateway';
-import { readTopicWindow, type InboundRecord } from '@hub/messaging';
+import { createKafkaClient, HubProducer, readTopicWindow, type InboundRecord } from '@hub/messaging';
+import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
-import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { produceWithJavaClient, type JavaRecord, type KafkaCompression } from '../support/java-producer.js';
 import { testKafkaBrokers } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
@@ -90,5 +92,20 @@ describe('a department publishing over Kafka with the Java client, as its own sy
     const canonical = await recordsOn(ENROLMENT, started);
     expect(Object.values(hostile).filter((hostileId) => canonical.some((r) => r.headers['ce_id'] === hostileId))).toEqual([]);
     expect(canonical.some((r) => r.headers['ce_id'] === good)).toBe(true);
+  });
+
+  it('keeps delivering findings to the department after its compressed batches', async () => {
+    const person = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('person', '640104201204150512');
+    const findingId = 'b'.repeat(48) + Date.now().toString(16).padStart(16, '0');
+    const finding = { ...contractExample('hub.finding.changed.v1'), findingId, subject: person, change: 'raised', occurredAt: '2026-09-02T08:15:00Z', routedTo: 'education' };
+    const producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-crosscheck' }));
+    try {
+      await producer.send([{ topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: finding }, person) }]);
+    } finally {
+      await producer.disconnect();
+    }
+    await eventually('the finding reaches education', async () =>
+      (await bodyOf(await asMember(bed, 'education').get('/v1/findings'))).items.some((f: { findingId: string }) => f.findingId === findingId),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 import { ErrorCode, HubError } from '@hub/errors';
+import { consumerHealth } from './consumer-health.js';
 import type { InboundRecord } from './inbound-record.js';
 import { inboundRecordFromKafka } from './inbound-record-from-kafka.js';
 import { createKafkaClient } from './kafka-client.js';
@@ -10,12 +11,16 @@ import type { KafkaSettings } from './kafka-settings.js';
 /**
  * Keeps a local copy of a compacted topic (a table keyed by record key): reads it from the
  * beginning in a consumer group of its own, hands every record to `apply`, and then follows new
- * records as they come. Nothing is committed; every start reads the table again.
+ * records as they come. Nothing is committed; every start reads the table again. Like the hub's
+ * consumer groups it never stops for good: one kafkajs gives up on is started again with backoff,
+ * and its state is reported for readiness (as `follower:<topic>`).
  */
 export class CompactedTopicFollower {
   private readonly logger = new Logger(CompactedTopicFollower.name);
   private consumer?: Consumer;
   private stopped = false;
+  private restartTimer?: NodeJS.Timeout;
+  private crashes = 0;
 
   constructor(
     private readonly settings: KafkaSettings,
@@ -36,7 +41,15 @@ export class CompactedTopicFollower {
 
     const caughtUp = Promise.withResolvers<void>();
     if (behind.size === 0) caughtUp.resolve();
-    this.consumer = kafka.consumer({ groupId: `${this.settings.clientId}.follower.${randomUUID()}`, allowAutoTopicCreation: false });
+    const consumer = kafka.consumer({ groupId: `${this.settings.clientId}.follower.${randomUUID()}`, allowAutoTopicCreation: false });
+    this.consumer = consumer;
+    consumerHealth.report(this.healthKey, 'starting');
+    consumer.on(consumer.events.GROUP_JOIN, () => consumerHealth.report(this.healthKey, 'running'));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (this.stopped || consumer !== this.consumer) return;
+      consumerHealth.report(this.healthKey, 'crashed', { reason: `${payload.error.name}: ${payload.error.message}` });
+      if (!payload.restart) this.restartLater(payload.error);
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
     await this.consumer.run({
@@ -58,11 +71,31 @@ export class CompactedTopicFollower {
     } finally {
       clearTimeout(timer);
     }
+    this.crashes = 0;
     this.logger.log(`following ${this.topic}`);
+  }
+
+  private get healthKey(): string {
+    return `follower:${this.topic}`;
+  }
+
+  /** Reads the table again and follows it, after a wait that doubles with each crash (1 s to 60 s). */
+  private restartLater(error: Error): void {
+    const delayMs = Math.min(60_000, 1000 * 2 ** this.crashes++);
+    this.logger.error({ err: error, topic: this.topic, restartInMs: delayMs }, `stopped following ${this.topic}; starting again in ${delayMs} ms`);
+    this.restartTimer = setTimeout(() => {
+      if (this.stopped) return;
+      // A start that failed part-way may have left its consumer running.
+      (this.consumer?.disconnect() ?? Promise.resolve())
+        .then(() => this.start())
+        .catch((startError: unknown) => this.restartLater(startError instanceof Error ? startError : new Error(String(startError))));
+    }, delayMs);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.restartTimer);
+    consumerHealth.forget(this.healthKey);
     await this.consumer?.disconnect();
   }
 }
