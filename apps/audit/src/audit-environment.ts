@@ -29,6 +29,14 @@ export class AuditEnvironment extends HubEnvironment {
   @IsString()
   AUDIT_CHECKPOINT_TOPIC = 'hub.audit.checkpoint.v1';
 
+  /**
+   * Where the audit's own dead letters go: a topic it does not record. On a topic it records, a
+   * record it could not store would come back to it as a dead letter, and fail again, for ever.
+   */
+  @Expose()
+  @IsString()
+  AUDIT_DEAD_LETTER_TOPIC = 'hub.audit.deadletter';
+
   /** Which topics are recorded, as a regular expression over their names. Default: every topic but Kafka's own (`__consumer_offsets`, ...). */
   @Expose()
   @IsString()

@@ -23,7 +23,10 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
         // Checkpoints are kept for ever: they are what the store is compared with.
-        MessagingModule.forRoot([{ topic: env.AUDIT_CHECKPOINT_TOPIC, numPartitions: 1, configs: { 'retention.ms': '-1', 'retention.bytes': '-1' } }]),
+        MessagingModule.forRoot([
+          { topic: env.AUDIT_CHECKPOINT_TOPIC, numPartitions: 1, configs: { 'retention.ms': '-1', 'retention.bytes': '-1' } },
+          { topic: env.AUDIT_DEAD_LETTER_TOPIC, numPartitions: 1 },
+        ]),
         HealthModule,
         AuditCoreModule.forRoot({ signingKeyFile: env.AUDIT_SIGNING_KEY_FILE, sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS, checkpointTopic: env.AUDIT_CHECKPOINT_TOPIC }),
       ],

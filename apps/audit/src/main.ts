@@ -20,8 +20,9 @@ async function bootstrap(): Promise<void> {
   const recorded = topicPattern(env);
   const app = await createConsumerApp(AuditModule.forRoot(env), {
     ...consumerOptionsFrom(env, env.SERVICE_NAME),
+    deadLetterTopic: env.AUDIT_DEAD_LETTER_TOPIC,
     // The published checkpoints are signed already, and recording them would seal their chain again at every seal.
-    topicFamilies: { [EVERY_TOPIC]: (brokerTopics) => brokerTopics.filter((topic) => recorded.test(topic) && topic !== env.AUDIT_CHECKPOINT_TOPIC) },
+    topicFamilies: { [EVERY_TOPIC]: (brokerTopics) => brokerTopics.filter((topic) => recorded.test(topic) && topic !== env.AUDIT_CHECKPOINT_TOPIC && topic !== env.AUDIT_DEAD_LETTER_TOPIC) },
     topicRefreshMs: env.AUDIT_TOPIC_REFRESH_MS,
   });
   app.useLogger(app.get(Logger));

@@ -87,7 +87,21 @@ function storedHeaders(chain: Chain, row: EntryRow): [string, string][] {
 /** Names an entry by its chain and offset. */
 export const entryPlace = (entry: Chain & { offset: string }): string => `${chainName(entry.topic, entry.partition)}@${entry.offset}`;
 
-const header = (record: ChainRecord, name: string) => record.headers.find(([n]) => n === name)?.[1] ?? null;
+/** The longest ce_id or ce_source kept in the look-up columns (varchar(200)). */
+const MAX_LOOKUP_CHARACTERS = 200;
+
+/**
+ * A CloudEvents header of the record for the look-up columns (lineage finds entries by event id).
+ * The record itself is kept byte for byte in the entry; a value PostgreSQL's varchar(200) cannot
+ * hold (longer, or with NUL) is kept there cut to 199 characters and marked with "…", so that the
+ * entry is always recorded.
+ */
+function header(record: ChainRecord, name: string): string | null {
+  const value = record.headers.find(([n]) => n === name)?.[1];
+  if (value === undefined) return null;
+  const text = value.replaceAll('\u0000', '\u2400').toWellFormed();
+  return text.length <= MAX_LOOKUP_CHARACTERS ? text : `${text.slice(0, MAX_LOOKUP_CHARACTERS - 1)}…`;
+}
 
 /**
  * The audit store in PostgreSQL: entries are only ever inserted (the tables refuse anything else),

@@ -1,0 +1,53 @@
+import { createKafkaClient, HubProducer } from '@hub/messaging';
+import type { AppProcess } from '../support/app-process.js';
+import { auditKeyFiles, startAudit } from '../support/audit-process.js';
+import { eventually } from '../support/eventually.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { TopicReader } from '../support/topic-reader.js';
+import { uniqueName } from '../support/unique-name.js';
+
+describe('the audit records every record as received, whatever it holds', () => {
+  const prefix = uniqueName('audited-unusual');
+  const topic = `${prefix}.inbound`;
+  const keys = auditKeyFiles();
+  let database: TestDatabase;
+  let audit: AppProcess;
+  let producer: HubProducer;
+  let auditDeadLetters: TopicReader;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('audit-unusual');
+    await createTestTopics([{ topic, numPartitions: 1 }]);
+    producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
+    // The audit creates its dead-letter topic when it starts.
+    audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile });
+    auditDeadLetters = await TopicReader.start('hub.audit.deadletter');
+  });
+
+  afterAll(async () => {
+    await audit?.stop();
+    await producer?.disconnect();
+    await auditDeadLetters?.stop();
+    await database?.drop();
+  });
+
+  it('chains a record with a 300-character ce_id, one with NUL in ce_source, and one nested too deep for PostgreSQL\'s JSON', async () => {
+    const deep = `{"items":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    await producer.send([
+      { topic, key: 'long-id', value: '{}', headers: { ce_id: 'x'.repeat(300), ce_source: 'dept' } },
+      { topic, key: 'nul', value: '{}', headers: { ce_id: 'a', ce_source: 'de\u0000pt' } },
+      { topic, key: 'deep', value: deep, headers: { ce_id: 'b' } },
+      { topic, key: 'after', value: '{"findingId":"f-1"}', headers: { ce_id: 'c' } },
+    ]);
+
+    const stored = async () => database.query<{ key: Buffer; event_id: string | null; event_source: string | null; bytes: number }>('SELECT key, event_id, event_source, length(value) AS bytes FROM audit_entry WHERE topic = $1 ORDER BY "offset"', [topic]);
+    await eventually('the four records chained', async () => (await stored()).length === 4);
+    const rows = await stored();
+    expect(rows.map((r) => r.key.toString())).toEqual(['long-id', 'nul', 'deep', 'after']);
+    expect(rows[0]!.event_id).toBe(`${'x'.repeat(199)}…`);
+    expect(rows[1]!.event_source).toBe('de\u2400pt');
+    expect(rows[2]!.bytes).toBe(Buffer.byteLength(deep));
+    expect(auditDeadLetters.records.filter((r) => r.headers['hub_dlq_source_topic'] === topic)).toEqual([]);
+  });
+});
