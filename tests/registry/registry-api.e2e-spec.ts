@@ -170,9 +170,9 @@ describe('the contract registry API', () => {
       await eventually('the catalog to hold version 2', async () => catalog.get(subject)?.version === 2);
     });
 
-    it('forgets a deleted subject', async () => {
+    it('forgets a deleted subject, the deletion answering the versions it deleted', async () => {
       const subject = 'hub.finding-response.recorded.v1-value';
-      await call('DELETE', `/subjects/${subject}`);
+      expect(await call('DELETE', `/subjects/${subject}`)).toEqual({ status: 200, body: [1] });
       await eventually('the catalog to drop the subject', async () => catalog.get(subject) === undefined);
     });
   });

@@ -66,7 +66,8 @@ export class PostgresSchemaStore implements SchemaStore {
   }
 
   async deleteVersions(subject: string, version?: number): Promise<number[]> {
-    const rows: { version: number }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE on PostgreSQL as [returned rows, affected count], not as the rows.
+    const [rows]: [{ version: number }[], number] = await this.dataSource.query(
       `UPDATE registry_subject_version SET deleted = true WHERE subject = $1 AND NOT deleted AND ($2::int IS NULL OR version = $2) RETURNING version`,
       [subject, version ?? null],
     );

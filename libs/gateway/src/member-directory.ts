@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_RECORDS_PER_SECOND, MEMBER_ROLES, type ApiKeyInfo, type Member, type MemberRole } from './member.js';
+import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_RECORDS_PER_SECOND, MEMBER_ROLES, memberIdProblem, type ApiKeyInfo, type Member, type MemberRole } from './member.js';
 
 interface MemberRow {
   member_id: string;
@@ -38,14 +38,13 @@ const toKey = (row: KeyRow): ApiKeyInfo => ({
 /** Why a presented key does not authenticate, for the access log (the caller only hears 401). */
 export type Authentication = { member: Member; keyId: string } | { member?: undefined; keyId?: string; reason: string };
 
-const MEMBER_ID = /^[a-z][a-z0-9-]{1,59}$/;
-
 /** The hub's members and their API keys (hashes only), in PostgreSQL. */
 export class MemberDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   async add(member: Partial<Member> & Pick<Member, 'id' | 'role'>): Promise<Member> {
-    if (!MEMBER_ID.test(member.id)) throw new HubError(ErrorCode.BadRequest, `member id "${member.id}" must be lower-case letters, digits and dashes (it names the department in contracts and topics)`);
+    const idProblem = memberIdProblem(member.id);
+    if (idProblem !== undefined) throw new HubError(ErrorCode.BadRequest, idProblem);
     if (!MEMBER_ROLES.includes(member.role)) throw new HubError(ErrorCode.BadRequest, `role "${member.role}" is not one of ${MEMBER_ROLES.join(', ')}`);
     const rows: MemberRow[] = await this.dataSource.query(
       `INSERT INTO gateway_member (member_id, display_name, role, records_per_second, max_request_bytes)

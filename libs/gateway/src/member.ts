@@ -22,3 +22,19 @@ export interface ApiKeyInfo {
 
 export const DEFAULT_RECORDS_PER_SECOND = 50_000;
 export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+const MEMBER_ID = /^[a-z][a-z0-9-]{1,59}$/;
+
+/**
+ * Names the hub keeps for itself: `hub` owns the hub's own contracts (findings, responses), so a
+ * member of that name could publish forged findings through the gateway; the others are the hub's
+ * services.
+ */
+export const RESERVED_MEMBER_IDS = ['hub', 'gateway', 'registry', 'crosscheck', 'audit'] as const;
+
+/** Why a member id cannot be registered, if it cannot. */
+export function memberIdProblem(id: string): string | undefined {
+  if (!MEMBER_ID.test(id)) return `member id "${id}" must be lower-case letters, digits and dashes (it names the department in contracts and topics)`;
+  if ((RESERVED_MEMBER_IDS as readonly string[]).includes(id)) return `member id "${id}" is the hub's own (${RESERVED_MEMBER_IDS.join(', ')} are reserved)`;
+  return undefined;
+}
