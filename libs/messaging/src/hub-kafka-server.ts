@@ -211,17 +211,24 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
 
   /** A selector picked a topic not consumed yet: the consumer finishes its batch, leaves and rejoins with it. */
   private async followNewTopics(): Promise<void> {
-    if (this.rejoining) return;
+    // A consumer waiting to be started again will start with the topics of that moment.
+    if (this.rejoining || this.restartTimer) return;
+    let stopped = false;
     this.rejoining = (async () => {
       const topics = await this.selectTopics();
       const added = topics.filter((topic) => !this.topics.includes(topic));
       if (added.length === 0) return;
       this.logger.log({ added }, 'new topics to consume; rejoining the consumer group');
       await this.consumer?.disconnect();
+      stopped = true;
       this.topics = topics;
       if (this.refreshTimer) await this.startConsumer();
     })()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not follow new topics; trying again at the next refresh'))
+      .catch((error: unknown) => {
+        // Failing before the consumer left, it consumes on and the next refresh tries again; after, it is started again.
+        if (stopped && !this.closing) this.restartLater(error instanceof Error ? error : new Error(String(error)));
+        else this.logger.warn({ err: error }, 'could not follow new topics; trying again at the next refresh');
+      })
       .finally(() => (this.rejoining = undefined));
     await this.rejoining;
   }
