@@ -13,6 +13,11 @@ describe('the gateway answers bad input with a 4xx or a rejection of the record,
   const send = (body: string | Buffer, headers: Record<string, string>, query = '') =>
     fetch(`${bed.url}/v1/events${query}`, { method: 'POST', headers: { authorization: `Bearer ${bed.keys['education']}`, ...headers }, body });
   const aid = (id = uniqueName('aid')) => ({ id, type: AID, data: contractExample(AID) });
+  /** The member's rejection of this id as listed (the gateway also holds rejections of other suites' records on the shared inbound topic). */
+  const listedRejection = async (rejectionId: string) => {
+    const page = await bodyOf(await education.get(`/v1/rejections?after=${BigInt(rejectionId) - 1n}&limit=1`));
+    return page.items.find((r: { rejectionId: string }) => r.rejectionId === rejectionId);
+  };
 
   beforeAll(async () => {
     bed = await startGatewayTestBed('gateway-hostile-input', { members: [{ id: 'education', role: 'department', maxRequestBytes: 1024 * 1024 }] });
@@ -39,17 +44,14 @@ describe('the gateway answers bad input with a 4xx or a rejection of the record,
     const outcome = await bodyOf(response);
     expect(outcome).toMatchObject({ accepted: 1, rejected: 1 });
     expect(outcome.results[1]).toMatchObject({ status: 'rejected', code: 'unreadable', errors: [{ path: '/id', reason: 'must be 1 to 200 characters long; it is 300' }] });
-    const listed = await bodyOf(await education.get(`/v1/rejections?type=`));
-    expect(listed.items.map((r: { rejectionId: string }) => r.rejectionId)).toContain(outcome.results[1].rejectionId);
+    expect(await listedRejection(outcome.results[1].rejectionId)).toMatchObject({ problems: [{ path: '/id' }] });
   });
 
   it('rejects a record holding a NUL character, naming the field, and keeps it with U+2400 in its place', async () => {
     const outcome = await bodyOf(await education.post('/v1/events', [{ ...aid(), data: { ...contractExample(AID), grantNumber: 'ZZ\u00002026' } }]));
     expect(outcome).toMatchObject({ rejected: 1 });
     expect(outcome.results[0].errors).toEqual([{ path: '/data/grantNumber', reason: 'holds the control character U+0000; text may hold tab, line feed and carriage return, no other' }]);
-    const listed = await bodyOf(await education.get('/v1/rejections?limit=1000'));
-    const kept = listed.items.find((r: { rejectionId: string }) => r.rejectionId === outcome.results[0].rejectionId);
-    expect(kept.record.data.grantNumber).toBe('ZZ\u24002026');
+    expect((await listedRejection(outcome.results[0].rejectionId)).record.data.grantNumber).toBe('ZZ\u24002026');
   });
 
   it('answers 415 to a media type it does not read, naming the ones it does', async () => {
