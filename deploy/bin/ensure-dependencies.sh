@@ -16,13 +16,6 @@ hub_require() {
 hub_use_project_node() {
   export PATH="$PWD/node_modules/.bin:$PATH"
   hash -r
-  # kafkajs 2.2.4 arms a timer with a negative delay on every connection (kafkajs issue #1751);
-  # Node 24 then warns "TimeoutNegativeWarning" on each process's stderr. The delay is taken as
-  # 1 ms, as kafkajs meant, so the warning says nothing about the hub: it is turned off by name.
-  case " ${NODE_OPTIONS:-} " in
-    *" --disable-warning=TimeoutNegativeWarning "*) ;;
-    *) export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--disable-warning=TimeoutNegativeWarning" ;;
-  esac
 }
 
 # After the build: stop with libs/runtime's message unless this node is one the hub runs on.

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import { registerCompressionCodecs } from './compression/kafkajs-codecs.js';
 import type { KafkaSettings } from './kafka-settings.js';
+import { dropKafkajsTimerWarnings } from './kafkajs-timer-warning.js';
 
 const logger = new Logger('kafkajs');
 
@@ -18,6 +19,7 @@ function logCreator() {
 
 export function createKafkaClient(settings: KafkaSettings): Kafka {
   registerCompressionCodecs();
+  dropKafkajsTimerWarnings();
   return new Kafka({
     brokers: settings.brokers,
     clientId: settings.clientId,
