@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { FINDING_REFERENCES_FUNCTION_V7 } from './1764460800007-audit-finding-references.js';
 
 /**
  * The finding-references index function never fails an insert: a value it cannot read (nested
@@ -32,24 +33,6 @@ export class AuditFindingReferencesNeverFail1764460800008 implements MigrationIn
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION audit_finding_references(value bytea) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-      DECLARE
-        document jsonb;
-      BEGIN
-        IF value IS NULL OR (position('"findingId"'::bytea IN value) = 0 AND position('"items"'::bytea IN value) = 0) THEN
-          RETURN NULL;
-        END IF;
-        BEGIN
-          document := convert_from(value, 'UTF8')::jsonb;
-        EXCEPTION WHEN invalid_text_representation OR character_not_in_repertoire OR untranslatable_character THEN
-          RETURN NULL;
-        END;
-        IF jsonb_typeof(document) <> 'object' THEN
-          RETURN NULL;
-        END IF;
-        RETURN array_remove(ARRAY[document ->> 'findingId'], NULL)
-          || CASE WHEN jsonb_typeof(document -> 'items') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(document -> 'items')) ELSE '{}'::text[] END;
-      END $$`);
+    await queryRunner.query(`CREATE OR REPLACE ${FINDING_REFERENCES_FUNCTION_V7}`);
   }
 }
