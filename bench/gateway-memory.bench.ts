@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { openMemberDirectory } from '@hub/gateway';
+import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import type { BenchInfra } from './bench-infra.js';
 import { report, type Figure } from './bench-report.js';

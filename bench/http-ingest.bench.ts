@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { identityCheckCharacter } from '@hub/contracts';
-import { openMemberDirectory } from '@hub/gateway';
+import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import { createKafkaClient, KafkaTopicAdmin } from '@hub/messaging';
 import type { BenchInfra } from './bench-infra.js';

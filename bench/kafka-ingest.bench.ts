@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { toKafkaBinary } from '@hub/contracts';
-import { memberTopics, openMemberDirectory } from '@hub/gateway';
+import { memberTopics } from '@hub/gateway';
+import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Admin } from 'kafkajs';
 import pg from 'pg';
 import { generateRegion, REGION_DAY, type ExpectedFinding } from '@hub/demo-region';
-import { openMemberDirectory } from '@hub/gateway';
+import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import { createKafkaClient } from '@hub/messaging';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';

@@ -1,9 +1,13 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openMemberDirectory, type MemberRole } from '@hub/gateway';
+import { openMemberDirectory } from '@hub/members';
+import { type MemberRole } from '@hub/access';
 
-/** The departments of the region, and an audit office, as the local hub registers them on first start. */
+/**
+ * The departments of the region, an audit office, and the two people who look after the contract
+ * registry (an integration engineer and a data steward), as the local hub registers them.
+ */
 const LOCAL_MEMBERS: { id: string; name: string; role: MemberRole }[] = [
   { id: 'civil-affairs', name: '民政厅 Civil Affairs', role: 'department' },
   { id: 'education', name: '教育厅 Education', role: 'department' },
@@ -11,6 +15,8 @@ const LOCAL_MEMBERS: { id: string; name: string; role: MemberRole }[] = [
   { id: 'disability', name: '残联 Disabled Persons\' Federation', role: 'department' },
   { id: 'healthcare-security', name: '医保局 Healthcare Security', role: 'department' },
   { id: 'audit-office', name: '审计 Audit office', role: 'auditor' },
+  { id: 'integration-engineer', name: '集成工程师 Integration engineer', role: 'integration-engineer' },
+  { id: 'data-steward', name: '数据管理员 Data steward', role: 'data-steward' },
 ];
 
 /**

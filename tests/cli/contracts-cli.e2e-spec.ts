@@ -1,15 +1,11 @@
 import { Parser } from '@asyncapi/parser';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@hub/config';
 import { findProjectRoot, freePort } from '@hub/local-infra';
-import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
-import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
+import { startRegistry, type TestRegistry } from '../support/registry-app.js';
 import { runCli } from '../support/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
 
 const contractsDir = join(findProjectRoot(), 'contracts');
 const AID_FILE = join(contractsDir, 'education', 'student-aid.granted.v1.schema.json');
@@ -17,7 +13,7 @@ const AID = 'education.student-aid.granted.v1-value';
 
 describe('npx hub contracts', () => {
   let database: TestDatabase;
-  let app: NestExpressApplication;
+  let app: TestRegistry;
   let registry: string[];
   const folder = mkdtempSync(join(tmpdir(), 'hub-cli-'));
   const file = (name: string, content: unknown) => {
@@ -29,14 +25,13 @@ describe('npx hub contracts', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('cli');
-    const env = loadConfig(RegistryEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), CONTRACTS_DIR: contractsDir });
-    app = await createRegistryApp(env, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    registry = ['--registry', await app.getUrl()];
+    app = await startRegistry(database);
+    // As a user of the local hub would: the key file npm start writes, the integration engineer by default.
+    registry = ['--registry', app.url, '--key-file', file('api-keys.json', app.keys)];
   });
 
   afterAll(async () => {
-    await app.close();
+    await app.app.close();
     await database.drop();
   });
 
@@ -91,7 +86,7 @@ describe('npx hub contracts', () => {
   it('exits with 2 and says why for an unknown subject, a bad file or an unreachable registry', async () => {
     expect(await runCli(['contracts', 'show', 'nothing-value', ...registry])).toMatchObject({ code: 2, stderr: 'hub: Subject "nothing-value" not found. (registry error 40401)\n' });
     expect(await runCli(['contracts', 'check', file('bad.json', '{not json'), ...registry])).toMatchObject({ code: 2, stderr: expect.stringMatching(/bad\.json is not JSON/) });
-    const { code, stderr } = await runCli(['contracts', 'list', '--registry', `http://127.0.0.1:${await freePort()}`]);
+    const { code, stderr } = await runCli(['contracts', 'list', ...registry.slice(2), '--registry', `http://127.0.0.1:${await freePort()}`]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/cannot reach the registry/);
   });

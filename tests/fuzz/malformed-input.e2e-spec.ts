@@ -9,10 +9,9 @@ import fc from 'fast-check';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { memberTopics } from '@hub/gateway';
 import { readTopicWindow } from '@hub/messaging';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { eventually } from '../support/eventually.js';
 import { asMember, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
-import { startRegistry } from '../support/registry-app.js';
+import { startRegistry, type TestRegistry } from '../support/registry-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testKafkaBrokers } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
@@ -36,7 +35,7 @@ interface Result {
 describe(`malformed input never crashes the hub (${RUNS} bodies and records, seed ${SEED})`, () => {
   let bed: GatewayTestBed;
   let registryDatabase: TestDatabase;
-  let registry: { app: NestExpressApplication; url: string };
+  let registry: TestRegistry;
   let producer: Producer;
   const started = Date.now();
   const run = uniqueName('fuzz');
@@ -145,7 +144,7 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
       fc.asyncProperty(registrySchema, fc.boolean(), async (schema, asConfluent) => {
         const response = await fetch(`${registry.url}/subjects/${run}-schema/versions`, {
           method: 'POST',
-          headers: { 'content-type': asConfluent ? 'application/vnd.schemaregistry.v1+json' : 'application/json' },
+          headers: { 'content-type': asConfluent ? 'application/vnd.schemaregistry.v1+json' : 'application/json', ...registry.as('integration-engineer') },
           body: JSON.stringify({ schemaType: 'JSON', schema }),
         });
         const answer = (await response.json()) as { message?: string };
@@ -169,6 +168,6 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
     expect([...accepted].filter((id) => !onTopics.has(id))).toEqual([]);
     expect(bed.gateway.exited).toBe(false);
     expect((await fetch(`${bed.url}/health/ready`)).status).toBe(200);
-    expect((await fetch(`${registry.url}/subjects`)).status).toBe(200);
+    expect((await fetch(`${registry.url}/subjects`, { headers: registry.as('integration-engineer') })).status).toBe(200);
   });
 });

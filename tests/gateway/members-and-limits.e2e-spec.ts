@@ -1,5 +1,5 @@
 import type { ContractState } from '@hub/contract-registry';
-import { openMemberDirectory } from '@hub/gateway';
+import { openMemberDirectory } from '@hub/members';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, standardContractStates, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';

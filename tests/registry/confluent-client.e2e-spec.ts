@@ -5,18 +5,12 @@
  * client validating these contracts would be.
  */
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { join } from 'node:path';
-import { loadConfig } from '@hub/config';
 import { isResidentIdentityNumber } from '@hub/contracts';
-import { findProjectRoot } from '@hub/local-infra';
-import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
-import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
+import { startRegistry, type TestRegistry } from '../support/registry-app.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
 
 function clientAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: false });
@@ -27,21 +21,22 @@ function clientAjv(): Ajv2020 {
 
 describe('an existing Confluent Schema Registry client', () => {
   let database: TestDatabase;
-  let app: NestExpressApplication;
+  let registry: TestRegistry;
   let client: SchemaRegistry;
+  /** As Confluent clients are configured: basic.auth.user.info=<member>:<key>. */
+  const clientOf = (member: 'education' | 'integration-engineer') =>
+    new SchemaRegistry({ host: registry.url, auth: { username: member, password: registry.keys[member] } }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });
   const enrolment = standardContracts().find((c) => c.name === 'education/student-enrolment.changed.v1')!.schema;
   const subject = 'education.student-enrolment.changed.v1-value';
 
   beforeAll(async () => {
     database = await createTestDatabase('confluent_client');
-    const env = loadConfig(RegistryEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), CONTRACTS_DIR: join(findProjectRoot(), 'contracts') });
-    app = await createRegistryApp(env, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    client = new SchemaRegistry({ host: await app.getUrl() }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });
+    registry = await startRegistry(database);
+    client = clientOf('integration-engineer');
   });
 
   afterAll(async () => {
-    await app.close();
+    await registry.app.close();
     await database.drop();
   });
 
@@ -50,9 +45,9 @@ describe('an existing Confluent Schema Registry client', () => {
     expect(await client.getRegistryIdBySchema(subject, { type: SchemaType.JSON, schema: JSON.stringify(enrolment) })).toBe(id);
   });
 
-  it('registers a new version, and finds it again by its schema', async () => {
+  it('registers a new version as the department that owns the subject, and finds it again by its schema', async () => {
     // A separate producer process: its Ajv has not compiled version 1, whose $id the new version shares.
-    const producer = new SchemaRegistry({ host: await app.getUrl() }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });
+    const producer = clientOf('education');
     const candidate = { ...enrolment, properties: { ...(enrolment['properties'] as object), remark: { type: 'string', 'x-hub-classification': 'public' } } };
     const { id } = await producer.register({ type: SchemaType.JSON, schema: JSON.stringify(candidate) }, { subject });
     expect(await client.getRegistryIdBySchema(subject, { type: SchemaType.JSON, schema: JSON.stringify(candidate) })).toBe(id);
@@ -65,5 +60,12 @@ describe('an existing Confluent Schema Registry client', () => {
     const encoded = await client.encode(id, example);
     expect(await client.decode(encoded)).toEqual(example);
     await expect(client.encode(id, { ...example, grade: 12 })).rejects.toThrow();
+  });
+
+  it('is refused without credentials, or with a key under another member\'s name', async () => {
+    const anonymous = new SchemaRegistry({ host: registry.url }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });
+    await expect(anonymous.getLatestSchemaId(subject)).rejects.toMatchObject({ status: 401 });
+    const impostor = new SchemaRegistry({ host: registry.url, auth: { username: 'civil-affairs', password: registry.keys['education'] } }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });
+    await expect(impostor.getLatestSchemaId(subject)).rejects.toMatchObject({ status: 401 });
   });
 });

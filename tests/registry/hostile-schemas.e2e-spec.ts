@@ -1,5 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startRegistry } from '../support/registry-app.js';
+import { startRegistry, type TestRegistry } from '../support/registry-app.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { uniqueName } from '../support/unique-name.js';
@@ -9,13 +8,13 @@ const aidSchema = standardContracts().find((c) => c.name === 'education/student-
 
 describe('the registry refuses schemas that would harm the hub, saying why, and never answers 5xx', () => {
   let database: TestDatabase;
-  let registry: { app: NestExpressApplication; url: string };
+  let registry: TestRegistry;
 
   const register = async (schema: unknown) => {
     const subject = uniqueName('hostile');
     const response = await fetch(`${registry.url}/subjects/${subject}/versions`, {
       method: 'POST',
-      headers: { 'content-type': CONFLUENT_JSON },
+      headers: { 'content-type': CONFLUENT_JSON, ...registry.as('integration-engineer') },
       body: JSON.stringify({ schemaType: 'JSON', schema: typeof schema === 'string' ? schema : JSON.stringify(schema) }),
     });
     return { status: response.status, body: (await response.json()) as { error_code?: number; message?: string; id?: number } };

@@ -1,7 +1,7 @@
 import type { ContractState } from '@hub/contract-registry';
 import type { ContractBinding } from '@hub/contracts';
 import { freePort } from '@hub/local-infra';
-import { openMemberDirectory, type Member } from '@hub/gateway';
+import { openMemberDirectory, type Member } from '@hub/members';
 import { createKafkaClient, HubProducer } from '@hub/messaging';
 import { AppProcess } from './app-process.js';
 import { contractExample } from './contract-examples.js';

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RateLimiter } from '@hub/access';
 import { HubConfigModule, serviceVersion } from '@hub/config';
-import { ACCESS_LOG_TOPIC, FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
+import { FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
+import { ACCESS_LOG_TOPIC } from '@hub/members';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
 import { MessagingModule } from '@hub/messaging';
@@ -10,7 +11,6 @@ import { GatewayEnvironment } from './gateway-environment.js';
 import { CsvMappingsController } from './http/csv-mappings.controller.js';
 import { EventsController } from './http/events.controller.js';
 import { FindingsController } from './http/findings.controller.js';
-import { ApiKeyGuard } from './http/api-key.guard.js';
 import { OpenApiController } from './http/openapi.controller.js';
 import { ReadAccess } from './http/read-access.js';
 import { RejectionsController } from './http/rejections.controller.js';
@@ -49,7 +49,7 @@ export class GatewayModule {
         FactKeeperController,
       ],
       // One rate per member for the whole process: publishing and replaying rejections draw on it alike.
-      providers: [ApiKeyGuard, ReadAccess, { provide: RateLimiter, useValue: new RateLimiter() }],
+      providers: [ReadAccess, { provide: RateLimiter, useValue: new RateLimiter() }],
     };
   }
 }

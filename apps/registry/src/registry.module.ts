@@ -3,8 +3,10 @@ import { HubConfigModule, serviceVersion } from '@hub/config';
 import { CONTRACTS_TOPIC, ContractRegistryModule } from '@hub/contract-registry';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
+import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
 import { MessagingModule } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
+import { RegistryAccess } from './access/registry-access.js';
 import { CompatibilityController } from './compatibility.controller.js';
 import { ConfigController } from './config.controller.js';
 import { HubContractsController } from './hub-contracts.controller.js';
@@ -24,12 +26,16 @@ export class RegistryModule {
         LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
         PersistenceModule.forRoot(),
         // Compacted: followers need the latest contract per subject, not its history (that is in the store).
-        MessagingModule.forRoot([{ topic: CONTRACTS_TOPIC, numPartitions: 3, configs: { 'cleanup.policy': 'compact' } }]),
+        MessagingModule.forRoot([
+          { topic: CONTRACTS_TOPIC, numPartitions: 3, configs: { 'cleanup.policy': 'compact' } },
+          { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
+        ]),
         HealthModule,
         ContractRegistryModule,
+        MembersModule,
       ],
       controllers: [SubjectsController, SchemasController, CompatibilityController, ConfigController, HubContractsController],
-      providers: [StandardContractsLoader],
+      providers: [StandardContractsLoader, RegistryAccess],
     };
   }
 }

@@ -1,5 +1,11 @@
+import type { MemberRole } from './member-role.js';
+import type { RegistryAction } from './registry-access.js';
+
 /** What a member asks to do, and the hub's answer, as the access log records it. */
-export type AccessAction = 'authenticate' | 'publish' | 'respond' | 'read-findings' | 'read-rejections' | 'read-facts';
+export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction;
+
+/** The gateway's reads of what is routed to a member (answering a finding counts as one). */
+export type ReadAction = 'respond' | 'read-findings' | 'read-rejections' | 'read-facts';
 
 export interface AccessDecision {
   member: string;
@@ -17,7 +23,7 @@ export function decidePublish(member: string, eventType: string, owner: string |
 }
 
 /** A member reads only what is routed to it; auditors read everything (and are logged like everyone). */
-export function decideRead(member: string, role: 'department' | 'auditor', action: Exclude<AccessAction, 'authenticate' | 'publish'>, routedTo: string): AccessDecision {
+export function decideRead(member: string, role: MemberRole, action: ReadAction, routedTo: string): AccessDecision {
   const allowed = role === 'auditor' || routedTo === member;
   return {
     member,

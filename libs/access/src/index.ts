@@ -1,5 +1,7 @@
-export { decidePublish, decideRead, type AccessAction, type AccessDecision } from './access-decision.js';
+export { decidePublish, decideRead, type AccessAction, type AccessDecision, type ReadAction } from './access-decision.js';
 export { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from './api-key.js';
 export { RateLimiter, type RateDecision } from './rate-limiter.js';
 export { projectFact, sharedFactsOf, type SharedFact } from './shared-fact.js';
 export { sharedWith, sharingRuleProblems, sharingRulesOf, type SharingRule } from './sharing-rule.js';
+export { MEMBER_ROLES, type Caller, type MemberRole } from './member-role.js';
+export { decideCompatibilityChange, decideRegistration, decideRegistryAction, decideRegistryRead, type RegistrationRequest, type RegistryAction } from './registry-access.js';

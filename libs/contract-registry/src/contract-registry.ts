@@ -1,14 +1,17 @@
 import { sharingRuleProblems } from '@hub/access';
 import {
+  bindingProblems,
   checkCompatibility,
   classifiedFields,
   ContractSchemaError,
   ContractValidator,
+  governedChanges,
   isCompatibilityMode,
   unclassifiedFields,
   type CompatibilityMode,
   type CompatibilityVerdict,
   type ContractBinding,
+  type GovernedChange,
   type JsonSchema,
 } from '@hub/contracts';
 import type { ContractChangeSink, ContractState } from './contract-change.js';
@@ -25,6 +28,22 @@ export interface ContractSummary {
   binding?: ContractBinding;
   classification: { pointer: string; classification: string }[];
 }
+
+/** A registration as it is about to be stored, for the caller's authorisation: whose subject it is, whose the candidate says, and what it governs. */
+export interface RegistrationPlan {
+  subject: string;
+  currentOwner: string | undefined;
+  candidateOwner: string | undefined;
+  governed: GovernedChange[];
+}
+
+/** A compatibility verdict with the governed changes beside it, which no compatibility mode judges. */
+export type CompatibilityReport = CompatibilityVerdict & { governed: GovernedChange[] };
+
+const ownerOf = (schema: JsonSchema | undefined): string | undefined => {
+  const binding = schema?.['x-hub-contract'];
+  return isObject(binding) && typeof binding['owner'] === 'string' ? binding['owner'] : undefined;
+};
 
 const isObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -77,11 +96,20 @@ export class ContractRegistry {
     return schema;
   }
 
-  async register(subject: string, schemaText: string, schemaType: string | undefined): Promise<StoredVersion> {
+  /**
+   * Registers the schema as the subject's next version, or answers the version that holds it.
+   * @param authorize decides, before anything is stored and under the subject's lock, whether the
+   *   caller may make this registration; it throws to refuse. The standard contracts loaded at start
+   *   pass none: they are the hub's own.
+   */
+  async register(subject: string, schemaText: string, schemaType: string | undefined, authorize?: (plan: RegistrationPlan) => void): Promise<StoredVersion> {
     const schema = this.parse(schemaText, schemaType);
+    this.requireSoundBinding(subject, schema);
     const fingerprint = schemaFingerprint(schema);
     const mode = await this.modeOf(subject);
     const stored = await this.store.addVersion(subject, schema, schemaText, fingerprint, (existing) => {
+      const latest = existing.at(-1)?.schema;
+      authorize?.({ subject, currentOwner: ownerOf(latest), candidateOwner: ownerOf(schema), governed: governedChanges(latest, schema) });
       const verdict = checkCompatibility(schema, existing, mode);
       if (!verdict.compatible) {
         throw new RegistryError(
@@ -137,12 +165,18 @@ export class ContractRegistry {
     return found;
   }
 
-  /** Whether the candidate could be registered: against the given version, or all under a transitive mode. */
-  async checkCompatibility(subject: string, version: string, schemaText: string, schemaType: string | undefined): Promise<CompatibilityVerdict> {
+  /** Whether the candidate could be registered: against the given version, or all under a transitive mode; and what in it is governed. */
+  async checkCompatibility(subject: string, version: string, schemaText: string, schemaType: string | undefined): Promise<CompatibilityReport> {
     const candidate = this.parse(schemaText, schemaType);
+    this.requireSoundBinding(subject, candidate);
     const target = await this.version(subject, version);
     const earlier = (await this.liveVersions(subject)).filter((v) => v.version <= target.version);
-    return checkCompatibility(candidate, earlier, await this.modeOf(subject));
+    return { ...checkCompatibility(candidate, earlier, await this.modeOf(subject)), governed: governedChanges(target.schema, candidate) };
+  }
+
+  /** The department that owns the subject's latest version, if it is bound. */
+  async ownerOf(subject: string): Promise<string | undefined> {
+    return ownerOf((await this.liveVersions(subject)).at(-1)!.schema);
   }
 
   async deleteSubject(subject: string): Promise<number[]> {
@@ -224,6 +258,11 @@ export class ContractRegistry {
       schema: latest.schema,
     };
     await this.changes.publish(subject, state);
+  }
+
+  private requireSoundBinding(subject: string, schema: JsonSchema): void {
+    const problems = bindingProblems(subject, schema);
+    if (problems.length > 0) throw new RegistryError(RegistryErrorCode.InvalidSchema, `Invalid schema: ${problems.join('; ')}.`);
   }
 
   private async modeOf(subject: string): Promise<CompatibilityMode> {

@@ -1,6 +1,6 @@
 export { ContractCatalog } from './contract-catalog.js';
 export { CONTRACTS_TOPIC, type ContractChangeSink, type ContractState } from './contract-change.js';
-export { ContractRegistry, type ContractSummary } from './contract-registry.js';
+export { ContractRegistry, type CompatibilityReport, type ContractSummary, type RegistrationPlan } from './contract-registry.js';
 export { PostgresSchemaStore } from './postgres-schema-store.js';
 export { RegistryError, RegistryErrorCode } from './registry-error.js';
 export { LIFECYCLES, type Lifecycle, type SchemaStore, type StoredVersion } from './schema-store.js';

@@ -3,6 +3,8 @@
  * that its clients understand them, and the HTTP status the edge answers with.
  */
 export const RegistryErrorCode = {
+  Unauthenticated: 40101,
+  Forbidden: 40301,
   SubjectNotFound: 40401,
   VersionNotFound: 40402,
   SchemaNotFound: 40403,

@@ -1,4 +1,3 @@
-import type { ContractBinding } from '@hub/contracts';
 import { readTopicWindow, type InboundRecord, type KafkaSettings } from '@hub/messaging';
 import type { ContractRegistry } from './contract-registry.js';
 import { RegistryError, RegistryErrorCode } from './registry-error.js';
@@ -20,8 +19,10 @@ export class TopicSampleChecker {
       throw new RegistryError(RegistryErrorCode.InvalidSampleWindow, `Invalid sample window: days must be a whole number from 1 to 366 (got ${days}).`);
     }
     const candidate = this.registry.parse(schemaText, schemaType);
-    const topic = (await this.registry.contract(subject)).binding?.topic ?? (candidate['x-hub-contract'] as ContractBinding | undefined)?.topic;
-    if (!topic) throw new RegistryError(RegistryErrorCode.InvalidSchema, `Subject "${subject}" is bound to no topic: give the candidate an x-hub-contract.topic.`);
+    // Only the canonical topic the subject is bound to, never one the candidate names: a candidate
+    // schema run over a topic is an oracle over what the topic holds (security review C1).
+    const topic = (await this.registry.contract(subject)).binding?.topic;
+    if (!topic) throw new RegistryError(RegistryErrorCode.InvalidSchema, `Subject "${subject}" is bound to no topic, so there is no traffic to check the candidate against.`);
     const since = new Date(Date.now() - days * DAY_MS);
     const records: InboundRecord[] = [];
     await readTopicWindow(this.kafka, topic, { since: since.getTime(), limit: this.limit }, (record) => records.push(record));

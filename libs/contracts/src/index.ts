@@ -7,6 +7,7 @@ export {
   type ContractBinding,
   type JsonSchema,
 } from './contract-annotations.js';
+export { bindingProblems } from './binding-problems.js';
 export { canonicalForm, PSEUDONYM_PATTERN } from './canonical-form.js';
 export { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent, type KafkaBinaryMessage } from './cloud-event.js';
 export { ContractSchemaError, ContractValidator, type ContractViolation, type ValidationResult } from './contract-validator.js';
@@ -15,6 +16,7 @@ export { identityCheckCharacter, identityNumberProblem, isResidentIdentityNumber
 export { checkCompatibility, type CompatibilityVerdict, type Incompatibility, type VersionedSchema } from './compatibility/check-compatibility.js';
 export { COMPATIBILITY_MODES, isCompatibilityMode, type CompatibilityMode } from './compatibility/compatibility-mode.js';
 export { diffSchemas } from './compatibility/diff-schemas.js';
+export { governedChanges, type GovernedChange } from './compatibility/governed-changes.js';
 export { DIFFERENCE_KINDS, type DifferenceEffect, type DifferenceKind, type SchemaDifference } from './compatibility/schema-difference.js';
 export { asyncApiDocument, type AsyncApiOptions, type PublishedContract } from './asyncapi/asyncapi-document.js';
 export { SCHEMA_LIMITS, schemaShapeProblem } from './schema-shape.js';

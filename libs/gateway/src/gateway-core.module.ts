@@ -3,14 +3,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubEnvironment } from '@hub/config';
 import { HubProducer, KafkaTopicAdmin, kafkaSettingsFrom } from '@hub/messaging';
+import { MembersModule } from '@hub/members';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
-import { AccessLog } from './access-log.js';
 import { CsvMappingStore } from './csv-mapping-store.js';
 import { FindingDelivery } from './finding-delivery.js';
 import { FindingResponses } from './finding-responses.js';
 import { GatewayContracts } from './gateway-contracts.js';
 import { IngestLedger } from './ingest-ledger.js';
-import { MemberDirectory } from './member-directory.js';
 import { PublishService } from './publish-service.js';
 import { SharedFacts } from './shared-facts.js';
 
@@ -32,12 +31,11 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
     const fromDataSource = <T>(type: new (dataSource: DataSource) => T) => ({ provide: type, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new type(ds) });
     return {
       module: GatewayCoreModule,
+      imports: [MembersModule],
       providers: [
         { provide: OPTIONS, useValue: options },
-        fromDataSource(MemberDirectory),
         fromDataSource(IngestLedger),
         fromDataSource(CsvMappingStore),
-        { provide: AccessLog, inject: [HubProducer], useFactory: (producer: HubProducer) => new AccessLog(producer) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(PseudonymKeyRing.parse(options.pseudonymKeys)) },
         {
           provide: GatewayContracts,
@@ -66,7 +64,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
             new PublishService(contracts, pseudonymiser, producer, admin, ledger, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
-      exports: [AccessLog, MemberDirectory, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, PublishService, Pseudonymiser, SharedFacts],
+      exports: [MembersModule, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, PublishService, Pseudonymiser, SharedFacts],
     };
   }
 

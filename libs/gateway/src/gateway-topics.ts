@@ -1,8 +1,5 @@
 import type { TopicSpec } from '@hub/messaging';
 
-/** Every access decision, allowed or refused, keyed by member. */
-export const ACCESS_LOG_TOPIC = 'hub.access-log';
-
 /**
  * A department's own topics for the Kafka-native path: it produces CloudEvents to its inbound
  * topic and reads the per-record results and its findings from the other two. With broker ACLs,

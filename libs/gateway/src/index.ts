@@ -1,14 +1,10 @@
-export { AccessLog, type AccessLogEntry } from './access-log.js';
 export { CsvMappingStore } from './csv-mapping-store.js';
 export { FindingDelivery, type DeliveredFinding, type FindingChange, type FindingFilter } from './finding-delivery.js';
 export { FINDING_RESPONSE_TYPE, FindingResponses, type FindingResponseRequest } from './finding-responses.js';
 export { GatewayContracts } from './gateway-contracts.js';
 export { GatewayCoreModule, type GatewayCoreOptions } from './gateway-core.module.js';
-export { ACCESS_LOG_TOPIC, memberOfInboundTopic, memberTopics, memberTopicSpecs } from './gateway-topics.js';
+export { memberOfInboundTopic, memberTopics, memberTopicSpecs } from './gateway-topics.js';
 export { IngestLedger, type IngestChannel, type StoredRejection } from './ingest-ledger.js';
-export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_RECORDS_PER_SECOND, MEMBER_ROLES, type ApiKeyInfo, type Member, type MemberRole } from './member.js';
-export { MemberDirectory } from './member-directory.js';
-export { openMemberDirectory } from './open-member-directory.js';
 export type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 export { PublishService, REJECTION_HEADERS } from './publish-service.js';
 export { SharedFacts, type DeliveredFact } from './shared-facts.js';

@@ -4,10 +4,9 @@ import { ErrorCode } from '@hub/errors';
 import { prepareCanonicalEvent, type IngestContract, type Rejection, type SubmissionEntry } from '@hub/ingest';
 import { HubProducer, KafkaTopicAdmin, RecordHeader, type OutboundRecord } from '@hub/messaging';
 import { pseudonymiseIdentityNumbers, scrubIdentityNumbers, type Pseudonymiser, type Replacement } from '@hub/privacy';
-import { accessLogRecord } from './access-log.js';
+import { accessLogRecord, type Member } from '@hub/members';
 import type { GatewayContracts } from './gateway-contracts.js';
 import type { AcceptedEntry, IngestChannel, IngestLedger, RecordKeyEntry, RejectionEntry } from './ingest-ledger.js';
-import type { Member } from './member.js';
 import type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 
 export interface PublishServiceOptions {

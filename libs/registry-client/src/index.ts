@@ -1,1 +1,1 @@
-export { RegistryClient, RegistryRequestError, type ContractListing, type RegisteredVersion } from './registry-client.js';
+export { RegistryClient, RegistryRequestError, type ContractListing, type RegisteredVersion, type RegistryCredential } from './registry-client.js';

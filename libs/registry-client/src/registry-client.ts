@@ -29,16 +29,34 @@ export class RegistryRequestError extends Error {
   }
 }
 
-/** A client of the hub's contract registry (its Confluent-compatible API and the hub extensions). */
+/** Who calls the registry: a member id and one of its API keys. */
+export interface RegistryCredential {
+  member: string;
+  key: string;
+}
+
+/**
+ * A client of the hub's contract registry (its Confluent-compatible API and the hub extensions).
+ * It authenticates as Confluent clients do, with HTTP Basic `<member>:<key>`; the credential is
+ * asked for on the first call.
+ */
 export class RegistryClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly credential: () => RegistryCredential,
+  ) {}
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const { member, key } = this.credential();
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
         method,
-        headers: { 'content-type': 'application/vnd.schemaregistry.v1+json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/vnd.schemaregistry.v1+json',
+          accept: 'application/json',
+          authorization: `Basic ${Buffer.from(`${member}:${key}`).toString('base64')}`,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
@@ -62,7 +80,7 @@ export class RegistryClient {
   }
 
   /** Whether the schema could be registered under the subject now, with every reason it could not. */
-  check(subject: string, schema: JsonSchema): Promise<{ is_compatible: boolean; messages: string[] }> {
+  check(subject: string, schema: JsonSchema): Promise<{ is_compatible: boolean; messages: string[]; governed_changes: { kind: string; pointer: string; detail: string }[] }> {
     return this.request('POST', `/compatibility/subjects/${encodeURIComponent(subject)}/versions/latest?verbose=true`, { schema: JSON.stringify(schema), schemaType: 'JSON' });
   }
 

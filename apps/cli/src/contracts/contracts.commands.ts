@@ -5,10 +5,25 @@ import { asyncApiDocument, ContractValidator, diffSchemas, type ContractBinding,
 import { serviceVersion } from '@hub/config';
 import { RegistryClient } from '@hub/registry-client';
 import type { CliOutput } from '../cli-output.js';
+import { LOCAL_KEY_FILE, memberKey } from '../member-key.js';
 import { defaultSubject, readEventsFile, readSchemaFile } from '../read-input.js';
 
+interface RegistryOptions {
+  registry: string;
+  as: string;
+  keyFile: string;
+}
 
-const registryOption = ['--registry <url>', 'the contract registry', process.env['HUB_REGISTRY_URL'] ?? 'http://127.0.0.1:8081'] as const;
+/** The registry options every command that calls the registry takes: where it is, and as whom (a governed change needs --as data-steward). */
+function withRegistryOptions(command: Command): Command {
+  return command
+    .option('--registry <url>', 'the contract registry', process.env['HUB_REGISTRY_URL'] ?? 'http://127.0.0.1:8081')
+    .option('--as <member>', 'the member to call the registry as', process.env['HUB_MEMBER'] ?? 'integration-engineer')
+    .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', LOCAL_KEY_FILE);
+}
+
+/** A registry client that presents the member's key (read only when the registry is first called). */
+const registryFrom = (options: RegistryOptions) => new RegistryClient(options.registry, () => ({ member: options.as, key: memberKey(options.as, options.keyFile) }));
 
 /** A schema from a file, or `subject@version` from the registry (`@latest` by default). */
 async function schemaFrom(reference: string, registry: RegistryClient): Promise<JsonSchema> {
@@ -21,36 +36,39 @@ async function schemaFrom(reference: string, registry: RegistryClient): Promise<
 export function addContractsCommands(program: Command, io: CliOutput): void {
   const contracts = program.command('contracts').description('register, check and evolve data contracts');
 
-  contracts
-    .command('list')
-    .description('the registered contracts with their owner, topic and lifecycle')
-    .option(...registryOption)
-    .action(async (options: { registry: string }) => {
-      for (const c of await new RegistryClient(options.registry).contracts()) {
+  withRegistryOptions(
+    contracts
+      .command('list')
+      .description('the registered contracts with their owner, topic and lifecycle'),
+  )
+    .action(async (options: RegistryOptions) => {
+      for (const c of await registryFrom(options).contracts()) {
         io.out(`${c.subject}  v${c.version}  ${c.lifecycle.padEnd(10)}  owner ${c.binding?.owner ?? '-'}  topic ${c.binding?.topic ?? '-'}`);
       }
     });
 
-  contracts
-    .command('show <subject>')
-    .description('the schema of a subject')
-    .option('--version <version>', 'a version number', 'latest')
-    .option(...registryOption)
-    .action(async (subject: string, options: { version: string; registry: string }) => {
-      const found = await new RegistryClient(options.registry).version(subject, options.version);
+  withRegistryOptions(
+    contracts
+      .command('show <subject>')
+      .description('the schema of a subject')
+      .option('--version <version>', 'a version number', 'latest'),
+  )
+    .action(async (subject: string, options: RegistryOptions & { version: string }) => {
+      const found = await registryFrom(options).version(subject, options.version);
       io.out(JSON.stringify(JSON.parse(found.schema), null, 2));
     });
 
-  contracts
-    .command('check <file>')
-    .description('dry run: would this schema be accepted (and, with --sample-days, would it accept the recent traffic)? exit code 0 yes, 1 no')
-    .option('--subject <subject>', 'default: <topic>-value from the file')
-    .option('--sample-days <days>', 'also validate the events on the topic over the last days')
-    .option(...registryOption)
-    .action(async (file: string, options: { subject?: string; sampleDays?: string; registry: string }) => {
+  withRegistryOptions(
+    contracts
+      .command('check <file>')
+      .description('dry run: would this schema be accepted (and, with --sample-days, would it accept the recent traffic)? exit code 0 yes, 1 no')
+      .option('--subject <subject>', 'default: <topic>-value from the file')
+      .option('--sample-days <days>', 'also validate the events on the topic over the last days'),
+  )
+    .action(async (file: string, options: RegistryOptions & { subject?: string; sampleDays?: string }) => {
       const schema = readSchemaFile(file);
       const subject = options.subject ?? defaultSubject(schema, file);
-      const registry = new RegistryClient(options.registry);
+      const registry = registryFrom(options);
       const verdict = await registry.check(subject, schema);
       io.out(verdict.is_compatible ? `${subject}: compatible` : `${subject}: NOT compatible`);
       for (const message of verdict.messages) io.out(`  - ${message}`);
@@ -62,50 +80,54 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
       if (sample.failed > 0) io.fail(1);
     });
 
-  contracts
-    .command('register <file>')
-    .description('register the schema as the next version of its subject')
-    .option('--subject <subject>', 'default: <topic>-value from the file')
-    .option(...registryOption)
-    .action(async (file: string, options: { subject?: string; registry: string }) => {
+  withRegistryOptions(
+    contracts
+      .command('register <file>')
+      .description('register the schema as the next version of its subject')
+      .option('--subject <subject>', 'default: <topic>-value from the file'),
+  )
+    .action(async (file: string, options: RegistryOptions & { subject?: string }) => {
       const schema = readSchemaFile(file);
       const subject = options.subject ?? defaultSubject(schema, file);
-      const registry = new RegistryClient(options.registry);
+      const registry = registryFrom(options);
       const { id } = await registry.register(subject, schema);
       const latest = await registry.version(subject);
       io.out(`${subject}: version ${latest.version}, schema id ${id}`);
     });
 
-  contracts
-    .command('diff <old> <new>')
-    .description('structural differences between two schemas (files, or subject@version)')
-    .option(...registryOption)
-    .action(async (oldRef: string, newRef: string, options: { registry: string }) => {
-      const registry = new RegistryClient(options.registry);
+  withRegistryOptions(
+    contracts
+      .command('diff <old> <new>')
+      .description('structural differences between two schemas (files, or subject@version)'),
+  )
+    .action(async (oldRef: string, newRef: string, options: RegistryOptions) => {
+      const registry = registryFrom(options);
       const differences = diffSchemas(await schemaFrom(oldRef, registry), await schemaFrom(newRef, registry));
       if (differences.length === 0) io.out('no structural differences');
       for (const d of differences) io.out(`${d.effect.padEnd(7)}  ${d.kind.padEnd(40)}  ${d.pointer || '/'}  ${d.detail}`);
     });
 
-  contracts
-    .command('deprecate <subject>')
-    .description('mark a contract deprecated (still accepted; producers should move on)')
-    .option(...registryOption)
-    .action(async (subject: string, options: { registry: string }) => {
-      const contract = await new RegistryClient(options.registry).setLifecycle(subject, 'deprecated');
+  withRegistryOptions(
+    contracts
+      .command('deprecate <subject>')
+      .description('mark a contract deprecated (still accepted; producers should move on)'),
+  )
+    .action(async (subject: string, options: RegistryOptions) => {
+      const contract = await registryFrom(options).setLifecycle(subject, 'deprecated');
       io.out(`${contract.subject}: ${contract.lifecycle}`);
     });
 
-  contracts
-    .command('validate <events>')
-    .description('validate a file of sample events (JSON array or NDJSON; CloudEvents by their data); exit code 1 if any is invalid')
-    .option('--schema <file>', 'a contract file')
-    .option('--subject <subject>', 'a registered subject (latest version)')
-    .option(...registryOption)
-    .action(async (events: string, options: { schema?: string; subject?: string; registry: string }) => {
+  withRegistryOptions(
+    contracts
+      .command('validate <events>')
+      .description('validate a file of sample events (JSON array or NDJSON; CloudEvents by their data); exit code 1 if any is invalid')
+      .option('--schema <file>', 'a contract file')
+      .option('--subject <subject>', 'a registered subject (latest version)'),
+  )
+    .action(async (events: string, options: RegistryOptions & { schema?: string; subject?: string }) => {
       const reference = options.schema ?? (options.subject ? `${options.subject}@latest` : undefined);
       if (!reference) throw new Error('give the contract with --schema <file> or --subject <subject>');
-      const schema = await schemaFrom(reference, new RegistryClient(options.registry));
+      const schema = await schemaFrom(reference, registryFrom(options));
       const validator = new ContractValidator();
       const id = validator.add({ ...schema, $id: 'urn:nx-hub:cli:validate' });
       let invalid = 0;
@@ -120,13 +142,14 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
       if (invalid > 0) io.fail(1);
     });
 
-  contracts
-    .command('generate-types <contract>')
-    .description('TypeScript types of a contract (a file, or subject@version)')
-    .option('--out <file>', 'write to a file instead of printing')
-    .option(...registryOption)
-    .action(async (contract: string, options: { out?: string; registry: string }) => {
-      const schema = await schemaFrom(contract, new RegistryClient(options.registry));
+  withRegistryOptions(
+    contracts
+      .command('generate-types <contract>')
+      .description('TypeScript types of a contract (a file, or subject@version)')
+      .option('--out <file>', 'write to a file instead of printing'),
+  )
+    .action(async (contract: string, options: RegistryOptions & { out?: string }) => {
+      const schema = await schemaFrom(contract, registryFrom(options));
       const { $id: _id, $schema: _schema, examples: _examples, ...body } = schema;
       const name = String((schema['x-hub-contract'] as ContractBinding | undefined)?.type ?? 'Contract');
       const source = await compile(body as Parameters<typeof compile>[0], name, {
@@ -138,14 +161,15 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
       else io.out(source.trimEnd());
     });
 
-  contracts
-    .command('export-asyncapi')
-    .description('an AsyncAPI 3.0 document of the registered topics and contracts')
-    .option('--out <file>', 'write to a file instead of printing')
-    .option('--server <host:port>', 'the Kafka bootstrap server to name', process.env['KAFKA_BROKERS']?.split(',')[0] ?? '127.0.0.1:9092')
-    .option(...registryOption)
-    .action(async (options: { out?: string; server: string; registry: string }) => {
-      const registry = new RegistryClient(options.registry);
+  withRegistryOptions(
+    contracts
+      .command('export-asyncapi')
+      .description('an AsyncAPI 3.0 document of the registered topics and contracts')
+      .option('--out <file>', 'write to a file instead of printing')
+      .option('--server <host:port>', 'the Kafka bootstrap server to name', process.env['KAFKA_BROKERS']?.split(',')[0] ?? '127.0.0.1:9092'),
+  )
+    .action(async (options: RegistryOptions & { out?: string; server: string }) => {
+      const registry = registryFrom(options);
       const published = [];
       for (const listing of await registry.contracts()) {
         if (!listing.binding) continue;

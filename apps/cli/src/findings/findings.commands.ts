@@ -1,17 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HubClient } from '@hub/hub-client';
 import type { CliOutput } from '../cli-output.js';
+import { LOCAL_KEY_FILE, memberKey } from '../member-key.js';
 import { InputError } from '../read-input.js';
-
-function apiKey(member: string, keyFile: string): string {
-  if (process.env['HUB_API_KEY']) return process.env['HUB_API_KEY'];
-  if (!existsSync(keyFile)) throw new InputError(`no API key: set HUB_API_KEY, or point --key-file at a JSON file of keys by member (npm start writes .hub/api-keys.json)`);
-  const keys = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, string>;
-  const key = keys[member];
-  if (!key) throw new InputError(`${keyFile} holds no key for ${member}; it has ${Object.keys(keys).join(', ')}`);
-  return key;
-}
 
 /** `hub findings`: the findings a member is told of, through the gateway, as that member sees them. */
 export function addFindingsCommand(program: Command, io: CliOutput): void {
@@ -22,13 +13,13 @@ export function addFindingsCommand(program: Command, io: CliOutput): void {
     .option('--state <state>', 'open or closed')
     .option('--rule <rule>', 'one rule family, e.g. missed-student-aid')
     .option('--limit <n>', 'at most this many', '50')
-    .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', '.hub/api-keys.json')
+    .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', LOCAL_KEY_FILE)
     .option('--gateway <url>', 'the gateway', process.env['HUB_GATEWAY_URL'] ?? 'http://127.0.0.1:8080')
     .action(async (options: { as: string; state?: string; rule?: string; limit: string; keyFile: string; gateway: string }) => {
       if (options.state !== undefined && options.state !== 'open' && options.state !== 'closed') throw new InputError(`--state must be open or closed, not "${options.state}"`);
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InputError(`--limit must be a whole number from 1 to 1000, not "${options.limit}"`);
-      const client = new HubClient({ gatewayUrl: options.gateway, apiKey: apiKey(options.as, options.keyFile), attempts: 1 });
+      const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(options.as, options.keyFile), attempts: 1 });
       const page = await client.findings({ limit, ...(options.state ? { state: options.state } : {}), ...(options.rule ? { rule: options.rule } : {}) });
       if (page.items.length === 0) return io.out(`no findings for ${options.as}${options.state ? ` (${options.state})` : ''} yet`);
       for (const finding of page.items) {

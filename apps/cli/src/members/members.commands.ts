@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openMemberDirectory, type MemberDirectory } from '@hub/gateway';
+import { openMemberDirectory, type MemberDirectory } from '@hub/members';
 import type { CliOutput } from '../cli-output.js';
 
 const databaseOption = ['--database <url>', 'the hub\'s PostgreSQL', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub'] as const;

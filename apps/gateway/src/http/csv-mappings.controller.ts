@@ -1,17 +1,18 @@
 import { Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
-import { CsvMappingStore, GatewayContracts, type Member } from '@hub/gateway';
+import { CsvMappingStore, GatewayContracts } from '@hub/gateway';
+import { type Member } from '@hub/members';
 import { csvMappingProblems, type CsvMapping } from '@hub/ingest';
-import { ApiKeyGuard } from './api-key.guard.js';
-import type { AuthenticatedRequest } from './authenticated-request.js';
-import { CurrentMember } from './current-member.decorator.js';
+import { MemberAuthGuard } from '@hub/members';
+import type { AuthenticatedRequest } from '@hub/members';
+import { CurrentMember } from '@hub/members';
 import { readJsonBody } from './read-request-body.js';
 
 const MAPPING_LIMIT_BYTES = 64 * 1024;
 
 /** A member declares how its CSV export of an event type maps onto the contract, once; its CSV submissions use it. */
 @Controller('v1/csv-mappings')
-@UseGuards(ApiKeyGuard)
+@UseGuards(MemberAuthGuard)
 export class CsvMappingsController {
   constructor(
     private readonly mappings: CsvMappingStore,

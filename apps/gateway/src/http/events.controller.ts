@@ -2,7 +2,8 @@ import { Controller, HttpCode, Inject, Post, Query, Req, Res, UseGuards } from '
 import type { Response } from 'express';
 import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { CsvMappingStore, GatewayContracts, PublishService, type Member } from '@hub/gateway';
+import { CsvMappingStore, GatewayContracts, PublishService } from '@hub/gateway';
+import { type Member } from '@hub/members';
 import {
   decodeCsvBody,
   DEFAULT_SUBMISSION_LIMITS,
@@ -14,9 +15,9 @@ import {
   type SubmissionLimits,
 } from '@hub/ingest';
 import { GatewayEnvironment } from '../gateway-environment.js';
-import { ApiKeyGuard } from './api-key.guard.js';
-import type { AuthenticatedRequest } from './authenticated-request.js';
-import { CurrentMember } from './current-member.decorator.js';
+import { MemberAuthGuard } from '@hub/members';
+import type { AuthenticatedRequest } from '@hub/members';
+import { CurrentMember } from '@hub/members';
 import { refuseOverRate } from './refuse-over-rate.js';
 import { readRequestBytes, requestBodyChunks, utf8Text } from './read-request-body.js';
 
@@ -25,7 +26,7 @@ import { readRequestBytes, requestBodyChunks, utf8Text } from './read-request-bo
  * mapping. The body is read as it arrives, within the member's limits, a record at a time.
  */
 @Controller('v1/events')
-@UseGuards(ApiKeyGuard)
+@UseGuards(MemberAuthGuard)
 export class EventsController {
   private readonly limits: SubmissionLimits;
 

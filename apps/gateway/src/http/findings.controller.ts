@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
-import { FindingDelivery, FindingResponses, type FindingResponseRequest, type Member } from '@hub/gateway';
-import { ApiKeyGuard } from './api-key.guard.js';
-import type { AuthenticatedRequest } from './authenticated-request.js';
-import { CurrentMember } from './current-member.decorator.js';
+import { FindingDelivery, FindingResponses, type FindingResponseRequest } from '@hub/gateway';
+import { type Member } from '@hub/members';
+import { MemberAuthGuard } from '@hub/members';
+import type { AuthenticatedRequest } from '@hub/members';
+import { CurrentMember } from '@hub/members';
 import { cursor, page, pageSize } from './paging.js';
 import { readJsonBody } from './read-request-body.js';
 import { ReadAccess } from './read-access.js';
@@ -12,7 +13,7 @@ const STATES = ['open', 'closed'] as const;
 
 /** A department's findings, in its own record keys, as a change feed (cursor = sequence); and its responses to them. */
 @Controller('v1/findings')
-@UseGuards(ApiKeyGuard)
+@UseGuards(MemberAuthGuard)
 export class FindingsController {
   constructor(
     private readonly findings: FindingDelivery,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { decideRead, type AccessAction } from '@hub/access';
+import { decideRead, type ReadAction } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { AccessLog, type Member } from '@hub/gateway';
+import { AccessLog, type Member } from '@hub/members';
 
 /**
  * Decides a read, loads what it covers, and writes the decision with the ids of what is served to
@@ -15,7 +15,7 @@ export class ReadAccess {
 
   async read<T>(
     member: Member,
-    action: Exclude<AccessAction, 'authenticate' | 'publish'>,
+    action: ReadAction,
     requestedMember: string | undefined,
     load: (target: string | undefined) => Promise<T[]>,
     idOf: (item: T) => string,

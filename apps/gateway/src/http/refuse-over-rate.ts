@@ -1,6 +1,6 @@
 import type { RateDecision } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import type { Member } from '@hub/gateway';
+import type { Member } from '@hub/members';
 
 /** 429 with Retry-After when the member is over its records-per-second rate. */
 export function refuseOverRate(member: Member, rate: RateDecision): void {

@@ -1,18 +1,19 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { IngestLedger, PublishService, type Member } from '@hub/gateway';
+import { IngestLedger, PublishService } from '@hub/gateway';
+import { type Member } from '@hub/members';
 import { entryFromValue } from '@hub/ingest';
 import { maskIdentityNumbers } from '@hub/privacy';
-import { ApiKeyGuard } from './api-key.guard.js';
-import { CurrentMember } from './current-member.decorator.js';
+import { MemberAuthGuard } from '@hub/members';
+import { CurrentMember } from '@hub/members';
 import { refuseOverRate } from './refuse-over-rate.js';
 import { cursor, page, pageSize } from './paging.js';
 import { ReadAccess } from './read-access.js';
 
 /** A member's rejected records: listed with their problems (identity numbers masked), and replayed once fixed upstream (e.g. a contract change). */
 @Controller('v1/rejections')
-@UseGuards(ApiKeyGuard)
+@UseGuards(MemberAuthGuard)
 export class RejectionsController {
   constructor(
     private readonly rateLimiter: RateLimiter,

@@ -1,8 +1,9 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
-import { GatewayContracts, SharedFacts, type Member } from '@hub/gateway';
-import { ApiKeyGuard } from './api-key.guard.js';
-import { CurrentMember } from './current-member.decorator.js';
+import { GatewayContracts, SharedFacts } from '@hub/gateway';
+import { type Member } from '@hub/members';
+import { MemberAuthGuard } from '@hub/members';
+import { CurrentMember } from '@hub/members';
 import { cursor, page, pageSize } from './paging.js';
 import { ReadAccess } from './read-access.js';
 
@@ -11,7 +12,7 @@ import { ReadAccess } from './read-access.js';
  * it knows, in its own record keys, with the fields the contracts' sharing rules grant it.
  */
 @Controller('v1/facts')
-@UseGuards(ApiKeyGuard)
+@UseGuards(MemberAuthGuard)
 export class SharedFactsController {
   constructor(
     private readonly facts: SharedFacts,

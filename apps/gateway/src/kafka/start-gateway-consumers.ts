@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { GatewayContracts, MemberDirectory, memberTopics, memberTopicSpecs } from '@hub/gateway';
+import { GatewayContracts, memberTopics, memberTopicSpecs } from '@hub/gateway';
+import { MemberDirectory } from '@hub/members';
 import { consumerOptionsFrom, HubKafkaServer, KafkaTopicAdmin } from '@hub/messaging';
 import type { GatewayEnvironment } from '../gateway-environment.js';
 import { ConsumerPattern } from './consumer-patterns.js';

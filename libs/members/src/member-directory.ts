@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from '@hub/access';
+import { apiKeyId, apiKeyMatches, issueApiKey, MEMBER_ROLES, type IssuedApiKey, type MemberRole } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_RECORDS_PER_SECOND, MEMBER_ROLES, memberIdProblem, type ApiKeyInfo, type Member, type MemberRole } from './member.js';
+import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_RECORDS_PER_SECOND, memberIdProblem, type ApiKeyInfo, type Member } from './member.js';
 
 interface MemberRow {
   member_id: string;

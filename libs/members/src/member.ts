@@ -1,6 +1,4 @@
-/** Departments publish and read what routes to them; auditors read everything (and are logged like everyone). */
-export const MEMBER_ROLES = ['department', 'auditor'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+import type { MemberRole } from '@hub/access';
 
 /** A registered member of the hub (a department system or an audit office), in the spirit of X-Road. */
 export interface Member {

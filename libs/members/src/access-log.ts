@@ -1,6 +1,8 @@
 import type { AccessDecision } from '@hub/access';
 import type { HubProducer, OutboundRecord } from '@hub/messaging';
-import { ACCESS_LOG_TOPIC } from './gateway-topics.js';
+
+/** Every access decision, allowed or refused, keyed by member. */
+export const ACCESS_LOG_TOPIC = 'hub.access-log';
 
 /** One line of the access log: a decision, how many records or items it covered, through which door, and for a read the ids of what was served. */
 export interface AccessLogEntry extends AccessDecision {
