@@ -62,6 +62,16 @@ describe('npx hub contracts', () => {
     expect(await runCli(['contracts', 'register', file('next.json', next), ...registry])).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^${AID}: version 2, schema id \\d+\\n$`)) });
   });
 
+  it('refuses a governed change as the integration engineer, naming the role, and registers it --as data-steward', async () => {
+    const lowered = aid();
+    lowered.properties['remark'] = { type: 'string', 'x-hub-classification': 'public' };
+    lowered.properties['studentNumber'] = { ...(lowered.properties['studentNumber'] as object), 'x-hub-classification': 'personal' };
+    const refused = await runCli(['contracts', 'register', file('lowered.json', lowered), ...registry]);
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('a governed change needs the data-steward role') });
+    expect(refused.stderr).toContain('(registry error 40301)');
+    expect(await runCli(['contracts', 'register', file('lowered.json', lowered), ...registry, '--as', 'data-steward'])).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^${AID}: version 3`)) });
+  });
+
   it('diffs a registered version against a file', async () => {
     const { code, stdout } = await runCli(['contracts', 'diff', `${AID}@1`, AID_FILE, ...registry]);
     expect(code).toBe(0);

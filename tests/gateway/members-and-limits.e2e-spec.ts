@@ -37,7 +37,7 @@ describe('gateway members, credentials and limits', () => {
   it('refuses a request without an API key with 401', async () => {
     const response = await withKey(undefined);
     expect(response.status).toBe(401);
-    expect((await bodyOf(response)).message).toMatch(/no API key/);
+    expect((await bodyOf(response)).message).toMatch(/no credential was presented/);
   });
 
   it('refuses an unknown API key with 401', async () => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { MEMBER_ROLES, type MemberRole } from '@hub/access';
 import { openMemberDirectory, type MemberDirectory } from '@hub/members';
 import type { CliOutput } from '../cli-output.js';
 
@@ -30,7 +31,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .command('add <id>')
     .description('register a member; its id is the department code its contracts name as owner')
     .option('--name <name>', 'display name')
-    .option('--role <role>', 'department or auditor', 'department')
+    .option('--role <role>', MEMBER_ROLES.join(', '), 'department')
     .option('--records-per-second <n>', 'publishing rate limit')
     .option('--max-request-bytes <n>', 'largest request body')
     .option('--issue-key', 'also issue its first API key')
@@ -39,7 +40,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
       await withDirectory(options.database, async (directory) => {
         const member = await directory.add({
           id,
-          role: options.role as 'department',
+          role: options.role as MemberRole,
           ...(options.name ? { displayName: options.name } : {}),
           ...(options.recordsPerSecond ? { recordsPerSecond: positive(options.recordsPerSecond, '--records-per-second') } : {}),
           ...(options.maxRequestBytes ? { maxRequestBytes: positive(options.maxRequestBytes, '--max-request-bytes') } : {}),
@@ -55,7 +56,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option(...databaseOption)
     .action(async (options: { database: string }) => {
       await withDirectory(options.database, async (directory) => {
-        for (const m of await directory.list()) io.out(`${m.id.padEnd(24)} ${m.role.padEnd(10)} ${m.recordsPerSecond} records/s  ${m.displayName}`);
+        for (const m of await directory.list()) io.out(`${m.id.padEnd(24)} ${m.role.padEnd(20)} ${m.recordsPerSecond} records/s  ${m.displayName}`);
       });
     });
 

@@ -42,7 +42,7 @@ export const OPENAPI_DOCUMENT = {
       'How department systems publish records to the hub and read what routes to them. Every request carries an API key. Resident identity numbers are pseudonymised at this gateway; they never leave it in the clear.',
   },
   servers: [{ url: 'http://127.0.0.1:8080' }],
-  security: [{ apiKey: [] }],
+  security: [{ apiKey: [] }, { memberBasic: [] }],
   paths: {
     '/v1/events': {
       post: {
@@ -138,7 +138,10 @@ export const OPENAPI_DOCUMENT = {
     '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1.' } } } },
   },
   components: {
-    securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer hub_<key id>_<secret> (or the X-Api-Key header).' } },
+    securitySchemes: {
+      apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer hub_<key id>_<secret> (or the X-Api-Key header).' },
+      memberBasic: { type: 'http', scheme: 'basic', description: 'HTTP Basic with the member id as user name and its API key as password.' },
+    },
     schemas: {
       Problem: {
         type: 'object',
