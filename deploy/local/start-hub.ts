@@ -10,18 +10,19 @@ import { join } from 'node:path';
 import { REGION_DAY } from '@hub/demo-region';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
 import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys } from './local-credentials.js';
+import { processEnvironment, type SecretSetting } from './process-environment.js';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
 /** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
 const APPS = [
-  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway' },
-  { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)' },
+  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', uses: ['DATABASE_URL', 'PSEUDONYM_KEYS'] as SecretSetting[] },
+  { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', uses: ['DATABASE_URL'] as SecretSetting[] },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
 const CONSUMERS = [
-  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)' },
-  { name: 'audit', entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)' },
+  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', uses: ['DATABASE_URL'] as SecretSetting[] },
+  { name: 'audit', entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE'] as SecretSetting[] },
 ];
 
 const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
@@ -90,23 +91,27 @@ async function main(): Promise<void> {
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const env: NodeJS.ProcessEnv & { KAFKA_BROKERS: string; DATABASE_URL: string } = {
+  const env: NodeJS.ProcessEnv & { KAFKA_BROKERS: string } = {
     ...process.env,
     KAFKA_BROKERS: await kafkaBrokers(),
-    DATABASE_URL: await databaseUrl(),
-    PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localPseudonymKeys(localFolder),
-    AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
     // The demo region is judged as of its own day, so its planted findings are the ones raised whatever today is.
     EVALUATION_DATE: process.env['EVALUATION_DATE'] ?? REGION_DAY,
   };
+  // Each process gets only the secrets it uses (processEnvironment), never all of them.
+  const secrets = {
+    DATABASE_URL: await databaseUrl(),
+    PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localPseudonymKeys(localFolder),
+    AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
+  };
   const demo = process.env['HUB_DEMO'] !== 'off';
   // Before the gateway starts, so it opens the Kafka topics of every member.
-  const credentials = await ensureLocalMembers(localFolder, env.DATABASE_URL);
+  const credentials = await ensureLocalMembers(localFolder, secrets.DATABASE_URL);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const start = (app: { name: string; entry: string; port?: string; env?: NodeJS.ProcessEnv }) => {
+  const start = (app: { name: string; entry: string; port?: string; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
     say(`Starting ${app.name} ...`);
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: { ...(app.env ?? env), ...(app.port ? { HTTP_PORT: app.port } : {}) }, stdio: 'inherit' });
+    const own = { ...app.env, ...(app.port ? { HTTP_PORT: app.port } : {}) };
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, secrets, app.uses, own), stdio: 'inherit' });
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
         say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
@@ -133,9 +138,9 @@ async function main(): Promise<void> {
   for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  http://${host}:${consumer.port}   ${consumer.what}; a Kafka consumer, HTTP for /health/ready only`);
   say(`  Node.js       ${process.version} (${process.execPath}), every app`);
   say(`  Kafka         ${env.KAFKA_BROKERS}`);
-  say(`  PostgreSQL    ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+  say(`  PostgreSQL    ${secrets.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
   say(`API keys of the local members: ${credentials.file}`);
-  say(`Try: curl http://${host}:${APPS[1]!.port}/subjects   (the registered contracts)`);
+  say(`Try: npx hub contracts list                            (the registered contracts, as the local integration engineer)`);
   say(`     npx hub members list                              (the members)`);
   say(`     npx hub audit verify                              (check the audit store's chains and signatures)`);
   say(`     see README "Publishing" to send a record as education`);
@@ -152,7 +157,7 @@ async function main(): Promise<void> {
  * department systems, which then act on their findings. Publishing is idempotent, so later starts
  * publish nothing new. HUB_DEMO=off leaves it out.
  */
-function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name: string; entry: string; env?: NodeJS.ProcessEnv }) => void): void {
+function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name: string; entry: string; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => void): void {
   if (!existsSync(join(demoFolder, 'summary.json'))) {
     say(`Generating the demo region (${DEMO_PERSONS} persons) in ${demoFolder} ...`);
     const generated = spawnSync(process.execPath, [join(root, 'apps/cli/bin/hub.js'), 'demo', 'generate', '--persons', DEMO_PERSONS, '--out', demoFolder], { stdio: 'inherit' });
@@ -163,7 +168,9 @@ function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name:
     start({
       name: `${department} simulator`,
       entry: 'dist/apps/department-simulator/src/main.js',
-      env: { ...env, DEPARTMENT: department, HUB_API_KEY: keys[department]!, REGION_DIR: demoFolder, GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0]!.port}`, SERVICE_NAME: 'department-simulator' },
+      uses: [],
+      // Its own API key only: a department system holds no pseudonym key and no database URL.
+      env: { DEPARTMENT: department, HUB_API_KEY: keys[department]!, REGION_DIR: demoFolder, GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0]!.port}`, SERVICE_NAME: 'department-simulator' },
     });
   }
 }

@@ -1,0 +1,23 @@
+/** The secrets the local launcher hands out; each process gets only the ones it uses (issue 19). */
+export const SECRET_SETTINGS = ['DATABASE_URL', 'PSEUDONYM_KEYS', 'AUDIT_SIGNING_KEY_FILE', 'HUB_API_KEY'] as const;
+export type SecretSetting = (typeof SECRET_SETTINGS)[number];
+
+/**
+ * The environment of one process: the launcher's own settings without any secret (a secret the
+ * user exported is not passed on either), plus the secrets this process uses, plus its own settings.
+ */
+export function processEnvironment(
+  base: NodeJS.ProcessEnv,
+  secrets: Partial<Record<SecretSetting, string>>,
+  uses: readonly SecretSetting[],
+  own: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const secret of SECRET_SETTINGS) delete env[secret];
+  for (const secret of uses) {
+    const value = secrets[secret];
+    if (value === undefined) throw new Error(`the launcher has no ${secret} to give`);
+    env[secret] = value;
+  }
+  return { ...env, ...own };
+}
