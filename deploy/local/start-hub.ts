@@ -10,19 +10,20 @@ import { join } from 'node:path';
 import { REGION_DAY } from '@hub/demo-region';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
 import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys } from './local-credentials.js';
+import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { processEnvironment, type SecretSetting } from './process-environment.js';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
 /** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
 const APPS = [
-  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', uses: ['DATABASE_URL', 'PSEUDONYM_KEYS'] as SecretSetting[] },
-  { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', uses: ['DATABASE_URL'] as SecretSetting[] },
+  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', database: 'gateway' as const, uses: ['DATABASE_URL', 'PSEUDONYM_KEYS'] as SecretSetting[] },
+  { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', database: 'registry' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
 const CONSUMERS = [
-  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', uses: ['DATABASE_URL'] as SecretSetting[] },
-  { name: 'audit', entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE'] as SecretSetting[] },
+  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', database: 'crosscheck' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
+  { name: 'audit', entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE'] as SecretSetting[] },
 ];
 
 const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
@@ -75,13 +76,21 @@ async function kafkaBrokers(): Promise<string> {
   return broker.bootstrapServers;
 }
 
-async function databaseUrl(): Promise<string> {
-  if (process.env['DATABASE_URL']) return process.env['DATABASE_URL'];
+/**
+ * The database URL of each role. A local cluster gets an owner and a login role per service
+ * (prepareLocalDatabase); a server given by DATABASE_URL is used as given by every process, its
+ * roles being the administrator's business (see README, "Database roles").
+ */
+async function databaseUrls(): Promise<LocalDatabaseUrls> {
+  const given = process.env['DATABASE_URL'];
+  if (given) return { owner: given, gateway: given, registry: given, crosscheck: given, 'audit-writer': given, 'audit-reader': given, operator: given };
   const port = Number(process.env['LOCAL_POSTGRES_PORT'] ?? 5432);
   await refuseTakenPort(port, 'DATABASE_URL');
   const postgres = await LocalPostgres.start({ dataDir: join(localFolder, 'postgres'), ownedFrom: root, port, database: 'hub', log: say });
   cleanups.push(() => postgres.stop());
-  return postgres.databaseUrl;
+  const urls = await prepareLocalDatabase(localFolder, postgres.databaseUrl);
+  say(`Database roles: the owner ran the migrations; each service connects as its own role (${join(localFolder, 'database-urls.json')})`);
+  return urls;
 }
 
 async function main(): Promise<void> {
@@ -97,21 +106,22 @@ async function main(): Promise<void> {
     // The demo region is judged as of its own day, so its planted findings are the ones raised whatever today is.
     EVALUATION_DATE: process.env['EVALUATION_DATE'] ?? REGION_DAY,
   };
-  // Each process gets only the secrets it uses (processEnvironment), never all of them.
+  // Each process gets only the secrets it uses (processEnvironment), never all of them, and its own database role.
+  const databases = await databaseUrls();
   const secrets = {
-    DATABASE_URL: await databaseUrl(),
     PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localPseudonymKeys(localFolder),
     AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
   };
   const demo = process.env['HUB_DEMO'] !== 'off';
   // Before the gateway starts, so it opens the Kafka topics of every member.
-  const credentials = await ensureLocalMembers(localFolder, secrets.DATABASE_URL);
+  const credentials = await ensureLocalMembers(localFolder, databases.operator);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const start = (app: { name: string; entry: string; port?: string; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
+  const start = (app: { name: string; entry: string; port?: string; database?: keyof LocalDatabaseUrls; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
     say(`Starting ${app.name} ...`);
     const own = { ...app.env, ...(app.port ? { HTTP_PORT: app.port } : {}) };
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, secrets, app.uses, own), stdio: 'inherit' });
+    const given = { ...secrets, ...(app.database ? { DATABASE_URL: databases[app.database] } : {}) };
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, given, app.uses, own), stdio: 'inherit' });
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
         say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
@@ -138,7 +148,7 @@ async function main(): Promise<void> {
   for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  http://${host}:${consumer.port}   ${consumer.what}; a Kafka consumer, HTTP for /health/ready only`);
   say(`  Node.js       ${process.version} (${process.execPath}), every app`);
   say(`  Kafka         ${env.KAFKA_BROKERS}`);
-  say(`  PostgreSQL    ${secrets.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+  say(`  PostgreSQL    ${databases.owner.replace(/\/\/[^@]*@/, '//')}, a role per service`);
   say(`API keys of the local members: ${credentials.file}`);
   say(`Try: npx hub contracts list                            (the registered contracts, as the local integration engineer)`);
   say(`     npx hub members list                              (the members)`);

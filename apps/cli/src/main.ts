@@ -10,6 +10,7 @@ import { RegistryRequestError } from '@hub/registry-client';
 import { PolicyDocumentError } from '@hub/replay';
 import { addAuditCommands } from './audit/audit.commands.js';
 import { addContractsCommands } from './contracts/contracts.commands.js';
+import { addDbCommands } from './db/db.commands.js';
 import { addDemoCommands } from './demo/demo.commands.js';
 import { addFindingsCommand } from './findings/findings.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
@@ -25,6 +26,7 @@ const io = {
 };
 addContractsCommands(program, io);
 addMembersCommands(program, io);
+addDbCommands(program, io);
 addDemoCommands(program, io);
 addAuditCommands(program, io);
 addReplayCommand(program, io);

@@ -3,4 +3,5 @@ export { claimUnprocessed } from './inbox.js';
 export { HUB_MIGRATIONS } from './hub-migrations.js';
 export { PersistenceModule } from './persistence.module.js';
 export { runMigrationsExclusively } from './run-migrations-exclusively.js';
-export { openMigratedDataSource } from './open-migrated-data-source.js';
+export { openMigratedDataSource, openReadingDataSource } from './open-data-source.js';
+export { DATABASE_OWNER_ROLE, grantServiceRoles, provisionDatabaseRoles, roleDatabaseUrl, SERVICE_ROLES, type ServiceRole, type ServiceRoleName } from './database-roles.js';

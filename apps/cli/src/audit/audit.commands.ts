@@ -3,8 +3,8 @@ import { openAuditStore, readPublishedCheckpoints, readTrustedKey, verifyAuditSt
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
+import { databaseOption } from '../database-option.js';
 
-const databaseOption = ['--database <url>', 'the hub\'s PostgreSQL', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub'] as const;
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 function publishedSummary(published: AuditVerification['published']): string {
@@ -22,7 +22,7 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
     .command('verify')
     .description('recompute every hash chain, check every checkpoint\'s signature, and compare the store with the checkpoints published on Kafka; exit 1 at a broken link')
     .option('--public-key <file>', 'a trusted Ed25519 public key (PEM); repeat for keys used before a rotation', collect, [])
-    .option(...databaseOption)
+    .option(...databaseOption('audit-reader'))
     .option('--brokers <list>', 'Kafka bootstrap servers, where the checkpoints are published', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
     .option('--checkpoint-topic <topic>', 'where the audit service publishes its checkpoints', process.env['AUDIT_CHECKPOINT_TOPIC'] ?? 'hub.audit.checkpoint.v1')
     .option('--no-published-checkpoints', 'check the store alone, without the broker (the end of a chain removed with its checkpoints then goes unseen)')
@@ -60,7 +60,7 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
     .option('--findings-topic <topic>', 'where the crosscheck announces findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
     .option('--responses-topic <topic>', 'where departments\' responses are recorded', 'hub.finding-response.recorded.v1')
     .option('--access-log-topic <topic>', 'where reads are logged', 'hub.access-log')
-    .option(...databaseOption)
+    .option(...databaseOption('audit-reader'))
     .action(async (findingId: string, options: { json?: boolean; findingsTopic: string; responsesTopic: string; accessLogTopic: string; database: string }) => {
       if (!/^[0-9a-f]{64}$/.test(findingId)) throw new InputError(`a finding id is 64 hexadecimal digits, not "${findingId}"`);
       const { lineage, close } = await openAuditStore(options.database);

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { MEMBER_ROLES, type MemberRole } from '@hub/access';
 import { openMemberDirectory, type MemberDirectory } from '@hub/members';
 import type { CliOutput } from '../cli-output.js';
+import { databaseOption } from '../database-option.js';
 
-const databaseOption = ['--database <url>', 'the hub\'s PostgreSQL', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub'] as const;
 
 async function withDirectory<T>(databaseUrl: string, work: (members: MemberDirectory) => Promise<T>): Promise<T> {
   const { members, close } = await openMemberDirectory(databaseUrl);
@@ -35,7 +35,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option('--records-per-second <n>', 'publishing rate limit')
     .option('--max-request-bytes <n>', 'largest request body')
     .option('--issue-key', 'also issue its first API key')
-    .option(...databaseOption)
+    .option(...databaseOption('operator'))
     .action(async (id: string, options: { name?: string; role: string; recordsPerSecond?: string; maxRequestBytes?: string; issueKey?: boolean; database: string }) => {
       await withDirectory(options.database, async (directory) => {
         const member = await directory.add({
@@ -53,7 +53,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('list')
     .description('the registered members')
-    .option(...databaseOption)
+    .option(...databaseOption('operator'))
     .action(async (options: { database: string }) => {
       await withDirectory(options.database, async (directory) => {
         for (const m of await directory.list()) io.out(`${m.id.padEnd(24)} ${m.role.padEnd(20)} ${m.recordsPerSecond} records/s  ${m.displayName}`);
@@ -63,7 +63,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('keys <id>')
     .description('a member\'s API keys (ids and dates; never the keys)')
-    .option(...databaseOption)
+    .option(...databaseOption('operator'))
     .action(async (id: string, options: { database: string }) => {
       await withDirectory(options.database, async (directory) => {
         for (const k of await directory.keys(id)) {
@@ -76,7 +76,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('issue-key <id>')
     .description('issue another API key for a member')
-    .option(...databaseOption)
+    .option(...databaseOption('operator'))
     .action(async (id: string, options: { database: string }) => {
       await withDirectory(options.database, async (directory) => io.out(`API key (shown once): ${(await directory.issueKey(id)).plaintext}`));
     });
@@ -85,7 +85,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .command('rotate-key <id>')
     .description('issue a new API key; the member\'s other keys expire after the grace period')
     .option('--grace-hours <hours>', 'how long the old keys keep working', '168')
-    .option(...databaseOption)
+    .option(...databaseOption('operator'))
     .action(async (id: string, options: { graceHours: string; database: string }) => {
       await withDirectory(options.database, async (directory) => {
         const key = await directory.rotateKey(id, positive(options.graceHours, '--grace-hours') * 3600);
@@ -97,7 +97,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('revoke-key <keyId>')
     .description('revoke an API key at once')
-    .option(...databaseOption)
+    .option(...databaseOption('operator'))
     .action(async (keyId: string, options: { database: string }) => {
       await withDirectory(options.database, async (directory) => io.out(`revoked ${(await directory.revokeKey(keyId)).keyId}`));
     });

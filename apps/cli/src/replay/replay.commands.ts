@@ -6,6 +6,7 @@ import { KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary, type Log
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
+import { databaseOption } from '../database-option.js';
 
 const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -46,7 +47,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .option('--slices <n>', 'how many slices the state is cut into, each worker replaying its slices one after another (default: one per worker from 500,000 records of the log, else 1)')
     .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
     .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
-    .option('--database <url>', 'PostgreSQL holding the audit store (with --source audit)', process.env['DATABASE_URL'] ?? 'postgres://hub:hub@127.0.0.1:5432/hub')
+    .option(...databaseOption('audit-reader', 'PostgreSQL holding the audit store (with --source audit)'))
     .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; source: string; workers?: string; slices?: string; findingsTopic: string; brokers: string; database: string }) => {
       const asOf = moment(options.asOf);
       if (options.source !== 'kafka' && options.source !== 'audit') throw new InputError(`--source must be kafka or audit, not "${options.source}"`);
