@@ -49,6 +49,27 @@ export class HubEnvironment {
   @Matches(/^[A-Za-z0-9.-]+:\d{1,5}$/, { each: true, message: 'KAFKA_BROKERS entries must be host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
+  /** The service's Kafka principal (SCRAM-SHA-512); unset only for a broker without authentication. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
+  @Expose()
+  @IsIn(['scram-sha-512', 'plain'])
+  KAFKA_SASL_MECHANISM: 'scram-sha-512' | 'plain' = 'scram-sha-512';
+
+  /** A PEM file of the certificate authority the broker's TLS certificate is checked against; unset: no TLS. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  KAFKA_TLS_CA_FILE?: string;
+
   @Expose()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL = 'postgres://hub:hub@127.0.0.1:5432/hub';

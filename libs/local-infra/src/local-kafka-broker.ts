@@ -4,8 +4,9 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorCode, HubError } from '@hub/errors';
-import { createKafkaClient, KafkaTopicAdmin } from '@hub/messaging';
+import { createKafkaClient, KafkaTopicAdmin, type KafkaSettings } from '@hub/messaging';
 import { ensureKafkaDistribution } from './kafka-distribution.js';
+import { localBrokerSecurity, type LocalBrokerSecurity } from './local-broker-security.js';
 import { pollUntil } from './poll-until.js';
 
 export interface LocalKafkaBrokerOptions {
@@ -16,19 +17,68 @@ export interface LocalKafkaBrokerOptions {
   controllerPort: number;
   heapMb?: number;
   log: (line: string) => void;
+  /**
+   * Authentication and authorisation on (issue 19): SASL on every listener, TLS on the members'
+   * one, ACLs by StandardAuthorizer. Off only for tests of the broker itself (outages, a second broker).
+   */
+  secure?: boolean;
+}
+
+/** The ports of a secured broker beside its own: the members' TLS listener and the administrator's. */
+export const membersPortOf = (port: number) => port + 2;
+export const adminPortOf = (port: number) => port + 3;
+
+const plainJaas = (password: string) => `org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${password}" user_admin="${password}";`;
+
+/**
+ * The listeners: a secured broker has HUB (SASL/SCRAM-SHA-512, the hub's services, loopback),
+ * MEMBERS (SASL/SCRAM-SHA-512 over TLS, department systems), ADMIN (SASL/PLAIN, the super user
+ * `admin` only: the brokers among themselves and the launcher's provisioning) and the controller's.
+ */
+function listenerProperties(options: LocalKafkaBrokerOptions, security: LocalBrokerSecurity | undefined): string[] {
+  const { port, controllerPort } = options;
+  if (!security) {
+    return [
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    ];
+  }
+  const [members, admin] = [membersPortOf(port), adminPortOf(port)];
+  const scram = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+  return [
+    `listeners=HUB://127.0.0.1:${port},MEMBERS://127.0.0.1:${members},ADMIN://127.0.0.1:${admin},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=HUB://127.0.0.1:${port},MEMBERS://127.0.0.1:${members},ADMIN://127.0.0.1:${admin}`,
+    'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,HUB:SASL_PLAINTEXT,MEMBERS:SASL_SSL,ADMIN:SASL_PLAINTEXT',
+    'inter.broker.listener.name=ADMIN',
+    'sasl.mechanism.inter.broker.protocol=PLAIN',
+    'sasl.mechanism.controller.protocol=PLAIN',
+    'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+    `listener.name.controller.plain.sasl.jaas.config=${plainJaas(security.adminPassword)}`,
+    'listener.name.admin.sasl.enabled.mechanisms=PLAIN',
+    `listener.name.admin.plain.sasl.jaas.config=${plainJaas(security.adminPassword)}`,
+    'listener.name.hub.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    `listener.name.hub.scram-sha-512.sasl.jaas.config=${scram}`,
+    'listener.name.members.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    `listener.name.members.scram-sha-512.sasl.jaas.config=${scram}`,
+    `listener.name.members.ssl.keystore.location=${security.keyStoreFile}`,
+    `listener.name.members.ssl.keystore.password=${security.keyStorePassword}`,
+    'listener.name.members.ssl.keystore.type=PKCS12',
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users=User:admin',
+    'allow.everyone.if.no.acl.found=false',
+  ];
 }
 
 /** The server.properties of one combined broker+controller on loopback (KRaft). */
-function serverProperties(options: LocalKafkaBrokerOptions, logDirs: string): string {
-  const { port, controllerPort } = options;
+function serverProperties(options: LocalKafkaBrokerOptions, logDirs: string, security: LocalBrokerSecurity | undefined): string {
+  const { controllerPort } = options;
   return [
     'process.roles=broker,controller',
     'node.id=1',
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    ...listenerProperties(options, security),
     'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
     `log.dirs=${logDirs}`,
     'num.partitions=1',
@@ -69,9 +119,12 @@ export class LocalKafkaBroker {
 
   private constructor(
     private readonly process: ChildProcess,
+    /** Where the hub's services connect (SCRAM-SHA-512 when secured). */
     readonly bootstrapServers: string,
     readonly version: string,
     readonly logFile: string,
+    /** When secured: the members' TLS listener, the administrator's listener and its credentials, the CA of the TLS listener. */
+    readonly security?: { membersBootstrap: string; admin: KafkaSettings; caFile: string },
   ) {
     process.once('exit', () => (this.exited = true));
   }
@@ -83,7 +136,9 @@ export class LocalKafkaBroker {
     const propertiesFile = join(dataDir, 'server.properties');
     const logFile = join(dataDir, 'broker.log');
     await mkdir(logDirs, { recursive: true });
-    await writeFile(propertiesFile, serverProperties(options, logDirs));
+    const security = options.secure ? await localBrokerSecurity(join(dataDir, 'security')) : undefined;
+    // Holds the administrator's password when secured: this user only.
+    await writeFile(propertiesFile, serverProperties(options, logDirs, security), { mode: 0o600 });
     const log4j = `-Dlog4j2.configurationFile=${join(projectRoot, 'deploy', 'kafka', 'log4j2.yaml')}`;
 
     if (!existsSync(join(logDirs, 'meta.properties'))) {
@@ -106,10 +161,16 @@ export class LocalKafkaBroker {
       { stdio: ['ignore', output, output] },
     );
     closeSync(output);
-    const broker = new LocalKafkaBroker(child, `127.0.0.1:${options.port}`, distribution.version, logFile);
-    log(`Starting Apache Kafka ${distribution.version} on ${broker.bootstrapServers} (log: ${logFile}) ...`);
+    const secured = security && {
+      membersBootstrap: `127.0.0.1:${membersPortOf(options.port)}`,
+      admin: { brokers: [`127.0.0.1:${adminPortOf(options.port)}`], clientId: 'hub-admin', sasl: { mechanism: 'plain' as const, username: 'admin', password: security.adminPassword } },
+      caFile: security.caFile,
+    };
+    const broker = new LocalKafkaBroker(child, `127.0.0.1:${options.port}`, distribution.version, logFile, secured);
+    log(`Starting Apache Kafka ${distribution.version} on ${broker.bootstrapServers}${secured ? ` (SASL/SCRAM; members over TLS on ${secured.membersBootstrap})` : ''} (log: ${logFile}) ...`);
 
-    const admin = new KafkaTopicAdmin(createKafkaClient({ brokers: [broker.bootstrapServers], clientId: 'local-infra', connectionTimeoutMs: 1000, quiet: true }));
+    const probe = secured?.admin ?? { brokers: [broker.bootstrapServers], clientId: 'local-infra' };
+    const admin = new KafkaTopicAdmin(createKafkaClient({ ...probe, clientId: 'local-infra', connectionTimeoutMs: 1000, quiet: true }));
     try {
       await pollUntil(async () => admin.ping(), {
         timeoutMs: 120_000,

@@ -18,3 +18,6 @@ export { RecordHeader } from './record-headers.js';
 export { RethrowHandlerErrorsFilter } from './rethrow-handler-errors.filter.js';
 export type { RetryPolicy } from './retry-policy.js';
 export { logCutsAt, readLogCuts, readLogUntil, type KeyFilter, type LogCut, type LogReading } from './read-log-until.js';
+export { KafkaAclAdmin, type KafkaAclGrant } from './security/kafka-acl-admin.js';
+export type { KafkaSasl, KafkaTls } from './security/kafka-credentials.js';
+export { alterScramCredentials, type ScramCredentialChange } from './security/scram-credential-admin.js';

@@ -1,5 +1,8 @@
 import { connect, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { ErrorCode, HubError } from '@hub/errors';
+import type { KafkaSasl, KafkaTls } from '../security/kafka-credentials.js';
+import { authenticateConnection } from '../security/sasl-authentication.js';
 
 interface Waiting {
   correlationId: number;
@@ -7,11 +10,19 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
+/** How a connection is opened: its time limit, and the TLS and SASL of the listener. */
+export interface ConnectionOptions {
+  clientId: string;
+  timeoutMs: number;
+  tls?: KafkaTls;
+  sasl?: KafkaSasl;
+}
+
 /** Bytes a socket read fills at most; the connection reads into one such buffer again and again. */
 const READ_BUFFER_BYTES = 256 * 1024;
 
 /**
- * One plaintext connection to a broker that sends requests and gives back their responses in
+ * One connection to a broker (plain or TLS, authenticated with SASL where the listener asks for it) that sends requests and gives back their responses in
  * order (Kafka answers a connection's requests in the order they were sent). Socket reads go into
  * one buffer and responses into two that take turns, all reused: a reading of gigabytes then
  * allocates no memory outside the heap per response, which would make V8 collect the whole heap
@@ -38,7 +49,20 @@ export class BrokerConnection {
     socket.on('close', () => this.fail(new HubError(ErrorCode.KafkaUnavailable, `broker ${address} closed the connection`, { canRetry: true })));
   }
 
-  static open(host: string, port: number, timeoutMs: number): Promise<BrokerConnection> {
+  /** Opens a connection and, for a SASL listener, authenticates it before anything else is sent. */
+  static async open(host: string, port: number, options: ConnectionOptions): Promise<BrokerConnection> {
+    const connection = await BrokerConnection.connect(host, port, options);
+    if (!options.sasl) return connection;
+    try {
+      await authenticateConnection(connection, options.clientId, options.sasl);
+      return connection;
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
+  }
+
+  private static connect(host: string, port: number, { timeoutMs, tls }: ConnectionOptions): Promise<BrokerConnection> {
     const address = `${host}:${port}`;
     return new Promise((resolve, reject) => {
       let opened: BrokerConnection | undefined;
@@ -50,12 +74,14 @@ export class BrokerConnection {
           return true;
         },
       };
-      const socket = connect({ host, port, noDelay: true, onread });
+      // TLS sockets take no onread buffer: their plaintext arrives as data events instead.
+      const socket = tls ? connectTls({ host, port, ca: tls.ca }) : connect({ host, port, noDelay: true, onread });
+      if (tls) socket.setNoDelay(true).on('data', (chunk: Buffer) => opened?.receive(chunk, chunk.length));
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new HubError(ErrorCode.KafkaUnavailable, `broker ${address} did not accept a connection within ${timeoutMs} ms`, { canRetry: true }));
       }, timeoutMs);
-      socket.once('connect', () => {
+      socket.once(tls ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
         opened = new BrokerConnection(socket, address);
         resolve(opened);

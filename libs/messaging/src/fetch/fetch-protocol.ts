@@ -1,4 +1,5 @@
 import type { AbortedTransaction } from './record-batches.js';
+import { int16, int32, int64, string } from './wire-encoding.js';
 
 /** Fetch v4: the oldest version Kafka 4 still serves, and the last before sessions and leader epochs, which a one-pass reader does not need. */
 const FETCH_API_KEY = 1;
@@ -24,23 +25,6 @@ export interface FetchedPartition {
   aborted: AbortedTransaction[];
   recordSet: Buffer | null;
 }
-
-const int16 = (value: number) => {
-  const bytes = Buffer.allocUnsafe(2);
-  bytes.writeInt16BE(value);
-  return bytes;
-};
-const int32 = (value: number) => {
-  const bytes = Buffer.allocUnsafe(4);
-  bytes.writeInt32BE(value);
-  return bytes;
-};
-const int64 = (value: number) => {
-  const bytes = Buffer.allocUnsafe(8);
-  bytes.writeBigInt64BE(BigInt(value));
-  return bytes;
-};
-const string = (text: string) => Buffer.concat([int16(Buffer.byteLength(text)), Buffer.from(text, 'utf8')]);
 
 /** A whole Fetch request frame (size prefix, header v1, body), reading committed records only. */
 export function fetchRequest(correlationId: number, clientId: string, limits: FetchLimits, partitions: readonly PartitionFetch[]): Buffer {

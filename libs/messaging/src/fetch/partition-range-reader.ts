@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { ErrorCode, HubError } from '@hub/errors';
 import type { InboundRecord } from '../inbound-record.js';
+import type { KafkaSasl, KafkaTls } from '../security/kafka-credentials.js';
 import { BrokerConnection } from './broker-connection.js';
 import { fetchRequest, fetchResponse, type FetchLimits, type PartitionFetch } from './fetch-protocol.js';
 import { decodeRecordBatches, type KeyFilter } from './record-batches.js';
@@ -16,6 +17,8 @@ export interface PartitionRange {
 export interface RangeReaderOptions {
   clientId: string;
   connectionTimeoutMs: number;
+  tls?: KafkaTls;
+  sasl?: KafkaSasl;
   /** How long the reader waits for a partition that stops short of its range's end before it gives up. */
   stallTimeoutMs?: number;
   /** Only the records whose key passes are handed on (and decoded). */
@@ -101,7 +104,7 @@ async function leadersOf(admin: Admin, remaining: readonly Progress[]): Promise<
 /** Fetches the leader's partitions until each reaches its end, or the leader stops serving one (it is then left for the next attempt). */
 async function readFromLeader(address: string, partitions: Progress[], handOn: (records: InboundRecord[]) => Promise<void>, options: RangeReaderOptions): Promise<void> {
   const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
-  const connection = await BrokerConnection.open(host, port, options.connectionTimeoutMs);
+  const connection = await BrokerConnection.open(host, port, { clientId: options.clientId, timeoutMs: options.connectionTimeoutMs, ...(options.tls ? { tls: options.tls } : {}), ...(options.sasl ? { sasl: options.sasl } : {}) });
   const stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
   const send = (active: readonly Progress[]) => {
     const fetches: PartitionFetch[] = active.map((p) => ({ topic: p.range.topic, partition: p.range.partition, offset: p.next }));

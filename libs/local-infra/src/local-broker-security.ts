@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ErrorCode, HubError } from '@hub/errors';
+
+/** What a local broker with authentication needs: the administrator's password and the TLS key of the members' listener. */
+export interface LocalBrokerSecurity {
+  /** The super user `admin`, over SASL/PLAIN on the administration listener only. */
+  adminPassword: string;
+  /** PKCS#12 key store of the members' listener (key and self-signed certificate for 127.0.0.1 and localhost). */
+  keyStoreFile: string;
+  keyStorePassword: string;
+  /** The certificate (PEM) clients check the members' listener against. */
+  caFile: string;
+}
+
+function keytool(args: string[], failure: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('keytool', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}: cannot run keytool from the JDK (${error.message})`)));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}:\n${output.slice(-2000)}`))));
+  });
+}
+
+/**
+ * The local broker's secrets, made on its first start and kept in its folder (files readable by
+ * this user only): a random administrator password, and a key pair with a self-signed certificate
+ * made by the JDK's keytool, which is already here because the broker runs on Java.
+ */
+export async function localBrokerSecurity(folder: string): Promise<LocalBrokerSecurity> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const secretsFile = join(folder, 'secrets.json');
+  const secrets = existsSync(secretsFile)
+    ? (JSON.parse(await readFile(secretsFile, 'utf8')) as { adminPassword: string; keyStorePassword: string })
+    : { adminPassword: randomBytes(24).toString('base64url'), keyStorePassword: randomBytes(24).toString('base64url') };
+  await writeFile(secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  const keyStoreFile = join(folder, 'broker.p12');
+  const caFile = join(folder, 'ca.pem');
+  if (!existsSync(keyStoreFile)) {
+    const store = ['-keystore', keyStoreFile, '-storetype', 'PKCS12', '-storepass', secrets.keyStorePassword];
+    await keytool(
+      ['-genkeypair', '-alias', 'broker', '-keyalg', 'EC', '-groupname', 'secp256r1', '-validity', '3650', '-dname', 'CN=localhost, O=Ningxia data-sharing hub (local)', '-ext', 'SAN=IP:127.0.0.1,DNS:localhost', ...store],
+      `making the local broker's TLS key in ${keyStoreFile} failed`,
+    );
+    await keytool(['-exportcert', '-rfc', '-alias', 'broker', '-file', caFile, ...store], `exporting the local broker's certificate to ${caFile} failed`);
+  }
+  return { adminPassword: secrets.adminPassword, keyStoreFile, keyStorePassword: secrets.keyStorePassword, caFile };
+}
