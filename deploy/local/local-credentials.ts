@@ -52,11 +52,12 @@ export function localAuditSigningKey(folder: string): string {
  * .hub/api-keys.json (readable by this user only) so a newcomer can publish at once.
  * Returns the path of that file.
  */
-export async function ensureLocalMembers(folder: string, databaseUrl: string): Promise<{ file: string; added: string[] }> {
+export async function ensureLocalMembers(folder: string, databaseUrl: string): Promise<{ file: string; added: string[]; departments: string[] }> {
   const file = join(folder, 'api-keys.json');
   const keys: Record<string, string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
   const { members, close } = await openMemberDirectory(databaseUrl);
   const added: string[] = [];
+  let departments: string[];
   try {
     for (const member of LOCAL_MEMBERS) {
       if (await members.get(member.id)) continue;
@@ -64,10 +65,11 @@ export async function ensureLocalMembers(folder: string, databaseUrl: string): P
       keys[member.id] = (await members.issueKey(member.id)).plaintext;
       added.push(member.id);
     }
+    departments = (await members.list()).filter((member) => member.role === 'department').map((member) => member.id);
   } finally {
     await close();
   }
   mkdirSync(folder, { recursive: true });
   writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
-  return { file, added };
+  return { file, added, departments };
 }

@@ -9,6 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REGION_DAY } from '@hub/demo-region';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
+import type { HubService } from '@hub/access';
+import type { KafkaSettings } from '@hub/messaging';
+import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local-broker-principals.js';
 import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { processEnvironment, type SecretSetting } from './process-environment.js';
@@ -17,13 +20,13 @@ const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
 /** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
 const APPS = [
-  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', database: 'gateway' as const, uses: ['DATABASE_URL', 'PSEUDONYM_KEYS'] as SecretSetting[] },
-  { name: 'registry', entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', database: 'registry' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
+  { name: 'gateway', kafka: 'gateway' as HubService, entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', database: 'gateway' as const, uses: ['DATABASE_URL', 'PSEUDONYM_KEYS'] as SecretSetting[] },
+  { name: 'registry', kafka: 'registry' as HubService, entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', database: 'registry' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
 const CONSUMERS = [
-  { name: 'crosscheck', entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', database: 'crosscheck' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
-  { name: 'audit', entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE'] as SecretSetting[] },
+  { name: 'crosscheck', kafka: 'crosscheck' as HubService, entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', database: 'crosscheck' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
+  { name: 'audit', kafka: 'audit' as HubService, entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE'] as SecretSetting[] },
 ];
 
 const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
@@ -60,8 +63,12 @@ async function refuseTakenPort(port: number, variable: string): Promise<void> {
   }
 }
 
-async function kafkaBrokers(): Promise<string> {
-  if (process.env['KAFKA_BROKERS']) return process.env['KAFKA_BROKERS'];
+/**
+ * The broker: KAFKA_BROKERS if given (with whatever KAFKA_SASL_* the user set for every service),
+ * else a local one with authentication and ACLs, whose administrator settings are returned too.
+ */
+async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; membersBootstrap?: string; caFile?: string }> {
+  if (process.env['KAFKA_BROKERS']) return { brokers: process.env['KAFKA_BROKERS'] };
   const port = Number(process.env['LOCAL_KAFKA_PORT'] ?? 9092);
   await refuseTakenPort(port, 'KAFKA_BROKERS');
   const broker = await LocalKafkaBroker.start({
@@ -71,9 +78,10 @@ async function kafkaBrokers(): Promise<string> {
     controllerPort: port + 1,
     heapMb: 1024,
     log: say,
+    secure: true,
   });
   cleanups.push(() => broker.stop());
-  return broker.bootstrapServers;
+  return { brokers: broker.bootstrapServers, admin: broker.security!.admin, membersBootstrap: broker.security!.membersBootstrap, caFile: broker.security!.caFile };
 }
 
 /**
@@ -100,9 +108,10 @@ async function main(): Promise<void> {
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  const kafka = await kafkaBroker();
   const env: NodeJS.ProcessEnv & { KAFKA_BROKERS: string } = {
     ...process.env,
-    KAFKA_BROKERS: await kafkaBrokers(),
+    KAFKA_BROKERS: kafka.brokers,
     // The demo region is judged as of its own day, so its planted findings are the ones raised whatever today is.
     EVALUATION_DATE: process.env['EVALUATION_DATE'] ?? REGION_DAY,
   };
@@ -116,12 +125,20 @@ async function main(): Promise<void> {
   // Before the gateway starts, so it opens the Kafka topics of every member.
   const credentials = await ensureLocalMembers(localFolder, databases.operator);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
+  // Each service and each department gets its own Kafka principal, with only what it needs.
+  const kafkaCredentials = kafka.admin ? await ensureLocalBrokerPrincipals(localFolder, kafka.admin, credentials.departments) : undefined;
+  const kafkaEnvOf = (service: HubService | undefined): { own: NodeJS.ProcessEnv; secrets: { KAFKA_SASL_PASSWORD?: string } } => {
+    const principal = service && kafkaCredentials?.services[service];
+    return principal ? { own: { KAFKA_SASL_USERNAME: principal.username, KAFKA_SASL_MECHANISM: 'scram-sha-512' }, secrets: { KAFKA_SASL_PASSWORD: principal.password } } : { own: {}, secrets: {} };
+  };
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const start = (app: { name: string; entry: string; port?: string; database?: keyof LocalDatabaseUrls; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
+  const start = (app: { name: string; entry: string; port?: string; database?: keyof LocalDatabaseUrls; kafka?: HubService; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
     say(`Starting ${app.name} ...`);
-    const own = { ...app.env, ...(app.port ? { HTTP_PORT: app.port } : {}) };
-    const given = { ...secrets, ...(app.database ? { DATABASE_URL: databases[app.database] } : {}) };
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, given, app.uses, own), stdio: 'inherit' });
+    const principal = kafkaEnvOf(app.kafka);
+    const own = { ...app.env, ...principal.own, ...(app.port ? { HTTP_PORT: app.port } : {}) };
+    const given = { ...secrets, ...principal.secrets, ...(app.database ? { DATABASE_URL: databases[app.database] } : {}) };
+    const uses = principal.secrets.KAFKA_SASL_PASSWORD ? [...app.uses, 'KAFKA_SASL_PASSWORD' as const] : app.uses;
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, given, uses, own), stdio: 'inherit' });
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
         say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
@@ -147,19 +164,31 @@ async function main(): Promise<void> {
   for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
   for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  http://${host}:${consumer.port}   ${consumer.what}; a Kafka consumer, HTTP for /health/ready only`);
   say(`  Node.js       ${process.version} (${process.execPath}), every app`);
-  say(`  Kafka         ${env.KAFKA_BROKERS}`);
+  say(`  Kafka         ${env.KAFKA_BROKERS}${kafka.membersBootstrap ? ` (the hub's services, SASL/SCRAM); departments: ${kafka.membersBootstrap} (SASL/SCRAM over TLS)` : ''}`);
   say(`  PostgreSQL    ${databases.owner.replace(/\/\/[^@]*@/, '//')}, a role per service`);
   say(`API keys of the local members: ${credentials.file}`);
   say(`Try: npx hub contracts list                            (the registered contracts, as the local integration engineer)`);
   say(`     npx hub members list                              (the members)`);
   say(`     npx hub audit verify                              (check the audit store's chains and signatures)`);
   say(`     see README "Publishing" to send a record as education`);
+  if (kafkaCredentials && kafka.membersBootstrap && kafka.caFile) sayHowDepartmentsConnect(kafkaCredentials, kafka.membersBootstrap, kafka.caFile);
   if (demo) {
     say(`Demo: five simulated department systems publish a ${DEMO_PERSONS}-person region (${demoFolder}) through the gateway and act on their findings.`);
     say(`     npx hub findings                 (every finding, as the audit office sees them; --as education for one department's view)`);
     say(`     npx hub findings --as education --rule missed-student-aid   (missed aid; the simulated school grants it and the finding closes)`);
   }
   say('Press Ctrl-C to stop.');
+}
+
+/** How a department system connects to the broker as itself, with kcat or the Java client (the password is in .hub/kafka-credentials.json). */
+function sayHowDepartmentsConnect(credentials: LocalKafkaCredentials, bootstrap: string, caFile: string): void {
+  const member = Object.keys(credentials.members).includes('education') ? 'education' : Object.keys(credentials.members)[0];
+  if (!member) return;
+  const password = `$(node -p "require('./.hub/kafka-credentials.json').members['${member}']")`;
+  say(`A department publishes over Kafka as itself (its topics only; password in ${join(localFolder, 'kafka-credentials.json')}):`);
+  say(`     kcat -b ${bootstrap} -X security.protocol=SASL_SSL -X sasl.mechanisms=SCRAM-SHA-512 -X sasl.username=${member} -X sasl.password=${password} -X ssl.ca.location=${caFile} -P -t hub.inbound.${member} -H ce_specversion=1.0 -H ce_id=… -H ce_type=… -H content-type=application/json`);
+  say(`     Java: bootstrap.servers=${bootstrap} security.protocol=SASL_SSL sasl.mechanism=SCRAM-SHA-512 ssl.truststore.type=PEM ssl.truststore.location=${caFile}`);
+  say(`           sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${member}" password="<its password>";`);
 }
 
 /**

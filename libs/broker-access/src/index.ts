@@ -1,0 +1,1 @@
+export { BrokerPrincipals } from './broker-principals.js';
