@@ -17,7 +17,7 @@ const secret = () => randomBytes(24).toString('base64url');
 
 /**
  * Sets up the local broker's principals (issue 19): each hub service gets its own, and each
- * department member gets one (made once; a member added with `hub members add` gets its own there).
+ * department member gets one, made once (a member added later with `hub members add` gets its own there).
  * Also writes .hub/kafka-admin.json, the administrator's settings, for `hub members`.
  */
 export async function ensureLocalBrokerPrincipals(folder: string, admin: KafkaSettings, departments: readonly string[]): Promise<LocalKafkaCredentials> {
@@ -27,8 +27,9 @@ export async function ensureLocalBrokerPrincipals(folder: string, admin: KafkaSe
   const members: Record<string, string> = { ...kept.members };
   const principals = new BrokerPrincipals(admin);
   await principals.provisionServices(Object.fromEntries(HUB_SERVICES.map((service) => [service, services[service].password])) as Record<HubService, string>, departments);
-  for (const department of departments) {
-    members[department] ??= secret();
+  // Only departments that have none yet: one disabled (`hub members disable`) stays so.
+  for (const department of departments.filter((id) => members[id] === undefined)) {
+    members[department] = secret();
     await principals.provisionMember(department, members[department]);
   }
   mkdirSync(folder, { recursive: true });

@@ -1,4 +1,4 @@
-import type { InboundRecord, KeyFilter, LogCut } from '@hub/messaging';
+import type { InboundRecord, KafkaSettings, KeyFilter, LogCut } from '@hub/messaging';
 
 export type { KeyFilter, LogCut };
 
@@ -18,4 +18,4 @@ export interface LogSource {
 }
 
 /** How to open a log source: a worker opens its own from this. */
-export type LogSourceSpec = { kind: 'kafka'; brokers: string[]; clientId: string } | { kind: 'audit-store'; database: string };
+export type LogSourceSpec = { kind: 'kafka'; settings: KafkaSettings } | { kind: 'audit-store'; database: string };

@@ -4,6 +4,7 @@ import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
 import { databaseOption } from '../database-option.js';
+import { readerKafkaSettings } from '../kafka-option.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -34,7 +35,7 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
       try {
         const progress = new ProgressLine('entries verified');
         const published = options.publishedCheckpoints
-          ? readPublishedCheckpoints({ brokers: options.brokers.split(','), clientId: 'hub-audit-verify' }, options.checkpointTopic).catch((error: unknown) => {
+          ? readPublishedCheckpoints(readerKafkaSettings(options.brokers, 'hub-audit-verify'), options.checkpointTopic).catch((error: unknown) => {
               throw new Error(`cannot read the checkpoints published on ${options.checkpointTopic} from ${options.brokers}: ${(error as Error).message}; give --no-published-checkpoints to check the store alone`, { cause: error });
             })
           : undefined;

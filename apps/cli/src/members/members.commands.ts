@@ -1,9 +1,28 @@
 import type { Command } from 'commander';
 import { MEMBER_ROLES, type MemberRole } from '@hub/access';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { BrokerPrincipals } from '@hub/broker-access';
 import { openMemberDirectory, type MemberDirectory } from '@hub/members';
+import type { KafkaSettings } from '@hub/messaging';
 import type { CliOutput } from '../cli-output.js';
 import { databaseOption } from '../database-option.js';
+import { InputError } from '../read-input.js';
 
+/** The broker administrator's settings (JSON: brokers, clientId, sasl, tls), which `npm start` writes for the local hub. */
+const kafkaAdminOption = ['--kafka-admin <file>', 'the broker administrator\'s settings, to give a department its Kafka principal', process.env['KAFKA_ADMIN_FILE'] ?? '.hub/kafka-admin.json'] as const;
+
+function brokerPrincipals(file: string): BrokerPrincipals | undefined {
+  if (!existsSync(file)) return undefined;
+  return new BrokerPrincipals(JSON.parse(readFileSync(file, 'utf8')) as KafkaSettings);
+}
+
+/** Gives a department a new Kafka password (its principal is its member id) and prints it once. */
+async function issueKafkaCredential(principals: BrokerPrincipals, member: string, io: CliOutput): Promise<void> {
+  const password = randomBytes(24).toString('base64url');
+  await principals.provisionMember(member, password);
+  io.out(`Kafka principal ${member}, SCRAM-SHA-512 password (shown once): ${password}`);
+}
 
 async function withDirectory<T>(databaseUrl: string, work: (members: MemberDirectory) => Promise<T>): Promise<T> {
   const { members, close } = await openMemberDirectory(databaseUrl);
@@ -36,7 +55,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option('--max-request-bytes <n>', 'largest request body')
     .option('--issue-key', 'also issue its first API key')
     .option(...databaseOption('operator'))
-    .action(async (id: string, options: { name?: string; role: string; recordsPerSecond?: string; maxRequestBytes?: string; issueKey?: boolean; database: string }) => {
+    .option(...kafkaAdminOption)
+    .action(async (id: string, options: { name?: string; role: string; recordsPerSecond?: string; maxRequestBytes?: string; issueKey?: boolean; database: string; kafkaAdmin: string }) => {
       await withDirectory(options.database, async (directory) => {
         const member = await directory.add({
           id,
@@ -47,7 +67,43 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
         });
         io.out(`registered ${member.id} (${member.role}, ${member.recordsPerSecond} records/s, ${member.maxRequestBytes} bytes per request)`);
         if (options.issueKey) io.out(`API key (shown once): ${(await directory.issueKey(member.id)).plaintext}`);
+        if (member.role !== 'department') return;
+        const principals = brokerPrincipals(options.kafkaAdmin);
+        if (principals) await issueKafkaCredential(principals, member.id, io);
+        else io.out(`no broker administrator settings in ${options.kafkaAdmin}: ${member.id} has no Kafka principal yet (hub members kafka-credential ${member.id} --kafka-admin <file>)`);
       });
+    });
+
+  members
+    .command('kafka-credential <id>')
+    .description('give a department a new Kafka password (its principal and ACLs are set up if missing); the old password stops working at once')
+    .option(...databaseOption('operator'))
+    .option(...kafkaAdminOption)
+    .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
+      const principals = brokerPrincipals(options.kafkaAdmin);
+      if (!principals) throw new InputError(`no broker administrator settings in ${options.kafkaAdmin} (--kafka-admin, or KAFKA_ADMIN_FILE)`);
+      await withDirectory(options.database, async (directory) => {
+        const member = await directory.get(id);
+        if (member?.role !== 'department') throw new InputError(member ? `${id} is ${member.role === 'auditor' ? 'an' : 'a'} ${member.role}; only departments publish over Kafka` : `no member "${id}" is registered`);
+        await issueKafkaCredential(principals, id, io);
+      });
+    });
+
+  members
+    .command('disable <id>')
+    .description('revoke a member at once: every API key, and its Kafka principal with all its ACLs')
+    .option(...databaseOption('operator'))
+    .option(...kafkaAdminOption)
+    .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
+      await withDirectory(options.database, async (directory) => {
+        const live = (await directory.keys(id)).filter((key) => !key.revokedAt);
+        for (const key of live) await directory.revokeKey(key.keyId);
+        io.out(`revoked ${live.length} API key(s) of ${id}`);
+      });
+      const principals = brokerPrincipals(options.kafkaAdmin);
+      if (!principals) return io.out(`no broker administrator settings in ${options.kafkaAdmin}: remove the Kafka principal ${id} on the broker yourself`);
+      await principals.removeMember(id);
+      io.out(`removed the Kafka principal ${id} and its ACLs`);
     });
 
   members

@@ -7,6 +7,7 @@ import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
 import { databaseOption } from '../database-option.js';
+import { readerKafkaSettings } from '../kafka-option.js';
 
 const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -59,7 +60,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
       if (slices !== undefined && (!Number.isInteger(slices) || slices < 1 || slices > 1000)) throw new InputError(`--slices must be a whole number from 1 to 1000, not "${options.slices}"`);
       // The reading's rate counts from the start: slices first read the household topics, unreported.
       const progress = new Map<string, ProgressLine>([['canonical records read', new ProgressLine('canonical records read')]]);
-      const source: LogSourceSpec = options.source === 'audit' ? { kind: 'audit-store', database: options.database } : { kind: 'kafka', brokers: options.brokers.split(','), clientId: 'hub-replay' };
+      const source: LogSourceSpec = options.source === 'audit' ? { kind: 'audit-store', database: options.database } : { kind: 'kafka', settings: readerKafkaSettings(options.brokers, 'hub-replay') };
       const started = performance.now();
       let readUntil = started;
       let persons = 0;

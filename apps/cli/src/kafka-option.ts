@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { KafkaSettings } from '@hub/messaging';
+
+/** Where `npm start` keeps the local hub's Kafka credentials. */
+const LOCAL_KAFKA_CREDENTIALS = '.hub/kafka-credentials.json';
+
+/**
+ * The Kafka settings of the `hub` command's readers (audit verify, replay): the principal in
+ * KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (and KAFKA_TLS_CA_FILE) if set, else the local hub's
+ * auditors' principal (`hub-auditor-tools`, read-only), else none (a broker without authentication).
+ */
+export function readerKafkaSettings(brokers: string, clientId: string): KafkaSettings {
+  const settings: KafkaSettings = { brokers: brokers.split(','), clientId };
+  const username = process.env['KAFKA_SASL_USERNAME'];
+  const tls = process.env['KAFKA_TLS_CA_FILE'] ? { tls: { ca: readFileSync(process.env['KAFKA_TLS_CA_FILE'], 'utf8') } } : {};
+  if (username) return { ...settings, ...tls, sasl: { mechanism: process.env['KAFKA_SASL_MECHANISM'] === 'plain' ? 'plain' : 'scram-sha-512', username, password: process.env['KAFKA_SASL_PASSWORD'] ?? '' } };
+  if (!existsSync(LOCAL_KAFKA_CREDENTIALS)) return { ...settings, ...tls };
+  const local = (JSON.parse(readFileSync(LOCAL_KAFKA_CREDENTIALS, 'utf8')) as { services?: Record<string, { username: string; password: string }> }).services?.['auditor-tools'];
+  return local ? { ...settings, ...tls, sasl: { mechanism: 'scram-sha-512', ...local } } : { ...settings, ...tls };
+}
