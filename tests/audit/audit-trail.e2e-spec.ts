@@ -15,7 +15,7 @@ import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { runCli } from '../support/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { createTestTopics, testKafkaBrokers, testKafkaEnv, testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const STATUS = 'civil-affairs.household-status.changed.v1';
@@ -47,7 +47,7 @@ const countEntries = async (topic?: string) =>
   Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0]!.n);
 
 const verify = (db: TestDatabase, publicKeyFile = keys.publicKeyFile) =>
-  runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic]);
+  runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic], testKafkaEnv());
 
 beforeAll(async () => {
   database = await createTestDatabase('audit');
@@ -55,7 +55,7 @@ beforeAll(async () => {
     { topic: canonicalTopic, numPartitions: 3 },
     { topic: accessLogTopic, numPartitions: 1 },
   ]);
-  producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
+  producer = new HubProducer(createKafkaClient(testKafkaSettings('test-department')));
   await producer.send([...statusEvents(60), ...Array.from({ length: ACCESS_DECISIONS }, (_, i) => accessDecision(i))]);
   audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic });
 });
@@ -93,7 +93,7 @@ describe('the audit service', () => {
 
   it('publishes every checkpoint it stores on a topic outside the database', async () => {
     const stored = await database.query<{ signature: Buffer }>('SELECT signature FROM audit_checkpoint WHERE topic LIKE $1', [`${prefix}.%`]);
-    const published = await readPublishedCheckpoints({ brokers: testKafkaBrokers(), clientId: 'test-auditor' }, checkpointTopic);
+    const published = await readPublishedCheckpoints(testKafkaSettings('test-auditor'), checkpointTopic);
     const publishedSignatures = new Set(published.checkpoints.map((checkpoint) => checkpoint.signature.toString('base64')));
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.filter((row) => !publishedSignatures.has(row.signature.toString('base64')))).toEqual([]);

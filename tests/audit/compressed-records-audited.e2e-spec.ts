@@ -4,7 +4,7 @@ import { eventually } from '../support/eventually.js';
 import { produceWithJavaClient, type KafkaCompression } from '../support/java-producer.js';
 import { runCli } from '../support/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { createTestTopics, testKafkaBrokers, testKafkaEnv } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const CODECS: KafkaCompression[] = ['gzip', 'snappy', 'lz4', 'zstd'];
@@ -36,7 +36,7 @@ describe('the audit trail keeps recording records a department\'s client compres
     expect((await recorded()).map((row) => [row.topic, Number(row.n)])).toEqual(CODECS.map((codec) => [`${prefix}.${codec}`, 5]).sort());
     await eventually('the chains sealed', async () => Number((await database.query<{ n: string }>('SELECT count(DISTINCT topic) AS n FROM audit_checkpoint'))[0]!.n) === CODECS.length);
 
-    const run = await runCli(['audit', 'verify', '--database', database.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic]);
+    const run = await runCli(['audit', 'verify', '--database', database.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic], testKafkaEnv());
     expect(run.stdout).toMatch(/^intact: 4 chains, 20 entries/m);
   });
 });

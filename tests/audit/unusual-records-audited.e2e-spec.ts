@@ -3,7 +3,7 @@ import type { AppProcess } from '../support/app-process.js';
 import { auditKeyFiles, startAudit } from '../support/audit-process.js';
 import { eventually } from '../support/eventually.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { createTestTopics, testKafkaSettings } from '../support/test-kafka.js';
 import { TopicReader } from '../support/topic-reader.js';
 import { uniqueName } from '../support/unique-name.js';
 
@@ -19,7 +19,7 @@ describe('the audit records every record as received, whatever it holds', () => 
   beforeAll(async () => {
     database = await createTestDatabase('audit-unusual');
     await createTestTopics([{ topic, numPartitions: 1 }]);
-    producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
+    producer = new HubProducer(createKafkaClient(testKafkaSettings('test-department')));
     // The audit creates its dead-letter topic when it starts.
     audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile });
     auditDeadLetters = await TopicReader.start('hub.audit.deadletter');

@@ -6,14 +6,14 @@
  */
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { memberTopics } from '@hub/gateway';
-import { readTopicWindow } from '@hub/messaging';
+import { createKafkaClient, readTopicWindow } from '@hub/messaging';
 import { eventually } from '../support/eventually.js';
 import { asMember, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { startRegistry, type TestRegistry } from '../support/registry-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 import { AID, csvBody, ENROLMENT, ID, jsonBody, kafkaRecord, ndjsonBody, registrySchema, type FuzzBody, type FuzzKafkaRecord } from './malformed-inputs.js';
 
@@ -22,7 +22,7 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_205);
 const KAFKA_RECORDS_PER_RUN = 25;
 /** Each property's time: ample for the machine here, so that only a hang fails it. */
 const TIMEOUT_MS = Math.max(300_000, RUNS * 100);
-const settings = { brokers: testKafkaBrokers(), clientId: 'test-fuzz-scan' };
+const settings = testKafkaSettings('test-fuzz-scan');
 const idBytes = Buffer.from(ID);
 
 interface Result {
@@ -68,7 +68,7 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
     expect((await asMember(bed, 'education').put(`/v1/csv-mappings/${ENROLMENT}`, mapping)).status).toBe(200);
     registryDatabase = await createTestDatabase('fuzz-registry');
     registry = await startRegistry(registryDatabase);
-    producer = new Kafka({ brokers: testKafkaBrokers(), clientId: 'test-fuzz-department', logLevel: logLevel.NOTHING }).producer();
+    producer = createKafkaClient({ ...testKafkaSettings('test-fuzz-department'), quiet: true }).producer();
     await producer.connect();
   });
 

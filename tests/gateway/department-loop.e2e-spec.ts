@@ -5,14 +5,14 @@ import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 const STUDENT_ID_NUMBER = '640104201204150512';
 const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
-const settings = { brokers: testKafkaBrokers(), clientId: 'test-scan' };
+const settings = testKafkaSettings('test-scan');
 
 async function recordsOn(topic: string, since = 0): Promise<InboundRecord[]> {
   const records: InboundRecord[] = [];
@@ -48,7 +48,7 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
       ],
       env: { LOG_LEVEL: 'debug' },
     });
-    producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-department' }));
+    producer = new HubProducer(createKafkaClient(testKafkaSettings('test-department')));
   });
 
   afterAll(async () => {

@@ -6,11 +6,11 @@ import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { produceWithJavaClient, type JavaRecord, type KafkaCompression } from '../support/java-producer.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { testKafkaBrokers, testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const ENROLMENT = 'education.student-enrolment.changed.v1';
-const settings = { brokers: testKafkaBrokers(), clientId: 'test-scan' };
+const settings = testKafkaSettings('test-scan');
 
 async function recordsOn(topic: string, since: number): Promise<InboundRecord[]> {
   const records: InboundRecord[] = [];
@@ -98,7 +98,7 @@ describe('a department publishing over Kafka with the Java client, as its own sy
     const person = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('person', '640104201204150512');
     const findingId = 'b'.repeat(48) + Date.now().toString(16).padStart(16, '0');
     const finding = { ...contractExample('hub.finding.changed.v1'), findingId, subject: person, change: 'raised', occurredAt: '2026-09-02T08:15:00Z', routedTo: 'education' };
-    const producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'test-crosscheck' }));
+    const producer = new HubProducer(createKafkaClient(testKafkaSettings('test-crosscheck')));
     try {
       await producer.send([{ topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: finding }, person) }]);
     } finally {

@@ -2,7 +2,7 @@ import { readTopicWindow, type InboundRecord } from '@hub/messaging';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const ENROLMENT = 'education.student-enrolment.changed.v1';
@@ -12,7 +12,7 @@ const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KE
 
 async function recordsOn(topic: string, since: number): Promise<InboundRecord[]> {
   const records: InboundRecord[] = [];
-  await readTopicWindow({ brokers: testKafkaBrokers(), clientId: 'test-scan' }, topic, { since, limit: 1_000_000 }, (r) => records.push(r));
+  await readTopicWindow(testKafkaSettings('test-scan'), topic, { since, limit: 1_000_000 }, (r) => records.push(r));
   return records;
 }
 

@@ -6,7 +6,7 @@ import { GatewayEnvironment } from '../../apps/gateway/src/gateway-environment.j
 import { GatewayModule } from '../../apps/gateway/src/gateway.module.js';
 import { TEST_PSEUDONYM_KEYS } from '../support/gateway-test-bed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { testKafkaEnv } from '../support/test-kafka.js';
 
 async function startGateway(overrides: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
   const env = loadConfig(GatewayEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS, ...overrides });
@@ -30,7 +30,7 @@ describe('gateway health', () => {
     let gateway: { app: INestApplication; url: string };
 
     beforeAll(async () => {
-      gateway = await startGateway({ KAFKA_BROKERS: testKafkaBrokers().join(','), DATABASE_URL: database.url });
+      gateway = await startGateway({ ...testKafkaEnv(), DATABASE_URL: database.url });
     });
 
     afterAll(async () => {

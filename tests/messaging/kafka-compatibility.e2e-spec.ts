@@ -3,13 +3,14 @@
  * the calls the hub relies on, made with kafkajs itself. A failure here means the pin in
  * deploy/kafka/pom.xml must go back to 3.9.x.
  */
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, type Admin } from 'kafkajs';
+import { createKafkaClient } from '@hub/messaging';
 import { eventually } from '../support/eventually.js';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 describe('kafkajs against the pinned Kafka broker', () => {
-  const kafka = new Kafka({ brokers: testKafkaBrokers(), clientId: 'compat-test', logLevel: logLevel.NOTHING });
+  const kafka = createKafkaClient({ ...testKafkaSettings('compat-test'), quiet: true });
   let admin: Admin;
   const topic = uniqueName('compat');
 

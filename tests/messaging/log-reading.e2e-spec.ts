@@ -1,9 +1,9 @@
-import { CompressionTypes, Kafka, logLevel, type Message, type Producer } from 'kafkajs';
-import { logCutsAt, readLogCuts, readLogUntil, type InboundRecord } from '@hub/messaging';
-import { testKafkaBrokers } from '../support/test-kafka.js';
+import { CompressionTypes, type Message, type Producer } from 'kafkajs';
+import { createKafkaClient, logCutsAt, readLogCuts, readLogUntil, type InboundRecord } from '@hub/messaging';
+import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
-const settings = () => ({ brokers: testKafkaBrokers(), clientId: 'log-reading-test' });
+const settings = () => (testKafkaSettings('log-reading-test'));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A moment strictly between what was written before it and what is written after. */
@@ -26,7 +26,7 @@ async function readAll(topics: string[], until: Date): Promise<InboundRecord[]> 
 const cloudEventHeaders = (id: string) => ({ ce_specversion: '1.0', ce_id: id, ce_source: '/departments/education', ce_type: 'education.student-enrolment.changed.v1', 'content-type': 'application/json' });
 
 describe('reading the log up to a moment', () => {
-  const kafka = new Kafka({ brokers: testKafkaBrokers(), clientId: 'log-reading-test', logLevel: logLevel.NOTHING });
+  const kafka = createKafkaClient({ ...testKafkaSettings('log-reading-test'), quiet: true });
   let producer: Producer;
 
   beforeAll(async () => {

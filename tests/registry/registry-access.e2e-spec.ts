@@ -7,7 +7,7 @@ import { readTopicWindow } from '@hub/messaging';
 import { REGISTRY_TEST_MEMBERS, startRegistry, type RegistryTestMember, type TestRegistry } from '../support/registry-app.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { createTestTopics, testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const CONFLUENT_JSON = 'application/vnd.schemaregistry.v1+json';
@@ -240,7 +240,7 @@ describe('the registry\'s door (issue 19)', () => {
 
     it('writes every decision of the matrix, allowed or refused, to the access log', async () => {
       const entries: AccessLogEntry[] = [];
-      await readTopicWindow({ brokers: testKafkaBrokers(), clientId: 'registry-access-test' }, ACCESS_LOG_TOPIC, { since: started, limit: 1_000_000 }, (record) => {
+      await readTopicWindow(testKafkaSettings('registry-access-test'), ACCESS_LOG_TOPIC, { since: started, limit: 1_000_000 }, (record) => {
         if (record.value) entries.push(JSON.parse(record.value.toString('utf8')) as AccessLogEntry);
       });
       const missing = cells.filter((cell) => {

@@ -7,7 +7,7 @@ import { startRegistry, type RegistryTestMember, type TestRegistry } from '../su
 import { TEST_PSEUDONYM_KEYS } from '../support/gateway-test-bed.js';
 import { standardContracts } from '../support/standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestTopics, testKafkaBrokers } from '../support/test-kafka.js';
+import { createTestTopics, testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const CONFLUENT_JSON = 'application/vnd.schemaregistry.v1+json';
@@ -145,7 +145,7 @@ describe('the contract registry API', () => {
     let follower: CompactedTopicFollower;
 
     beforeAll(async () => {
-      follower = new CompactedTopicFollower({ brokers: testKafkaBrokers(), clientId: 'catalog-test' }, CONTRACTS_TOPIC, (record) => catalog.apply(record.key!, record.value));
+      follower = new CompactedTopicFollower(testKafkaSettings('catalog-test'), CONTRACTS_TOPIC, (record) => catalog.apply(record.key!, record.value));
       await follower.start();
     });
 
@@ -202,7 +202,7 @@ describe('the contract registry API', () => {
 
     it('reports how many events of the last days a stricter candidate would reject, and why', async () => {
       await createTestTopics([{ topic, numPartitions: 2 }]);
-      const producer = new HubProducer(createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'sample-test' }));
+      const producer = new HubProducer(createKafkaClient(testKafkaSettings('sample-test')));
       const notes = ['ok', 'fine', 'paid', 'a note that is far too long for it', 'another note that is too long'];
       // What a canonical topic holds: the gateway has replaced the household numbers by pseudonyms.
       const household = (i: number) => new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('housing-household-number', `HH-${i}`);

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot, freePort, LocalKafkaBroker, LocalPostgres } from '@hub/local-infra';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from './test-infra-env.js';
+import { TEST_DATABASE_URL, TEST_KAFKA_ADMIN_PASSWORD, TEST_KAFKA_BROKERS, TEST_KAFKA_CA_FILE, TEST_KAFKA_MEMBER_BROKERS, TEST_KAFKA_SERVICE_BROKERS } from './test-infra-env.js';
 
 export interface TestInfra {
   broker?: LocalKafkaBroker;
@@ -38,6 +38,7 @@ export async function startTestInfra(): Promise<void> {
             controllerPort: await freePort(),
             heapMb: 512,
             log: say,
+            secure: true,
           });
         })(),
     process.env[TEST_DATABASE_URL]
@@ -46,7 +47,13 @@ export async function startTestInfra(): Promise<void> {
   ]);
   infra.broker = broker;
   infra.postgres = postgres;
-  if (broker) process.env[TEST_KAFKA_BROKERS] = broker.bootstrapServers;
+  if (broker?.security) {
+    process.env[TEST_KAFKA_BROKERS] = broker.security.admin.brokers.join(',');
+    process.env[TEST_KAFKA_ADMIN_PASSWORD] = broker.security.admin.sasl!.password;
+    process.env[TEST_KAFKA_SERVICE_BROKERS] = broker.bootstrapServers;
+    process.env[TEST_KAFKA_MEMBER_BROKERS] = broker.security.membersBootstrap;
+    process.env[TEST_KAFKA_CA_FILE] = broker.security.caFile;
+  }
   if (postgres) process.env[TEST_DATABASE_URL] = postgres.databaseUrl;
   say(`Kafka ${process.env[TEST_KAFKA_BROKERS]} and PostgreSQL ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { freePort } from '@hub/local-infra';
 import { AppProcess } from './app-process.js';
 import { eventually } from './eventually.js';
-import { testKafkaBrokers } from './test-kafka.js';
+import { testKafkaEnv } from './test-kafka.js';
 import { uniqueName } from './unique-name.js';
 
 /** An Ed25519 key pair in PEM files, as `npm start` makes for the audit service. */
@@ -25,7 +25,7 @@ export async function startAudit(databaseUrl: string, options: { topics: string;
   const audit = AppProcess.start('apps/audit/src/main.js', {
     HTTP_PORT: String(port),
     SERVICE_NAME: options.name ?? uniqueName('audit').replace(/_/g, '-'),
-    KAFKA_BROKERS: (options.brokers ?? testKafkaBrokers()).join(','),
+    ...testKafkaEnv(options.brokers),
     DATABASE_URL: databaseUrl,
     AUDIT_SIGNING_KEY_FILE: options.signingKeyFile,
     AUDIT_TOPICS: options.topics,

@@ -1,7 +1,7 @@
 import { freePort } from '@hub/local-infra';
 import { AppProcess } from './app-process.js';
 import { eventually } from './eventually.js';
-import { testKafkaBrokers } from './test-kafka.js';
+import { testKafkaEnv } from './test-kafka.js';
 import { uniqueName } from './unique-name.js';
 
 /** The day the scenarios are judged as of, whenever the tests run. */
@@ -20,7 +20,7 @@ export async function startCrosscheck(
   const crosscheck = AppProcess.start('apps/crosscheck/src/main.js', {
     HTTP_PORT: String(port),
     SERVICE_NAME: options.name ?? uniqueName('crosscheck').replace(/_/g, '-'),
-    KAFKA_BROKERS: (options.brokers ?? testKafkaBrokers()).join(','),
+    ...testKafkaEnv(options.brokers),
     DATABASE_URL: databaseUrl,
     FINDINGS_TOPIC: findingsTopic,
     FINDING_SETTLE_MS: String(options.settleMs),

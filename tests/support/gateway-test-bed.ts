@@ -8,7 +8,7 @@ import { contractExample } from './contract-examples.js';
 import { eventually } from './eventually.js';
 import { standardContracts } from './standard-contracts.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
-import { createTestTopics, testKafkaBrokers } from './test-kafka.js';
+import { createTestTopics, testKafkaBrokers, testKafkaSettings, testKafkaEnv } from './test-kafka.js';
 import { uniqueName } from './unique-name.js';
 
 /** The hub-held pseudonym key of the test runs (a fixed secret, so tests can compute expected pseudonyms). */
@@ -60,7 +60,7 @@ export async function startGatewayTestBed(
     ],
     brokers,
   );
-  const producer = new HubProducer(createKafkaClient({ brokers, clientId: 'test-registry' }));
+  const producer = new HubProducer(createKafkaClient(testKafkaSettings('test-registry', brokers)));
   const registerContract = async (state: ContractState) => {
     await producer.send([{ topic: contractsTopic, key: state.subject, value: JSON.stringify(state) }]);
   };
@@ -81,7 +81,7 @@ export async function startGatewayTestBed(
   const gateway = AppProcess.start('apps/gateway/src/main.js', {
     SERVICE_NAME: suite.replace(/[^a-z0-9-]/g, '-'),
     HTTP_PORT: String(port),
-    KAFKA_BROKERS: brokers.join(','),
+    ...testKafkaEnv(brokers),
     DATABASE_URL: database.url,
     PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
     CONTRACTS_TOPIC: contractsTopic,

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureKafkaDistribution, findProjectRoot } from '@hub/local-infra';
+import { testJavaClientProperties } from './test-kafka.js';
 
 export interface JavaRecord {
   key: string;
@@ -17,13 +20,24 @@ const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64');
 /**
  * Produces records with Apache Kafka's own Java client (the broker's jars, from Maven Central),
  * compressed as a department's Java, Go or C client would, in one batch where they fit. Resolves
- * with where the broker put them.
+ * with where the broker put them. `properties` are the client's own settings (security); on the
+ * test broker, its administrator's.
  */
-export async function produceWithJavaClient(brokers: readonly string[], topic: string, compression: KafkaCompression, records: readonly JavaRecord[]): Promise<{ partition: number; offset: string }[]> {
+export async function produceWithJavaClient(
+  brokers: readonly string[],
+  topic: string,
+  compression: KafkaCompression,
+  records: readonly JavaRecord[],
+  properties: Record<string, string> = testJavaClientProperties(brokers),
+): Promise<{ partition: number; offset: string }[]> {
   const root = findProjectRoot();
   const { classpath } = await ensureKafkaDistribution(root, () => undefined);
   const source = join(root, 'tests', 'fixtures', 'java-producer', 'CompressedProducer.java');
-  const child = spawn('java', ['-Xmx512m', '-cp', classpath, source, brokers.join(','), topic, compression], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const folder = mkdtempSync(join(tmpdir(), 'hub-java-client-'));
+  const propertiesFile = join(folder, 'client.properties');
+  writeFileSync(propertiesFile, Object.entries(properties).map(([name, value]) => `${name}=${value.replace(/\\/g, '\\\\')}`).join('\n'), { mode: 0o600 });
+  const child = spawn('java', ['-Xmx512m', '-cp', classpath, source, brokers.join(','), topic, compression, propertiesFile], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../fixtures/ledger-consumer/ledger-entry.js';
 import { AppProcess } from './app-process.js';
 import { startPublisherApp, type PublisherApp } from './publisher-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
-import { createTestTopics, testKafkaBrokers } from './test-kafka.js';
+import { createTestTopics, testKafkaEnv } from './test-kafka.js';
 import { uniqueName } from './unique-name.js';
 
 export type { LedgerEntry };
@@ -19,7 +19,7 @@ export interface LedgerSetup {
 function startLedgerConsumer(setup: LedgerSetup, instance: string, extraEnv: Record<string, string> = {}): AppProcess {
   return AppProcess.start('tests/fixtures/ledger-consumer/main.js', {
     SERVICE_NAME: 'ledger-consumer',
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    ...testKafkaEnv(),
     DATABASE_URL: setup.database.url,
     DEAD_LETTER_TOPIC: setup.deadLetterTopic,
     CONSUMER_MAX_ATTEMPTS: '3',

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { HubConfigModule, HubEnvironment, loadConfig } from '@hub/config';
 import { LoggingModule } from '@hub/logging';
 import { HubProducer, MessagingModule } from '@hub/messaging';
-import { testKafkaBrokers } from './test-kafka.js';
+import { testKafkaEnv } from './test-kafka.js';
 
 export interface PublisherApp {
   producer: HubProducer;
@@ -31,7 +31,7 @@ export async function startPublisherApp(): Promise<PublisherApp> {
     SERVICE_NAME: 'test-publisher',
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    ...testKafkaEnv(),
   });
   @Module({
     imports: [HubConfigModule.forRoot(HubEnvironment, env), LoggingModule.forRoot({ name: env.SERVICE_NAME, version: 'test' }), MessagingModule.forRoot()],

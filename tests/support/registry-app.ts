@@ -7,7 +7,7 @@ import { openMemberDirectory } from '@hub/members';
 import { createRegistryApp } from '../../apps/registry/src/create-registry-app.js';
 import { RegistryEnvironment } from '../../apps/registry/src/registry-environment.js';
 import type { TestDatabase } from './test-database.js';
-import { testKafkaBrokers } from './test-kafka.js';
+import { testKafkaEnv } from './test-kafka.js';
 
 /** The members a registry test calls as: two departments, an auditor, an integration engineer and a data steward. */
 export const REGISTRY_TEST_MEMBERS = {
@@ -50,7 +50,7 @@ export async function startRegistry(database: TestDatabase): Promise<TestRegistr
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
     DATABASE_URL: database.url,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    ...testKafkaEnv(),
     CONTRACTS_DIR: join(findProjectRoot(), 'contracts'),
   });
   const app = await createRegistryApp(env, { logger: false });

@@ -8,10 +8,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the `hub` command as a user would (its bin script, built CLI), and collects what it prints. */
-export function runCli(args: string[]): Promise<CliRun> {
+/** Runs the `hub` command as a user would (its bin script, built CLI), and collects what it prints; `env` adds to the environment. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(findProjectRoot(), 'apps', 'cli', 'bin', 'hub.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(findProjectRoot(), 'apps', 'cli', 'bin', 'hub.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

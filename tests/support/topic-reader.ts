@@ -1,7 +1,7 @@
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import type { InboundRecord } from '@hub/messaging';
+import type { Consumer } from 'kafkajs';
+import { createKafkaClient, type InboundRecord } from '@hub/messaging';
 import { eventually } from './eventually.js';
-import { testKafkaBrokers } from './test-kafka.js';
+import { testKafkaSettings } from './test-kafka.js';
 import { uniqueName } from './unique-name.js';
 
 /** Reads a whole topic from the beginning in the background, for assertions on what landed there. */
@@ -11,7 +11,7 @@ export class TopicReader {
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(topic: string): Promise<TopicReader> {
-    const kafka = new Kafka({ brokers: testKafkaBrokers(), clientId: 'test-reader', logLevel: logLevel.NOTHING });
+    const kafka = createKafkaClient({ ...testKafkaSettings('test-reader'), quiet: true });
     const consumer = kafka.consumer({ groupId: uniqueName('reader') });
     const reader = new TopicReader(consumer);
     await consumer.connect();
