@@ -18,13 +18,17 @@ export async function startBenchInfra(projectRoot: string, options: { database: 
   const [broker, postgres] = await Promise.all([
     givenBrokers
       ? undefined
-      : (async () => LocalKafkaBroker.start({ projectRoot, dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 1024, log: console.log }))(),
+      : (async () => LocalKafkaBroker.start({ projectRoot, dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 1024, log: console.log, secure: true }))(),
     !options.database || givenDatabase
       ? undefined
       : (async () => LocalPostgres.start({ dataDir: join(folder, 'postgres'), ownedFrom: folder, port: await freePort(), database: 'hub_bench', ephemeral: true, log: console.log }))(),
   ]);
+  // A broker of its own runs with authentication, as the hub's does; the benchmark, its baselines
+  // and every process it starts (which inherit this environment) connect as its administrator.
+  const admin = broker?.security?.admin;
+  if (admin?.sasl) Object.assign(process.env, { KAFKA_SASL_MECHANISM: admin.sasl.mechanism, KAFKA_SASL_USERNAME: admin.sasl.username, KAFKA_SASL_PASSWORD: admin.sasl.password });
   return {
-    brokers: givenBrokers ?? [broker!.bootstrapServers],
+    brokers: admin?.brokers ?? givenBrokers ?? [broker!.bootstrapServers],
     kafkaVersion: broker?.version ?? 'external',
     ...(options.database ? { databaseUrl: givenDatabase ?? postgres!.databaseUrl } : {}),
     stop: async () => {
@@ -33,3 +37,4 @@ export async function startBenchInfra(projectRoot: string, options: { database: 
     },
   };
 }
+

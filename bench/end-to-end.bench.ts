@@ -11,6 +11,7 @@ import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
 import { peakRssOfMiB } from './hub-processes.js';
 import { loadRegion } from './region-load.js';
+import { benchSasl, benchKafkaSettings } from './bench-kafka.js';
 
 export interface EndToEndOptions {
   persons: number;
@@ -60,10 +61,10 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
 /** The baseline: the same number of records produced (acks=all, batches of 1,000) and consumed by a group, start to last record. */
 async function rawPassThrough(brokers: string[], records: number): Promise<Figure> {
   const topic = `bench.passthrough.${randomBytes(4).toString('hex')}`;
-  const admin = new KafkaTopicAdmin(createKafkaClient({ brokers, clientId: 'bench' }));
+  const admin = new KafkaTopicAdmin(createKafkaClient(benchKafkaSettings(brokers, 'bench')));
   await admin.ensureTopics([{ topic, numPartitions: 6 }]);
   await admin.disconnect();
-  const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.WARN });
+  const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.WARN, ...benchSasl() });
   const value = JSON.stringify({ pad: randomBytes(180).toString('hex') });
   const consumer = kafka.consumer({ groupId: `bench-${randomBytes(4).toString('hex')}` });
   await consumer.connect();

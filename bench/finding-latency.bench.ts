@@ -14,6 +14,7 @@ import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
 import { cpuSecondsOf, peakRssOfMiB } from './hub-processes.js';
 import { startBenchHub } from './region-load.js';
+import { benchSasl, benchKafkaSettings } from './bench-kafka.js';
 
 export interface FindingLatencyOptions {
   /** Events per second sent. */
@@ -76,7 +77,7 @@ export async function findingLatencyBench(projectRoot: string, infra: BenchInfra
   records.length = Math.min(records.length, count);
 
   const hub = await startBenchHub(projectRoot, infra, { settleMs: options.settleMs });
-  const kafka = new Kafka({ brokers: infra.brokers, clientId: 'bench-latency', logLevel: logLevel.WARN });
+  const kafka = new Kafka({ brokers: infra.brokers, clientId: 'bench-latency', logLevel: logLevel.WARN, ...benchSasl() });
   try {
     const sentAt = new Map<string, number>();
     const decided: number[] = [];
@@ -158,7 +159,7 @@ export async function findingLatencyBench(projectRoot: string, infra: BenchInfra
 /** The baseline: kafkajs producing (acks=all) at the same rate and a group consuming, each record timed from its send to its arrival. */
 async function rawAtSteadyRate(kafka: Kafka, brokers: string[], rate: number, tickMs: number, seconds: number): Promise<Figure> {
   const topic = `bench.latency.${randomBytes(4).toString('hex')}`;
-  const admin = new KafkaTopicAdmin(createKafkaClient({ brokers, clientId: 'bench' }));
+  const admin = new KafkaTopicAdmin(createKafkaClient(benchKafkaSettings(brokers, 'bench')));
   await admin.ensureTopics([{ topic, numPartitions: 6 }]);
   await admin.disconnect();
   const latencies: number[] = [];

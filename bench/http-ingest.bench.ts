@@ -13,6 +13,7 @@ import { createKafkaClient, KafkaTopicAdmin } from '@hub/messaging';
 import type { BenchInfra } from './bench-infra.js';
 import { cpuSecondsOf, peakRssOfMiB, postBatches, startApp, stopApp } from './hub-processes.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
+import { benchSasl, benchKafkaSettings } from './bench-kafka.js';
 
 export interface HttpIngestOptions {
   events: number;
@@ -98,10 +99,10 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
 /** The baseline: raw kafkajs, idempotent acks=all, one batch at a time, the same records' data as values. */
 export async function rawProduce(brokers: string[], records: ReturnType<typeof aidRecord>[], batchSize: number): Promise<Figure> {
   const topic = `bench.raw.${randomBytes(4).toString('hex')}`;
-  const admin = new KafkaTopicAdmin(createKafkaClient({ brokers, clientId: 'bench' }));
+  const admin = new KafkaTopicAdmin(createKafkaClient(benchKafkaSettings(brokers, 'bench')));
   await admin.ensureTopics([{ topic, numPartitions: 6 }]);
   await admin.disconnect();
-  const producer = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.WARN }).producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.WARN, ...benchSasl() }).producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const latencies: number[] = [];
   const started = performance.now();

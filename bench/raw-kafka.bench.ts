@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { createKafkaClient, HubProducer, KafkaTopicAdmin } from '@hub/messaging';
 import { percentile, report, type Figure } from './bench-report.js';
+import { benchSasl, benchKafkaSettings } from './bench-kafka.js';
 
 export interface RawKafkaOptions {
   brokers: string[];
@@ -62,7 +63,7 @@ export async function rawKafkaBench(projectRoot: string, options: RawKafkaOption
   const { brokers, events, batchSize, valueBytes, partitions } = options;
   const rawTopic = `bench.raw.${randomBytes(4).toString('hex')}`;
   const hubTopic = `bench.hub.${randomBytes(4).toString('hex')}`;
-  const admin = new KafkaTopicAdmin(createKafkaClient({ brokers, clientId: 'bench' }));
+  const admin = new KafkaTopicAdmin(createKafkaClient(benchKafkaSettings(brokers, 'bench')));
   await admin.ensureTopics([{ topic: rawTopic, numPartitions: partitions }, { topic: hubTopic, numPartitions: partitions }]);
   await admin.disconnect();
 
@@ -70,7 +71,7 @@ export async function rawKafkaBench(projectRoot: string, options: RawKafkaOption
   const value = (i: number) => values[i % values.length]!;
   console.log(`${events} events of ~${valueBytes} bytes, batches of ${batchSize}, ${partitions} partitions, brokers ${brokers.join(',')}`);
 
-  const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.WARN });
+  const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.WARN, ...benchSasl() });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const rawProduce = await produce('raw kafkajs produce (acks=all, idempotent)', events, batchSize, (from, to) =>
@@ -94,7 +95,7 @@ export async function rawKafkaBench(projectRoot: string, options: RawKafkaOption
   );
   await parallel.disconnect();
 
-  const hubProducer = new HubProducer(createKafkaClient({ brokers, clientId: 'bench-hub' }));
+  const hubProducer = new HubProducer(createKafkaClient(benchKafkaSettings(brokers, 'bench-hub')));
   const hubProduce = await produce('hub producer (HubProducer.send)', events, batchSize, (from, to) =>
     hubProducer.send(Array.from({ length: to - from }, (_, k) => ({ topic: hubTopic, key: `k${from + k}`, value: value(from + k) }))),
   );

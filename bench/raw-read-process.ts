@@ -7,12 +7,13 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
+import { benchSasl } from './bench-kafka.js';
 
 const [brokers = '', recordsText = ''] = process.argv.slice(2);
 const records = Number(recordsText);
 if (!brokers || !(records > 0)) throw new Error('usage: raw-read-process.js <brokers> <records>');
 
-const kafka = new Kafka({ brokers: brokers.split(','), clientId: 'bench-raw-read', logLevel: logLevel.WARN });
+const kafka = new Kafka({ brokers: brokers.split(','), clientId: 'bench-raw-read', logLevel: logLevel.WARN, ...benchSasl() });
 const consumer = kafka.consumer({ groupId: `bench-read-${Date.now()}`, maxBytesPerPartition: 4 * 1_048_576 });
 await consumer.connect();
 await consumer.subscribe({ topics: [...FACT_EVENT_TYPES], fromBeginning: true });

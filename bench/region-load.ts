@@ -14,6 +14,7 @@ import { createKafkaClient } from '@hub/messaging';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import type { BenchInfra } from './bench-infra.js';
 import { cpuPerRecord, cpuSnapshot, postBatches, startApp, stopApp, type Batch } from './hub-processes.js';
+import { benchKafkaSettings } from './bench-kafka.js';
 
 export interface RegionLoadOptions {
   persons: number;
@@ -119,7 +120,7 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
   console.log(`region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
 
   // Progress is the crosscheck's consumer lag, not a count of its facts: counting a table of millions every poll would load the database the hub runs on.
-  const admin = createKafkaClient({ brokers: infra.brokers, clientId: 'bench-progress' }).admin();
+  const admin = createKafkaClient(benchKafkaSettings(infra.brokers, 'bench-progress')).admin();
   await admin.connect();
   try {
     const cpuBefore = cpuSnapshot(hub.apps);

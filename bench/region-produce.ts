@@ -14,6 +14,7 @@ import { prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { seconds } from './auditor-commands.js';
+import { benchSasl } from './bench-kafka.js';
 
 export interface RegionProduceOptions {
   persons: number;
@@ -29,7 +30,7 @@ const PARTITIONS = 6;
 export async function produceRegion(projectRoot: string, brokers: readonly string[], options: RegionProduceOptions): Promise<{ records: number; seconds: number }> {
   const contracts = ingestContracts(projectRoot);
   const pseudonymiser = new Pseudonymiser(new PseudonymKeyRing([{ version: 1, secret: randomBytes(32) }]));
-  const kafka = new Kafka({ brokers: [...brokers], clientId: 'bench-region-produce', logLevel: logLevel.WARN });
+  const kafka = new Kafka({ brokers: [...brokers], clientId: 'bench-region-produce', logLevel: logLevel.WARN, ...benchSasl() });
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: FACT_EVENT_TYPES.map((topic) => ({ topic, numPartitions: PARTITIONS })), waitForLeaders: true });

@@ -7,6 +7,8 @@ import type { KafkaSettings } from '@hub/messaging';
 
 /** The Kafka credentials of the local hub, kept in .hub/kafka-credentials.json (this user only). */
 export interface LocalKafkaCredentials {
+  /** Where the services connect with them (the broker's services' listener). */
+  brokers: string;
   /** The principal and password of each hub service. */
   services: Record<HubService, { username: string; password: string }>;
   /** The password of each department's principal (its member id). */
@@ -20,7 +22,7 @@ const secret = () => randomBytes(24).toString('base64url');
  * department member gets one, made once (a member added later with `hub members add` gets its own there).
  * Also writes .hub/kafka-admin.json, the administrator's settings, for `hub members`.
  */
-export async function ensureLocalBrokerPrincipals(folder: string, admin: KafkaSettings, departments: readonly string[]): Promise<LocalKafkaCredentials> {
+export async function ensureLocalBrokerPrincipals(folder: string, brokers: string, admin: KafkaSettings, departments: readonly string[]): Promise<LocalKafkaCredentials> {
   const file = join(folder, 'kafka-credentials.json');
   const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalKafkaCredentials>) : {};
   const services = Object.fromEntries(HUB_SERVICES.map((service) => [service, kept.services?.[service] ?? { username: servicePrincipal(service), password: secret() }])) as LocalKafkaCredentials['services'];
@@ -33,7 +35,7 @@ export async function ensureLocalBrokerPrincipals(folder: string, admin: KafkaSe
     await principals.provisionMember(department, members[department]);
   }
   mkdirSync(folder, { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ services, members }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(file, `${JSON.stringify({ brokers, services, members }, null, 2)}\n`, { mode: 0o600 });
   writeFileSync(join(folder, 'kafka-admin.json'), `${JSON.stringify(admin, null, 2)}\n`, { mode: 0o600 });
-  return { services, members };
+  return { brokers, services, members };
 }

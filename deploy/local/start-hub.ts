@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const credentials = await ensureLocalMembers(localFolder, databases.operator);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   // Each service and each department gets its own Kafka principal, with only what it needs.
-  const kafkaCredentials = kafka.admin ? await ensureLocalBrokerPrincipals(localFolder, kafka.admin, credentials.departments) : undefined;
+  const kafkaCredentials = kafka.admin ? await ensureLocalBrokerPrincipals(localFolder, kafka.brokers, kafka.admin, credentials.departments) : undefined;
   const kafkaEnvOf = (service: HubService | undefined): { own: NodeJS.ProcessEnv; secrets: { KAFKA_SASL_PASSWORD?: string } } => {
     const principal = service && kafkaCredentials?.services[service];
     return principal ? { own: { KAFKA_SASL_USERNAME: principal.username, KAFKA_SASL_MECHANISM: 'scram-sha-512' }, secrets: { KAFKA_SASL_PASSWORD: principal.password } } : { own: {}, secrets: {} };

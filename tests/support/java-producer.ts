@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureKafkaDistribution, findProjectRoot } from '@hub/local-infra';
+import { javaClientPropertiesFile } from './java-consumer.js';
 import { testJavaClientProperties } from './test-kafka.js';
 
 export interface JavaRecord {
@@ -33,11 +32,9 @@ export async function produceWithJavaClient(
   const root = findProjectRoot();
   const { classpath } = await ensureKafkaDistribution(root, () => undefined);
   const source = join(root, 'tests', 'fixtures', 'java-producer', 'CompressedProducer.java');
-  const folder = mkdtempSync(join(tmpdir(), 'hub-java-client-'));
-  const propertiesFile = join(folder, 'client.properties');
-  writeFileSync(propertiesFile, Object.entries(properties).map(([name, value]) => `${name}=${value.replace(/\\/g, '\\\\')}`).join('\n'), { mode: 0o600 });
-  const child = spawn('java', ['-Xmx512m', '-cp', classpath, source, brokers.join(','), topic, compression, propertiesFile], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  const settings = javaClientPropertiesFile(properties);
+  const child = spawn('java', ['-Xmx512m', '-cp', classpath, source, brokers.join(','), topic, compression, settings.file], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.once('exit', () => settings.remove());
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

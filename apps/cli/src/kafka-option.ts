@@ -6,8 +6,9 @@ const LOCAL_KAFKA_CREDENTIALS = '.hub/kafka-credentials.json';
 
 /**
  * The Kafka settings of the `hub` command's readers (audit verify, replay): the principal in
- * KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (and KAFKA_TLS_CA_FILE) if set, else the local hub's
- * auditors' principal (`hub-auditor-tools`, read-only), else none (a broker without authentication).
+ * KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (and KAFKA_TLS_CA_FILE) if set, else, on the local
+ * hub's broker, its auditors' principal (`hub-auditor-tools`, read-only), else none (a broker
+ * without authentication).
  */
 export function readerKafkaSettings(brokers: string, clientId: string): KafkaSettings {
   const settings: KafkaSettings = { brokers: brokers.split(','), clientId };
@@ -15,6 +16,7 @@ export function readerKafkaSettings(brokers: string, clientId: string): KafkaSet
   const tls = process.env['KAFKA_TLS_CA_FILE'] ? { tls: { ca: readFileSync(process.env['KAFKA_TLS_CA_FILE'], 'utf8') } } : {};
   if (username) return { ...settings, ...tls, sasl: { mechanism: process.env['KAFKA_SASL_MECHANISM'] === 'plain' ? 'plain' : 'scram-sha-512', username, password: process.env['KAFKA_SASL_PASSWORD'] ?? '' } };
   if (!existsSync(LOCAL_KAFKA_CREDENTIALS)) return { ...settings, ...tls };
-  const local = (JSON.parse(readFileSync(LOCAL_KAFKA_CREDENTIALS, 'utf8')) as { services?: Record<string, { username: string; password: string }> }).services?.['auditor-tools'];
+  const kept = JSON.parse(readFileSync(LOCAL_KAFKA_CREDENTIALS, 'utf8')) as { brokers?: string; services?: Record<string, { username: string; password: string }> };
+  const local = kept.brokers === brokers ? kept.services?.['auditor-tools'] : undefined;
   return local ? { ...settings, ...tls, sasl: { mechanism: 'scram-sha-512', ...local } } : { ...settings, ...tls };
 }

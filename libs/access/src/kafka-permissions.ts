@@ -45,7 +45,8 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
   crosscheck: [topic('hub.finding.changed.v1', WRITE), topic('hub.finding-response.recorded.v1', READ_WRITE), topic('hub.deadletter', WRITE), topic('hub.contracts', READ), groups('crosscheck')],
   // The audit records every topic there is.
   audit: [topic('*', READ), topic('hub.audit.checkpoint.v1', WRITE), topic('hub.audit.deadletter', WRITE), groups('audit')],
-  'auditor-tools': [topic('*', READ), groups('hub-')],
+  // Reads the log partition by partition (hub replay, the published checkpoints of hub audit verify): no consumer group.
+  'auditor-tools': [topic('*', READ)],
 };
 
 /**
