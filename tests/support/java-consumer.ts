@@ -21,14 +21,21 @@ export function javaClientPropertiesFile(properties: Record<string, string>): { 
 
 /**
  * Consumes a topic with Apache Kafka's own Java client (the broker's jars) as a department system
- * would, with its own client properties (SASL, TLS), until it has `records` or `timeoutMs` passed.
+ * would, with its own client properties (SASL, TLS), until it has `records` (holding `text`, if
+ * given) or `timeoutMs` passed.
  */
-export async function consumeWithJavaClient(brokers: readonly string[], topic: string, group: string, records: number, timeoutMs: number, properties: Record<string, string>): Promise<JavaConsumption> {
+export async function consumeWithJavaClient(
+  brokers: readonly string[],
+  topic: string,
+  group: string,
+  wanted: { records: number; timeoutMs: number; text?: string },
+  properties: Record<string, string>,
+): Promise<JavaConsumption> {
   const root = findProjectRoot();
   const { classpath } = await ensureKafkaDistribution(root, () => undefined);
   const source = join(root, 'tests', 'fixtures', 'java-consumer', 'TopicConsumer.java');
   const settings = javaClientPropertiesFile(properties);
-  const child = spawn('java', ['-Xmx256m', '-cp', classpath, source, brokers.join(','), topic, group, String(records), String(timeoutMs), settings.file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('java', ['-Xmx256m', '-cp', classpath, source, brokers.join(','), topic, group, String(wanted.records), String(wanted.timeoutMs), settings.file, ...(wanted.text ? [wanted.text] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -36,5 +43,7 @@ export async function consumeWithJavaClient(brokers: readonly string[], topic: s
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   settings.remove();
   if (code !== 0 && code !== 3) throw new Error(`the Java consumer exited with ${code}:\n${err}`);
-  return { refused: code === 3, values: out.trim() === '' ? [] : out.trim().split('\n').map((line) => Buffer.from(line, 'base64')), stderr: err };
+  // Only the lines it prints for values: the Java client may print lines of its own.
+  const values = out.split('\n').filter((line) => line.startsWith('value ')).map((line) => Buffer.from(line.slice('value '.length), 'base64'));
+  return { refused: code === 3, values, stderr: err };
 }

@@ -1,0 +1,70 @@
+/**
+ * Issue 19: a department system on another stack connects as a real one would. A Java program on
+ * Apache Kafka's own client (the broker's jars, from Maven Central) publishes CloudEvents to its
+ * inbound topic with its SCRAM-SHA-512 credentials over TLS and reads its results and findings;
+ * the same program is refused another member's topics.
+ */
+import { randomBytes } from 'node:crypto';
+import { BrokerPrincipals } from '@hub/broker-access';
+import { memberTopics } from '@hub/gateway';
+import { contractExample } from '../support/contract-examples.js';
+import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { consumeWithJavaClient } from '../support/java-consumer.js';
+import { produceWithJavaClient, type JavaRecord } from '../support/java-producer.js';
+import { testBrokerListeners, testKafkaSettings } from '../support/test-kafka.js';
+import { uniqueName } from '../support/unique-name.js';
+
+const ENROLMENT = 'education.student-enrolment.changed.v1';
+const MEMBER = 'education';
+
+describe('a department\'s own Java system, with its SCRAM credentials over TLS', () => {
+  const listeners = testBrokerListeners();
+  const principals = new BrokerPrincipals(testKafkaSettings('java-client-admin'));
+  const password = randomBytes(18).toString('base64url');
+  /** What the department's system configures: SASL_SSL, SCRAM-SHA-512, the hub's certificate. */
+  const clientProperties = {
+    'security.protocol': 'SASL_SSL',
+    'sasl.mechanism': 'SCRAM-SHA-512',
+    'sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username="${MEMBER}" password="${password}";`,
+    'ssl.truststore.type': 'PEM',
+    'ssl.truststore.location': listeners.caFile,
+  };
+  const cloudEvent = (id: string): JavaRecord => ({
+    key: id,
+    value: JSON.stringify(contractExample(ENROLMENT)),
+    headers: { ce_specversion: '1.0', ce_id: id, ce_type: ENROLMENT, ce_source: '/systems/xueji', 'content-type': 'application/json' },
+  });
+  let bed: GatewayTestBed;
+
+  beforeAll(async () => {
+    bed = await startGatewayTestBed('java-department', { members: [{ id: MEMBER, role: 'department' }, { id: 'civil-affairs', role: 'department' }] });
+    await principals.provisionMember(MEMBER, password);
+  });
+
+  afterAll(async () => {
+    await principals.removeMember(MEMBER);
+    await bed?.stop();
+  });
+
+  it('publishes to its inbound topic and reads the gateway\'s answer on its results topic', async () => {
+    const id = uniqueName('java-scram');
+    await produceWithJavaClient(listeners.members, memberTopics(MEMBER).inbound, 'zstd', [cloudEvent(id)], clientProperties);
+    const results = await consumeWithJavaClient(listeners.members, memberTopics(MEMBER).results, `${MEMBER}.results-${id}`, { records: 1, timeoutMs: 60_000, text: id }, clientProperties);
+    expect(results.refused).toBe(false);
+    expect(results.values.map((value) => JSON.parse(value.toString('utf8')) as { id: string; status: string })).toEqual([expect.objectContaining({ id, status: 'accepted' })]);
+  });
+
+  it('may read its findings topic', async () => {
+    const findings = await consumeWithJavaClient(listeners.members, memberTopics(MEMBER).findings, `${MEMBER}.findings-${uniqueName('java')}`, { records: 1, timeoutMs: 5_000, text: 'no-such-finding' }, clientProperties);
+    expect(findings).toMatchObject({ refused: false });
+  });
+
+  it('is refused another member\'s inbound topic', async () => {
+    await expect(produceWithJavaClient(listeners.members, memberTopics('civil-affairs').inbound, 'none', [cloudEvent(uniqueName('java-forged'))], clientProperties)).rejects.toThrow(/TopicAuthorizationException|Not authorized/);
+  });
+
+  it('is refused another member\'s results', async () => {
+    const answer = await consumeWithJavaClient(listeners.members, memberTopics('civil-affairs').results, `${MEMBER}.peek-${uniqueName('java')}`, { records: 1, timeoutMs: 20_000 }, clientProperties);
+    expect(answer).toMatchObject({ refused: true, values: [] });
+  });
+});
