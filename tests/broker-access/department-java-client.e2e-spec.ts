@@ -2,16 +2,17 @@
  * Issue 19: a department system on another stack connects as a real one would. A Java program on
  * Apache Kafka's own client (the broker's jars, from Maven Central) publishes CloudEvents to its
  * inbound topic with its SCRAM-SHA-512 credentials over TLS and reads its results and findings;
- * the same program is refused another member's topics.
+ * the same program is refused another member's topics. The department joins while the hub runs.
  */
 import { randomBytes } from 'node:crypto';
 import { BrokerPrincipals } from '@hub/broker-access';
-import { memberTopics } from '@hub/gateway';
+import { memberTopics, memberTopicSpecs } from '@hub/gateway';
+import { openMemberDirectory } from '@hub/members';
 import { contractExample } from '../support/contract-examples.js';
 import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { consumeWithJavaClient } from '../support/java-consumer.js';
 import { produceWithJavaClient, type JavaRecord } from '../support/java-producer.js';
-import { testBrokerListeners, testKafkaSettings } from '../support/test-kafka.js';
+import { createTestTopics, testBrokerListeners, testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const ENROLMENT = 'education.student-enrolment.changed.v1';
@@ -37,7 +38,11 @@ describe('a department\'s own Java system, with its SCRAM credentials over TLS',
   let bed: GatewayTestBed;
 
   beforeAll(async () => {
-    bed = await startGatewayTestBed('java-department', { members: [{ id: MEMBER, role: 'department' }, { id: 'civil-affairs', role: 'department' }] });
+    bed = await startGatewayTestBed('java-department', { members: [{ id: 'civil-affairs', role: 'department' }] });
+    // Education joins while the gateway runs, as `hub members add education` does it.
+    const { members, close } = await openMemberDirectory(bed.database.url);
+    await members.add({ id: MEMBER, role: 'department' }).finally(close);
+    await createTestTopics(memberTopicSpecs(MEMBER));
     await principals.provisionMember(MEMBER, password);
   });
 
@@ -46,7 +51,7 @@ describe('a department\'s own Java system, with its SCRAM credentials over TLS',
     await bed?.stop();
   });
 
-  it('publishes to its inbound topic and reads the gateway\'s answer on its results topic', async () => {
+  it('publishes to its inbound topic, having joined while the hub runs, and reads the gateway\'s answer on its results topic', async () => {
     const id = uniqueName('java-scram');
     await produceWithJavaClient(listeners.members, memberTopics(MEMBER).inbound, 'zstd', [cloudEvent(id)], clientProperties);
     const results = await consumeWithJavaClient(listeners.members, memberTopics(MEMBER).results, `${MEMBER}.results-${id}`, { records: 1, timeoutMs: 60_000, text: id }, clientProperties);

@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
-import { MEMBER_ROLES, type MemberRole } from '@hub/access';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { MEMBER_ROLES, type MemberRole } from '@hub/access';
 import { BrokerPrincipals } from '@hub/broker-access';
+import { memberTopicSpecs } from '@hub/gateway';
 import { openMemberDirectory, type MemberDirectory } from '@hub/members';
-import type { KafkaSettings } from '@hub/messaging';
+import { createKafkaClient, KafkaTopicAdmin, type KafkaSettings } from '@hub/messaging';
 import type { CliOutput } from '../cli-output.js';
 import { databaseOption } from '../database-option.js';
 import { InputError } from '../read-input.js';
@@ -12,15 +13,23 @@ import { InputError } from '../read-input.js';
 /** The broker administrator's settings (JSON: brokers, clientId, sasl, tls), which `npm start` writes for the local hub. */
 const kafkaAdminOption = ['--kafka-admin <file>', 'the broker administrator\'s settings, to give a department its Kafka principal', process.env['KAFKA_ADMIN_FILE'] ?? '.hub/kafka-admin.json'] as const;
 
-function brokerPrincipals(file: string): BrokerPrincipals | undefined {
-  if (!existsSync(file)) return undefined;
-  return new BrokerPrincipals(JSON.parse(readFileSync(file, 'utf8')) as KafkaSettings);
+function kafkaAdmin(file: string): KafkaSettings | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KafkaSettings) : undefined;
 }
 
-/** Gives a department a new Kafka password (its principal is its member id) and prints it once. */
-async function issueKafkaCredential(principals: BrokerPrincipals, member: string, io: CliOutput): Promise<void> {
+/**
+ * Gives a department its topics (the gateway starts consuming its inbound topic within seconds)
+ * and a new Kafka password (its principal is its member id), printed once.
+ */
+async function issueKafkaCredential(admin: KafkaSettings, member: string, io: CliOutput): Promise<void> {
+  const topics = new KafkaTopicAdmin(createKafkaClient(admin));
+  try {
+    await topics.ensureTopics(memberTopicSpecs(member));
+  } finally {
+    await topics.disconnect();
+  }
   const password = randomBytes(24).toString('base64url');
-  await principals.provisionMember(member, password);
+  await new BrokerPrincipals(admin).provisionMember(member, password);
   io.out(`Kafka principal ${member}, SCRAM-SHA-512 password (shown once): ${password}`);
 }
 
@@ -68,8 +77,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
         io.out(`registered ${member.id} (${member.role}, ${member.recordsPerSecond} records/s, ${member.maxRequestBytes} bytes per request)`);
         if (options.issueKey) io.out(`API key (shown once): ${(await directory.issueKey(member.id)).plaintext}`);
         if (member.role !== 'department') return;
-        const principals = brokerPrincipals(options.kafkaAdmin);
-        if (principals) await issueKafkaCredential(principals, member.id, io);
+        const admin = kafkaAdmin(options.kafkaAdmin);
+        if (admin) await issueKafkaCredential(admin, member.id, io);
         else io.out(`no broker administrator settings in ${options.kafkaAdmin}: ${member.id} has no Kafka principal yet (hub members kafka-credential ${member.id} --kafka-admin <file>)`);
       });
     });
@@ -80,12 +89,12 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option(...databaseOption('operator'))
     .option(...kafkaAdminOption)
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
-      const principals = brokerPrincipals(options.kafkaAdmin);
-      if (!principals) throw new InputError(`no broker administrator settings in ${options.kafkaAdmin} (--kafka-admin, or KAFKA_ADMIN_FILE)`);
+      const admin = kafkaAdmin(options.kafkaAdmin);
+      if (!admin) throw new InputError(`no broker administrator settings in ${options.kafkaAdmin} (--kafka-admin, or KAFKA_ADMIN_FILE)`);
       await withDirectory(options.database, async (directory) => {
         const member = await directory.get(id);
         if (member?.role !== 'department') throw new InputError(member ? `${id} is ${member.role === 'auditor' ? 'an' : 'a'} ${member.role}; only departments publish over Kafka` : `no member "${id}" is registered`);
-        await issueKafkaCredential(principals, id, io);
+        await issueKafkaCredential(admin, id, io);
       });
     });
 
@@ -100,9 +109,9 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
         for (const key of live) await directory.revokeKey(key.keyId);
         io.out(`revoked ${live.length} API key(s) of ${id}`);
       });
-      const principals = brokerPrincipals(options.kafkaAdmin);
-      if (!principals) return io.out(`no broker administrator settings in ${options.kafkaAdmin}: remove the Kafka principal ${id} on the broker yourself`);
-      await principals.removeMember(id);
+      const admin = kafkaAdmin(options.kafkaAdmin);
+      if (!admin) return io.out(`no broker administrator settings in ${options.kafkaAdmin}: remove the Kafka principal ${id} on the broker yourself`);
+      await new BrokerPrincipals(admin).removeMember(id);
       io.out(`removed the Kafka principal ${id} and its ACLs`);
     });
 

@@ -1,30 +1,44 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { GatewayContracts, memberTopics, memberTopicSpecs } from '@hub/gateway';
+import { GatewayContracts, memberOfInboundTopic, memberTopicSpecs } from '@hub/gateway';
 import { MemberDirectory } from '@hub/members';
 import { consumerOptionsFrom, HubKafkaServer, KafkaTopicAdmin } from '@hub/messaging';
 import type { GatewayEnvironment } from '../gateway-environment.js';
 import { ConsumerPattern } from './consumer-patterns.js';
 
+/** How often the gateway looks for the inbound topic of a member added while it runs. */
+const NEW_MEMBER_TOPICS_MS = 5000;
+
 /**
  * Starts the gateway's consumer group over every department's inbound topic, the findings topic
- * and the canonical topics that share facts, creating them first. Members and sharing contracts
- * are read at start: one registered later is served over Kafka from the gateway's next start
- * (HTTP serves a new member at once).
+ * and the canonical topics that share facts, creating them first. A department added while the
+ * gateway runs (`hub members add` creates its topics) is consumed within twice NEW_MEMBER_TOPICS_MS.
+ * Sharing contracts are read at start.
  */
 export async function startGatewayConsumers(app: INestApplication, env: GatewayEnvironment): Promise<void> {
   const contracts = app.get(GatewayContracts);
   await contracts.loadedOnce;
   const sharingTopics = contracts.sharingTopics();
-  const departments = (await app.get(MemberDirectory).list()).filter((member) => member.role === 'department');
+  const directory = app.get(MemberDirectory);
+  const departmentsNow = async () => (await directory.list()).filter((member) => member.role === 'department');
+  const departments = await departmentsNow();
+  // The selector below is synchronous; the departments it keeps are looked up again as often as it is asked.
+  let departmentIds = new Set(departments.map((member) => member.id));
+  const lookAgain = setInterval(() => {
+    departmentsNow()
+      .then((now) => (departmentIds = new Set(now.map((member) => member.id))))
+      .catch((error: unknown) => new Logger('GatewayConsumers').warn({ err: error }, 'could not look up the members; their inbound topics stay as they were'));
+  }, NEW_MEMBER_TOPICS_MS);
+  lookAgain.unref();
   await app.get(KafkaTopicAdmin).ensureTopics([
     ...departments.flatMap((member) => memberTopicSpecs(member.id)),
     ...[env.FINDINGS_TOPIC, ...sharingTopics].map((topic) => ({ topic, numPartitions: env.CANONICAL_TOPIC_PARTITIONS })),
   ]);
   const server = new HubKafkaServer({
     ...consumerOptionsFrom(env, `${env.SERVICE_NAME}.consumer`),
+    topicRefreshMs: NEW_MEMBER_TOPICS_MS,
     topicFamilies: {
-      [ConsumerPattern.Inbound]: departments.map((member) => memberTopics(member.id).inbound),
+      [ConsumerPattern.Inbound]: (brokerTopics) => brokerTopics.filter((topic) => departmentIds.has(memberOfInboundTopic(topic) ?? '')),
       [ConsumerPattern.Findings]: [env.FINDINGS_TOPIC],
       [ConsumerPattern.SharedFacts]: sharingTopics,
     },
