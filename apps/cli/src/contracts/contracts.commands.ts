@@ -166,7 +166,7 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
       .command('export-asyncapi')
       .description('an AsyncAPI 3.0 document of the registered topics and contracts')
       .option('--out <file>', 'write to a file instead of printing')
-      .option('--server <host:port>', 'the Kafka bootstrap server to name', process.env['KAFKA_BROKERS']?.split(',')[0] ?? '127.0.0.1:9092'),
+      .option('--server <host:port>', 'the Kafka bootstrap server departments connect to (the members\' TLS listener)', '127.0.0.1:9094'),
   )
     .action(async (options: RegistryOptions & { out?: string; server: string }) => {
       const registry = registryFrom(options);

@@ -11,7 +11,7 @@ export interface PublishedContract {
 export interface AsyncApiOptions {
   title: string;
   version: string;
-  /** Kafka bootstrap servers, by name, e.g. { local: '127.0.0.1:9092' }. */
+  /** Kafka bootstrap servers of the members' listener (SASL/SCRAM-SHA-512 over TLS), by name, e.g. { local: '127.0.0.1:9094' }. */
   servers: Record<string, string>;
 }
 
@@ -72,9 +72,22 @@ export function asyncApiDocument(contracts: readonly PublishedContract[], option
     asyncapi: '3.0.0',
     info: { title: options.title, version: options.version, description: 'Canonical topics of the data-sharing hub and their contracts (CloudEvents 1.0, Kafka binary mode).' },
     defaultContentType: 'application/json',
-    servers: Object.fromEntries(Object.entries(options.servers).map(([name, host]) => [name, { host, protocol: 'kafka', description: 'Kafka bootstrap server' }])),
+    servers: Object.fromEntries(
+      Object.entries(options.servers).map(([name, host]) => [
+        name,
+        { host, protocol: 'kafka-secure', description: 'Kafka bootstrap server of the members\' listener (TLS)', security: [{ $ref: '#/components/securitySchemes/memberScram' }] },
+      ]),
+    ),
     channels,
     operations,
-    components: { messages },
+    components: {
+      messages,
+      securitySchemes: {
+        memberScram: {
+          type: 'scramSha512',
+          description: 'SASL/SCRAM-SHA-512: the principal is the member id; it may write only hub.inbound.<member> and read only hub.results.<member> and hub.findings.<member> (consumer groups beginning "<member>.").',
+        },
+      },
+    },
   };
 }
