@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { encodeChainHeaders, entryHash, signCheckpoint } from '@hub/audit-chain';
 import { toKafkaBinary } from '@hub/contracts';
-import { openAuditStore, readPublishedCheckpoints, type Chain } from '@hub/audit';
+import { checkpointRecords, openAuditStore, readPublishedCheckpoints, type Chain } from '@hub/audit';
 import { createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
 import type { AppProcess } from '../support/app-process.js';
 import { auditKeyFiles, startAudit } from '../support/audit-process.js';
@@ -24,6 +24,8 @@ const canonicalTopic = `${prefix}.${STATUS}`;
 const accessLogTopic = `${prefix}.access-log`;
 const checkpointTopic = `${prefix}-audit-checkpoints`;
 const keys = auditKeyFiles();
+/** The audit service's name, which is its consumer group: verify reads how far it committed. */
+const auditName = uniqueName('audit').replace(/_/g, '-');
 
 let database: TestDatabase;
 let producer: HubProducer;
@@ -47,7 +49,7 @@ const countEntries = async (topic?: string) =>
   Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0]!.n);
 
 const verify = (db: TestDatabase, publicKeyFile = keys.publicKeyFile) =>
-  runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic], testKafkaEnv());
+  runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--audit-group', auditName], testKafkaEnv());
 
 beforeAll(async () => {
   database = await createTestDatabase('audit');
@@ -57,7 +59,7 @@ beforeAll(async () => {
   ]);
   producer = new HubProducer(createKafkaClient(testKafkaSettings('test-department')));
   await producer.send([...statusEvents(60), ...Array.from({ length: ACCESS_DECISIONS }, (_, i) => accessDecision(i))]);
-  audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic });
+  audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic, name: auditName });
 });
 
 afterAll(async () => {
@@ -115,7 +117,7 @@ describe('the audit service', () => {
   it('continues each chain after a restart without recording anything twice', async () => {
     await audit.stop();
     await producer.send(statusEvents(30));
-    audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic });
+    audit = await startAudit(database.url, { topics: `^${prefix}\\.`, signingKeyFile: keys.signingKeyFile, checkpointTopic, name: auditName });
     await eventually('the records published while it was down audited', async () => (await countEntries(canonicalTopic)) === 90);
     const run = await verify(database);
     expect(run.stdout).toMatch(/^intact: \d+ chains, 115 entries/m);
@@ -234,6 +236,36 @@ describe('hub audit verify on damaged copies of the store', () => {
     expect(run.code).toBe(1);
   });
 
+  it('finds entries dropped from the end of a chain by the offsets the audit committed it had stored', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    const last = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 3', [canonicalTopic, partition]);
+    const firstDropped = last.at(-1)!;
+    await tamper(
+      db,
+      ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND "offset" >= $3', [canonicalTopic, partition, firstDropped.offset]],
+      ['DELETE FROM audit_checkpoint WHERE topic = $1 AND partition = $2 AND entries >= $3', [canonicalTopic, partition, firstDropped.position]],
+    );
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN offset-skipped at .*/${partition} offset ${firstDropped.offset} .*the broker holds a record at offset ${firstDropped.offset} that the chain skips \\(3 such offset`));
+    expect(run.code).toBe(1);
+  });
+
+  it('finds a row forged ahead of the head, with a correctly computed hash, beyond the end of its partition on the broker', async () => {
+    const db = await copy();
+    const partition = await partitionWithMostEntries(db);
+    const [head] = await db.query<{ position: string; offset: string; hash: Buffer }>('SELECT position, "offset", hash FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [canonicalTopic, partition]);
+    const offset = String(Number(head!.offset) + 1000);
+    const forged = { topic: canonicalTopic, partition, offset, timestamp: String(Date.now()), key: Buffer.from('640104-H-999999'), value: Buffer.from('{"forged":true}'), headers: [] };
+    await tamper(db, [
+      `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [canonicalTopic, partition, offset, Number(head!.position) + 1, forged.timestamp, forged.key, forged.value, encodeChainHeaders(forged.headers), head!.hash, entryHash(head!.hash, forged)],
+    ]);
+    const run = await verify(db);
+    expect(run.stdout).toMatch(new RegExp(`BROKEN beyond-partition-end at .*/${partition} offset ${offset} `));
+    expect(run.code).toBe(1);
+  });
+
   it('finds two records that were swapped', async () => {
     const db = await copy();
     const partition = await partitionWithMostEntries(db);
@@ -281,5 +313,26 @@ describe('hub audit verify on damaged copies of the store', () => {
     const run = await verify(db);
     expect(run.stdout).toMatch(new RegExp(`BROKEN checkpoint-signature at .*/${row!.partition} offset ${row!.last_offset} .*not signed by a trusted key \\(it names key ${forged.keyId}\\)`));
     expect(run.code).toBe(1);
+  });
+
+  // Last: it leaves a foreign checkpoint on the suite's checkpoint topic.
+  it('does not call the store intact while a checkpoint signed by a key it does not trust is published, unless told to leave it out', async () => {
+    const db = await copy();
+    const [row] = await db.query<{ topic: string; partition: number; entries: string; last_offset: string; head_hash: Buffer; sealed_at: Date }>(
+      'SELECT topic, partition, entries, last_offset, head_hash, sealed_at FROM audit_checkpoint ORDER BY entries DESC LIMIT 1',
+    );
+    const foreign = signCheckpoint(
+      { topic: row!.topic, partition: row!.partition, entries: Number(row!.entries), lastOffset: row!.last_offset, headHash: row!.head_hash, sealedAt: row!.sealed_at.toISOString() },
+      generateKeyPairSync('ed25519').privateKey,
+    );
+    const producer = new HubProducer(createKafkaClient(testKafkaSettings('test-foreign-sealer')));
+    await producer.send(checkpointRecords(checkpointTopic, [foreign]));
+    await producer.disconnect();
+    const run = await verify(db);
+    expect(run.stdout).toMatch(/^NOT VERIFIED: 1 checkpoint\(s\) published on .* are signed by keys this verify does not trust/m);
+    expect(run.code).toBe(1);
+    const leftOut = await runCli(['audit', 'verify', '--database', db.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--ignore-untrusted-checkpoints'], testKafkaEnv());
+    expect(leftOut.stdout).toMatch(/^intact: .*\(left out: 1 naming keys not trusted\)/m);
+    expect(leftOut.code).toBe(0);
   });
 });

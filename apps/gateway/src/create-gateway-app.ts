@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { AccessLog } from '@hub/members';
 import { GatewayEnvironment } from './gateway-environment.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { GatewayModule } from './gateway.module.js';
@@ -13,7 +14,7 @@ import { GatewayModule } from './gateway.module.js';
 export async function createGatewayApp(env: GatewayEnvironment, options: { logger?: false } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bufferLogs: options.logger !== false, bodyParser: false, ...options });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new GatewayExceptionFilter());
+  app.useGlobalFilters(new GatewayExceptionFilter(app.get(AccessLog)));
   app.enableShutdownHooks();
   // Node closes idle connections after 5 s; a client reusing one just then loses a large upload
   // (EPIPE). Keep them longer than the usual 60 s of clients and load balancers.

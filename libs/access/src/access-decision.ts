@@ -2,7 +2,13 @@ import type { MemberRole } from './member-role.js';
 import type { RegistryAction } from './registry-access.js';
 
 /** What a member asks to do, and the hub's answer, as the access log records it. */
-export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction;
+export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members';
+
+/**
+ * The gateway's other actions: declaring and reading CSV mappings, replaying a rejection, and
+ * `request` for a request refused before any of the others was decided (a body too large, a rate exceeded).
+ */
+export type GatewayAction = 'map-csv' | 'read-csv-mappings' | 'replay-rejection' | 'request';
 
 /** The gateway's reads of what is routed to a member (answering a finding counts as one). */
 export type ReadAction = 'respond' | 'read-findings' | 'read-rejections' | 'read-facts';

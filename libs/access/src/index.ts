@@ -1,4 +1,4 @@
-export { decidePublish, decideRead, type AccessAction, type AccessDecision, type ReadAction } from './access-decision.js';
+export { decidePublish, decideRead, type AccessAction, type AccessDecision, type GatewayAction, type ReadAction } from './access-decision.js';
 export { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from './api-key.js';
 export { RateLimiter, type RateDecision } from './rate-limiter.js';
 export { projectFact, sharedFactsOf, type SharedFact } from './shared-fact.js';

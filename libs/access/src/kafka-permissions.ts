@@ -45,8 +45,9 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
   crosscheck: [topic('hub.finding.changed.v1', WRITE), topic('hub.finding-response.recorded.v1', READ_WRITE), topic('hub.deadletter', WRITE), topic('hub.contracts', READ), groups('crosscheck')],
   // The audit records every topic there is.
   audit: [topic('*', READ), topic('hub.audit.checkpoint.v1', WRITE), topic('hub.audit.deadletter', WRITE), groups('audit')],
-  // Reads the log partition by partition (hub replay, the published checkpoints of hub audit verify): no consumer group.
-  'auditor-tools': [topic('*', READ)],
+  // Reads the log partition by partition (hub replay, the published checkpoints of hub audit verify):
+  // no consumer group of its own; it only looks at how far the audit's group has committed.
+  'auditor-tools': [topic('*', READ), { resource: 'group', pattern: 'literal', name: 'audit', operations: ['describe'] }],
 };
 
 /**

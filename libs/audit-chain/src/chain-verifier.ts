@@ -12,7 +12,11 @@ export type ChainBreakKind =
   /** A checkpoint seals entries the store no longer has. */
   | 'entries-missing'
   /** A checkpoint's signature is not a trusted key's over its content. */
-  | 'checkpoint-signature';
+  | 'checkpoint-signature'
+  /** The broker holds a record at an offset the chain skips (compareChainWithPartition). */
+  | 'offset-skipped'
+  /** An entry is at or after the end of its partition on the broker. */
+  | 'beyond-partition-end';
 
 /** The first place a chain is not what was recorded. */
 export interface ChainBreak {

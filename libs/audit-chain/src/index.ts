@@ -6,3 +6,4 @@ export { entryHash, GENESIS_HASH } from './entry-hash.js';
 export { linkRecords } from './link-records.js';
 export { chainPartLength, storedEntryView, type StoredEntryView } from './stored-entry-view.js';
 export { checkpointFromPublished, publishedCheckpoint, publishedCheckpointBreak } from './published-checkpoint.js';
+export { compareChainWithPartition, type PartitionOnBroker } from './offset-comparison.js';

@@ -174,6 +174,15 @@ export class AuditStore {
     return new Map(rows.map((row) => [entryPlace(row), row.hash]));
   }
 
+  /** The offsets of a chain's entries up to an offset, ascending (one query: the chain's index, aggregated into one text). */
+  async offsets(chain: Chain, upToOffset: string): Promise<number[]> {
+    const [row]: { offsets: string | null }[] = await this.dataSource.query(
+      `SELECT string_agg("offset"::text, ',' ORDER BY "offset") AS offsets FROM audit_entry WHERE topic = $1 AND partition = $2 AND "offset" <= $3`,
+      [chain.topic, chain.partition, upToOffset],
+    );
+    return row?.offsets ? row.offsets.split(',').map(Number) : [];
+  }
+
   async chains(): Promise<Chain[]> {
     return this.dataSource.query('SELECT topic, partition FROM audit_chain ORDER BY topic, partition');
   }

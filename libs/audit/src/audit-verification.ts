@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { chainName, ChainVerifier, checkpointsSignedByAnyOf, keyIdOf, publishedCheckpointBreak, type ChainBreak, type Checkpoint } from '@hub/audit-chain';
+import { chainName, ChainVerifier, checkpointsSignedByAnyOf, compareChainWithPartition, keyIdOf, publishedCheckpointBreak, type ChainBreak, type Checkpoint } from '@hub/audit-chain';
+import type { KafkaSettings } from '@hub/messaging';
 import { entryPlace, type AuditStore, type Chain } from './audit-store.js';
+import { partitionsOnBroker } from './partitions-on-broker.js';
 import type { PublishedCheckpoints } from './published-checkpoints.js';
 
 export interface AuditVerification {
@@ -21,12 +23,23 @@ export interface AuditVerification {
     /** Records that are not checkpoints. */
     unreadable: number;
   };
+  /** How the chains were compared with their partitions on the broker, when they were. */
+  broker?: {
+    /** Partitions compared (those of chains not already broken that the broker still has). */
+    partitions: number;
+    /** Records the broker holds up to the chains' heads, each found in its chain. */
+    records: number;
+  };
 }
 
 export interface VerificationOptions {
   onProgress?: (progress: VerificationProgress) => void;
   /** The checkpoints published outside the store, being read while the chains are walked. */
   published?: Promise<PublishedCheckpoints>;
+  /** Compare each chain's offsets with its partition on this broker (compareChainWithPartition). */
+  broker?: KafkaSettings;
+  /** The audit service's consumer group, whose committed offsets say how far it recorded. */
+  auditGroup?: string;
 }
 
 export interface VerificationProgress {
@@ -84,11 +97,16 @@ export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly 
     unsealedEntries: outcomes.reduce((sum, o) => sum + o.unsealed, 0),
     breaks,
   };
+  if (options.broker) {
+    const compared = await compareWithBroker(store, options.broker, options.auditGroup, chains, heads, new Set(breaks.map((b) => chainName(b.topic, b.partition))));
+    verification.breaks = [...verification.breaks, ...compared.breaks];
+    verification.broker = { partitions: compared.partitions, records: compared.records };
+  }
   if (!published) return verification;
   const reading = await published;
   if ('error' in reading) throw reading.error;
   const compared = await compareWithPublished(store, trustedKeys, checkpoints, reading.value, new Set(breaks.map((b) => chainName(b.topic, b.partition))));
-  verification.breaks = [...breaks, ...compared.breaks].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  verification.breaks = [...verification.breaks, ...compared.breaks].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   verification.published = { topic: reading.value.topic, compared: compared.compared, ignored: compared.ignored, unreadable: reading.value.unreadable };
   return verification;
 }
@@ -123,4 +141,29 @@ async function compareWithPublished(
     if (found) broken.set(name, found);
   }
   return { compared: trusted.length, ignored: published.checkpoints.length - trusted.length, breaks: [...broken.values()] };
+}
+
+/** Compares every chain not already broken with its partition on the broker (offsets skipped, entries beyond the end). */
+async function compareWithBroker(
+  store: AuditStore,
+  broker: KafkaSettings,
+  auditGroup: string | undefined,
+  chains: readonly Chain[],
+  heads: ReadonlyMap<string, { lastOffset: string }>,
+  brokenChains: ReadonlySet<string>,
+): Promise<{ partitions: number; records: number; breaks: ChainBreak[] }> {
+  const unbroken = chains.filter((chain) => !brokenChains.has(chainName(chain.topic, chain.partition)) && heads.has(chainName(chain.topic, chain.partition)));
+  const onBroker = await partitionsOnBroker(broker, unbroken, heads, auditGroup);
+  const breaks: ChainBreak[] = [];
+  let [partitions, records] = [0, 0];
+  for (const chain of unbroken) {
+    const name = chainName(chain.topic, chain.partition);
+    const partition = onBroker.get(name);
+    if (!partition) continue; // The topic is gone from the broker: nothing to compare with.
+    partitions++;
+    records += partition.offsets.length;
+    const found = compareChainWithPartition(chain.topic, chain.partition, await store.offsets(chain, heads.get(name)!.lastOffset), partition);
+    if (found) breaks.push(found);
+  }
+  return { partitions, records, breaks };
 }

@@ -6,4 +6,4 @@ export { AuditStore, type Chain } from './audit-store.js';
 export { FindingLineage, type Lineage, type LineageStep, type LineageTopics } from './finding-lineage.js';
 export { verifyAuditStore, type AuditVerification, type VerificationProgress } from './audit-verification.js';
 export { openAuditStore } from './open-audit-store.js';
-export { readPublishedCheckpoints, type PublishedCheckpoints } from './published-checkpoints.js';
+export { checkpointRecords, readPublishedCheckpoints, type PublishedCheckpoints } from './published-checkpoints.js';

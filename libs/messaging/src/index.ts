@@ -21,3 +21,4 @@ export { logCutsAt, readLogCuts, readLogUntil, type KeyFilter, type LogCut, type
 export { KafkaAclAdmin, type KafkaAclGrant } from './security/kafka-acl-admin.js';
 export type { KafkaSasl, KafkaTls } from './security/kafka-credentials.js';
 export { alterScramCredentials, type ScramCredentialChange } from './security/scram-credential-admin.js';
+export { committedGroupOffsets } from './committed-group-offsets.js';

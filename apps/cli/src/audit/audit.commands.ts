@@ -15,39 +15,56 @@ function publishedSummary(published: AuditVerification['published']): string {
   return `${published.compared} checkpoints published on ${published.topic} agree with it${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
 }
 
+function brokerSummary(broker: AuditVerification['broker']): string {
+  return broker ? `; ${broker.partitions} chains compared with their partitions on the broker, whose ${broker.records.toLocaleString('en')} records up to the heads are all in them` : '';
+}
+
 /** `hub audit ...`: what auditors run against the audit store. */
 export function addAuditCommands(program: Command, io: CliOutput): void {
   const audit = program.command('audit').description('check and read the tamper-evident audit store');
 
   audit
     .command('verify')
-    .description('recompute every hash chain, check every checkpoint\'s signature, and compare the store with the checkpoints published on Kafka; exit 1 at a broken link')
+    .description('recompute every hash chain, check every checkpoint\'s signature, and compare the store with the checkpoints published on Kafka and each chain\'s offsets with its partition; exit 1 at a broken link')
     .option('--public-key <file>', 'a trusted Ed25519 public key (PEM); repeat for keys used before a rotation', collect, [])
     .option(...databaseOption('audit-reader'))
     .option('--brokers <list>', 'Kafka bootstrap servers, where the checkpoints are published', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
     .option('--checkpoint-topic <topic>', 'where the audit service publishes its checkpoints', process.env['AUDIT_CHECKPOINT_TOPIC'] ?? 'hub.audit.checkpoint.v1')
-    .option('--no-published-checkpoints', 'check the store alone, without the broker (the end of a chain removed with its checkpoints then goes unseen)')
-    .action(async (options: { publicKey: string[]; database: string; brokers: string; checkpointTopic: string; publishedCheckpoints: boolean }) => {
+    .option('--no-published-checkpoints', 'check the store alone, without the broker (the end of a chain removed with its checkpoints, or entries dropped, then go unseen)')
+    .option('--audit-group <group>', 'the audit service\'s consumer group (its SERVICE_NAME), whose committed offsets say how far it recorded', process.env['AUDIT_GROUP'] ?? 'audit')
+    .option('--ignore-untrusted-checkpoints', 'leave out checkpoints published by keys not given with --public-key (another hub\'s audit on the same topic) instead of failing')
+    .action(async (options: { publicKey: string[]; database: string; brokers: string; checkpointTopic: string; publishedCheckpoints: boolean; auditGroup: string; ignoreUntrustedCheckpoints?: boolean }) => {
       const keyFiles = options.publicKey.length > 0 ? options.publicKey : ['.hub/audit-public-key.pem'];
       const keys = keyFiles.map(readTrustedKey);
       const { store, close } = await openAuditStore(options.database);
       const started = Date.now();
       try {
         const progress = new ProgressLine('entries verified');
+        const broker = readerKafkaSettings(options.brokers, 'hub-audit-verify');
         const published = options.publishedCheckpoints
-          ? readPublishedCheckpoints(readerKafkaSettings(options.brokers, 'hub-audit-verify'), options.checkpointTopic).catch((error: unknown) => {
+          ? readPublishedCheckpoints(broker, options.checkpointTopic).catch((error: unknown) => {
               throw new Error(`cannot read the checkpoints published on ${options.checkpointTopic} from ${options.brokers}: ${(error as Error).message}; give --no-published-checkpoints to check the store alone`, { cause: error });
             })
           : undefined;
-        const result = await verifyAuditStore(store, keys, { onProgress: ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal), ...(published ? { published } : {}) });
+        const result = await verifyAuditStore(store, keys, {
+          onProgress: ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal),
+          ...(published ? { published, broker, auditGroup: options.auditGroup } : {}),
+        });
         const seconds = (Date.now() - started) / 1000;
         const summary = `${result.chains} chains, ${result.entries.toLocaleString('en')} entries, ${result.checkpoints} checkpoints, in ${seconds.toFixed(1)} s (${Math.round(result.entries / Math.max(seconds, 0.001)).toLocaleString('en')} entries/s)`;
-        if (result.breaks.length === 0) {
-          io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed; ${publishedSummary(result.published)}`);
+        // A checkpoint signed by a key this verify does not trust may be a re-keyed store's: not "intact" unless told (issue 19).
+        const untrusted = result.published?.ignored ?? 0;
+        if (result.breaks.length === 0 && (untrusted === 0 || options.ignoreUntrustedCheckpoints)) {
+          io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed; ${publishedSummary(result.published)}${brokerSummary(result.broker)}`);
           return;
         }
+        if (untrusted > 0 && !options.ignoreUntrustedCheckpoints) {
+          io.out(
+            `NOT VERIFIED: ${untrusted} checkpoint(s) published on ${result.published!.topic} are signed by keys this verify does not trust (a re-keyed audit store, or another hub's audit on the same topic); give their public keys with --public-key if they are yours, or --ignore-untrusted-checkpoints`,
+          );
+        }
         for (const broken of result.breaks) io.out(`BROKEN ${broken.kind} at ${broken.topic}/${broken.partition} offset ${broken.offset} (entry ${broken.position}): ${broken.message}`);
-        io.out(`${result.breaks.length} broken chain(s) of ${summary}`);
+        if (result.breaks.length > 0) io.out(`${result.breaks.length} broken chain(s) of ${summary}`);
         io.fail(1);
       } finally {
         await close();

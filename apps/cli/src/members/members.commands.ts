@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { MEMBER_ROLES, type MemberRole } from '@hub/access';
 import { BrokerPrincipals } from '@hub/broker-access';
 import { memberTopicSpecs } from '@hub/gateway';
-import { openMemberDirectory, type MemberDirectory } from '@hub/members';
-import { createKafkaClient, KafkaTopicAdmin, type KafkaSettings } from '@hub/messaging';
+import { AccessLog, openMemberDirectory, type MemberDirectory } from '@hub/members';
+import { createKafkaClient, HubProducer, KafkaTopicAdmin, type KafkaSettings } from '@hub/messaging';
 import type { CliOutput } from '../cli-output.js';
 import { databaseOption } from '../database-option.js';
 import { InputError } from '../read-input.js';
@@ -15,6 +16,25 @@ const kafkaAdminOption = ['--kafka-admin <file>', 'the broker administrator\'s s
 
 function kafkaAdmin(file: string): KafkaSettings | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KafkaSettings) : undefined;
+}
+
+/**
+ * Writes the administration to the access log before it is done (issue 19: member and key
+ * administration is a decision like any other), as `operator:<user>`; without the broker's
+ * settings the command says it could not.
+ */
+async function logAdministration(io: CliOutput, kafkaAdminFile: string, what: string, subject: string): Promise<void> {
+  const admin = kafkaAdmin(kafkaAdminFile);
+  if (!admin) {
+    io.out(`(not in the access log: no broker settings in ${kafkaAdminFile}; give --kafka-admin)`);
+    return;
+  }
+  const producer = new HubProducer(createKafkaClient({ ...admin, clientId: 'hub-members', quiet: true }));
+  try {
+    await new AccessLog(producer).write({ member: `operator:${userInfo().username}`, action: 'administer-members', resource: subject, allowed: true, reason: what }, 'http');
+  } finally {
+    await producer.disconnect();
+  }
 }
 
 /**
@@ -66,6 +86,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option(...databaseOption('operator'))
     .option(...kafkaAdminOption)
     .action(async (id: string, options: { name?: string; role: string; recordsPerSecond?: string; maxRequestBytes?: string; issueKey?: boolean; database: string; kafkaAdmin: string }) => {
+      await logAdministration(io, options.kafkaAdmin, `register ${id} as ${options.role}${options.issueKey ? ', with a key' : ''}`, id);
       await withDirectory(options.database, async (directory) => {
         const member = await directory.add({
           id,
@@ -91,6 +112,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
       const admin = kafkaAdmin(options.kafkaAdmin);
       if (!admin) throw new InputError(`no broker administrator settings in ${options.kafkaAdmin} (--kafka-admin, or KAFKA_ADMIN_FILE)`);
+      await logAdministration(io, options.kafkaAdmin, `issue a Kafka password to ${id}`, id);
       await withDirectory(options.database, async (directory) => {
         const member = await directory.get(id);
         if (member?.role !== 'department') throw new InputError(member ? `${id} is ${member.role === 'auditor' ? 'an' : 'a'} ${member.role}; only departments publish over Kafka` : `no member "${id}" is registered`);
@@ -104,6 +126,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option(...databaseOption('operator'))
     .option(...kafkaAdminOption)
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
+      await logAdministration(io, options.kafkaAdmin, `disable ${id}: every API key and its Kafka principal`, id);
       await withDirectory(options.database, async (directory) => {
         const live = (await directory.keys(id)).filter((key) => !key.revokedAt);
         for (const key of live) await directory.revokeKey(key.keyId);
@@ -142,7 +165,9 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .command('issue-key <id>')
     .description('issue another API key for a member')
     .option(...databaseOption('operator'))
-    .action(async (id: string, options: { database: string }) => {
+    .option(...kafkaAdminOption)
+    .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
+      await logAdministration(io, options.kafkaAdmin, `issue an API key to ${id}`, id);
       await withDirectory(options.database, async (directory) => io.out(`API key (shown once): ${(await directory.issueKey(id)).plaintext}`));
     });
 
@@ -151,7 +176,9 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .description('issue a new API key; the member\'s other keys expire after the grace period')
     .option('--grace-hours <hours>', 'how long the old keys keep working', '168')
     .option(...databaseOption('operator'))
-    .action(async (id: string, options: { graceHours: string; database: string }) => {
+    .option(...kafkaAdminOption)
+    .action(async (id: string, options: { graceHours: string; database: string; kafkaAdmin: string }) => {
+      await logAdministration(io, options.kafkaAdmin, `rotate the API keys of ${id} (grace ${options.graceHours} h)`, id);
       await withDirectory(options.database, async (directory) => {
         const key = await directory.rotateKey(id, positive(options.graceHours, '--grace-hours') * 3600);
         io.out(`API key (shown once): ${key.plaintext}`);
@@ -163,7 +190,9 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .command('revoke-key <keyId>')
     .description('revoke an API key at once')
     .option(...databaseOption('operator'))
-    .action(async (keyId: string, options: { database: string }) => {
+    .option(...kafkaAdminOption)
+    .action(async (keyId: string, options: { database: string; kafkaAdmin: string }) => {
+      await logAdministration(io, options.kafkaAdmin, `revoke API key ${keyId}`, `key:${keyId}`);
       await withDirectory(options.database, async (directory) => io.out(`revoked ${(await directory.revokeKey(keyId)).keyId}`));
     });
 }

@@ -1,11 +1,8 @@
 import { Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
 import { CsvMappingStore, GatewayContracts } from '@hub/gateway';
-import { type Member } from '@hub/members';
 import { csvMappingProblems, type CsvMapping } from '@hub/ingest';
-import { MemberAuthGuard } from '@hub/members';
-import type { AuthenticatedRequest } from '@hub/members';
-import { CurrentMember } from '@hub/members';
+import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
 import { readJsonBody } from './read-request-body.js';
 
 const MAPPING_LIMIT_BYTES = 64 * 1024;
@@ -17,6 +14,7 @@ export class CsvMappingsController {
   constructor(
     private readonly mappings: CsvMappingStore,
     private readonly contracts: GatewayContracts,
+    private readonly accessLog: AccessLog,
   ) {}
 
   @Put(':type')
@@ -28,11 +26,14 @@ export class CsvMappingsController {
     const problems = csvMappingProblems(mapping, contract.schema);
     if (problems.length > 0) throw new HubError(ErrorCode.BadRequest, `the mapping cannot be used: ${problems.join('; ')}`, { context: { problems } });
     await this.mappings.put(member.id, type, mapping as CsvMapping);
+    await this.accessLog.write({ member: member.id, action: 'map-csv', resource: type, allowed: true, reason: `${member.id} owns ${type}` }, 'http');
     return { eventType: type, mapping };
   }
 
   @Get()
   async list(@CurrentMember() member: Member) {
-    return { mappings: await this.mappings.list(member.id) };
+    const mappings = await this.mappings.list(member.id);
+    await this.accessLog.write({ member: member.id, action: 'read-csv-mappings', resource: member.id, allowed: true, reason: 'a member reads its own mappings' }, 'http', mappings.length);
+    return { mappings };
   }
 }

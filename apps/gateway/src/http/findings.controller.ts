@@ -1,10 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
 import { FindingDelivery, FindingResponses, type FindingResponseRequest } from '@hub/gateway';
-import { type Member } from '@hub/members';
-import { MemberAuthGuard } from '@hub/members';
-import type { AuthenticatedRequest } from '@hub/members';
-import { CurrentMember } from '@hub/members';
+import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
 import { cursor, page, pageSize } from './paging.js';
 import { readJsonBody } from './read-request-body.js';
 import { ReadAccess } from './read-access.js';
@@ -19,6 +16,7 @@ export class FindingsController {
     private readonly findings: FindingDelivery,
     private readonly responses: FindingResponses,
     private readonly readAccess: ReadAccess,
+    private readonly accessLog: AccessLog,
   ) {}
 
   @Get()
@@ -56,6 +54,9 @@ export class FindingsController {
     const routedTo = /^[0-9a-f]{64}$/.test(findingId) ? await this.findings.routedTo(findingId) : undefined;
     if (routedTo !== member.id) throw new HubError(ErrorCode.NotFound, `${member.id} has no finding ${findingId}`);
     const body = (await readJsonBody(request, 64 * 1024, 'response')) as FindingResponseRequest;
-    return this.responses.record(member.id, findingId, body);
+    const recorded = await this.responses.record(member.id, findingId, body);
+    // A refusal (another member's finding, a bad body) is logged by the exception filter.
+    await this.accessLog.write({ member: member.id, action: 'respond', resource: findingId, allowed: true, reason: `routed to ${member.id}` }, 'http');
+    return recorded;
   }
 }

@@ -2,6 +2,8 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { ErrorCode, HubError } from '@hub/errors';
 import { SubmissionError, SubmissionLimitError } from '@hub/ingest';
+import type { AccessLog, AuthenticatedRequest } from '@hub/members';
+import { gatewayActionOf } from './gateway-action.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BadRequest]: 400,
@@ -18,17 +20,38 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.DatabaseUnavailable]: 503,
 };
 
+/** A HubError whose decision the code that threw it has written to the access log already. */
+export const ACCESS_LOGGED = 'accessLogged';
+
 /**
  * Answers every error as `{ statusCode, error, message }`. What the hub cannot keep right now
  * (Kafka or PostgreSQL away, contracts not loaded) is 503 with Retry-After: nothing of that
- * request was accepted, and sending it again is safe.
+ * request was accepted, and sending it again is safe. Every refusal of a member's request (4xx)
+ * goes to the access log (issue 19), unless its decision is there already (a refused key: the
+ * guard; a refused read: ReadAccess).
  */
 @Catch()
 export class GatewayExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(GatewayExceptionFilter.name);
 
+  constructor(private readonly accessLog: AccessLog) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    this.answer(exception, response);
+    this.logRefusal(exception, host.switchToHttp().getRequest<AuthenticatedRequest>(), response.statusCode);
+  }
+
+  private logRefusal(exception: unknown, request: AuthenticatedRequest, status: number): void {
+    if (status < 400 || status >= 500 || !request.member) return;
+    if (exception instanceof HubError && exception.context[ACCESS_LOGGED] === true) return;
+    const reason = `${status}: ${exception instanceof Error ? exception.message : String(exception)}`.slice(0, 1000);
+    this.accessLog
+      .write({ member: request.member.id, action: gatewayActionOf(request.method, request.path), resource: `${request.method} ${request.path}`, allowed: false, reason }, 'http')
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not write a refused request to the access log'));
+  }
+
+  private answer(exception: unknown, response: Response): void {
     if (exception instanceof SubmissionLimitError) {
       // The rest of an oversized body is not read: the connection closes after the answer.
       response.setHeader('Connection', 'close');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decideRead, type ReadAction } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
 import { AccessLog, type Member } from '@hub/members';
+import { ACCESS_LOGGED } from './gateway-exception.filter.js';
 
 /**
  * Decides a read, loads what it covers, and writes the decision with the ids of what is served to
@@ -24,7 +25,7 @@ export class ReadAccess {
     const decision = decideRead(member.id, member.role, action, target ?? '*');
     if (!decision.allowed) {
       await this.accessLog.write(decision, 'http');
-      throw new HubError(ErrorCode.Forbidden, `${member.id} may not read ${action.replace('read-', '')} of ${target}: ${decision.reason}`);
+      throw new HubError(ErrorCode.Forbidden, `${member.id} may not read ${action.replace('read-', '')} of ${target}: ${decision.reason}`, { context: { [ACCESS_LOGGED]: true } });
     }
     const items = await load(target);
     await this.accessLog.write(decision, 'http', items.length, items.map(idOf));
