@@ -48,6 +48,24 @@ export function localAuditSigningKey(folder: string): string {
 }
 
 /**
+ * The Ed25519 key a service signs what it publishes for others to trust with (the registry's
+ * contract changes, the crosscheck's finding changes), made on first start, with its public half
+ * beside it for the services that check. Returns both paths.
+ */
+export function localServiceSigningKey(folder: string, service: 'registry' | 'crosscheck'): { privateFile: string; publicFile: string } {
+  const keys = join(folder, 'signing');
+  const privateFile = join(keys, `${service}.pem`);
+  const publicFile = join(keys, `${service}.pub.pem`);
+  if (!existsSync(privateFile)) {
+    mkdirSync(keys, { recursive: true, mode: 0o700 });
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(privateFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(publicFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  }
+  return { privateFile, publicFile };
+}
+
+/**
  * Registers the local members that are missing, with an API key each, and keeps the keys in
  * .hub/api-keys.json (readable by this user only) so a newcomer can publish at once.
  * Returns the path of that file.

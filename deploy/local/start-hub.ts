@@ -12,7 +12,7 @@ import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUnti
 import type { HubService } from '@hub/access';
 import type { KafkaSettings } from '@hub/messaging';
 import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local-broker-principals.js';
-import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys } from './local-credentials.js';
+import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys, localServiceSigningKey } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { processEnvironment, type SecretSetting } from './process-environment.js';
 
@@ -21,11 +21,11 @@ const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 /** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
 const APPS = [
   { name: 'gateway', kafka: 'gateway' as HubService, entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', database: 'gateway' as const, uses: ['DATABASE_URL', 'PSEUDONYM_KEYS'] as SecretSetting[] },
-  { name: 'registry', kafka: 'registry' as HubService, entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', database: 'registry' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
+  { name: 'registry', kafka: 'registry' as HubService, entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', database: 'registry' as const, signs: 'registry' as const, uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[] },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
 const CONSUMERS = [
-  { name: 'crosscheck', kafka: 'crosscheck' as HubService, entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', database: 'crosscheck' as const, uses: ['DATABASE_URL'] as SecretSetting[] },
+  { name: 'crosscheck', kafka: 'crosscheck' as HubService, entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', database: 'crosscheck' as const, signs: 'crosscheck' as const, uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[] },
   { name: 'audit', kafka: 'audit' as HubService, entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE'] as SecretSetting[] },
 ];
 
@@ -114,6 +114,9 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: kafka.brokers,
     // The demo region is judged as of its own day, so its planted findings are the ones raised whatever today is.
     EVALUATION_DATE: process.env['EVALUATION_DATE'] ?? REGION_DAY,
+    // The gateway takes contract and finding changes only as their publishers signed them.
+    CONTRACTS_PUBLIC_KEY_FILE: process.env['CONTRACTS_PUBLIC_KEY_FILE'] ?? localServiceSigningKey(localFolder, 'registry').publicFile,
+    FINDINGS_PUBLIC_KEY_FILE: process.env['FINDINGS_PUBLIC_KEY_FILE'] ?? localServiceSigningKey(localFolder, 'crosscheck').publicFile,
   };
   // Each process gets only the secrets it uses (processEnvironment), never all of them, and its own database role.
   const databases = await databaseUrls();
@@ -132,11 +135,16 @@ async function main(): Promise<void> {
     return principal ? { own: { KAFKA_SASL_USERNAME: principal.username, KAFKA_SASL_MECHANISM: 'scram-sha-512' }, secrets: { KAFKA_SASL_PASSWORD: principal.password } } : { own: {}, secrets: {} };
   };
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const start = (app: { name: string; entry: string; port?: string; database?: keyof LocalDatabaseUrls; kafka?: HubService; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
+  const start = (app: { name: string; entry: string; port?: string; database?: keyof LocalDatabaseUrls; kafka?: HubService; signs?: 'registry' | 'crosscheck'; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
     say(`Starting ${app.name} ...`);
     const principal = kafkaEnvOf(app.kafka);
     const own = { ...app.env, ...principal.own, ...(app.port ? { HTTP_PORT: app.port } : {}) };
-    const given = { ...secrets, ...principal.secrets, ...(app.database ? { DATABASE_URL: databases[app.database] } : {}) };
+    const given = {
+      ...secrets,
+      ...principal.secrets,
+      ...(app.database ? { DATABASE_URL: databases[app.database] } : {}),
+      ...(app.signs ? { SIGNING_KEY_FILE: localServiceSigningKey(localFolder, app.signs).privateFile } : {}),
+    };
     const uses = principal.secrets.KAFKA_SASL_PASSWORD ? [...app.uses, 'KAFKA_SASL_PASSWORD' as const] : app.uses;
     const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, given, uses, own), stdio: 'inherit' });
     child.once('exit', (code, signal) => {

@@ -26,7 +26,12 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
         PersistenceModule.forRoot(),
         MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
         HealthModule,
-        CrosscheckCoreModule.forRoot({ findingsTopic: env.FINDINGS_TOPIC, settleMs: env.FINDING_SETTLE_MS, ...(env.EVALUATION_DATE ? { evaluationDate: env.EVALUATION_DATE } : {}) }),
+        CrosscheckCoreModule.forRoot({
+          findingsTopic: env.FINDINGS_TOPIC,
+          settleMs: env.FINDING_SETTLE_MS,
+          ...(env.EVALUATION_DATE ? { evaluationDate: env.EVALUATION_DATE } : {}),
+          ...(env.SIGNING_KEY_FILE ? { signingKeyFile: env.SIGNING_KEY_FILE } : {}),
+        }),
       ],
       controllers: [CanonicalEventsController, FindingResponsesController],
     };

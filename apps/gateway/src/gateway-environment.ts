@@ -1,5 +1,5 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { HubEnvironment } from '@hub/config';
 
 const KEY_RING = /^\s*\d+:[A-Za-z0-9+/=_-]+\s*(,\s*\d+:[A-Za-z0-9+/=_-]+\s*)*$/;
@@ -23,6 +23,18 @@ export class GatewayEnvironment extends HubEnvironment {
   @Expose()
   @IsString()
   CONTRACTS_TOPIC = 'hub.contracts';
+
+  /** The registry's public key (PEM): contract changes it did not sign are refused to the dead-letter topic. Unset: not checked. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  CONTRACTS_PUBLIC_KEY_FILE?: string;
+
+  /** The crosscheck's public key (PEM): finding changes it did not sign are refused to the dead-letter topic. Unset: not checked. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  FINDINGS_PUBLIC_KEY_FILE?: string;
 
   /** Partitions of a canonical topic the gateway creates when it first publishes to it. */
   @Expose()

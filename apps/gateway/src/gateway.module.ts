@@ -5,7 +5,7 @@ import { FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC } from '@hub/members';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
-import { MessagingModule } from '@hub/messaging';
+import { MessagingModule, RecordVerifier } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
 import { GatewayEnvironment } from './gateway-environment.js';
 import { CsvMappingsController } from './http/csv-mappings.controller.js';
@@ -15,7 +15,7 @@ import { OpenApiController } from './http/openapi.controller.js';
 import { ReadAccess } from './http/read-access.js';
 import { RejectionsController } from './http/rejections.controller.js';
 import { SharedFactsController } from './http/shared-facts.controller.js';
-import { FindingRouterController } from './kafka/finding-router.controller.js';
+import { FINDINGS_VERIFIER, FindingRouterController } from './kafka/finding-router.controller.js';
 import { InboundController } from './kafka/inbound.controller.js';
 import { FactKeeperController } from './kafka/fact-keeper.controller.js';
 
@@ -34,7 +34,12 @@ export class GatewayModule {
           { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
           { topic: FINDING_RESPONSE_TYPE, numPartitions: env.CANONICAL_TOPIC_PARTITIONS },
         ]),
-        GatewayCoreModule.forRoot({ pseudonymKeys: env.PSEUDONYM_KEYS, contractsTopic: env.CONTRACTS_TOPIC, canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS }),
+        GatewayCoreModule.forRoot({
+          pseudonymKeys: env.PSEUDONYM_KEYS,
+          contractsTopic: env.CONTRACTS_TOPIC,
+          canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS,
+          ...(env.CONTRACTS_PUBLIC_KEY_FILE ? { contractsPublicKeyFile: env.CONTRACTS_PUBLIC_KEY_FILE } : {}),
+        }),
         HealthModule,
       ],
       controllers: [
@@ -49,7 +54,11 @@ export class GatewayModule {
         FactKeeperController,
       ],
       // One rate per member for the whole process: publishing and replaying rejections draw on it alike.
-      providers: [ReadAccess, { provide: RateLimiter, useValue: new RateLimiter() }],
+      providers: [
+        ReadAccess,
+        { provide: RateLimiter, useValue: new RateLimiter() },
+        { provide: FINDINGS_VERIFIER, useValue: env.FINDINGS_PUBLIC_KEY_FILE ? RecordVerifier.fromPemFiles([env.FINDINGS_PUBLIC_KEY_FILE]) : null },
+      ],
     };
   }
 }

@@ -64,6 +64,15 @@ export class HubEnvironment {
   @IsIn(['scram-sha-512', 'plain'])
   KAFKA_SASL_MECHANISM: 'scram-sha-512' | 'plain' = 'scram-sha-512';
 
+  /**
+   * The service's Ed25519 private key (PKCS#8 PEM) for what it publishes for others to trust: the
+   * crosscheck's finding changes, the registry's contract changes. Unset: published unsigned.
+   */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  SIGNING_KEY_FILE?: string;
+
   /** A PEM file of the certificate authority the broker's TLS certificate is checked against; unset: no TLS. */
   @Expose()
   @IsOptional()

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubEnvironment } from '@hub/config';
-import { HubProducer, kafkaSettingsFrom } from '@hub/messaging';
+import { HubProducer, kafkaSettingsFrom, RecordSigner } from '@hub/messaging';
 import { ContractRegistry } from './contract-registry.js';
 import { KafkaContractChangeSink } from './kafka-contract-change-sink.js';
 import { PostgresSchemaStore } from './postgres-schema-store.js';
@@ -13,9 +13,9 @@ import { TopicSampleChecker } from './topic-sample-checker.js';
   providers: [
     {
       provide: ContractRegistry,
-      inject: [getDataSourceToken(), HubProducer],
-      useFactory: (dataSource: DataSource, producer: HubProducer) =>
-        new ContractRegistry(new PostgresSchemaStore(dataSource), new KafkaContractChangeSink(producer)),
+      inject: [getDataSourceToken(), HubProducer, HubEnvironment],
+      useFactory: (dataSource: DataSource, producer: HubProducer, env: HubEnvironment) =>
+        new ContractRegistry(new PostgresSchemaStore(dataSource), new KafkaContractChangeSink(producer, env.SIGNING_KEY_FILE ? RecordSigner.fromPemFile(env.SIGNING_KEY_FILE) : undefined)),
     },
     {
       provide: TopicSampleChecker,

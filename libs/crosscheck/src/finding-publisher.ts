@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { toKafkaBinary } from '@hub/contracts';
-import type { HubProducer } from '@hub/messaging';
+import type { HubProducer, RecordSigner } from '@hub/messaging';
 import { FindingStore, type OutboxEntry } from './finding-store.js';
 
 export const FINDING_EVENT_TYPE = 'hub.finding.changed.v1';
@@ -48,6 +48,8 @@ export class FindingPublisher {
     private readonly producer: HubProducer,
     private readonly topic: string,
     private readonly settleMs: number,
+    /** Signs each finding change, so the gateway can tell it from one written by anyone else (issue 19). */
+    private readonly signer?: RecordSigner,
   ) {
     this.store = new FindingStore(settleMs);
   }
@@ -76,7 +78,7 @@ export class FindingPublisher {
       const published = await this.dataSource.transaction(async (manager) => {
         const entries = await this.store.publishable(manager, 5000);
         if (entries.length === 0) return 0;
-        await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)));
+        await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)).map((record) => this.signer?.sign(record) ?? record));
         await this.store.markPublished(manager, entries.map((e) => e.sequence));
         this.logger.log({ published: entries.length, lastSequence: entries.at(-1)!.sequence }, 'finding changes published');
         return entries.length;

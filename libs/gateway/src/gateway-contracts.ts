@@ -3,7 +3,14 @@ import { sharedWith, sharingRulesOf, type SharingRule } from '@hub/access';
 import { ContractCatalog, type ContractState } from '@hub/contract-registry';
 import { ErrorCode, HubError } from '@hub/errors';
 import type { IngestContract } from '@hub/ingest';
-import { CompactedTopicFollower, type KafkaSettings } from '@hub/messaging';
+import { CompactedTopicFollower, type InboundRecord, type KafkaSettings, type RecordVerifier } from '@hub/messaging';
+
+export interface ContractTrust {
+  /** Checks each contract change is the registry's; unset: every change is taken. */
+  verifier?: RecordVerifier;
+  /** Where a refused change goes, with the reason. */
+  deadLetter: (record: InboundRecord, error: HubError) => Promise<void>;
+}
 
 /**
  * The gateway's copy of the registered contracts, followed from the registry's compacted topic.
@@ -24,10 +31,11 @@ export class GatewayContracts {
   constructor(
     private readonly settings: KafkaSettings,
     private readonly topic: string,
+    private readonly trust?: ContractTrust,
   ) {}
 
   start(delayMs = 1000): void {
-    this.follower = new CompactedTopicFollower(this.settings, this.topic, (record) => record.key && this.catalog.apply(record.key, record.value));
+    this.follower = new CompactedTopicFollower(this.settings, this.topic, (record) => record.key && this.apply(record));
     this.follower.start().then(
       () => {
         // Compiling every validator takes a good part of a second: better before the gateway reports ready than in the first requests.
@@ -43,6 +51,14 @@ export class GatewayContracts {
         this.retry = setTimeout(() => this.start(Math.min(delayMs * 2, 30_000)), delayMs);
       },
     );
+  }
+
+  /** Takes a contract change, unless it is not the registry's (signed by its key): then it goes to the dead-letter topic with the reason, and the contract stays as it was. */
+  private apply(record: InboundRecord): void {
+    const problem = this.trust?.verifier?.problem(record);
+    if (problem === undefined) return this.catalog.apply(record.key!, record.value);
+    this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, subject: record.key }, `contract change refused: ${problem}`);
+    this.trust!.deadLetter(record, new HubError(ErrorCode.RecordRejected, `contract change refused: ${problem}`)).catch((error: unknown) => this.logger.error({ err: error }, 'could not dead-letter a refused contract change'));
   }
 
   async stop(): Promise<void> {

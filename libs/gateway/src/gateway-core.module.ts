@@ -2,7 +2,7 @@ import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type O
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubEnvironment } from '@hub/config';
-import { HubProducer, KafkaTopicAdmin, kafkaSettingsFrom } from '@hub/messaging';
+import { deadLetterRecord, HubProducer, KafkaTopicAdmin, kafkaSettingsFrom, RecordVerifier } from '@hub/messaging';
 import { MembersModule } from '@hub/members';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { CsvMappingStore } from './csv-mapping-store.js';
@@ -17,6 +17,8 @@ export interface GatewayCoreOptions {
   /** `1:<base64 secret>,2:<base64 secret>`: the hub-held pseudonym keys. */
   pseudonymKeys: string;
   contractsTopic: string;
+  /** The registry's public key file: contract changes it did not sign are refused. */
+  contractsPublicKeyFile?: string;
   canonicalTopicPartitions: number;
 }
 
@@ -39,8 +41,13 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(PseudonymKeyRing.parse(options.pseudonymKeys)) },
         {
           provide: GatewayContracts,
-          inject: [HubEnvironment],
-          useFactory: (env: HubEnvironment) => new GatewayContracts({ ...kafkaSettingsFrom(env), clientId: `${env.SERVICE_NAME}.contracts` }, options.contractsTopic),
+          inject: [HubEnvironment, HubProducer],
+          useFactory: (env: HubEnvironment, producer: HubProducer) =>
+            new GatewayContracts({ ...kafkaSettingsFrom(env), clientId: `${env.SERVICE_NAME}.contracts` }, options.contractsTopic, {
+              ...(options.contractsPublicKeyFile ? { verifier: RecordVerifier.fromPemFiles([options.contractsPublicKeyFile]) } : {}),
+              deadLetter: (record, error) =>
+                producer.send([deadLetterRecord(env.DEAD_LETTER_TOPIC, record, { error, attempts: 1, consumerGroup: `${env.SERVICE_NAME}.contracts`, failedAt: new Date() })]),
+            }),
         },
         {
           provide: FindingDelivery,

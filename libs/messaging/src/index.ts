@@ -4,6 +4,7 @@ export { CompactedTopicFollower } from './compacted-topic-follower.js';
 export { ConsumerHealth, consumerHealth, type ConsumerState, type ConsumerStatus } from './consumer-health.js';
 export { createConsumerApp } from './consumer-app.js';
 export { consumerOptionsFrom } from './consumer-options.js';
+export { deadLetterRecord, type DeadLetterCause } from './dead-letter-record.js';
 export { createKafkaClient } from './kafka-client.js';
 export { HubKafkaServer, type HubKafkaServerOptions, type TopicSelector } from './hub-kafka-server.js';
 export { HubProducer } from './hub-producer.js';
@@ -22,3 +23,4 @@ export { KafkaAclAdmin, type KafkaAclGrant } from './security/kafka-acl-admin.js
 export type { KafkaSasl, KafkaTls } from './security/kafka-credentials.js';
 export { alterScramCredentials, type ScramCredentialChange } from './security/scram-credential-admin.js';
 export { committedGroupOffsets } from './committed-group-offsets.js';
+export { RecordSigner, RecordVerifier, SIGNATURE_HEADER } from './security/record-signature.js';
