@@ -7,34 +7,19 @@ import { randomBytes } from 'node:crypto';
 import { HUB_SERVICES, servicePrincipal, type HubService } from '@hub/access';
 import { BrokerPrincipals } from '@hub/broker-access';
 import { createKafkaClient, HubProducer, readLogUntil, type KafkaSettings } from '@hub/messaging';
+import { produceAs, type BrokerOutcome } from '../support/broker-outcome.js';
 import { eventually } from '../support/eventually.js';
 import { createTestTopics, testBrokerListeners, testKafkaSettings } from '../support/test-kafka.js';
 
 const newMember = () => `m${randomBytes(5).toString('hex')}`;
 const password = () => randomBytes(18).toString('base64url');
 
-type Outcome = 'allowed' | 'refused';
-
-/** Produces one record; refused when the broker says the principal may not. */
-async function produce(settings: KafkaSettings, topic: string): Promise<Outcome> {
-  const producer = new HubProducer(createKafkaClient({ ...settings, quiet: true }));
-  try {
-    await producer.send([{ topic, key: 'k', value: '{}' }]);
-    return 'allowed';
-  } catch (error) {
-    if (/authoriz|SASL/i.test(String(error))) return 'refused';
-    throw error;
-  } finally {
-    await producer.disconnect();
-  }
-}
-
 /**
  * Consumes the topic from the beginning in a consumer group of the principal's own (its client id
  * begins with its group prefix) until the seed record arrives; refused when the broker says the
  * principal may not read the topic or use the group.
  */
-async function consume(settings: KafkaSettings, topic: string): Promise<Outcome> {
+async function consume(settings: KafkaSettings, topic: string): Promise<BrokerOutcome> {
   const consumer = createKafkaClient({ ...settings, quiet: true }).consumer({ groupId: `${settings.clientId}.${randomBytes(4).toString('hex')}`, allowAutoTopicCreation: false });
   const seed = Promise.withResolvers<void>();
   try {
@@ -54,7 +39,7 @@ async function consume(settings: KafkaSettings, topic: string): Promise<Outcome>
 }
 
 /** Reads the topic as the auditors' tools do, partition by partition without a group: allowed when the seed record comes back. */
-async function readAsLog(settings: KafkaSettings, topic: string): Promise<Outcome> {
+async function readAsLog(settings: KafkaSettings, topic: string): Promise<BrokerOutcome> {
   const reading = await readLogUntil({ ...settings, quiet: true }, [topic], new Date(), async () => undefined);
   return reading.records > 0 ? 'allowed' : 'refused';
 }
@@ -94,9 +79,9 @@ describe('the broker\'s door (issue 19)', () => {
     for (const member of members) {
       const own = topicsOf(member);
       for (const topic of allTopics) {
-        const expectedProduce: Outcome = topic === own.inbound ? 'allowed' : 'refused';
-        const expectedConsume: Outcome = topic === own.results || topic === own.findings ? 'allowed' : 'refused';
-        const [produced, consumed] = [await produce(asMember(member), topic), await consume(asMember(member), topic)];
+        const expectedProduce: BrokerOutcome = topic === own.inbound ? 'allowed' : 'refused';
+        const expectedConsume: BrokerOutcome = topic === own.results || topic === own.findings ? 'allowed' : 'refused';
+        const [produced, consumed] = [await produceAs(asMember(member), topic), await consume(asMember(member), topic)];
         cells += 2;
         if (produced !== expectedProduce) wrong.push(`${member} produce ${topic}: ${produced}`);
         if (consumed !== expectedConsume) wrong.push(`${member} consume ${topic}: ${consumed}`);
@@ -109,8 +94,8 @@ describe('the broker\'s door (issue 19)', () => {
   it('refuses a wrong password, on the members\' listener and on the services\' one', async () => {
     const member = members[0];
     const wrongPassword = { ...asMember(member), sasl: { mechanism: 'scram-sha-512' as const, username: member, password: 'not-it' } };
-    expect(await produce(wrongPassword, topicsOf(member).inbound)).toBe('refused');
-    expect(await produce({ ...wrongPassword, brokers: listeners.services, tls: undefined }, topicsOf(member).inbound)).toBe('refused');
+    expect(await produceAs(wrongPassword, topicsOf(member).inbound)).toBe('refused');
+    expect(await produceAs({ ...wrongPassword, brokers: listeners.services, tls: undefined }, topicsOf(member).inbound)).toBe('refused');
   });
 
   it('refuses a member\'s produce within seconds of its principal being removed', async () => {
@@ -118,10 +103,10 @@ describe('the broker\'s door (issue 19)', () => {
     passwords.set(member, password());
     await createTestTopics([{ topic: topicsOf(member).inbound, numPartitions: 1 }]);
     await principals.provisionMember(member, passwords.get(member)!);
-    expect(await produce(asMember(member), topicsOf(member).inbound)).toBe('allowed');
+    expect(await produceAs(asMember(member), topicsOf(member).inbound)).toBe('allowed');
     const removed = Date.now();
     await principals.removeMember(member);
-    await eventually('the removed member to be refused', async () => (await produce(asMember(member), topicsOf(member).inbound)) === 'refused', 15_000);
+    await eventually('the removed member to be refused', async () => (await produceAs(asMember(member), topicsOf(member).inbound)) === 'refused', 15_000);
     process.stdout.write(`[broker revocation] refused ${Date.now() - removed} ms after the principal was removed\n`);
   });
 
@@ -132,7 +117,7 @@ describe('the broker\'s door (issue 19)', () => {
       await principals.provisionServices(Object.fromEntries(HUB_SERVICES.map((service) => [service, servicePassword])) as Record<HubService, string>, [...members]);
     });
 
-    it.each<[HubService, string, 'produce' | 'consume', Outcome]>([
+    it.each<[HubService, string, 'produce' | 'consume', BrokerOutcome]>([
       ['crosscheck', 'hub.inbound.%m', 'consume', 'refused'],
       ['crosscheck', 'hub.finding.changed.v1', 'produce', 'allowed'],
       ['crosscheck', '%m.household-status.changed.v1', 'consume', 'allowed'],
@@ -153,7 +138,7 @@ describe('the broker\'s door (issue 19)', () => {
       const topic = pattern.replace('%m', members[0]);
       const settings: KafkaSettings = { brokers: listeners.services, clientId: `${service}.door-test`, sasl: { mechanism: 'scram-sha-512', username: servicePrincipal(service), password: servicePassword } };
       const read = service === 'auditor-tools' ? readAsLog : consume;
-      expect(await (operation === 'produce' ? produce(settings, topic) : read(settings, topic))).toBe(expected);
+      expect(await (operation === 'produce' ? produceAs(settings, topic) : read(settings, topic))).toBe(expected);
     });
   });
 });

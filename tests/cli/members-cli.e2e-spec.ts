@@ -7,23 +7,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCESS_LOG_TOPIC, type AccessLogEntry } from '@hub/members';
-import { createKafkaClient, HubProducer, readTopicWindow, type KafkaSettings } from '@hub/messaging';
+import { readTopicWindow, type KafkaSettings } from '@hub/messaging';
+import { produceAs } from '../support/broker-outcome.js';
 import { runCli } from '../support/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testBrokerListeners, testKafkaSettings } from '../support/test-kafka.js';
-
-async function produceAs(settings: KafkaSettings, topic: string): Promise<'allowed' | 'refused'> {
-  const producer = new HubProducer(createKafkaClient({ ...settings, quiet: true }));
-  try {
-    await producer.send([{ topic, key: 'k', value: '{}' }]);
-    return 'allowed';
-  } catch (error) {
-    if (/authoriz|SASL/i.test(String(error))) return 'refused';
-    throw error;
-  } finally {
-    await producer.disconnect();
-  }
-}
 
 describe('npx hub members, on the broker as well as the database', () => {
   let database: TestDatabase;

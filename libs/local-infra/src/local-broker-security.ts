@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode, HubError } from '@hub/errors';
+import { runJdkTool } from './run-jdk-tool.js';
 
 /** What a local broker with authentication needs: the administrator's password and the TLS key of the members' listener. */
 export interface LocalBrokerSecurity {
@@ -14,17 +13,6 @@ export interface LocalBrokerSecurity {
   keyStorePassword: string;
   /** The certificate (PEM) clients check the members' listener against. */
   caFile: string;
-}
-
-function keytool(args: string[], failure: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('keytool', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}: cannot run keytool from the JDK (${error.message})`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}:\n${output.slice(-2000)}`))));
-  });
 }
 
 /**
@@ -43,11 +31,12 @@ export async function localBrokerSecurity(folder: string): Promise<LocalBrokerSe
   const caFile = join(folder, 'ca.pem');
   if (!existsSync(keyStoreFile)) {
     const store = ['-keystore', keyStoreFile, '-storetype', 'PKCS12', '-storepass', secrets.keyStorePassword];
-    await keytool(
+    await runJdkTool(
+      'keytool',
       ['-genkeypair', '-alias', 'broker', '-keyalg', 'EC', '-groupname', 'secp256r1', '-validity', '3650', '-dname', 'CN=localhost, O=Ningxia data-sharing hub (local)', '-ext', 'SAN=IP:127.0.0.1,DNS:localhost', ...store],
       `making the local broker's TLS key in ${keyStoreFile} failed`,
     );
-    await keytool(['-exportcert', '-rfc', '-alias', 'broker', '-file', caFile, ...store], `exporting the local broker's certificate to ${caFile} failed`);
+    await runJdkTool('keytool', ['-exportcert', '-rfc', '-alias', 'broker', '-file', caFile, ...store], `exporting the local broker's certificate to ${caFile} failed`);
   }
   return { adminPassword: secrets.adminPassword, keyStoreFile, keyStorePassword: secrets.keyStorePassword, caFile };
 }

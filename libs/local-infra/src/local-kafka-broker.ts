@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode, HubError } from '@hub/errors';
 import { createKafkaClient, KafkaTopicAdmin, type KafkaSettings } from '@hub/messaging';
 import { ensureKafkaDistribution } from './kafka-distribution.js';
 import { localBrokerSecurity, type LocalBrokerSecurity } from './local-broker-security.js';
+import { runJdkTool } from './run-jdk-tool.js';
 import { pollUntil } from './poll-until.js';
 
 export interface LocalKafkaBrokerOptions {
@@ -99,17 +99,6 @@ function serverProperties(options: LocalKafkaBrokerOptions, logDirs: string, sec
 /** A KRaft cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
 const newClusterId = () => randomBytes(16).toString('base64url');
 
-function runJava(args: string[], failure: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}: cannot run java (${error.message})`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}:\n${output.slice(-3000)}`))));
-  });
-}
-
 /**
  * A real Apache Kafka broker run from the jars Maven fetched: formats its KRaft storage once,
  * starts, and is ready only when it answers a metadata request.
@@ -145,7 +134,8 @@ export class LocalKafkaBroker {
       const clusterIdFile = join(dataDir, 'cluster-id');
       const clusterId = existsSync(clusterIdFile) ? (await readFile(clusterIdFile, 'utf8')).trim() : newClusterId();
       await writeFile(clusterIdFile, clusterId);
-      await runJava(
+      await runJdkTool(
+        'java',
         ['-cp', distribution.classpath, log4j, 'kafka.tools.StorageTool', 'format', '--standalone', '--ignore-formatted', `--cluster-id=${clusterId}`, '-c', propertiesFile],
         `formatting Kafka storage in ${logDirs} failed`,
       );
