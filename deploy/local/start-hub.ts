@@ -130,9 +130,13 @@ async function main(): Promise<void> {
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
   // Each service and each department gets its own Kafka principal, with only what it needs.
   const kafkaCredentials = kafka.admin ? await ensureLocalBrokerPrincipals(localFolder, kafka.brokers, kafka.admin, credentials.departments) : undefined;
+  // A broker given by KAFKA_BROKERS: every service connects with the KAFKA_SASL_* the user set, if any.
+  const givenPassword = process.env['KAFKA_SASL_PASSWORD'];
   const kafkaEnvOf = (service: HubService | undefined): { own: NodeJS.ProcessEnv; secrets: { KAFKA_SASL_PASSWORD?: string } } => {
-    const principal = service && kafkaCredentials?.services[service];
-    return principal ? { own: { KAFKA_SASL_USERNAME: principal.username, KAFKA_SASL_MECHANISM: 'scram-sha-512' }, secrets: { KAFKA_SASL_PASSWORD: principal.password } } : { own: {}, secrets: {} };
+    if (!service) return { own: {}, secrets: {} };
+    const principal = kafkaCredentials?.services[service];
+    if (principal) return { own: { KAFKA_SASL_USERNAME: principal.username, KAFKA_SASL_MECHANISM: 'scram-sha-512' }, secrets: { KAFKA_SASL_PASSWORD: principal.password } };
+    return { own: {}, secrets: givenPassword ? { KAFKA_SASL_PASSWORD: givenPassword } : {} };
   };
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
   const start = (app: { name: string; entry: string; port?: string; database?: keyof LocalDatabaseUrls; kafka?: HubService; signs?: 'registry' | 'crosscheck'; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
