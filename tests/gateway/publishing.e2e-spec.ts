@@ -77,6 +77,8 @@ describe('publishing through the gateway', () => {
     const value = JSON.parse(letter.value!.toString());
     expect(value.problems[0].path).toBe('/data/term');
     expect(value.record.data.idNumber).toBe(pseudonymiser.pseudonymise('person', '640104201204150512'));
+    // The 学籍号 embeds the identity number: pseudonymised inside it too (issue 20).
+    expect(value.record.data.studentNumber).toBe(`G${pseudonymiser.pseudonymise('person', '640104201204150512')}`);
   });
 
   it('lists the member\'s rejected records with identity numbers masked', async () => {
@@ -86,6 +88,7 @@ describe('publishing through the gateway', () => {
     const listed = page.items.find((r: { eventId: string }) => r.eventId === badId);
     expect(listed).toMatchObject({ eventType: ENROLMENT, channel: 'http', problems: [{ path: '/data/stage' }] });
     expect(listed.record.data.idNumber).toBe('640104********0512');
+    expect(listed.record.data.studentNumber).toBe('G640104********0512');
   });
 
   it('answers a repeated record id with the original result and publishes it once', async () => {

@@ -1,28 +1,30 @@
+import { replaceIdentityNumbers } from '@hub/contracts';
 import type { Pseudonymiser } from './pseudonymiser.js';
 
-/** Anything shaped like a resident identity number (GB 11643): 17 digits and a check character, not inside a longer token. */
-const IDENTITY_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-
-/** Applies a replacement to every identity-number-shaped piece of text anywhere in a JSON value. */
+/**
+ * Applies a replacement to every identity number anywhere in a JSON value, wherever it stands in a
+ * string: inside longer tokens, in full-width digits, with separators, in the 15-digit form
+ * (findIdentityNumbers). The replacement gets the 18-character form.
+ */
 function replaceInValue(value: unknown, replace: (identityNumber: string) => string): unknown {
-  if (typeof value === 'string') return value.replace(IDENTITY_NUMBER, replace);
+  if (typeof value === 'string') return replaceIdentityNumbers(value, replace);
   if (Array.isArray(value)) return value.map((item) => replaceInValue(item, replace));
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, replaceInValue(child, replace)]));
   return value;
 }
 
-/** Masks identity-number-shaped text in free text (for log lines). */
+/** Masks identity numbers in free text (for log lines and error messages). */
 export function scrubIdentityNumbers(text: string, mask = '[ID-REDACTED]'): string {
-  return text.replace(IDENTITY_NUMBER, mask);
+  return replaceIdentityNumbers(text, () => mask);
 }
 
 /**
- * Replaces every identity-number-shaped text in a value (even a field no contract classifies, or
- * one that fails its check) by its person pseudonym: for records that leave the gateway without
- * having passed a contract, such as rejected ones on the dead-letter topic.
+ * Replaces every identity number in a value (even in a field no contract classifies, or one that
+ * fails its check) by its person pseudonym: for records that leave the gateway without having
+ * passed a contract, such as rejected ones on the dead-letter topic.
  */
 export function pseudonymiseIdentityNumbers(value: unknown, pseudonymiser: Pseudonymiser): unknown {
-  return replaceInValue(value, (identityNumber) => pseudonymiser.pseudonymise('person', identityNumber.toUpperCase()));
+  return replaceInValue(value, (identityNumber) => pseudonymiser.pseudonymise('person', identityNumber));
 }
 
 /** Masks identity numbers the way Chinese public services display them: region code and last four kept, `640104********0512`. */
