@@ -7,36 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { HUB_SERVICES, servicePrincipal, type HubService } from '@hub/access';
 import { BrokerPrincipals } from '@hub/broker-access';
 import { createKafkaClient, HubProducer, readLogUntil, type KafkaSettings } from '@hub/messaging';
-import { produceAs, type BrokerOutcome } from '../support/broker-outcome.js';
+import { consumeAs, produceAs, type BrokerOutcome } from '../support/broker-outcome.js';
 import { eventually } from '../support/eventually.js';
 import { createTestTopics, testBrokerListeners, testKafkaSettings } from '../support/test-kafka.js';
 
 const newMember = () => `m${randomBytes(5).toString('hex')}`;
 const password = () => randomBytes(18).toString('base64url');
-
-/**
- * Consumes the topic from the beginning in a consumer group of the principal's own (its client id
- * begins with its group prefix) until the seed record arrives; refused when the broker says the
- * principal may not read the topic or use the group.
- */
-async function consume(settings: KafkaSettings, topic: string): Promise<BrokerOutcome> {
-  const consumer = createKafkaClient({ ...settings, quiet: true }).consumer({ groupId: `${settings.clientId}.${randomBytes(4).toString('hex')}`, allowAutoTopicCreation: false });
-  const seed = Promise.withResolvers<void>();
-  try {
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    consumer.on(consumer.events.CRASH, ({ payload }) => seed.reject(payload.error));
-    await consumer.run({ eachMessage: async () => seed.resolve() });
-    const timer = setTimeout(() => seed.reject(new Error(`nothing read from ${topic} in 20 s`)), 20_000);
-    await seed.promise.finally(() => clearTimeout(timer));
-    return 'allowed';
-  } catch (error) {
-    if (/authoriz|SASL/i.test(String(error))) return 'refused';
-    throw error;
-  } finally {
-    await consumer.disconnect();
-  }
-}
 
 /** Reads the topic as the auditors' tools do, partition by partition without a group: allowed when the seed record comes back. */
 async function readAsLog(settings: KafkaSettings, topic: string): Promise<BrokerOutcome> {
@@ -81,7 +57,7 @@ describe('the broker\'s door (issue 19)', () => {
       for (const topic of allTopics) {
         const expectedProduce: BrokerOutcome = topic === own.inbound ? 'allowed' : 'refused';
         const expectedConsume: BrokerOutcome = topic === own.results || topic === own.findings ? 'allowed' : 'refused';
-        const [produced, consumed] = [await produceAs(asMember(member), topic), await consume(asMember(member), topic)];
+        const [produced, consumed] = [await produceAs(asMember(member), topic), await consumeAs(asMember(member), topic)];
         cells += 2;
         if (produced !== expectedProduce) wrong.push(`${member} produce ${topic}: ${produced}`);
         if (consumed !== expectedConsume) wrong.push(`${member} consume ${topic}: ${consumed}`);
@@ -137,7 +113,7 @@ describe('the broker\'s door (issue 19)', () => {
     ])('the %s service: %s, %s, is %s', async (service, pattern, operation, expected) => {
       const topic = pattern.replace('%m', members[0]);
       const settings: KafkaSettings = { brokers: listeners.services, clientId: `${service}.door-test`, sasl: { mechanism: 'scram-sha-512', username: servicePrincipal(service), password: servicePassword } };
-      const read = service === 'auditor-tools' ? readAsLog : consume;
+      const read = service === 'auditor-tools' ? readAsLog : consumeAs;
       expect(await (operation === 'produce' ? produceAs(settings, topic) : read(settings, topic))).toBe(expected);
     });
   });

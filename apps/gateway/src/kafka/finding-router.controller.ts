@@ -57,6 +57,7 @@ export class FindingRouterController {
         deadLetterRecord(this.env.DEAD_LETTER_TOPIC, record, { error: new HubError(ErrorCode.RecordRejected, `finding change refused: ${problem}`), attempts: 1, consumerGroup: `${this.env.SERVICE_NAME}.consumer`, failedAt }),
       ),
     );
-    return records.filter((record) => !refused.some((r) => r.record === record));
+    const refusedRecords = new Set(refused.map((r) => r.record));
+    return records.filter((record) => !refusedRecords.has(record));
   }
 }
