@@ -1,5 +1,5 @@
 import { canonicalForm, ContractValidator, type ContractBinding } from '@hub/contracts';
-import { prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
+import { IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS, prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
 import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
 import { standardContracts } from '../support/standard-contracts.js';
 
@@ -88,5 +88,31 @@ describe('preparing a department record as a canonical event', () => {
     const enrolment = contractFor('education/student-enrolment.changed.v1');
     const prepared = prepareCanonicalEvent('education', { id: 'edu-1', type: 'education.student-enrolment.changed.v1', data: enrolment.example }, enrolment, pseudonymiser, NOW);
     expect(prepared.status === 'accepted' && prepared.key).toBe(pseudonymiser.pseudonymise('person', '640104201204150512'));
+  });
+
+  describe('identity numbers outside the identifier fields (issue 20)', () => {
+    const aid = contractFor('education/student-aid.granted.v1');
+    const aidRecord = { id: 'edu-aid-1', type: 'education.student-aid.granted.v1', data: aid.example };
+
+    it('refuses a grant number that embeds an identity number, naming the field and not repeating the number', () => {
+      const prepared = prepareCanonicalEvent('education', { ...aidRecord, data: { ...aid.example, grantNumber: 'AID-2026-autumn-G640104201204150512' } }, aid, pseudonymiser, NOW);
+      expect(prepared).toEqual({ status: 'rejected', rejections: [{ path: '/data/grantNumber', reason: IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS }] });
+      expect(JSON.stringify(prepared)).not.toContain('640104201204150512');
+    });
+
+    it('refuses a record id that embeds an identity number, whatever the event type', () => {
+      const prepared = prepareCanonicalEvent('education', { ...aidRecord, id: 'aid-６４０１０４２０１２０４１５０５１２' }, undefined, pseudonymiser, NOW);
+      expect(prepared).toEqual({ status: 'rejected', rejections: [{ path: '/id', reason: IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS }] });
+    });
+
+    it('refuses an identity number in the time', () => {
+      expect(prepareCanonicalEvent('education', { ...aidRecord, time: '640104201204150512' }, aid, pseudonymiser, NOW)).toMatchObject({ rejections: [{ path: '/time' }] });
+    });
+
+    it('accepts a 学籍号 that embeds an identity number, since the contract classifies it personal-identifier', () => {
+      const prepared = prepareCanonicalEvent('education', { ...aidRecord, data: { ...aid.example, studentNumber: 'G640104201204150512' } }, aid, pseudonymiser, NOW);
+      expect(prepared.status).toBe('accepted');
+      expect(JSON.stringify(prepared.status === 'accepted' && prepared.event)).not.toContain('640104201204150512');
+    });
   });
 });

@@ -11,9 +11,25 @@ function pseudonymField(field: JsonSchema): JsonSchema {
   return { ...rest, type: nullable ? ['string', 'null'] : 'string', pattern: PSEUDONYM_PATTERN };
 }
 
+const isContainer = (node: JsonSchema) => node['type'] === 'object' || node['type'] === 'array';
+const mayBeString = (node: JsonSchema) => node['type'] === 'string' || (Array.isArray(node['type']) && node['type'].includes('string'));
+
+/** A `personal` value that cannot be a string is dropped from canonical events, so it may be missing. */
+function withoutDroppedPersonal(node: JsonSchema): JsonSchema {
+  const properties = node['properties'];
+  if (!isSchema(properties) || !Array.isArray(node['required'])) return node;
+  const dropped = (name: string) => {
+    const child = properties[name];
+    return isSchema(child) && child[CLASSIFICATION_KEYWORD] === 'personal' && !isContainer(child) && !mayBeString(child);
+  };
+  return { ...node, required: (node['required'] as string[]).filter((name) => !dropped(name)) };
+}
+
 function transform(node: JsonSchema): JsonSchema {
-  if (node[CLASSIFICATION_KEYWORD] === 'personal-identifier' && node['type'] !== 'object' && node['type'] !== 'array') return pseudonymField(node);
-  const copy: JsonSchema = { ...node };
+  const classification = node[CLASSIFICATION_KEYWORD];
+  if ((classification === 'personal-identifier' || (classification === 'personal' && mayBeString(node))) && !isContainer(node)) return pseudonymField(node);
+  if (classification === 'personal' && !isContainer(node)) return {};
+  const copy: JsonSchema = withoutDroppedPersonal(node);
   if (isSchema(node['properties'])) copy['properties'] = Object.fromEntries(Object.entries(node['properties']).map(([name, child]) => [name, isSchema(child) ? transform(child) : child]));
   if (isSchema(node['items'])) copy['items'] = transform(node['items']);
   return copy;
@@ -21,9 +37,9 @@ function transform(node: JsonSchema): JsonSchema {
 
 /**
  * The contract of a canonical topic: the department's contract with every personal identifier
- * holding the gateway's pseudonym instead (the gateway replaces them before anything reaches the
- * topic). Checks of what is on a topic use this form; examples are dropped, since they show
- * identifiers in the clear.
+ * holding the gateway's pseudonym instead, every `personal` string its keyed token, and any other
+ * `personal` value left out (the gateway does this before anything reaches the topic). Checks
+ * of what is on a topic use this form; examples are dropped, since they show identifiers in the clear.
  */
 export function canonicalForm(schema: JsonSchema): JsonSchema {
   const { examples: _examples, ...rest } = transform(schema);

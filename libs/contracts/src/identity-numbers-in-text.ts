@@ -27,6 +27,19 @@ const isAlphanumeric = (char: string | undefined) => char !== undefined && /[0-9
 const SHAPE = /^[1-9]\d{16}[\dX]$/;
 const isSeparator = (char: string | undefined) => char === ' ' || char === '-';
 
+/** Whether the text has the 15 digits (ASCII or full-width) the shortest identity number needs: most strings do not, and are passed over quickly. */
+function hasEnoughDigits(text: string): boolean {
+  if (text.length < 15) return false;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) {
+      if (++digits >= 15) return true;
+    }
+  }
+  return false;
+}
+
 /** The 18-character form of a 15-digit number of the first generation (GB 11643-1989): century 19 added, check character computed. */
 function fromFirstGeneration(digits15: string): string {
   const first17 = `${digits15.slice(0, 6)}19${digits15.slice(6)}`;
@@ -68,6 +81,7 @@ function readNumber(text: string, at: number, count: number): { characters: stri
  * a mistyped identity number is personal data all the same.
  */
 export function findIdentityNumbers(text: string): IdentityNumberInText[] {
+  if (!hasEnoughDigits(text)) return [];
   const normal = halfWidth(text);
   const found: IdentityNumberInText[] = [];
   let at = 0;

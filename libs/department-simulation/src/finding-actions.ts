@@ -24,7 +24,8 @@ export function actionFor(department: string, finding: DeliveredFinding, student
   if (department === 'education' && finding.rule === 'missed-student-aid') {
     const enrolment = students.get(finding.recordKeys['studentNumber'] ?? '');
     if (!enrolment) return acknowledge('The student is not in our register; the school will check.');
-    const grantNumber = `AID-${finding.period}-${String(enrolment['studentNumber'])}`;
+    // Numbered by the finding, not the 学籍号 (which embeds the identity number): the gateway refuses those.
+    const grantNumber = `AID-${finding.period}-${finding.findingId.slice(0, 12)}`;
     const aid: SubmissionRecord = {
       id: grantNumber,
       type: AID,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { toKafkaBinary } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
+import { IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS } from '@hub/ingest';
 import type { HubProducer } from '@hub/messaging';
+import { pseudonymiseDocument, type Pseudonymiser } from '@hub/privacy';
 import type { GatewayContracts } from './gateway-contracts.js';
 
 /** The event type a department's response to a finding is recorded as. */
@@ -22,6 +24,7 @@ export class FindingResponses {
   constructor(
     private readonly contracts: GatewayContracts,
     private readonly producer: HubProducer,
+    private readonly pseudonymiser: Pseudonymiser,
   ) {}
 
   async record(member: string, findingId: string, request: FindingResponseRequest): Promise<{ eventId: string; respondedAt: string }> {
@@ -36,6 +39,12 @@ export class FindingResponses {
       const problems = validation.violations.map((v) => `${v.instancePath || '/'}: ${v.message}`);
       throw new HubError(ErrorCode.BadRequest, `the response is not valid: ${problems.join('; ')}`, { context: { problems } });
     }
+    // Who responded travels as a keyed token; a reason may not name a resident by identity number.
+    const canonical = pseudonymiseDocument(contract.schema, data, contract.binding.owner, this.pseudonymiser);
+    if (canonical.strayIdentityNumbers.length > 0) {
+      const problems = canonical.strayIdentityNumbers.map((pointer) => `${pointer}: ${IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS}`);
+      throw new HubError(ErrorCode.BadRequest, `the response is not valid: ${problems.join('; ')}`, { context: { problems } });
+    }
     const eventId = randomUUID();
     const message = toKafkaBinary(
       {
@@ -47,7 +56,7 @@ export class FindingResponses {
         subject: findingId,
         dataschema: `urn:nx-hub:contract:${contract.binding.type}:v${contract.binding.version}`,
         datacontenttype: 'application/json',
-        data,
+        data: canonical.document,
       },
       findingId,
     );

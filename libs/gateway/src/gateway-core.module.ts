@@ -61,8 +61,8 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: FindingResponses,
-          inject: [GatewayContracts, HubProducer],
-          useFactory: (contracts: GatewayContracts, producer: HubProducer) => new FindingResponses(contracts, producer),
+          inject: [GatewayContracts, HubProducer, Pseudonymiser],
+          useFactory: (contracts: GatewayContracts, producer: HubProducer, pseudonymiser: Pseudonymiser) => new FindingResponses(contracts, producer, pseudonymiser),
         },
         {
           provide: PublishService,

@@ -3,7 +3,7 @@ export { csvMappingProblems, type CsvMapping } from './csv-mapping.js';
 export { entryFromValue } from './entry-from-value.js';
 export { JsonSubmissionReader, readJsonSubmission, TRUNCATED_MARKER } from './json-submission-reader.js';
 export { parseCsvSubmission } from './parse-csv-submission.js';
-export { prepareCanonicalEvent, type IngestContract, type PreparedEvent } from './prepare-canonical-event.js';
+export { IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS, prepareCanonicalEvent, type IngestContract, type PreparedEvent } from './prepare-canonical-event.js';
 export { decodeCsvBody, isCsvCharset, type DecodedText } from './submission-charset.js';
 export { DEFAULT_SUBMISSION_LIMITS, type SubmissionLimits } from './submission-limits.js';
 export { SUBMISSION_FORMATS, SubmissionError, SubmissionLimitError, type SubmissionEntry, type SubmissionFormat } from './submission.js';
