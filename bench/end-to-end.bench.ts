@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { createKafkaClient, KafkaTopicAdmin } from '@hub/messaging';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
 import { peakRssOfMiB } from './hub-processes.js';
@@ -27,7 +27,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
   const { records, started, published, finished } = region;
   try {
     const rss = { gateway: peakRssOfMiB(region.apps.gateway.pid!), crosscheck: peakRssOfMiB(region.apps.crosscheck.pid!) };
-    const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(region.pseudonymKeys));
+    const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(region.pseudonymKeys));
     const planted = new Set(region.expected.map((e) => `${e.rule} ${pseudonymiser.pseudonymise('person', e.idNumber)} ${e.period}`));
     const found = new Set((await region.database.query<{ rule: string; subject: string; period: string }>(`SELECT rule, subject, finding ->> 'period' AS period FROM crosscheck_finding WHERE state = 'open'`)).rows.map((f) => `${f.rule} ${f.subject} ${f.period}`));
     const hits = [...found].filter((f) => planted.has(f)).length;

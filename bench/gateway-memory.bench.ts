@@ -11,7 +11,7 @@ import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import type { BenchInfra } from './bench-infra.js';
 import { report, type Figure } from './bench-report.js';
-import { peakRssOfMiB, startApp, stopApp } from './hub-processes.js';
+import { gatewayKeys, peakRssOfMiB, startApp, stopApp } from './hub-processes.js';
 import { aidRecord, rawProduce } from './http-ingest.bench.js';
 
 export interface GatewayMemoryOptions {
@@ -66,7 +66,7 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
     await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: 'the registry to be ready' });
     for (const body of bodies(run, options.maxRequestBytes)) {
       const gatewayPort = await freePort();
-      const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', PSEUDONYM_KEYS: `1:${randomBytes(32).toString('base64')}` });
+      const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
       const url = `http://127.0.0.1:${gatewayPort}/v1/events`;
       const headers = (extra: Record<string, string>) => ({ authorization: `Bearer ${key}`, ...extra });
       try {

@@ -11,7 +11,7 @@ import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import { createKafkaClient, KafkaTopicAdmin } from '@hub/messaging';
 import type { BenchInfra } from './bench-infra.js';
-import { cpuSecondsOf, peakRssOfMiB, postBatches, startApp, stopApp } from './hub-processes.js';
+import { cpuSecondsOf, gatewayKeys, peakRssOfMiB, postBatches, startApp, stopApp } from './hub-processes.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
 import { benchSasl, benchKafkaSettings } from './bench-kafka.js';
 
@@ -55,7 +55,7 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
     ...env,
     HTTP_PORT: String(gatewayPort),
     SERVICE_NAME: `bench-gateway`,
-    PSEUDONYM_KEYS: `1:${randomBytes(32).toString('base64')}`,
+    ...gatewayKeys(),
   });
   const url = `http://127.0.0.1:${gatewayPort}`;
   try {

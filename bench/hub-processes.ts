@@ -1,4 +1,5 @@
 /** The hub's apps as a benchmark runs them: separate processes, measured from /proc. */
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,11 @@ const profiled = (entry: string) => (process.env['BENCH_PROFILE_APPS'] ?? 'gatew
  * profile of the apps `BENCH_PROFILE_APPS` names there; `BENCH_LOG_DIR` keeps each app's log
  * (warnings and errors) in a file there.
  */
+/** Fresh key rings for a benchmark's gateway: pseudonym keys (or the ones given) and envelope keys. */
+export function gatewayKeys(pseudonymKeys = `1:${randomBytes(32).toString('base64')}`): { PSEUDONYM_KEYS: string; ENVELOPE_KEYS: string } {
+  return { PSEUDONYM_KEYS: pseudonymKeys, ENVELOPE_KEYS: `1:${randomBytes(32).toString('base64')}` };
+}
+
 export function startApp(projectRoot: string, entry: string, env: Record<string, string>): ChildProcess {
   const logDir = process.env['BENCH_LOG_DIR'];
   const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';

@@ -12,7 +12,7 @@ import { freePort, pollUntil } from '@hub/local-infra';
 import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
 import { aidRecord, rawProduce } from './http-ingest.bench.js';
-import { cpuSecondsOf, peakRssOfMiB, startApp, stopApp } from './hub-processes.js';
+import { cpuSecondsOf, gatewayKeys, peakRssOfMiB, startApp, stopApp } from './hub-processes.js';
 import { benchSasl } from './bench-kafka.js';
 
 export interface KafkaIngestOptions {
@@ -32,7 +32,7 @@ export async function kafkaIngestBench(projectRoot: string, infra: BenchInfra, o
   const registryPort = await freePort();
   const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
   await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: 'the registry to be ready' });
-  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(await freePort()), SERVICE_NAME: 'bench-gateway', PSEUDONYM_KEYS: `1:${randomBytes(32).toString('base64')}` });
+  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(await freePort()), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
 
   const kafka = new Kafka({ brokers: infra.brokers, clientId: 'bench-department', logLevel: logLevel.WARN, ...benchSasl() });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });

@@ -13,7 +13,7 @@ import { freePort, pollUntil } from '@hub/local-infra';
 import { createKafkaClient } from '@hub/messaging';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import type { BenchInfra } from './bench-infra.js';
-import { cpuPerRecord, cpuSnapshot, postBatches, startApp, stopApp, type Batch } from './hub-processes.js';
+import { cpuPerRecord, cpuSnapshot, gatewayKeys, postBatches, startApp, stopApp, type Batch } from './hub-processes.js';
 import { benchKafkaSettings } from './bench-kafka.js';
 
 export interface RegionLoadOptions {
@@ -73,7 +73,7 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
   const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
   // The registry publishes every contract before it reports ready; a gateway started earlier could refuse records of a type it has not read yet.
   await ready(`http://127.0.0.1:${registryPort}/health/ready`, 'the registry to be ready');
-  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', PSEUDONYM_KEYS: pseudonymKeys });
+  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys(pseudonymKeys) });
   const crosscheckGroup = `bench-crosscheck-${randomBytes(3).toString('hex')}`;
   const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: crosscheckGroup, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
   const audit = options.withAudit

@@ -12,7 +12,7 @@ import { ContractValidator, toKafkaBinary, type ContractBinding } from '@hub/con
 import { generateRegion } from '@hub/demo-region';
 import { prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { seconds } from './auditor-commands.js';
 import { benchSasl } from './bench-kafka.js';
 
@@ -29,7 +29,7 @@ const PARTITIONS = 6;
 /** Generates the region and produces its canonical records, as the gateway would write them, showing progress. */
 export async function produceRegion(projectRoot: string, brokers: readonly string[], options: RegionProduceOptions): Promise<{ records: number; seconds: number }> {
   const contracts = ingestContracts(projectRoot);
-  const pseudonymiser = new Pseudonymiser(new PseudonymKeyRing([{ version: 1, secret: randomBytes(32) }]));
+  const pseudonymiser = new Pseudonymiser(new VersionedKeyRing([{ version: 1, secret: randomBytes(32) }]));
   const kafka = new Kafka({ brokers: [...brokers], clientId: 'bench-region-produce', logLevel: logLevel.WARN, ...benchSasl() });
   const admin = kafka.admin();
   await admin.connect();

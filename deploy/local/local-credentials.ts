@@ -20,11 +20,12 @@ const LOCAL_MEMBERS: { id: string; name: string; role: MemberRole }[] = [
 ];
 
 /**
- * The local hub's pseudonym key, made once and kept in .hub/ (pseudonyms must stay the same from
- * one start to the next). Production sets PSEUDONYM_KEYS from its secret store instead.
+ * One of the local hub's key rings (`pseudonym-keys`, `envelope-keys`), made once and kept in
+ * .hub/: pseudonyms must stay the same, and sealed rows open, from one start to the next.
+ * Production sets PSEUDONYM_KEYS and ENVELOPE_KEYS from its secret store instead.
  */
-export function localPseudonymKeys(folder: string): string {
-  const file = join(folder, 'pseudonym-keys');
+export function localKeyRing(folder: string, name: 'pseudonym-keys' | 'envelope-keys'): string {
+  const file = join(folder, name);
   if (!existsSync(file)) {
     mkdirSync(folder, { recursive: true });
     writeFileSync(file, `1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });

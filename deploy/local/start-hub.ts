@@ -12,7 +12,7 @@ import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUnti
 import type { HubService } from '@hub/access';
 import type { KafkaSettings } from '@hub/messaging';
 import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local-broker-principals.js';
-import { ensureLocalMembers, localAuditSigningKey, localPseudonymKeys, localServiceSigningKey } from './local-credentials.js';
+import { ensureLocalMembers, localAuditSigningKey, localKeyRing, localServiceSigningKey } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { processEnvironment, type SecretSetting } from './process-environment.js';
 
@@ -20,7 +20,7 @@ const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
 /** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
 const APPS = [
-  { name: 'gateway', kafka: 'gateway' as HubService, entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', database: 'gateway' as const, uses: ['DATABASE_URL', 'PSEUDONYM_KEYS'] as SecretSetting[] },
+  { name: 'gateway', kafka: 'gateway' as HubService, entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', database: 'gateway' as const, uses: ['DATABASE_URL', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS'] as SecretSetting[] },
   { name: 'registry', kafka: 'registry' as HubService, entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', database: 'registry' as const, signs: 'registry' as const, uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[] },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
@@ -121,7 +121,8 @@ async function main(): Promise<void> {
   // Each process gets only the secrets it uses (processEnvironment), never all of them, and its own database role.
   const databases = await databaseUrls();
   const secrets = {
-    PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localPseudonymKeys(localFolder),
+    PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localKeyRing(localFolder, 'pseudonym-keys'),
+    ENVELOPE_KEYS: process.env['ENVELOPE_KEYS'] ?? localKeyRing(localFolder, 'envelope-keys'),
     AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
   };
   const demo = process.env['HUB_DEMO'] !== 'off';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { POLICY_2026 } from '@hub/precise-aid';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
 import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
@@ -23,7 +23,7 @@ const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const AID = 'education.student-aid.granted.v1';
 const CERTIFICATE = 'disability.certificate.changed.v1';
-const pseudonym = (identityNumber: string) => new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('person', identityNumber);
+const pseudonym = (identityNumber: string) => new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('person', identityNumber);
 
 const missedAid = (report: Report) => report.findings.items.filter((f) => f.rule === 'missed-student-aid');
 

@@ -1,9 +1,9 @@
 import type { ContractBinding } from '@hub/contracts';
 import { ContractValidator } from '@hub/contracts';
-import { pseudonymiseDocument, PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { pseudonymiseDocument, VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { standardContracts } from '../support/standard-contracts.js';
 
-const pseudonymiser = new Pseudonymiser(new PseudonymKeyRing([{ version: 1, secret: Buffer.alloc(32, 7) }]));
+const pseudonymiser = new Pseudonymiser(new VersionedKeyRing([{ version: 1, secret: Buffer.alloc(32, 7) }]));
 const IDENTITY_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])/;
 const contracts = standardContracts();
 const byName = (name: string) => contracts.find((c) => c.name === name)!;

@@ -1,4 +1,4 @@
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { contractExample } from '../support/contract-examples.js';
@@ -11,7 +11,7 @@ import { uniqueName } from '../support/unique-name.js';
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const AID = 'education.student-aid.granted.v1';
-const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
+const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
 /** How long a raised finding settles before it is announced, in these tests. */
 const SETTLE_MS = 3000;
 

@@ -1,4 +1,4 @@
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
 import { startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
@@ -13,7 +13,7 @@ const AID = 'education.student-aid.granted.v1';
 const CERTIFICATE = 'disability.certificate.changed.v1';
 const SUBSIDY = 'disability.subsidy.granted.v1';
 const INSURANCE = 'healthcare-security.insurance-enrolment.recorded.v1';
-const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
+const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
 const SETTLE_MS = 500;
 
 interface Delivered {

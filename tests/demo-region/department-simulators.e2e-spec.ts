@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExpectedFinding } from '@hub/demo-region';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { AppProcess } from '../support/app-process.js';
 import { startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
@@ -18,7 +18,7 @@ import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type Gatewa
 import { runCli } from '../support/run-cli.js';
 
 const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
-const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
+const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
 
 interface Told {
   rule: string;

@@ -1,7 +1,7 @@
 import { toKafkaBinary } from '@hub/contracts';
 import { memberTopics } from '@hub/gateway';
 import { createKafkaClient, HubProducer, readTopicWindow, type InboundRecord } from '@hub/messaging';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
@@ -95,7 +95,7 @@ describe('a department publishing over Kafka with the Java client, as its own sy
   });
 
   it('keeps delivering findings to the department after its compressed batches', async () => {
-    const person = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('person', '640104201204150512');
+    const person = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('person', '640104201204150512');
     const findingId = 'b'.repeat(48) + Date.now().toString(16).padStart(16, '0');
     const finding = { ...contractExample('hub.finding.changed.v1'), findingId, subject: person, change: 'raised', occurredAt: '2026-09-02T08:15:00Z', routedTo: 'education' };
     const producer = new HubProducer(createKafkaClient(testKafkaSettings('test-crosscheck')));

@@ -1,5 +1,5 @@
 import { readTopicWindow, type InboundRecord } from '@hub/messaging';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
@@ -8,7 +8,7 @@ import { uniqueName } from '../support/unique-name.js';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const AID = 'education.student-aid.granted.v1';
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
-const pseudonymiser = new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS));
+const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
 
 async function recordsOn(topic: string, since: number): Promise<InboundRecord[]> {
   const records: InboundRecord[] = [];
@@ -68,17 +68,36 @@ describe('publishing through the gateway', () => {
     expect(outcome.results[1].errors.find((e: { path: string }) => e.path === '/data/idNumber').reason).toMatch(/check character does not match/);
   });
 
-  it('keeps a rejected record on the dead-letter topic with its reasons and identity numbers pseudonymised', async () => {
+  it('puts a rejection on the dead-letter topic with its id and reasons, and not the record, which holds names and identity numbers (issue 20)', async () => {
     const badId = id('dlq');
-    await education.post('/v1/events', [{ id: badId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), term: 'autumn' } }]);
+    const answer = await bodyOf(await education.post('/v1/events', [{ id: badId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), term: 'autumn' } }]));
     const letter = (await recordsOn(bed.deadLetterTopic, started)).find((r) => r.value!.toString().includes(badId))!;
     expect(letter.headers).toMatchObject({ hub_dlq_error_code: 'RECORD_REJECTED', hub_publisher: 'education', hub_channel: 'http', hub_event_type: ENROLMENT });
     expect(letter.headers['hub_dlq_error_message']).toContain('/data/term');
     const value = JSON.parse(letter.value!.toString());
-    expect(value.problems[0].path).toBe('/data/term');
-    expect(value.record.data.idNumber).toBe(pseudonymiser.pseudonymise('person', '640104201204150512'));
-    // The 学籍号 embeds the identity number: pseudonymised inside it too (issue 20).
-    expect(value.record.data.studentNumber).toBe(`G${pseudonymiser.pseudonymise('person', '640104201204150512')}`);
+    expect(value).toEqual({ rejectionId: answer.results[0].rejectionId, eventId: badId, eventType: ENROLMENT, problems: [expect.objectContaining({ path: '/data/term' })] });
+    expect(letter.value!.toString()).not.toMatch(/640104|马小军/);
+  });
+
+  it('refuses a record whose free text embeds an identity number, naming the field, and keeps no number on the dead-letter topic', async () => {
+    const badId = id('free-text');
+    const answer = await bodyOf(await education.post('/v1/events', [{ id: badId, type: AID, data: { ...contractExample(AID), grantNumber: 'AID-2026-autumn-G６４０１０４２０１２０４１５０５１２' } }]));
+    expect(answer.results[0]).toMatchObject({ status: 'rejected', code: 'invalid', errors: [{ path: '/data/grantNumber', reason: expect.stringContaining('personal-identifier') }] });
+    expect(JSON.stringify(answer)).not.toMatch(/640104|６４０１０４/);
+    const letter = (await recordsOn(bed.deadLetterTopic, started)).find((r) => r.value!.toString().includes(badId))!;
+    expect(`${letter.value!.toString()}${JSON.stringify(letter.headers)}`).not.toMatch(/640104|６４０１０４/);
+  });
+
+  it('keeps a rejected record sealed in the database, and opens it only for the member that sent it', async () => {
+    const badId = id('sealed');
+    const answer = await bodyOf(await education.post('/v1/events', [{ id: badId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), stage: 'university' } }]));
+    const [row] = await bed.database.query('SELECT record, sealed_record FROM gateway_rejection WHERE rejection_id = $1', [answer.results[0].rejectionId]);
+    expect(row.record).toBeNull();
+    expect(row.sealed_record).toMatch(/^e1\./);
+    expect(row.sealed_record).not.toContain('640104');
+    expect((await asMember(bed, 'civil-affairs').post(`/v1/rejections/${answer.results[0].rejectionId}/replay`, {})).status).toBe(404);
+    const listed = (await bodyOf(await education.get(`/v1/rejections?type=${ENROLMENT}&limit=1000`))).items.find((r: { eventId: string }) => r.eventId === badId);
+    expect(listed.record.data.stage).toBe('university');
   });
 
   it('lists the member\'s rejected records with identity numbers masked', async () => {

@@ -4,12 +4,12 @@ import { loadConfig } from '@hub/config';
 import { freePort } from '@hub/local-infra';
 import { GatewayEnvironment } from '../../apps/gateway/src/gateway-environment.js';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module.js';
-import { TEST_PSEUDONYM_KEYS } from '../support/gateway-test-bed.js';
+import { TEST_ENVELOPE_KEYS, TEST_PSEUDONYM_KEYS } from '../support/gateway-test-bed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testKafkaEnv } from '../support/test-kafka.js';
 
 async function startGateway(overrides: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
-  const env = loadConfig(GatewayEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS, ...overrides });
+  const env = loadConfig(GatewayEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS, ENVELOPE_KEYS: TEST_ENVELOPE_KEYS, ...overrides });
   const app = await NestFactory.create(GatewayModule.forRoot(env), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };

@@ -1,9 +1,9 @@
 import { canonicalForm, ContractValidator, type ContractBinding } from '@hub/contracts';
 import { IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS, prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { standardContracts } from '../support/standard-contracts.js';
 
-const pseudonymiser = new Pseudonymiser(new PseudonymKeyRing([{ version: 1, secret: Buffer.alloc(32, 9) }]));
+const pseudonymiser = new Pseudonymiser(new VersionedKeyRing([{ version: 1, secret: Buffer.alloc(32, 9) }]));
 const NOW = new Date('2026-09-01T08:00:00Z');
 const IDENTITY_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])/;
 

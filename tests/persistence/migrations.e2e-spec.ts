@@ -34,6 +34,7 @@ describe('the hub schema', () => {
       'gateway_csv_mapping',
       'gateway_fact',
       'gateway_finding',
+      'gateway_identity',
       'gateway_ingest_result',
       'gateway_member',
       'gateway_record_key',

@@ -1,7 +1,7 @@
 import { CONTRACTS_TOPIC, ContractCatalog } from '@hub/contract-registry';
 import { toKafkaBinary } from '@hub/contracts';
 import { CompactedTopicFollower, createKafkaClient, HubProducer } from '@hub/messaging';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { eventually } from '../support/eventually.js';
 import { startRegistry, type RegistryTestMember, type TestRegistry } from '../support/registry-app.js';
 import { TEST_PSEUDONYM_KEYS } from '../support/gateway-test-bed.js';
@@ -205,7 +205,7 @@ describe('the contract registry API', () => {
       const producer = new HubProducer(createKafkaClient(testKafkaSettings('sample-test')));
       const notes = ['ok', 'fine', 'paid', 'a note that is far too long for it', 'another note that is too long'];
       // What a canonical topic holds: the gateway has replaced the household numbers by pseudonyms.
-      const household = (i: number) => new Pseudonymiser(PseudonymKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('housing-household-number', `HH-${i}`);
+      const household = (i: number) => new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS)).pseudonymise('housing-household-number', `HH-${i}`);
       await producer.send(
         notes.map((note, i) => ({
           topic,

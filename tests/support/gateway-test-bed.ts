@@ -13,6 +13,7 @@ import { uniqueName } from './unique-name.js';
 
 /** The hub-held pseudonym key of the test runs (a fixed secret, so tests can compute expected pseudonyms). */
 export const TEST_PSEUDONYM_KEYS = `1:${Buffer.alloc(32, 7).toString('base64')}`;
+export const TEST_ENVELOPE_KEYS = `1:${Buffer.alloc(32, 11).toString('base64')}`;
 
 export type TestMember = Pick<Member, 'id' | 'role'> & Partial<Pick<Member, 'recordsPerSecond' | 'maxRequestBytes'>>;
 
@@ -84,6 +85,7 @@ export async function startGatewayTestBed(
     ...testKafkaEnv(brokers),
     DATABASE_URL: database.url,
     PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
+    ENVELOPE_KEYS: TEST_ENVELOPE_KEYS,
     CONTRACTS_TOPIC: contractsTopic,
     DEAD_LETTER_TOPIC: deadLetterTopic,
     FINDINGS_TOPIC: findingsTopic,

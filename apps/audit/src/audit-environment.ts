@@ -37,10 +37,16 @@ export class AuditEnvironment extends HubEnvironment {
   @IsString()
   AUDIT_DEAD_LETTER_TOPIC = 'hub.audit.deadletter';
 
-  /** Which topics are recorded, as a regular expression over their names. Default: every topic but Kafka's own (`__consumer_offsets`, ...). */
+  /**
+   * Which topics are recorded, as a regular expression over their names. Default: every topic but
+   * Kafka's own (`__consumer_offsets`, ...) and the members' raw inbound topics (`hub.inbound.*`):
+   * what arrives there is a department's record as sent, identity numbers and names in the clear,
+   * which the audit store (kept for years) must not hold. What the gateway made of each record is
+   * recorded on its canonical topic or, refused, on the dead-letter topic (issue 20).
+   */
   @Expose()
   @IsString()
-  AUDIT_TOPICS = '^(?!__)';
+  AUDIT_TOPICS = '^(?!__|hub\\.inbound\\.)';
 
   /** How often the broker's topic list is read again, so a topic created later (a new member's) is recorded too. */
   @Expose()

@@ -19,6 +19,19 @@ export class GatewayEnvironment extends HubEnvironment {
   })
   PSEUDONYM_KEYS!: string;
 
+  /**
+   * The envelope keys, `<version>:<base64 secret of 32+ bytes>[,...]`, a ring apart from the
+   * pseudonym keys: rejected records, department record keys and the identity vault are sealed
+   * with them at rest (AES-256-GCM). The highest version seals; older ones open until the gateway
+   * seals their rows again at its next start. Required.
+   */
+  @Expose()
+  @Matches(KEY_RING, {
+    message:
+      'ENVELOPE_KEYS must be <version>:<base64 secret>[,<version>:<base64 secret>...]; make one with: node -e "console.log(\'1:\' + require(\'crypto\').randomBytes(32).toString(\'base64\'))"',
+  })
+  ENVELOPE_KEYS!: string;
+
   /** The registry's compacted topic of contracts, followed for validation. */
   @Expose()
   @IsString()

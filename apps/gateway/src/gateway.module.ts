@@ -36,6 +36,7 @@ export class GatewayModule {
         ]),
         GatewayCoreModule.forRoot({
           pseudonymKeys: env.PSEUDONYM_KEYS,
+          envelopeKeys: env.ENVELOPE_KEYS,
           contractsTopic: env.CONTRACTS_TOPIC,
           canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS,
           ...(env.CONTRACTS_PUBLIC_KEY_FILE ? { contractsPublicKeyFile: env.CONTRACTS_PUBLIC_KEY_FILE } : {}),

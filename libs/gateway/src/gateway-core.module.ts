@@ -1,14 +1,15 @@
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubEnvironment } from '@hub/config';
 import { deadLetterRecord, HubProducer, KafkaTopicAdmin, kafkaSettingsFrom, RecordVerifier } from '@hub/messaging';
 import { MembersModule } from '@hub/members';
-import { PseudonymKeyRing, Pseudonymiser } from '@hub/privacy';
+import { EnvelopeCipher, Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
 import { CsvMappingStore } from './csv-mapping-store.js';
 import { FindingDelivery } from './finding-delivery.js';
 import { FindingResponses } from './finding-responses.js';
 import { GatewayContracts } from './gateway-contracts.js';
+import { IdentityVault } from './identity-vault.js';
 import { IngestLedger } from './ingest-ledger.js';
 import { PublishService } from './publish-service.js';
 import { SharedFacts } from './shared-facts.js';
@@ -16,6 +17,8 @@ import { SharedFacts } from './shared-facts.js';
 export interface GatewayCoreOptions {
   /** `1:<base64 secret>,2:<base64 secret>`: the hub-held pseudonym keys. */
   pseudonymKeys: string;
+  /** `1:<base64 secret>,...`: the envelope keys personal data is sealed with at rest, apart from the pseudonym keys. */
+  envelopeKeys: string;
   contractsTopic: string;
   /** The registry's public key file: contract changes it did not sign are refused. */
   contractsPublicKeyFile?: string;
@@ -27,18 +30,28 @@ const OPTIONS = Symbol('GATEWAY_CORE_OPTIONS');
 /** The gateway's use cases on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
 @Module({})
 export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(GatewayContracts) private readonly contracts: GatewayContracts) {}
+  private readonly logger = new Logger(GatewayCoreModule.name);
+
+  constructor(
+    @Inject(GatewayContracts) private readonly contracts: GatewayContracts,
+    @Inject(IngestLedger) private readonly ledger: IngestLedger,
+  ) {}
 
   static forRoot(options: GatewayCoreOptions): DynamicModule {
-    const fromDataSource = <T>(type: new (dataSource: DataSource) => T) => ({ provide: type, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new type(ds) });
     return {
       module: GatewayCoreModule,
       imports: [MembersModule],
       providers: [
         { provide: OPTIONS, useValue: options },
-        fromDataSource(IngestLedger),
-        fromDataSource(CsvMappingStore),
-        { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(PseudonymKeyRing.parse(options.pseudonymKeys)) },
+        { provide: CsvMappingStore, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CsvMappingStore(ds) },
+        { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
+        { provide: EnvelopeCipher, useFactory: () => new EnvelopeCipher(VersionedKeyRing.parse(options.envelopeKeys)) },
+        { provide: IngestLedger, inject: [getDataSourceToken(), EnvelopeCipher], useFactory: (ds: DataSource, cipher: EnvelopeCipher) => new IngestLedger(ds, cipher) },
+        {
+          provide: IdentityVault,
+          inject: [getDataSourceToken(), EnvelopeCipher, Pseudonymiser],
+          useFactory: (ds: DataSource, cipher: EnvelopeCipher, pseudonymiser: Pseudonymiser) => new IdentityVault(ds, cipher, pseudonymiser),
+        },
         {
           provide: GatewayContracts,
           inject: [HubEnvironment, HubProducer],
@@ -66,17 +79,24 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: PublishService,
-          inject: [GatewayContracts, Pseudonymiser, HubProducer, KafkaTopicAdmin, IngestLedger, HubEnvironment],
-          useFactory: (contracts: GatewayContracts, pseudonymiser: Pseudonymiser, producer: HubProducer, admin: KafkaTopicAdmin, ledger: IngestLedger, env: HubEnvironment) =>
-            new PublishService(contracts, pseudonymiser, producer, admin, ledger, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
+          inject: [GatewayContracts, Pseudonymiser, HubProducer, KafkaTopicAdmin, IngestLedger, IdentityVault, HubEnvironment],
+          useFactory: (contracts: GatewayContracts, pseudonymiser: Pseudonymiser, producer: HubProducer, admin: KafkaTopicAdmin, ledger: IngestLedger, vault: IdentityVault, env: HubEnvironment) =>
+            new PublishService(contracts, pseudonymiser, producer, admin, ledger, vault, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
-      exports: [MembersModule, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, PublishService, Pseudonymiser, SharedFacts],
+      exports: [MembersModule, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
     };
   }
 
   onApplicationBootstrap(): void {
     this.contracts.start();
+    // Rows an earlier version kept in the clear, or an older envelope key sealed, are sealed anew while the gateway serves.
+    this.ledger.sealLegacyRows().then(
+      ({ rejections, recordKeys }) => {
+        if (rejections + recordKeys > 0) this.logger.log(`sealed ${rejections} rejected records and ${recordKeys} record keys with the current envelope key`);
+      },
+      (error: unknown) => this.logger.error({ err: error }, 'sealing the rows kept in the clear failed; it is tried again at the next start'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,6 +4,7 @@ export { FINDING_RESPONSE_TYPE, FindingResponses, type FindingResponseRequest } 
 export { GatewayContracts } from './gateway-contracts.js';
 export { GatewayCoreModule, type GatewayCoreOptions } from './gateway-core.module.js';
 export { memberOfInboundTopic, memberTopics, memberTopicSpecs } from './gateway-topics.js';
+export { IdentityVault, type RevealedIdentity } from './identity-vault.js';
 export { IngestLedger, type IngestChannel, type StoredRejection } from './ingest-ledger.js';
 export type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 export { PublishService, REJECTION_HEADERS } from './publish-service.js';

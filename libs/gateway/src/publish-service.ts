@@ -3,9 +3,10 @@ import { toKafkaBinary } from '@hub/contracts';
 import { ErrorCode } from '@hub/errors';
 import { prepareCanonicalEvent, type IngestContract, type Rejection, type SubmissionEntry } from '@hub/ingest';
 import { HubProducer, KafkaTopicAdmin, RecordHeader, type OutboundRecord } from '@hub/messaging';
-import { pseudonymiseIdentityNumbers, scrubIdentityNumbers, type Pseudonymiser, type Replacement } from '@hub/privacy';
+import { pseudonymiseIdentityNumbers, scrubIdentityNumbers, type NamedPerson, type Pseudonymiser, type Replacement } from '@hub/privacy';
 import { accessLogRecord, type Member } from '@hub/members';
 import type { GatewayContracts } from './gateway-contracts.js';
+import type { IdentityVault } from './identity-vault.js';
 import type { AcceptedEntry, IngestChannel, IngestLedger, RecordKeyEntry, RejectionEntry } from './ingest-ledger.js';
 import type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 
@@ -18,7 +19,7 @@ export interface PublishServiceOptions {
 export const REJECTION_HEADERS = { Publisher: 'hub_publisher', Channel: 'hub_channel', EventType: 'hub_event_type' } as const;
 
 type Planned =
-  | { kind: 'accept'; index: number; id: string; type: string; topic: string; record: OutboundRecord; replacements: Replacement[] }
+  | { kind: 'accept'; index: number; id: string; type: string; topic: string; record: OutboundRecord; replacements: Replacement[]; persons: NamedPerson[] }
   | { kind: 'repeat'; index: number; id: string; topic: string; acceptedAt: string }
   | { kind: 'reject'; index: number; id?: string; type?: string; owner?: string; code: RejectionCode; errors: Rejection[]; raw: unknown };
 
@@ -38,6 +39,7 @@ export class PublishService {
     private readonly producer: HubProducer,
     private readonly topicAdmin: KafkaTopicAdmin,
     private readonly ledger: IngestLedger,
+    private readonly vault: IdentityVault,
     private readonly options: PublishServiceOptions,
   ) {}
 
@@ -48,9 +50,9 @@ export class PublishService {
 
     const accepted = plans.filter((p): p is Extract<Planned, { kind: 'accept' }> => p.kind === 'accept');
     const rejected = plans.filter((p): p is Extract<Planned, { kind: 'reject' }> => p.kind === 'reject');
-    const outbound = [
+    const outbound = (rejectionIds: readonly string[]) => [
       ...accepted.map((p) => p.record),
-      ...rejected.map((p) => this.deadLetter(member, channel, p, now)),
+      ...rejected.map((p, i) => this.deadLetter(member, channel, p, rejectionIds[i]!, now)),
       ...this.accessDecisions(member, plans).map(({ decision, count }) => accessLogRecord(decision, channel, count, now)),
     ];
     await this.ensureTopics(accepted.map((p) => p.topic));
@@ -63,8 +65,9 @@ export class PublishService {
         accepted: accepted.map((p): AcceptedEntry => ({ eventId: p.id, eventType: p.type, topic: p.topic })),
         recordKeys: accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)),
         rejected: rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
+        identities: this.vault.entriesFor(accepted.flatMap((p) => p.persons)),
       },
-      () => this.producer.send(outbound),
+      (ids) => this.producer.send(outbound(ids)),
     );
     const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]!]));
     const results = plans.map((p): RecordResult => {
@@ -103,6 +106,7 @@ export class PublishService {
         topic: prepared.topic,
         record: { topic: prepared.topic, key: message.key, value: message.value, headers: message.headers },
         replacements: prepared.replacements,
+        persons: prepared.persons,
       };
     });
   }
@@ -121,13 +125,18 @@ export class PublishService {
     });
   }
 
-  /** A rejected record on the dead-letter topic: the record with every identity number pseudonymised, and why. */
-  private deadLetter(member: Member, channel: IngestChannel, plan: Extract<Planned, { kind: 'reject' }>, now: Date): OutboundRecord {
+  /**
+   * A rejected record on the dead-letter topic: which rejection it is and why, never the record
+   * itself (it may hold names and identity numbers anywhere); the record as sent stays sealed in
+   * the gateway, for its member to list and replay (/v1/rejections/{rejectionId}).
+   */
+  private deadLetter(member: Member, channel: IngestChannel, plan: Extract<Planned, { kind: 'reject' }>, rejectionId: string, now: Date): OutboundRecord {
     const summary = plan.errors.map((e) => `${e.path || '/'}: ${e.reason}`).join('; ');
+    const rejection = { rejectionId, ...(plan.id === undefined ? {} : { eventId: plan.id }), ...(plan.type === undefined ? {} : { eventType: plan.type }), problems: plan.errors };
     return {
       topic: this.options.deadLetterTopic,
       key: member.id,
-      value: JSON.stringify({ record: pseudonymiseIdentityNumbers(plan.raw, this.pseudonymiser), problems: plan.errors }),
+      value: JSON.stringify(pseudonymiseIdentityNumbers(rejection, this.pseudonymiser)),
       headers: {
         [RecordHeader.DeadLetterErrorCode]: ErrorCode.RecordRejected,
         [RecordHeader.DeadLetterErrorMessage]: scrubIdentityNumbers(summary).slice(0, 2000),
@@ -135,7 +144,7 @@ export class PublishService {
         [RecordHeader.DeadLetterFailedAt]: now.toISOString(),
         [REJECTION_HEADERS.Publisher]: member.id,
         [REJECTION_HEADERS.Channel]: channel,
-        ...(plan.type === undefined ? {} : { [REJECTION_HEADERS.EventType]: plan.type }),
+        ...(plan.type === undefined ? {} : { [REJECTION_HEADERS.EventType]: scrubIdentityNumbers(plan.type) }),
       },
     };
   }
@@ -173,5 +182,5 @@ function recordKeysOf(replacements: readonly Replacement[], key: string | null):
   const own = replacements.filter((r) => r.domain !== 'person');
   const subjects = new Set(replacements.filter((r) => r.domain === 'person').map((r) => r.pseudonym));
   if (key !== null && replacements.some((r) => r.pseudonym === key)) subjects.add(key);
-  return [...subjects].flatMap((pseudonym) => own.map((r) => ({ pseudonym, field: r.pointer.slice(1), original: r.original })));
+  return [...subjects].flatMap((pseudonym) => own.map((r) => ({ pseudonym, field: r.pointer.slice(1), original: r.original, originalPseudonym: r.pseudonym })));
 }

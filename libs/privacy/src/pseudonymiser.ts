@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { PSEUDONYM_PATTERN } from '@hub/contracts';
-import type { PseudonymKeyRing } from './pseudonym-key-ring.js';
+import type { VersionedKeyRing } from './versioned-key-ring.js';
 
 /**
  * What a pseudonym stands for. Persons are one domain for the whole hub, so every department's
@@ -21,7 +21,7 @@ export class Pseudonymiser {
   /** Key objects, made once per version: HMAC with a KeyObject skips re-importing the secret each time. */
   private readonly keyObjects = new Map<number, KeyObject>();
 
-  constructor(private readonly keys: PseudonymKeyRing) {}
+  constructor(private readonly keys: VersionedKeyRing) {}
 
   pseudonymise(domain: PseudonymDomain, identifier: string, version = this.keys.current): string {
     if (!DOMAIN.test(domain)) throw new RangeError(`pseudonym domain "${domain}" must be lower-case letters, digits and dashes`);

@@ -1,0 +1,77 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, type CipherGCM, type DecipherGCM } from 'node:crypto';
+import type { VersionedKeyRing } from './versioned-key-ring.js';
+
+export class SealedDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealedDataError';
+  }
+}
+
+const SEALED = /^e(\d+)\.([A-Za-z0-9_-]+)$/;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Personal data the hub must keep (rejected records as sent, department record keys that embed
+ * identity numbers, the identity vault) sealed at rest with AES-256-GCM under the hub's envelope
+ * keys, a ring apart from the pseudonym keys. A sealed value is `e<key version>.<base64url of IV,
+ * tag and ciphertext>`; the context (e.g. the member it belongs to) is bound as associated data, so
+ * a value moved to another member's row no longer opens. Rotation: add a key version; new values
+ * use it, older ones open until they are sealed again (needsResealing).
+ */
+export class EnvelopeCipher {
+  private readonly aesKeys = new Map<number, Buffer>();
+
+  constructor(private readonly keys: VersionedKeyRing) {}
+
+  get currentVersion(): number {
+    return this.keys.current;
+  }
+
+  seal(plaintext: string, context: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher: CipherGCM = createCipheriv('aes-256-gcm', this.aesKey(this.keys.current), iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return `e${this.keys.current}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  }
+
+  /** @throws SealedDataError when the value is not sealed, its key is gone, or it was sealed for another context or altered. */
+  open(sealed: string, context: string): string {
+    const match = SEALED.exec(sealed);
+    if (!match) throw new SealedDataError('the value is not sealed by the hub');
+    const version = Number(match[1]);
+    const bytes = Buffer.from(match[2]!, 'base64url');
+    if (bytes.length < IV_BYTES + TAG_BYTES) throw new SealedDataError('the sealed value is cut short');
+    let decipher: DecipherGCM;
+    try {
+      decipher = createDecipheriv('aes-256-gcm', this.aesKey(version), bytes.subarray(0, IV_BYTES));
+    } catch (error) {
+      throw new SealedDataError(`the envelope key of version ${version} is not available (${(error as Error).message})`);
+    }
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    try {
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    } catch (error) {
+      throw new SealedDataError(`the sealed value does not open in its context: it was altered or belongs elsewhere (${(error as Error).message})`);
+    }
+  }
+
+  /** Whether a value was sealed with an older key version than the current one. */
+  needsResealing(sealed: string): boolean {
+    const match = SEALED.exec(sealed);
+    return !match || Number(match[1]) !== this.keys.current;
+  }
+
+  /** The AES key of a version: HKDF-SHA-256 of its secret, so a secret longer than 32 bytes serves too. */
+  private aesKey(version: number): Buffer {
+    let key = this.aesKeys.get(version);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', this.keys.secret(version), Buffer.alloc(0), 'nx-hub envelope key', 32));
+      this.aesKeys.set(version, key);
+    }
+    return key;
+  }
+}
