@@ -193,7 +193,7 @@ describe('the auditors\' tools', () => {
     });
 
     it('shows the finding raised by the crosscheck and the department\'s response', () => {
-      expect(steps).toContainEqual(expect.objectContaining({ kind: 'finding-change', by: 'crosscheck', what: expect.stringMatching(/^raised by missed-student-aid 1\.0\.0, routed to education/) }));
+      expect(steps).toContainEqual(expect.objectContaining({ kind: 'finding-change', by: 'crosscheck', what: expect.stringMatching(new RegExp(`^raised by missed-student-aid ${POLICY_2026.version.replaceAll('.', '\\.')}, routed to education`)) }));
       expect(steps).toContainEqual(expect.objectContaining({ kind: 'response', by: 'education', what: 'acknowledged' }));
     });
 

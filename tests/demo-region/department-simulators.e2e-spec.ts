@@ -5,17 +5,24 @@
  * other planted finding is acknowledged. On a broker of the suite's own: another generated region
  * on the shared canonical topics would reuse these record ids and persons.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExpectedFinding } from '@hub/demo-region';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { findIdentityNumbers, toKafkaBinary } from '@hub/contracts';
+import { memberTopics } from '@hub/gateway';
+import { ACCESS_LOG_TOPIC, type AccessLogEntry } from '@hub/members';
+import { createKafkaClient, HubProducer, readTopicWindow } from '@hub/messaging';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { AppProcess } from '../support/app-process.js';
+import { auditKeyFiles, startAudit } from '../support/audit-process.js';
+import { contractExample } from '../support/contract-examples.js';
 import { startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { runCli } from '../support/run-cli.js';
+import { testKafkaSettings } from '../support/test-kafka.js';
 
 const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
 const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
@@ -29,10 +36,12 @@ interface Told {
 }
 
 describe('the department simulators', () => {
+  const started = Date.now();
   const regionDir = mkdtempSync(join(tmpdir(), 'hub-demo-region-'));
   let broker: LocalKafkaBroker;
   let bed: GatewayTestBed;
   let crosscheck: AppProcess;
+  let audit: AppProcess;
   const simulators: AppProcess[] = [];
   let planted: ExpectedFinding[];
 
@@ -47,6 +56,8 @@ describe('the department simulators', () => {
     broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(regionDir, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
     bed = await startGatewayTestBed('simulators', { members: DEPARTMENTS.map((id) => ({ id, role: 'department' as const })), brokers: [broker.bootstrapServers] });
     crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers: [broker.bootstrapServers] });
+    // The audit records every topic but Kafka's own and the raw inbound ones, as it does by default.
+    audit = await startAudit(bed.database.url, { topics: '^(?!__|hub\\.inbound\\.)', signingKeyFile: auditKeyFiles().signingKeyFile, brokers: [broker.bootstrapServers] });
     for (const department of DEPARTMENTS) {
       simulators.push(
         AppProcess.start('apps/department-simulator/src/main.js', { DEPARTMENT: department, HUB_API_KEY: bed.keys[department]!, GATEWAY_URL: bed.url, REGION_DIR: regionDir, FINDINGS_POLL_MS: '300' }),
@@ -56,6 +67,7 @@ describe('the department simulators', () => {
 
   afterAll(async () => {
     for (const simulator of simulators) await simulator.stop();
+    await audit?.stop();
     await crosscheck?.stop();
     await bed?.stop();
     await broker?.stop();
@@ -92,8 +104,30 @@ describe('the department simulators', () => {
     }
   });
 
+  it('closes the loop on insurance gaps: Healthcare Security learns who through a reveal, enrols them, and the finding closes (issue 20)', async () => {
+    const gaps = plantedFor('healthcare-security').filter((e) => e.rule === 'insurance-gap');
+    expect(gaps.length).toBeGreaterThan(0);
+    let findings: Told[] = [];
+    await eventually(
+      'every planted insurance gap closed and resolved',
+      async () => {
+        findings = await told('healthcare-security');
+        return gaps.every((e) => findings.some((f) => isPlanted(e)(f) && f.state === 'closed' && f.responses.some((r) => r.response === 'resolved')));
+      },
+      90_000,
+    ).catch(() => undefined);
+    for (const expected of gaps) expect(findings.find(isPlanted(expected))).toMatchObject({ state: 'closed', responses: [expect.objectContaining({ response: 'resolved' })] });
+    const reveals: AccessLogEntry[] = [];
+    await readTopicWindow(testKafkaSettings('simulators-access-log', [broker.bootstrapServers]), ACCESS_LOG_TOPIC, { since: started, limit: 10_000_000 }, (record) => {
+      const entry = JSON.parse(record.value!.toString('utf8')) as AccessLogEntry;
+      if (entry.action === 'reveal-identity') reveals.push(entry);
+    });
+    expect(reveals.length).toBeGreaterThanOrEqual(gaps.length);
+    expect(reveals.every((entry) => entry.member === 'healthcare-security' && entry.allowed && entry.purpose?.startsWith('资助参保'))).toBe(true);
+  });
+
   it('acknowledges every other planted finding at the department it is routed to', async () => {
-    const others = planted.filter((e) => e.rule !== 'missed-student-aid');
+    const others = planted.filter((e) => e.rule !== 'missed-student-aid' && e.rule !== 'insurance-gap');
     const byDepartment = new Map<string, Told[]>();
     await eventually(
       'every other planted finding acknowledged',
@@ -106,5 +140,105 @@ describe('the department simulators', () => {
     for (const expected of others) {
       expect(byDepartment.get(expected.routedTo)!.find(isPlanted(expected))).toMatchObject({ state: 'open', responses: [expect.objectContaining({ response: 'acknowledged' })] });
     }
+  });
+
+  describe('the privacy scan (issue 20): after the region, hostile records and a Kafka-native publish', () => {
+    const HOSTILE_NUMBER = '640104198506120314';
+    const counts = { topics: 0, records: 0, rows: 0, tables: 0, logLines: 0 };
+    const found: { where: string; what: string }[] = [];
+    let names: Set<string>;
+    const kafkaEventId = `ca-kafka-${Date.now()}`;
+
+    /**
+     * Contract documents are published and kept with their examples, which are synthetic sample
+     * data, not residents: the contracts topic, the registry's schemas and their audit entries are
+     * not scanned.
+     */
+    const isContractDocument = (where: string) => where === `topic ${bed.contractsTopic}` || where === 'table registry_schema' || where === `audit of ${bed.contractsTopic}`;
+    /** Identity numbers (any form findIdentityNumbers knows, valid ones) and region residents' names in a text. */
+    const scan = (where: string, text: string) => {
+      if (isContractDocument(where)) return;
+      for (const hit of findIdentityNumbers(text)) if (hit.valid) found.push({ where, what: `identity number ${hit.identityNumber.slice(0, 6)}…` });
+      for (const name of names) if (text.includes(name)) found.push({ where, what: `name ${name}` });
+    };
+
+    beforeAll(async () => {
+      names = new Set(
+        readdirSync(regionDir)
+          .filter((file) => file.endsWith('.ndjson') && file !== 'expected-findings.ndjson')
+          .flatMap((file) => readFileSync(join(regionDir, file), 'utf8').match(/"name":"([^"]+)"/g) ?? [])
+          .map((match) => match.slice('"name":"'.length, -1)),
+      );
+      const household = contractExample('civil-affairs.household-status.changed.v1');
+      const aid = contractExample('education.student-aid.granted.v1');
+      const hostile = [
+        asMember(bed, 'civil-affairs').post('/v1/events', [{ id: `hh-hostile-${Date.now()}`, type: 'civil-affairs.household-status.changed.v1', data: { ...household, decisionNumber: '民救〔2026〕６４０１０４１９８５０６１２０３１４号' } }]),
+        asMember(bed, 'education').post('/v1/events', [{ id: `aid-hostile-${Date.now()}`, type: 'education.student-aid.granted.v1', data: { ...aid, grantNumber: 'AID-2026-autumn-G640104201204150512' } }]),
+        asMember(bed, 'civil-affairs').post('/v1/events', [{ id: `hh-${HOSTILE_NUMBER}`, type: 'civil-affairs.household-status.changed.v1', data: household }]),
+      ];
+      for (const answer of await Promise.all(hostile)) expect((await bodyOf(answer)).rejected).toBe(1);
+      const open = (await told('education')).find((f) => f.state === 'open') as (Told & { findingId: string }) | undefined;
+      if (open) expect((await asMember(bed, 'education').post(`/v1/findings/${open.findingId}/responses`, { response: 'acknowledged', reason: `checked ${HOSTILE_NUMBER}`, respondedBy: '张老师' })).status).toBe(400);
+      const producer = new HubProducer(createKafkaClient(testKafkaSettings('privacy-scan', [broker.bootstrapServers])));
+      await producer.send([
+        {
+          topic: memberTopics('civil-affairs').inbound,
+          ...toKafkaBinary({ specversion: '1.0', id: kafkaEventId, source: '/systems/minzheng', type: 'civil-affairs.household-status.changed.v1', datacontenttype: 'application/json', data: household }, kafkaEventId),
+        },
+      ]);
+      await producer.disconnect();
+      await eventually('the audit holds the Kafka-native record\'s canonical event', async () => {
+        const rows: unknown[] = await bed.database.query('SELECT 1 FROM audit_entry WHERE event_id = $1', [kafkaEventId]);
+        return rows.length > 0;
+      }, 60_000);
+    });
+
+    it('finds no identity number and no name on any topic but the raw inbound ones (the departments\' own channels, which the audit leaves out)', async () => {
+      const admin = createKafkaClient(testKafkaSettings('privacy-scan-admin', [broker.bootstrapServers])).admin();
+      await admin.connect();
+      const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__') && !topic.startsWith('hub.inbound.'));
+      await admin.disconnect();
+      for (const topic of topics) {
+        counts.topics++;
+        await readTopicWindow(testKafkaSettings('privacy-scan-reader', [broker.bootstrapServers]), topic, { since: 0, limit: 10_000_000 }, (record) => {
+          counts.records++;
+          scan(`topic ${topic}`, `${record.key ?? ''} ${record.value?.toString('utf8') ?? ''} ${JSON.stringify(record.headers)}`);
+        });
+      }
+      expect(counts.records).toBeGreaterThan(1000);
+      expect(found).toEqual([]);
+    });
+
+    it('finds none in any table of the database, the audit store included', async () => {
+      const tables: { tablename: string }[] = await bed.database.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+      for (const { tablename } of tables) {
+        counts.tables++;
+        const rows: Record<string, unknown>[] = await bed.database.query(`SELECT * FROM ${tablename}`);
+        for (const row of rows) {
+          counts.rows++;
+          scan(tablename === 'audit_entry' ? `audit of ${String(row['topic'])}` : `table ${tablename}`, Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('utf8') : JSON.stringify(value))).join(' '));
+        }
+      }
+      expect(counts.rows).toBeGreaterThan(1000);
+      expect(found).toEqual([]);
+    });
+
+    it('finds none in any log line the apps wrote', () => {
+      for (const [app, lines] of [['gateway', bed.gateway.lines], ['crosscheck', crosscheck.lines], ['audit', audit.lines], ...simulators.map((s, i) => [`simulator ${DEPARTMENTS[i]}`, s.lines] as const)] as const) {
+        for (const line of lines) {
+          counts.logLines++;
+          scan(`log of ${app}`, line);
+        }
+      }
+      process.stdout.write(`[privacy scan] ${counts.topics} topics, ${counts.records} records; ${counts.tables} tables, ${counts.rows} rows; ${counts.logLines} log lines; ${names.size} names looked for; ${found.length} found\n`);
+      expect(found).toEqual([]);
+    });
+
+    it('does find them where they are meant to be: the region\'s files as the departments hold them (the scan can fail)', () => {
+      const before = found.length;
+      scan('the region file', readFileSync(join(regionDir, 'civil-affairs.ndjson'), 'utf8').slice(0, 20_000));
+      expect(found.length).toBeGreaterThan(before);
+      found.length = before;
+    });
   });
 });

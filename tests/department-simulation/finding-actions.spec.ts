@@ -1,5 +1,5 @@
 import type { DeliveredFinding } from '@hub/gateway';
-import { actionFor, csvExport } from '@hub/department-simulation';
+import { actionFor, csvExport, needsReveal } from '@hub/department-simulation';
 import { contractExample } from '../support/contract-examples.js';
 
 const ENROLMENT = 'education.student-enrolment.changed.v1';
@@ -37,6 +37,26 @@ describe('what a simulated department does about a finding', () => {
   it('acknowledges a missed-aid finding about a student it does not know, granting nothing', () => {
     const action = actionFor('education', finding('missed-student-aid', { recordKeys: {} }), students, '张老师', '2026-11-30')!;
     expect(action).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });
+  });
+
+  it('enrols the person the hub revealed for an insurance gap, with a premium subsidy on the household\'s status, and resolves it (资助参保)', () => {
+    const gap = finding('insurance-gap', { period: '2026', reveal: { purpose: '资助参保' } });
+    const action = actionFor('healthcare-security', gap, new Map(), '李', '2026-11-30', { findingId: gap.findingId, subject: gap.subject, purpose: '资助参保', identityNumber: '640104198506120314', name: '马建国' })!;
+    expect(action.publish).toEqual([
+      {
+        id: `ENR-2026-${'f'.repeat(12)}`,
+        type: 'healthcare-security.insurance-enrolment.recorded.v1',
+        data: { idNumber: '640104198506120314', regionCode: '640104', insuranceType: 'basic-medical', year: 2026, status: 'enrolled', premiumSubsidy: { basis: 'dibao', amountFen: 20000 }, recordedOn: '2026-11-30' },
+      },
+    ]);
+    expect(action.response).toMatchObject({ response: 'resolved' });
+  });
+
+  it('asks for a reveal only for an open, unanswered insurance gap whose finding grants one', () => {
+    expect(needsReveal('healthcare-security', finding('insurance-gap', { reveal: { purpose: '资助参保' } }))).toBe(true);
+    expect(needsReveal('healthcare-security', finding('insurance-gap'))).toBe(false);
+    expect(needsReveal('healthcare-security', finding('insurance-gap', { reveal: { purpose: '资助参保' }, state: 'closed' }))).toBe(false);
+    expect(needsReveal('education', finding('missed-student-aid', { reveal: { purpose: '资助参保' } }))).toBe(false);
   });
 
   it('acknowledges an insurance gap, which Healthcare Security cannot close from the finding alone', () => {

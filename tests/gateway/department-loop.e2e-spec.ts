@@ -96,7 +96,8 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     expect(finding).toMatchObject({ state: 'open', rule: 'missed-student-aid', period: '2026-autumn', subject: person, recordKeys: { studentNumber: 'G640104201204150512' } });
     expect(finding!['recordKeys']).not.toHaveProperty('householdNumber');
     const onTopic = await recordsOn(memberTopics('education').findings, started);
-    expect(onTopic.map((r) => JSON.parse(r.value!.toString()))).toContainEqual(expect.objectContaining({ findingId, recordKeys: { studentNumber: 'G640104201204150512' } }));
+    // The findings topic keeps what it carries, so a key that embeds an identity number goes masked there (issue 20).
+    expect(onTopic.map((r) => JSON.parse(r.value!.toString()))).toContainEqual(expect.objectContaining({ findingId, recordKeys: { studentNumber: 'G640104********0512' } }));
   });
 
   it('shows a department none of another department\'s findings, and an auditor all of them', async () => {

@@ -8,7 +8,7 @@ export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAct
  * The gateway's other actions: declaring and reading CSV mappings, replaying a rejection, and
  * `request` for a request refused before any of the others was decided (a body too large, a rate exceeded).
  */
-export type GatewayAction = 'map-csv' | 'read-csv-mappings' | 'replay-rejection' | 'request';
+export type GatewayAction = 'map-csv' | 'read-csv-mappings' | 'replay-rejection' | 'reveal-identity' | 'request';
 
 /** The gateway's reads of what is routed to a member (answering a finding counts as one). */
 export type ReadAction = 'respond' | 'read-findings' | 'read-rejections' | 'read-facts';

@@ -1,4 +1,5 @@
 export { decidePublish, decideRead, type AccessAction, type AccessDecision, type GatewayAction, type ReadAction } from './access-decision.js';
+export { decideReveal, type RevealRequest } from './reveal-decision.js';
 export { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from './api-key.js';
 export { RateLimiter, type RateDecision } from './rate-limiter.js';
 export { projectFact, sharedFactsOf, type SharedFact } from './shared-fact.js';

@@ -39,6 +39,12 @@ interface Row {
 const at = (row: Row) => new Date(Number(row.timestamp_ms)).toISOString();
 const place = (row: Row) => ({ at: at(row), topic: row.topic, partition: row.partition, offset: row.offset });
 const department = (source: string) => source.replace(/^\/departments\//, '');
+/** An access-log entry as a lineage step: a read served, or a reveal (allowed or refused) with the purpose stated. */
+function accessStep(entry: Record<string, unknown>): string {
+  const action = String(entry['action']);
+  if (action === 'reveal-identity') return `${entry['allowed'] === true ? 'identity revealed' : 'reveal refused'} for "${String(entry['purpose'] ?? '')}": ${String(entry['reason'])}`;
+  return `${action} over ${String(entry['channel'])}, ${String(entry['count'])} item(s) served`;
+}
 
 /**
  * A finding's lineage from the audit store: the events it rests on (department, time, topic,
@@ -73,7 +79,7 @@ export class FindingLineage {
       ...found.map((row): LineageStep => ({ kind: 'evidence', ...place(row), by: department(row.event_source ?? ''), what: `${row.topic} event ${row.event_id}` })),
       ...changes.map((row): LineageStep => ({ kind: 'finding-change', ...place(row), by: 'crosscheck', what: `${String(row.document['change'])} by ${String(row.document['rule'])} ${String(row.document['ruleVersion'])}, routed to ${String(row.document['routedTo'])}` })),
       ...responses.map((row): LineageStep => ({ kind: 'response', ...place(row), by: String(row.document['department']), what: `${String(row.document['response'])}${row.document['reason'] ? `: ${String(row.document['reason'])}` : ''}` })),
-      ...reads.map((row): LineageStep => ({ kind: 'access', ...place(row), by: String(row.document['member']), what: `${String(row.document['action'])} over ${String(row.document['channel'])}, ${String(row.document['count'])} item(s) served` })),
+      ...reads.map((row): LineageStep => ({ kind: 'access', ...place(row), by: String(row.document['member']), what: accessStep(row.document) })),
     ].sort((a, b) => a.at.localeCompare(b.at) || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)));
     return { findingId, steps, missingEvidence: wanted.filter((e) => !foundKeys.has(`${e.source}\u0000${e.eventId}`)) };
   }

@@ -19,6 +19,7 @@ function findingEvent(entry: OutboxEntry, topic: string) {
     subject: finding.subject,
     period: finding.period,
     routedTo: finding.routedTo,
+    ...(finding.reveal ? { reveal: { purpose: finding.reveal.purpose } } : {}),
     explanation: finding.explanation.slice(0, MAX_EXPLANATION),
     evidence: finding.evidence.slice(0, MAX_EVIDENCE).map(({ eventId, source, type }) => ({ eventId, source, type })),
     ...(entry.responses.length > 0 ? { responses: entry.responses.slice(-50).map(({ response, reason, respondedAt }) => ({ response, ...(reason ? { reason } : {}), respondedAt })) } : {}),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { HubClient, SubmissionRecord } from '@hub/hub-client';
 import { csvExport } from './csv-export.js';
-import { actionFor, type StudentIndex } from './finding-actions.js';
+import { actionFor, needsReveal, type StudentIndex } from './finding-actions.js';
 
 export interface DepartmentSimulatorOptions {
   department: string;
@@ -71,7 +71,9 @@ export class DepartmentSimulator {
     for (;;) {
       const page = await client.findings({ limit: 500, ...(this.cursor ? { after: this.cursor } : {}) });
       for (const finding of page.items) {
-        const action = this.answered.has(finding.findingId) ? undefined : actionFor(department, finding, this.students, respondedBy, grantedOn);
+        if (this.answered.has(finding.findingId)) continue;
+        const revealed = needsReveal(department, finding) ? await client.reveal(finding.findingId, finding.reveal!.purpose) : undefined;
+        const action = actionFor(department, finding, this.students, respondedBy, grantedOn, revealed);
         if (!action) continue;
         this.answered.add(finding.findingId);
         if (action.publish.length > 0) {

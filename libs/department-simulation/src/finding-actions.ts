@@ -1,5 +1,6 @@
 import { AID_TYPES } from '@hub/demo-region';
 import type { DeliveredFinding } from '@hub/gateway';
+import type { FindingReveal } from '@hub/gateway';
 import type { FindingResponse, SubmissionRecord } from '@hub/hub-client';
 
 /** What a department does about a finding: records to publish (the missing aid), and its response. */
@@ -12,13 +13,40 @@ export interface FindingAction {
 export type StudentIndex = ReadonlyMap<string, Record<string, unknown>>;
 
 const AID = 'education.student-aid.granted.v1';
+const ENROLMENT = 'healthcare-security.insurance-enrolment.recorded.v1';
+/** The household statuses a premium subsidy is granted on, most generous first, as an explanation names them. */
+const SUBSIDY_BASES = ['extreme-poverty', 'dibao', 'marginal-low-income'] as const;
+
+/** Whether a department needs to learn who a finding is about before it can act (it asks the hub: a reveal). */
+export function needsReveal(department: string, finding: DeliveredFinding): boolean {
+  return department === 'healthcare-security' && finding.rule === 'insurance-gap' && finding.reveal !== undefined && finding.state === 'open' && finding.responses.length === 0;
+}
+
+/** Healthcare Security enrols the person the hub revealed, with a premium subsidy (资助参保), for the finding's year. */
+function enrolment(finding: DeliveredFinding, person: FindingReveal, recordedOn: string): SubmissionRecord {
+  const basis = SUBSIDY_BASES.find((category) => finding.explanation.includes(category)) ?? 'monitored';
+  return {
+    id: `ENR-${finding.period}-${finding.findingId.slice(0, 12)}`,
+    type: ENROLMENT,
+    data: {
+      idNumber: person.identityNumber,
+      regionCode: person.identityNumber.slice(0, 6),
+      insuranceType: 'basic-medical',
+      year: Number(finding.period),
+      status: 'enrolled',
+      // A flat subsidy: the simulator does not model the county's premium schedule.
+      premiumSubsidy: { basis, amountFen: 20000 },
+      recordedOn,
+    },
+  };
+}
 
 /**
  * How each department acts on the findings routed to it, as a caseworker would: Education grants
- * the missing aid and says so; for a review or a gap it cannot close itself, a department
+ * the missing aid and says so; Healthcare Security enrols the person the hub revealed to it; for a review or a gap it cannot close itself, a department
  * acknowledges and says what happens next. Findings already answered, or closed, need nothing.
  */
-export function actionFor(department: string, finding: DeliveredFinding, students: StudentIndex, respondedBy: string, grantedOn: string): FindingAction | undefined {
+export function actionFor(department: string, finding: DeliveredFinding, students: StudentIndex, respondedBy: string, grantedOn: string, revealed?: FindingReveal): FindingAction | undefined {
   if (finding.state !== 'open' || finding.responses.length > 0) return undefined;
   const acknowledge = (reason: string): FindingAction => ({ publish: [], response: { response: 'acknowledged', reason, respondedBy } });
   if (department === 'education' && finding.rule === 'missed-student-aid') {
@@ -43,6 +71,9 @@ export function actionFor(department: string, finding: DeliveredFinding, student
     return { publish: [aid], response: { response: 'resolved', reason: `Aid granted, grant ${grantNumber}.`, respondedBy } };
   }
   if (finding.rule === 'aid-without-eligibility') return acknowledge('The school is checking the family\'s documents.');
+  if (finding.rule === 'insurance-gap' && revealed) {
+    return { publish: [enrolment(finding, revealed, grantedOn)], response: { response: 'resolved', reason: 'Enrolled with a premium subsidy (资助参保).', respondedBy } };
+  }
   if (finding.rule === 'insurance-gap') return acknowledge('To be enrolled with a premium subsidy once Civil Affairs confirms the person.');
   if (finding.rule.startsWith('disability-')) return acknowledge('The subsidy is being reviewed by the county federation.');
   if (finding.rule === 'data-quality') return acknowledge('The household registers are being reconciled so that the person is listed in one household.');

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { maskIdentityNumbers } from '@hub/privacy';
 import type { IngestLedger } from './ingest-ledger.js';
 
 /** A finding as the hub publishes it on hub.finding.changed.v1 (the contract's data). */
@@ -10,6 +11,7 @@ export interface FindingChange {
   subject: string;
   period: string;
   routedTo: string;
+  reveal?: { purpose: string };
   explanation: string;
   evidence: { eventId: string; source: string; type: string }[];
   responses?: FindingResponseSummary[];
@@ -38,6 +40,8 @@ export interface DeliveredFinding {
   recordKeys: Record<string, string>;
   /** The department's responses so far. */
   responses: FindingResponseSummary[];
+  /** Present when the policy lets the department learn who the subject is (POST /v1/findings/{findingId}/reveal), and for what. */
+  reveal?: { purpose: string };
   occurredAt: string;
   /** Paging cursor: grows whenever the finding changes. */
   sequence: string;
@@ -51,13 +55,16 @@ export interface FindingFilter {
   period?: string;
 }
 
+/** A finding as the gateway keeps it: without the member's record keys, which stay sealed in the ledger and are opened when it is read. */
+type HeldFinding = Omit<DeliveredFinding, 'sequence' | 'recordKeys'>;
+
 interface FindingRow {
   member_id: string;
   sequence: string;
-  finding: Omit<DeliveredFinding, 'sequence'>;
+  finding: HeldFinding;
 }
 
-const toDelivered = (row: FindingRow): DeliveredFinding & { routedTo: string } => ({ ...row.finding, sequence: row.sequence, routedTo: row.member_id });
+type RoutedFinding = DeliveredFinding & { routedTo: string };
 
 /** Consecutive runs of changes in which each department's finding comes at most once, in order (one upsert may touch a row only once). */
 function runsWithoutRepeats(changes: readonly FindingChange[]): FindingChange[][] {
@@ -91,14 +98,10 @@ export class FindingDelivery {
    * the record keys of each department, then one upsert per run of changes in which no finding
    * comes twice (a finding changed twice in a batch is upserted in order, one change per run).
    */
-  async apply(changes: readonly FindingChange[]): Promise<(DeliveredFinding & { routedTo: string })[]> {
-    const keysByMember = new Map<string, Map<string, Record<string, string>>>();
-    for (const member of new Set(changes.map((c) => c.routedTo))) {
-      keysByMember.set(member, await this.ledger.recordKeys(member, [...new Set(changes.filter((c) => c.routedTo === member).map((c) => c.subject))]));
-    }
-    const delivered: (DeliveredFinding & { routedTo: string })[] = [];
+  async apply(changes: readonly FindingChange[]): Promise<RoutedFinding[]> {
+    const delivered: FindingRow[] = [];
     for (const run of runsWithoutRepeats(changes)) {
-      const findings = run.map((change): Omit<DeliveredFinding, 'sequence'> => ({
+      const findings = run.map((change): HeldFinding => ({
         findingId: change.findingId,
         rule: change.rule,
         ruleVersion: change.ruleVersion,
@@ -107,8 +110,8 @@ export class FindingDelivery {
         explanation: change.explanation,
         evidence: change.evidence,
         subject: change.subject,
-        recordKeys: keysByMember.get(change.routedTo)?.get(change.subject) ?? {},
         responses: change.responses ?? [],
+        ...(change.reveal ? { reveal: { purpose: change.reveal.purpose } } : {}),
         occurredAt: change.occurredAt,
       }));
       const rows: FindingRow[] = await this.dataSource.query(
@@ -130,13 +133,30 @@ export class FindingDelivery {
           run.map((c) => c.occurredAt),
         ],
       );
-      delivered.push(...rows.map(toDelivered));
+      delivered.push(...rows);
     }
-    return delivered;
+    return this.withRecordKeys(delivered);
+  }
+
+  /** The findings with each member's own record keys of their subjects, opened from the sealed ledger: one query per member. */
+  private async withRecordKeys(rows: readonly FindingRow[]): Promise<RoutedFinding[]> {
+    const keysByMember = new Map<string, Map<string, Record<string, string>>>();
+    for (const member of new Set(rows.map((row) => row.member_id))) {
+      keysByMember.set(member, await this.ledger.recordKeys(member, [...new Set(rows.filter((row) => row.member_id === member).map((row) => row.finding.subject))]));
+    }
+    return rows.map((row) => {
+      const keys = keysByMember.get(row.member_id)?.get(row.finding.subject) ?? {};
+      return { ...row.finding, recordKeys: keys, sequence: row.sequence, routedTo: row.member_id };
+    });
+  }
+
+  /** What goes on a member's Kafka findings topic: the finding with its record keys, those that embed an identity number masked. */
+  static forKafka(finding: RoutedFinding): RoutedFinding {
+    return { ...finding, recordKeys: maskIdentityNumbers(finding.recordKeys) as Record<string, string> };
   }
 
   /** A member's findings in change order after a cursor; an auditor (member undefined) sees every member's. */
-  async list(member: string | undefined, filter: FindingFilter): Promise<(DeliveredFinding & { routedTo: string })[]> {
+  async list(member: string | undefined, filter: FindingFilter): Promise<RoutedFinding[]> {
     const rows: FindingRow[] = await this.dataSource.query(
       `SELECT member_id, sequence, finding FROM gateway_finding
        WHERE ($1::varchar IS NULL OR member_id = $1) AND sequence > $2 AND ($3::varchar IS NULL OR state = $3)
@@ -144,7 +164,13 @@ export class FindingDelivery {
        ORDER BY sequence LIMIT $6`,
       [member ?? null, filter.after ?? '0', filter.state ?? null, filter.rule ?? null, filter.period ?? null, filter.limit],
     );
-    return rows.map(toDelivered);
+    return this.withRecordKeys(rows);
+  }
+
+  /** One of a member's findings, if it is routed to the member. */
+  async find(member: string, findingId: string): Promise<RoutedFinding | undefined> {
+    const rows: FindingRow[] = await this.dataSource.query('SELECT member_id, sequence, finding FROM gateway_finding WHERE member_id = $1 AND finding_id = $2', [member, findingId]);
+    return (await this.withRecordKeys(rows))[0];
   }
 
   /** Who a finding is routed to, if the gateway holds it. */

@@ -3,11 +3,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubEnvironment } from '@hub/config';
 import { deadLetterRecord, HubProducer, KafkaTopicAdmin, kafkaSettingsFrom, RecordVerifier } from '@hub/messaging';
-import { MembersModule } from '@hub/members';
+import { AccessLog, MembersModule } from '@hub/members';
 import { EnvelopeCipher, Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
 import { CsvMappingStore } from './csv-mapping-store.js';
 import { FindingDelivery } from './finding-delivery.js';
 import { FindingResponses } from './finding-responses.js';
+import { FindingReveals } from './finding-reveals.js';
 import { GatewayContracts } from './gateway-contracts.js';
 import { IdentityVault } from './identity-vault.js';
 import { IngestLedger } from './ingest-ledger.js';
@@ -73,6 +74,11 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
           useFactory: (ds: DataSource, ledger: IngestLedger) => new SharedFacts(ds, ledger),
         },
         {
+          provide: FindingReveals,
+          inject: [FindingDelivery, IdentityVault, AccessLog],
+          useFactory: (findings: FindingDelivery, vault: IdentityVault, accessLog: AccessLog) => new FindingReveals(findings, vault, accessLog),
+        },
+        {
           provide: FindingResponses,
           inject: [GatewayContracts, HubProducer, Pseudonymiser],
           useFactory: (contracts: GatewayContracts, producer: HubProducer, pseudonymiser: Pseudonymiser) => new FindingResponses(contracts, producer, pseudonymiser),
@@ -84,7 +90,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
             new PublishService(contracts, pseudonymiser, producer, admin, ledger, vault, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
-      exports: [MembersModule, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
+      exports: [MembersModule, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, FindingReveals, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
     };
   }
 

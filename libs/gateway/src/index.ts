@@ -1,6 +1,7 @@
 export { CsvMappingStore } from './csv-mapping-store.js';
 export { FindingDelivery, type DeliveredFinding, type FindingChange, type FindingFilter } from './finding-delivery.js';
 export { FINDING_RESPONSE_TYPE, FindingResponses, type FindingResponseRequest } from './finding-responses.js';
+export { FindingReveals, type FindingReveal } from './finding-reveals.js';
 export { GatewayContracts } from './gateway-contracts.js';
 export { GatewayCoreModule, type GatewayCoreOptions } from './gateway-core.module.js';
 export { memberOfInboundTopic, memberTopics, memberTopicSpecs } from './gateway-topics.js';

@@ -3,7 +3,7 @@ import { toKafkaBinary } from '@hub/contracts';
 import { ErrorCode } from '@hub/errors';
 import { prepareCanonicalEvent, type IngestContract, type Rejection, type SubmissionEntry } from '@hub/ingest';
 import { HubProducer, KafkaTopicAdmin, RecordHeader, type OutboundRecord } from '@hub/messaging';
-import { pseudonymiseIdentityNumbers, scrubIdentityNumbers, type NamedPerson, type Pseudonymiser, type Replacement } from '@hub/privacy';
+import { maskIdentityNumbers, pseudonymiseIdentityNumbers, scrubIdentityNumbers, type NamedPerson, type Pseudonymiser, type Replacement } from '@hub/privacy';
 import { accessLogRecord, type Member } from '@hub/members';
 import type { GatewayContracts } from './gateway-contracts.js';
 import type { IdentityVault } from './identity-vault.js';
@@ -95,7 +95,9 @@ export class PublishService {
       if (prepared.status === 'rejected') {
         const owner = contract && contract.lifecycle !== 'disabled' ? contract.binding.owner : undefined;
         const code: RejectionCode = owner === undefined ? 'unknown-type' : owner !== member.id ? 'forbidden' : 'invalid';
-        return { kind: 'reject', index, id: record.id, type: record.type, ...(owner === undefined ? {} : { owner }), code, errors: prepared.rejections, raw: record };
+        // The id and type are answered, listed and logged: one that holds an identity number is kept masked (the record itself is sealed).
+        const masked = (text: unknown) => (typeof text === 'string' ? (maskIdentityNumbers(text) as string) : text) as string;
+        return { kind: 'reject', index, id: masked(record.id), type: masked(record.type), ...(owner === undefined ? {} : { owner }), code, errors: prepared.rejections, raw: record };
       }
       const message = toKafkaBinary(prepared.event, prepared.key);
       return {

@@ -1,4 +1,4 @@
-import type { DeliveredFinding, PublishOutcome } from '@hub/gateway';
+import type { DeliveredFinding, FindingReveal, PublishOutcome } from '@hub/gateway';
 import { HubClientError } from './hub-client-error.js';
 
 /** One record as a department submits it: its own id (for idempotency), the event type and the data by the type's contract. */
@@ -75,6 +75,11 @@ export class HubClient {
 
   respond(findingId: string, response: FindingResponse): Promise<{ eventId: string; respondedAt: string }> {
     return this.request('POST', `/v1/findings/${findingId}/responses`, JSON.stringify(response), 'application/json');
+  }
+
+  /** Who one of this department's open findings is about, where the policy grants it; the purpose is written to the access log. */
+  reveal(findingId: string, purpose: string): Promise<FindingReveal> {
+    return this.request('POST', `/v1/findings/${findingId}/reveal`, JSON.stringify({ purpose }), 'application/json');
   }
 
   private async request<T>(method: string, path: string, body?: string, contentType?: string): Promise<T> {

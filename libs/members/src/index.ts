@@ -1,4 +1,4 @@
-export { ACCESS_LOG_TOPIC, AccessLog, accessLogRecord, type AccessLogEntry } from './access-log.js';
+export { ACCESS_LOG_TOPIC, ACCESS_LOGGED, AccessLog, accessLogRecord, type AccessLogEntry } from './access-log.js';
 export type { AuthenticatedRequest } from './authenticated-request.js';
 export { CurrentMember } from './current-member.decorator.js';
 export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_RECORDS_PER_SECOND, memberIdProblem, RESERVED_MEMBER_IDS, type ApiKeyInfo, type Member } from './member.js';

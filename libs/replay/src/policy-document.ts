@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { POLICY_2026, type Policy } from '@hub/precise-aid';
+import { POLICY_2026, RULE_FAMILIES, type Policy } from '@hub/precise-aid';
 
 const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const monthDay = { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' } as const;
@@ -9,7 +9,7 @@ const term = { type: 'object', required: ['start', 'end'], additionalProperties:
 const POLICY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy'],
+  required: ['version', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy', 'reveal'],
   properties: {
     version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$' },
     terms: { type: 'object', additionalProperties: false, required: ['autumn', 'spring'], properties: { autumn: term, spring: term } },
@@ -33,13 +33,26 @@ const POLICY_SCHEMA = {
       required: ['careGrades', 'livingCategories', 'graceMonths'],
       properties: { careGrades: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 4 } }, livingCategories: strings, graceMonths: { type: 'integer', minimum: 0, maximum: 24 } },
     },
+    reveal: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        RULE_FAMILIES.map((rule) => [rule, { type: 'object', additionalProperties: false, required: ['purpose'], properties: { purpose: { type: 'string', minLength: 2, maxLength: 200 } } }]),
+      ),
+    },
   },
 } as const;
 
 const validatePolicy = new Ajv2020({ allErrors: true, strict: true }).compile(POLICY_SCHEMA);
 
-/** The rule and policy versions the hub has run, by version. */
-export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([[POLICY_2026.version, POLICY_2026]]);
+/**
+ * The rule and policy versions the hub has run, by version: 1.0.0 judged as 1.1.0 does, with no
+ * rule granting a reveal (issue 20 added the grants, and with them a version: finding ids carry it).
+ */
+export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([
+  ['1.0.0', { ...POLICY_2026, version: '1.0.0', reveal: {} }],
+  [POLICY_2026.version, POLICY_2026],
+]);
 
 export class PolicyDocumentError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
-import { FindingDelivery, FindingResponses, type FindingResponseRequest } from '@hub/gateway';
+import { FindingDelivery, FindingResponses, FindingReveals, type FindingResponseRequest } from '@hub/gateway';
 import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
 import { cursor, page, pageSize } from './paging.js';
 import { readJsonBody } from './read-request-body.js';
@@ -15,6 +15,7 @@ export class FindingsController {
   constructor(
     private readonly findings: FindingDelivery,
     private readonly responses: FindingResponses,
+    private readonly reveals: FindingReveals,
     private readonly readAccess: ReadAccess,
     private readonly accessLog: AccessLog,
   ) {}
@@ -58,5 +59,13 @@ export class FindingsController {
     // A refusal (another member's finding, a bad body) is logged by the exception filter.
     await this.accessLog.write({ member: member.id, action: 'respond', resource: findingId, allowed: true, reason: `routed to ${member.id}` }, 'http');
     return recorded;
+  }
+
+  /** Who the finding is about (identity number and name), for the purpose the policy grants; logged with the purpose stated. */
+  @Post(':id/reveal')
+  @HttpCode(200)
+  async reveal(@CurrentMember() member: Member, @Param('id') findingId: string, @Req() request: AuthenticatedRequest) {
+    const body = (await readJsonBody(request, 4 * 1024, 'reveal request')) as { purpose?: unknown } | null;
+    return this.reveals.reveal(member, findingId, body?.purpose);
   }
 }

@@ -9,6 +9,7 @@ const ROUTE_ACTIONS: [method: string, path: RegExp, action: AccessAction][] = [
   ['POST', /^\/v1\/rejections\/[^/]+\/replay\/?$/, 'replay-rejection'],
   ['GET', /^\/v1\/findings\/?$/, 'read-findings'],
   ['POST', /^\/v1\/findings\/[^/]+\/responses\/?$/, 'respond'],
+  ['POST', /^\/v1\/findings\/[^/]+\/reveal\/?$/, 'reveal-identity'],
   ['GET', /^\/v1\/facts\/?$/, 'read-facts'],
 ];
 

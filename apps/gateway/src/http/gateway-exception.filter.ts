@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { ErrorCode, HubError } from '@hub/errors';
 import { SubmissionError, SubmissionLimitError } from '@hub/ingest';
-import type { AccessLog, AuthenticatedRequest } from '@hub/members';
+import { ACCESS_LOGGED, type AccessLog, type AuthenticatedRequest } from '@hub/members';
 import { gatewayActionOf } from './gateway-action.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -20,8 +20,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.DatabaseUnavailable]: 503,
 };
 
-/** A HubError whose decision the code that threw it has written to the access log already. */
-export const ACCESS_LOGGED = 'accessLogged';
 
 /**
  * Answers every error as `{ statusCode, error, message }`. What the hub cannot keep right now

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decideRead, type ReadAction } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { AccessLog, type Member } from '@hub/members';
-import { ACCESS_LOGGED } from './gateway-exception.filter.js';
+import { ACCESS_LOGGED, AccessLog, type Member } from '@hub/members';
 
 /**
  * Decides a read, loads what it covers, and writes the decision with the ids of what is served to

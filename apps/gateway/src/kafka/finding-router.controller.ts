@@ -39,7 +39,10 @@ export class FindingRouterController {
       await this.topicAdmin.ensureTopics(members.flatMap(memberTopicSpecs));
       members.forEach((member) => this.ensured.add(member));
     }
-    await this.producer.send(delivered.map(({ routedTo, ...finding }) => ({ topic: memberTopics(routedTo).findings, key: finding.findingId, value: JSON.stringify(finding) })));
+    // The findings topics keep what they carry: record keys that embed an identity number go masked (the HTTP API gives them whole).
+    await this.producer.send(
+      delivered.map(FindingDelivery.forKafka).map(({ routedTo, ...finding }) => ({ topic: memberTopics(routedTo).findings, key: finding.findingId, value: JSON.stringify(finding) })),
+    );
   }
 
   /** The records signed by the crosscheck; the others are dead-lettered with the reason, before anything of the batch is applied. */

@@ -14,6 +14,8 @@ export interface Finding {
   routedTo: string;
   explanation: string;
   evidence: Evidence[];
+  /** Set when the policy lets the routed department learn who the subject is, and for what purpose. */
+  reveal?: { purpose: string };
 }
 
 /** The same rule, version, subject and period always give the same id, so a finding is raised once however often it is found. */

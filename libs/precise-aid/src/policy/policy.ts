@@ -1,4 +1,11 @@
 import type { TermCalendar } from '../calendar/periods.js';
+import type { RuleFamily } from '../findings/finding.js';
+
+/** A department's entitlement to learn who a finding is about, for one purpose (issue 20). */
+export interface RevealGrant {
+  /** Why the department may know the person, as the access log records it, e.g. `资助参保`. */
+  purpose: string;
+}
 
 /**
  * The policy choices the rules read, as versioned configuration: changing any of them is a new
@@ -34,10 +41,17 @@ export interface Policy {
     /** Months after a certificate (or status) begins before a missing subsidy counts. */
     graceMonths: number;
   };
+  /**
+   * Which rules let the department a finding is routed to learn the subject's identity number and
+   * name, and for what: only where the department cannot act without it (an uninsured person has no
+   * record at Healthcare Security to find them by). Other rules' findings reach the department in
+   * its own record keys, or not at all.
+   */
+  reveal: Partial<Record<RuleFamily, RevealGrant>>;
 }
 
 export const POLICY_2026: Policy = {
-  version: '1.0.0',
+  version: '1.1.0',
   terms: { autumn: { start: '09-01', end: '01-31' }, spring: { start: '02-15', end: '07-15' } },
   studentAid: {
     categories: ['dibao', 'extreme-poverty', 'orphan', 'de-facto-unsupported-child'],
@@ -56,5 +70,8 @@ export const POLICY_2026: Policy = {
     careGrades: [1, 2],
     livingCategories: ['dibao'],
     graceMonths: 2,
+  },
+  reveal: {
+    'insurance-gap': { purpose: '资助参保: enrol the uninsured assisted person with a premium subsidy (医疗保障 参保资助)' },
   },
 };

@@ -10,7 +10,15 @@ import type { Rule, RuleContext } from './rule.js';
 /** Every rule family of the hub, in the order findings are listed. */
 export const RULES: readonly Rule[] = [missedStudentAid, aidWithoutEligibility, insuranceGap, disabilitySubsidyGaps, dataQuality];
 
-/** All findings about one person under one policy, sorted by id so the same input always gives the same output. */
+/**
+ * All findings about one person under one policy, sorted by id so the same input always gives the
+ * same output; each carries the policy's reveal grant for its rule, if there is one.
+ */
 export function evaluatePerson(view: PersonView, context: RuleContext): Finding[] {
-  return RULES.flatMap((rule) => rule(view, context)).sort((a, b) => a.findingId.localeCompare(b.findingId));
+  return RULES.flatMap((rule) => rule(view, context))
+    .map((finding) => {
+      const grant = context.policy.reveal[finding.rule];
+      return grant ? { ...finding, reveal: { purpose: grant.purpose } } : finding;
+    })
+    .sort((a, b) => a.findingId.localeCompare(b.findingId));
 }
