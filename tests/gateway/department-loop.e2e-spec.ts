@@ -4,6 +4,7 @@ import { createKafkaClient, HubProducer, readTopicWindow, type InboundRecord } f
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
+import { freshIdentityNumber } from '../support/identity-numbers.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
@@ -46,7 +47,8 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
         { id: 'civil-affairs', role: 'department' },
         { id: 'audit-office', role: 'auditor' },
       ],
-      env: { LOG_LEVEL: 'debug' },
+      // Few facts per second, so that the limit can be reached in a test.
+      env: { LOG_LEVEL: 'debug', FACTS_PER_SECOND: '2' },
     });
     producer = new HubProducer(createKafkaClient(testKafkaSettings('test-department')));
   });
@@ -171,6 +173,34 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     expect(unknownToThem.items).toEqual([]);
     const refused = await asMember(bed, 'civil-affairs').get(`/v1/facts?type=${ENROLMENT}`);
     expect(refused.status).toBe(403);
+  });
+
+  it('lists for auditors a person whose facts a member read with only the record that opened the door (a look-up through a made-up record, issue 20)', async () => {
+    const stranger = freshIdentityNumber();
+    const enrolled = await bodyOf(await asMember(bed, 'education').post('/v1/events', [{ id: uniqueName('edu-lookup'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${stranger}`, idNumber: stranger } }]));
+    expect(enrolled.accepted).toBe(1);
+    const household = { ...contractExample(HOUSEHOLD), householdNumber: `640104-${uniqueName('h').slice(-6)}`, members: [{ idNumber: stranger, name: '测试', relationToHead: 'head' }] };
+    const householdId = uniqueName('hh-lookup');
+    await asMember(bed, 'civil-affairs').post('/v1/events', [{ id: householdId, type: HOUSEHOLD, data: household }]);
+    await eventually('education is served the stranger\'s household status', async () =>
+      (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000`))).items.some((f: { eventId: string }) => f.eventId === householdId),
+    );
+    const reads = (await bodyOf(await asMember(bed, 'audit-office').get('/v1/facts/unjustified-reads?member=education&limit=1000'))).items;
+    expect(reads).toContainEqual(expect.objectContaining({ member: 'education', subject: pseudonymiser.pseudonymise('person', stranger), records: 1, factsServed: expect.any(Number) }));
+    // The student with a finding routed to education is no look-up.
+    expect(reads.map((r: { subject: string }) => r.subject)).not.toContain(person);
+    expect((await asMember(bed, 'education').get('/v1/facts/unjustified-reads')).status).toBe(403);
+  });
+
+  it('bounds the facts a member is served per second: past its burst it is answered 429 with Retry-After', async () => {
+    let refused: Response | undefined;
+    for (let i = 0; i < 60 && !refused; i++) {
+      const response = await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000`);
+      if (response.status === 429) refused = response;
+    }
+    expect(refused?.status).toBe(429);
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await bodyOf(refused!)).message).toContain('shared facts per second');
   });
 
   it('logs every read of findings and rejections to the access log, with the ids of what was served', async () => {

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const PASSWORDS = Object.fromEntries(['owner', ...Object.keys(SERVICE_ROLES)].map((name) => [name, `pw-${name}`])) as Record<ServiceRoleName | 'owner', string>;
 const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] as const;
 const HUB_TABLES = [
-  'gateway_member', 'gateway_api_key', 'gateway_csv_mapping', 'gateway_fact', 'gateway_finding', 'gateway_identity', 'gateway_ingest_result', 'gateway_record_key', 'gateway_rejection',
+  'gateway_member', 'gateway_api_key', 'gateway_csv_mapping', 'gateway_fact', 'gateway_fact_read', 'gateway_finding', 'gateway_identity', 'gateway_ingest_result', 'gateway_record_key', 'gateway_rejection', 'gateway_subject_activity',
   'registry_config', 'registry_schema', 'registry_subject_version',
   'crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox',
   'audit_chain', 'audit_entry', 'audit_checkpoint', 'hub_inbox',

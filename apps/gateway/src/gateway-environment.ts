@@ -63,4 +63,16 @@ export class GatewayEnvironment extends HubEnvironment {
   @Min(1)
   @Max(100_000)
   MAX_RECORDS_PER_REQUEST = 10_000;
+
+  /**
+   * How many shared facts a member may be served per second (bursts of two seconds' worth), per
+   * gateway process: reading facts is how a look-up through a made-up record would be done, so it
+   * is bounded as well as logged (issue 20).
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  FACTS_PER_SECOND = 100;
 }

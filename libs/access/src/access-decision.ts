@@ -11,7 +11,7 @@ export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAct
 export type GatewayAction = 'map-csv' | 'read-csv-mappings' | 'replay-rejection' | 'reveal-identity' | 'request';
 
 /** The gateway's reads of what is routed to a member (answering a finding counts as one). */
-export type ReadAction = 'respond' | 'read-findings' | 'read-rejections' | 'read-facts';
+export type ReadAction = 'respond' | 'read-findings' | 'read-rejections' | 'read-facts' | 'read-fact-reads';
 
 export interface AccessDecision {
   member: string;
@@ -28,8 +28,12 @@ export function decidePublish(member: string, eventType: string, owner: string |
   return { member, action: 'publish', resource: eventType, allowed, reason: allowed ? `${member} owns ${eventType}` : `${eventType} belongs to ${owner}` };
 }
 
-/** A member reads only what is routed to it; auditors read everything (and are logged like everyone). */
+/**
+ * A member reads only what is routed to it; auditors read everything (and are logged like
+ * everyone). Who read whose facts (`read-fact-reads`) is for auditors alone.
+ */
 export function decideRead(member: string, role: MemberRole, action: ReadAction, routedTo: string): AccessDecision {
+  if (action === 'read-fact-reads' && role !== 'auditor') return { member, action, resource: routedTo, allowed: false, reason: 'only auditors may read who read whose facts' };
   const allowed = role === 'auditor' || routedTo === member;
   return {
     member,

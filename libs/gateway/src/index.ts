@@ -9,4 +9,4 @@ export { IdentityVault, type RevealedIdentity } from './identity-vault.js';
 export { IngestLedger, type IngestChannel, type StoredRejection } from './ingest-ledger.js';
 export type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 export { PublishService, REJECTION_HEADERS } from './publish-service.js';
-export { SharedFacts, type DeliveredFact } from './shared-facts.js';
+export { SharedFacts, type DeliveredFact, type UnjustifiedFactRead } from './shared-facts.js';

@@ -39,6 +39,8 @@ export interface BatchOutcome {
   rejected: readonly RejectionEntry[];
   /** The residents the accepted records name, for the identity vault. */
   identities: readonly VaultEntry[];
+  /** The person pseudonyms each accepted record names, once per record: what the member has published about whom. */
+  subjects: readonly string[];
 }
 
 export interface StoredRejection extends RejectionEntry {
@@ -115,7 +117,7 @@ export class IngestLedger {
    * written. Returns the new rejections' ids, in order.
    */
   async record(outcome: BatchOutcome, publish: (rejectionIds: readonly string[]) => Promise<void>): Promise<string[]> {
-    const { member, channel, at, accepted, recordKeys, rejected, identities } = outcome;
+    const { member, channel, at, accepted, recordKeys, rejected, identities, subjects } = outcome;
     return this.dataSource.transaction(async (manager) => {
       if (accepted.length > 0) {
         await manager.query(
@@ -137,6 +139,14 @@ export class IngestLedger {
             recordKeys.map((k) => this.cipher.seal(k.original, recordKeyContext(member))),
             recordKeys.map((k) => k.originalPseudonym),
           ],
+        );
+      }
+      if (subjects.length > 0) {
+        await manager.query(
+          `INSERT INTO gateway_subject_activity (member_id, subject, records, first_recorded_at, last_recorded_at)
+           SELECT $1, s, count(*), $3, $3 FROM unnest($2::varchar[]) AS u (s) GROUP BY s
+           ON CONFLICT (member_id, subject) DO UPDATE SET records = gateway_subject_activity.records + EXCLUDED.records, last_recorded_at = EXCLUDED.last_recorded_at`,
+          [member, subjects, at],
         );
       }
       if (identities.length > 0) {

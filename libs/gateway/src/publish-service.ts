@@ -66,6 +66,7 @@ export class PublishService {
         recordKeys: accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)),
         rejected: rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
         identities: this.vault.entriesFor(accepted.flatMap((p) => p.persons)),
+        subjects: accepted.flatMap((p) => [...new Set(p.persons.map((person) => person.pseudonym))]),
       },
       (ids) => this.producer.send(outbound(ids)),
     );

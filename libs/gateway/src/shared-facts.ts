@@ -23,6 +23,21 @@ export interface DeliveredFact {
   purpose: string;
 }
 
+/**
+ * A person whose facts a member read with nothing to justify it (issue 20): no finding about them
+ * routed to the member, and no record of them from the member beyond the one that let it read.
+ */
+export interface UnjustifiedFactRead {
+  member: string;
+  /** The person's pseudonym. */
+  subject: string;
+  firstReadAt: string;
+  lastReadAt: string;
+  factsServed: number;
+  /** How many accepted records of the member named the person (0 or 1). */
+  records: number;
+}
+
 interface FactRow {
   sequence: string;
   event_type: string;
@@ -73,6 +88,7 @@ export class SharedFacts {
       [member, filter.after ?? '0', [...rules.keys()], filter.limit],
     );
     const keys = await this.ledger.recordKeys(member, [...new Set(rows.map((row) => row.subject))]);
+    await this.noteReads(member, rows.map((row) => row.subject));
     return rows.map((row) => {
       const rule = rules.get(row.event_type)!;
       return {
@@ -86,5 +102,41 @@ export class SharedFacts {
         purpose: rule.purpose,
       };
     });
+  }
+
+  /** Whose facts the member was served, for the auditors' list of look-ups (unjustifiedReads). */
+  private async noteReads(member: string, subjects: readonly string[]): Promise<void> {
+    if (subjects.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO gateway_fact_read (member_id, subject, first_read_at, last_read_at, facts_served)
+       SELECT $1, s, now(), now(), count(*) FROM unnest($2::varchar[]) AS u (s) GROUP BY s
+       ON CONFLICT (member_id, subject) DO UPDATE SET last_read_at = now(), facts_served = gateway_fact_read.facts_served + EXCLUDED.facts_served`,
+      [member, subjects],
+    );
+  }
+
+  /**
+   * The persons whose facts a member (or every member) read with no finding about them routed to
+   * it and at most one accepted record of them from it: the trace of a look-up through a made-up
+   * record. Ordered by member and first read, after a cursor (`<member>/<subject>`).
+   */
+  async unjustifiedReads(member: string | undefined, filter: { after?: string; limit: number }): Promise<UnjustifiedFactRead[]> {
+    const rows: { member_id: string; subject: string; first_read_at: Date; last_read_at: Date; facts_served: number; records: number }[] = await this.dataSource.query(
+      `SELECT r.member_id, r.subject, r.first_read_at, r.last_read_at, r.facts_served, COALESCE(a.records, 0)::int AS records
+       FROM gateway_fact_read r LEFT JOIN gateway_subject_activity a ON a.member_id = r.member_id AND a.subject = r.subject
+       WHERE ($1::varchar IS NULL OR r.member_id = $1) AND r.member_id || '/' || r.subject > $2
+         AND COALESCE(a.records, 0) <= 1
+         AND NOT EXISTS (SELECT 1 FROM gateway_finding f WHERE f.member_id = r.member_id AND f.finding ->> 'subject' = r.subject)
+       ORDER BY r.member_id || '/' || r.subject LIMIT $3`,
+      [member ?? null, filter.after ?? '', filter.limit],
+    );
+    return rows.map((row) => ({
+      member: row.member_id,
+      subject: row.subject,
+      firstReadAt: row.first_read_at.toISOString(),
+      lastReadAt: row.last_read_at.toISOString(),
+      factsServed: row.facts_served,
+      records: row.records,
+    }));
   }
 }

@@ -1,4 +1,4 @@
-import type { DeliveredFinding, FindingReveal, PublishOutcome } from '@hub/gateway';
+import type { DeliveredFinding, FindingReveal, PublishOutcome, UnjustifiedFactRead } from '@hub/gateway';
 import { HubClientError } from './hub-client-error.js';
 
 /** One record as a department submits it: its own id (for idempotency), the event type and the data by the type's contract. */
@@ -75,6 +75,12 @@ export class HubClient {
 
   respond(findingId: string, response: FindingResponse): Promise<{ eventId: string; respondedAt: string }> {
     return this.request('POST', `/v1/findings/${findingId}/responses`, JSON.stringify(response), 'application/json');
+  }
+
+  /** For an auditor: persons whose facts a member read with no finding or later record to justify it (one page). */
+  unjustifiedFactReads(query: { member?: string; after?: string; limit?: number } = {}): Promise<{ items: UnjustifiedFactRead[]; nextCursor: string | null }> {
+    const parameters = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([name, value]): [string, string] => [name, String(value)]));
+    return this.request('GET', `/v1/facts/unjustified-reads${parameters.size > 0 ? `?${parameters}` : ''}`);
   }
 
   /** Who one of this department's open findings is about, where the policy grants it; the purpose is written to the access log. */

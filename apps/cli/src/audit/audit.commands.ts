@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { HubClient } from '@hub/hub-client';
 import { openAuditStore, readPublishedCheckpoints, readTrustedKey, verifyAuditStore, type AuditVerification } from '@hub/audit';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
 import { databaseOption } from '../database-option.js';
+import { LOCAL_KEY_FILE, memberKey } from '../member-key.js';
 import { readerKafkaSettings } from '../kafka-option.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -95,5 +97,24 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
       } finally {
         await close();
       }
+    });
+
+  audit
+    .command('fact-reads')
+    .description('persons whose shared facts a member read with no finding routed to it and no record of them beyond one: look-ups through made-up records (through the gateway, as an auditor)')
+    .option('--member <member>', 'one member (default: every member)')
+    .option('--as <member>', 'the auditor asking', 'audit-office')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', LOCAL_KEY_FILE)
+    .option('--gateway <url>', 'the gateway', process.env['HUB_GATEWAY_URL'] ?? 'http://127.0.0.1:8080')
+    .action(async (options: { member?: string; as: string; limit: string; keyFile: string; gateway: string }) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InputError(`--limit must be a whole number from 1 to 1000, not "${options.limit}"`);
+      const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(options.as, options.keyFile), attempts: 1 });
+      const page = await client.unjustifiedFactReads({ limit, ...(options.member ? { member: options.member } : {}) });
+      if (page.items.length === 0) return io.out(`no unjustified fact reads${options.member ? ` by ${options.member}` : ''}`);
+      io.out(`${page.items.length} person(s) whose facts were read with no finding and no record beyond one:`);
+      for (const read of page.items) io.out(`  ${read.member.padEnd(22)} ${read.subject}  ${read.factsServed} fact(s), first ${read.firstReadAt}, last ${read.lastReadAt}, ${read.records} record(s)`);
+      if (page.nextCursor) io.out(`... more: --limit up to 1000, or GET /v1/facts/unjustified-reads?after=${page.nextCursor}`);
     });
 }

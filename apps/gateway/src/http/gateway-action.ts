@@ -11,6 +11,7 @@ const ROUTE_ACTIONS: [method: string, path: RegExp, action: AccessAction][] = [
   ['POST', /^\/v1\/findings\/[^/]+\/responses\/?$/, 'respond'],
   ['POST', /^\/v1\/findings\/[^/]+\/reveal\/?$/, 'reveal-identity'],
   ['GET', /^\/v1\/facts\/?$/, 'read-facts'],
+  ['GET', /^\/v1\/facts\/unjustified-reads\/?$/, 'read-fact-reads'],
 ];
 
 /** What a request to the gateway asked to do; `request` for a route that names no action. */

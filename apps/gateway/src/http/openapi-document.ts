@@ -124,6 +124,33 @@ export const OPENAPI_DOCUMENT = {
         responses: { '202': { description: 'Recorded as a hub.finding-response.recorded.v1 event.' }, ...errors(400, 401, 404, 503) },
       },
     },
+    '/v1/findings/{id}/reveal': {
+      post: {
+        summary: 'Who one of the member\'s open findings is about (identity number and name), where the policy grants it for the finding\'s rule',
+        description:
+          'Entitled re-identification: only the member the finding is routed to, only while it is open, only when its rule grants a reveal (the finding carries `reveal.purpose`). The decision, with the purpose stated, is written to the access log before the answer. Another member\'s finding is 404; a closed one, or one whose rule grants none, 403.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: ['purpose'], properties: { purpose: { type: 'string', minLength: 2, maxLength: 200, description: 'Why the member needs to know, e.g. 资助参保; no identity number.' } } } } },
+        },
+        responses: {
+          '200': {
+            description: 'The subject.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['findingId', 'subject', 'purpose', 'identityNumber'],
+                  properties: { findingId: { type: 'string' }, subject: { type: 'string' }, purpose: { type: 'string', description: 'The purpose the policy grants.' }, identityNumber: { type: 'string' }, name: { type: 'string' } },
+                },
+              },
+            },
+          },
+          ...errors(400, 401, 403, 404, 503),
+        },
+      },
+    },
     '/v1/facts': {
       get: {
         summary: 'The shared facts the member is entitled to: what other departments\' events say about the persons it knows, in its own record keys',
@@ -242,7 +269,12 @@ export const OPENAPI_DOCUMENT = {
           explanation: { type: 'string' },
           evidence: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, source: { type: 'string' }, type: { type: 'string' } } } },
           subject: { type: 'string', description: 'The hub\'s pseudonym of the person or household.' },
-          recordKeys: { type: 'object', additionalProperties: { type: 'string' }, description: 'The member\'s own identifiers of the subject (学籍号, household number, certificate number).' },
+          recordKeys: {
+            type: 'object',
+            additionalProperties: { type: 'string' },
+            description: 'The member\'s own identifiers of the subject (学籍号, household number, certificate number); on the Kafka findings topic, those that embed an identity number are masked.',
+          },
+          reveal: { type: 'object', properties: { purpose: { type: 'string' } }, description: 'Present when the member may learn who the subject is (POST /v1/findings/{id}/reveal), and for what.' },
           responses: {
             type: 'array',
             description: 'The member\'s responses so far, as the cross-check recorded them.',
