@@ -75,4 +75,20 @@ export class GatewayEnvironment extends HubEnvironment {
   @Min(1)
   @Max(100_000)
   FACTS_PER_SECOND = 100;
+
+  /** Days a rejected record (sealed) is kept for its member to list and replay; then it is deleted. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  REJECTION_RETENTION_DAYS = 180;
+
+  /** Days a resident stays in the identity vault after the last record that named them, unless an open finding is about them. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  IDENTITY_VAULT_RETENTION_DAYS = 365;
 }

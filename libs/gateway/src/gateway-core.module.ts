@@ -13,6 +13,7 @@ import { GatewayContracts } from './gateway-contracts.js';
 import { IdentityVault } from './identity-vault.js';
 import { IngestLedger } from './ingest-ledger.js';
 import { PublishService } from './publish-service.js';
+import { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention } from './retention-sweep.js';
 import { SharedFacts } from './shared-facts.js';
 
 export interface GatewayCoreOptions {
@@ -24,7 +25,12 @@ export interface GatewayCoreOptions {
   /** The registry's public key file: contract changes it did not sign are refused. */
   contractsPublicKeyFile?: string;
   canonicalTopicPartitions: number;
+  /** How long rejected records and the identity vault are kept (default DEFAULT_GATEWAY_RETENTION). */
+  retention?: GatewayRetention;
 }
+
+/** How often the retention sweep runs while the gateway serves. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 const OPTIONS = Symbol('GATEWAY_CORE_OPTIONS');
 
@@ -36,7 +42,10 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(GatewayContracts) private readonly contracts: GatewayContracts,
     @Inject(IngestLedger) private readonly ledger: IngestLedger,
+    @Inject(RetentionSweep) private readonly sweep: RetentionSweep,
   ) {}
+
+  private sweepTimer: NodeJS.Timeout | undefined;
 
   static forRoot(options: GatewayCoreOptions): DynamicModule {
     return {
@@ -45,6 +54,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: CsvMappingStore, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CsvMappingStore(ds) },
+        { provide: RetentionSweep, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new RetentionSweep(ds, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
         { provide: EnvelopeCipher, useFactory: () => new EnvelopeCipher(VersionedKeyRing.parse(options.envelopeKeys)) },
         { provide: IngestLedger, inject: [getDataSourceToken(), EnvelopeCipher], useFactory: (ds: DataSource, cipher: EnvelopeCipher) => new IngestLedger(ds, cipher) },
@@ -103,9 +113,20 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
       },
       (error: unknown) => this.logger.error({ err: error }, 'sealing the rows kept in the clear failed; it is tried again at the next start'),
     );
+    const sweep = () =>
+      this.sweep.run(new Date()).then(
+        ({ rejections, identities }) => {
+          if (rejections + identities > 0) this.logger.log(`retention: deleted ${rejections} rejected records and ${identities} identity vault entries past their retention`);
+        },
+        (error: unknown) => this.logger.error({ err: error }, 'the retention sweep failed; it runs again within the hour'),
+      );
+    void sweep();
+    this.sweepTimer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
+    this.sweepTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.contracts.stop();
   }
 }

@@ -16,11 +16,20 @@ export function memberOfInboundTopic(topic: string): string | undefined {
   return /^hub\.inbound\.([a-z][a-z0-9-]+)$/.exec(topic)?.[1];
 }
 
+const DAY_MS = 86_400_000;
+/**
+ * How long a member's own topics keep their records (issue 20): the inbound topic holds records as
+ * sent, identity numbers and names in the clear, and is read once by the gateway, so it keeps them
+ * a week; results a month; findings (whose state the HTTP API also holds) three months.
+ */
+export const MEMBER_TOPIC_RETENTION_DAYS = { inbound: 7, results: 30, findings: 90 } as const;
+
 export const memberTopicSpecs = (member: string): TopicSpec[] => {
   const topics = memberTopics(member);
+  const retention = (days: number) => ({ 'retention.ms': String(days * DAY_MS) });
   return [
-    { topic: topics.inbound, numPartitions: 6 },
-    { topic: topics.results, numPartitions: 6 },
-    { topic: topics.findings, numPartitions: 3 },
+    { topic: topics.inbound, numPartitions: 6, configs: retention(MEMBER_TOPIC_RETENTION_DAYS.inbound) },
+    { topic: topics.results, numPartitions: 6, configs: retention(MEMBER_TOPIC_RETENTION_DAYS.results) },
+    { topic: topics.findings, numPartitions: 3, configs: retention(MEMBER_TOPIC_RETENTION_DAYS.findings) },
   ];
 };

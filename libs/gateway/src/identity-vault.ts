@@ -5,25 +5,22 @@ import type { EnvelopeCipher, NamedPerson, Pseudonymiser } from '@hub/privacy';
 export interface VaultEntry {
   pseudonym: string;
   sealedIdentity: string;
-  /**
-   * A keyed digest of what is sealed, so an unchanged identity is not written again: in the domain
-   * `identity-named` when the record gave the name, `identity` when not (a record without the
-   * name never replaces one with it).
-   */
+  /** A keyed digest of what is sealed (domain `identity`), so an unchanged identity is not written again. */
   token: string;
 }
 
 /** A finding's subject as a reveal answers it. */
 export interface RevealedIdentity {
   identityNumber: string;
-  name?: string;
+  name: string;
 }
 
 const context = (pseudonym: string) => `gateway_identity:${pseudonym}`;
 
 /**
  * The identity vault (issue 20): each resident's identity number and name, sealed with the
- * envelope key, by person pseudonym, fed from accepted records. Only an entitled reveal reads it
+ * envelope key, by person pseudonym, fed from the accepted records that name a person (the name
+ * beside the identity number: households' members, certificate holders, students). Only an entitled reveal reads it
  * (POST /v1/findings/{id}/reveal); nothing else in the hub can turn a pseudonym back into a person.
  */
 export class IdentityVault {
@@ -33,13 +30,11 @@ export class IdentityVault {
     private readonly pseudonymiser: Pseudonymiser,
   ) {}
 
-  /** What the ledger writes for the residents a batch names (one entry per resident, the named one first). */
-  entriesFor(persons: readonly NamedPerson[]): VaultEntry[] {
+  /** What the ledger writes for the residents a batch names. */
+  entriesFor(persons: readonly (NamedPerson & { name: string })[]): VaultEntry[] {
     return persons.map((person) => {
-      const identity: RevealedIdentity = { identityNumber: person.identityNumber, ...(person.name === undefined ? {} : { name: person.name }) };
-      const token = person.name === undefined
-        ? this.pseudonymiser.pseudonymise('identity', person.identityNumber)
-        : this.pseudonymiser.pseudonymise('identity-named', `${person.identityNumber}\u0000${person.name}`);
+      const identity: RevealedIdentity = { identityNumber: person.identityNumber, name: person.name };
+      const token = this.pseudonymiser.pseudonymise('identity', `${person.identityNumber}\u0000${person.name}`);
       return { pseudonym: person.pseudonym, sealedIdentity: this.cipher.seal(JSON.stringify(identity), context(person.pseudonym)), token };
     });
   }

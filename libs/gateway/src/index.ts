@@ -9,4 +9,5 @@ export { IdentityVault, type RevealedIdentity } from './identity-vault.js';
 export { IngestLedger, type IngestChannel, type StoredRejection } from './ingest-ledger.js';
 export type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 export { PublishService, REJECTION_HEADERS } from './publish-service.js';
+export { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention, type SweepOutcome } from './retention-sweep.js';
 export { SharedFacts, type DeliveredFact, type UnjustifiedFactRead } from './shared-facts.js';

@@ -153,9 +153,8 @@ export class IngestLedger {
         await manager.query(
           `INSERT INTO gateway_identity (pseudonym, sealed_identity, identity_token, updated_at)
            SELECT DISTINCT ON (p) p, s, t, $4 FROM unnest($1::varchar[], $2::text[], $3::varchar[]) AS u (p, s, t)
-           ORDER BY p, (t LIKE 'p%.identity-named.%') DESC
            ON CONFLICT (pseudonym) DO UPDATE SET sealed_identity = EXCLUDED.sealed_identity, identity_token = EXCLUDED.identity_token, updated_at = EXCLUDED.updated_at
-           WHERE gateway_identity.identity_token <> EXCLUDED.identity_token AND EXCLUDED.identity_token LIKE 'p%.identity-named.%'`,
+           WHERE gateway_identity.identity_token <> EXCLUDED.identity_token`,
           [identities.map((i) => i.pseudonym), identities.map((i) => i.sealedIdentity), identities.map((i) => i.token), at],
         );
       }

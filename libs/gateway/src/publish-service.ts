@@ -7,6 +7,7 @@ import { maskIdentityNumbers, pseudonymiseIdentityNumbers, scrubIdentityNumbers,
 import { accessLogRecord, type Member } from '@hub/members';
 import type { GatewayContracts } from './gateway-contracts.js';
 import type { IdentityVault } from './identity-vault.js';
+import { RecentlyWritten } from './recently-written.js';
 import type { AcceptedEntry, IngestChannel, IngestLedger, RecordKeyEntry, RejectionEntry } from './ingest-ledger.js';
 import type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 
@@ -32,6 +33,8 @@ type Planned =
  */
 export class PublishService {
   private readonly knownTopics = new Set<string>();
+  /** Vault entries and record keys this process wrote lately: unchanged ones are not sealed and written again. */
+  private readonly written = new RecentlyWritten();
 
   constructor(
     private readonly contracts: GatewayContracts,
@@ -56,6 +59,13 @@ export class PublishService {
       ...this.accessDecisions(member, plans).map(({ decision, count }) => accessLogRecord(decision, channel, count, now)),
     ];
     await this.ensureTopics(accepted.map((p) => p.topic));
+    // Keyed by the pseudonyms' last 22 characters (132 bits of their MAC), so the set stays small.
+    const recordKeys = new Map(accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)).map((k) => [`${member.id}|${k.pseudonym.slice(-22)}|${k.field}|${k.originalPseudonym.slice(-22)}`, k]));
+    // The vault is fed by the records that name a person (a household's members, a certificate holder, a student): those are who a reveal is for.
+    const named = accepted.flatMap((p) => p.persons).filter((person): person is NamedPerson & { name: string } => person.name !== undefined);
+    const persons = new Map(named.map((person) => [`${person.pseudonym.slice(-22)}|${person.name}`, person]));
+    for (const key of recordKeys.keys()) if (this.written.has(key)) recordKeys.delete(key);
+    for (const key of persons.keys()) if (this.written.has(key)) persons.delete(key);
     // The outcome is written, then the broker asked, then the outcome committed: all of the request is kept, or none.
     const rejectionIds = await this.ledger.record(
       {
@@ -63,13 +73,14 @@ export class PublishService {
         channel,
         at: now,
         accepted: accepted.map((p): AcceptedEntry => ({ eventId: p.id, eventType: p.type, topic: p.topic })),
-        recordKeys: accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)),
+        recordKeys: [...recordKeys.values()],
         rejected: rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
-        identities: this.vault.entriesFor(accepted.flatMap((p) => p.persons)),
+        identities: this.vault.entriesFor([...persons.values()]),
         subjects: accepted.flatMap((p) => [...new Set(p.persons.map((person) => person.pseudonym))]),
       },
       (ids) => this.producer.send(outbound(ids)),
     );
+    this.written.addAll([...recordKeys.keys(), ...persons.keys()]);
     const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]!]));
     const results = plans.map((p): RecordResult => {
       if (p.kind === 'accept') return { index: p.index, id: p.id, status: 'accepted', topic: p.topic, acceptedAt: now.toISOString(), duplicate: false };

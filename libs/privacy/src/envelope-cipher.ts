@@ -11,6 +11,8 @@ export class SealedDataError extends Error {
 const SEALED = /^e(\d+)\.([A-Za-z0-9_-]+)$/;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** Random IVs are drawn from a pool filled in one call: asking the generator for 12 bytes per value was a tenth of the gateway's time. */
+const IV_POOL_BYTES = IV_BYTES * 1024;
 
 /**
  * Personal data the hub must keep (rejected records as sent, department record keys that embed
@@ -22,6 +24,8 @@ const TAG_BYTES = 16;
  */
 export class EnvelopeCipher {
   private readonly aesKeys = new Map<number, Buffer>();
+  private ivPool = Buffer.alloc(0);
+  private ivAt = 0;
 
   constructor(private readonly keys: VersionedKeyRing) {}
 
@@ -30,7 +34,7 @@ export class EnvelopeCipher {
   }
 
   seal(plaintext: string, context: string): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.nextIv();
     const cipher: CipherGCM = createCipheriv('aes-256-gcm', this.aesKey(this.keys.current), iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
@@ -57,6 +61,17 @@ export class EnvelopeCipher {
     } catch (error) {
       throw new SealedDataError(`the sealed value does not open in its context: it was altered or belongs elsewhere (${(error as Error).message})`);
     }
+  }
+
+  /** A fresh random IV (each byte of the pool is used once). */
+  private nextIv(): Buffer {
+    if (this.ivAt + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_POOL_BYTES);
+      this.ivAt = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivAt, this.ivAt + IV_BYTES);
+    this.ivAt += IV_BYTES;
+    return iv;
   }
 
   /** Whether a value was sealed with an older key version than the current one. */

@@ -1,0 +1,50 @@
+/** Issue 20, retention: what the gateway keeps for a purpose goes when the purpose does. */
+import type { DataSource } from 'typeorm';
+import { RetentionSweep } from '@hub/gateway';
+import { openMigratedDataSource } from '@hub/persistence';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const NOW = new Date('2026-12-06T00:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+
+describe('the gateway\'s retention sweep (issue 20)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('retention_sweep');
+    dataSource = await openMigratedDataSource(database.url);
+    const rejection = (id: string, at: Date) =>
+      database.query(`INSERT INTO gateway_rejection (member_id, event_id, channel, problems, sealed_record, rejected_at) VALUES ('education', $1, 'http', '[]', 'e1.x', $2)`, [id, at]);
+    await rejection('old', daysAgo(181));
+    await rejection('recent', daysAgo(179));
+    const identity = (pseudonym: string, at: Date) =>
+      database.query(`INSERT INTO gateway_identity (pseudonym, sealed_identity, identity_token, updated_at) VALUES ($1, 'e1.x', 't', $2)`, [pseudonym, at]);
+    await identity('p1.person.forgotten', daysAgo(400));
+    await identity('p1.person.needed', daysAgo(400));
+    await identity('p1.person.recent', daysAgo(10));
+    await identity('p1.person.closed', daysAgo(400));
+    const finding = (id: string, subject: string, state: string) =>
+      database.query(`INSERT INTO gateway_finding (member_id, finding_id, rule, state, period, finding, occurred_at) VALUES ('healthcare-security', $1, 'insurance-gap', $2, '2026', $3, now())`, [
+        id.repeat(64),
+        state,
+        JSON.stringify({ subject }),
+      ]);
+    await finding('a', 'p1.person.needed', 'open');
+    await finding('b', 'p1.person.closed', 'closed');
+    expect(await new RetentionSweep(dataSource, { rejectionDays: 180, identityVaultDays: 365 }).run(NOW)).toEqual({ rejections: 1, identities: 2 });
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('deletes rejected records older than their retention and keeps the others', async () => {
+    expect((await database.query('SELECT event_id FROM gateway_rejection')).map((r) => r['event_id'])).toEqual(['recent']);
+  });
+
+  it('forgets a resident past the vault\'s retention unless an open finding is about them', async () => {
+    expect((await database.query('SELECT pseudonym FROM gateway_identity ORDER BY pseudonym')).map((r) => r['pseudonym'])).toEqual(['p1.person.needed', 'p1.person.recent']);
+  });
+});
