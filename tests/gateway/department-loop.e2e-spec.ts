@@ -48,7 +48,7 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
         { id: 'audit-office', role: 'auditor' },
       ],
       // Few facts per second, so that the limit can be reached in a test.
-      env: { LOG_LEVEL: 'debug', FACTS_PER_SECOND: '2' },
+      env: { LOG_LEVEL: 'debug', FACTS_PER_SECOND: '1' },
     });
     producer = new HubProducer(createKafkaClient(testKafkaSettings('test-department')));
   });
@@ -194,7 +194,7 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
 
   it('bounds the facts a member is served per second: past its burst it is answered 429 with Retry-After', async () => {
     let refused: Response | undefined;
-    for (let i = 0; i < 60 && !refused; i++) {
+    for (let i = 0; i < 100 && !refused; i++) {
       const response = await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000`);
       if (response.status === 429) refused = response;
     }
