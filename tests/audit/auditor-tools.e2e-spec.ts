@@ -173,8 +173,13 @@ describe('the auditors\' tools', () => {
       ({ findingId, evidence } = told.find((f) => f.subject === pseudonym(parentOnly))!);
       await asMember(bed, 'audit-office').get('/v1/findings?member=education');
       expect((await asMember(bed, 'education').post(`/v1/findings/${findingId}/responses`, { response: 'acknowledged', respondedBy: '张老师' })).status).toBe(202);
+      // Missed aid grants no reveal: the request is refused, and the refusal is part of the finding's story.
+      expect((await asMember(bed, 'education').post(`/v1/findings/${findingId}/reveal`, { purpose: '核实家庭情况' })).status).toBe(403);
       let last = { code: null as number | null, stderr: '' };
-      const complete = () => steps.filter((s) => s.kind === 'response').length === 1 && new Set(steps.filter((s) => s.kind === 'access').map((s) => s.by)).size === 2;
+      const complete = () =>
+        steps.filter((s) => s.kind === 'response').length === 1 &&
+        new Set(steps.filter((s) => s.kind === 'access').map((s) => s.by)).size === 2 &&
+        steps.some((s) => s.kind === 'access' && s.what.startsWith('reveal refused'));
       // On a timeout the assertion below shows what the command printed instead.
       await eventually('the audit store holds the response and both reads', async () => {
         const run = await runCli(['audit', 'lineage', findingId, '--json', '--database', bed.database.url, '--findings-topic', bed.findingsTopic]);
@@ -202,6 +207,10 @@ describe('the auditors\' tools', () => {
       expect(fromAudit.report.log).toMatchObject({ source: 'audit-store', records: fromTopics.report.log.records });
       expect(fromAudit.report.findings).toEqual(fromTopics.report.findings);
       expect(fromAudit.report.differences).toEqual(fromTopics.report.differences);
+    });
+
+    it('shows a reveal of its subject asked for, with the purpose stated and the decision (issue 20)', () => {
+      expect(steps).toContainEqual(expect.objectContaining({ kind: 'access', by: 'education', what: expect.stringMatching(/^reveal refused for "核实家庭情况": the policy grants no reveal for missed-student-aid findings/) }));
     });
 
     it('lists every read that served it, the auditor\'s included', () => {

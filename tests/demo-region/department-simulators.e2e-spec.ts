@@ -28,6 +28,7 @@ const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disa
 const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
 
 interface Told {
+  findingId: string;
   rule: string;
   subject: string;
   period: string;
@@ -122,8 +123,10 @@ describe('the department simulators', () => {
       const entry = JSON.parse(record.value!.toString('utf8')) as AccessLogEntry;
       if (entry.action === 'reveal-identity') reveals.push(entry);
     });
-    expect(reveals.length).toBeGreaterThanOrEqual(gaps.length);
-    expect(reveals.every((entry) => entry.member === 'healthcare-security' && entry.allowed && entry.purpose?.startsWith('资助参保'))).toBe(true);
+    // A gap may close before the department asks (its enrolment was only late), and that reveal is refused: every planted one was revealed.
+    const gapIds = findings.filter((f) => gaps.some((e) => isPlanted(e)(f))).map((f) => f.findingId);
+    expect(gapIds.every((id) => reveals.some((entry) => entry.resource === id && entry.allowed))).toBe(true);
+    expect(reveals.every((entry) => entry.member === 'healthcare-security' && entry.purpose?.startsWith('资助参保'))).toBe(true);
   });
 
   it('acknowledges every other planted finding at the department it is routed to', async () => {
@@ -177,7 +180,7 @@ describe('the department simulators', () => {
         asMember(bed, 'civil-affairs').post('/v1/events', [{ id: `hh-${HOSTILE_NUMBER}`, type: 'civil-affairs.household-status.changed.v1', data: household }]),
       ];
       for (const answer of await Promise.all(hostile)) expect((await bodyOf(answer)).rejected).toBe(1);
-      const open = (await told('education')).find((f) => f.state === 'open') as (Told & { findingId: string }) | undefined;
+      const open = (await told('education')).find((f) => f.state === 'open');
       if (open) expect((await asMember(bed, 'education').post(`/v1/findings/${open.findingId}/responses`, { response: 'acknowledged', reason: `checked ${HOSTILE_NUMBER}`, respondedBy: '张老师' })).status).toBe(400);
       const producer = new HubProducer(createKafkaClient(testKafkaSettings('privacy-scan', [broker.bootstrapServers])));
       await producer.send([

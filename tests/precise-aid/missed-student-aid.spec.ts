@@ -9,8 +9,8 @@ describe('missed student aid (漏助)', () => {
     const facts = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
     const [found, ...more] = missed(evaluatePerson(viewOf(STUDENT, facts), context));
     expect(more).toEqual([]);
-    expect(found).toMatchObject({ rule: 'missed-student-aid', ruleVersion: '1.0.0', subject: STUDENT, period: '2026-autumn', routedTo: 'education' });
-    expect(found!.findingId).toBe(findingId('missed-student-aid', '1.0.0', STUDENT, '2026-autumn'));
+    expect(found).toMatchObject({ rule: 'missed-student-aid', ruleVersion: POLICY_2026.version, subject: STUDENT, period: '2026-autumn', routedTo: 'education' });
+    expect(found!.findingId).toBe(findingId('missed-student-aid', POLICY_2026.version, STUDENT, '2026-autumn'));
     expect(found!.evidence.map((e) => e.type).sort()).toEqual(['civil-affairs.household-status.changed.v1', 'education.student-enrolment.changed.v1']);
     expect(found!.explanation).toMatch(/dibao from 2026-03-01/);
   });

@@ -30,4 +30,11 @@ describe('RateLimiter', () => {
     expect(limiter.take('education', 100, 1000, 0)).toEqual({ allowed: true });
     expect(limiter.take('education', 100, 1, 0)).toEqual({ allowed: false, retryAfterSeconds: 9 });
   });
+
+  it('charges what was already served into debt, so the next check waits until the bucket has refilled', () => {
+    const limiter = new RateLimiter();
+    limiter.spend('education/facts', 1, 5, 0);
+    expect(limiter.check('education/facts', 1, 0)).toEqual({ allowed: false, retryAfterSeconds: 4 });
+    expect(limiter.check('education/facts', 1, 4_000)).toEqual({ allowed: true });
+  });
 });

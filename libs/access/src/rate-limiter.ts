@@ -27,6 +27,14 @@ export class RateLimiter {
   }
 
   /**
+   * Charges what was already served (facts read), into debt if need be: the next check refuses
+   * until the bucket has refilled. For reads whose size is known only once they are done.
+   */
+  spend(member: string, perSecond: number, amount: number, nowMs: number): void {
+    this.refilled(member, perSecond, nowMs).tokens -= amount;
+  }
+
+  /**
    * Whether the member may send anything now, taking nothing: checked before a body is read, so a
    * member over its rate costs no parsing; the records are taken once they are counted.
    */

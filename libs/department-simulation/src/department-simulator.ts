@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { HubClient, SubmissionRecord } from '@hub/hub-client';
+import type { DeliveredFinding, FindingReveal } from '@hub/gateway';
+import { HubClientError, type HubClient, type SubmissionRecord } from '@hub/hub-client';
 import { csvExport } from './csv-export.js';
 import { actionFor, needsReveal, type StudentIndex } from './finding-actions.js';
 
@@ -72,7 +73,8 @@ export class DepartmentSimulator {
       const page = await client.findings({ limit: 500, ...(this.cursor ? { after: this.cursor } : {}) });
       for (const finding of page.items) {
         if (this.answered.has(finding.findingId)) continue;
-        const revealed = needsReveal(department, finding) ? await client.reveal(finding.findingId, finding.reveal!.purpose) : undefined;
+        const revealed = needsReveal(department, finding) ? await this.reveal(finding) : undefined;
+        if (revealed === null) continue;
         const action = actionFor(department, finding, this.students, respondedBy, grantedOn, revealed);
         if (!action) continue;
         this.answered.add(finding.findingId);
@@ -89,6 +91,20 @@ export class DepartmentSimulator {
       }
       if (page.items.length > 0) this.cursor = page.items.at(-1)!.sequence;
       if (page.nextCursor === null) return acted;
+    }
+  }
+
+  /**
+   * Who a finding is about, asked of the hub; null when the hub refuses (the finding closed
+   * meanwhile, e.g. the enrolment arrived after all): the next page shows why.
+   */
+  private async reveal(finding: DeliveredFinding): Promise<FindingReveal | null> {
+    try {
+      return await this.options.client.reveal(finding.findingId, finding.reveal!.purpose);
+    } catch (error) {
+      if (!(error instanceof HubClientError) || (error.status !== 403 && error.status !== 404)) throw error;
+      this.options.log(`could not learn who ${finding.rule} ${finding.period} is about: ${error.message}; left for the next page`, { findingId: finding.findingId });
+      return null;
     }
   }
 }

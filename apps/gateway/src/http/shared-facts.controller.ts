@@ -44,7 +44,7 @@ export class SharedFactsController {
       return this.facts.list(reader, rules, { limit: size, ...(cursor(after) ? { after: after! } : {}) });
     };
     const items = await this.readAccess.read(member, 'read-facts', of, load, (fact) => `${fact.source}/${fact.eventId}`);
-    this.rateLimiter.take(bucket, this.env.FACTS_PER_SECOND, items.length, Date.now());
+    this.rateLimiter.spend(bucket, this.env.FACTS_PER_SECOND, items.length, Date.now());
     return page(items, size, (fact) => fact.sequence);
   }
 
