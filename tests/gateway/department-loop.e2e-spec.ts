@@ -5,6 +5,7 @@ import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
+import { runCli } from '../support/run-cli.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
@@ -190,6 +191,13 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     // The student with a finding routed to education is no look-up.
     expect(reads.map((r: { subject: string }) => r.subject)).not.toContain(person);
     expect((await asMember(bed, 'education').get('/v1/facts/unjustified-reads')).status).toBe(403);
+  });
+
+  it('prints the same list for an auditor with hub audit fact-reads', async () => {
+    const run = await runCli(['audit', 'fact-reads', '--member', 'education', '--gateway', bed.url], { HUB_API_KEY: bed.keys['audit-office']! });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/person\(s\) whose facts were read with no finding and no record beyond one/);
+    expect(run.stdout).toMatch(/education\s+p1\.person\.\S+\s+\d+ fact\(s\), first .*, 1 record\(s\)/);
   });
 
   it('bounds the facts a member is served per second: past its burst it is answered 429 with Retry-After', async () => {

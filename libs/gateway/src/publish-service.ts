@@ -59,13 +59,7 @@ export class PublishService {
       ...this.accessDecisions(member, plans).map(({ decision, count }) => accessLogRecord(decision, channel, count, now)),
     ];
     await this.ensureTopics(accepted.map((p) => p.topic));
-    // Keyed by the pseudonyms' last 22 characters (132 bits of their MAC), so the set stays small.
-    const recordKeys = new Map(accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)).map((k) => [`${member.id}|${k.pseudonym.slice(-22)}|${k.field}|${k.originalPseudonym.slice(-22)}`, k]));
-    // The vault is fed by the records that name a person (a household's members, a certificate holder, a student): those are who a reveal is for.
-    const named = accepted.flatMap((p) => p.persons).filter((person): person is NamedPerson & { name: string } => person.name !== undefined);
-    const persons = new Map(named.map((person) => [`${person.pseudonym.slice(-22)}|${person.name}`, person]));
-    for (const key of recordKeys.keys()) if (this.written.has(key)) recordKeys.delete(key);
-    for (const key of persons.keys()) if (this.written.has(key)) persons.delete(key);
+    const { recordKeys, persons } = this.notWrittenYet(member, accepted);
     // The outcome is written, then the broker asked, then the outcome committed: all of the request is kept, or none.
     const rejectionIds = await this.ledger.record(
       {
@@ -123,6 +117,23 @@ export class PublishService {
         persons: prepared.persons,
       };
     });
+  }
+
+  /**
+   * The record keys and vault entries of the accepted records that this process has not written
+   * lately, by the key it remembers them by (the pseudonyms' last 22 characters, 132 bits of their
+   * MAC, so the set stays small). The vault is fed by the records that name a person (a
+   * household's members, a certificate holder, a student): those are who a reveal is for.
+   */
+  private notWrittenYet(member: Member, accepted: readonly Extract<Planned, { kind: 'accept' }>[]) {
+    const recordKeys = new Map(
+      accepted.flatMap((p) => recordKeysOf(p.replacements, p.record.key)).map((k) => [`${member.id}|${k.pseudonym.slice(-22)}|${k.field}|${k.originalPseudonym.slice(-22)}`, k]),
+    );
+    const named = accepted.flatMap((p) => p.persons).filter((person): person is NamedPerson & { name: string } => person.name !== undefined);
+    const persons = new Map(named.map((person) => [`${person.pseudonym.slice(-22)}|${person.name}`, person]));
+    for (const key of recordKeys.keys()) if (this.written.has(key)) recordKeys.delete(key);
+    for (const key of persons.keys()) if (this.written.has(key)) persons.delete(key);
+    return { recordKeys, persons };
   }
 
   /** Turns records accepted before (in an earlier request, or earlier in this one) into repeats of that result. */
