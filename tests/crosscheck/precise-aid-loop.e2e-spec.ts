@@ -1,3 +1,4 @@
+import { findingId } from '@hub/precise-aid';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -18,6 +19,7 @@ const SETTLE_MS = 3000;
 interface DeliveredFinding {
   findingId: string;
   rule: string;
+  subject: string;
   state: string;
   period: string;
   recordKeys: Record<string, string>;
@@ -123,6 +125,31 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     // Withdrawn, not published: a published raise would stay in the outbox (and be followed by a close).
     await eventually('the settling finding is withdrawn', async () => (await outbox()).length === 0);
     expect((await findingsOf(`G${child}`)).filter((f) => f.rule === 'aid-without-eligibility')).toEqual([]);
+  });
+
+  it('judges again, when it starts under a new rule version, the persons whose open findings are of an older one: those close, the new version\'s are raised', async () => {
+    const child = freshIdentityNumber();
+    const studentNumber = `G${child}`;
+    await publish('civil-affairs', [
+      { id: uniqueName('ca'), type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${child.slice(-6)}`, members: [{ idNumber: child, name: '马小军', relationToHead: 'child' }] } },
+    ]);
+    await publish('education', [{ id: uniqueName('edu'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber } }]);
+    let current: DeliveredFinding | undefined;
+    await eventually('education is told of the missed aid', async () => (current = (await findingsOf(studentNumber)).find((f) => f.rule === 'missed-student-aid')) !== undefined);
+    await crosscheck.stop();
+    // As if it had been raised by the previous rule version (1.0.0): its id and version are those of then.
+    const olderId = findingId('missed-student-aid', '1.0.0', current!.subject, current!.period);
+    await bed.database.query(
+      `UPDATE crosscheck_finding SET finding_id = $2::char(64), finding = finding || jsonb_build_object('findingId', $2::text, 'ruleVersion', '1.0.0') WHERE finding_id = $1`,
+      [current!.findingId, olderId],
+    );
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS });
+    const states = async () =>
+      new Map((await bed.database.query<{ finding_id: string; state: string }>('SELECT finding_id, state FROM crosscheck_finding WHERE finding_id = ANY($1)', [[olderId, current!.findingId]])).map((r) => [r.finding_id, r.state]));
+    await eventually('the older version\'s finding closed and the current one raised', async () => {
+      const now = await states();
+      return now.get(olderId) === 'closed' && now.get(current!.findingId) === 'open';
+    });
   });
 
   describe('killed mid-stream and started again', () => {

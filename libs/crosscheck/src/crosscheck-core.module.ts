@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubProducer, RecordSigner } from '@hub/messaging';
@@ -7,9 +7,35 @@ import { CrosscheckEngine } from './crosscheck-engine.js';
 import { FindingPublisher } from './finding-publisher.js';
 import { PostgresCrosscheckState } from './postgres-crosscheck-state.js';
 
+/** How many persons are judged again in one transaction after a rule version change. */
+const REJUDGED_AT_ONCE = 500;
+
 /** The cross-check engine and its outbox publisher on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
 @Module({})
-export class CrosscheckCoreModule {
+export class CrosscheckCoreModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CrosscheckCoreModule.name);
+
+  constructor(
+    @Inject(CrosscheckEngine) private readonly engine: CrosscheckEngine,
+    @Inject(PostgresCrosscheckState) private readonly state: PostgresCrosscheckState,
+  ) {}
+
+  /**
+   * After a rule version change (a new policy), the persons with open findings of an older version
+   * are judged again before anything else: their findings move to the new version (the old ones
+   * close, the new ones are raised with the new grants), instead of waiting for a new fact.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const persons = await this.state.subjectsJudgedUnderOtherVersions(this.engine.ruleVersion);
+    if (persons.length === 0) return;
+    this.logger.log(`rule version ${this.engine.ruleVersion}: judging again the ${persons.length} persons with open findings of an older version`);
+    let changes = 0;
+    for (let from = 0; from < persons.length; from += REJUDGED_AT_ONCE) {
+      changes += (await this.engine.reevaluate(persons.slice(from, from + REJUDGED_AT_ONCE))).length;
+      this.logger.log(`judged ${Math.min(from + REJUDGED_AT_ONCE, persons.length)} of ${persons.length} persons again (${changes} finding changes)`);
+    }
+  }
+
   static forRoot(options: { findingsTopic: string; settleMs: number; evaluationDate?: string; signingKeyFile?: string }): DynamicModule {
     return {
       module: CrosscheckCoreModule,

@@ -35,6 +35,11 @@ export class CrosscheckEngine {
     await this.state.batch((batch) => batch.insertFacts(facts));
   }
 
+  /** The rule and policy version findings are raised under. */
+  get ruleVersion(): string {
+    return this.policy.version;
+  }
+
   /** Judges the persons on every fact stored so far, against their open findings. */
   reevaluate(persons: readonly string[]): Promise<FindingChange[]> {
     return this.state.batch((batch) => this.evaluate(batch, persons, []));

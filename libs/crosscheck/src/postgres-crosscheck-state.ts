@@ -15,6 +15,15 @@ export class PostgresCrosscheckState implements CrosscheckState {
     this.findings = new FindingStore(settleMs);
   }
 
+  /** The subjects of open findings raised under another rule version than this one: they are judged again when the version changes. */
+  async subjectsJudgedUnderOtherVersions(ruleVersion: string): Promise<string[]> {
+    const rows: { subject: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT subject FROM crosscheck_finding WHERE state = 'open' AND finding ->> 'ruleVersion' <> $1 ORDER BY subject`,
+      [ruleVersion],
+    );
+    return rows.map((row) => row.subject);
+  }
+
   batch<T>(work: (batch: StateBatch) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) =>
       work({
