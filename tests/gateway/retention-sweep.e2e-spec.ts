@@ -32,7 +32,17 @@ describe('the gateway\'s retention sweep (issue 20)', () => {
       ]);
     await finding('a', 'p1.person.needed', 'open');
     await finding('b', 'p1.person.closed', 'closed');
-    expect(await new RetentionSweep(dataSource, { rejectionDays: 180, identityVaultDays: 365 }).run(NOW)).toEqual({ rejections: 1, identities: 2 });
+    const recordKey = async (member: string, pseudonym: string, lastRecorded?: Date) => {
+      await database.query(`INSERT INTO gateway_record_key (member_id, pseudonym, field, sealed_original, original_pseudonym) VALUES ($1, $2, 'studentNumber', 'e1.x', 'p1.x')`, [member, pseudonym]);
+      if (lastRecorded) {
+        await database.query(`INSERT INTO gateway_subject_activity (member_id, subject, records, first_recorded_at, last_recorded_at) VALUES ($1, $2, 1, $3, $3)`, [member, pseudonym, lastRecorded]);
+      }
+    };
+    await recordKey('education', 'p1.person.left-school', daysAgo(731));
+    await recordKey('education', 'p1.person.enrolled', daysAgo(30));
+    await recordKey('healthcare-security', 'p1.person.needed', daysAgo(731));
+    await recordKey('education', 'p1.household.untracked');
+    expect(await new RetentionSweep(dataSource, { rejectionDays: 180, identityVaultDays: 365, recordKeyDays: 730 }).run(NOW)).toEqual({ rejections: 1, identities: 2, recordKeys: 1 });
   });
 
   afterAll(async () => {
@@ -42,6 +52,14 @@ describe('the gateway\'s retention sweep (issue 20)', () => {
 
   it('deletes rejected records older than their retention and keeps the others', async () => {
     expect((await database.query('SELECT event_id FROM gateway_rejection')).map((r) => r['event_id'])).toEqual(['recent']);
+  });
+
+  it('deletes a member\'s record keys of a person it has not named for longer than their retention, unless a finding about them is open at the member', async () => {
+    expect((await database.query('SELECT member_id, pseudonym FROM gateway_record_key ORDER BY member_id, pseudonym')).map((r) => `${r['member_id']}/${r['pseudonym']}`)).toEqual([
+      'education/p1.household.untracked',
+      'education/p1.person.enrolled',
+      'healthcare-security/p1.person.needed',
+    ]);
   });
 
   it('forgets a resident past the vault\'s retention unless an open finding is about them', async () => {

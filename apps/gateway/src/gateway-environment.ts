@@ -91,4 +91,12 @@ export class GatewayEnvironment extends HubEnvironment {
   @Min(1)
   @Max(3650)
   IDENTITY_VAULT_RETENTION_DAYS = 365;
+
+  /** Days a member's own identifiers of a person (sealed record keys) are kept after its last record naming the person, unless a finding about them routed to it is open. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  RECORD_KEY_RETENTION_DAYS = 730;
 }

@@ -39,7 +39,7 @@ export class GatewayModule {
           envelopeKeys: env.ENVELOPE_KEYS,
           contractsTopic: env.CONTRACTS_TOPIC,
           canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS,
-          retention: { rejectionDays: env.REJECTION_RETENTION_DAYS, identityVaultDays: env.IDENTITY_VAULT_RETENTION_DAYS },
+          retention: { rejectionDays: env.REJECTION_RETENTION_DAYS, identityVaultDays: env.IDENTITY_VAULT_RETENTION_DAYS, recordKeyDays: env.RECORD_KEY_RETENTION_DAYS },
           ...(env.CONTRACTS_PUBLIC_KEY_FILE ? { contractsPublicKeyFile: env.CONTRACTS_PUBLIC_KEY_FILE } : {}),
         }),
         HealthModule,

@@ -115,8 +115,10 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
     );
     const sweep = () =>
       this.sweep.run(new Date()).then(
-        ({ rejections, identities }) => {
-          if (rejections + identities > 0) this.logger.log(`retention: deleted ${rejections} rejected records and ${identities} identity vault entries past their retention`);
+        ({ rejections, identities, recordKeys }) => {
+          if (rejections + identities + recordKeys > 0) {
+            this.logger.log(`retention: deleted ${rejections} rejected records, ${identities} identity vault entries and ${recordKeys} record keys past their retention`);
+          }
         },
         (error: unknown) => this.logger.error({ err: error }, 'the retention sweep failed; it runs again within the hour'),
       );
