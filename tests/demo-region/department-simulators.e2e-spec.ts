@@ -49,6 +49,19 @@ describe('the department simulators', () => {
   const told = async (department: string): Promise<Told[]> => (await bodyOf(await asMember(bed, department).get('/v1/findings?limit=1000'))).items as Told[];
   const plantedFor = (department: string) => planted.filter((e) => e.routedTo === department);
   const isPlanted = (expected: ExpectedFinding) => (f: Told) => f.rule === expected.rule && f.period === expected.period && f.subject === pseudonymiser.pseudonymise('person', expected.idNumber);
+  /** The department's findings once every one of these planted findings is closed and resolved, or as they are after 90 s (the assertions then show what is missing). */
+  const onceResolved = async (department: string, planted: readonly ExpectedFinding[]): Promise<Told[]> => {
+    let findings: Told[] = [];
+    await eventually(
+      `every planted finding of ${department} closed and resolved`,
+      async () => {
+        findings = await told(department);
+        return planted.every((e) => findings.some((f) => isPlanted(e)(f) && f.state === 'closed' && f.responses.some((r) => r.response === 'resolved')));
+      },
+      90_000,
+    ).catch(() => undefined);
+    return findings;
+  };
 
   beforeAll(async () => {
     const generated = await runCli(['demo', 'generate', '--persons', '1000', '--seed', '3', '--out', regionDir]);
@@ -91,15 +104,7 @@ describe('the department simulators', () => {
 
   it('closes the loop on missed aid: Education grants it, says so, and the finding closes by itself', async () => {
     const missed = plantedFor('education').filter((e) => e.rule === 'missed-student-aid');
-    let findings: Told[] = [];
-    await eventually(
-      'every planted missed-aid finding closed and resolved',
-      async () => {
-        findings = await told('education');
-        return missed.every((e) => findings.some((f) => isPlanted(e)(f) && f.state === 'closed' && f.responses.some((r) => r.response === 'resolved')));
-      },
-      90_000,
-    ).catch(() => undefined);
+    const findings = await onceResolved('education', missed);
     for (const expected of missed) {
       expect(findings.find(isPlanted(expected))).toMatchObject({ state: 'closed', responses: [expect.objectContaining({ response: 'resolved', reason: expect.stringMatching(/^Aid granted, grant AID-2026-autumn-[0-9a-f]{12}\.$/) })] });
     }
@@ -108,15 +113,7 @@ describe('the department simulators', () => {
   it('closes the loop on insurance gaps: Healthcare Security learns who through a reveal, enrols them, and the finding closes (issue 20)', async () => {
     const gaps = plantedFor('healthcare-security').filter((e) => e.rule === 'insurance-gap');
     expect(gaps.length).toBeGreaterThan(0);
-    let findings: Told[] = [];
-    await eventually(
-      'every planted insurance gap closed and resolved',
-      async () => {
-        findings = await told('healthcare-security');
-        return gaps.every((e) => findings.some((f) => isPlanted(e)(f) && f.state === 'closed' && f.responses.some((r) => r.response === 'resolved')));
-      },
-      90_000,
-    ).catch(() => undefined);
+    const findings = await onceResolved('healthcare-security', gaps);
     for (const expected of gaps) expect(findings.find(isPlanted(expected))).toMatchObject({ state: 'closed', responses: [expect.objectContaining({ response: 'resolved' })] });
     const reveals: AccessLogEntry[] = [];
     await readTopicWindow(testKafkaSettings('simulators-access-log', [broker.bootstrapServers]), ACCESS_LOG_TOPIC, { since: started, limit: 10_000_000 }, (record) => {

@@ -167,6 +167,12 @@ export class FindingDelivery {
     return this.withRecordKeys(rows);
   }
 
+  /** Findings an earlier version kept with the record keys inside lose them: they are opened from the sealed keys when read. Returns how many. */
+  async dropKeptRecordKeys(): Promise<number> {
+    const [, changed] = (await this.dataSource.query(`UPDATE gateway_finding SET finding = finding - 'recordKeys' WHERE finding ? 'recordKeys'`)) as [unknown, number];
+    return changed;
+  }
+
   /** One of a member's findings, if it is routed to the member. */
   async find(member: string, findingId: string): Promise<RoutedFinding | undefined> {
     const rows: FindingRow[] = await this.dataSource.query('SELECT member_id, sequence, finding FROM gateway_finding WHERE member_id = $1 AND finding_id = $2', [member, findingId]);

@@ -35,16 +35,12 @@ export class FindingResponses {
     const given = Object.fromEntries(Object.entries({ response, reason, respondedBy }).filter(([, value]) => value !== undefined));
     const data = { findingId, department: member, ...given, respondedAt };
     const validation = contract.validate(data);
-    if (!validation.valid) {
-      const problems = validation.violations.map((v) => `${v.instancePath || '/'}: ${v.message}`);
-      throw new HubError(ErrorCode.BadRequest, `the response is not valid: ${problems.join('; ')}`, { context: { problems } });
-    }
     // Who responded travels as a keyed token; a reason may not name a resident by identity number.
-    const canonical = pseudonymiseDocument(contract.schema, data, contract.binding.owner, this.pseudonymiser);
-    if (canonical.strayIdentityNumbers.length > 0) {
-      const problems = canonical.strayIdentityNumbers.map((pointer) => `${pointer}: ${IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS}`);
-      throw new HubError(ErrorCode.BadRequest, `the response is not valid: ${problems.join('; ')}`, { context: { problems } });
-    }
+    const canonical = validation.valid ? pseudonymiseDocument(contract.schema, data, contract.binding.owner, this.pseudonymiser) : undefined;
+    const problems = validation.valid
+      ? canonical!.strayIdentityNumbers.map((pointer) => `${pointer}: ${IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS}`)
+      : validation.violations.map((v) => `${v.instancePath || '/'}: ${v.message}`);
+    if (problems.length > 0) throw new HubError(ErrorCode.BadRequest, `the response is not valid: ${problems.join('; ')}`, { context: { problems } });
     const eventId = randomUUID();
     const message = toKafkaBinary(
       {
@@ -56,7 +52,7 @@ export class FindingResponses {
         subject: findingId,
         dataschema: `urn:nx-hub:contract:${contract.binding.type}:v${contract.binding.version}`,
         datacontenttype: 'application/json',
-        data: canonical.document,
+        data: canonical!.document,
       },
       findingId,
     );

@@ -42,6 +42,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(GatewayContracts) private readonly contracts: GatewayContracts,
     @Inject(IngestLedger) private readonly ledger: IngestLedger,
+    @Inject(FindingDelivery) private readonly findings: FindingDelivery,
     @Inject(RetentionSweep) private readonly sweep: RetentionSweep,
   ) {}
 
@@ -107,9 +108,11 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
   onApplicationBootstrap(): void {
     this.contracts.start();
     // Rows an earlier version kept in the clear, or an older envelope key sealed, are sealed anew while the gateway serves.
-    this.ledger.sealLegacyRows().then(
-      ({ rejections, recordKeys }) => {
-        if (rejections + recordKeys > 0) this.logger.log(`sealed ${rejections} rejected records and ${recordKeys} record keys with the current envelope key`);
+    Promise.all([this.ledger.sealLegacyRows(), this.findings.dropKeptRecordKeys()]).then(
+      ([{ rejections, recordKeys }, findings]) => {
+        if (rejections + recordKeys + findings > 0) {
+          this.logger.log(`sealed ${rejections} rejected records and ${recordKeys} record keys with the current envelope key; ${findings} findings no longer hold record keys`);
+        }
       },
       (error: unknown) => this.logger.error({ err: error }, 'sealing the rows kept in the clear failed; it is tried again at the next start'),
     );

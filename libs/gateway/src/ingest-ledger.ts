@@ -218,7 +218,6 @@ export class IngestLedger {
   /**
    * Seals what an earlier version kept in the clear, and seals again what an older envelope key
    * sealed, a batch at a time; returns how many rows it sealed. The gateway runs it at start.
-   * Findings kept with record keys inside lose them (they are attached from the sealed keys on read).
    */
   async sealLegacyRows(): Promise<{ rejections: number; recordKeys: number }> {
     const current = `e${this.cipher.currentVersion}.%`;
@@ -251,8 +250,6 @@ export class IngestLedger {
       );
       recordKeys += rows.length;
     }
-    // Findings an earlier version kept with the record keys inside: they are opened from the sealed keys when read.
-    await this.dataSource.query(`UPDATE gateway_finding SET finding = finding - 'recordKeys' WHERE finding ? 'recordKeys'`);
     return { rejections, recordKeys };
   }
 }

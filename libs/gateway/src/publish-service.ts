@@ -102,8 +102,8 @@ export class PublishService {
         const owner = contract && contract.lifecycle !== 'disabled' ? contract.binding.owner : undefined;
         const code: RejectionCode = owner === undefined ? 'unknown-type' : owner !== member.id ? 'forbidden' : 'invalid';
         // The id and type are answered, listed and logged: one that holds an identity number is kept masked (the record itself is sealed).
-        const masked = (text: unknown) => (typeof text === 'string' ? (maskIdentityNumbers(text) as string) : text) as string;
-        return { kind: 'reject', index, id: masked(record.id), type: masked(record.type), ...(owner === undefined ? {} : { owner }), code, errors: prepared.rejections, raw: record };
+        const [id, type] = maskIdentityNumbers([record.id, record.type]) as [string, string];
+        return { kind: 'reject', index, id, type, ...(owner === undefined ? {} : { owner }), code, errors: prepared.rejections, raw: record };
       }
       const message = toKafkaBinary(prepared.event, prepared.key);
       return {
