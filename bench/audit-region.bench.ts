@@ -5,6 +5,7 @@
  * service records them, as it would beside a live hub; it is stopped, sealing what it recorded
  * last, before the store is read.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ export async function auditRegionBench(projectRoot: string, infra: BenchInfra, o
     DATABASE_URL: databaseUrl,
     SERVICE_NAME: 'bench-audit-region',
     AUDIT_SIGNING_KEY_FILE: signingKeyFile,
+    AUDIT_STORE_KEYS: `1:${randomBytes(32).toString('base64')}`,
     AUDIT_TOPIC_REFRESH_MS: '2000',
   });
   const audited = await openAuditStore(databaseUrl);

@@ -77,7 +77,7 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
   const crosscheckGroup = `bench-crosscheck-${randomBytes(3).toString('hex')}`;
   const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: crosscheckGroup, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
   const audit = options.withAudit
-    ? startApp(projectRoot, 'apps/audit/src/main.js', { ...env, SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`, AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile, AUDIT_TOPIC_REFRESH_MS: '2000' })
+    ? startApp(projectRoot, 'apps/audit/src/main.js', { ...env, SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`, AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile, AUDIT_STORE_KEYS: `1:${randomBytes(32).toString('base64')}`, AUDIT_TOPIC_REFRESH_MS: '2000' })
     : undefined;
   const url = `http://127.0.0.1:${gatewayPort}`;
   const database = new pg.Pool({ connectionString: infra.databaseUrl, max: 2 });

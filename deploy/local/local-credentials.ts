@@ -20,11 +20,12 @@ const LOCAL_MEMBERS: { id: string; name: string; role: MemberRole }[] = [
 ];
 
 /**
- * One of the local hub's key rings (`pseudonym-keys`, `envelope-keys`), made once and kept in
- * .hub/: pseudonyms must stay the same, and sealed rows open, from one start to the next.
- * Production sets PSEUDONYM_KEYS and ENVELOPE_KEYS from its secret store instead.
+ * One of the local hub's key rings (`pseudonym-keys`, `envelope-keys`, `audit-store-keys`), made
+ * once and kept in .hub/: pseudonyms must stay the same, and sealed rows open, from one start to
+ * the next. Production sets PSEUDONYM_KEYS, ENVELOPE_KEYS and AUDIT_STORE_KEYS from its secret
+ * store instead.
  */
-export function localKeyRing(folder: string, name: 'pseudonym-keys' | 'envelope-keys'): string {
+export function localKeyRing(folder: string, name: 'pseudonym-keys' | 'envelope-keys' | 'audit-store-keys'): string {
   const file = join(folder, name);
   if (!existsSync(file)) {
     mkdirSync(folder, { recursive: true });

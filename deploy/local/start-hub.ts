@@ -26,7 +26,7 @@ const APPS = [
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
 const CONSUMERS = [
   { name: 'crosscheck', kafka: 'crosscheck' as HubService, entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', database: 'crosscheck' as const, signs: 'crosscheck' as const, uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[] },
-  { name: 'audit', kafka: 'audit' as HubService, entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE'] as SecretSetting[] },
+  { name: 'audit', kafka: 'audit' as HubService, entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE', 'AUDIT_STORE_KEYS'] as SecretSetting[] },
 ];
 
 const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
     PSEUDONYM_KEYS: process.env['PSEUDONYM_KEYS'] ?? localKeyRing(localFolder, 'pseudonym-keys'),
     ENVELOPE_KEYS: process.env['ENVELOPE_KEYS'] ?? localKeyRing(localFolder, 'envelope-keys'),
     AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
+    AUDIT_STORE_KEYS: process.env['AUDIT_STORE_KEYS'] ?? localKeyRing(localFolder, 'audit-store-keys'),
   };
   const demo = process.env['HUB_DEMO'] !== 'off';
   // Before the gateway starts, so it opens the Kafka topics of every member.

@@ -10,7 +10,7 @@ import { toKafkaBinary } from '@hub/contracts';
 import { checkpointRecords, openAuditStore, readPublishedCheckpoints, type Chain } from '@hub/audit';
 import { createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
 import type { AppProcess } from '../support/app-process.js';
-import { auditKeyFiles, startAudit } from '../support/audit-process.js';
+import { auditKeyFiles, openedEntries, startAudit } from '../support/audit-process.js';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { runCli } from '../support/run-cli.js';
@@ -76,9 +76,16 @@ describe('the audit service', () => {
     );
     expect(chains.map((c) => c.topic)).toEqual([accessLogTopic, canonicalTopic, canonicalTopic, canonicalTopic]);
     expect(chains.every((c) => c.first === '1' && c.last === c.entries)).toBe(true);
-    const [event] = await database.query<{ event_source: string; event_id: string; value: Buffer }>('SELECT event_source, event_id, value FROM audit_entry WHERE topic = $1 AND event_id = $2', [canonicalTopic, `status-${prefix}-7`]);
+    const [event] = await database.query<{ event_source: string; event_id: string }>('SELECT event_source, event_id FROM audit_entry WHERE topic = $1 AND event_id = $2', [canonicalTopic, `status-${prefix}-7`]);
     expect(event).toMatchObject({ event_source: 'civil-affairs' });
-    expect(JSON.parse(event!.value.toString())).toMatchObject({ householdId: '640104-H-000007' });
+    const opened = (await openedEntries(database.url, canonicalTopic)).find((entry) => entry.headers.some(([name, value]) => name === 'ce_id' && value === `status-${prefix}-7`));
+    expect(JSON.parse(opened!.value!.toString())).toMatchObject({ householdId: '640104-H-000007' });
+  });
+
+  it('keeps each record\'s key and value sealed under the key of the month it recorded them in (issue 20)', async () => {
+    const stored = await database.query<{ key: Buffer | null; value: Buffer; sealed_period: string }>('SELECT key, value, sealed_period FROM audit_entry WHERE topic = $1', [canonicalTopic]);
+    expect(stored.filter((row) => row.value.includes('640104-H-') || row.key?.includes('640104-H-'))).toEqual([]);
+    expect(new Set(stored.map((row) => row.sealed_period))).toEqual(new Set([new Date().toISOString().slice(0, 7)]));
   });
 
   it('seals the chains with checkpoints up to their last entry', async () => {
@@ -194,7 +201,7 @@ describe('hub audit verify on damaged copies of the store', () => {
   it('names the record whose value was modified', async () => {
     const db = await copy();
     const partition = await partitionWithMostEntries(db);
-    await tamper(db, [`UPDATE audit_entry SET value = convert_to(replace(convert_from(value, 'UTF8'), '"640104-H-', '"640105-H-'), 'UTF8') WHERE topic = $1 AND partition = $2 AND position = 4`, [canonicalTopic, partition]]);
+    await tamper(db, ['UPDATE audit_entry SET value = set_byte(value, 40, get_byte(value, 40) # 1) WHERE topic = $1 AND partition = $2 AND position = 4', [canonicalTopic, partition]]);
     const run = await verify(db);
     expect(run.stdout).toMatch(new RegExp(`BROKEN entry-modified at ${canonicalTopic.replace(/\./g, '\\.')}/${partition} offset 3 \\(entry 4\\)`));
     expect(run.code).toBe(1);

@@ -15,7 +15,7 @@ import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, publishOne, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
-import { auditKeyFiles, startAudit } from '../support/audit-process.js';
+import { auditKeyFiles, startAudit, TEST_AUDIT_STORE_KEYS } from '../support/audit-process.js';
 import { runCli } from '../support/run-cli.js';
 import { uniqueName } from '../support/unique-name.js';
 
@@ -61,7 +61,7 @@ describe('the auditors\' tools', () => {
   const replay = async (asOf: Date, ...extra: string[]): Promise<{ report: Report; json: string; stderr: string }> => {
     const out = join(folder, `${uniqueName('report')}.json`);
     const args = ['replay', '--as-of', asOf.toISOString(), '--evaluation-date', EVALUATION_DATE, '--brokers', broker.bootstrapServers, '--database', bed.database.url, '--findings-topic', bed.findingsTopic, '--out', out, ...extra];
-    const run = await runCli(args);
+    const run = await runCli(args, { AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS });
     expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
     const json = readFileSync(out, 'utf8');
     return { report: JSON.parse(json) as Report, json, stderr: run.stderr };
@@ -182,7 +182,7 @@ describe('the auditors\' tools', () => {
         steps.some((s) => s.kind === 'access' && s.what.startsWith('reveal refused'));
       // On a timeout the assertion below shows what the command printed instead.
       await eventually('the audit store holds the response and both reads', async () => {
-        const run = await runCli(['audit', 'lineage', findingId, '--json', '--database', bed.database.url, '--findings-topic', bed.findingsTopic]);
+        const run = await runCli(['audit', 'lineage', findingId, '--json', '--database', bed.database.url, '--findings-topic', bed.findingsTopic], { AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS });
         last = run;
         steps = run.code === 0 ? (JSON.parse(run.stdout) as { steps: Step[] }).steps : [];
         return complete();

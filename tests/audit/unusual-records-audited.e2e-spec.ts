@@ -1,6 +1,6 @@
 import { createKafkaClient, HubProducer } from '@hub/messaging';
 import type { AppProcess } from '../support/app-process.js';
-import { auditKeyFiles, startAudit } from '../support/audit-process.js';
+import { auditKeyFiles, openedEntries, startAudit } from '../support/audit-process.js';
 import { eventually } from '../support/eventually.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createTestTopics, testKafkaSettings } from '../support/test-kafka.js';
@@ -41,13 +41,15 @@ describe('the audit records every record as received, whatever it holds', () => 
       { topic, key: 'after', value: '{"findingId":"f-1"}', headers: { ce_id: 'c' } },
     ]);
 
-    const stored = async () => database.query<{ key: Buffer; event_id: string | null; event_source: string | null; bytes: number }>('SELECT key, event_id, event_source, length(value) AS bytes FROM audit_entry WHERE topic = $1 ORDER BY "offset"', [topic]);
+    const stored = async () => database.query<{ event_id: string | null; event_source: string | null; finding_references: string[] | null }>('SELECT event_id, event_source, finding_references FROM audit_entry WHERE topic = $1 ORDER BY "offset"', [topic]);
     await eventually('the four records chained', async () => (await stored()).length === 4);
     const rows = await stored();
-    expect(rows.map((r) => r.key.toString())).toEqual(['long-id', 'nul', 'deep', 'after']);
+    const opened = await openedEntries(database.url, topic);
+    expect(opened.map((r) => r.key!.toString())).toEqual(['long-id', 'nul', 'deep', 'after']);
     expect(rows[0]!.event_id).toBe(`${'x'.repeat(199)}…`);
     expect(rows[1]!.event_source).toBe('de\u2400pt');
-    expect(rows[2]!.bytes).toBe(Buffer.byteLength(deep));
+    expect(opened[2]!.value!.toString()).toBe(deep);
+    expect(rows.map((r) => r.finding_references)).toEqual([null, null, null, ['f-1']]);
     expect(auditDeadLetters.records.filter((r) => r.headers['hub_dlq_source_topic'] === topic)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * only what it uses, and the audit writer can add to the audit store and do nothing else to it.
  */
 import pg from 'pg';
-import { DATABASE_OWNER_ROLE, grantServiceRoles, openMigratedDataSource, provisionDatabaseRoles, roleDatabaseUrl, SERVICE_ROLES, type ServiceRoleName } from '@hub/persistence';
+import { DATABASE_OWNER_ROLE, grantServiceRoles, openMigratedDataSource, provisionDatabaseRoles, roleDatabaseUrl, SERVICE_ROLES, type ServiceRole, type ServiceRoleName } from '@hub/persistence';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const PASSWORDS = Object.fromEntries(['owner', ...Object.keys(SERVICE_ROLES)].map((name) => [name, `pw-${name}`])) as Record<ServiceRoleName | 'owner', string>;
@@ -12,13 +12,12 @@ const HUB_TABLES = [
   'gateway_member', 'gateway_api_key', 'gateway_csv_mapping', 'gateway_fact', 'gateway_fact_read', 'gateway_finding', 'gateway_identity', 'gateway_ingest_result', 'gateway_record_key', 'gateway_rejection', 'gateway_subject_activity',
   'registry_config', 'registry_schema', 'registry_subject_version',
   'crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox',
-  'audit_chain', 'audit_entry', 'audit_checkpoint', 'hub_inbox',
+  'audit_chain', 'audit_entry', 'audit_checkpoint', 'audit_period_key', 'hub_inbox',
 ];
 
 /** What each role is meant to have on each table (anything not listed: nothing). */
 function expectedPrivileges(role: ServiceRoleName, table: string): readonly string[] {
-  const grant = SERVICE_ROLES[role].grants.find((g) => (g.tables as readonly string[]).includes(table));
-  return grant?.privileges ?? [];
+  return (SERVICE_ROLES[role].grants as ServiceRole['grants']).filter((g) => g.tables.includes(table)).flatMap((g) => g.privileges);
 }
 
 describe('the database roles (issue 19)', () => {

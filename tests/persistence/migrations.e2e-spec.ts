@@ -26,6 +26,7 @@ describe('the hub schema', () => {
       'audit_chain',
       'audit_checkpoint',
       'audit_entry',
+      'audit_period_key',
       'crosscheck_fact',
       'crosscheck_finding',
       'crosscheck_membership',

@@ -1,6 +1,7 @@
 import { Expose, Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min } from 'class-validator';
-import { HubEnvironment } from '@hub/config';
+import { MINIMUM_AUDIT_RETENTION_MONTHS } from '@hub/audit';
+import { HubEnvironment, IsKeyRing } from '@hub/config';
 
 /** The audit service's settings: the hub's common ones and its own. */
 export class AuditEnvironment extends HubEnvironment {
@@ -12,6 +13,29 @@ export class AuditEnvironment extends HubEnvironment {
   @Expose()
   @IsString()
   AUDIT_SIGNING_KEY_FILE = '.hub/audit-signing-key.pem';
+
+  /**
+   * The audit's key ring, `<version>:<base64 secret of 32+ bytes>[,...]`, apart from the gateway's:
+   * each month's entries are sealed (AES-256-GCM) under a key of that month, kept in the store
+   * wrapped under this ring. `hub audit lineage` and `hub replay --source audit` need it too;
+   * `hub audit verify` does not. `npm start` makes one in .hub/audit-store-keys. Required.
+   */
+  @Expose()
+  @IsKeyRing('AUDIT_STORE_KEYS')
+  AUDIT_STORE_KEYS!: string;
+
+  /**
+   * How many full months an entry stays readable; then its month's key is destroyed
+   * (crypto-shredding) and the entry expires, its hash still in the chain. At least 6: the
+   * Cybersecurity Law asks network logs to be kept six months. Default 24: two school years of
+   * aid decisions, for the audit office's yearly review of the year before.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MINIMUM_AUDIT_RETENTION_MONTHS)
+  @Max(1200)
+  AUDIT_RETENTION_MONTHS = 24;
 
   /** How often the chains written since the last seal get a signed checkpoint. */
   @Expose()

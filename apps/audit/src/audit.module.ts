@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { AuditCoreModule, AuditSealer } from '@hub/audit';
+import { AuditCoreModule, AuditRetention, AuditSealer } from '@hub/audit';
 import { HubConfigModule, serviceVersion } from '@hub/config';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
@@ -13,7 +13,10 @@ import { AuditedRecordsController } from './audited-records.controller.js';
 export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditModule.name);
 
-  constructor(@Inject(AuditSealer) private readonly sealer: AuditSealer) {}
+  constructor(
+    @Inject(AuditSealer) private readonly sealer: AuditSealer,
+    @Inject(AuditRetention) private readonly retention: AuditRetention,
+  ) {}
 
   static forRoot(env: AuditEnvironment): DynamicModule {
     return {
@@ -28,7 +31,13 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
           { topic: env.AUDIT_DEAD_LETTER_TOPIC, numPartitions: 1 },
         ]),
         HealthModule,
-        AuditCoreModule.forRoot({ signingKeyFile: env.AUDIT_SIGNING_KEY_FILE, sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS, checkpointTopic: env.AUDIT_CHECKPOINT_TOPIC }),
+        AuditCoreModule.forRoot({
+          signingKeyFile: env.AUDIT_SIGNING_KEY_FILE,
+          sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
+          checkpointTopic: env.AUDIT_CHECKPOINT_TOPIC,
+          storeKeys: env.AUDIT_STORE_KEYS,
+          retentionMonths: env.AUDIT_RETENTION_MONTHS,
+        }),
       ],
       controllers: [AuditedRecordsController],
     };
@@ -36,10 +45,15 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     this.sealer.start((error) => this.logger.error({ err: error }, 'sealing the audit chains failed; the next seal covers them'));
+    this.retention.start(
+      (destroyed) => destroyed.length > 0 && this.logger.log({ periods: destroyed }, `the keys of ${destroyed.join(', ')} were destroyed: their entries expired (retention), their hashes stay in the chains`),
+      (error) => this.logger.error({ err: error }, 'destroying the keys of expired months failed; the next sweep tries again'),
+    );
   }
 
   /** The consumer has finished its last batch by now; what it chained is sealed (and published) before the producer and the database close. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.retention.stop();
     await this.sealer.stop();
   }
 }

@@ -1,11 +1,6 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { HubEnvironment } from '@hub/config';
-
-const KEY_RING = /^\s*\d+:[A-Za-z0-9+/=_-]+\s*(,\s*\d+:[A-Za-z0-9+/=_-]+\s*)*$/;
-/** What a malformed key ring setting is answered with, and how to make one. */
-const keyRingMessage = (setting: string) =>
-  `${setting} must be <version>:<base64 secret>[,<version>:<base64 secret>...]; make one with: node -e "console.log('1:' + require('crypto').randomBytes(32).toString('base64'))"`;
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { HubEnvironment, IsKeyRing } from '@hub/config';
 
 /** The gateway's settings: the hub's common ones and its own. */
 export class GatewayEnvironment extends HubEnvironment {
@@ -16,7 +11,7 @@ export class GatewayEnvironment extends HubEnvironment {
    * makes new pseudonyms. Required: without it the gateway cannot let any identity number through.
    */
   @Expose()
-  @Matches(KEY_RING, { message: keyRingMessage('PSEUDONYM_KEYS') })
+  @IsKeyRing('PSEUDONYM_KEYS')
   PSEUDONYM_KEYS!: string;
 
   /**
@@ -26,7 +21,7 @@ export class GatewayEnvironment extends HubEnvironment {
    * seals their rows again at its next start. Required.
    */
   @Expose()
-  @Matches(KEY_RING, { message: keyRingMessage('ENVELOPE_KEYS') })
+  @IsKeyRing('ENVELOPE_KEYS')
   ENVELOPE_KEYS!: string;
 
   /** The registry's compacted topic of contracts, followed for validation. */

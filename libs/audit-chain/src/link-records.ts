@@ -5,16 +5,16 @@ import type { ChainEntry, ChainHead, ChainRecord } from './chain-record.js';
 /**
  * Links one partition's records (in offset order) onto the chain's head. Records at or before the
  * head's offset are already in the chain (a redelivery) and are left out, so appending twice
- * changes nothing.
+ * changes nothing. What else the records carry comes along with their entries.
  */
-export function linkRecords(head: ChainHead | undefined, records: readonly ChainRecord[]): { entries: ChainEntry[]; head: ChainHead | undefined } {
+export function linkRecords<R extends ChainRecord>(head: ChainHead | undefined, records: readonly R[]): { entries: (R & ChainEntry)[]; head: ChainHead | undefined } {
   const first = records[0];
   if (!first) return { entries: [], head };
   const hasher = new EntryHasher(first.topic, first.partition);
   let previousHash = head?.hash ?? GENESIS_HASH;
   let lastOffset = head ? BigInt(head.lastOffset) : -1n;
   let count = head?.entries ?? 0;
-  const entries: ChainEntry[] = [];
+  const entries: (R & ChainEntry)[] = [];
   for (const record of records) {
     if (BigInt(record.offset) <= lastOffset) continue;
     const headerBytes = encodeChainHeaders(record.headers);

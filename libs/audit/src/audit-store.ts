@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver as TypeOrmPostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { ErrorCode, HubError } from '@hub/errors';
 import { chainName, chainPartLength, decodeChainHeaders, linkRecords, type ChainEntry, type ChainHead, type ChainRecord, type Checkpoint, type StoredEntryView } from '@hub/audit-chain';
+import type { SealedRecord, StoredSealing } from './audit-record-cipher.js';
 import { copyBinaryRows, type BinaryRows } from './copy-binary-rows.js';
 
 /** TypeORM's PostgreSQL driver, whose pool (typed `any` there) is node-postgres's. */
@@ -24,6 +25,7 @@ interface EntryRow {
   headers: Buffer;
   previous_hash: Buffer;
   hash: Buffer;
+  sealed_period: string | null;
 }
 
 interface CheckpointRow {
@@ -111,8 +113,8 @@ function header(record: ChainRecord, name: string): string | null {
 export class AuditStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Links one partition's records (offset order) onto its chain; returns how many were new and the chain's head. */
-  async append(records: readonly ChainRecord[]): Promise<{ appended: number; head?: ChainHead }> {
+  /** Links one partition's records (offset order, as sealed) onto its chain; returns how many were new and the chain's head. */
+  async append(records: readonly SealedRecord[]): Promise<{ appended: number; head?: ChainHead }> {
     const first = records[0];
     if (!first) return { appended: 0 };
     return this.dataSource.transaction(async (manager) => {
@@ -123,8 +125,10 @@ export class AuditStore {
       if (!head) await manager.query('INSERT INTO audit_chain (topic, partition) VALUES ($1, $2) ON CONFLICT DO NOTHING', [first.topic, first.partition]);
       const firstPosition = (head?.entries ?? 0) + 1;
       await manager.query(
-        `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash, event_source, event_id)
-         SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bytea[], $7::bytea[], $8::bytea[], $9::bytea[], $10::bytea[], $11::varchar[], $12::varchar[])`,
+        `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash, event_source, event_id, sealed_period, finding_references)
+         SELECT $1, $2, e.o, e.p, e.t, e.k, e.v, e.h, e.ph, e.eh, e.s, e.i, e.sp, CASE WHEN e.refs IS NOT NULL THEN ARRAY(SELECT jsonb_array_elements_text(e.refs)) END
+         FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bytea[], $7::bytea[], $8::bytea[], $9::bytea[], $10::bytea[], $11::varchar[], $12::varchar[], $13::varchar[], $14::jsonb[])
+           AS e (o, p, t, k, v, h, ph, eh, s, i, sp, refs)`,
         [
           first.topic,
           first.partition,
@@ -138,6 +142,9 @@ export class AuditStore {
           entries.map((e) => e.hash),
           entries.map((e) => header(e, 'ce_source')),
           entries.map((e) => header(e, 'ce_id')),
+          entries.map((e) => e.sealedPeriod),
+          // As JSON: unnest would flatten a text[][] of rows of different lengths.
+          entries.map((e) => (e.findingReferences ? JSON.stringify(e.findingReferences) : null)),
         ],
       );
       return { appended: entries.length, head: newHead! };
@@ -259,10 +266,23 @@ export class AuditStore {
     return rows.flatMap(({ topic, partition, start, after, last }) => (start === null || last === null ? [] : [{ topic, partition, start, end: after ?? String(BigInt(last) + 1n) }]));
   }
 
-  /** The chain's entries after an offset and before another, in offset order, a page at a time. */
-  async entriesBetween(chain: Chain, afterOffset: string, beforeOffset: string, limit: number): Promise<ChainEntry[]> {
+  /** How many entries within these cuts (from `start` up to `end`, exclusive) can no longer be read: their month's key was destroyed. */
+  async expiredWithin(cuts: readonly (Chain & { start: string; end: string })[]): Promise<number> {
+    const [destroyed]: { periods: string[] | null }[] = await this.dataSource.query('SELECT array_agg(period) AS periods FROM audit_period_key WHERE wrapped_key IS NULL');
+    if (!destroyed?.periods || cuts.length === 0) return 0;
+    const [row]: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM audit_entry e
+       JOIN unnest($1::varchar[], $2::int[], $3::bigint[], $4::bigint[]) AS c (topic, partition, start, stop) ON e.topic = c.topic AND e.partition = c.partition AND e."offset" >= c.start AND e."offset" < c.stop
+       WHERE e.sealed_period = ANY($5::varchar[])`,
+      [cuts.map((c) => c.topic), cuts.map((c) => c.partition), cuts.map((c) => c.start), cuts.map((c) => c.end), destroyed.periods],
+    );
+    return Number(row!.n);
+  }
+
+  /** The chain's entries after an offset and before another, in offset order, a page at a time; key and value as stored (sealed: `AuditRecordCipher.open`). */
+  async entriesBetween(chain: Chain, afterOffset: string, beforeOffset: string, limit: number): Promise<(ChainEntry & StoredSealing)[]> {
     const rows: EntryRow[] = await this.dataSource.query(
-      `SELECT "offset", position, timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
+      `SELECT "offset", position, timestamp_ms, key, value, headers, previous_hash, hash, sealed_period FROM audit_entry
        WHERE topic = $1 AND partition = $2 AND "offset" > $3 AND "offset" < $4 ORDER BY "offset" LIMIT $5`,
       [chain.topic, chain.partition, afterOffset, beforeOffset, limit],
     );
@@ -277,6 +297,7 @@ export class AuditStore {
       headerBytes: row.headers,
       previousHash: row.previous_hash,
       hash: row.hash,
+      sealedPeriod: row.sealed_period,
     }));
   }
 }

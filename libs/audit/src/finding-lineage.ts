@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AuditRecordCipher } from './audit-record-cipher.js';
 
 /** One step in a finding's history: an event it rests on, a change announced, a response, or a read of it. */
 export interface LineageStep {
@@ -18,6 +19,8 @@ export interface Lineage {
   steps: LineageStep[];
   /** Evidence the finding names that the audit store does not hold (recorded before the audit ran). */
   missingEvidence: { source: string; eventId: string }[];
+  /** Entries naming the finding that can no longer be read: their month's key was destroyed (retention). Their evidence is not known either. */
+  expired: { topic: string; partition: number; offset: string; at: string; period: string }[];
 }
 
 /** Where the hub's own records are, for the lookups. */
@@ -32,9 +35,16 @@ interface Row {
   partition: number;
   offset: string;
   timestamp_ms: string;
-  document: Record<string, unknown>;
   event_source: string | null;
 }
+
+interface NamingRow extends Row {
+  key: Buffer | null;
+  value: Buffer | null;
+  sealed_period: string | null;
+}
+
+type Named = Row & { document: Record<string, unknown> };
 
 const at = (row: Row) => new Date(Number(row.timestamp_ms)).toISOString();
 const place = (row: Row) => ({ at: at(row), topic: row.topic, partition: row.partition, offset: row.offset });
@@ -51,16 +61,22 @@ function accessStep(entry: Record<string, unknown>): string {
  * offset), every change announced, every department response, and every read that served it.
  */
 export class FindingLineage {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: AuditRecordCipher,
+  ) {}
 
   async of(findingId: string, topics: LineageTopics): Promise<Lineage> {
-    // Every entry that names the finding, found by the index of references (see its migration), then sorted by what it is.
-    const naming: Row[] = await this.dataSource.query(
-      `SELECT topic, partition, "offset", timestamp_ms, event_source, convert_from(value, 'UTF8')::jsonb AS document FROM audit_entry
-       WHERE audit_finding_references(value) @> ARRAY[$1::text] ORDER BY timestamp_ms, topic, partition, "offset"`,
+    // Every entry that names the finding, found by the index of the references read when it was recorded (migration 12), opened, then sorted by what it is.
+    const stored: NamingRow[] = await this.dataSource.query(
+      `SELECT topic, partition, "offset", timestamp_ms, event_source, key, value, sealed_period FROM audit_entry
+       WHERE finding_references @> ARRAY[$1::text] ORDER BY timestamp_ms, topic, partition, "offset"`,
       [findingId],
     );
-    const names = (row: Row) => row.document['findingId'] === findingId;
+    const opened = await this.cipher.open(stored.map((row) => ({ ...row, sealedPeriod: row.sealed_period })));
+    const expired = opened.flatMap((row) => (row.expired ? [{ topic: row.topic, partition: row.partition, offset: row.offset, at: at(row), period: row.expired.period }] : []));
+    const naming: Named[] = opened.flatMap((row) => (row.expired || row.value === null ? [] : [{ ...row, document: JSON.parse(row.value.toString('utf8')) as Record<string, unknown> }]));
+    const names = (row: Named) => row.document['findingId'] === findingId;
     const changes = naming.filter((row) => row.topic === topics.findings && names(row));
     const responses = naming.filter((row) => row.topic === topics.responses && names(row));
     const reads = naming.filter((row) => row.topic === topics.accessLog && Array.isArray(row.document['items']) && row.document['items'].includes(findingId));
@@ -70,7 +86,7 @@ export class FindingLineage {
     }
     const wanted = [...evidence.values()];
     const found: (Row & { event_id: string })[] = wanted.length === 0 ? [] : await this.dataSource.query(
-      `SELECT topic, partition, "offset", timestamp_ms, event_source, event_id, '{}'::jsonb AS document FROM audit_entry
+      `SELECT topic, partition, "offset", timestamp_ms, event_source, event_id FROM audit_entry
        WHERE (event_source, event_id) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) ORDER BY timestamp_ms, topic, partition, "offset"`,
       [wanted.map((e) => e.source), wanted.map((e) => e.eventId)],
     );
@@ -81,6 +97,6 @@ export class FindingLineage {
       ...responses.map((row): LineageStep => ({ kind: 'response', ...place(row), by: String(row.document['department']), what: `${String(row.document['response'])}${row.document['reason'] ? `: ${String(row.document['reason'])}` : ''}` })),
       ...reads.map((row): LineageStep => ({ kind: 'access', ...place(row), by: String(row.document['member']), what: accessStep(row.document) })),
     ].sort((a, b) => a.at.localeCompare(b.at) || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)));
-    return { findingId, steps, missingEvidence: wanted.filter((e) => !foundKeys.has(`${e.source}\u0000${e.eventId}`)) };
+    return { findingId, steps, missingEvidence: wanted.filter((e) => !foundKeys.has(`${e.source}\u0000${e.eventId}`)), expired };
   }
 }

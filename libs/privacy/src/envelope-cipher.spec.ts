@@ -45,4 +45,12 @@ describe('EnvelopeCipher', () => {
   it('refuses text that is not sealed', () => {
     expect(() => v1.open(RECORD, 'education')).toThrow('the value is not sealed by the hub');
   });
+
+  it('seals bytes that are not text as bytes, and opens them only in their context', () => {
+    const bytes = Buffer.from([0, 255, 0xc3, 0x28, ...Buffer.from('640104198506120314')]);
+    const sealed = v1.sealBytes(bytes, 'audit/t/0@7');
+    expect(sealed.includes(Buffer.from('640104'))).toBe(false);
+    expect(v1.openBytes(sealed, 'audit/t/0@7')).toEqual(bytes);
+    expect(() => v1.openBytes(sealed, 'audit/t/0@8')).toThrow(/does not open in its context/);
+  });
 });

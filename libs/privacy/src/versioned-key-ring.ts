@@ -24,7 +24,7 @@ export class VersionedKeyRing {
   constructor(keys: readonly VersionedKey[]) {
     if (keys.length === 0) throw new KeyRingError('a key ring needs at least one key');
     for (const key of keys) {
-      if (!Number.isInteger(key.version) || key.version < 1) throw new KeyRingError(`key version ${key.version} is not a positive integer`);
+      if (!Number.isInteger(key.version) || key.version < 1 || key.version > 0xffff) throw new KeyRingError(`key version ${key.version} is not a whole number from 1 to 65535`);
       if (key.secret.length < 32) throw new KeyRingError(`key version ${key.version} is ${key.secret.length} bytes; at least 32 are needed`);
     }
     this.keys = new Map(keys.map((key) => [key.version, key.secret]));

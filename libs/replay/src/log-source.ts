@@ -14,8 +14,10 @@ export interface LogSource {
   cutsAt(topics: readonly string[], until: Date): Promise<LogCut[]>;
   /** Each partition's records within its cut, in offset order, a batch at a time; with `keep`, only those whose key passes. Returns how many were handed on. */
   read(cuts: readonly LogCut[], onBatch: (records: InboundRecord[]) => Promise<void>, keep?: KeyFilter): Promise<number>;
+  /** Records within the cuts that can no longer be read (the audit store's months past retention): `read` leaves them out. */
+  expiredWithin?(cuts: readonly LogCut[]): Promise<number>;
   close(): Promise<void>;
 }
 
 /** How to open a log source: a worker opens its own from this. */
-export type LogSourceSpec = { kind: 'kafka'; settings: KafkaSettings } | { kind: 'audit-store'; database: string };
+export type LogSourceSpec = { kind: 'kafka'; settings: KafkaSettings } | { kind: 'audit-store'; database: string; /** The audit's key ring (AUDIT_STORE_KEYS), to open the entries. */ storeKeys: string };

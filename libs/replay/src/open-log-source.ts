@@ -3,5 +3,5 @@ import { kafkaLogSource } from './kafka-log-source.js';
 import type { LogSource, LogSourceSpec } from './log-source.js';
 
 export function openLogSource(spec: LogSourceSpec): Promise<LogSource> {
-  return spec.kind === 'kafka' ? Promise.resolve(kafkaLogSource(spec.settings)) : auditLogSource(spec.database);
+  return spec.kind === 'kafka' ? Promise.resolve(kafkaLogSource(spec.settings)) : auditLogSource(spec.database, spec.storeKeys);
 }

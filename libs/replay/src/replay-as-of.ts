@@ -56,10 +56,10 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
           );
     const recorded = new RecordedFindings();
     // What the hub announced is read meanwhile.
-    const [outcomes] = await Promise.all([replayed, source.read(findingsCuts, async (records) => recorded.add(records))]);
+    const [outcomes, , expired] = await Promise.all([replayed, source.read(findingsCuts, async (records) => recorded.add(records)), source.expiredWithin?.(cuts)]);
     const findings = outcomes.flatMap((outcome) => outcome.findings).sort(byFindingKey);
     return replayReport(
-      { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: source.name, records: outcomes.reduce((all, outcome) => all + outcome.records, 0), cuts } },
+      { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: source.name, records: outcomes.reduce((all, outcome) => all + outcome.records, 0), ...(expired === undefined ? {} : { expired }), cuts } },
       findings,
       { topic: options.findingsTopic, findings: recorded.findings },
       diffFindings(findings, recorded.findings, options.policy.version),

@@ -10,8 +10,12 @@ export interface ReplayReport {
   asOf: string;
   evaluationDate: string;
   policyVersion: string;
-  /** Where the log was read, and which part: each canonical partition from `start` up to `end` (exclusive). */
-  log: { source: 'kafka' | 'audit-store'; records: number; cuts: LogCut[] };
+  /**
+   * Where the log was read, and which part: each canonical partition from `start` up to `end`
+   * (exclusive). `expired`: records within the cuts left out because they can no longer be read
+   * (the audit store's months past retention); the state rests on the others.
+   */
+  log: { source: 'kafka' | 'audit-store'; records: number; expired?: number; cuts: LogCut[] };
   /** The findings open at `asOf`. */
   findings: { open: number; items: ReportedFinding[] };
   /** The findings the hub had announced on its findings topic by `asOf`. */
@@ -45,7 +49,7 @@ export function replaySummary(report: ReplayReport, maxDifferences = 50): string
   const { differences: d } = report;
   const lines = [
     `Replay as of ${report.asOf}, judged as of ${report.evaluationDate}, rules and policy ${report.policyVersion}`,
-    `  log read from ${report.log.source === 'kafka' ? 'the Kafka topics' : 'the audit store'}: ${report.log.records} canonical records in ${report.log.cuts.length} partitions`,
+    `  log read from ${report.log.source === 'kafka' ? 'the Kafka topics' : 'the audit store'}: ${report.log.records} canonical records in ${report.log.cuts.length} partitions${report.log.expired ? `; ${report.log.expired} records left out, expired under the audit store's retention (their month's key destroyed): findings resting on them may differ` : ''}`,
     `  findings open: ${report.findings.open}`,
     `  announced by the hub by then (${report.recorded.topic}): ${report.recorded.open} open, ${report.recorded.closed} closed`,
     `  differences: ${d.appears} would appear, ${d.disappears} would disappear, ${d.changes} would change`,

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { HubClient } from '@hub/hub-client';
-import { openAuditStore, readPublishedCheckpoints, readTrustedKey, verifyAuditStore, type AuditVerification } from '@hub/audit';
+import { VersionedKeyRing } from '@hub/privacy';
+import { openAuditReader, openAuditStore, readPublishedCheckpoints, readTrustedKey, verifyAuditStore, type AuditVerification } from '@hub/audit';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
+import { auditStoreKeys, storeKeysOption } from '../audit-store-keys.js';
 import { databaseOption } from '../database-option.js';
 import { LOCAL_KEY_FILE, memberKey } from '../member-key.js';
 import { readerKafkaSettings } from '../kafka-option.js';
@@ -81,19 +83,21 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
     .option('--responses-topic <topic>', 'where departments\' responses are recorded', 'hub.finding-response.recorded.v1')
     .option('--access-log-topic <topic>', 'where reads are logged', 'hub.access-log')
     .option(...databaseOption('audit-reader'))
-    .action(async (findingId: string, options: { json?: boolean; findingsTopic: string; responsesTopic: string; accessLogTopic: string; database: string }) => {
+    .option(...storeKeysOption())
+    .action(async (findingId: string, options: { json?: boolean; findingsTopic: string; responsesTopic: string; accessLogTopic: string; database: string; storeKeys: string }) => {
       if (!/^[0-9a-f]{64}$/.test(findingId)) throw new InputError(`a finding id is 64 hexadecimal digits, not "${findingId}"`);
-      const { lineage, close } = await openAuditStore(options.database);
+      const { lineage, close } = await openAuditReader(options.database, VersionedKeyRing.parse(auditStoreKeys(options.storeKeys)));
       try {
         const found = await lineage.of(findingId, { findings: options.findingsTopic, responses: options.responsesTopic, accessLog: options.accessLogTopic });
         if (options.json) return io.out(JSON.stringify(found, null, 2));
-        if (found.steps.length === 0) {
+        if (found.steps.length === 0 && found.expired.length === 0) {
           io.out(`the audit store holds nothing about finding ${findingId}`);
           return io.fail(1);
         }
         io.out(`finding ${findingId}`);
         for (const step of found.steps) io.out(`  ${step.at}  ${step.kind.padEnd(14)} ${step.by.padEnd(20)} ${step.what}  [${step.topic}/${step.partition}@${step.offset}]`);
         for (const missing of found.missingEvidence) io.out(`  evidence ${missing.source} ${missing.eventId} is not in the audit store (recorded before the audit ran)`);
+        for (const gone of found.expired) io.out(`  ${gone.at}  expired        an entry naming it can no longer be read: the key of ${gone.period} was destroyed (retention)  [${gone.topic}/${gone.partition}@${gone.offset}]`);
       } finally {
         await close();
       }

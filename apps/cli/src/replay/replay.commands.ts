@@ -6,6 +6,7 @@ import { KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary, type Log
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 import { InputError } from '../read-input.js';
+import { auditStoreKeys, storeKeysOption } from '../audit-store-keys.js';
 import { databaseOption } from '../database-option.js';
 import { readerKafkaSettings } from '../kafka-option.js';
 
@@ -49,7 +50,8 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
     .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
     .option(...databaseOption('audit-reader', 'PostgreSQL holding the audit store (with --source audit)'))
-    .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; source: string; workers?: string; slices?: string; findingsTopic: string; brokers: string; database: string }) => {
+    .option(...storeKeysOption())
+    .action(async (options: { asOf: string; rules: string; evaluationDate?: string; out?: string; json?: boolean; source: string; workers?: string; slices?: string; findingsTopic: string; brokers: string; database: string; storeKeys: string }) => {
       const asOf = moment(options.asOf);
       if (options.source !== 'kafka' && options.source !== 'audit') throw new InputError(`--source must be kafka or audit, not "${options.source}"`);
       const policy = policyFrom(options.rules);
@@ -60,7 +62,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
       if (slices !== undefined && (!Number.isInteger(slices) || slices < 1 || slices > 1000)) throw new InputError(`--slices must be a whole number from 1 to 1000, not "${options.slices}"`);
       // The reading's rate counts from the start: slices first read the household topics, unreported.
       const progress = new Map<string, ProgressLine>([['canonical records read', new ProgressLine('canonical records read')]]);
-      const source: LogSourceSpec = options.source === 'audit' ? { kind: 'audit-store', database: options.database } : { kind: 'kafka', settings: readerKafkaSettings(options.brokers, 'hub-replay') };
+      const source: LogSourceSpec = options.source === 'audit' ? { kind: 'audit-store', database: options.database, storeKeys: auditStoreKeys(options.storeKeys) } : { kind: 'kafka', settings: readerKafkaSettings(options.brokers, 'hub-replay') };
       const started = performance.now();
       let readUntil = started;
       let persons = 0;
