@@ -29,7 +29,8 @@ export async function auditRegionBench(projectRoot: string, infra: BenchInfra, o
     AUDIT_STORE_KEYS: `1:${randomBytes(32).toString('base64')}`,
     AUDIT_TOPIC_REFRESH_MS: '2000',
   });
-  const audited = await openAuditStore(databaseUrl);
+  // Once the audit service has migrated the database: a reader never migrates.
+  const audited = await pollUntil(() => openAuditStore(databaseUrl), { timeoutMs: 120_000, intervalMs: 500, description: 'the audit service to migrate the database' });
   try {
     const started = performance.now();
     const loaded = await produceRegion(projectRoot, infra.brokers, options);
