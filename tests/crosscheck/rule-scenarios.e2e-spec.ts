@@ -155,10 +155,20 @@ describe('the rule families, end to end', () => {
       await expectTold('healthcare-security', adult, [{ rule: 'insurance-gap', state: 'closed' }]);
     });
 
-    it('does not fire for a household lifted out of poverty (脱贫户), which the insurance policy leaves out', async () => {
+    it('fires for a member of a household lifted out of poverty (脱贫户) too: 脱贫人口 are in the ≥ 99 % target (policy 1.2.0)', async () => {
       const adult = freshIdentityNumber({ from: 1970, to: 1990 });
       await settled([await monitored(adult, 'poverty-alleviated')]);
-      expect(await toldOf('healthcare-security', adult)).toEqual([]);
+      await expectTold('healthcare-security', adult, [{ rule: 'insurance-gap', period: '2026', state: 'open' }]);
+    });
+
+    it('tells Healthcare Security of a 低保 member enrolled without the premium subsidy (资助未落实), and closes when the subsidy is recorded', async () => {
+      const adult = freshIdentityNumber({ from: 1970, to: 1990 });
+      const enrolled = (premiumSubsidy: { basis: string; amountFen: number } | null) => publish('healthcare-security', INSURANCE, { idNumber: adult, year: 2026, insuranceType: 'basic-medical', status: 'enrolled', premiumSubsidy });
+      const ids = [await household('dibao', 'granted', '2026-01-01', [[adult, 'head']], number()), await enrolled(null)];
+      await settled(ids);
+      await expectTold('healthcare-security', adult, [{ rule: 'insurance-subsidy-mismatch', period: '2026', state: 'open', explanation: /no premium subsidy, where dibao calls for a 定额/ }]);
+      await settled([...ids, await enrolled({ basis: 'dibao', amountFen: 15000 })]);
+      await expectTold('healthcare-security', adult, [{ rule: 'insurance-subsidy-mismatch', state: 'closed' }]);
     });
   });
 
@@ -166,12 +176,22 @@ describe('the rule families, end to end', () => {
     it('fires for a grade 2 certificate without the care subsidy for a month, and closes when it is paid', async () => {
       const person = freshIdentityNumber({ from: 1960, to: 1990 });
       const certificate = `${person}42`; // 残疾人证号: the identity number, the category (4 physical) and the grade (2)
-      const ids = [await publish('disability', CERTIFICATE, { idNumber: person, certificateNumber: certificate, grade: 2, change: 'issued', effectiveDate: '2026-03-10' })];
+      const ids = [await publish('disability', CERTIFICATE, { idNumber: person, certificateNumber: certificate, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2026-03-10' })];
       for (const month of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09']) ids.push(await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: certificate, subsidyType: 'care', month }));
       await settled(ids);
       await expectTold('disability', person, [{ rule: 'disability-care-subsidy-gap', period: '2026', explanation: /no care subsidy is recorded for 2026-10\./ }]);
       await settled([...ids, await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: certificate, subsidyType: 'care', month: '2026-10' })]);
       await expectTold('disability', person, [{ rule: 'disability-care-subsidy-gap', state: 'closed' }]);
+    });
+
+    it('tells the federation of a care subsidy paid on after 复评 moved the certificate to grade 3 (应退则退), with no gap after the change', async () => {
+      const person = freshIdentityNumber({ from: 1960, to: 1990 });
+      const certificate = (grade: number, change: string, effectiveDate: string) =>
+        publish('disability', CERTIFICATE, { idNumber: person, certificateNumber: `${person}4${grade}`, category: 'physical', grade, change, effectiveDate });
+      const ids = [await certificate(2, 'issued', '2026-01-10'), await certificate(3, 'changed', '2026-07-01')];
+      for (const month of ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08']) ids.push(await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: `${person}42`, subsidyType: 'care', month }));
+      await settled(ids);
+      await expectTold('disability', person, [{ rule: 'disability-subsidy-not-due', period: '2026', state: 'open', explanation: /care subsidy for 2026-07 \(no entitlement holds then\); care subsidy for 2026-08/ }]);
     });
   });
 

@@ -37,7 +37,16 @@ describe('the synthetic region', () => {
 
   it('plants gaps of each rule family it models', () => {
     const rules = new Set(region(20_000).flatMap((h) => h.expected.map((e) => e.rule)));
-    expect([...rules].sort()).toEqual(['aid-without-eligibility', 'data-quality', 'disability-care-subsidy-gap', 'disability-living-subsidy-gap', 'insurance-gap', 'missed-student-aid']);
+    expect([...rules].sort()).toEqual([
+      'aid-without-eligibility',
+      'data-quality',
+      'disability-care-subsidy-gap',
+      'disability-living-subsidy-gap',
+      'disability-subsidy-not-due',
+      'insurance-gap',
+      'insurance-subsidy-mismatch',
+      'missed-student-aid',
+    ]);
   });
 
   it('plants a data-quality gap as one person in two Civil Affairs households at once, and a decoy whose second registration ended before the first began', () => {

@@ -46,7 +46,7 @@ describe('what a simulated department does about a finding', () => {
       {
         id: `ENR-2026-${'f'.repeat(12)}`,
         type: 'healthcare-security.insurance-enrolment.recorded.v1',
-        data: { idNumber: '640104198506120314', regionCode: '640104', insuranceType: 'basic-medical', year: 2026, status: 'enrolled', premiumSubsidy: { basis: 'dibao', amountFen: 20000 }, recordedOn: '2026-11-30' },
+        data: { idNumber: '640104198506120314', regionCode: '640104', insuranceType: 'basic-medical', year: 2026, status: 'enrolled', premiumSubsidy: { basis: 'dibao', amountFen: 15000 }, recordedOn: '2026-11-30' },
       },
     ]);
     expect(action.response).toMatchObject({ response: 'resolved' });

@@ -1,4 +1,4 @@
-import { evaluatePerson, POLICY_2026, reconcile, type Finding } from '@hub/precise-aid';
+import { evaluatePerson, POLICY_1_1, POLICY_2026, reconcile, type Finding } from '@hub/precise-aid';
 import { aid, CERTIFICATE, enrolment, fact, FATHER, household, HOUSEHOLD, INSURANCE, MONITORING, person, status, STUDENT, SUBSIDY, viewOf } from './scenario.js';
 
 const context = { policy: POLICY_2026, until: '2026-12-01' };
@@ -43,23 +43,23 @@ describe('insurance gap (应保未保)', () => {
     expect(changes.map((c) => [c.change, c.finding.period])).toEqual([['closed', '2026']]);
   });
 
-  it('is not raised for a category the insurance policy leaves out (低保边缘)', () => {
-    expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [status('marginal-low-income', 'granted', '2026-03-01')]), context))).toEqual([]);
+  it('is not raised for a category the insurance policy leaves out (低保边缘 under policy 1.1.0)', () => {
+    expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [status('marginal-low-income', 'granted', '2026-03-01')]), { ...context, policy: POLICY_1_1 }))).toEqual([]);
   });
 });
 
 describe('disability subsidy gaps', () => {
-  const certificate = (grade: number, effectiveDate = '2026-03-10') => fact(CERTIFICATE, { idNumber: FATHER, grade, change: 'issued', effectiveDate });
+  const certificate = (grade: number, effectiveDate = '2026-03-10') => fact(CERTIFICATE, { idNumber: FATHER, category: 'physical', grade, change: 'issued', effectiveDate });
   const care = (month: string) => fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'care', month });
   const living = (month: string) => fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'living', month });
 
-  it('raises a care-subsidy gap for a grade 2 certificate, naming the unpaid months after the grace months', () => {
+  it('raises a care-subsidy gap for a grade 2 肢体 certificate, naming the unpaid months after the grace months', () => {
     const [found] = of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate(2), care('2026-05'), care('2026-06')]), context));
     expect(found).toMatchObject({ period: '2026', routedTo: 'disability' });
     expect(found!.explanation).toMatch(/no care subsidy is recorded for 2026-07, 2026-08, 2026-09, 2026-10, 2026-11\.$/);
   });
 
-  it('raises no care-subsidy gap for a grade 3 certificate', () => {
+  it('raises no care-subsidy gap for a grade 3 肢体 certificate', () => {
     expect(of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate(3)]), context))).toEqual([]);
   });
 

@@ -45,6 +45,26 @@ const SECOND_LISTING_FROM = '2026-05-01';
 /** Months for which subsidies are due by REGION_DAY (two grace months after the certificate, and after the status for the living subsidy). */
 const CARE_MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 const LIVING_MONTHS = CARE_MONTHS.slice(2);
+/** When a planted 复评 moves a grade 2 certificate to grade 3, ending the care subsidy (for categories other than 智力 and 精神). */
+const DOWNGRADE_FROM = '2026-07-01';
+const CERTIFICATE_CATEGORIES = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'];
+/** Ningxia's care subsidy (护理补贴): 智力 and 精神 of every grade, grades 1-2 of the others. */
+const CARE_OF_EVERY_GRADE = ['intellectual', 'mental'];
+/**
+ * The 2026 premium subsidy (参保资助) by household status (a Civil Affairs category or a monitoring
+ * type), most generous first, in fen: 全额 for 特困, 孤儿 and 事实无人抚养, 定额 for 低保, 低保边缘
+ * and the monitored; 脱贫户 alone get none. Amounts illustrative.
+ */
+export const PREMIUM_SUBSIDY: Readonly<Record<string, { basis: string; amountFen: number }>> = {
+  'extreme-poverty': { basis: 'extreme-poverty', amountFen: 40000 },
+  orphan: { basis: 'other', amountFen: 40000 },
+  'de-facto-unsupported-child': { basis: 'other', amountFen: 40000 },
+  dibao: { basis: 'dibao', amountFen: 15000 },
+  'marginal-low-income': { basis: 'marginal-low-income', amountFen: 15000 },
+  'unstable-alleviated': { basis: 'monitored', amountFen: 15000 },
+  'marginal-vulnerable': { basis: 'monitored', amountFen: 15000 },
+  'sudden-hardship': { basis: 'monitored', amountFen: 15000 },
+};
 const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6].map((value, i) => ({ value, weight: [0.22, 0.33, 0.2, 0.14, 0.08, 0.03][i]! }));
 
 type Status =
@@ -72,8 +92,10 @@ export const AID_TYPES: Record<string, string> = {
  * in memory), deterministic for a seed. Statuses, enrolments, aid, certificates, subsidies and
  * insurance follow the 2026 policy; gaps of every rule family are planted on purpose and returned
  * as the expected findings, beside decoys that look like gaps but are not (a 低保 that starts after
- * the term, 低保边缘 households, 脱贫户 without insurance, a second household registration that
- * ended before the first began).
+ * the term, 低保边缘 households for student aid, a second household registration that ended before
+ * the first began, a 特困 member's severe certificate without subsidies (特困供养 excludes them), a
+ * grade 2 certificate downgraded to 3 whose care subsidy stopped, 脱贫户 insured with no premium
+ * subsidy).
  */
 export function* generateRegion(options: RegionOptions): Generator<GeneratedHousehold> {
   const random = new SeededRandom(options.seed);
@@ -143,7 +165,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       if (listing < 0.04) {
         const listed = random.pick(members);
         const overlaps = listing < 0.02;
-        const from = overlaps ? SECOND_LISTING_FROM : '2025-06-01';
+        const from = overlaps ? SECOND_LISTING_FROM : '2026-01-01';
         add('civil-affairs', 'civil-affairs.household-status.changed.v1', `${from}T09:00:00+08:00`, {
           householdNumber: `${region}-9${String(index).padStart(7, '0')}`,
           regionCode: region,
@@ -158,27 +180,42 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       }
     }
     const householdEligible = (statusNow && status.category !== 'marginal-low-income') || status.kind === 'monitored';
-    const insuranceDue = (statusNow && status.category !== 'marginal-low-income') || (status.kind === 'monitored' && status.type !== 'poverty-alleviated');
+    // 应保尽保 (policy 1.2.0): every assisted or monitored household, 低保边缘 and 脱贫户 included.
+    const insuranceDue = statusNow || status.kind === 'monitored';
+    const premiumSubsidy = statusNow ? PREMIUM_SUBSIDY[status.category] : status.kind === 'monitored' ? PREMIUM_SUBSIDY[status.type] : undefined;
     const livingDue = statusNow && status.category === 'dibao';
+    // 特困供养 covers what the disability subsidies would: neither is due.
+    const subsidiesExcluded = statusNow && status.category === 'extreme-poverty';
     // The hub knows who lives together only from a household some department published.
     const parentsDisabled = status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate);
 
     for (const member of members) {
       if (member.certificate) {
         const { number, grade } = member.certificate;
-        add('disability', 'disability.certificate.changed.v1', `${CERTIFICATE_FROM}T10:00:00+08:00`, {
-          certificateNumber: number,
-          idNumber: member.idNumber,
-          name: member.name,
-          regionCode: region,
-          category: ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'][Number(number.slice(-2, -1)) - 1],
-          grade,
-          change: 'issued',
-          effectiveDate: CERTIFICATE_FROM,
-        });
-        const subsidies = (type: 'care' | 'living', months: string[], rule: string) => {
+        const category = CERTIFICATE_CATEGORIES[Number(number.slice(-2, -1)) - 1]!;
+        const certificate = (change: string, effectiveDate: string, certificateNumber: string, certificateGrade: number) =>
+          add('disability', 'disability.certificate.changed.v1', `${effectiveDate}T10:00:00+08:00`, {
+            certificateNumber,
+            idNumber: member.idNumber,
+            name: member.name,
+            regionCode: region,
+            category,
+            grade: certificateGrade,
+            change,
+            effectiveDate,
+          });
+        certificate('issued', CERTIFICATE_FROM, number, grade);
+        const careByGrade = grade <= 2 && !CARE_OF_EVERY_GRADE.includes(category);
+        const careDue = (careByGrade || CARE_OF_EVERY_GRADE.includes(category)) && !subsidiesExcluded;
+        // 复评: some grade 2 certificates of categories cared for by grade become grade 3 in July; the
+        // care subsidy is due up to June, and a third of them go on being paid (应退未退).
+        const downgraded = careDue && careByGrade && grade === 2 && random.chance(0.1);
+        const paidOn = downgraded && random.chance(1 / 3);
+        if (downgraded) certificate('changed', DOWNGRADE_FROM, `${number.slice(0, -1)}3`, 3);
+        /** Pays a subsidy for the months due (one of them missed, now and then: a planted gap) and any months paid on beyond them. */
+        const subsidies = (type: 'care' | 'living', months: string[], rule: string, paidBeyond: string[] = []) => {
           const missing = random.chance(0.1) ? random.pick(months) : undefined;
-          for (const month of months.filter((m) => m !== missing)) {
+          for (const month of [...months.filter((m) => m !== missing), ...paidBeyond]) {
             add('disability', 'disability.subsidy.granted.v1', `${month}-15T10:00:00+08:00`, {
               grantNumber: `CL${month.replace('-', '')}-${sequence + 1}`,
               certificateNumber: number,
@@ -191,7 +228,12 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           }
           if (missing) expected.push({ rule, idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
         };
-        if (grade <= 2) subsidies('care', CARE_MONTHS, 'disability-care-subsidy-gap');
+        if (careDue && !downgraded) subsidies('care', CARE_MONTHS, 'disability-care-subsidy-gap');
+        if (downgraded) {
+          const due = CARE_MONTHS.filter((m) => m < DOWNGRADE_FROM.slice(0, 7));
+          subsidies('care', due, 'disability-care-subsidy-gap', paidOn ? CARE_MONTHS.filter((m) => !due.includes(m)) : []);
+          if (paidOn) expected.push({ rule: 'disability-subsidy-not-due', idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
+        }
         if (livingDue) subsidies('living', LIVING_MONTHS, 'disability-living-subsidy-gap');
       }
 
@@ -230,6 +272,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       }
 
       const insured = insuranceDue ? random.chance(0.92) : random.chance(0.3);
+      // Now and then an assisted member is enrolled without the subsidy the status calls for (资助未落实).
+      const subsidyMissed = insured && premiumSubsidy !== undefined && random.chance(0.05);
       if (insured) {
         add('healthcare-security', 'healthcare-security.insurance-enrolment.recorded.v1', '2025-12-20T10:00:00+08:00', {
           idNumber: member.idNumber,
@@ -237,11 +281,12 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           insuranceType: 'basic-medical',
           year: 2026,
           status: 'enrolled',
-          premiumSubsidy: null,
+          premiumSubsidy: subsidyMissed ? null : (premiumSubsidy ?? null),
           recordedOn: '2025-12-20',
         });
       }
       if (insuranceDue && !insured) expected.push({ rule: 'insurance-gap', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
+      if (subsidyMissed) expected.push({ rule: 'insurance-subsidy-mismatch', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
     }
     yield { persons: members.length, records, expected };
   }

@@ -1,4 +1,4 @@
-import { AID_TYPES } from '@hub/demo-region';
+import { AID_TYPES, PREMIUM_SUBSIDY } from '@hub/demo-region';
 import type { DeliveredFinding } from '@hub/gateway';
 import type { FindingReveal } from '@hub/gateway';
 import type { FindingResponse, SubmissionRecord } from '@hub/hub-client';
@@ -14,17 +14,15 @@ export type StudentIndex = ReadonlyMap<string, Record<string, unknown>>;
 
 const AID = 'education.student-aid.granted.v1';
 const ENROLMENT = 'healthcare-security.insurance-enrolment.recorded.v1';
-/** The household statuses a premium subsidy is granted on, most generous first, as an explanation names them. */
-const SUBSIDY_BASES = ['extreme-poverty', 'dibao', 'marginal-low-income'] as const;
-
 /** Whether a department needs to learn who a finding is about before it can act (it asks the hub: a reveal). */
 export function needsReveal(department: string, finding: DeliveredFinding): boolean {
   return department === 'healthcare-security' && finding.rule === 'insurance-gap' && finding.reveal !== undefined && finding.state === 'open' && finding.responses.length === 0;
 }
 
-/** Healthcare Security enrols the person the hub revealed, with a premium subsidy (资助参保), for the finding's year. */
+/** Healthcare Security enrols the person the hub revealed, with the premium subsidy their status calls for (资助参保), for the finding's year. */
 function enrolment(finding: DeliveredFinding, person: FindingReveal, recordedOn: string): SubmissionRecord {
-  const basis = SUBSIDY_BASES.find((category) => finding.explanation.includes(category)) ?? 'monitored';
+  // The statuses the explanation names, the most generous subsidy first; 脱贫户 alone get none.
+  const premiumSubsidy = Object.entries(PREMIUM_SUBSIDY).find(([status]) => finding.explanation.includes(status))?.[1] ?? null;
   return {
     id: `ENR-${finding.period}-${finding.findingId.slice(0, 12)}`,
     type: ENROLMENT,
@@ -34,8 +32,7 @@ function enrolment(finding: DeliveredFinding, person: FindingReveal, recordedOn:
       insuranceType: 'basic-medical',
       year: Number(finding.period),
       status: 'enrolled',
-      // A flat subsidy: the simulator does not model the county's premium schedule.
-      premiumSubsidy: { basis, amountFen: 20000 },
+      premiumSubsidy,
       recordedOn,
     },
   };
@@ -75,6 +72,8 @@ export function actionFor(department: string, finding: DeliveredFinding, student
     return { publish: [enrolment(finding, revealed, grantedOn)], response: { response: 'resolved', reason: 'Enrolled with a premium subsidy (资助参保).', respondedBy } };
   }
   if (finding.rule === 'insurance-gap') return acknowledge('To be enrolled with a premium subsidy once Civil Affairs confirms the person.');
+  if (finding.rule === 'insurance-subsidy-mismatch') return acknowledge('The premium subsidy is being corrected with the county\'s medical assistance office (医疗救助).');
+  if (finding.rule === 'disability-subsidy-not-due') return acknowledge('The county federation stops the subsidy and recovers what was paid when it was not due (应退则退).');
   if (finding.rule.startsWith('disability-')) return acknowledge('The subsidy is being reviewed by the county federation.');
   if (finding.rule === 'data-quality') return acknowledge('The household registers are being reconciled so that the person is listed in one household.');
   return acknowledge('Under review.');

@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { POLICY_2026, RULE_FAMILIES, type Policy } from '@hub/precise-aid';
+import { POLICY_1_0, POLICY_1_1, POLICY_2026, RULE_FAMILIES, type Policy } from '@hub/precise-aid';
 
 const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const monthDay = { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' } as const;
@@ -26,12 +26,29 @@ const POLICY_SCHEMA = {
         minDaysInTerm: { type: 'integer', minimum: 1, maximum: 200 },
       },
     },
-    insurance: { type: 'object', additionalProperties: false, required: ['categories', 'monitoringTypes', 'insuranceType'], properties: { categories: strings, monitoringTypes: strings, insuranceType: { type: 'string' } } },
+    insurance: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['categories', 'monitoringTypes', 'insuranceType', 'premiumSubsidy'],
+      properties: {
+        categories: strings,
+        monitoringTypes: strings,
+        insuranceType: { type: 'string' },
+        premiumSubsidy: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['full', 'fixed'], properties: { full: strings, fixed: strings } }] },
+      },
+    },
     disabilitySubsidy: {
       type: 'object',
       additionalProperties: false,
-      required: ['careGrades', 'livingCategories', 'graceMonths'],
-      properties: { careGrades: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 4 } }, livingCategories: strings, graceMonths: { type: 'integer', minimum: 0, maximum: 24 } },
+      required: ['careGrades', 'careCategoriesOfEveryGrade', 'livingCategories', 'excludedCategories', 'graceMonths', 'notDue'],
+      properties: {
+        careGrades: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 4 } },
+        careCategoriesOfEveryGrade: strings,
+        livingCategories: strings,
+        excludedCategories: strings,
+        graceMonths: { type: 'integer', minimum: 0, maximum: 24 },
+        notDue: { type: 'boolean' },
+      },
     },
     reveal: {
       type: 'object',
@@ -45,14 +62,8 @@ const POLICY_SCHEMA = {
 
 const validatePolicy = new Ajv2020({ allErrors: true, strict: true }).compile(POLICY_SCHEMA);
 
-/**
- * The rule and policy versions the hub has run, by version: 1.0.0 judged as 1.1.0 does, with no
- * rule granting a reveal (issue 20 added the grants, and with them a version: finding ids carry it).
- */
-export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([
-  ['1.0.0', { ...POLICY_2026, version: '1.0.0', reveal: {} }],
-  [POLICY_2026.version, POLICY_2026],
-]);
+/** The rule and policy versions the hub has run, by version, oldest first (finding ids carry the version). */
+export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([POLICY_1_0, POLICY_1_1, POLICY_2026].map((policy) => [policy.version, policy]));
 
 export class PolicyDocumentError extends Error {
   constructor(

@@ -53,11 +53,19 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
     case 'education.student-aid.granted.v1':
       return { kind: 'student-aid', person: String(data['idNumber']), term: String(data['term']), aidType: String(data['aidType']), evidence };
     case 'disability.certificate.changed.v1':
-      return { kind: 'certificate', person: String(data['idNumber']), grade: Number(data['grade']), change: data['change'] as 'issued', effectiveDate: String(data['effectiveDate']), evidence };
+      return { kind: 'certificate', person: String(data['idNumber']), category: String(data['category']), grade: Number(data['grade']), change: data['change'] as 'issued', effectiveDate: String(data['effectiveDate']), evidence };
     case 'disability.subsidy.granted.v1':
       return { kind: 'disability-subsidy', person: String(data['idNumber']), subsidyType: data['subsidyType'] as 'care', month: String(data['month']), evidence };
     case 'healthcare-security.insurance-enrolment.recorded.v1':
-      return { kind: 'insurance', person: String(data['idNumber']), insuranceType: String(data['insuranceType']), year: Number(data['year']), status: data['status'] as 'enrolled', evidence };
+      return {
+        kind: 'insurance',
+        person: String(data['idNumber']),
+        insuranceType: String(data['insuranceType']),
+        year: Number(data['year']),
+        status: data['status'] as 'enrolled',
+        subsidyBasis: ((data['premiumSubsidy'] as Data | null | undefined)?.['basis'] as string | undefined) ?? null,
+        evidence,
+      };
     default:
       return undefined;
   }

@@ -52,6 +52,8 @@ export interface StudentAidFact {
 export interface CertificateFact {
   kind: 'certificate';
   person: string;
+  /** 视力 … 多重 (the contract's category); absent in facts stored before policy 1.2.0 read it. */
+  category?: string;
   grade: number;
   change: 'issued' | 'changed' | 'revoked';
   effectiveDate: IsoDate;
@@ -73,6 +75,8 @@ export interface InsuranceFact {
   insuranceType: string;
   year: number;
   status: 'enrolled' | 'terminated';
+  /** The status the premium is subsidised on (the contract's `premiumSubsidy.basis`), null without a subsidy; absent in facts stored before policy 1.2.0 read it. */
+  subsidyBasis?: string | null;
   evidence: Evidence;
 }
 

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Evidence } from '../facts/evidence.js';
 
-export const RULE_FAMILIES = ['missed-student-aid', 'aid-without-eligibility', 'insurance-gap', 'disability-care-subsidy-gap', 'disability-living-subsidy-gap', 'data-quality'] as const;
+export const RULE_FAMILIES = [
+  'missed-student-aid',
+  'aid-without-eligibility',
+  'insurance-gap',
+  'insurance-subsidy-mismatch',
+  'disability-care-subsidy-gap',
+  'disability-living-subsidy-gap',
+  'disability-subsidy-not-due',
+  'data-quality',
+] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 /** What a rule found about a subject for a period, why, and who can act on it. */

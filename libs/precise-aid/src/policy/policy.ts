@@ -29,17 +29,31 @@ export interface Policy {
     minDaysInTerm: number;
   };
   insurance: {
+    /** Civil Affairs categories whose members must be insured (应保尽保). */
     categories: string[];
+    /** Rural Revitalisation monitoring types whose members must be insured. */
     monitoringTypes: string[];
     insuranceType: string;
+    /**
+     * The premium subsidy (参保资助) due by status, highest tier first, or null not to check it:
+     * `full` (全额资助) and `fixed` (定额资助) list household statuses as the spells name them
+     * (`dibao`, `monitored:unstable-alleviated`, ...). A status in neither is not subsidised.
+     */
+    premiumSubsidy: { full: string[]; fixed: string[] } | null;
   };
   disabilitySubsidy: {
-    /** Certificate grades that call for the care subsidy (重度: 1 and 2). */
+    /** Certificate grades that call for the care subsidy, of every category (重度: 1 and 2). */
     careGrades: number[];
+    /** Categories whose certificate holders of any grade are due the care subsidy (Ningxia: 智力, 精神). */
+    careCategoriesOfEveryGrade: string[];
     /** Categories whose certificate holders are due the living subsidy. */
     livingCategories: string[];
+    /** Household statuses that exclude both subsidies (Ningxia: 特困供养, whose support covers them). */
+    excludedCategories: string[];
     /** Months after a certificate (or status) begins before a missing subsidy counts. */
     graceMonths: number;
+    /** Whether a subsidy paid for a month it was not due (certificate ended or downgraded, status ended, excluded) is a finding (应退则退). */
+    notDue: boolean;
   };
   /**
    * Which rules let the department a finding is routed to learn the subject's identity number and
@@ -50,8 +64,12 @@ export interface Policy {
   reveal: Partial<Record<RuleFamily, RevealGrant>>;
 }
 
+/**
+ * The policy the hub enforces from 2026-12 (version 1.2.0; sources in `../../../shared/policy-review.md`
+ * §1.3 and §1.4, and below). Versions before it are kept for replay (`KNOWN_POLICIES`).
+ */
 export const POLICY_2026: Policy = {
-  version: '1.1.0',
+  version: '1.2.0',
   terms: { autumn: { start: '09-01', end: '01-31' }, spring: { start: '02-15', end: '07-15' } },
   studentAid: {
     categories: ['dibao', 'extreme-poverty', 'orphan', 'de-facto-unsupported-child'],
@@ -62,14 +80,26 @@ export const POLICY_2026: Policy = {
     minDaysInTerm: 30,
   },
   insurance: {
-    categories: ['dibao', 'extreme-poverty'],
-    monitoringTypes: ['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
+    // 医疗救助 一类 (特困, 孤儿, 事实无人抚养), 二类 (低保), 三类 (低保边缘) under 国办发〔2021〕42号.
+    categories: ['dibao', 'extreme-poverty', 'marginal-low-income', 'orphan', 'de-facto-unsupported-child'],
+    // 脱贫人口 are in the ≥ 99 % 参保率 target of 国家医保局's notice on 防范化解因病返贫致贫, beside the monitored.
+    monitoringTypes: ['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
     insuranceType: 'basic-medical',
+    // 全额资助 for 特困 (and 孤儿, 事实无人抚养 where the province adds them); 定额资助 for 低保, 低保边缘 and the monitored.
+    premiumSubsidy: {
+      full: ['extreme-poverty', 'orphan', 'de-facto-unsupported-child'],
+      fixed: ['dibao', 'marginal-low-income', 'monitored:unstable-alleviated', 'monitored:marginal-vulnerable', 'monitored:sudden-hardship'],
+    },
   },
   disabilitySubsidy: {
+    // 宁夏 护理补贴 from 2016: 一、二级 of every category, 智力 and 精神 of every grade (宁夏日报 2016-03-28);
+    // 特困人员供养 excluded, as is the 生活补贴 (their support covers basic living).
     careGrades: [1, 2],
+    careCategoriesOfEveryGrade: ['intellectual', 'mental'],
     livingCategories: ['dibao'],
+    excludedCategories: ['extreme-poverty'],
     graceMonths: 2,
+    notDue: true,
   },
   reveal: {
     'insurance-gap': { purpose: '资助参保: enrol the uninsured assisted person with a premium subsidy (医疗保障 参保资助)' },

@@ -1,10 +1,8 @@
-import { intersection } from '../calendar/date-interval.js';
-import { addMonths, monthOf, monthsOf } from '../calendar/months.js';
+import { addMonths, monthOf } from '../calendar/months.js';
 import type { Evidence } from '../facts/evidence.js';
-import type { CertificateFact } from '../facts/fact.js';
 import { finding, type Finding, type RuleFamily } from '../findings/finding.js';
-import { certificateSpells, householdSpellsOf } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
+import { disabilityEntitlement, type DueStretch } from './disability-entitlement.js';
 import type { RuleContext } from './rule.js';
 
 /** Findings, one per year, for months due a subsidy (after the grace months) that have none. */
@@ -35,37 +33,23 @@ function gapsByYear(
 }
 
 /**
- * Disability subsidy gaps, routed to the Disabled Persons' Federation: a severe (grade 1-2)
- * certificate without the care subsidy (重度残疾人护理补贴), and a certificate holder in a household
- * with a status of the policy's kinds (低保) without the living subsidy (困难残疾人生活补贴), month
- * by month after the grace months, up to the month before the evaluation day.
+ * Disability subsidy gaps, routed to the Disabled Persons' Federation as outreach (both subsidies are
+ * applied for, so a gap means "not applied, or not found"): a certificate calling for the care
+ * subsidy (重度残疾人护理补贴; Ningxia: grades 1-2, and 智力 and 精神 of every grade) without it,
+ * and a certificate holder in a household with a status of the policy's kinds (低保) without the
+ * living subsidy (困难残疾人生活补贴), month by month after the grace months, up to the month
+ * before the evaluation day; months of an excluding status (特困供养) are not due.
  */
 export function disabilitySubsidyGaps(view: PersonView, context: RuleContext): Finding[] {
   const { policy, until } = context;
-  const lastMonth = addMonths(monthOf(until), -1);
-  const certificates = view.facts.filter((f): f is CertificateFact => f.kind === 'certificate');
+  const entitlement = disabilityEntitlement(view, policy.disabilitySubsidy, addMonths(monthOf(until), -1));
   const paid = (type: 'care' | 'living') => new Set(view.facts.filter((f) => f.kind === 'disability-subsidy' && f.subsidyType === type).map((f) => (f as { month: string }).month));
-  const afterGrace = (months: string[], since: string) => {
-    const firstDue = addMonths(monthOf(since), policy.disabilitySubsidy.graceMonths);
-    return months.filter((m) => m >= firstDue);
+  const afterGrace = (stretch: DueStretch): DueStretch => {
+    const firstDue = addMonths(stretch.months[0] ?? '0000-01', policy.disabilitySubsidy.graceMonths);
+    return { ...stretch, months: stretch.months.filter((m) => m >= firstDue && !entitlement.excluded.has(m)) };
   };
-
-  const careDue = certificateSpells(certificates, policy.disabilitySubsidy.careGrades).map((spell) => ({
-    months: afterGrace(monthsOf(spell.interval, lastMonth), spell.interval.from),
-    evidence: spell.evidence,
-    why: `a grade ${policy.disabilitySubsidy.careGrades.join(' or ')} certificate holds from ${spell.interval.from}`,
-  }));
-  const livingDue = certificateSpells(certificates).flatMap((certificate) =>
-    householdSpellsOf(view)
-      .filter((status) => policy.disabilitySubsidy.livingCategories.includes(status.value))
-      .flatMap((status) => {
-        const both = intersection(certificate.interval, status.interval);
-        if (!both) return [];
-        return [{ months: afterGrace(monthsOf(both, lastMonth), both.from), evidence: [...certificate.evidence, ...status.evidence], why: `a certificate holder in a ${status.value} household from ${both.from}` }];
-      }),
-  );
   return [
-    ...gapsByYear('disability-care-subsidy-gap', view, context, careDue, paid('care'), 'care subsidy'),
-    ...gapsByYear('disability-living-subsidy-gap', view, context, livingDue, paid('living'), 'living subsidy'),
+    ...gapsByYear('disability-care-subsidy-gap', view, context, entitlement.care.map(afterGrace), paid('care'), 'care subsidy'),
+    ...gapsByYear('disability-living-subsidy-gap', view, context, entitlement.living.map(afterGrace), paid('living'), 'living subsidy'),
   ];
 }

@@ -1,37 +1,30 @@
 import { finding, type Finding } from '../findings/finding.js';
-import { householdSpellsOf } from '../state/eligibility.js';
-import type { PersonView } from '../state/person-view.js';
 import type { RuleContext } from './rule.js';
+import type { PersonView } from '../state/person-view.js';
+import { enrolmentsByYear, statusesByYear } from './insurance-years.js';
 
 /**
  * 应保未保: a member of a household with a status or monitoring of the policy's kinds during a
- * year, with no basic medical insurance enrolment recorded for that year. Routed to Healthcare Security.
+ * year (医疗救助 一至三类 and 脱贫人口), with no basic medical insurance enrolment for that year, or
+ * one terminated since. Routed to Healthcare Security.
  */
 export function insuranceGap(view: PersonView, { policy, until }: RuleContext): Finding[] {
-  const lastYear = Number(until.slice(0, 4));
-  const insured = new Set(
-    view.facts.filter((f) => f.kind === 'insurance' && f.insuranceType === policy.insurance.insuranceType && f.status === 'enrolled').map((f) => (f as { year: number }).year),
-  );
-  const spells = householdSpellsOf(view).filter((s) =>
-    s.value.startsWith('monitored:') ? policy.insurance.monitoringTypes.includes(s.value.slice('monitored:'.length)) : policy.insurance.categories.includes(s.value),
-  );
-  const byYear = new Map<number, typeof spells>();
-  for (const spell of spells) {
-    const last = spell.interval.to === null ? lastYear : Math.min(lastYear, Number(spell.interval.to.slice(0, 4)));
-    for (let year = Number(spell.interval.from.slice(0, 4)); year <= last; year++) byYear.set(year, [...(byYear.get(year) ?? []), spell]);
-  }
-  return [...byYear]
-    .filter(([year]) => !insured.has(year))
+  const enrolments = enrolmentsByYear(view, policy.insurance);
+  const counts = (status: string) =>
+    status.startsWith('monitored:') ? policy.insurance.monitoringTypes.includes(status.slice('monitored:'.length)) : policy.insurance.categories.includes(status);
+  return [...statusesByYear(view, counts, Number(until.slice(0, 4)))]
+    .filter(([year]) => enrolments.get(year)?.status !== 'enrolled')
     .sort(([a], [b]) => a - b)
-    .map(([year, held]) =>
-      finding(
+    .map(([year, held]) => {
+      const terminated = enrolments.get(year);
+      return finding(
         'insurance-gap',
         policy.version,
         view.person,
         String(year),
         'healthcare-security',
-        `The person belongs to a household with ${held.map((s) => s.value).join(', ')} in ${year}, and no ${policy.insurance.insuranceType} insurance enrolment is recorded for ${year}.`,
-        held.flatMap((s) => s.evidence),
-      ),
-    );
+        `The person belongs to a household with ${held.map((s) => s.value).join(', ')} in ${year}, and ${terminated ? `the ${policy.insurance.insuranceType} insurance enrolment for ${year} was terminated` : `no ${policy.insurance.insuranceType} insurance enrolment is recorded for ${year}`}.`,
+        [...held.flatMap((s) => s.evidence), ...(terminated?.evidence ?? [])],
+      );
+    });
 }

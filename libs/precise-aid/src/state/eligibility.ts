@@ -57,12 +57,14 @@ export function householdSpellsOf(view: PersonView): readonly HouseholdSpell[] {
   return lastSpells;
 }
 
-/** The spells over which a person holds a disability certificate (issued or changed, until revoked). */
-export function certificateSpells(certificates: readonly CertificateFact[], grades?: readonly number[]): Spell[] {
+/**
+ * The spells over which a person holds a disability certificate (issued or changed, until revoked);
+ * with `entitled`, only while the certificate as last issued or changed meets it: a change out of it
+ * (a downgrade from grade 2 to 3) ends the spell, a change back opens another.
+ */
+export function certificateSpells(certificates: readonly CertificateFact[], entitled?: (certificate: CertificateFact) => boolean): Spell[] {
   return foldSpells(
-    certificates
-      .filter((c) => grades === undefined || c.change === 'revoked' || grades.includes(c.grade))
-      .map((c) => ({ value: 'certificate', opens: c.change !== 'revoked', from: c.effectiveDate, to: null, members: [], evidence: c.evidence })),
+    certificates.map((c) => ({ value: 'certificate', opens: c.change !== 'revoked' && (entitled?.(c) ?? true), from: c.effectiveDate, to: null, members: [], evidence: c.evidence })),
   );
 }
 

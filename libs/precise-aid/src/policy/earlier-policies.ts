@@ -1,0 +1,17 @@
+import { POLICY_2026, type Policy } from './policy.js';
+
+/**
+ * Policy 1.1.0 (2026-12-05), in today's shape: the care subsidy for grades 1 and 2 only, no
+ * exclusions, no check of subsidies paid when not due; insurance for 低保, 特困 and the three
+ * monitored types, with no check of the premium subsidy. Kept so that replays of what the hub
+ * announced under it compare like with like.
+ */
+export const POLICY_1_1: Policy = {
+  ...POLICY_2026,
+  version: '1.1.0',
+  insurance: { categories: ['dibao', 'extreme-poverty'], monitoringTypes: ['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'], insuranceType: 'basic-medical', premiumSubsidy: null },
+  disabilitySubsidy: { careGrades: [1, 2], careCategoriesOfEveryGrade: [], livingCategories: ['dibao'], excludedCategories: [], graceMonths: 2, notDue: false },
+};
+
+/** Policy 1.0.0: as 1.1.0, with no rule granting a reveal (issue 20 added the grants, and with them a version). */
+export const POLICY_1_0: Policy = { ...POLICY_1_1, version: '1.0.0', reveal: {} };
