@@ -29,6 +29,8 @@ const missedAid = (report: Report) => report.findings.items.filter((f) => f.rule
 
 interface Report {
   asOf: string;
+  evaluationDate: string;
+  evaluationDateFrom: string;
   policyVersion: string;
   log: { source: string; records: number };
   findings: { open: number; items: { rule: string; subject: string; period: string; ruleVersion: string }[] };
@@ -60,7 +62,8 @@ describe('the auditors\' tools', () => {
   };
   const replay = async (asOf: Date, ...extra: string[]): Promise<{ report: Report; json: string; stderr: string }> => {
     const out = join(folder, `${uniqueName('report')}.json`);
-    const args = ['replay', '--as-of', asOf.toISOString(), '--evaluation-date', EVALUATION_DATE, '--brokers', broker.bootstrapServers, '--database', bed.database.url, '--findings-topic', bed.findingsTopic, '--out', out, ...extra];
+    // Judged as of the day the crosscheck announced its findings under (EVALUATION_DATE), by default.
+    const args = ['replay', '--as-of', asOf.toISOString(), '--brokers', broker.bootstrapServers, '--database', bed.database.url, '--findings-topic', bed.findingsTopic, '--out', out, ...extra];
     const run = await runCli(args, { AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS });
     expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
     const json = readFileSync(out, 'utf8');
@@ -102,6 +105,13 @@ describe('the auditors\' tools', () => {
     );
     expect(report.log.records).toBe(5);
     expect(report.differences.items).toEqual([]);
+  });
+
+  it('judges as of the day the hub judged its findings as of, by default, and says so; a date given wins (issue 21)', async () => {
+    const { report } = await replay(afterAid);
+    expect(report).toMatchObject({ evaluationDate: EVALUATION_DATE, evaluationDateFrom: 'announced' });
+    const given = await replay(afterAid, '--evaluation-date', '2026-12-31');
+    expect(given.report).toMatchObject({ evaluationDate: '2026-12-31', evaluationDateFrom: 'given' });
   });
 
   it('rebuilds the findings after the aid: only the father\'s-certificate case is open, as the crosscheck announced', async () => {

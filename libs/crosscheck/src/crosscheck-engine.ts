@@ -1,10 +1,7 @@
-import { evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
+import { chinaDate, evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import { appendTo, isHouseholdFact } from './fact-groups.js';
-
-/** The day in China (UTC+8) of a moment: statuses and terms are in local dates. */
-const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Folds a batch of canonical events into the state and re-evaluates only the persons they touch,
@@ -54,7 +51,7 @@ export class CrosscheckEngine {
     const causes = causesByPerson(fresh);
     const context = { policy: this.policy, until: this.evaluationDate ?? chinaDate(now) };
     const changes = views.flatMap((view) => reconcile(openBySubject.get(view.person) ?? [], evaluatePerson(view, context), causes.get(view.person) ?? []));
-    await batch.applyChanges(changes, now);
+    await batch.applyChanges(changes, now, context.until);
     return changes;
   }
 }

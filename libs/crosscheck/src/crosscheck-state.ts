@@ -23,6 +23,6 @@ export interface StateBatch {
   /** Each person's view: their facts, their households' facts, and their housemates' facts. */
   views(persons: readonly string[]): Promise<PersonView[]>;
   openFindings(subjects: readonly string[]): Promise<Finding[]>;
-  /** Stores the findings' new states (and, on the live path, the changes to announce). */
-  applyChanges(changes: readonly FindingChange[], at: Date): Promise<void>;
+  /** Stores the findings' new states (and, on the live path, the changes to announce, with the day they were judged as of). */
+  applyChanges(changes: readonly FindingChange[], at: Date, evaluationDate: string): Promise<void>;
 }

@@ -24,6 +24,7 @@ function findingEvent(entry: OutboxEntry, topic: string) {
     evidence: finding.evidence.slice(0, MAX_EVIDENCE).map(({ eventId, source, type }) => ({ eventId, source, type })),
     ...(entry.responses.length > 0 ? { responses: entry.responses.slice(-50).map(({ response, reason, respondedAt }) => ({ response, ...(reason ? { reason } : {}), respondedAt })) } : {}),
     occurredAt: entry.occurredAt,
+    ...(entry.evaluationDate ? { evaluationDate: entry.evaluationDate } : {}),
   };
   const message = toKafkaBinary(
     { specversion: '1.0', id: `finding-change-${entry.sequence}`, source: '/hub/crosscheck', type: FINDING_EVENT_TYPE, time: entry.occurredAt, subject: finding.subject, datacontenttype: 'application/json', data },

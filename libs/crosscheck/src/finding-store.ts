@@ -17,10 +17,12 @@ export interface OutboxEntry {
   change: FindingChange['change'];
   finding: Finding;
   occurredAt: string;
+  /** The day the rules judged the change as of; absent when the finding is announced again for a response. */
+  evaluationDate?: string;
   responses: FindingResponse[];
 }
 
-const eventOf = (finding: Finding, at: Date) => JSON.stringify({ finding, occurredAt: at.toISOString() });
+const eventOf = (finding: Finding, at: Date, evaluationDate?: string) => JSON.stringify({ finding, occurredAt: at.toISOString(), ...(evaluationDate ? { evaluationDate } : {}) });
 
 /**
  * The findings and their current state, and the outbox of changes to publish: both written in the
@@ -40,7 +42,7 @@ export class FindingStore {
     return rows.map((row) => row.finding);
   }
 
-  async apply(manager: EntityManager, changes: readonly FindingChange[], at: Date): Promise<void> {
+  async apply(manager: EntityManager, changes: readonly FindingChange[], at: Date, evaluationDate: string): Promise<void> {
     if (changes.length === 0) return;
     await manager.query(
       `INSERT INTO crosscheck_finding (finding_id, subject, rule, state, finding, changed_at)
@@ -70,7 +72,7 @@ export class FindingStore {
       await manager.query(
         `UPDATE crosscheck_outbox o SET event = u.e FROM unnest($1::char(64)[], $2::jsonb[]) AS u (id, e)
          WHERE o.finding_id = u.id AND o.change = 'raised' AND o.published_at IS NULL`,
-        [rewritten.map((c) => c.finding.findingId), rewritten.map((c) => eventOf(c.finding, at))],
+        [rewritten.map((c) => c.finding.findingId), rewritten.map((c) => eventOf(c.finding, at, evaluationDate))],
       );
     }
     const outgoing = changes.filter((c) => !pendingRaises.has(c.finding.findingId));
@@ -81,7 +83,7 @@ export class FindingStore {
       [
         outgoing.map((c) => c.finding.findingId),
         outgoing.map((c) => c.change),
-        outgoing.map((c) => eventOf(c.finding, at)),
+        outgoing.map((c) => eventOf(c.finding, at, evaluationDate)),
         outgoing.map((c) => new Date(at.getTime() + (c.change === 'raised' ? this.settleMs : 0))),
       ],
     );
@@ -117,14 +119,21 @@ export class FindingStore {
    * batch is withdrawing or rewriting are skipped until it commits.
    */
   async publishable(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
-    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string }; responses: FindingResponse[] }[] = await manager.query(
+    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string; evaluationDate?: string }; responses: FindingResponse[] }[] = await manager.query(
       `SELECT o.sequence, o.change, o.event, f.responses FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id)
        WHERE o.published_at IS NULL AND o.not_before <= now()
          AND NOT EXISTS (SELECT 1 FROM crosscheck_outbox e WHERE e.finding_id = o.finding_id AND e.published_at IS NULL AND e.sequence < o.sequence AND e.not_before > now())
        ORDER BY o.sequence LIMIT $1 FOR UPDATE OF o SKIP LOCKED`,
       [limit],
     );
-    return rows.map((row) => ({ sequence: row.sequence, change: row.change, finding: row.event.finding, occurredAt: row.event.occurredAt, responses: row.responses }));
+    return rows.map((row) => ({
+      sequence: row.sequence,
+      change: row.change,
+      finding: row.event.finding,
+      occurredAt: row.event.occurredAt,
+      ...(row.event.evaluationDate ? { evaluationDate: row.event.evaluationDate } : {}),
+      responses: row.responses,
+    }));
   }
 
   async markPublished(manager: EntityManager, sequences: readonly string[]): Promise<void> {

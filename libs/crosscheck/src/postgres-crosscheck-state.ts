@@ -31,7 +31,7 @@ export class PostgresCrosscheckState implements CrosscheckState {
         affectedPersons: (facts) => this.facts.affectedPersons(manager, facts),
         views: (persons) => this.facts.views(manager, persons),
         openFindings: (subjects) => this.findings.openFindings(manager, subjects),
-        applyChanges: (changes, at) => this.findings.apply(manager, changes, at),
+        applyChanges: (changes, at, evaluationDate) => this.findings.apply(manager, changes, at, evaluationDate),
       }),
     );
   }

@@ -1,4 +1,5 @@
 export { addDays, contains, intersection, overlapDays, type DateInterval, type IsoDate } from './calendar/date-interval.js';
+export { chinaDate } from './calendar/china-date.js';
 export { termInterval, yearInterval, type TermCalendar } from './calendar/periods.js';
 export type { Evidence } from './facts/evidence.js';
 export type { CertificateFact, Fact, HouseholdFact, HouseholdMember, PersonFact } from './facts/fact.js';

@@ -1,4 +1,4 @@
-import { FACT_EVENT_TYPES, type Policy } from '@hub/precise-aid';
+import { chinaDate, FACT_EVENT_TYPES, type Policy } from '@hub/precise-aid';
 import { diffFindings } from './findings-diff.js';
 import type { LogCut, LogSourceSpec } from './log-source.js';
 import { openLogSource } from './open-log-source.js';
@@ -14,8 +14,11 @@ export interface ReplayOptions {
   /** Every record the broker had written by then is read; none after. */
   asOf: Date;
   policy: Policy;
-  /** The day findings are judged as of (YYYY-MM-DD). */
-  evaluationDate: string;
+  /**
+   * The day findings are judged as of (YYYY-MM-DD); by default the day the hub judged the latest
+   * change it announced by `asOf` as of, else the day of `asOf` in China.
+   */
+  evaluationDate?: string;
   findingsTopic: string;
   /** Worker threads replaying slices at once, at most; with 1 (or a single slice) the replay runs in this thread. */
   workers?: number;
@@ -47,19 +50,28 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
     // Each worker takes every workers-th slice.
     const sets: SliceSet[] = Array.from({ length: Math.min(workers, slices) }, (_, worker) => ({ slices: Array.from({ length: slices }, (_, slice) => slice).filter((slice) => slice % workers === worker), of: slices }));
     const progress = new SliceProgress(sets.length, records, options.onProgress);
+    const recorded = new RecordedFindings();
+    // What the hub announced is read meanwhile, or first when the day it judged as of is the replay's too.
+    const reading = source.read(findingsCuts, async (found) => recorded.add(found));
+    if (options.evaluationDate === undefined) await reading;
+    const judged = options.evaluationDate !== undefined ? { evaluationDate: options.evaluationDate, from: 'given' as const } : recorded.evaluationDate ? { evaluationDate: recorded.evaluationDate, from: 'announced' as const } : { evaluationDate: chinaDate(options.asOf), from: 'as-of' as const };
     const replayed =
       sets.length === 1
-        ? replaySlices({ ...options, source, cuts, slices: sets[0]!, onProgress: (phase, done, all) => progress.update(0, phase, done, all) }).then((outcome) => [outcome])
+        ? replaySlices({ ...options, ...judged, source, cuts, slices: sets[0]!, onProgress: (phase, done, all) => progress.update(0, phase, done, all) }).then((outcome) => [outcome])
         : runSliceWorkers(
-            sets.map((set) => ({ source: options.source, cuts, slices: set, asOf: options.asOf.toISOString(), policy: options.policy, evaluationDate: options.evaluationDate })),
+            sets.map((set) => ({ source: options.source, cuts, slices: set, asOf: options.asOf.toISOString(), policy: options.policy, evaluationDate: judged.evaluationDate })),
             (worker, phase, done, all) => progress.update(worker, phase, done, all),
           );
-    const recorded = new RecordedFindings();
-    // What the hub announced is read meanwhile.
-    const [outcomes, , expired] = await Promise.all([replayed, source.read(findingsCuts, async (records) => recorded.add(records)), source.expiredWithin?.(cuts)]);
+    const [outcomes, , expired] = await Promise.all([replayed, reading, source.expiredWithin?.(cuts)]);
     const findings = outcomes.flatMap((outcome) => outcome.findings).sort(byFindingKey);
     return replayReport(
-      { asOf: options.asOf.toISOString(), evaluationDate: options.evaluationDate, policyVersion: options.policy.version, log: { source: source.name, records: outcomes.reduce((all, outcome) => all + outcome.records, 0), ...(expired === undefined ? {} : { expired }), cuts } },
+      {
+        asOf: options.asOf.toISOString(),
+        evaluationDate: judged.evaluationDate,
+        evaluationDateFrom: judged.from,
+        policyVersion: options.policy.version,
+        log: { source: source.name, records: outcomes.reduce((all, outcome) => all + outcome.records, 0), ...(expired === undefined ? {} : { expired }), cuts },
+      },
       findings,
       { topic: options.findingsTopic, findings: recorded.findings },
       diffFindings(findings, recorded.findings, options.policy.version),

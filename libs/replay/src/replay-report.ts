@@ -9,6 +9,8 @@ import type { ReportedFinding } from './reported-finding.js';
 export interface ReplayReport {
   asOf: string;
   evaluationDate: string;
+  /** Where the evaluation date came from: given, the day the hub judged its latest announced change as of, or the day of `asOf` in China. */
+  evaluationDateFrom: 'given' | 'announced' | 'as-of';
   policyVersion: string;
   /**
    * Where the log was read, and which part: each canonical partition from `start` up to `end`
@@ -26,7 +28,7 @@ export interface ReplayReport {
 const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length;
 
 export function replayReport(
-  header: Pick<ReplayReport, 'asOf' | 'evaluationDate' | 'policyVersion' | 'log'>,
+  header: Pick<ReplayReport, 'asOf' | 'evaluationDate' | 'evaluationDateFrom' | 'policyVersion' | 'log'>,
   findings: readonly ReportedFinding[],
   recorded: { topic: string; findings: readonly ReportedFinding[] },
   differences: readonly FindingDifference[],
@@ -44,11 +46,17 @@ export function replayReport(
   };
 }
 
+const EVALUATION_DATE_FROM: Record<ReplayReport['evaluationDateFrom'], string> = {
+  given: 'as given',
+  announced: 'the day the hub judged the latest finding change it announced as of, as the live crosscheck did',
+  'as-of': 'the day of the moment in China: the hub announced no evaluation date by then',
+};
+
 /** The report for people: the figures, then each difference on a line. */
 export function replaySummary(report: ReplayReport, maxDifferences = 50): string {
   const { differences: d } = report;
   const lines = [
-    `Replay as of ${report.asOf}, judged as of ${report.evaluationDate}, rules and policy ${report.policyVersion}`,
+    `Replay as of ${report.asOf}, judged as of ${report.evaluationDate} (${EVALUATION_DATE_FROM[report.evaluationDateFrom]}), rules and policy ${report.policyVersion}`,
     `  log read from ${report.log.source === 'kafka' ? 'the Kafka topics' : 'the audit store'}: ${report.log.records} canonical records in ${report.log.cuts.length} partitions${report.log.expired ? `; ${report.log.expired} records left out, expired under the audit store's retention (their month's key destroyed): findings resting on them may differ` : ''}`,
     `  findings open: ${report.findings.open}`,
     `  announced by the hub by then (${report.recorded.topic}): ${report.recorded.open} open, ${report.recorded.closed} closed`,

@@ -10,7 +10,6 @@ import { auditStoreKeys, storeKeysOption } from '../audit-store-keys.js';
 import { databaseOption } from '../database-option.js';
 import { readerKafkaSettings } from '../kafka-option.js';
 
-const chinaDate = (moment: Date) => new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function moment(text: string): Date {
   const parsed = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN);
@@ -41,7 +40,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .description('rebuild the state and findings as they stood at a moment from the canonical topics, in memory, and compare with what the hub announced')
     .requiredOption('--as-of <time>', 'the moment (ISO 8601); every record the broker had by then is read')
     .option('--rules <version|file>', `the rule and policy version, or a policy file (*.json) for a what-if`, [...KNOWN_POLICIES.keys()].at(-1))
-    .option('--evaluation-date <date>', 'the day findings are judged as of (YYYY-MM-DD); default: the day of --as-of in China')
+    .option('--evaluation-date <date>', 'the day findings are judged as of (YYYY-MM-DD); default: the day the hub judged the latest finding change it announced by then as of, else the day of --as-of in China')
     .option('--out <file>', 'also write the JSON report there')
     .option('--json', 'print the JSON report instead of the summary')
     .option('--source <source>', 'kafka (the topics) or audit (the audit store, which keeps what the topics\' retention has dropped)', 'kafka')
@@ -70,7 +69,7 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
         source,
         asOf,
         policy,
-        evaluationDate: options.evaluationDate ?? chinaDate(asOf),
+        ...(options.evaluationDate ? { evaluationDate: options.evaluationDate } : {}),
         findingsTopic: options.findingsTopic,
         workers,
         slices,
