@@ -3,7 +3,7 @@ import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { contractExample } from '../support/contract-examples.js';
-import { startCrosscheck } from '../support/crosscheck-process.js';
+import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
@@ -150,6 +150,33 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
       const now = await states();
       return now.get(olderId) === 'closed' && now.get(current!.findingId) === 'open';
     });
+  });
+
+  it('judges a person again when the day passes a date that can change their findings, with no new event: a 低保 member\'s 2027 insurance gap on 2 January (issue 21)', async () => {
+    const member = freshIdentityNumber({ from: 1975, to: 1990 });
+    const subject = pseudonymiser.pseudonymise('person', member);
+    await publish('civil-affairs', [
+      { id: uniqueName('ca'), type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${member.slice(-6)}`, members: [{ idNumber: member, name: '马建国', relationToHead: 'head' }] } },
+    ]);
+    const gaps = async () =>
+      bed.database.query<{ period: string; state: string; evaluation_date: string | null }>(
+        `SELECT f.finding ->> 'period' AS period, f.state, (SELECT o.event ->> 'evaluationDate' FROM crosscheck_outbox o WHERE o.finding_id = f.finding_id AND o.published_at IS NOT NULL ORDER BY o.sequence DESC LIMIT 1) AS evaluation_date
+         FROM crosscheck_finding f WHERE f.subject = $1 AND f.rule = 'insurance-gap' ORDER BY 1`,
+        [subject],
+      );
+    await eventually('the 2026 gap announced', async () => (await gaps()).some((g) => g.period === '2026' && g.evaluation_date !== null));
+    const [review] = await bed.database.query<{ review_on: string }>(`SELECT to_char(review_on, 'YYYY-MM-DD') AS review_on FROM crosscheck_review WHERE person = $1`, [subject]);
+    expect(review).toEqual({ review_on: '2027-01-01' });
+
+    await crosscheck.stop();
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS, env: { EVALUATION_DATE: '2027-01-02' } });
+    await eventually('the 2027 gap announced, judged as of 2 January', async () => (await gaps()).some((g) => g.period === '2027' && g.evaluation_date === '2027-01-02'));
+    expect(await gaps()).toEqual([
+      { period: '2026', state: 'open', evaluation_date: EVALUATION_DATE },
+      { period: '2027', state: 'open', evaluation_date: '2027-01-02' },
+    ]);
+    await crosscheck.stop();
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS });
   });
 
   describe('killed mid-stream and started again', () => {

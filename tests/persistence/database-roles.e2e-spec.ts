@@ -11,7 +11,7 @@ const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] as const
 const HUB_TABLES = [
   'gateway_member', 'gateway_api_key', 'gateway_csv_mapping', 'gateway_fact', 'gateway_fact_read', 'gateway_finding', 'gateway_identity', 'gateway_ingest_result', 'gateway_record_key', 'gateway_rejection', 'gateway_subject_activity',
   'registry_config', 'registry_schema', 'registry_subject_version',
-  'crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox',
+  'crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox', 'crosscheck_review',
   'audit_chain', 'audit_entry', 'audit_checkpoint', 'audit_period_key', 'hub_inbox',
 ];
 

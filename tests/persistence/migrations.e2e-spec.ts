@@ -31,6 +31,7 @@ describe('the hub schema', () => {
       'crosscheck_finding',
       'crosscheck_membership',
       'crosscheck_outbox',
+      'crosscheck_review',
       'gateway_api_key',
       'gateway_csv_mapping',
       'gateway_fact',

@@ -28,6 +28,17 @@ export class CrosscheckEnvironment extends HubEnvironment {
   CONSUMER_PARTITIONS_AT_ONCE = 64;
 
   /**
+   * How often the persons whose review day has come are judged again (time alone may change their
+   * findings: a term begins, a subsidy month or an insurance year falls due); also once at start.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  REVIEW_INTERVAL_MS = 3_600_000;
+
+  /**
    * The day findings are judged as of (YYYY-MM-DD): terms and months after it are not judged yet,
    * open statuses hold until it. Unset: today in China. Set for tests and reproducible runs.
    */

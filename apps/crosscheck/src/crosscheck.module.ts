@@ -29,6 +29,7 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
         CrosscheckCoreModule.forRoot({
           findingsTopic: env.FINDINGS_TOPIC,
           settleMs: env.FINDING_SETTLE_MS,
+          reviewIntervalMs: env.REVIEW_INTERVAL_MS,
           ...(env.EVALUATION_DATE ? { evaluationDate: env.EVALUATION_DATE } : {}),
           ...(env.SIGNING_KEY_FILE ? { signingKeyFile: env.SIGNING_KEY_FILE } : {}),
         }),

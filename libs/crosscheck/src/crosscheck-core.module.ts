@@ -1,9 +1,10 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubProducer, RecordSigner } from '@hub/messaging';
 import { POLICY_2026 } from '@hub/precise-aid';
 import { CrosscheckEngine } from './crosscheck-engine.js';
+import { DailyReview } from './daily-review.js';
 import { FindingPublisher } from './finding-publisher.js';
 import { PostgresCrosscheckState } from './postgres-crosscheck-state.js';
 
@@ -12,20 +13,31 @@ const REJUDGED_AT_ONCE = 500;
 
 /** The cross-check engine and its outbox publisher on the app's PostgreSQL and Kafka (needs PersistenceModule and MessagingModule). */
 @Module({})
-export class CrosscheckCoreModule implements OnApplicationBootstrap {
+export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(CrosscheckCoreModule.name);
 
   constructor(
     @Inject(CrosscheckEngine) private readonly engine: CrosscheckEngine,
     @Inject(PostgresCrosscheckState) private readonly state: PostgresCrosscheckState,
+    @Inject(DailyReview) private readonly review: DailyReview,
   ) {}
 
   /**
    * After a rule version change (a new policy), the persons with open findings of an older version
    * are judged again before anything else: their findings move to the new version (the old ones
-   * close, the new ones are raised with the new grants), instead of waiting for a new fact.
+   * close, the new ones are raised with the new grants), instead of waiting for a new fact. Then
+   * the daily review starts: the persons whose review day has come are judged again.
    */
   async onApplicationBootstrap(): Promise<void> {
+    await this.judgeOlderVersionsAgain();
+    this.review.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.review.stop();
+  }
+
+  private async judgeOlderVersionsAgain(): Promise<void> {
     const persons = await this.state.subjectsJudgedUnderOtherVersions(this.engine.ruleVersion);
     if (persons.length === 0) return;
     this.logger.log(`rule version ${this.engine.ruleVersion}: judging again the ${persons.length} persons with open findings of an older version`);
@@ -36,12 +48,13 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap {
     }
   }
 
-  static forRoot(options: { findingsTopic: string; settleMs: number; evaluationDate?: string; signingKeyFile?: string }): DynamicModule {
+  static forRoot(options: { findingsTopic: string; settleMs: number; evaluationDate?: string; signingKeyFile?: string; reviewIntervalMs: number }): DynamicModule {
     return {
       module: CrosscheckCoreModule,
       providers: [
         { provide: PostgresCrosscheckState, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCrosscheckState(ds, options.settleMs) },
         { provide: CrosscheckEngine, inject: [PostgresCrosscheckState], useFactory: (state: PostgresCrosscheckState) => new CrosscheckEngine(state, POLICY_2026, options.evaluationDate) },
+        { provide: DailyReview, inject: [CrosscheckEngine], useFactory: (engine: CrosscheckEngine) => new DailyReview(engine, options.reviewIntervalMs) },
         {
           provide: FindingPublisher,
           inject: [getDataSourceToken(), HubProducer],

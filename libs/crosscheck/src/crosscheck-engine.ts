@@ -1,4 +1,4 @@
-import { chinaDate, evaluatePerson, factFromEvent, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
+import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import { appendTo, isHouseholdFact } from './fact-groups.js';
@@ -6,9 +6,14 @@ import { appendTo, isHouseholdFact } from './fact-groups.js';
 /**
  * Folds a batch of canonical events into the state and re-evaluates only the persons they touch,
  * atomically: new facts, and the findings that change (raised, updated, closed). A redelivered
- * event adds no fact and so changes nothing.
+ * event adds no fact and so changes nothing. Each person judged gets the day they are next judged
+ * again with no new event (time alone may change their findings then), and `reviewDue` judges
+ * those whose day has come. One piece of work at a time: two would judge one person on views
+ * each missing the other's facts.
  */
 export class CrosscheckEngine {
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly state: CrosscheckState,
     private readonly policy: Policy,
@@ -19,11 +24,23 @@ export class CrosscheckEngine {
 
   apply(events: readonly CanonicalEvent[]): Promise<FindingChange[]> {
     const facts = factsOf(events);
-    return this.state.batch(async (batch) => {
-      const fresh = await batch.insertFacts(facts);
-      if (fresh.length === 0) return [];
-      return this.evaluate(batch, await batch.affectedPersons(fresh), fresh);
-    });
+    return this.serially(() =>
+      this.state.batch(async (batch) => {
+        const fresh = await batch.insertFacts(facts);
+        if (fresh.length === 0) return [];
+        return this.evaluate(batch, await batch.affectedPersons(fresh), fresh);
+      }),
+    );
+  }
+
+  /** Judges again up to `limit` persons whose review day has come (today, or the evaluation date); returns how many were judged and the changes. */
+  reviewDue(limit: number): Promise<{ persons: number; changes: FindingChange[] }> {
+    return this.serially(() =>
+      this.state.batch(async (batch) => {
+        const persons = (await batch.dueForReview?.(this.today(), limit)) ?? [];
+        return { persons: persons.length, changes: persons.length === 0 ? [] : await this.evaluate(batch, persons, []) };
+      }),
+    );
   }
 
   /** Stores the events' facts without judging anyone; `reevaluate` judges them afterwards (a replay judges each person once, after the whole history). */
@@ -39,7 +56,17 @@ export class CrosscheckEngine {
 
   /** Judges the persons on every fact stored so far, against their open findings. */
   reevaluate(persons: readonly string[]): Promise<FindingChange[]> {
-    return this.state.batch((batch) => this.evaluate(batch, persons, []));
+    return this.serially(() => this.state.batch((batch) => this.evaluate(batch, persons, [])));
+  }
+
+  private today(): string {
+    return this.evaluationDate ?? chinaDate(this.clock());
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch((error: unknown) => error);
+    return next;
   }
 
   /** Evaluates the persons against their open findings and stores the changes; `fresh` are the facts that caused it, cited when a finding closes. */
@@ -52,6 +79,9 @@ export class CrosscheckEngine {
     const context = { policy: this.policy, until: this.evaluationDate ?? chinaDate(now) };
     const changes = views.flatMap((view) => reconcile(openBySubject.get(view.person) ?? [], evaluatePerson(view, context), causes.get(view.person) ?? []));
     await batch.applyChanges(changes, now, context.until);
+    // Every person asked for is scheduled, one with no view (no facts left) off the schedule, so a due person never stays due.
+    const next = new Map(views.map((view) => [view.person, nextReviewDate(view, this.policy, context.until)]));
+    await batch.scheduleReviews?.(persons.map((person) => ({ person, on: next.get(person) ?? null })));
     return changes;
   }
 }

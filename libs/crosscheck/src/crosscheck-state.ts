@@ -25,4 +25,8 @@ export interface StateBatch {
   openFindings(subjects: readonly string[]): Promise<Finding[]>;
   /** Stores the findings' new states (and, on the live path, the changes to announce, with the day they were judged as of). */
   applyChanges(changes: readonly FindingChange[], at: Date, evaluationDate: string): Promise<void>;
+  /** Sets the day each person is next judged again with no new event (none: never); the live path keeps them, a replay has no use for them. */
+  scheduleReviews?(reviews: readonly { person: string; on: string | null }[]): Promise<void>;
+  /** Persons whose review day is on or before `today`, at most `limit`, held by this batch (another instance skips them). */
+  dueForReview?(today: string, limit: number): Promise<string[]>;
 }

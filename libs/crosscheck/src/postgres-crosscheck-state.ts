@@ -2,10 +2,12 @@ import type { DataSource } from 'typeorm';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import { FactStore } from './fact-store.js';
 import { FindingStore, type FindingResponse } from './finding-store.js';
+import { ReviewSchedule } from './review-schedule.js';
 
 /** The live crosscheck's state: facts, findings and the outbox in PostgreSQL, a batch per transaction. */
 export class PostgresCrosscheckState implements CrosscheckState {
   private readonly facts = new FactStore();
+  private readonly reviews = new ReviewSchedule();
   private readonly findings: FindingStore;
 
   constructor(
@@ -32,6 +34,8 @@ export class PostgresCrosscheckState implements CrosscheckState {
         views: (persons) => this.facts.views(manager, persons),
         openFindings: (subjects) => this.findings.openFindings(manager, subjects),
         applyChanges: (changes, at, evaluationDate) => this.findings.apply(manager, changes, at, evaluationDate),
+        scheduleReviews: (reviews) => this.reviews.schedule(manager, reviews),
+        dueForReview: (today, limit) => this.reviews.due(manager, today, limit),
       }),
     );
   }

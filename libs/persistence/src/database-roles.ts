@@ -11,7 +11,7 @@ const WRITE: Privilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 const MEMBER_TABLES = ['gateway_member', 'gateway_api_key'];
 const GATEWAY_TABLES = ['gateway_csv_mapping', 'gateway_fact', 'gateway_fact_read', 'gateway_finding', 'gateway_identity', 'gateway_ingest_result', 'gateway_record_key', 'gateway_rejection', 'gateway_subject_activity'];
 const REGISTRY_TABLES = ['registry_config', 'registry_schema', 'registry_subject_version'];
-const CROSSCHECK_TABLES = ['crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox'];
+const CROSSCHECK_TABLES = ['crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox', 'crosscheck_review'];
 const AUDIT_TABLES = ['audit_chain', 'audit_entry', 'audit_checkpoint', 'audit_period_key'];
 
 export interface ServiceRole {

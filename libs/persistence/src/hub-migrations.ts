@@ -9,8 +9,9 @@ import { AuditFindingReferences1764460800007 } from './migrations/1764460800007-
 import { AuditFindingReferencesNeverFail1764460800008 } from './migrations/1764460800008-audit-finding-references-never-fail.js';
 import { MemberRolesOfTheRegistry1764460800009 } from './migrations/1764460800009-member-roles-of-the-registry.js';
 import { SealedPersonalData1764460800010 } from './migrations/1764460800010-sealed-personal-data.js';
+import { CrosscheckReviews1764460800013 } from './migrations/1764460800013-crosscheck-reviews.js';
 import { AuditSealedByPeriod1764460800012 } from './migrations/1764460800012-audit-sealed-by-period.js';
 import { FactReads1764460800011 } from './migrations/1764460800011-fact-reads.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
-export const HUB_MIGRATIONS = [CreateInbox1764460800000, CreateRegistry1764460800001, CreateGateway1764460800002, CreateGatewayFacts1764460800003, CreateCrosscheck1764460800004, CreateAudit1764460800005, AuditHeadersInChainEncoding1764460800006, AuditFindingReferences1764460800007, AuditFindingReferencesNeverFail1764460800008, MemberRolesOfTheRegistry1764460800009, SealedPersonalData1764460800010, FactReads1764460800011, AuditSealedByPeriod1764460800012];
+export const HUB_MIGRATIONS = [CreateInbox1764460800000, CreateRegistry1764460800001, CreateGateway1764460800002, CreateGatewayFacts1764460800003, CreateCrosscheck1764460800004, CreateAudit1764460800005, AuditHeadersInChainEncoding1764460800006, AuditFindingReferences1764460800007, AuditFindingReferencesNeverFail1764460800008, MemberRolesOfTheRegistry1764460800009, SealedPersonalData1764460800010, FactReads1764460800011, AuditSealedByPeriod1764460800012, CrosscheckReviews1764460800013];

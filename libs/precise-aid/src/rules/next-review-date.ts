@@ -1,0 +1,45 @@
+import { addDays, type IsoDate } from '../calendar/date-interval.js';
+import { addMonths, monthOf } from '../calendar/months.js';
+import { termInterval } from '../calendar/periods.js';
+import type { Fact } from '../facts/fact.js';
+import type { Policy } from '../policy/policy.js';
+import type { PersonView } from '../state/person-view.js';
+
+/** The dates a fact names on which something starts or stops holding (an end date: the day after it). */
+function factDates(fact: Fact): IsoDate[] {
+  switch (fact.kind) {
+    case 'household-status':
+    case 'monitoring-status':
+      return [fact.from, ...(fact.to ? [addDays(fact.to, 1)] : [])];
+    case 'certificate':
+    case 'enrolment':
+      return [fact.effectiveDate];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The next day after `until` on which the person's findings may change with no new event: time
+ * alone moves them (a term begins, or a status reaches the term's minimum days; a new month makes
+ * another subsidy month due; a new year needs another insurance enrolment; a status starts or ends
+ * on a date already known). Null when nothing the person has can change with time. The crosscheck
+ * judges the person again on that day; judging them when nothing changed changes nothing, so a
+ * date too early costs only the work, and this errs that way rather than miss one.
+ */
+export function nextReviewDate(view: PersonView, policy: Policy, until: IsoDate): IsoDate | null {
+  const facts: Fact[] = [...view.facts, ...view.householdFacts, ...view.relativeFacts];
+  const candidates: IsoDate[] = facts.flatMap(factDates);
+  const starts = [...new Set(candidates)];
+  const terms = new Set(view.facts.flatMap((f) => (f.kind === 'enrolment' || f.kind === 'student-aid' ? [f.term] : [])));
+  for (const term of terms) {
+    const from = termInterval(term, policy.terms).from;
+    candidates.push(from);
+    // The day a status held from its start (or from the term's) reaches the term's minimum days.
+    for (const start of [from, ...starts]) candidates.push(addDays(start > from ? start : from, policy.studentAid.minDaysInTerm - 1));
+  }
+  if (facts.some((f) => f.kind === 'certificate' || f.kind === 'disability-subsidy')) candidates.push(`${addMonths(monthOf(until), 1)}-01`);
+  if (view.householdFacts.length > 0 || view.facts.some((f) => f.kind === 'insurance')) candidates.push(`${Number(until.slice(0, 4)) + 1}-01-01`);
+  const later = candidates.filter((date) => date > until);
+  return later.length === 0 ? null : later.reduce((earliest, date) => (date < earliest ? date : earliest));
+}
