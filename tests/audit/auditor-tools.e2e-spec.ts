@@ -80,8 +80,9 @@ describe('the auditors\' tools', () => {
     const members = (child: string, parent?: string) => [...(parent ? [{ idNumber: parent, name: '马', relationToHead: 'head' }] : []), { idNumber: child, name: '马', relationToHead: 'child' }];
     published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00001', category: 'dibao', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members: members(aided) }));
     published.push(await publish('education', ENROLMENT, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-autumn' }));
-    published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00002', category: 'marginal-low-income', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members: members(parentOnly, father) }));
-    published.push(await publish('disability', CERTIFICATE, { idNumber: father, certificateNumber: `${father}42`, grade: 2, change: 'issued', effectiveDate: '2025-11-03' }));
+    // A 低保 granted from after the term: it tells the hub who the father is, and counts for nothing in the term.
+    published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00002', category: 'dibao', change: 'granted', effectiveFrom: '2027-03-01', effectiveTo: null, members: members(parentOnly, father) }));
+    published.push(await publish('disability', CERTIFICATE, { idNumber: father, certificateNumber: `${father}42`, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2025-11-03' }));
     published.push(await publish('education', ENROLMENT, { idNumber: parentOnly, studentNumber: `G${parentOnly}`, term: '2026-autumn' }));
     beforeAid = await settledMoment();
     published.push(await publish('education', AID, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-autumn' }));

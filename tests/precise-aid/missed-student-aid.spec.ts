@@ -1,4 +1,4 @@
-import { asKnownAt, evaluatePerson, findingId, POLICY_2026, reconcile, type Finding, type Policy } from '@hub/precise-aid';
+import { asKnownAt, evaluatePerson, findingId, POLICY_1_1, POLICY_2026, reconcile, type Finding, type Policy } from '@hub/precise-aid';
 import { aid, CERTIFICATE, enrolment, fact, FATHER, status, STUDENT, viewOf } from './scenario.js';
 
 const context = { policy: POLICY_2026, until: '2026-12-01' };
@@ -29,18 +29,36 @@ describe('missed student aid (漏助)', () => {
     expect(late('2027-01-01')).toHaveLength(1);
   });
 
-  it('is not raised for a category the policy does not count (低保边缘), and is under a policy version that does', () => {
+  it('counts 低保边缘, one of the 13 categories the national 资助 system compares (policy 1.2.0); policy 1.1.0 did not', () => {
     const facts = [status('marginal-low-income', 'granted', '2026-03-01'), enrolment('2026-autumn')];
-    expect(missed(evaluatePerson(viewOf(STUDENT, facts), context))).toEqual([]);
-    const wider: Policy = { ...POLICY_2026, version: '1.1.0', studentAid: { ...POLICY_2026.studentAid, categories: [...POLICY_2026.studentAid.categories, 'marginal-low-income'] } };
-    expect(missed(evaluatePerson(viewOf(STUDENT, facts), { ...context, policy: wider }))).toMatchObject([{ ruleVersion: '1.1.0' }]);
+    expect(missed(evaluatePerson(viewOf(STUDENT, facts), context))).toMatchObject([{ ruleVersion: POLICY_2026.version }]);
+    expect(missed(evaluatePerson(viewOf(STUDENT, facts), { ...context, policy: POLICY_1_1 }))).toEqual([]);
   });
 
-  it('counts a parent\'s disability certificate, per policy', () => {
-    const facts = [status('marginal-low-income', 'granted', '2026-03-01'), enrolment('2026-autumn'), fact(CERTIFICATE, { idNumber: FATHER, grade: 2, change: 'issued', effectiveDate: '2025-11-03' })];
-    expect(missed(evaluatePerson(viewOf(STUDENT, facts), context))[0]!.explanation).toMatch(/parent-disability from 2025-11-03/);
-    const withoutParents: Policy = { ...POLICY_2026, version: '1.2.0', studentAid: { ...POLICY_2026.studentAid, disabilityOfParent: false } };
-    expect(missed(evaluatePerson(viewOf(STUDENT, facts), { ...context, policy: withoutParents }))).toEqual([]);
+  describe('a parent\'s disability certificate', () => {
+    // The household's own status is not counted here, so only the parent's certificate can make the student eligible.
+    const onlyDibao: Policy = { ...POLICY_2026, version: '1.2.0-only-dibao', studentAid: { ...POLICY_2026.studentAid, categories: ['dibao'] } };
+    const parentWith = (category: string, grade: number) => [
+      status('marginal-low-income', 'granted', '2026-03-01'),
+      enrolment('2026-autumn'),
+      fact(CERTIFICATE, { idNumber: FATHER, category, grade, change: 'issued', effectiveDate: '2025-11-03' }),
+    ];
+
+    it('counts a severe one, per policy', () => {
+      expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 2)), { ...context, policy: onlyDibao }))[0]!.explanation).toMatch(/parent-disability from 2025-11-03/);
+      const withoutParents: Policy = { ...onlyDibao, studentAid: { ...onlyDibao.studentAid, disabilityOfParent: false } };
+      expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 2)), { ...context, policy: withoutParents }))).toEqual([]);
+    });
+
+    it('家庭经济困难残疾人子女 (教财〔2018〕16号): a parent\'s grade 4 肢体 certificate does not count; a grade 3 智力 one does', () => {
+      expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 4)), { ...context, policy: onlyDibao }))).toEqual([]);
+      expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('intellectual', 3)), { ...context, policy: onlyDibao }))).toHaveLength(1);
+    });
+
+    it('counted any certificate under policy 1.1.0', () => {
+      const anyCertificate: Policy = { ...POLICY_1_1, studentAid: { ...POLICY_1_1.studentAid, categories: ['dibao'] } };
+      expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 4)), { ...context, policy: anyCertificate }))).toHaveLength(1);
+    });
   });
 
   it('is not raised for a student who left before the term began', () => {

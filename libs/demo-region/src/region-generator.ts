@@ -72,6 +72,9 @@ type Status =
   | { kind: 'civil'; category: 'dibao' | 'extreme-poverty' | 'marginal-low-income'; from: string }
   | { kind: 'monitored'; type: 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-vulnerable' | 'sudden-hardship' };
 
+/** Whether a certificate is in the care subsidy's scope: grades 1-2, or 智力 and 精神 of every grade. */
+const severe = (certificate: { number: string; grade: number }) => certificate.grade <= 2 || CARE_OF_EVERY_GRADE.includes(CERTIFICATE_CATEGORIES[Number(certificate.number.slice(-2, -1)) - 1]!);
+
 function stageOf(age: number, random: SeededRandom): { stage: string; grade: number } | undefined {
   if (age >= 3 && age <= 5) return { stage: 'preschool', grade: age - 2 };
   if (age >= 6 && age <= 14) return { stage: 'compulsory', grade: age - 5 };
@@ -92,8 +95,8 @@ export const AID_TYPES: Record<string, string> = {
  * in memory), deterministic for a seed. Statuses, enrolments, aid, certificates, subsidies and
  * insurance follow the 2026 policy; gaps of every rule family are planted on purpose and returned
  * as the expected findings, beside decoys that look like gaps but are not (a 低保 that starts after
- * the term, 低保边缘 households for student aid, a second household registration that ended before
- * the first began, a 特困 member's severe certificate without subsidies (特困供养 excludes them), a
+ * the term, a parent's mild certificate, a second household registration that ended before the
+ * first began, a 特困 member's severe certificate without subsidies (特困供养 excludes them), a
  * grade 2 certificate downgraded to 3 whose care subsidy stopped, 脱贫户 insured with no premium
  * subsidy).
  */
@@ -179,15 +182,17 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         if (overlaps) expected.push({ rule: 'data-quality', idNumber: listed.idNumber, period: SECOND_LISTING_FROM, routedTo: 'civil-affairs' });
       }
     }
-    const householdEligible = (statusNow && status.category !== 'marginal-low-income') || status.kind === 'monitored';
+    // Student aid (policy 1.2.0): every assisted or monitored household, 低保边缘 included.
+    const householdEligible = statusNow || status.kind === 'monitored';
     // 应保尽保 (policy 1.2.0): every assisted or monitored household, 低保边缘 and 脱贫户 included.
     const insuranceDue = statusNow || status.kind === 'monitored';
     const premiumSubsidy = statusNow ? PREMIUM_SUBSIDY[status.category] : status.kind === 'monitored' ? PREMIUM_SUBSIDY[status.type] : undefined;
     const livingDue = statusNow && status.category === 'dibao';
     // 特困供养 covers what the disability subsidies would: neither is due.
     const subsidiesExcluded = statusNow && status.category === 'extreme-poverty';
-    // The hub knows who lives together only from a household some department published.
-    const parentsDisabled = status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate);
+    // The hub knows who lives together only from a household some department published; a parent's
+    // certificate counts when it is severe (家庭经济困难残疾人子女: the care subsidy's scope).
+    const parentsDisabled = status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
     for (const member of members) {
       if (member.certificate) {
@@ -206,7 +211,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           });
         certificate('issued', CERTIFICATE_FROM, number, grade);
         const careByGrade = grade <= 2 && !CARE_OF_EVERY_GRADE.includes(category);
-        const careDue = (careByGrade || CARE_OF_EVERY_GRADE.includes(category)) && !subsidiesExcluded;
+        const careDue = severe(member.certificate) && !subsidiesExcluded;
         // 复评: some grade 2 certificates of categories cared for by grade become grade 3 in July; the
         // care subsidy is due up to June, and a third of them go on being paid (应退未退).
         const downgraded = careDue && careByGrade && grade === 2 && random.chance(0.1);

@@ -16,12 +16,13 @@ const POLICY_SCHEMA = {
     studentAid: {
       type: 'object',
       additionalProperties: false,
-      required: ['categories', 'monitoringTypes', 'disabilityOfStudent', 'disabilityOfParent', 'stages', 'minDaysInTerm'],
+      required: ['categories', 'monitoringTypes', 'disabilityOfStudent', 'disabilityOfParent', 'parentCertificates', 'stages', 'minDaysInTerm'],
       properties: {
         categories: strings,
         monitoringTypes: strings,
         disabilityOfStudent: { type: 'boolean' },
         disabilityOfParent: { type: 'boolean' },
+        parentCertificates: { enum: ['any', 'severe'] },
         stages: strings,
         minDaysInTerm: { type: 'integer', minimum: 1, maximum: 200 },
       },

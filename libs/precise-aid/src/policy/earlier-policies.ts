@@ -1,7 +1,8 @@
 import { POLICY_2026, type Policy } from './policy.js';
 
 /**
- * Policy 1.1.0 (2026-12-05), in today's shape: the care subsidy for grades 1 and 2 only, no
+ * Policy 1.1.0 (2026-12-05), in today's shape: student aid for 低保, 特困, 孤儿, 事实无人抚养 and
+ * the monitored, any parent's certificate counting; the care subsidy for grades 1 and 2 only, no
  * exclusions, no check of subsidies paid when not due; insurance for 低保, 特困 and the three
  * monitored types, with no check of the premium subsidy. Kept so that replays of what the hub
  * announced under it compare like with like.
@@ -9,6 +10,7 @@ import { POLICY_2026, type Policy } from './policy.js';
 export const POLICY_1_1: Policy = {
   ...POLICY_2026,
   version: '1.1.0',
+  studentAid: { ...POLICY_2026.studentAid, categories: ['dibao', 'extreme-poverty', 'orphan', 'de-facto-unsupported-child'], parentCertificates: 'any' },
   insurance: { categories: ['dibao', 'extreme-poverty'], monitoringTypes: ['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'], insuranceType: 'basic-medical', premiumSubsidy: null },
   disabilitySubsidy: { careGrades: [1, 2], careCategoriesOfEveryGrade: [], livingCategories: ['dibao'], excludedCategories: [], graceMonths: 2, notDue: false },
 };

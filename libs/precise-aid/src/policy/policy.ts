@@ -23,6 +23,11 @@ export interface Policy {
     /** A certificate of the student counts; of a parent too, when this is set. */
     disabilityOfStudent: boolean;
     disabilityOfParent: boolean;
+    /**
+     * Which parent's certificate counts, when a parent's does: `any`, or `severe` (家庭经济困难残疾人子女:
+     * a certificate in the care subsidy's scope, see `disabilitySubsidy`).
+     */
+    parentCertificates: 'any' | 'severe';
     /** School stages the aid covers. */
     stages: string[];
     /** A status counts for a term only if it holds on at least this many of the term's days (a status starting at the very end of a term does not). */
@@ -72,10 +77,15 @@ export const POLICY_2026: Policy = {
   version: '1.2.0',
   terms: { autumn: { start: '09-01', end: '01-31' }, spring: { start: '02-15', end: '07-15' } },
   studentAid: {
-    categories: ['dibao', 'extreme-poverty', 'orphan', 'de-facto-unsupported-child'],
+    // 低保边缘 are among the 13 categories the national 资助 system compares (全国学生资助管理中心) and the
+    // 低收入人口 tiers education assistance extends to (国办 2023 意见 on 低收入人口动态监测).
+    categories: ['dibao', 'extreme-poverty', 'marginal-low-income', 'orphan', 'de-facto-unsupported-child'],
+    // 脱贫户 stay a group in 2026 (the 资助 system listed them in 2024): a switch of this versioned list.
     monitoringTypes: ['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
     disabilityOfStudent: true,
     disabilityOfParent: true,
+    // 教财〔2018〕16号: 家庭经济困难残疾人子女, not the child of any certificate holder.
+    parentCertificates: 'severe',
     stages: ['preschool', 'compulsory', 'senior-high', 'secondary-vocational'],
     minDaysInTerm: 30,
   },

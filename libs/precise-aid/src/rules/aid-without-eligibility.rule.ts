@@ -3,6 +3,7 @@ import { termInterval } from '../calendar/periods.js';
 import { eligibilityDuring, householdSpellsOf } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 import type { RuleContext } from './rule.js';
+import { studentAidKinds } from './student-aid-kinds.js';
 import { aidByTerm } from './student-terms.js';
 
 /**
@@ -10,12 +11,7 @@ import { aidByTerm } from './student-terms.js';
  * or revoked before the term). Routed to Education for review, not as an accusation.
  */
 export function aidWithoutEligibility(view: PersonView, { policy, until }: RuleContext): Finding[] {
-  const kinds = {
-    categories: policy.studentAid.categories,
-    monitoringTypes: policy.studentAid.monitoringTypes,
-    ownDisability: policy.studentAid.disabilityOfStudent,
-    parentDisability: policy.studentAid.disabilityOfParent,
-  };
+  const kinds = studentAidKinds(policy);
   return [...aidByTerm(view.facts)].flatMap(([term, grants]) => {
     const interval = termInterval(term, policy.terms);
     if (eligibilityDuring(view, interval, kinds, policy.studentAid.minDaysInTerm, until).length > 0) return [];

@@ -2,6 +2,7 @@ import { finding, type Finding } from '../findings/finding.js';
 import { eligibilityDuring } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 import type { RuleContext } from './rule.js';
+import { studentAidKinds } from './student-aid-kinds.js';
 import { aidByTerm, enrolledTerms } from './student-terms.js';
 
 const describe = (basis: string) => (basis.startsWith('monitored:') ? `monitoring (${basis.slice('monitored:'.length)})` : basis);
@@ -13,12 +14,7 @@ const describe = (basis: string) => (basis.startsWith('monitored:') ? `monitorin
  */
 export function missedStudentAid(view: PersonView, { policy, until }: RuleContext): Finding[] {
   const aid = aidByTerm(view.facts);
-  const kinds = {
-    categories: policy.studentAid.categories,
-    monitoringTypes: policy.studentAid.monitoringTypes,
-    ownDisability: policy.studentAid.disabilityOfStudent,
-    parentDisability: policy.studentAid.disabilityOfParent,
-  };
+  const kinds = studentAidKinds(policy);
   return enrolledTerms(view.facts, policy.terms, until)
     .filter((term) => policy.studentAid.stages.includes(term.stage) && !aid.has(term.term))
     .flatMap((term) => {

@@ -76,7 +76,7 @@ export function certificateSpells(certificates: readonly CertificateFact[], enti
 export function eligibilityDuring(
   view: PersonView,
   period: DateInterval,
-  kinds: { categories: readonly string[]; monitoringTypes: readonly string[]; ownDisability: boolean; parentDisability: boolean },
+  kinds: { categories: readonly string[]; monitoringTypes: readonly string[]; ownDisability: boolean; parentDisability: boolean; parentCertificate?: (certificate: CertificateFact) => boolean },
   minDays: number,
   until: IsoDate,
 ): EligibilityBasis[] {
@@ -96,7 +96,7 @@ export function eligibilityDuring(
       const parents = spell.members.filter((m) => (PARENT_RELATIONS[spell.relation] ?? []).includes(m.relation)).map((m) => m.person);
       const certificates = view.relativeFacts.filter((f): f is CertificateFact => f.kind === 'certificate' && parents.includes(f.person));
       for (const parent of parents) {
-        for (const certificate of certificateSpells(certificates.filter((c) => c.person === parent))) {
+        for (const certificate of certificateSpells(certificates.filter((c) => c.person === parent), kinds.parentCertificate)) {
           if (counts(certificate.interval)) bases.push({ basis: 'parent-disability', interval: certificate.interval, evidence: certificate.evidence });
         }
       }
