@@ -63,8 +63,10 @@ describe('应退则退: a subsidy paid for a month it was not due', () => {
   it('flags the care subsidy paid on after a downgrade, per year, to the Disabled Persons\' Federation', () => {
     const [found] = of('disability-subsidy-not-due', evaluatePerson(viewOf(FATHER, [...[certificate('physical', 2), certificate('physical', 3, 'changed', '2026-07-01')], ...paid('care', ...MARCH_TO_NOVEMBER)]), context));
     expect(found).toMatchObject({ period: '2026', routedTo: 'disability' });
+    const months = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
     expect(found!.explanation).toBe(
-      'A subsidy is recorded for a month it was not due: ' + ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].map((m) => `care subsidy for ${m} (no entitlement holds then)`).join('; ') + '.',
+      `以下月份不符合发放条件仍已发放（应退则退）：${months.map((m) => `${m}重度残疾人护理补贴（当月无发放资格）`).join('；')}。 — ` +
+        `A subsidy is recorded for a month it was not due: ${months.map((m) => `care subsidy for ${m} (no entitlement holds then)`).join('; ')}.`,
     );
   });
 

@@ -15,6 +15,13 @@ describe('missed student aid (漏助)', () => {
     expect(found!.explanation).toMatch(/dibao from 2026-03-01/);
   });
 
+  it('explains in Chinese first, in the words an officer uses (term, stage, group), with the English beside', () => {
+    const [found] = missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')]), context));
+    expect(found!.explanation).toBe(
+      '该生2026年秋季学期在读（义务教育），家庭为低保（自2026-03-01起），本学期未发放学生资助。 — The student is enrolled for 2026-autumn (compulsory), the household qualifies (dibao from 2026-03-01), and no aid is recorded for the term.',
+    );
+  });
+
   it('is not raised when aid is granted for the term', () => {
     expect(missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn'), aid('2026-autumn')]), context))).toEqual([]);
   });

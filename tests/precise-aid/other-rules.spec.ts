@@ -15,7 +15,7 @@ describe('aid without known eligibility (错助 risk)', () => {
   it('names each kind of aid once however often it was granted, and cites every grant', () => {
     const grants = [aid('2026-autumn'), aid('2026-autumn'), aid('2026-autumn')];
     const [found] = of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, grants), context));
-    expect(found!.explanation).toMatch(/^Aid \([a-z-]+\) is recorded for 2026-autumn, but no status of the household is known/);
+    expect(found!.explanation).toMatch(/^2026年秋季学期已发放.+，但未掌握该生家庭的任何救助身份，请复核。 — Aid \([a-z-]+\) is recorded for 2026-autumn, but no status of the household is known/);
     expect(found!.evidence.map((e) => e.eventId)).toEqual(grants.map((g) => g.evidence.eventId));
   });
 

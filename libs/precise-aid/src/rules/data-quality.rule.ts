@@ -1,5 +1,6 @@
 import { intersection } from '../calendar/date-interval.js';
 import { finding, type Finding } from '../findings/finding.js';
+import { bilingual, statusWord } from '../findings/officer-words.js';
 import { householdSpellsOf } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 import type { RuleContext } from './rule.js';
@@ -27,7 +28,10 @@ export function dataQuality(view: PersonView, { policy }: RuleContext): Finding[
           view.person,
           both.from,
           department(a),
-          `The person is listed in two households at once from ${both.from}: one with ${a.value}, one with ${b.value}.`,
+          bilingual(
+            `该人员自${both.from}起同时登记在两个家庭中：一户为${statusWord(a.value)}，一户为${statusWord(b.value)}（重复享受风险）。`,
+            `The person is listed in two households at once from ${both.from}: one with ${a.value}, one with ${b.value}.`,
+          ),
           [...a.evidence, ...b.evidence],
         ),
       );

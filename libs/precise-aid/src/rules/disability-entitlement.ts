@@ -1,6 +1,7 @@
 import { intersection } from '../calendar/date-interval.js';
 import { monthsOf } from '../calendar/months.js';
 import type { Evidence } from '../facts/evidence.js';
+import { spanWord, statusWord } from '../findings/officer-words.js';
 import type { CertificateFact } from '../facts/fact.js';
 import type { Policy } from '../policy/policy.js';
 import { certificateSpells, householdSpellsOf } from '../state/eligibility.js';
@@ -12,6 +13,8 @@ export interface DueStretch {
   months: string[];
   evidence: Evidence[];
   why: string;
+  /** The same, as officers say it. */
+  whyZh: string;
 }
 
 /** The months a person is due each disability subsidy, up to `lastMonth`, and the months an excluding status holds. */
@@ -33,6 +36,7 @@ export function disabilityEntitlement(view: PersonView, policy: Policy['disabili
     months: monthsOf(spell.interval, lastMonth),
     evidence: spell.evidence,
     why: `a certificate calling for the care subsidy holds from ${spell.interval.from}${spell.interval.to ? ` to ${spell.interval.to}` : ''}`,
+    whyZh: `持有应享受护理补贴的残疾人证（${spanWord(spell.interval.from, spell.interval.to)}）`,
   }));
   const statuses = householdSpellsOf(view);
   const living = certificateSpells(certificates).flatMap((certificate) =>
@@ -40,7 +44,9 @@ export function disabilityEntitlement(view: PersonView, policy: Policy['disabili
       .filter((status) => policy.livingCategories.includes(status.value))
       .flatMap((status) => {
         const both = intersection(certificate.interval, status.interval);
-        return both ? [{ months: monthsOf(both, lastMonth), evidence: [...certificate.evidence, ...status.evidence], why: `a certificate holder in a ${status.value} household from ${both.from}` }] : [];
+        return both
+          ? [{ months: monthsOf(both, lastMonth), evidence: [...certificate.evidence, ...status.evidence], why: `a certificate holder in a ${status.value} household from ${both.from}`, whyZh: `${statusWord(status.value)}家庭中的持证残疾人（自${both.from}起）` }]
+          : [];
       }),
   );
   const excluded = new Map<string, { status: string; evidence: Evidence[] }>();

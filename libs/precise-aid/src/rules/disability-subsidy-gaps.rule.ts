@@ -1,6 +1,7 @@
 import { addMonths, monthOf } from '../calendar/months.js';
 import type { Evidence } from '../facts/evidence.js';
 import { finding, type Finding, type RuleFamily } from '../findings/finding.js';
+import { bilingual, listWord, SUBSIDY_WORDS } from '../findings/officer-words.js';
 import type { PersonView } from '../state/person-view.js';
 import { disabilityEntitlement, type DueStretch } from './disability-entitlement.js';
 import type { RuleContext } from './rule.js';
@@ -10,26 +11,32 @@ function gapsByYear(
   rule: RuleFamily,
   view: PersonView,
   context: RuleContext,
-  due: { months: string[]; evidence: Evidence[]; why: string }[],
+  due: DueStretch[],
   paid: ReadonlySet<string>,
-  subsidy: string,
+  subsidy: 'care' | 'living',
 ): Finding[] {
-  const byYear = new Map<string, { months: Set<string>; evidence: Evidence[]; why: Set<string> }>();
+  const byYear = new Map<string, { months: Set<string>; evidence: Evidence[]; why: Set<string>; whyZh: Set<string> }>();
   for (const stretch of due) {
     for (const month of stretch.months.filter((m) => !paid.has(m))) {
       const year = month.slice(0, 4);
-      const entry = byYear.get(year) ?? { months: new Set<string>(), evidence: [], why: new Set<string>() };
+      const entry = byYear.get(year) ?? { months: new Set<string>(), evidence: [], why: new Set<string>(), whyZh: new Set<string>() };
       entry.months.add(month);
       entry.evidence.push(...stretch.evidence);
       entry.why.add(stretch.why);
+      entry.whyZh.add(stretch.whyZh);
       byYear.set(year, entry);
     }
   }
   return [...byYear]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([year, gap]) =>
-      finding(rule, context.policy.version, view.person, year, 'disability', `${[...gap.why].join('; ')}; no ${subsidy} is recorded for ${[...gap.months].sort().join(', ')}.`, gap.evidence),
-    );
+    .map(([year, gap]) => {
+      const months = [...gap.months].sort();
+      const explanation = bilingual(
+        `${listWord([...gap.whyZh])}，${listWord(months)}未发放${SUBSIDY_WORDS[subsidy]}（主动发现：提醒申请或核实发放）。`,
+        `${[...gap.why].join('; ')}; no ${subsidy} subsidy is recorded for ${months.join(', ')}.`,
+      );
+      return finding(rule, context.policy.version, view.person, year, 'disability', explanation, gap.evidence);
+    });
 }
 
 /**
@@ -49,7 +56,7 @@ export function disabilitySubsidyGaps(view: PersonView, context: RuleContext): F
     return { ...stretch, months: stretch.months.filter((m) => m >= firstDue && !entitlement.excluded.has(m)) };
   };
   return [
-    ...gapsByYear('disability-care-subsidy-gap', view, context, entitlement.care.map(afterGrace), paid('care'), 'care subsidy'),
-    ...gapsByYear('disability-living-subsidy-gap', view, context, entitlement.living.map(afterGrace), paid('living'), 'living subsidy'),
+    ...gapsByYear('disability-care-subsidy-gap', view, context, entitlement.care.map(afterGrace), paid('care'), 'care'),
+    ...gapsByYear('disability-living-subsidy-gap', view, context, entitlement.living.map(afterGrace), paid('living'), 'living'),
   ];
 }

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings/finding.js';
+import { bilingual, listWord, statusWord } from '../findings/officer-words.js';
 import type { RuleContext } from './rule.js';
 import type { PersonView } from '../state/person-view.js';
 import { enrolmentsByYear, statusesByYear } from './insurance-years.js';
@@ -23,7 +24,10 @@ export function insuranceGap(view: PersonView, { policy, until }: RuleContext): 
         view.person,
         String(year),
         'healthcare-security',
-        `The person belongs to a household with ${held.map((s) => s.value).join(', ')} in ${year}, and ${terminated ? `the ${policy.insurance.insuranceType} insurance enrolment for ${year} was terminated` : `no ${policy.insurance.insuranceType} insurance enrolment is recorded for ${year}`}.`,
+        bilingual(
+          `该人员${year}年为${listWord(held.map((s) => statusWord(s.value)))}家庭成员，${terminated ? `${year}年基本医疗保险参保已终止` : `未登记${year}年基本医疗保险参保`}（应保尽保）。`,
+          `The person belongs to a household with ${held.map((s) => s.value).join(', ')} in ${year}, and ${terminated ? `the ${policy.insurance.insuranceType} insurance enrolment for ${year} was terminated` : `no ${policy.insurance.insuranceType} insurance enrolment is recorded for ${year}`}.`,
+        ),
         [...held.flatMap((s) => s.evidence), ...(terminated?.evidence ?? [])],
       );
     });

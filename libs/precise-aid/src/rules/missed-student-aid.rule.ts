@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings/finding.js';
+import { bilingual, listWord, spanWord, stageWord, statusWord, termWord } from '../findings/officer-words.js';
 import { eligibilityDuring } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 import type { RuleContext } from './rule.js';
@@ -21,6 +22,7 @@ export function missedStudentAid(view: PersonView, { policy, until }: RuleContex
       const bases = eligibilityDuring(view, term.interval, kinds, policy.studentAid.minDaysInTerm, until);
       if (bases.length === 0) return [];
       const why = bases.map((b) => `${describe(b.basis)} from ${b.interval.from}${b.interval.to ? ` to ${b.interval.to}` : ''}`).join('; ');
+      const whyZh = listWord(bases.map((b) => `${b.basis.includes('disability') ? '' : '家庭为'}${statusWord(b.basis)}（${spanWord(b.interval.from, b.interval.to)}）`));
       return [
         finding(
           'missed-student-aid',
@@ -28,7 +30,10 @@ export function missedStudentAid(view: PersonView, { policy, until }: RuleContex
           view.person,
           term.term,
           'education',
-          `The student is enrolled for ${term.term} (${term.stage}), the household qualifies (${why}), and no aid is recorded for the term.`,
+          bilingual(
+            `该生${termWord(term.term)}在读（${stageWord(term.stage)}），${whyZh}，本学期未发放学生资助。`,
+            `The student is enrolled for ${term.term} (${term.stage}), the household qualifies (${why}), and no aid is recorded for the term.`,
+          ),
           [...term.enrolments.map((e) => e.evidence), ...bases.flatMap((b) => b.evidence)],
         ),
       ];
