@@ -39,6 +39,8 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
     const publishing: Figure = { name: 'publishing through the gateway (HTTP, NDJSON)', eventsPerSecond: records / ((published - started) / 1000), p50Ms: percentile(region.requestLatencies, 50), p99Ms: percentile(region.requestLatencies, 99) };
     const ratio = endToEnd.eventsPerSecond / baseline.eventsPerSecond;
     console.log(`time to the last finding: ${((finished - started) / 1000).toFixed(1)} s; recall ${(recall * 100).toFixed(2)} %, precision ${(precision * 100).toFixed(2)} % (${hits} of ${planted.size} planted, ${found.size} raised)`);
+    const byRule = countsByRule(planted, found);
+    console.table(byRule);
     console.log(`end to end / raw pass-through: ${ratio.toFixed(2)}   peak RSS: gateway ${rss.gateway} MiB, crosscheck ${rss.crosscheck} MiB, benchmark client ${peakRssMiB()} MiB`);
     const cpuParts = Object.entries(region.cpu.microsecondsPerRecord).map(([part, micros]) => `${part} ${micros}`);
     console.log(`CPU per record (µs), first record sent to last finding out: ${cpuParts.join(', ')}; the machine's ${(region.cpu.machineBusy * 100).toFixed(0)} % busy`);
@@ -49,6 +51,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
       secondsToLastFinding: (finished - started) / 1000,
       recall,
       precision,
+      byRule,
       ratio,
       peakRssMiB: rss,
       cpu: region.cpu,
@@ -56,6 +59,24 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
   } finally {
     await region.stop();
   }
+}
+
+/** Per rule family: findings planted, raised, planted and raised, planted but not raised (missed), raised but not planted (extra). Keys are `<rule> <subject> <period>`. */
+function countsByRule(planted: ReadonlySet<string>, found: ReadonlySet<string>): Record<string, { planted: number; raised: number; hits: number; missed: number; extra: number }> {
+  const rows: Record<string, { planted: number; raised: number; hits: number; missed: number; extra: number }> = {};
+  const row = (key: string) => (rows[key.split(' ')[0]!] ??= { planted: 0, raised: 0, hits: 0, missed: 0, extra: 0 });
+  for (const key of planted) {
+    const counts = row(key);
+    counts.planted++;
+    if (found.has(key)) counts.hits++;
+    else counts.missed++;
+  }
+  for (const key of found) {
+    const counts = row(key);
+    counts.raised++;
+    if (!planted.has(key)) counts.extra++;
+  }
+  return Object.fromEntries(Object.entries(rows).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The baseline: the same number of records produced (acks=all, batches of 1,000) and consumed by a group, start to last record. */

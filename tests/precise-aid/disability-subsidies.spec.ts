@@ -90,3 +90,26 @@ describe('应退则退: a subsidy paid for a month it was not due', () => {
     expect(of('disability-subsidy-not-due', evaluatePerson(viewOf(FATHER, paid('care', '2026-05')), context))).toHaveLength(1);
   });
 });
+
+describe('disability subsidy gaps', () => {
+  const certificate = (grade: number, effectiveDate = '2026-03-10') => fact(CERTIFICATE, { idNumber: FATHER, category: 'physical', grade, change: 'issued', effectiveDate });
+  const care = (month: string) => fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'care', month });
+  const living = (month: string) => fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'living', month });
+
+  it('raises a care-subsidy gap for a grade 2 肢体 certificate, naming the unpaid months after the grace months', () => {
+    const [found] = of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate(2), care('2026-05'), care('2026-06')]), context));
+    expect(found).toMatchObject({ period: '2026', routedTo: 'disability' });
+    expect(found!.explanation).toMatch(/no care subsidy is recorded for 2026-07, 2026-08, 2026-09, 2026-10, 2026-11\.$/);
+  });
+
+  it('raises no care-subsidy gap for a grade 3 肢体 certificate', () => {
+    expect(of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate(3)]), context))).toEqual([]);
+  });
+
+  it('raises a living-subsidy gap for a certificate holder in a 低保 household, and none once every month is paid', () => {
+    const facts = [certificate(3, '2026-06-01'), status('dibao', 'granted', '2026-03-01')];
+    expect(of('disability-living-subsidy-gap', evaluatePerson(viewOf(FATHER, facts), context))).toHaveLength(1);
+    const paid = ['2026-08', '2026-09', '2026-10', '2026-11'].map(living);
+    expect(of('disability-living-subsidy-gap', evaluatePerson(viewOf(FATHER, [...facts, ...paid]), context))).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  *   农村低收入人口 and 脱贫人口 at least 99 %.
  * - 参保资助: 全额 for 特困, 定额 for 低保, 低保边缘 and the monitored (e.g. 临沂 2023: 350 and 150 元).
  */
-import { evaluatePerson, POLICY_1_1, POLICY_2026, type Fact, type Finding } from '@hub/precise-aid';
+import { evaluatePerson, POLICY_1_1, POLICY_2026, reconcile, type Fact, type Finding } from '@hub/precise-aid';
 import { fact, household, INSURANCE, MONITORING, status, STUDENT, viewOf } from './scenario.js';
 
 const context = { policy: POLICY_2026, until: '2026-12-01' };
@@ -73,5 +73,29 @@ describe('参保资助: the premium subsidy the status calls for', () => {
     const stored = enrolled(null) as Fact & { subsidyBasis?: unknown };
     delete stored.subsidyBasis;
     expect(mismatch([status('dibao', 'granted', '2026-03-01'), stored])).toEqual([]);
+  });
+});
+
+describe('insurance gap (应保未保)', () => {
+  const monitored = (from: string) =>
+    fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'unstable-alleviated', change: 'monitoring-started', monitoringFrom: from, monitoringTo: null, members: [{ idNumber: STUDENT, name: '杨梅', relationToHead: 'child' }] });
+
+  it('is raised for each year a monitored household\'s member has no basic medical insurance, routed to Healthcare Security', () => {
+    const found = of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2025-06-01')]), context));
+    expect(found.map((f) => [f.period, f.routedTo]).sort()).toEqual([
+      ['2025', 'healthcare-security'],
+      ['2026', 'healthcare-security'],
+    ]);
+  });
+
+  it('closes for a year once the enrolment is recorded', () => {
+    const open = of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2026-01-15')]), context));
+    const insured = fact(INSURANCE, { idNumber: STUDENT, year: 2026, status: 'enrolled', insuranceType: 'basic-medical' });
+    const changes = reconcile(open, of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2026-01-15'), insured]), context)), [insured.evidence]);
+    expect(changes.map((c) => [c.change, c.finding.period])).toEqual([['closed', '2026']]);
+  });
+
+  it('is not raised for a category the insurance policy leaves out (低保边缘 under policy 1.1.0)', () => {
+    expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [status('marginal-low-income', 'granted', '2026-03-01')]), { ...context, policy: POLICY_1_1 }))).toEqual([]);
   });
 });

@@ -1,3 +1,11 @@
+/**
+ * 漏助, missed student aid, policy 1.2.0. Sources (see ../../../shared/policy-review.md §1.1):
+ * - 教财〔2018〕16号: the priority groups of 家庭经济困难学生认定 (建档立卡/脱贫, 低保, 特困供养, 孤残,
+ *   烈士子女, 家庭经济困难残疾人子女); 认定 once a school year, adjusted in term.
+ * - 全国学生资助管理中心 (reply on 中国政府网): the national system compares 学籍 and 监护人 data with 13
+ *   categories, 低保边缘家庭成员 among them.
+ * - 国办 2023 意见 on 低收入人口动态监测 and 分层分类社会救助: education assistance extends to the 低收入 tiers.
+ */
 import { asKnownAt, evaluatePerson, findingId, POLICY_1_1, POLICY_2026, reconcile, type Finding, type Policy } from '@hub/precise-aid';
 import { aid, CERTIFICATE, enrolment, fact, FATHER, status, STUDENT, viewOf } from './scenario.js';
 

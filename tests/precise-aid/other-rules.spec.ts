@@ -1,5 +1,5 @@
-import { evaluatePerson, POLICY_1_1, POLICY_2026, reconcile, type Finding } from '@hub/precise-aid';
-import { aid, CERTIFICATE, enrolment, fact, FATHER, household, HOUSEHOLD, INSURANCE, MONITORING, person, status, STUDENT, SUBSIDY, viewOf } from './scenario.js';
+import { evaluatePerson, POLICY_2026, reconcile, type Finding } from '@hub/precise-aid';
+import { aid, enrolment, fact, household, HOUSEHOLD, MONITORING, person, status, STUDENT, viewOf } from './scenario.js';
 
 const context = { policy: POLICY_2026, until: '2026-12-01' };
 const of = (rule: string, findings: Finding[]) => findings.filter((f) => f.rule === rule);
@@ -21,53 +21,6 @@ describe('aid without known eligibility (错助 risk)', () => {
 
   it('is not raised when the household holds an eligible status in the term', () => {
     expect(of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), aid('2026-autumn')]), context))).toEqual([]);
-  });
-});
-
-describe('insurance gap (应保未保)', () => {
-  const monitored = (from: string) =>
-    fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'unstable-alleviated', change: 'monitoring-started', monitoringFrom: from, monitoringTo: null, members: [{ idNumber: STUDENT, name: '杨梅', relationToHead: 'child' }] });
-
-  it('is raised for each year a monitored household\'s member has no basic medical insurance, routed to Healthcare Security', () => {
-    const found = of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2025-06-01')]), context));
-    expect(found.map((f) => [f.period, f.routedTo]).sort()).toEqual([
-      ['2025', 'healthcare-security'],
-      ['2026', 'healthcare-security'],
-    ]);
-  });
-
-  it('closes for a year once the enrolment is recorded', () => {
-    const open = of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2026-01-15')]), context));
-    const insured = fact(INSURANCE, { idNumber: STUDENT, year: 2026, status: 'enrolled', insuranceType: 'basic-medical' });
-    const changes = reconcile(open, of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2026-01-15'), insured]), context)), [insured.evidence]);
-    expect(changes.map((c) => [c.change, c.finding.period])).toEqual([['closed', '2026']]);
-  });
-
-  it('is not raised for a category the insurance policy leaves out (低保边缘 under policy 1.1.0)', () => {
-    expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [status('marginal-low-income', 'granted', '2026-03-01')]), { ...context, policy: POLICY_1_1 }))).toEqual([]);
-  });
-});
-
-describe('disability subsidy gaps', () => {
-  const certificate = (grade: number, effectiveDate = '2026-03-10') => fact(CERTIFICATE, { idNumber: FATHER, category: 'physical', grade, change: 'issued', effectiveDate });
-  const care = (month: string) => fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'care', month });
-  const living = (month: string) => fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'living', month });
-
-  it('raises a care-subsidy gap for a grade 2 肢体 certificate, naming the unpaid months after the grace months', () => {
-    const [found] = of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate(2), care('2026-05'), care('2026-06')]), context));
-    expect(found).toMatchObject({ period: '2026', routedTo: 'disability' });
-    expect(found!.explanation).toMatch(/no care subsidy is recorded for 2026-07, 2026-08, 2026-09, 2026-10, 2026-11\.$/);
-  });
-
-  it('raises no care-subsidy gap for a grade 3 肢体 certificate', () => {
-    expect(of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate(3)]), context))).toEqual([]);
-  });
-
-  it('raises a living-subsidy gap for a certificate holder in a 低保 household, and none once every month is paid', () => {
-    const facts = [certificate(3, '2026-06-01'), status('dibao', 'granted', '2026-03-01')];
-    expect(of('disability-living-subsidy-gap', evaluatePerson(viewOf(FATHER, facts), context))).toHaveLength(1);
-    const paid = ['2026-08', '2026-09', '2026-10', '2026-11'].map(living);
-    expect(of('disability-living-subsidy-gap', evaluatePerson(viewOf(FATHER, [...facts, ...paid]), context))).toEqual([]);
   });
 });
 
