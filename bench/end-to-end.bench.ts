@@ -28,8 +28,13 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
   try {
     const rss = { gateway: peakRssOfMiB(region.apps.gateway.pid!), crosscheck: peakRssOfMiB(region.apps.crosscheck.pid!) };
     const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(region.pseudonymKeys));
-    const planted = new Set(region.expected.map((e) => `${e.rule} ${pseudonymiser.pseudonymise('person', e.idNumber)} ${e.period}`));
-    const found = new Set((await region.database.query<{ rule: string; subject: string; period: string }>(`SELECT rule, subject, finding ->> 'period' AS period FROM crosscheck_finding WHERE state = 'open'`)).rows.map((f) => `${f.rule} ${f.subject} ${f.period}`));
+    const key = (rule: string, subject: string, period: string, item?: string | null) => `${rule} ${subject} ${period}${item ? ` ${item}` : ''}`;
+    const planted = new Set(region.expected.map((e) => key(e.rule, pseudonymiser.pseudonymise('person', e.idNumber), e.period, e.item)));
+    const found = new Set(
+      (await region.database.query<{ rule: string; subject: string; period: string; item: string | null }>(`SELECT rule, subject, finding ->> 'period' AS period, finding ->> 'item' AS item FROM crosscheck_finding WHERE state = 'open'`)).rows.map((f) =>
+        key(f.rule, f.subject, f.period, f.item),
+      ),
+    );
     const hits = [...found].filter((f) => planted.has(f)).length;
     const recall = planted.size === 0 ? 1 : hits / planted.size;
     const precision = found.size === 0 ? 1 : hits / found.size;

@@ -79,13 +79,13 @@ describe('the auditors\' tools', () => {
     // A 低保 child enrolled without aid (missed aid), and a child whose only claim is a father's disability certificate.
     const members = (child: string, parent?: string) => [...(parent ? [{ idNumber: parent, name: '马', relationToHead: 'head' }] : []), { idNumber: child, name: '马', relationToHead: 'child' }];
     published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00001', category: 'dibao', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members: members(aided) }));
-    published.push(await publish('education', ENROLMENT, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-autumn' }));
+    published.push(await publish('education', ENROLMENT, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-spring', effectiveDate: '2026-02-15' }));
     // A 低保 granted from after the term: it tells the hub who the father is, and counts for nothing in the term.
     published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00002', category: 'dibao', change: 'granted', effectiveFrom: '2027-03-01', effectiveTo: null, members: members(parentOnly, father) }));
     published.push(await publish('disability', CERTIFICATE, { idNumber: father, certificateNumber: `${father}42`, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2025-11-03' }));
-    published.push(await publish('education', ENROLMENT, { idNumber: parentOnly, studentNumber: `G${parentOnly}`, term: '2026-autumn' }));
+    published.push(await publish('education', ENROLMENT, { idNumber: parentOnly, studentNumber: `G${parentOnly}`, term: '2026-spring', effectiveDate: '2026-02-15' }));
     beforeAid = await settledMoment();
-    published.push(await publish('education', AID, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-autumn' }));
+    published.push(await publish('education', AID, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-spring' }));
     afterAid = await settledMoment();
   });
 
@@ -100,8 +100,8 @@ describe('the auditors\' tools', () => {
     const { report } = await replay(beforeAid);
     expect(missedAid(report).map((f) => [f.rule, f.subject, f.period])).toEqual(
       [
-        ['missed-student-aid', pseudonym(aided), '2026-autumn'],
-        ['missed-student-aid', pseudonym(parentOnly), '2026-autumn'],
+        ['missed-student-aid', pseudonym(aided), '2026-spring'],
+        ['missed-student-aid', pseudonym(parentOnly), '2026-spring'],
       ].sort((a, b) => a.join(' ').localeCompare(b.join(' '))),
     );
     expect(report.log.records).toBe(5);
@@ -130,7 +130,7 @@ describe('the auditors\' tools', () => {
     expect(report.policyVersion).toBe('1.1.0-whatif');
     expect(missedAid(report)).toEqual([]);
     expect(report.differences.items).toEqual([
-      expect.objectContaining({ difference: 'disappears', rule: 'missed-student-aid', subject: pseudonym(parentOnly), period: '2026-autumn', why: expect.stringMatching(/parent-disability.*no rule of policy 1\.1\.0-whatif holds it open/) }),
+      expect.objectContaining({ difference: 'disappears', rule: 'missed-student-aid', subject: pseudonym(parentOnly), period: '2026-spring', why: expect.stringMatching(/parent-disability.*no rule of policy 1\.1\.0-whatif holds it open/) }),
     ]);
   });
 

@@ -30,7 +30,8 @@ describe('the crosscheck engine', () => {
 
   beforeEach(() => {
     state = new InMemoryCrosscheckState();
-    engine = new CrosscheckEngine(state, POLICY_2026, '2026-11-30');
+    // After the autumn term's payment deadline, so missed aid is judged.
+    engine = new CrosscheckEngine(state, POLICY_2026, '2027-01-05');
   });
 
   it('raises a missed-aid finding when the enrolment arrives after the household status, and keeps it open', async () => {
@@ -48,7 +49,7 @@ describe('the crosscheck engine', () => {
 
   it('re-evaluates a child when a housemate\'s certificate arrives: the parent\'s disability makes the student eligible', async () => {
     // A policy that counts only 低保, so the 低保边缘 household only tells the hub who the parents are.
-    engine = new CrosscheckEngine(state, { ...POLICY_2026, studentAid: { ...POLICY_2026.studentAid, categories: ['dibao'] } }, '2026-11-30');
+    engine = new CrosscheckEngine(state, { ...POLICY_2026, studentAid: { ...POLICY_2026.studentAid, categories: ['dibao'] } }, '2027-01-05');
     expect(missedAid(await engine.apply([household('marginal-low-income'), enrolment()]))).toEqual([]);
     const changes = missedAid(await engine.apply([event(CERTIFICATE, { idNumber: FATHER, grade: 2, change: 'issued', effectiveDate: '2025-11-03' })]));
     expect(changes.map((c) => [c.change, c.finding.subject, c.finding.explanation])).toEqual([['raised', STUDENT, expect.stringMatching(/parent-disability from 2025-11-03/)]]);

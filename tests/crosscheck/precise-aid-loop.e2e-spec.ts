@@ -27,7 +27,7 @@ interface DeliveredFinding {
   responses: { response: string; reason?: string }[];
 }
 
-/** A 低保 household of a parent and a child, the child enrolled for 2026-autumn; every third child also got aid. */
+/** A 低保 household of a parent and a child, the child enrolled for 2026-spring; every third child also got aid. */
 function family(i: number) {
   const child = freshIdentityNumber();
   const parent = freshIdentityNumber({ from: 1975, to: 1990 });
@@ -44,8 +44,8 @@ function family(i: number) {
     },
   };
   const education = [
-    { id: uniqueName(`edu-${i}`), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber: `G${child}` } },
-    ...(i % 3 === 0 ? [{ id: uniqueName(`aid-${i}`), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber: `G${child}`, term: '2026-autumn' } }] : []),
+    { id: uniqueName(`edu-${i}`), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber: `G${child}`, term: '2026-spring', effectiveDate: '2026-02-15' } },
+    ...(i % 3 === 0 ? [{ id: uniqueName(`aid-${i}`), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber: `G${child}`, term: '2026-spring' } }] : []),
   ];
   return { child, household, education };
 }
@@ -93,14 +93,14 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
         },
       },
     ]);
-    await publish('education', [{ id: enrolmentId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber } }]);
+    await publish('education', [{ id: enrolmentId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber, term: '2026-spring', effectiveDate: '2026-02-15' } }]);
 
     let raised: DeliveredFinding | undefined;
     await eventually('education is told of the missed aid', async () => {
       raised = (await findingsOf(studentNumber)).find((f) => f.rule === 'missed-student-aid');
       return raised !== undefined;
     });
-    expect(raised).toMatchObject({ state: 'open', period: '2026-autumn' });
+    expect(raised).toMatchObject({ state: 'open', period: '2026-spring' });
     expect(raised!.evidence.map((e) => e.eventId).sort()).toEqual([enrolmentId, householdId].sort());
 
     const responded = await asMember(bed, 'education').post(`/v1/findings/${raised!.findingId}/responses`, { response: 'acknowledged', reason: 'The school is checking the family\'s application.', respondedBy: '张老师' });
@@ -109,13 +109,14 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
       (await findingsOf(studentNumber)).some((f) => f.findingId === raised!.findingId && f.state === 'open' && f.responses.some((r) => r.response === 'acknowledged')),
     );
 
-    await publish('education', [{ id: uniqueName('aid'), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber, term: '2026-autumn' } }]);
+    await publish('education', [{ id: uniqueName('aid'), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber, term: '2026-spring' } }]);
     await eventually('the finding closes by itself', async () => (await findingsOf(studentNumber)).some((f) => f.findingId === raised!.findingId && f.state === 'closed'));
   });
 
   it('never announces a finding that the next events withdraw within the settling time (aid read before the status it needs)', async () => {
     const { child, household, education } = family(0); // enrolled, and granted aid
-    await publish('education', education);
+    // In 普通高中, paid 免学杂费: a closed list, so with no status known the aid raises a finding (a need-tested item would not).
+    await publish('education', education.map((r) => ({ ...r, data: { ...r.data, ...(r.type === ENROLMENT ? { stage: 'senior-high', grade: 2 } : { aidType: 'tuition-waiver' }) } })));
     const outbox = () =>
       bed.database.query(`SELECT o.change FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id) WHERE f.subject = $1 AND f.rule = 'aid-without-eligibility'`, [
         pseudonymiser.pseudonymise('person', child),
@@ -133,7 +134,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     await publish('civil-affairs', [
       { id: uniqueName('ca'), type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${child.slice(-6)}`, members: [{ idNumber: child, name: '马小军', relationToHead: 'child' }] } },
     ]);
-    await publish('education', [{ id: uniqueName('edu'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber } }]);
+    await publish('education', [{ id: uniqueName('edu'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber, term: '2026-spring', effectiveDate: '2026-02-15' } }]);
     let current: DeliveredFinding | undefined;
     await eventually('education is told of the missed aid', async () => (current = (await findingsOf(studentNumber)).find((f) => f.rule === 'missed-student-aid')) !== undefined);
     await crosscheck.stop();

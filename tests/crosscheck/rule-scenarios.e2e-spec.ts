@@ -20,6 +20,7 @@ interface Delivered {
   rule: string;
   state: string;
   period: string;
+  item?: string;
   subject: string;
   explanation: string;
 }
@@ -72,7 +73,7 @@ describe('the rule families, end to end', () => {
   /** Waits until a department has been told what is expected of a person (of one rule, when named; announcing may trail the facts by a batch), then asserts it. */
   const expectTold = async (member: string, identityNumber: string, expected: Record<string, string | RegExp>[], rule?: string) => {
     const matches = (found: Delivered[]) =>
-      found.length === expected.length && expected.every((e, i) => Object.entries(e).every(([k, v]) => (typeof v === 'string' ? found[i]![k as keyof Delivered] === v : v.test(found[i]![k as keyof Delivered]))));
+      found.length === expected.length && expected.every((e, i) => Object.entries(e).every(([k, v]) => (typeof v === 'string' ? found[i]![k as keyof Delivered] === v : v.test(found[i]![k as keyof Delivered] ?? ''))));
     let last: Delivered[] = [];
     // On a timeout the assertion below shows what was told instead.
     await eventually(`${member} is told ${JSON.stringify(expected)}`, async () => matches((last = (await toldOf(member, identityNumber)).filter((f) => rule === undefined || f.rule === rule)))).catch(() => undefined);
@@ -87,8 +88,9 @@ describe('the rule families, end to end', () => {
       effectiveTo: null,
       members: members.map(([idNumber, relationToHead]) => ({ idNumber, name: '马', relationToHead })),
     });
-  const enrol = (child: string) => publish('education', ENROLMENT, { idNumber: child, studentNumber: `G${child}`, term: '2026-autumn' });
-  const grantAid = (child: string) => publish('education', AID, { idNumber: child, studentNumber: `G${child}`, term: '2026-autumn' });
+  // Spring 2026: its payment deadline (06-30) has passed by the evaluation date, so missed aid is judged (autumn's, 12-31, has not).
+  const enrol = (child: string, stage = 'compulsory') => publish('education', ENROLMENT, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', stage, effectiveDate: '2026-02-15' });
+  const grantAid = (child: string, aidType = 'compulsory-living-subsidy') => publish('education', AID, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', aidType });
   const number = () => `640104-${uniqueName('h').slice(-6)}`;
 
   describe('missed student aid', () => {
@@ -96,12 +98,12 @@ describe('the rule families, end to end', () => {
       const child = freshIdentityNumber();
       const ids = [await enrol(child), await household('dibao', 'granted', '2026-03-01', [[child, 'child']], number())];
       await settled(ids);
-      await expectTold('education', child, [{ rule: 'missed-student-aid', state: 'open', period: '2026-autumn', explanation: /dibao from 2026-03-01/ }]);
+      await expectTold('education', child, [{ rule: 'missed-student-aid', state: 'open', period: '2026-spring', item: 'compulsory-living-subsidy', explanation: /dibao from 2026-03-01/ }]);
     });
 
-    it('does not fire for a status held on fewer than 30 days of the term so far (16 of them), and fires at 37', async () => {
+    it('does not fire for a status held on fewer than 30 days of the term (15 of them), and fires at 36', async () => {
       const [late, early] = [freshIdentityNumber(), freshIdentityNumber()];
-      const ids = [await enrol(late), await household('dibao', 'granted', '2026-11-15', [[late, 'child']], number()), await enrol(early), await household('dibao', 'granted', '2026-10-25', [[early, 'child']], number())];
+      const ids = [await enrol(late), await household('dibao', 'granted', '2026-07-01', [[late, 'child']], number()), await enrol(early), await household('dibao', 'granted', '2026-06-10', [[early, 'child']], number())];
       await settled(ids);
       expect((await toldOf('education', late)).filter((f) => f.rule === 'missed-student-aid')).toEqual([]);
       await expectTold('education', early, [{ rule: 'missed-student-aid', state: 'open' }]);
@@ -110,22 +112,24 @@ describe('the rule families, end to end', () => {
     it('closes by itself when the status is revoked retroactively, from before the term', async () => {
       const child = freshIdentityNumber();
       const home = number();
-      const ids = [await household('dibao', 'granted', '2026-03-01', [[child, 'child']], home), await enrol(child)];
+      const ids = [await household('dibao', 'granted', '2025-09-01', [[child, 'child']], home), await enrol(child)];
       await settled(ids);
       await expectTold('education', child, [{ rule: 'missed-student-aid', state: 'open' }]);
-      await settled([...ids, await household('dibao', 'revoked', '2026-08-01', [[child, 'child']], home)]);
+      await settled([...ids, await household('dibao', 'revoked', '2026-02-01', [[child, 'child']], home)]);
       await expectTold('education', child, [{ rule: 'missed-student-aid', state: 'closed' }]);
     });
   });
 
   describe('aid without known eligibility', () => {
-    it('fires for aid with no status known, and closes when a status for the term arrives late', async () => {
-      const child = freshIdentityNumber();
-      const ids = [await enrol(child), await grantAid(child)];
+    it('fires for 普高 免学杂费 (a closed list) paid with no status known, and closes when a status for the term arrives late', async () => {
+      const child = freshIdentityNumber({ from: 2009, to: 2010 });
+      const ids = [await enrol(child, 'senior-high'), await grantAid(child, 'tuition-waiver')];
       await settled(ids);
       await expectTold('education', child, [{ rule: 'aid-without-eligibility', state: 'open' }]);
       await settled([...ids, await household('extreme-poverty', 'granted', '2026-01-01', [[child, 'child']], number())]);
-      await expectTold('education', child, [{ rule: 'aid-without-eligibility', state: 'closed' }]);
+      await expectTold('education', child, [{ rule: 'aid-without-eligibility', state: 'closed', item: 'senior-high-fee-waiver' }], 'aid-without-eligibility');
+      // The status that closes it also entitles the student to the other 普高 item, which was not paid.
+      await expectTold('education', child, [{ rule: 'missed-student-aid', state: 'open', item: 'senior-high-grant' }], 'missed-student-aid');
     });
 
     it('does not fire for aid to a student whose household holds 低保 in the term', async () => {

@@ -32,6 +32,7 @@ interface Told {
   rule: string;
   subject: string;
   period: string;
+  item?: string;
   state: string;
   responses: { response: string; reason?: string }[];
 }
@@ -48,7 +49,8 @@ describe('the department simulators', () => {
 
   const told = async (department: string): Promise<Told[]> => (await bodyOf(await asMember(bed, department).get('/v1/findings?limit=1000'))).items as Told[];
   const plantedFor = (department: string) => planted.filter((e) => e.routedTo === department);
-  const isPlanted = (expected: ExpectedFinding) => (f: Told) => f.rule === expected.rule && f.period === expected.period && f.subject === pseudonymiser.pseudonymise('person', expected.idNumber);
+  const isPlanted = (expected: ExpectedFinding) => (f: Told) =>
+    f.rule === expected.rule && f.period === expected.period && f.item === expected.item && f.subject === pseudonymiser.pseudonymise('person', expected.idNumber);
   /** The department's findings once every one of these planted findings is closed and resolved, or as they are after 90 s (the assertions then show what is missing). */
   const onceResolved = async (department: string, planted: readonly ExpectedFinding[]): Promise<Told[]> => {
     let findings: Told[] = [];
@@ -106,7 +108,7 @@ describe('the department simulators', () => {
     const missed = plantedFor('education').filter((e) => e.rule === 'missed-student-aid');
     const findings = await onceResolved('education', missed);
     for (const expected of missed) {
-      expect(findings.find(isPlanted(expected))).toMatchObject({ state: 'closed', responses: [expect.objectContaining({ response: 'resolved', reason: expect.stringMatching(/^Aid granted, grant AID-2026-autumn-[0-9a-f]{12}\.$/) })] });
+      expect(findings.find(isPlanted(expected))).toMatchObject({ state: 'closed', responses: [expect.objectContaining({ response: 'resolved', reason: expect.stringMatching(/^Aid granted, grant AID-2026-spring-[0-9a-f]{12}\.$/) })] });
     }
   });
 
@@ -158,7 +160,9 @@ describe('the department simulators', () => {
     /** Identity numbers (any form findIdentityNumbers knows, valid ones) and region residents' names in a text. */
     const scan = (where: string, text: string) => {
       if (isContractDocument(where)) return;
-      for (const hit of findIdentityNumbers(text)) if (hit.valid) found.push({ where, what: `identity number ${hit.identityNumber.slice(0, 6)}…` });
+      // SHA-256 digests in hex (finding ids, hashes) are left out: now and then one holds 18 digits in a row that pass the check.
+      const withoutDigests = text.replace(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g, ' ');
+      for (const hit of findIdentityNumbers(withoutDigests)) if (hit.valid) found.push({ where, what: `identity number ${hit.identityNumber.slice(0, 6)}…` });
       for (const name of names) if (text.includes(name)) found.push({ where, what: `name ${name}` });
     };
 

@@ -57,12 +57,12 @@ describe('a synthetic region through the whole hub', () => {
       for (const id of ids) subjects.set(pseudonymiser.pseudonymise('person', id), id);
     }
     const found = (
-      await bed.database.query<{ rule: string; subject: string; period: string }>(
-        `SELECT rule, subject, finding ->> 'period' AS period FROM crosscheck_finding WHERE state = 'open' AND subject = ANY($1)`,
+      await bed.database.query<{ rule: string; subject: string; period: string; item: string | null }>(
+        `SELECT rule, subject, finding ->> 'period' AS period, finding ->> 'item' AS item FROM crosscheck_finding WHERE state = 'open' AND subject = ANY($1)`,
         [[...subjects.keys()]],
       )
-    ).map((f) => `${f.rule} ${subjects.get(f.subject)} ${f.period}`);
-    const planted = expected.map((e) => `${e.rule} ${e.idNumber} ${e.period}`);
+    ).map((f) => `${f.rule} ${subjects.get(f.subject)} ${f.period}${f.item ? ` ${f.item}` : ''}`);
+    const planted = expected.map((e) => `${e.rule} ${e.idNumber} ${e.period}${e.item ? ` ${e.item}` : ''}`);
     const missed = planted.filter((p) => !found.includes(p));
     const extra = found.filter((f) => !planted.includes(f));
     expect(planted.length).toBeGreaterThan(20);

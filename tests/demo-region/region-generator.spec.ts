@@ -22,7 +22,8 @@ describe('the synthetic region', () => {
     const problems = region(5_000)
       .flatMap((h) => h.records)
       .flatMap(({ record }) => {
-        const result = validator.validate(`urn:nx-hub:contract:${record.type.replace(/\.v1$/, '')}:v1`, record.data);
+        const [, type, major] = /^(.+)\.(v\d+)$/.exec(record.type)!;
+        const result = validator.validate(`urn:nx-hub:contract:${type}:${major}`, record.data);
         return result.valid ? [] : [`${record.id}: ${JSON.stringify(result.violations)}`];
       });
     expect(problems).toEqual([]);
@@ -31,7 +32,8 @@ describe('the synthetic region', () => {
   it('gives every record id and every resident identity number once', () => {
     const records = region(5_000).flatMap((h) => h.records);
     expect(new Set(records.map((r) => r.record.id)).size).toBe(records.length);
-    const people = records.filter((r) => r.record.type === 'education.student-enrolment.changed.v1').map((r) => r.record.data['idNumber']);
+    // One enrolment per pupil and term.
+    const people = records.filter((r) => r.record.type === 'education.student-enrolment.changed.v2' && r.record.data['term'] === '2026-autumn').map((r) => r.record.data['idNumber']);
     expect(new Set(people).size).toBe(people.length);
   });
 

@@ -34,6 +34,11 @@ describe('what a simulated department does about a finding', () => {
     expect(action.response).toEqual({ response: 'resolved', reason: `Aid granted, grant ${String(action.publish[0]!.id)}.`, respondedBy: '张老师' });
   });
 
+  it('Education grants the very item a per-item finding names (policy 1.2.0), as aid contract version 2', () => {
+    const action = actionFor('education', finding('missed-student-aid', { period: '2026-spring', item: 'senior-high-grant' }), students, '张老师', '2026-11-30')!;
+    expect(action.publish).toEqual([expect.objectContaining({ type: 'education.student-aid.granted.v2', data: expect.objectContaining({ term: '2026-spring', aidType: 'senior-high-grant' }) })]);
+  });
+
   it('acknowledges a missed-aid finding about a student it does not know, granting nothing', () => {
     const action = actionFor('education', finding('missed-student-aid', { recordKeys: {} }), students, '张老师', '2026-11-30')!;
     expect(action).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });

@@ -6,10 +6,11 @@
  *   categories, 低保边缘家庭成员 among them.
  * - 国办 2023 意见 on 低收入人口动态监测 and 分层分类社会救助: education assistance extends to the 低收入 tiers.
  */
-import { asKnownAt, evaluatePerson, findingId, POLICY_1_1, POLICY_2026, reconcile, type Finding, type Policy } from '@hub/precise-aid';
-import { aid, CERTIFICATE, enrolment, fact, FATHER, status, STUDENT, viewOf } from './scenario.js';
+import { asKnownAt, evaluatePerson, findingId, POLICY_1_1, POLICY_2026, reconcile, type Fact, type Finding, type Policy } from '@hub/precise-aid';
+import { aid, aidItem, CERTIFICATE, enrolment, enrolmentV2, fact, FATHER, household, MONITORING, status, STUDENT, viewOf } from './scenario.js';
 
-const context = { policy: POLICY_2026, until: '2026-12-01' };
+// After the autumn term's payment deadline (12-31): before it the term is not judged.
+const context = { policy: POLICY_2026, until: '2027-01-05' };
 const missed = (findings: Finding[]) => findings.filter((f) => f.rule === 'missed-student-aid');
 
 describe('missed student aid (漏助)', () => {
@@ -17,8 +18,8 @@ describe('missed student aid (漏助)', () => {
     const facts = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
     const [found, ...more] = missed(evaluatePerson(viewOf(STUDENT, facts), context));
     expect(more).toEqual([]);
-    expect(found).toMatchObject({ rule: 'missed-student-aid', ruleVersion: POLICY_2026.version, subject: STUDENT, period: '2026-autumn', routedTo: 'education' });
-    expect(found!.findingId).toBe(findingId('missed-student-aid', POLICY_2026.version, STUDENT, '2026-autumn'));
+    expect(found).toMatchObject({ rule: 'missed-student-aid', ruleVersion: POLICY_2026.version, subject: STUDENT, period: '2026-autumn', item: 'compulsory-living-subsidy', routedTo: 'education' });
+    expect(found!.findingId).toBe(findingId('missed-student-aid', POLICY_2026.version, STUDENT, '2026-autumn', 'compulsory-living-subsidy'));
     expect(found!.evidence.map((e) => e.type).sort()).toEqual(['civil-affairs.household-status.changed.v1', 'education.student-enrolment.changed.v1']);
     expect(found!.explanation).toMatch(/dibao from 2026-03-01/);
   });
@@ -26,7 +27,7 @@ describe('missed student aid (漏助)', () => {
   it('explains in Chinese first, in the words an officer uses (term, stage, group), with the English beside', () => {
     const [found] = missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')]), context));
     expect(found!.explanation).toBe(
-      '该生2026年秋季学期在读（义务教育），家庭为低保（自2026-03-01起），本学期未发放学生资助。 — The student is enrolled for 2026-autumn (compulsory), the household qualifies (dibao from 2026-03-01), and no aid is recorded for the term.',
+      '该生2026年秋季学期在读（义务教育），家庭为低保（自2026-03-01起），未发放义务教育家庭经济困难学生生活补助（截止2026-12-31）。 — The student is enrolled for 2026-autumn (compulsory) and entitled to compulsory-living-subsidy (dibao from 2026-03-01), and none is recorded for the term by its deadline 2026-12-31.',
     );
   });
 
@@ -105,5 +106,60 @@ describe('missed student aid (漏助)', () => {
     const view = viewOf(STUDENT, [granted, revoked, enrolment('2026-autumn')]);
     expect(missed(evaluatePerson(view, context))).toEqual([]);
     expect(missed(evaluatePerson(asKnownAt(view, '2026-10-01T00:00:00Z'), context))).toHaveLength(1);
+  });
+});
+
+/**
+ * Per aid item (policy 1.2.0; ../../../shared/policy-review.md §1.1 table 2): 义务教育 生活补助 for
+ * boarders and four groups of non-boarders (陕西日报 2019-10-31; a 2020s provincial rule); 普高 国家助学金
+ * and 免学杂费 apart (e.g. 临沂, 济宁); 中职 免学费 near-universal, 国家助学金 for every 农村 student in
+ * the 六盘山区 (中职国家助学金管理办法 Art. 3); 学前一年 free for all from autumn 2025 (国办发〔2025〕27号);
+ * payment deadlines as a policy parameter (12-31 for autumn, 06-30 for spring).
+ */
+describe('missed student aid per item', () => {
+  const items = (facts: Fact[], until = '2027-01-05') => missed(evaluatePerson(viewOf(STUDENT, facts), { policy: POLICY_2026, until })).map((f) => f.item).sort();
+  const dibao = status('dibao', 'granted', '2026-03-01');
+
+  it('义务教育 非寄宿生: only the four groups, 农村 for 低保 and 特困 — an urban 低保 non-boarder is not raised, a rural one is', () => {
+    expect(items([dibao, enrolmentV2('2026-autumn', 'compulsory', { boarding: false, residence: 'urban' })])).toEqual([]);
+    expect(items([dibao, enrolmentV2('2026-autumn', 'compulsory', { boarding: false, residence: 'rural' })])).toEqual(['compulsory-living-subsidy']);
+  });
+
+  it('义务教育 非寄宿生: a 脱贫户 student is in the four groups, urban or rural', () => {
+    const alleviated = fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'poverty-alleviated', change: 'monitoring-started', monitoringFrom: '2026-01-01', monitoringTo: null, members: [{ idNumber: STUDENT, name: '杨', relationToHead: 'child' }] });
+    expect(items([alleviated, enrolmentV2('2026-autumn', 'compulsory', { boarding: false, residence: 'urban' })])).toEqual(['compulsory-living-subsidy']);
+  });
+
+  it('义务教育 寄宿生: every counted group, urban 低保 included', () => {
+    expect(items([dibao, enrolmentV2('2026-autumn', 'compulsory', { boarding: true, residence: 'urban' })])).toEqual(['compulsory-living-subsidy']);
+  });
+
+  it('普高: 国家助学金 and 免学杂费 are separate items — a rural 低保 student with only 免学杂费 is raised for the 国家助学金', () => {
+    const enrolled = enrolmentV2('2026-autumn', 'senior-high', { boarding: false, residence: 'rural' });
+    expect(items([dibao, enrolled])).toEqual(['senior-high-fee-waiver', 'senior-high-grant']);
+    expect(items([dibao, enrolled, aidItem('2026-autumn', 'senior-high-fee-waiver')])).toEqual(['senior-high-grant']);
+  });
+
+  it('普高 免学杂费: an urban 低保 student is not in its list, though entitled to the 国家助学金', () => {
+    expect(items([dibao, enrolmentV2('2026-autumn', 'senior-high', { boarding: false, residence: 'urban' })])).toEqual(['senior-high-grant']);
+  });
+
+  it('中职 国家助学金: every 农村 student in the 六盘山区, with no status; 免学费 (near-universal) is nobody\'s finding', () => {
+    expect(items([enrolmentV2('2026-autumn', 'secondary-vocational', { boarding: false, residence: 'rural', regionCode: '640422' })])).toEqual(['vocational-grant']);
+    expect(items([enrolmentV2('2026-autumn', 'secondary-vocational', { boarding: false, residence: 'rural', regionCode: '640104' })])).toEqual([]);
+  });
+
+  it('学前一年免保教费 is universal: a preschool child of a 低保 family is raised only for 学前教育资助', () => {
+    expect(items([dibao, enrolmentV2('2026-autumn', 'preschool', { boarding: false, residence: 'rural' })])).toEqual(['preschool-subsidy']);
+  });
+
+  it('is judged only after the item\'s payment deadline: not on 2026-12-31, from 2027-01-01', () => {
+    const facts = [dibao, enrolmentV2('2026-autumn', 'compulsory', { boarding: true, residence: 'rural' })];
+    expect(items(facts, '2026-12-31')).toEqual([]);
+    expect(items(facts, '2027-01-01')).toEqual(['compulsory-living-subsidy']);
+  });
+
+  it('reads a version 1 enrolment, which states no qualifiers, as a boarder with 农村 户口', () => {
+    expect(items([dibao, enrolment('2026-autumn')])).toEqual(['compulsory-living-subsidy']);
   });
 });

@@ -4,7 +4,7 @@
  * changes on any day before it.
  */
 import { addDays, evaluatePerson, nextReviewDate, POLICY_2026, type Fact, type IsoDate } from '@hub/precise-aid';
-import { aid, CERTIFICATE, enrolment, fact, FATHER, INSURANCE, status, STUDENT, SUBSIDY, viewOf } from './scenario.js';
+import { aid, CERTIFICATE, enrolment, enrolmentV2, fact, FATHER, INSURANCE, status, STUDENT, SUBSIDY, viewOf } from './scenario.js';
 
 const review = (person: string, facts: Fact[], until: IsoDate) => nextReviewDate(viewOf(person, facts), POLICY_2026, until);
 const judged = (person: string, facts: Fact[], until: IsoDate) =>
@@ -34,22 +34,28 @@ describe('the next day time alone may change a person\'s findings', () => {
   });
 
   it('is none when every date the person\'s facts name has passed', () => {
-    expect(review(STUDENT, [aid('2026-autumn')], '2026-12-01')).toBeNull();
+    expect(review(STUDENT, [aid('2026-autumn')], '2027-01-05')).toBeNull();
+  });
+
+  it('is the day after an aid item\'s payment deadline, when missed aid is judged', () => {
+    expect(review(STUDENT, [enrolment('2026-autumn')], '2026-11-30')).toBe('2027-01-01');
   });
 
   it('leaves no day before it on which the findings differ: judged day by day through a school year', () => {
+    const END = '2027-08-01';
     const scenarios: [string, Fact[]][] = [
       [STUDENT, [status('dibao', 'granted', '2026-10-01'), enrolment('2026-autumn'), enrolment('2027-spring', 'enrolled', '2027-02-15')]],
+      [STUDENT, [enrolmentV2('2027-spring', 'secondary-vocational', { boarding: false, residence: 'rural', regionCode: '640422' }, '2027-02-15')]],
       [STUDENT, [status('dibao', 'granted', '2026-03-01', '2026-09-20'), aid('2026-autumn')]],
       [FATHER, [fact(CERTIFICATE, { idNumber: FATHER, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2026-08-10' }), fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'care', month: '2026-12' })]],
       [FATHER, [status('extreme-poverty', 'granted', '2026-11-01'), fact(INSURANCE, { idNumber: FATHER, year: 2026, status: 'enrolled', insuranceType: 'basic-medical', premiumSubsidy: null })]],
     ];
     const missed: string[] = [];
     for (const [person, facts] of scenarios) {
-      for (let day = '2026-08-01'; day < '2027-04-01'; ) {
+      for (let day = '2026-08-01'; day < END; ) {
         const next = review(person, facts, day);
         const before = judged(person, facts, day);
-        for (let between = addDays(day, 1); between < (next ?? '2027-04-01') && between < '2027-04-01'; between = addDays(between, 1)) {
+        for (let between = addDays(day, 1); between < (next ?? END) && between < END; between = addDays(between, 1)) {
           if (judged(person, facts, between) !== before) missed.push(`${person} changed on ${between}, before the review of ${next} set on ${day}`);
         }
         if (next === null) break;

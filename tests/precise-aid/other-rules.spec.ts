@@ -1,26 +1,49 @@
-import { evaluatePerson, POLICY_2026, reconcile, type Finding } from '@hub/precise-aid';
-import { aid, enrolment, fact, household, HOUSEHOLD, MONITORING, person, status, STUDENT, viewOf } from './scenario.js';
+import { evaluatePerson, POLICY_2026, reconcile, type Fact, type Finding } from '@hub/precise-aid';
+import { aid, aidItem, enrolment, enrolmentV2, fact, household, HOUSEHOLD, MONITORING, person, status, STUDENT, viewOf } from './scenario.js';
 
 const context = { policy: POLICY_2026, until: '2026-12-01' };
 const of = (rule: string, findings: Finding[]) => findings.filter((f) => f.rule === rule);
 
+/**
+ * 错助 risk per aid item (policy 1.2.0; ../../../shared/policy-review.md §1.2): universal items never;
+ * need-tested items legitimately reach students with no status the hub sees (school 认定 weighs income,
+ * 突发状况, family burden), so only a status that ended before the term is a signal; a closed-list
+ * item (普高 免学杂费) paid to a student in none of its groups is.
+ */
 describe('aid without known eligibility (错助 risk)', () => {
-  it('is raised for aid granted for a term the household\'s status was revoked before, for review', () => {
-    const facts = [status('dibao', 'granted', '2026-03-01'), status('dibao', 'revoked', '2026-07-01'), enrolment('2026-autumn'), aid('2026-autumn')];
-    const [found] = of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, facts), context));
-    expect(found).toMatchObject({ subject: STUDENT, period: '2026-autumn', routedTo: 'education' });
+  const wrongly = (facts: Fact[]) => of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, facts), context));
+
+  it('is raised for a need-tested item paid for a term the household\'s status was revoked before, for review', () => {
+    const [found, ...more] = wrongly([status('dibao', 'granted', '2026-03-01'), status('dibao', 'revoked', '2026-07-01'), enrolment('2026-autumn'), aid('2026-autumn')]);
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ subject: STUDENT, period: '2026-autumn', item: 'compulsory-living-subsidy', routedTo: 'education' });
     expect(found!.explanation).toMatch(/dibao 2026-03-01 to 2026-06-30.*do not cover the term. For review/);
   });
 
-  it('names each kind of aid once however often it was granted, and cites every grant', () => {
-    const grants = [aid('2026-autumn'), aid('2026-autumn'), aid('2026-autumn')];
-    const [found] = of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, grants), context));
-    expect(found!.explanation).toMatch(/^2026年秋季学期已发放.+，但未掌握该生家庭的任何救助身份，请复核。 — Aid \([a-z-]+\) is recorded for 2026-autumn, but no status of the household is known/);
+  it('is not raised for a need-tested item paid with no status known: schools find need the hub cannot see', () => {
+    expect(wrongly([enrolment('2026-autumn'), aid('2026-autumn')])).toEqual([]);
+  });
+
+  it('is raised for a closed-list item paid to a student in none of its groups, naming the item once however often it was paid, and citing every payment', () => {
+    const grants = [aidItem('2026-autumn', 'senior-high-fee-waiver'), aidItem('2026-autumn', 'senior-high-fee-waiver'), aidItem('2026-autumn', 'senior-high-fee-waiver')];
+    const [found, ...more] = wrongly([enrolmentV2('2026-autumn', 'senior-high', { boarding: false, residence: 'rural' }), ...grants]);
+    expect(more).toEqual([]);
+    expect(found!.explanation).toMatch(/^2026年秋季学期已发放普通高中免学杂费，该项目仅限特定群体，但未掌握该生家庭的任何救助身份，请复核。 — Aid \(senior-high-fee-waiver\) is recorded for 2026-autumn, but no status of the household is known/);
     expect(found!.evidence.map((e) => e.eventId)).toEqual(grants.map((g) => g.evidence.eventId));
   });
 
+  it('is raised for 普高 免学杂费 paid to an urban 低保 student: the list names 农村 低保', () => {
+    const facts = [status('dibao', 'granted', '2026-03-01'), enrolmentV2('2026-autumn', 'senior-high', { boarding: false, residence: 'urban' }), aidItem('2026-autumn', 'senior-high-fee-waiver')];
+    expect(wrongly(facts).map((f) => f.item)).toEqual(['senior-high-fee-waiver']);
+  });
+
+  it('is never raised for a universal item (中职 免学费, 营养膳食补助, 学前一年免保教费)', () => {
+    const paid = ['vocational-tuition-waiver', 'compulsory-nutrition', 'preschool-final-year-free'].map((item) => aidItem('2026-autumn', item));
+    expect(wrongly(paid)).toEqual([]);
+  });
+
   it('is not raised when the household holds an eligible status in the term', () => {
-    expect(of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), aid('2026-autumn')]), context))).toEqual([]);
+    expect(wrongly([status('dibao', 'granted', '2026-03-01'), aid('2026-autumn')])).toEqual([]);
   });
 });
 

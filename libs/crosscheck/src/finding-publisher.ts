@@ -18,6 +18,7 @@ function findingEvent(entry: OutboxEntry, topic: string) {
     change: entry.change,
     subject: finding.subject,
     period: finding.period,
+    ...(finding.item ? { item: finding.item } : {}),
     routedTo: finding.routedTo,
     ...(finding.reveal ? { reveal: { purpose: finding.reveal.purpose } } : {}),
     explanation: finding.explanation.slice(0, MAX_EXPLANATION),

@@ -13,6 +13,8 @@ export interface ExpectedFinding {
   rule: string;
   idNumber: string;
   period: string;
+  /** The aid item of a student-aid finding. */
+  item?: string;
   routedTo: string;
 }
 
@@ -37,7 +39,44 @@ interface Person {
 
 /** The day the region is generated for (findings are judged as of it): the autumn term and ten months of 2026 have passed. */
 export const REGION_DAY = '2026-11-30';
-const TERM = '2026-autumn';
+/**
+ * The terms every pupil is enrolled for: spring 2026, judged (its payment deadline, 06-30, has
+ * passed by the region's day), and autumn 2026, whose deadline (12-31) has not: its misses are not
+ * findings yet, and the crosscheck's daily review raises them on 2027-01-01.
+ */
+const TERMS = [
+  { term: '2026-spring', startsOn: '2026-02-15', paidOn: '2026-05-20', judged: true },
+  { term: '2026-autumn', startsOn: '2026-09-01', paidOn: '2026-10-20', judged: false },
+];
+/** The aid items of each stage that are need-tested or a closed list (policy 1.2.0), and those every pupil gets. */
+const ITEMS_BY_STAGE: Record<string, string[]> = {
+  preschool: ['preschool-subsidy'],
+  compulsory: ['compulsory-living-subsidy'],
+  'senior-high': ['senior-high-grant', 'senior-high-fee-waiver'],
+  'secondary-vocational': ['vocational-grant'],
+};
+const CLOSED_LIST_ITEMS = ['senior-high-fee-waiver'];
+const UNIVERSAL_ITEMS: Record<string, string[]> = { compulsory: ['compulsory-nutrition'], 'secondary-vocational': ['vocational-tuition-waiver'] };
+/** The 六盘山区 counties, whose 农村 中职 students all get the 国家助学金. */
+const LIUPANSHAN = ['640402', '640422', '640423', '640424', '640425', '640522', '640324'];
+/** The 学校标识码's school type by stage (and grade, in compulsory education): 11 幼儿园, 21 小学, 31 初中, 34 普通高中, 36 中职. */
+const SCHOOL_TYPES: Record<string, (grade: number) => string> = { preschool: () => '11', compulsory: (grade) => (grade <= 6 ? '21' : '31'), 'senior-high': () => '34', 'secondary-vocational': () => '36' };
+
+/**
+ * The aid items a pupil of a stage is entitled to, as the 2026 policy says: the need-tested items
+ * for every counted group; 义务教育 生活补助 for boarders, and for non-boarders only in the four
+ * groups (脱贫, a disabled pupil, 农村 低保 or 特困); 普高 免学杂费 for the four groups; 中职 国家助学金
+ * also for every 农村 pupil in the 六盘山区.
+ */
+function itemsDue(stage: string, pupil: { counted: boolean; fourGroups: boolean; boarding: boolean; liupanshanRural: boolean }): Set<string> {
+  const due = new Set<string>();
+  if (stage === 'preschool' && pupil.counted) due.add('preschool-subsidy');
+  if (stage === 'compulsory' && ((pupil.boarding && pupil.counted) || pupil.fourGroups)) due.add('compulsory-living-subsidy');
+  if (stage === 'senior-high' && pupil.counted) due.add('senior-high-grant');
+  if (stage === 'senior-high' && pupil.fourGroups) due.add('senior-high-fee-waiver');
+  if (stage === 'secondary-vocational' && (pupil.counted || pupil.liupanshanRural)) due.add('vocational-grant');
+  return due;
+}
 const STATUS_FROM = '2026-03-01';
 const CERTIFICATE_FROM = '2026-01-10';
 /** When a member registered in a second Civil Affairs household too begins to be listed there. */
@@ -123,6 +162,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     persons += members.length;
 
     const householdNumber = `${region}-${String(index).padStart(8, '0')}`;
+    /** 户口性质: about a third of Ningxia's residents are rural. */
+    const rural = random.chance(0.35);
     const r = random.next();
     const status: Status =
       r < 0.06 ? { kind: 'civil', category: 'dibao', from: STATUS_FROM }
@@ -245,35 +286,60 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       const schooling = stageOf(member.age, random);
       if (member.relation === 'child' && schooling && random.chance(0.95)) {
         const studentNumber = `G${member.idNumber}`;
-        const schoolCode = `21${region}${String(random.int(1, 99)).padStart(2, '0')}`;
-        add('education', 'education.student-enrolment.changed.v1', '2026-09-01T08:00:00+08:00', {
-          studentNumber,
-          idNumber: member.idNumber,
-          name: member.name,
-          schoolCode,
-          regionCode: region,
-          stage: schooling.stage,
-          grade: schooling.grade,
-          term: TERM,
-          change: 'enrolled',
-          effectiveDate: '2026-09-01',
+        const schoolCode = `${SCHOOL_TYPES[schooling.stage]!(schooling.grade)}64${region.slice(2)}${String(random.int(1, 99)).padStart(2, '0')}`;
+        const boarding = schooling.stage === 'compulsory' ? random.chance(rural ? 0.5 : 0.2) : schooling.stage === 'senior-high' ? random.chance(0.6) : false;
+        const owned = member.certificate !== undefined;
+        const statusKind = statusNow ? status.category : status.kind === 'monitored' ? `monitored:${status.type}` : undefined;
+        const entitled = itemsDue(schooling.stage, {
+          counted: householdEligible || owned || parentsDisabled,
+          fourGroups: owned || statusKind === 'monitored:poverty-alleviated' || statusKind === 'monitored:unstable-alleviated' || (rural && (statusKind === 'dibao' || statusKind === 'extreme-poverty')),
+          boarding,
+          liupanshanRural: rural && LIUPANSHAN.includes(region),
         });
-        const eligible = householdEligible || member.certificate !== undefined || parentsDisabled;
-        const aided = eligible ? random.chance(0.85) : random.chance(0.005);
-        if (aided) {
-          add('education', 'education.student-aid.granted.v1', '2026-10-20T10:00:00+08:00', {
-            grantNumber: `ZZ2026-${sequence + 1}`,
+        for (const term of TERMS) {
+          const effectiveDate = term.startsOn;
+          add('education', 'education.student-enrolment.changed.v2', `${effectiveDate}T08:00:00+08:00`, {
             studentNumber,
             idNumber: member.idNumber,
             schoolCode,
-            term: TERM,
-            aidType: AID_TYPES[schooling.stage],
-            amountFen: 62500,
-            grantedOn: '2026-10-20',
+            regionCode: region,
+            stage: schooling.stage,
+            grade: schooling.grade,
+            term: term.term,
+            change: 'enrolled',
+            effectiveDate,
+            boarding,
+            residence: rural ? 'rural' : 'urban',
+            kindergartenType: schooling.stage === 'preschool' ? 'public' : null,
+            agricultureMajor: schooling.stage === 'secondary-vocational' ? random.chance(0.2) : null,
+            guardian: null,
           });
+          const pay = (item: string) =>
+            add('education', 'education.student-aid.granted.v2', `${term.paidOn}T10:00:00+08:00`, {
+              grantNumber: `ZZ${term.term}-${sequence + 1}`,
+              studentNumber,
+              idNumber: member.idNumber,
+              schoolCode,
+              term: term.term,
+              aidType: item,
+              amountFen: 62500,
+              grantedOn: term.paidOn,
+              recognitionLevel: null,
+              recognitionBasis: null,
+            });
+          for (const item of UNIVERSAL_ITEMS[schooling.stage] ?? []) pay(item);
+          for (const item of ITEMS_BY_STAGE[schooling.stage] ?? []) {
+            if (entitled.has(item)) {
+              // Missed now and then; an autumn miss is not a finding yet: its payment deadline (12-31) is after the region's day.
+              if (random.chance(0.85)) pay(item);
+              else if (term.judged) expected.push({ rule: 'missed-student-aid', idNumber: member.idNumber, period: term.term, item, routedTo: 'education' });
+            } else if (random.chance(CLOSED_LIST_ITEMS.includes(item) ? 0.03 : 0.005)) {
+              // Paid to a student in none of its groups: a finding for a closed-list item; for a need-tested one, a decoy (schools see need the hub cannot).
+              pay(item);
+              if (CLOSED_LIST_ITEMS.includes(item)) expected.push({ rule: 'aid-without-eligibility', idNumber: member.idNumber, period: term.term, item, routedTo: 'education' });
+            }
+          }
         }
-        if (eligible && !aided) expected.push({ rule: 'missed-student-aid', idNumber: member.idNumber, period: TERM, routedTo: 'education' });
-        if (!eligible && aided) expected.push({ rule: 'aid-without-eligibility', idNumber: member.idNumber, period: TERM, routedTo: 'education' });
       }
 
       const insured = insuranceDue ? random.chance(0.92) : random.chance(0.3);

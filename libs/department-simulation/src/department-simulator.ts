@@ -18,7 +18,8 @@ export interface DepartmentSimulatorOptions {
   log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-const ENROLMENT = 'education.student-enrolment.changed.v1';
+/** Its enrolments, of either contract version: what it knows of its students. */
+const ENROLMENTS = ['education.student-enrolment.changed.v1', 'education.student-enrolment.changed.v2'];
 
 /** The records of a department's share, one per line of an NDJSON file. */
 export function readDepartmentShare(file: string): SubmissionRecord[] {
@@ -43,7 +44,7 @@ export class DepartmentSimulator {
   private readonly answered = new Set<string>();
 
   constructor(private readonly options: DepartmentSimulatorOptions) {
-    this.students = new Map(options.records.filter((r) => r.type === ENROLMENT).map((r) => [String(r.data['studentNumber']), r.data]));
+    this.students = new Map(options.records.filter((r) => ENROLMENTS.includes(r.type)).map((r) => [String(r.data['studentNumber']), r.data]));
   }
 
   /** Publishes the whole share; returns how many records the gateway accepted and rejected. */

@@ -13,6 +13,8 @@ export interface FindingAction {
 export type StudentIndex = ReadonlyMap<string, Record<string, unknown>>;
 
 const AID = 'education.student-aid.granted.v1';
+/** Aid per item (version 2), for findings that name the item. */
+const AID_ITEM = 'education.student-aid.granted.v2';
 const ENROLMENT = 'healthcare-security.insurance-enrolment.recorded.v1';
 /** Whether a department needs to learn who a finding is about before it can act (it asks the hub: a reveal). */
 export function needsReveal(department: string, finding: DeliveredFinding): boolean {
@@ -51,16 +53,17 @@ export function actionFor(department: string, finding: DeliveredFinding, student
     if (!enrolment) return acknowledge('The student is not in our register; the school will check.');
     // Numbered by the finding, not the 学籍号 (which embeds the identity number): the gateway refuses those.
     const grantNumber = `AID-${finding.period}-${finding.findingId.slice(0, 12)}`;
+    // The item the finding names (policy 1.2.0), or, for an older finding, the stage's aid.
     const aid: SubmissionRecord = {
       id: grantNumber,
-      type: AID,
+      type: finding.item ? AID_ITEM : AID,
       data: {
         grantNumber,
         studentNumber: enrolment['studentNumber'],
         idNumber: enrolment['idNumber'],
         schoolCode: enrolment['schoolCode'],
         term: finding.period,
-        aidType: AID_TYPES[String(enrolment['stage'])],
+        aidType: finding.item ?? AID_TYPES[String(enrolment['stage'])],
         amountFen: 62500,
         grantedOn: grantedOn,
       },

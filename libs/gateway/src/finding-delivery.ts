@@ -10,6 +10,7 @@ export interface FindingChange {
   change: 'raised' | 'updated' | 'closed';
   subject: string;
   period: string;
+  item?: string;
   routedTo: string;
   reveal?: { purpose: string };
   explanation: string;
@@ -32,6 +33,8 @@ export interface DeliveredFinding {
   ruleVersion: string;
   state: 'open' | 'closed';
   period: string;
+  /** The aid item a student-aid finding is about (普高 国家助学金, ...), as the aid contract (version 2) names it. */
+  item?: string;
   explanation: string;
   evidence: FindingChange['evidence'];
   /** The hub's pseudonym of the person or household, to quote when responding. */
@@ -107,6 +110,7 @@ export class FindingDelivery {
         ruleVersion: change.ruleVersion,
         state: change.change === 'closed' ? 'closed' : 'open',
         period: change.period,
+        ...(change.item ? { item: change.item } : {}),
         explanation: change.explanation,
         evidence: change.evidence,
         subject: change.subject,

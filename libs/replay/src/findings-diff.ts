@@ -1,11 +1,12 @@
 import { EVIDENCE_KEPT, findingKey, type ReportedFinding } from './reported-finding.js';
 
-/** How the replayed findings differ from those the hub announced, for one subject, rule and period. */
+/** How the replayed findings differ from those the hub announced, for one subject, rule, period (and aid item). */
 export interface FindingDifference {
   difference: 'appears' | 'disappears' | 'changes';
   rule: string;
   subject: string;
   period: string;
+  item?: string;
   why: string;
   replayed?: ReportedFinding;
   recorded?: ReportedFinding;
@@ -28,7 +29,7 @@ function changes(replayed: ReportedFinding, recorded: ReportedFinding): string[]
 /**
  * Compares the open findings of a replay with the open findings the hub had announced: which would
  * appear, which would disappear, and which would change, each with the reason. Findings are matched
- * by rule, subject and period; the result is in that order.
+ * by rule, subject, period and aid item; the result is in that order.
  */
 export function diffFindings(replayed: readonly ReportedFinding[], recorded: readonly ReportedFinding[], policyVersion: string): FindingDifference[] {
   const open = (findings: readonly ReportedFinding[]) => new Map(findings.filter((f) => f.state === 'open').map((f) => [findingKey(f), f]));
@@ -38,7 +39,8 @@ export function diffFindings(replayed: readonly ReportedFinding[], recorded: rea
   for (const key of [...new Set([...replayedOpen.keys(), ...recordedOpen.keys()])].sort()) {
     const now = replayedOpen.get(key);
     const then = recordedOpen.get(key);
-    const about = { rule: (now ?? then)!.rule, subject: (now ?? then)!.subject, period: (now ?? then)!.period };
+    const either = (now ?? then)!;
+    const about = { rule: either.rule, subject: either.subject, period: either.period, ...(either.item ? { item: either.item } : {}) };
     if (now && !then) {
       const before = recordedClosed.has(key) ? 'the hub had closed it' : 'the hub never announced it';
       differences.push({ difference: 'appears', ...about, why: `${now.rule} ${now.ruleVersion} raises it on this history (${before}): ${now.explanation}`, replayed: now });

@@ -16,7 +16,7 @@ const POLICY_SCHEMA = {
     studentAid: {
       type: 'object',
       additionalProperties: false,
-      required: ['categories', 'monitoringTypes', 'disabilityOfStudent', 'disabilityOfParent', 'parentCertificates', 'stages', 'minDaysInTerm'],
+      required: ['categories', 'monitoringTypes', 'disabilityOfStudent', 'disabilityOfParent', 'parentCertificates', 'stages', 'items', 'minDaysInTerm'],
       properties: {
         categories: strings,
         monitoringTypes: strings,
@@ -24,6 +24,36 @@ const POLICY_SCHEMA = {
         disabilityOfParent: { type: 'boolean' },
         parentCertificates: { enum: ['any', 'severe'] },
         stages: strings,
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'stage', 'paidBy', 'entitlement', 'groups', 'deadline'],
+            properties: {
+              item: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,40}$' },
+              name: { type: 'string', minLength: 1 },
+              stage: { type: 'string', minLength: 1 },
+              paidBy: strings,
+              entitlement: { enum: ['universal', 'need-tested', 'closed-list'] },
+              groups: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['bases'],
+                  properties: {
+                    bases: { oneOf: [strings, { enum: ['counted', 'anyone'] }] },
+                    boarding: { type: 'boolean' },
+                    rural: { type: 'boolean' },
+                    counties: { type: 'array', items: { type: 'string', pattern: '^[1-8][0-9]{5}$' } },
+                  },
+                },
+              },
+              deadline: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['autumn', 'spring'], properties: { autumn: monthDay, spring: monthDay } }] },
+            },
+          },
+        },
         minDaysInTerm: { type: 'integer', minimum: 1, maximum: 200 },
       },
     },

@@ -19,8 +19,8 @@ export class RecordedFindings {
   add(records: readonly InboundRecord[]): void {
     for (const record of records) {
       const data = fromKafkaBinary(record).data as FindingChangedData;
-      const { findingId, rule, ruleVersion, subject, period, routedTo, explanation, evidence } = data;
-      this.latest.set(findingId, { findingId, rule, ruleVersion, subject, period, routedTo, state: data.change === 'closed' ? 'closed' : 'open', explanation, evidence });
+      const { findingId, rule, ruleVersion, subject, period, item, routedTo, explanation, evidence } = data;
+      this.latest.set(findingId, { findingId, rule, ruleVersion, subject, period, ...(item ? { item } : {}), routedTo, state: data.change === 'closed' ? 'closed' : 'open', explanation, evidence });
       if (data.evaluationDate && (!this.lastJudged || data.occurredAt > this.lastJudged.occurredAt)) this.lastJudged = { occurredAt: data.occurredAt, evaluationDate: data.evaluationDate };
     }
   }

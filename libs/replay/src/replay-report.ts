@@ -61,7 +61,7 @@ export function replaySummary(report: ReplayReport, maxDifferences = 50): string
     `  findings open: ${report.findings.open}`,
     `  announced by the hub by then (${report.recorded.topic}): ${report.recorded.open} open, ${report.recorded.closed} closed`,
     `  differences: ${d.appears} would appear, ${d.disappears} would disappear, ${d.changes} would change`,
-    ...d.items.slice(0, maxDifferences).map((item) => `  ${item.difference.padEnd(10)} ${item.rule} ${item.subject} ${item.period}: ${item.why}`),
+    ...d.items.slice(0, maxDifferences).map((item) => `  ${item.difference.padEnd(10)} ${item.rule} ${item.subject} ${item.period}${item.item ? ` ${item.item}` : ''}: ${item.why}`),
   ];
   if (d.items.length > maxDifferences) lines.push(`  ... and ${d.items.length - maxDifferences} more in the JSON report`);
   return `${lines.join('\n')}\n`;

@@ -138,6 +138,7 @@ const reported = (finding: Finding): ReportedFinding => ({
   ruleVersion: finding.ruleVersion,
   subject: finding.subject,
   period: finding.period,
+  ...(finding.item ? { item: finding.item } : {}),
   routedTo: finding.routedTo,
   state: 'open',
   explanation: finding.explanation,

@@ -266,6 +266,7 @@ export const OPENAPI_DOCUMENT = {
           ruleVersion: { type: 'string' },
           state: { enum: ['open', 'closed'] },
           period: { type: 'string' },
+          item: { type: 'string', description: 'The aid item a student-aid finding is about (e.g. senior-high-grant), as the aid contract (version 2) names it.' },
           explanation: { type: 'string' },
           evidence: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, source: { type: 'string' }, type: { type: 'string' } } } },
           subject: { type: 'string', description: 'The hub\'s pseudonym of the person or household.' },

@@ -1,5 +1,5 @@
 import type { Evidence } from './evidence.js';
-import type { Fact, HouseholdMember } from './fact.js';
+import type { EnrolmentFact, Fact, HouseholdMember } from './fact.js';
 
 type Data = Record<string, unknown>;
 
@@ -11,7 +11,9 @@ export const FACT_EVENT_TYPES = [
   'civil-affairs.household-status.changed.v1',
   'rural-revitalisation.monitoring-status.changed.v1',
   'education.student-enrolment.changed.v1',
+  'education.student-enrolment.changed.v2',
   'education.student-aid.granted.v1',
+  'education.student-aid.granted.v2',
   'disability.certificate.changed.v1',
   'disability.subsidy.granted.v1',
   'healthcare-security.insurance-enrolment.recorded.v1',
@@ -19,6 +21,28 @@ export const FACT_EVENT_TYPES = [
 
 /** The fact event types about households, which name their members; the others are about one person, their record key. */
 export const HOUSEHOLD_EVENT_TYPES: readonly string[] = ['civil-affairs.household-status.changed.v1', 'rural-revitalisation.monitoring-status.changed.v1'];
+
+/** The 学籍异动 of enrolment version 2, as joining or leaving the term. */
+const ENROLMENT_CHANGES: Readonly<Record<string, EnrolmentFact['change']>> = {
+  enrolled: 'enrolled',
+  'transferred-in': 'transferred',
+  resumed: 'enrolled',
+  'transferred-out': 'left',
+  suspended: 'left',
+  'dropped-out': 'left',
+  deceased: 'left',
+  graduated: 'graduated',
+};
+
+const enrolment = (data: Data, evidence: Evidence) => ({
+  kind: 'enrolment' as const,
+  person: String(data['idNumber']),
+  stage: String(data['stage']),
+  term: String(data['term']),
+  effectiveDate: String(data['effectiveDate']),
+  ...(typeof data['regionCode'] === 'string' ? { regionCode: data['regionCode'] } : {}),
+  evidence,
+});
 
 /**
  * What a canonical event (its type and pseudonymised data) says, as a fact; undefined for event
@@ -49,8 +73,11 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
         evidence,
       };
     case 'education.student-enrolment.changed.v1':
-      return { kind: 'enrolment', person: String(data['idNumber']), stage: String(data['stage']), term: String(data['term']), change: data['change'] as 'enrolled', effectiveDate: String(data['effectiveDate']), evidence };
+      return { ...enrolment(data, evidence), change: data['change'] as 'enrolled' };
+    case 'education.student-enrolment.changed.v2':
+      return { ...enrolment(data, evidence), change: ENROLMENT_CHANGES[String(data['change'])] ?? 'left', reason: String(data['change']), boarding: data['boarding'] === true, rural: data['residence'] === 'rural' };
     case 'education.student-aid.granted.v1':
+    case 'education.student-aid.granted.v2':
       return { kind: 'student-aid', person: String(data['idNumber']), term: String(data['term']), aidType: String(data['aidType']), evidence };
     case 'disability.certificate.changed.v1':
       return { kind: 'certificate', person: String(data['idNumber']), category: String(data['category']), grade: Number(data['grade']), change: data['change'] as 'issued', effectiveDate: String(data['effectiveDate']), evidence };

@@ -36,8 +36,19 @@ export interface EnrolmentFact {
   person: string;
   stage: string;
   term: string;
+  /** Joined (enrolled, transferred in, resumed) or left (transferred out, suspended, dropped out, deceased, graduated); `reason` keeps the 学籍异动 of version 2. */
   change: 'enrolled' | 'transferred' | 'graduated' | 'left';
+  reason?: string;
   effectiveDate: IsoDate;
+  /**
+   * What the aid items turn on (enrolment contract version 2). Absent for a version 1 enrolment,
+   * which does not say: it is read as a boarder with 农村 户口, the hub's reading before version 2
+   * (every counted status qualified), until the department publishes version 2.
+   */
+  boarding?: boolean;
+  rural?: boolean;
+  /** The county of the school (GB/T 2260), for items limited to some counties (六盘山区). */
+  regionCode?: string;
   evidence: Evidence;
 }
 

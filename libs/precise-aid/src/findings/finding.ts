@@ -20,6 +20,8 @@ export interface Finding {
   ruleVersion: string;
   subject: string;
   period: string;
+  /** The aid item a student-aid finding is about (policy 1.2.0: 漏助 and 错助 are judged per item); absent for the other rules. */
+  item?: string;
   routedTo: string;
   explanation: string;
   evidence: Evidence[];
@@ -27,12 +29,12 @@ export interface Finding {
   reveal?: { purpose: string };
 }
 
-/** The same rule, version, subject and period always give the same id, so a finding is raised once however often it is found. */
-export function findingId(rule: RuleFamily, ruleVersion: string, subject: string, period: string): string {
-  return createHash('sha256').update([rule, ruleVersion, subject, period].join('\u0000')).digest('hex');
+/** The same rule, version, subject, period (and item) always give the same id, so a finding is raised once however often it is found. */
+export function findingId(rule: RuleFamily, ruleVersion: string, subject: string, period: string, item?: string): string {
+  return createHash('sha256').update([rule, ruleVersion, subject, period, ...(item === undefined ? [] : [item])].join('\u0000')).digest('hex');
 }
 
-export function finding(rule: RuleFamily, ruleVersion: string, subject: string, period: string, routedTo: string, explanation: string, evidence: Evidence[]): Finding {
+export function finding(rule: RuleFamily, ruleVersion: string, subject: string, period: string, routedTo: string, explanation: string, evidence: Evidence[], item?: string): Finding {
   const unique = [...new Map(evidence.map((e) => [`${e.source}\u0000${e.eventId}`, e])).values()].sort((a, b) => a.knownAt.localeCompare(b.knownAt) || a.eventId.localeCompare(b.eventId));
-  return { findingId: findingId(rule, ruleVersion, subject, period), rule, ruleVersion, subject, period, routedTo, explanation, evidence: unique };
+  return { findingId: findingId(rule, ruleVersion, subject, period, item), rule, ruleVersion, subject, period, ...(item === undefined ? {} : { item }), routedTo, explanation, evidence: unique };
 }

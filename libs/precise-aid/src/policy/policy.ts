@@ -1,6 +1,41 @@
 import type { TermCalendar } from '../calendar/periods.js';
 import type { RuleFamily } from '../findings/finding.js';
 
+/**
+ * Who an aid item goes to: students with one of the bases (as `eligibilityDuring` names them: a
+ * category, `monitored:<type>`, `disability`, `parent-disability`; `counted`: any basis the policy
+ * counts; `anyone`: every student), and only those the qualifiers name. An enrolment that does not
+ * state a qualifier (contract version 1) is read as a boarder with 农村 户口.
+ */
+export interface EntitledGroup {
+  bases: string[] | 'counted' | 'anyone';
+  /** Only boarders (true), or only non-boarders (false). */
+  boarding?: boolean;
+  /** Only students with 农村 户口. */
+  rural?: boolean;
+  /** Only students at schools in these counties (GB/T 2260), e.g. the 六盘山区. */
+  counties?: string[];
+}
+
+/** One student-aid item of a school stage, as the policy entitles it (issue 21). */
+export interface AidItem {
+  /** The item's code, as the aid contract (version 2) names it; findings about it carry it. Absent in policies before 1.2.0, whose findings named no item. */
+  item?: string;
+  /** The item as officers name it. */
+  name: string;
+  stage: string;
+  /** The aid types (of either aid contract version) that pay it. */
+  paidBy: string[];
+  /**
+   * `universal`: every student of the stage (nothing to find either way); `need-tested`: the groups
+   * are entitled, and schools may find need the hub cannot see; `closed-list`: only the groups.
+   */
+  entitlement: 'universal' | 'need-tested' | 'closed-list';
+  groups: EntitledGroup[];
+  /** By when a term's payment is due (MM-DD, in the term's own year); a missing payment is a finding from the day after. Null: from the term's start. */
+  deadline: { autumn: string; spring: string } | null;
+}
+
 /** A department's entitlement to learn who a finding is about, for one purpose (issue 20). */
 export interface RevealGrant {
   /** Why the department may know the person, as the access log records it, e.g. `资助参保`. */
@@ -30,6 +65,8 @@ export interface Policy {
     parentCertificates: 'any' | 'severe';
     /** School stages the aid covers. */
     stages: string[];
+    /** The aid items of each stage and who is entitled to each (漏助 is judged per item, after its deadline). */
+    items: AidItem[];
     /** A status counts for a term only if it holds on at least this many of the term's days (a status starting at the very end of a term does not). */
     minDaysInTerm: number;
   };
@@ -69,6 +106,56 @@ export interface Policy {
   reveal: Partial<Record<RuleFamily, RevealGrant>>;
 }
 
+/** Payments of a term are due by the end of the calendar half it starts in (for example 12-31 for autumn, 06-30 for spring). */
+const TERM_DEADLINE = { autumn: '12-31', spring: '06-30' };
+/** The 六盘山区 counties of southern Ningxia (原州, 西吉, 隆德, 泾源, 彭阳, 海原, 同心): the review asks to verify the list. */
+const LIUPANSHAN_COUNTIES = ['640402', '640422', '640423', '640424', '640425', '640522', '640324'];
+/** 原建档立卡 / 脱贫 as the monitoring types name them. */
+const POVERTY_ALLEVIATED = ['monitored:poverty-alleviated', 'monitored:unstable-alleviated'];
+
+/**
+ * The student-aid items of 2026 by stage (sources: ../../../shared/policy-review.md §1.1 table 2):
+ * 义务教育 生活补助 for boarders in every counted group and for non-boarders in four groups only
+ * (脱贫, 家庭经济困难残疾学生, 农村低保, 农村特困); 普高 国家助学金 need-tested and 免学杂费 a closed list
+ * of the same four; 中职 免学费 near-universal and 国家助学金 need-tested plus every 农村 student in
+ * the 六盘山区; 学前一年 free for everyone from autumn 2025 (国办发〔2025〕27号); 营养膳食补助 for all
+ * pupils in programme areas.
+ */
+const AID_ITEMS_2026: AidItem[] = [
+  { item: 'preschool-subsidy', name: '学前教育资助', stage: 'preschool', paidBy: ['preschool-subsidy'], entitlement: 'need-tested', groups: [{ bases: 'counted' }], deadline: TERM_DEADLINE },
+  { item: 'preschool-final-year-free', name: '学前一年免保教费', stage: 'preschool', paidBy: ['preschool-final-year-free'], entitlement: 'universal', groups: [], deadline: null },
+  {
+    item: 'compulsory-living-subsidy',
+    name: '义务教育家庭经济困难学生生活补助',
+    stage: 'compulsory',
+    paidBy: ['compulsory-living-subsidy'],
+    entitlement: 'need-tested',
+    groups: [{ bases: 'counted', boarding: true }, { bases: [...POVERTY_ALLEVIATED, 'disability'], boarding: false }, { bases: ['dibao', 'extreme-poverty'], boarding: false, rural: true }],
+    deadline: TERM_DEADLINE,
+  },
+  { item: 'compulsory-nutrition', name: '营养膳食补助', stage: 'compulsory', paidBy: ['compulsory-nutrition'], entitlement: 'universal', groups: [], deadline: null },
+  { item: 'senior-high-grant', name: '普通高中国家助学金', stage: 'senior-high', paidBy: ['senior-high-grant'], entitlement: 'need-tested', groups: [{ bases: 'counted' }], deadline: TERM_DEADLINE },
+  {
+    item: 'senior-high-fee-waiver',
+    name: '普通高中免学杂费',
+    stage: 'senior-high',
+    paidBy: ['senior-high-fee-waiver', 'tuition-waiver'],
+    entitlement: 'closed-list',
+    groups: [{ bases: [...POVERTY_ALLEVIATED, 'disability'] }, { bases: ['dibao', 'extreme-poverty'], rural: true }],
+    deadline: TERM_DEADLINE,
+  },
+  { item: 'vocational-tuition-waiver', name: '中职免学费', stage: 'secondary-vocational', paidBy: ['vocational-tuition-waiver', 'tuition-waiver'], entitlement: 'universal', groups: [], deadline: null },
+  {
+    item: 'vocational-grant',
+    name: '中职国家助学金',
+    stage: 'secondary-vocational',
+    paidBy: ['vocational-grant'],
+    entitlement: 'need-tested',
+    groups: [{ bases: 'counted' }, { bases: 'anyone', rural: true, counties: LIUPANSHAN_COUNTIES }],
+    deadline: TERM_DEADLINE,
+  },
+];
+
 /**
  * The policy the hub enforces from 2026-12 (version 1.2.0; sources in `../../../shared/policy-review.md`
  * §1.3 and §1.4, and below). Versions before it are kept for replay (`KNOWN_POLICIES`).
@@ -87,6 +174,7 @@ export const POLICY_2026: Policy = {
     // 教财〔2018〕16号: 家庭经济困难残疾人子女, not the child of any certificate holder.
     parentCertificates: 'severe',
     stages: ['preschool', 'compulsory', 'senior-high', 'secondary-vocational'],
+    items: AID_ITEMS_2026,
     minDaysInTerm: 30,
   },
   insurance: {

@@ -1,41 +1,55 @@
 import { finding, type Finding } from '../findings/finding.js';
 import { bilingual, listWord, spanWord, stageWord, statusWord, termWord } from '../findings/officer-words.js';
-import { eligibilityDuring } from '../state/eligibility.js';
+import { eligibilityDuring, type EligibilityBasis } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
+import { ANYONE_QUALIFIED, entitlingBases, itemsOfStage, joiningEnrolment, paymentDeadline } from './aid-items.js';
 import type { RuleContext } from './rule.js';
 import { studentAidKinds } from './student-aid-kinds.js';
 import { aidByTerm, enrolledTerms } from './student-terms.js';
 
 const describe = (basis: string) => (basis.startsWith('monitored:') ? `monitoring (${basis.slice('monitored:'.length)})` : basis);
 
+const basisZh = (b: EligibilityBasis) =>
+  b.basis === ANYONE_QUALIFIED ? '六盘山区农村学生' : `${b.basis.includes('disability') ? '' : '家庭为'}${statusWord(b.basis)}（${spanWord(b.interval.from, b.interval.to)}）`;
+const basisEn = (b: EligibilityBasis) => (b.basis === ANYONE_QUALIFIED ? 'a rural student in the listed counties' : `${describe(b.basis)} from ${b.interval.from}${b.interval.to ? ` to ${b.interval.to}` : ''}`);
+
 /**
- * 漏助: a student enrolled for a term, eligible during it (a household status or monitoring of the
- * policy's kinds, or a disability certificate of the student or, per policy, of a parent), with no
- * aid granted for that term. Routed to Education.
+ * 漏助, per aid item: a student enrolled for a term, in one of an item's entitled groups during it
+ * (a household status or monitoring, the student's certificate or, per policy, a parent's severe
+ * one, with the item's qualifiers: boarding, 农村 户口, county), with no payment of the item for the
+ * term once its payment deadline has passed (before it the term is not judged: payment is weeks or
+ * months into the term). Universal items are nobody's finding. Routed to Education.
  */
 export function missedStudentAid(view: PersonView, { policy, until }: RuleContext): Finding[] {
   const aid = aidByTerm(view.facts);
   const kinds = studentAidKinds(policy);
   return enrolledTerms(view.facts, policy.terms, until)
-    .filter((term) => policy.studentAid.stages.includes(term.stage) && !aid.has(term.term))
+    .filter((term) => policy.studentAid.stages.includes(term.stage))
     .flatMap((term) => {
       const bases = eligibilityDuring(view, term.interval, kinds, policy.studentAid.minDaysInTerm, until);
-      if (bases.length === 0) return [];
-      const why = bases.map((b) => `${describe(b.basis)} from ${b.interval.from}${b.interval.to ? ` to ${b.interval.to}` : ''}`).join('; ');
-      const whyZh = listWord(bases.map((b) => `${b.basis.includes('disability') ? '' : '家庭为'}${statusWord(b.basis)}（${spanWord(b.interval.from, b.interval.to)}）`));
-      return [
-        finding(
-          'missed-student-aid',
-          policy.version,
-          view.person,
-          term.term,
-          'education',
-          bilingual(
-            `该生${termWord(term.term)}在读（${stageWord(term.stage)}），${whyZh}，本学期未发放学生资助。`,
-            `The student is enrolled for ${term.term} (${term.stage}), the household qualifies (${why}), and no aid is recorded for the term.`,
+      const enrolment = joiningEnrolment(term.enrolments);
+      const paid = new Set((aid.get(term.term) ?? []).map((grant) => grant.aidType));
+      return itemsOfStage(policy, term.stage).flatMap((item) => {
+        const deadline = paymentDeadline(item, term.term);
+        if (item.entitlement === 'universal' || (deadline !== null && until <= deadline) || item.paidBy.some((type) => paid.has(type))) return [];
+        const entitled = entitlingBases(item, bases, enrolment, term.interval);
+        if (entitled.length === 0) return [];
+        const by = deadline ? `（截止${deadline}）` : '';
+        return [
+          finding(
+            'missed-student-aid',
+            policy.version,
+            view.person,
+            term.term,
+            'education',
+            bilingual(
+              `该生${termWord(term.term)}在读（${stageWord(term.stage)}），${listWord(entitled.map(basisZh))}，未发放${item.name}${by}。`,
+              `The student is enrolled for ${term.term} (${term.stage}) and entitled to ${item.item ?? 'aid'} (${entitled.map(basisEn).join('; ')}), and none is recorded for the term${deadline ? ` by its deadline ${deadline}` : ''}.`,
+            ),
+            [...term.enrolments.map((e) => e.evidence), ...entitled.flatMap((b) => b.evidence)],
+            item.item,
           ),
-          [...term.enrolments.map((e) => e.evidence), ...bases.flatMap((b) => b.evidence)],
-        ),
-      ];
+        ];
+      });
     });
 }

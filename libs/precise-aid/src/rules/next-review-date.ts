@@ -4,6 +4,7 @@ import { termInterval } from '../calendar/periods.js';
 import type { Fact } from '../facts/fact.js';
 import type { Policy } from '../policy/policy.js';
 import type { PersonView } from '../state/person-view.js';
+import { paymentDeadline } from './aid-items.js';
 
 /** The dates a fact names on which something starts or stops holding (an end date: the day after it). */
 function factDates(fact: Fact): IsoDate[] {
@@ -21,7 +22,8 @@ function factDates(fact: Fact): IsoDate[] {
 
 /**
  * The next day after `until` on which the person's findings may change with no new event: time
- * alone moves them (a term begins, or a status reaches the term's minimum days; a new month makes
+ * alone moves them (a term begins, a status reaches the term's minimum days, an aid item's payment
+ * deadline passes; a new month makes
  * another subsidy month due; a new year needs another insurance enrolment; a status starts or ends
  * on a date already known). Null when nothing the person has can change with time. The crosscheck
  * judges the person again on that day; judging them when nothing changed changes nothing, so a
@@ -35,6 +37,11 @@ export function nextReviewDate(view: PersonView, policy: Policy, until: IsoDate)
   for (const term of terms) {
     const from = termInterval(term, policy.terms).from;
     candidates.push(from);
+    // The day after each item's payment deadline, when missed aid is judged.
+    for (const item of policy.studentAid.items) {
+      const deadline = paymentDeadline(item, term);
+      if (deadline) candidates.push(addDays(deadline, 1));
+    }
     // The day a status held from its start (or from the term's) reaches the term's minimum days.
     for (const start of [from, ...starts]) candidates.push(addDays(start > from ? start : from, policy.studentAid.minDaysInTerm - 1));
   }
