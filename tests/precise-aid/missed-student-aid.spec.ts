@@ -153,6 +153,11 @@ describe('missed student aid per item', () => {
     expect(items([dibao, enrolmentV2('2026-autumn', 'preschool', { boarding: false, residence: 'rural' })])).toEqual(['preschool-subsidy']);
   });
 
+  it('学前教育资助: for children in 公办 and 普惠性民办 kindergartens — a 低保 child in another private one is not raised', () => {
+    expect(items([dibao, enrolmentV2('2026-autumn', 'preschool', { boarding: false, residence: 'urban', kindergartenType: 'inclusive-private' })])).toEqual(['preschool-subsidy']);
+    expect(items([dibao, enrolmentV2('2026-autumn', 'preschool', { boarding: false, residence: 'urban', kindergartenType: 'private' })])).toEqual([]);
+  });
+
   it('is judged only after the item\'s payment deadline: not on 2026-12-31, from 2027-01-01', () => {
     const facts = [dibao, enrolmentV2('2026-autumn', 'compulsory', { boarding: true, residence: 'rural' })];
     expect(items(facts, '2026-12-31')).toEqual([]);

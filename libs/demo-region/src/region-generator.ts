@@ -56,6 +56,12 @@ const ITEMS_BY_STAGE: Record<string, string[]> = {
   'secondary-vocational': ['vocational-grant'],
 };
 const CLOSED_LIST_ITEMS = ['senior-high-fee-waiver'];
+/** 幼儿园办别: 公办, 普惠性民办 (both approved for 学前 aid), other private. */
+const KINDERGARTEN_TYPES = [
+  { value: 'public', weight: 0.55 },
+  { value: 'inclusive-private', weight: 0.3 },
+  { value: 'private', weight: 0.15 },
+];
 const UNIVERSAL_ITEMS: Record<string, string[]> = { compulsory: ['compulsory-nutrition'], 'secondary-vocational': ['vocational-tuition-waiver'] };
 /** The 六盘山区 counties, whose 农村 中职 students all get the 国家助学金. */
 const LIUPANSHAN = ['640402', '640422', '640423', '640424', '640425', '640522', '640324'];
@@ -66,11 +72,11 @@ const SCHOOL_TYPES: Record<string, (grade: number) => string> = { preschool: () 
  * The aid items a pupil of a stage is entitled to, as the 2026 policy says: the need-tested items
  * for every counted group; 义务教育 生活补助 for boarders, and for non-boarders only in the four
  * groups (脱贫, a disabled pupil, 农村 低保 or 特困); 普高 免学杂费 for the four groups; 中职 国家助学金
- * also for every 农村 pupil in the 六盘山区.
+ * also for every 农村 pupil in the 六盘山区; 学前教育资助 only in 公办 and 普惠性民办 kindergartens.
  */
-function itemsDue(stage: string, pupil: { counted: boolean; fourGroups: boolean; boarding: boolean; liupanshanRural: boolean }): Set<string> {
+function itemsDue(stage: string, pupil: { counted: boolean; fourGroups: boolean; boarding: boolean; liupanshanRural: boolean; approvedKindergarten: boolean }): Set<string> {
   const due = new Set<string>();
-  if (stage === 'preschool' && pupil.counted) due.add('preschool-subsidy');
+  if (stage === 'preschool' && pupil.counted && pupil.approvedKindergarten) due.add('preschool-subsidy');
   if (stage === 'compulsory' && ((pupil.boarding && pupil.counted) || pupil.fourGroups)) due.add('compulsory-living-subsidy');
   if (stage === 'senior-high' && pupil.counted) due.add('senior-high-grant');
   if (stage === 'senior-high' && pupil.fourGroups) due.add('senior-high-fee-waiver');
@@ -289,12 +295,14 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         const schoolCode = `${SCHOOL_TYPES[schooling.stage]!(schooling.grade)}64${region.slice(2)}${String(random.int(1, 99)).padStart(2, '0')}`;
         const boarding = schooling.stage === 'compulsory' ? random.chance(rural ? 0.5 : 0.2) : schooling.stage === 'senior-high' ? random.chance(0.6) : false;
         const owned = member.certificate !== undefined;
+        const kindergartenType = schooling.stage === 'preschool' ? random.weighted(KINDERGARTEN_TYPES) : null;
         const statusKind = statusNow ? status.category : status.kind === 'monitored' ? `monitored:${status.type}` : undefined;
         const entitled = itemsDue(schooling.stage, {
           counted: householdEligible || owned || parentsDisabled,
           fourGroups: owned || statusKind === 'monitored:poverty-alleviated' || statusKind === 'monitored:unstable-alleviated' || (rural && (statusKind === 'dibao' || statusKind === 'extreme-poverty')),
           boarding,
           liupanshanRural: rural && LIUPANSHAN.includes(region),
+          approvedKindergarten: kindergartenType !== 'private',
         });
         for (const term of TERMS) {
           const effectiveDate = term.startsOn;
@@ -310,7 +318,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
             effectiveDate,
             boarding,
             residence: rural ? 'rural' : 'urban',
-            kindergartenType: schooling.stage === 'preschool' ? 'public' : null,
+            kindergartenType,
             agricultureMajor: schooling.stage === 'secondary-vocational' ? random.chance(0.2) : null,
             guardian: null,
           });

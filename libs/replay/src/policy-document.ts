@@ -47,6 +47,7 @@ const POLICY_SCHEMA = {
                     boarding: { type: 'boolean' },
                     rural: { type: 'boolean' },
                     counties: { type: 'array', items: { type: 'string', pattern: '^[1-8][0-9]{5}$' } },
+                    kindergartens: strings,
                   },
                 },
               },

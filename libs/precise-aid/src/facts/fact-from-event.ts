@@ -75,7 +75,14 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
     case 'education.student-enrolment.changed.v1':
       return { ...enrolment(data, evidence), change: data['change'] as 'enrolled' };
     case 'education.student-enrolment.changed.v2':
-      return { ...enrolment(data, evidence), change: ENROLMENT_CHANGES[String(data['change'])] ?? 'left', reason: String(data['change']), boarding: data['boarding'] === true, rural: data['residence'] === 'rural' };
+      return {
+        ...enrolment(data, evidence),
+        change: ENROLMENT_CHANGES[String(data['change'])] ?? 'left',
+        reason: String(data['change']),
+        boarding: data['boarding'] === true,
+        rural: data['residence'] === 'rural',
+        ...(typeof data['kindergartenType'] === 'string' ? { kindergartenType: data['kindergartenType'] } : {}),
+      };
     case 'education.student-aid.granted.v1':
     case 'education.student-aid.granted.v2':
       return { kind: 'student-aid', person: String(data['idNumber']), term: String(data['term']), aidType: String(data['aidType']), evidence };

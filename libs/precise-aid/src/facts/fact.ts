@@ -47,6 +47,8 @@ export interface EnrolmentFact {
    */
   boarding?: boolean;
   rural?: boolean;
+  /** 幼儿园办别 (version 2, preschool): public, inclusive-private or private; absent is read as an approved kindergarten. */
+  kindergartenType?: string;
   /** The county of the school (GB/T 2260), for items limited to some counties (六盘山区). */
   regionCode?: string;
   evidence: Evidence;

@@ -15,6 +15,8 @@ export interface EntitledGroup {
   rural?: boolean;
   /** Only students at schools in these counties (GB/T 2260), e.g. the 六盘山区. */
   counties?: string[];
+  /** Only children in kindergartens of these types (学前 aid goes to 公办 and 普惠性民办 kindergartens). */
+  kindergartens?: string[];
 }
 
 /** One student-aid item of a school stage, as the policy entitles it (issue 21). */
@@ -122,7 +124,16 @@ const POVERTY_ALLEVIATED = ['monitored:poverty-alleviated', 'monitored:unstable-
  * pupils in programme areas.
  */
 const AID_ITEMS_2026: AidItem[] = [
-  { item: 'preschool-subsidy', name: '学前教育资助', stage: 'preschool', paidBy: ['preschool-subsidy'], entitlement: 'need-tested', groups: [{ bases: 'counted' }], deadline: TERM_DEADLINE },
+  // For children in kindergartens the education authority approved (公办, 普惠性民办).
+  {
+    item: 'preschool-subsidy',
+    name: '学前教育资助',
+    stage: 'preschool',
+    paidBy: ['preschool-subsidy'],
+    entitlement: 'need-tested',
+    groups: [{ bases: 'counted', kindergartens: ['public', 'inclusive-private'] }],
+    deadline: TERM_DEADLINE,
+  },
   { item: 'preschool-final-year-free', name: '学前一年免保教费', stage: 'preschool', paidBy: ['preschool-final-year-free'], entitlement: 'universal', groups: [], deadline: null },
   {
     item: 'compulsory-living-subsidy',

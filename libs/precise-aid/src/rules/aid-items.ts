@@ -21,10 +21,11 @@ export function paymentDeadline(item: AidItem, term: string): IsoDate | null {
 export const joiningEnrolment = (enrolments: readonly EnrolmentFact[]): EnrolmentFact | undefined =>
   enrolments.filter((e) => e.change === 'enrolled' || e.change === 'transferred').at(-1);
 
-/** Whether the enrolment meets a group's qualifiers; one that does not state them (version 1) is read as a boarder with 农村 户口. */
+/** Whether the enrolment meets a group's qualifiers; one that does not state them (version 1) is read as a boarder with 农村 户口 in an approved kindergarten. */
 function meetsQualifiers(group: EntitledGroup, enrolment: EnrolmentFact | undefined): boolean {
   if (group.boarding !== undefined && group.boarding !== (enrolment?.boarding ?? true)) return false;
   if (group.rural && !(enrolment?.rural ?? true)) return false;
+  if (group.kindergartens && enrolment?.kindergartenType !== undefined && !group.kindergartens.includes(enrolment.kindergartenType)) return false;
   return !group.counties || (enrolment?.regionCode !== undefined && group.counties.includes(enrolment.regionCode));
 }
 
