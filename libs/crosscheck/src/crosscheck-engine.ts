@@ -80,8 +80,11 @@ export class CrosscheckEngine {
     const changes = views.flatMap((view) => reconcile(openBySubject.get(view.person) ?? [], evaluatePerson(view, context), causes.get(view.person) ?? []));
     await batch.applyChanges(changes, now, context.until);
     // Every person asked for is scheduled, one with no view (no facts left) off the schedule, so a due person never stays due.
-    const next = new Map(views.map((view) => [view.person, nextReviewDate(view, this.policy, context.until)]));
-    await batch.scheduleReviews?.(persons.map((person) => ({ person, on: next.get(person) ?? null })));
+    // A replay keeps no schedule, and is spared working the days out.
+    if (batch.scheduleReviews) {
+      const next = new Map(views.map((view) => [view.person, nextReviewDate(view, this.policy, context.until)]));
+      await batch.scheduleReviews(persons.map((person) => ({ person, on: next.get(person) ?? null })));
+    }
     return changes;
   }
 }
