@@ -120,6 +120,33 @@ describe('the rule families, end to end', () => {
     });
   });
 
+  describe('household records of contract version 2', () => {
+    it('counts 孤儿 as the child\'s own status: the orphan is told of, the cousin in the same grandparent\'s household is not', async () => {
+      const [grandparent, orphan, cousin] = [freshIdentityNumber({ from: 1950, to: 1960 }), freshIdentityNumber(), freshIdentityNumber()];
+      const member = (idNumber: string, relationToHead: string, personalStatus: string | null = null) => ({ idNumber, name: '马', relationToHead, covered: relationToHead !== 'head', personalStatus });
+      const ids = [
+        await publish('civil-affairs', 'civil-affairs.household-status.changed.v2', {
+          householdNumber: number(),
+          regionCode: '640104',
+          category: 'rigid-expenditure',
+          change: 'granted',
+          effectiveFrom: '2026-03-01',
+          effectiveTo: null,
+          decisionNumber: '民救〔2026〕7号',
+          area: 'rural',
+          supportMode: null,
+          members: [member(grandparent, 'head'), member(orphan, 'grandchild', 'orphan'), member(cousin, 'grandchild')],
+        }),
+        await enrol(orphan),
+        await enrol(cousin),
+      ];
+      await settled(ids);
+      await expectTold('education', orphan, [{ rule: 'missed-student-aid', state: 'open', explanation: /orphan from 2026-03-01/ }]);
+      // The cousin's household is 刚性支出困难 (which counts too), but not 孤儿.
+      await expectTold('education', cousin, [{ rule: 'missed-student-aid', state: 'open', explanation: /^(?!.*orphan).*rigid-expenditure from 2026-03-01/ }]);
+    });
+  });
+
   describe('aid without known eligibility', () => {
     it('fires for 普高 免学杂费 (a closed list) paid with no status known, and closes when a status for the term arrives late', async () => {
       const child = freshIdentityNumber({ from: 2009, to: 2010 });

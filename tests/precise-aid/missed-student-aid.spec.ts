@@ -7,7 +7,7 @@
  * - 国办 2023 意见 on 低收入人口动态监测 and 分层分类社会救助: education assistance extends to the 低收入 tiers.
  */
 import { asKnownAt, evaluatePerson, findingId, POLICY_1_1, POLICY_2026, reconcile, type Fact, type Finding, type Policy } from '@hub/precise-aid';
-import { aid, aidItem, CERTIFICATE, enrolment, enrolmentV2, fact, FATHER, household, MONITORING, status, STUDENT, viewOf } from './scenario.js';
+import { aid, aidItem, CERTIFICATE, enrolment, ENROLMENT, enrolmentV2, fact, FATHER, household, householdV2, MONITORING, person, status, STUDENT, viewOf } from './scenario.js';
 
 // After the autumn term's payment deadline (12-31): before it the term is not judged.
 const context = { policy: POLICY_2026, until: '2027-01-05' };
@@ -166,5 +166,37 @@ describe('missed student aid per item', () => {
 
   it('reads a version 1 enrolment, which states no qualifiers, as a boarder with 农村 户口', () => {
     expect(items([dibao, enrolment('2026-autumn')])).toEqual(['compulsory-living-subsidy']);
+  });
+});
+
+/**
+ * The statuses of the household contract version 2 (policy-review.md §3, civil-affairs): 孤儿 and
+ * 事实无人抚养 are the child's own status, not the household's; 低保 can be suspended (暂停) and
+ * resumed; 刚性支出困难家庭 are one of the 低收入 tiers the 资助 comparison counts.
+ */
+describe('missed student aid on household records of version 2', () => {
+  const COUSIN = person('cousin');
+  const judged = (subject: string, facts: Fact[]) => missed(evaluatePerson(viewOf(subject, facts), context)).map((f) => f.subject);
+  const enrolled = (subject: string) => fact(ENROLMENT, { idNumber: subject, term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
+
+  it('counts 孤儿 for the orphan only: the cousin in the same grandparent\'s household is not made eligible by it', () => {
+    const home = householdV2('marginal-low-income', 'granted', '2026-03-01', [
+      { idNumber: FATHER, relationToHead: 'head' },
+      { idNumber: STUDENT, relationToHead: 'grandchild', personalStatus: 'orphan' },
+      { idNumber: COUSIN, relationToHead: 'grandchild' },
+    ]);
+    const onlyOrphans: Policy = { ...POLICY_2026, studentAid: { ...POLICY_2026.studentAid, categories: ['orphan'] } };
+    const ofPolicy = (subject: string) => missed(evaluatePerson(viewOf(subject, [home, enrolled(subject)]), { ...context, policy: onlyOrphans })).map((f) => f.explanation);
+    expect(ofPolicy(STUDENT)).toEqual([expect.stringContaining('orphan from 2026-03-01')]);
+    expect(ofPolicy(COUSIN)).toEqual([]);
+  });
+
+  it('ends a 低保 from its suspension (暂停), before the term: no finding', () => {
+    const facts = [householdV2('dibao', 'granted', '2026-03-01', [{ idNumber: STUDENT, relationToHead: 'child' }]), householdV2('dibao', 'suspended', '2026-08-01', [{ idNumber: STUDENT, relationToHead: 'child' }]), enrolled(STUDENT)];
+    expect(judged(STUDENT, facts)).toEqual([]);
+  });
+
+  it('counts 刚性支出困难家庭', () => {
+    expect(judged(STUDENT, [householdV2('rigid-expenditure', 'granted', '2026-03-01', [{ idNumber: STUDENT, relationToHead: 'child' }]), enrolled(STUDENT)])).toEqual([STUDENT]);
   });
 });

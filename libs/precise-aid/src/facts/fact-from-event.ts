@@ -4,11 +4,16 @@ import type { EnrolmentFact, Fact, HouseholdMember } from './fact.js';
 type Data = Record<string, unknown>;
 
 const members = (data: Data): HouseholdMember[] =>
-  ((data['members'] as Data[] | undefined) ?? []).map((member) => ({ person: String(member['idNumber']), relation: String(member['relationToHead']) }));
+  ((data['members'] as Data[] | undefined) ?? []).map((member) => ({
+    person: String(member['idNumber']),
+    relation: String(member['relationToHead']),
+    ...(typeof member['personalStatus'] === 'string' ? { personalStatus: member['personalStatus'] } : {}),
+  }));
 
 /** The canonical event types the rules read facts from (each is also its topic). */
 export const FACT_EVENT_TYPES = [
   'civil-affairs.household-status.changed.v1',
+  'civil-affairs.household-status.changed.v2',
   'rural-revitalisation.monitoring-status.changed.v1',
   'education.student-enrolment.changed.v1',
   'education.student-enrolment.changed.v2',
@@ -20,7 +25,7 @@ export const FACT_EVENT_TYPES = [
 ] as const;
 
 /** The fact event types about households, which name their members; the others are about one person, their record key. */
-export const HOUSEHOLD_EVENT_TYPES: readonly string[] = ['civil-affairs.household-status.changed.v1', 'rural-revitalisation.monitoring-status.changed.v1'];
+export const HOUSEHOLD_EVENT_TYPES: readonly string[] = ['civil-affairs.household-status.changed.v1', 'civil-affairs.household-status.changed.v2', 'rural-revitalisation.monitoring-status.changed.v1'];
 
 /** The 学籍异动 of enrolment version 2, as joining or leaving the term. */
 const ENROLMENT_CHANGES: Readonly<Record<string, EnrolmentFact['change']>> = {
@@ -51,6 +56,7 @@ const enrolment = (data: Data, evidence: Evidence) => ({
 export function factFromEvent(type: string, data: Data, evidence: Evidence): Fact | undefined {
   switch (type) {
     case 'civil-affairs.household-status.changed.v1':
+    case 'civil-affairs.household-status.changed.v2':
       return {
         kind: 'household-status',
         household: String(data['householdNumber']),

@@ -5,14 +5,16 @@ import type { Evidence } from './evidence.js';
 export interface HouseholdMember {
   person: string;
   relation: string;
+  /** The member's own status (孤儿, 事实无人抚养儿童; household contract version 2), which is theirs, not the household's. */
+  personalStatus?: string;
 }
 
-/** Civil Affairs: a household's assistance status granted, renewed or revoked (revoked: from `from` on). */
+/** Civil Affairs: a household's assistance status granted, renewed, resumed, or suspended or revoked (from `from` on). */
 export interface HouseholdStatusFact {
   kind: 'household-status';
   household: string;
   category: string;
-  change: 'granted' | 'renewed' | 'revoked';
+  change: 'granted' | 'renewed' | 'revoked' | 'suspended' | 'resumed';
   from: IsoDate;
   to: IsoDate | null;
   members: HouseholdMember[];

@@ -7,6 +7,7 @@ const STATUSES: Readonly<Record<string, string>> = {
   dibao: '低保',
   'extreme-poverty': '特困',
   'marginal-low-income': '低保边缘',
+  'rigid-expenditure': '刚性支出困难家庭',
   orphan: '孤儿',
   'de-facto-unsupported-child': '事实无人抚养儿童',
   'monitored:poverty-alleviated': '脱贫户',

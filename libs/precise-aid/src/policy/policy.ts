@@ -177,7 +177,8 @@ export const POLICY_2026: Policy = {
   studentAid: {
     // 低保边缘 are among the 13 categories the national 资助 system compares (全国学生资助管理中心) and the
     // 低收入人口 tiers education assistance extends to (国办 2023 意见 on 低收入人口动态监测).
-    categories: ['dibao', 'extreme-poverty', 'marginal-low-income', 'orphan', 'de-facto-unsupported-child'],
+    // 刚性支出困难家庭 too (household contract version 2), one of the 低收入 tiers and of the 13 categories.
+    categories: ['dibao', 'extreme-poverty', 'marginal-low-income', 'rigid-expenditure', 'orphan', 'de-facto-unsupported-child'],
     // 脱贫户 stay a group in 2026 (the 资助 system listed them in 2024): a switch of this versioned list.
     monitoringTypes: ['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
     disabilityOfStudent: true,

@@ -18,9 +18,13 @@ function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusCh
   const byHousehold = new Map<string, StatusChange[]>();
   for (const fact of facts) {
     const value = fact.kind === 'household-status' ? fact.category : `monitored:${fact.monitoringType}`;
-    const opens = fact.kind === 'household-status' ? fact.change !== 'revoked' : fact.change === 'monitoring-started';
+    const opens = fact.kind === 'household-status' ? fact.change !== 'revoked' && fact.change !== 'suspended' : fact.change === 'monitoring-started';
     const changes = byHousehold.get(fact.household) ?? [];
     changes.push({ value, opens, from: fact.from, to: fact.to, members: fact.members, evidence: fact.evidence });
+    // A member's own status (孤儿, 事实无人抚养) is a spell of that member alone, as long as the record says so.
+    for (const member of fact.members) {
+      if (member.personalStatus) changes.push({ value: member.personalStatus, opens, from: fact.from, to: fact.to, members: [member], evidence: fact.evidence });
+    }
     byHousehold.set(fact.household, changes);
   }
   return byHousehold;
