@@ -25,8 +25,8 @@ export function aidWithoutEligibility(view: PersonView, { policy, until }: RuleC
     const bases = eligibilityDuring(view, interval, kinds, policy.studentAid.minDaysInTerm, until);
     const known = householdSpellsOf(view);
     const endedBefore = known.length > 0 && known.every((s) => s.interval.to !== null && s.interval.to < interval.from);
-    const items = new Map(grants.flatMap((grant) => itemsPaidBy(policy, grant.aidType, enrolment?.stage).map((item) => [item, grant] as const)));
-    return [...new Set(items.keys())].flatMap((item) => {
+    const items = new Set(grants.flatMap((grant) => itemsPaidBy(policy, grant.aidType, enrolment?.stage)));
+    return [...items].flatMap((item) => {
       const paid = grants.filter((g) => item.paidBy.includes(g.aidType));
       if (item.entitlement === 'universal' || entitlingBases(item, bases, enrolment, interval).length > 0) return [];
       if (item.entitlement === 'need-tested' && !endedBefore) return [];
