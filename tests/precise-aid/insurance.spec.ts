@@ -7,7 +7,7 @@
  * - 参保资助: 全额 for 特困, 定额 for 低保, 低保边缘 and the monitored (e.g. 临沂 2023: 350 and 150 元).
  */
 import { evaluatePerson, POLICY_1_1, POLICY_2026, reconcile, type Fact, type Finding } from '@hub/precise-aid';
-import { fact, household, INSURANCE, MONITORING, status, STUDENT, viewOf } from './scenario.js';
+import { fact, FATHER, household, householdV2, INSURANCE, MONITORING, status, STUDENT, viewOf } from './scenario.js';
 
 const context = { policy: POLICY_2026, until: '2026-12-01' };
 const of = (rule: string, findings: Finding[]) => findings.filter((f) => f.rule === rule);
@@ -23,6 +23,15 @@ describe('应保尽保: who must be insured', () => {
 
   it('counts 脱贫人口 (the ≥ 99 % target): a 脱贫户 member with no enrolment is an insurance gap', () => {
     expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('poverty-alleviated')]), context))).toHaveLength(1);
+  });
+
+  it('单人保: counts the member the 低保 covers, not the 共同生活成员 beside them', () => {
+    const home = householdV2('dibao', 'granted', '2026-03-01', [
+      { idNumber: FATHER, relationToHead: 'head', covered: true },
+      { idNumber: STUDENT, relationToHead: 'child', covered: false },
+    ]);
+    expect(of('insurance-gap', evaluatePerson(viewOf(FATHER, [home]), context))).toHaveLength(1);
+    expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [home]), context))).toEqual([]);
   });
 
   it('left 脱贫户 out under policy 1.1.0', () => {

@@ -7,7 +7,7 @@
  * - 国办 2023 意见 on 低收入人口动态监测 and 分层分类社会救助: education assistance extends to the 低收入 tiers.
  */
 import { asKnownAt, evaluatePerson, findingId, POLICY_1_1, POLICY_2026, reconcile, type Fact, type Finding, type Policy } from '@hub/precise-aid';
-import { aid, aidItem, CERTIFICATE, enrolment, ENROLMENT, enrolmentV2, fact, FATHER, household, householdV2, MONITORING, person, status, STUDENT, viewOf } from './scenario.js';
+import { aid, aidItem, CERTIFICATE, enrolment, ENROLMENT, enrolmentV2, fact, FATHER, HOME, household, householdV2, MONITORING, person, status, STUDENT, viewOf } from './scenario.js';
 
 // After the autumn term's payment deadline (12-31): before it the term is not judged.
 const context = { policy: POLICY_2026, until: '2027-01-05' };
@@ -198,5 +198,48 @@ describe('missed student aid on household records of version 2', () => {
 
   it('counts 刚性支出困难家庭', () => {
     expect(judged(STUDENT, [householdV2('rigid-expenditure', 'granted', '2026-03-01', [{ idNumber: STUDENT, relationToHead: 'child' }]), enrolled(STUDENT)])).toEqual([STUDENT]);
+  });
+
+  const onlyOrphans: Policy = { ...POLICY_2026, studentAid: { ...POLICY_2026.studentAid, categories: ['orphan'] } };
+  const orphanFindings = (subject: string, facts: Fact[]) => missed(evaluatePerson(viewOf(subject, [...facts, enrolled(subject)]), { ...context, policy: onlyOrphans })).map((f) => f.subject);
+
+  it('counts 孤儿 for each orphan of a household: two siblings both', () => {
+    const home = householdV2('marginal-low-income', 'granted', '2026-03-01', [
+      { idNumber: STUDENT, relationToHead: 'grandchild', personalStatus: 'orphan' },
+      { idNumber: COUSIN, relationToHead: 'grandchild', personalStatus: 'orphan' },
+    ]);
+    expect(orphanFindings(STUDENT, [home])).toEqual([STUDENT]);
+    expect(orphanFindings(COUSIN, [home])).toEqual([COUSIN]);
+  });
+
+  it('ends a child\'s 孤儿 status when a renewal of the household no longer lists it (adopted), and only that child\'s', () => {
+    const facts = [
+      householdV2('marginal-low-income', 'granted', '2026-03-01', [
+        { idNumber: STUDENT, relationToHead: 'grandchild', personalStatus: 'orphan' },
+        { idNumber: COUSIN, relationToHead: 'grandchild', personalStatus: 'orphan' },
+      ]),
+      householdV2('marginal-low-income', 'renewed', '2026-06-01', [
+        { idNumber: STUDENT, relationToHead: 'grandchild' },
+        { idNumber: COUSIN, relationToHead: 'grandchild', personalStatus: 'orphan' },
+      ]),
+    ];
+    expect(orphanFindings(STUDENT, facts)).toEqual([]);
+    expect(orphanFindings(COUSIN, facts)).toEqual([COUSIN]);
+  });
+
+  it('单人保: a member the status does not cover (共同生活成员) is not eligible by it; the member it covers is', () => {
+    const home = householdV2('dibao', 'granted', '2026-03-01', [
+      { idNumber: FATHER, relationToHead: 'head', covered: true },
+      { idNumber: STUDENT, relationToHead: 'child', covered: false },
+    ]);
+    expect(judged(STUDENT, [home, enrolled(STUDENT)])).toEqual([]);
+    expect(judged(FATHER, [home, enrolled(FATHER)])).toEqual([FATHER]);
+  });
+
+  it('义务教育 非寄宿生 农村低保: the 城乡 of the 低保 decides when its record says, not the student\'s 户口', () => {
+    const dibao = (area: 'rural' | 'urban') => householdV2('dibao', 'granted', '2026-03-01', [{ idNumber: STUDENT, relationToHead: 'child' }], HOME, area);
+    const nonBoarder = (residence: 'rural' | 'urban') => enrolmentV2('2026-autumn', 'compulsory', { boarding: false, residence });
+    expect(judged(STUDENT, [dibao('urban'), nonBoarder('rural')])).toEqual([]);
+    expect(judged(STUDENT, [dibao('rural'), nonBoarder('urban')])).toEqual([STUDENT]);
   });
 });

@@ -61,16 +61,23 @@ export const status = (category: string, change: string, effectiveFrom: string, 
   );
 
 export const HOUSEHOLD_V2 = 'civil-affairs.household-status.changed.v2';
-/** A household record of contract version 2: each member with whether the status covers them and their own status. */
-export const householdV2 = (category: string, change: string, effectiveFrom: string, members: { idNumber: string; relationToHead: string; personalStatus?: string }[], householdNumber = HOME) =>
+/** A household record of contract version 2: each member with whether the status covers them and their own status, and the status's 城乡. */
+export const householdV2 = (
+  category: string,
+  change: string,
+  effectiveFrom: string,
+  members: { idNumber: string; relationToHead: string; personalStatus?: string; covered?: boolean }[],
+  householdNumber = HOME,
+  area: 'rural' | 'urban' = 'rural',
+) =>
   fact(HOUSEHOLD_V2, {
     householdNumber,
     category,
     change,
     effectiveFrom,
     effectiveTo: null,
-    area: 'rural',
-    members: members.map((m) => ({ idNumber: m.idNumber, name: '马', relationToHead: m.relationToHead, covered: true, personalStatus: m.personalStatus ?? null })),
+    area,
+    members: members.map((m) => ({ idNumber: m.idNumber, name: '马', relationToHead: m.relationToHead, covered: m.covered ?? true, personalStatus: m.personalStatus ?? null })),
   });
 export const enrolment = (term: string, change = 'enrolled', effectiveDate = '2026-09-01') => fact(ENROLMENT, { idNumber: STUDENT, term, change, effectiveDate });
 export const ENROLMENT_V2 = 'education.student-enrolment.changed.v2';

@@ -8,6 +8,7 @@ const members = (data: Data): HouseholdMember[] =>
     person: String(member['idNumber']),
     relation: String(member['relationToHead']),
     ...(typeof member['personalStatus'] === 'string' ? { personalStatus: member['personalStatus'] } : {}),
+    ...(member['covered'] === false ? { covered: false } : {}),
   }));
 
 /** The canonical event types the rules read facts from (each is also its topic). */
@@ -65,6 +66,7 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
         from: String(data['effectiveFrom']),
         to: (data['effectiveTo'] as string | null | undefined) ?? null,
         members: members(data),
+        ...(data['area'] === 'rural' || data['area'] === 'urban' ? { area: data['area'] } : {}),
         evidence,
       };
     case 'rural-revitalisation.monitoring-status.changed.v1':

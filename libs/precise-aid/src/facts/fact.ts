@@ -7,6 +7,8 @@ export interface HouseholdMember {
   relation: string;
   /** The member's own status (孤儿, 事实无人抚养儿童; household contract version 2), which is theirs, not the household's. */
   personalStatus?: string;
+  /** False for a member who lives in the household without the status (共同生活成员, e.g. beside a 单人保); absent (version 1) is covered. */
+  covered?: boolean;
 }
 
 /** Civil Affairs: a household's assistance status granted, renewed, resumed, or suspended or revoked (from `from` on). */
@@ -18,6 +20,8 @@ export interface HouseholdStatusFact {
   from: IsoDate;
   to: IsoDate | null;
   members: HouseholdMember[];
+  /** 城乡 of the status (version 2): a 农村 or 城市 低保 or 特困; absent for version 1. */
+  area?: 'rural' | 'urban';
   evidence: Evidence;
 }
 

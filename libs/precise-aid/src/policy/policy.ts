@@ -11,7 +11,7 @@ export interface EntitledGroup {
   bases: string[] | 'counted' | 'anyone';
   /** Only boarders (true), or only non-boarders (false). */
   boarding?: boolean;
-  /** Only students with 农村 户口. */
+  /** Only 农村: a status of 农村 (农村低保, as its record says in household contract version 2), else a student with 农村 户口. */
   rural?: boolean;
   /** Only students at schools in these counties (GB/T 2260), e.g. the 六盘山区. */
   counties?: string[];

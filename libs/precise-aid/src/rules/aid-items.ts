@@ -21,28 +21,43 @@ export function paymentDeadline(item: AidItem, term: string): IsoDate | null {
 export const joiningEnrolment = (enrolments: readonly EnrolmentFact[]): EnrolmentFact | undefined =>
   enrolments.filter((e) => e.change === 'enrolled' || e.change === 'transferred').at(-1);
 
-/** Whether the enrolment meets a group's qualifiers; one that does not state them (version 1) is read as a boarder with 农村 户口 in an approved kindergarten. */
-function meetsQualifiers(group: EntitledGroup, enrolment: EnrolmentFact | undefined): boolean {
+/**
+ * Whether the enrolment meets a group's qualifiers other than 农村; one that does not state them
+ * (version 1) is read as a boarder in an approved kindergarten.
+ */
+function meetsSchoolQualifiers(group: EntitledGroup, enrolment: EnrolmentFact | undefined): boolean {
   if (group.boarding !== undefined && group.boarding !== (enrolment?.boarding ?? true)) return false;
-  if (group.rural && !(enrolment?.rural ?? true)) return false;
   if (group.kindergartens && enrolment?.kindergartenType !== undefined && !group.kindergartens.includes(enrolment.kindergartenType)) return false;
   return !group.counties || (enrolment?.regionCode !== undefined && group.counties.includes(enrolment.regionCode));
 }
+
+/**
+ * Whether a basis is 农村 as a group asks: a status whose record says its 城乡 (农村低保, 农村特困;
+ * household contract version 2) by that; otherwise by the student's 户口性质, and a version 1
+ * enrolment, which does not say, is read as 农村.
+ */
+const rural = (basis: EligibilityBasis | undefined, enrolment: EnrolmentFact | undefined) => (basis?.area ? basis.area === 'rural' : (enrolment?.rural ?? true));
 
 /** The basis `anyone` stands for: every student the qualifiers name, e.g. 六盘山区 农村 students. */
 export const ANYONE_QUALIFIED = 'qualified-student';
 
 /**
  * The bases by which the student is in one of the item's groups, for a term: the eligibility bases
- * a group names (or all of them, for `counted`), in groups whose qualifiers the enrolment meets.
+ * a group names (or all of them, for `counted`), in groups whose qualifiers the enrolment and the
+ * basis meet.
  */
 export function entitlingBases(item: AidItem, bases: readonly EligibilityBasis[], enrolment: EnrolmentFact | undefined, term: DateInterval): EligibilityBasis[] {
   const matched = new Set<EligibilityBasis>();
   let anyone: EligibilityBasis | undefined;
   for (const group of item.groups) {
-    if (!meetsQualifiers(group, enrolment)) continue;
-    if (group.bases === 'anyone') anyone ??= { basis: ANYONE_QUALIFIED, interval: term, evidence: enrolment ? [enrolment.evidence] : [] };
-    else for (const basis of bases) if (group.bases === 'counted' || group.bases.includes(basis.basis)) matched.add(basis);
+    if (!meetsSchoolQualifiers(group, enrolment)) continue;
+    if (group.bases === 'anyone') {
+      if (!group.rural || rural(undefined, enrolment)) anyone ??= { basis: ANYONE_QUALIFIED, interval: term, evidence: enrolment ? [enrolment.evidence] : [] };
+      continue;
+    }
+    for (const basis of bases) {
+      if ((group.bases === 'counted' || group.bases.includes(basis.basis)) && (!group.rural || rural(basis, enrolment))) matched.add(basis);
+    }
   }
   return [...matched, ...(anyone ? [anyone] : [])];
 }

@@ -4,7 +4,7 @@ import type { Evidence } from '../facts/evidence.js';
 import { spanWord, statusWord } from '../findings/officer-words.js';
 import type { CertificateFact } from '../facts/fact.js';
 import type { Policy } from '../policy/policy.js';
-import { certificateSpells, householdSpellsOf } from '../state/eligibility.js';
+import { certificateSpells, heldSpellsOf } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 
 /** A stretch over which a subsidy is due, and why. */
@@ -38,7 +38,7 @@ export function disabilityEntitlement(view: PersonView, policy: Policy['disabili
     why: `a certificate calling for the care subsidy holds from ${spell.interval.from}${spell.interval.to ? ` to ${spell.interval.to}` : ''}`,
     whyZh: `持有应享受护理补贴的残疾人证（${spanWord(spell.interval.from, spell.interval.to)}）`,
   }));
-  const statuses = householdSpellsOf(view);
+  const statuses = heldSpellsOf(view);
   const living = certificateSpells(certificates).flatMap((certificate) =>
     statuses
       .filter((status) => policy.livingCategories.includes(status.value))

@@ -1,7 +1,7 @@
 import type { Evidence } from '../facts/evidence.js';
 import type { InsuranceFact } from '../facts/fact.js';
 import type { Policy } from '../policy/policy.js';
-import { householdSpellsOf, type HouseholdSpell } from '../state/eligibility.js';
+import { heldSpellsOf, type HouseholdSpell } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 
 /** A year's enrolment as the latest record for it says. */
@@ -31,7 +31,7 @@ export function enrolmentsByYear(view: PersonView, policy: Policy['insurance']):
 /** The household statuses (as spells name them) the person holds in each year up to `lastYear`, with the spells. */
 export function statusesByYear(view: PersonView, counts: (status: string) => boolean, lastYear: number): Map<number, HouseholdSpell[]> {
   const byYear = new Map<number, HouseholdSpell[]>();
-  for (const spell of householdSpellsOf(view).filter((s) => counts(s.value))) {
+  for (const spell of heldSpellsOf(view).filter((s) => counts(s.value))) {
     const last = spell.interval.to === null ? lastYear : Math.min(lastYear, Number(spell.interval.to.slice(0, 4)));
     for (let year = Number(spell.interval.from.slice(0, 4)); year <= last; year++) byYear.set(year, [...(byYear.get(year) ?? []), spell]);
   }

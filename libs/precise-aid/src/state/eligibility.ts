@@ -1,6 +1,6 @@
 import { overlapDays, type DateInterval, type IsoDate } from '../calendar/date-interval.js';
 import type { Evidence } from '../facts/evidence.js';
-import type { CertificateFact, HouseholdFact } from '../facts/fact.js';
+import type { CertificateFact, HouseholdFact, HouseholdMember } from '../facts/fact.js';
 import { foldSpells, type Spell, type StatusChange } from './spells.js';
 import type { PersonView } from './person-view.js';
 
@@ -9,28 +9,48 @@ export interface EligibilityBasis {
   /** e.g. `dibao`, `monitored:unstable-alleviated`, `disability`, `parent-disability`. */
   basis: string;
   interval: DateInterval;
+  /** 城乡 of the status, when its record says (household contract version 2): what 农村低保 and 农村特困 turn on. */
+  area?: 'rural' | 'urban';
   evidence: Evidence[];
 }
 
 const PARENT_RELATIONS: Record<string, string[]> = { child: ['head', 'spouse'], grandchild: ['child'] };
 
+/** Where a member's own status is folded: apart from the household's, and from each other member's. */
+const personalKey = (household: string, person: string) => `${household}\u0000${person}`;
+const householdOfKey = (key: string) => key.split('\u0000')[0]!;
+
+const byEffectiveOrder = (a: HouseholdFact, b: HouseholdFact) => a.from.localeCompare(b.from) || a.evidence.knownAt.localeCompare(b.evidence.knownAt);
+
+/**
+ * The status changes of each household, and of each member's own status (孤儿, 事实无人抚养) apart:
+ * a member's own status holds as long as the household's records list it, so a record that opens
+ * the status without it (a renewal after the child was adopted) ends it, as does one that ends the
+ * household's status.
+ */
 function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusChange[]> {
   const byHousehold = new Map<string, StatusChange[]>();
-  for (const fact of facts) {
+  const push = (key: string, change: StatusChange) => byHousehold.set(key, [...(byHousehold.get(key) ?? []), change]);
+  const personalNow = new Map<string, Map<string, HouseholdMember>>();
+  for (const fact of [...facts].sort(byEffectiveOrder)) {
     const value = fact.kind === 'household-status' ? fact.category : `monitored:${fact.monitoringType}`;
     const opens = fact.kind === 'household-status' ? fact.change !== 'revoked' && fact.change !== 'suspended' : fact.change === 'monitoring-started';
-    const changes = byHousehold.get(fact.household) ?? [];
-    changes.push({ value, opens, from: fact.from, to: fact.to, members: fact.members, evidence: fact.evidence });
-    // A member's own status (孤儿, 事实无人抚养) is a spell of that member alone, as long as the record says so.
-    for (const member of fact.members) {
-      if (member.personalStatus) changes.push({ value: member.personalStatus, opens, from: fact.from, to: fact.to, members: [member], evidence: fact.evidence });
+    const area = fact.kind === 'household-status' ? fact.area : undefined;
+    push(fact.household, { value, opens, from: fact.from, to: fact.to, members: fact.members, ...(area ? { area } : {}), evidence: fact.evidence });
+    if (fact.kind !== 'household-status') continue;
+    const listed = new Map(fact.members.filter((m) => m.personalStatus).map((m) => [m.person, m]));
+    const before = personalNow.get(fact.household) ?? new Map<string, HouseholdMember>();
+    for (const [person, member] of before) {
+      if (!opens || listed.get(person)?.personalStatus !== member.personalStatus) push(personalKey(fact.household, person), { value: member.personalStatus!, opens: false, from: fact.from, to: null, members: [member], evidence: fact.evidence });
     }
-    byHousehold.set(fact.household, changes);
+    if (opens) for (const [person, member] of listed) push(personalKey(fact.household, person), { value: member.personalStatus!, opens, from: fact.from, to: fact.to, members: [member], evidence: fact.evidence });
+    personalNow.set(fact.household, opens ? listed : new Map());
   }
   return byHousehold;
 }
 
-export type HouseholdSpell = Spell & { household: string; relation: string };
+/** A spell of a household that lists the person, with their relation, and whether the status covers them (not a 共同生活成员 beside a 单人保). */
+export type HouseholdSpell = Spell & { household: string; relation: string; covered: boolean };
 
 // Every rule family asks for a view's household spells, and a view is judged by all of them in turn
 // without changing, so the last view's are kept. (A WeakMap of every view judged slowed a full
@@ -49,10 +69,10 @@ const bySpellStart = (a: HouseholdSpell, b: HouseholdSpell) => a.interval.from.l
 export function householdSpellsOf(view: PersonView): readonly HouseholdSpell[] {
   if (view !== lastView) {
     lastSpells = [...householdChanges(view.householdFacts)]
-      .flatMap(([household, changes]) =>
+      .flatMap(([key, changes]) =>
         foldSpells(changes).flatMap((spell) => {
           const member = spell.members.find((m) => m.person === view.person);
-          return member ? [{ ...spell, household, relation: member.relation }] : [];
+          return member ? [{ ...spell, household: householdOfKey(key), relation: member.relation, covered: member.covered !== false }] : [];
         }),
       )
       .sort(bySpellStart);
@@ -60,6 +80,9 @@ export function householdSpellsOf(view: PersonView): readonly HouseholdSpell[] {
   }
   return lastSpells;
 }
+
+/** The statuses the person holds: the spells of households that list them, except those that do not cover them. */
+export const heldSpellsOf = (view: PersonView): readonly HouseholdSpell[] => householdSpellsOf(view).filter((spell) => spell.covered);
 
 /**
  * The spells over which a person holds a disability certificate (issued or changed, until revoked);
@@ -87,9 +110,9 @@ export function eligibilityDuring(
   const bases: EligibilityBasis[] = [];
   const counts = (interval: DateInterval) => overlapDays(interval, period, until) >= minDays;
   const householdSpells = householdSpellsOf(view);
-  for (const spell of householdSpells) {
+  for (const spell of householdSpells.filter((s) => s.covered)) {
     const listed = spell.value.startsWith('monitored:') ? kinds.monitoringTypes.includes(spell.value.slice('monitored:'.length)) : kinds.categories.includes(spell.value);
-    if (listed && counts(spell.interval)) bases.push({ basis: spell.value, interval: spell.interval, evidence: spell.evidence });
+    if (listed && counts(spell.interval)) bases.push({ basis: spell.value, interval: spell.interval, ...(spell.area ? { area: spell.area } : {}), evidence: spell.evidence });
   }
   if (kinds.ownDisability) {
     const own = view.facts.filter((f): f is CertificateFact => f.kind === 'certificate');

@@ -10,6 +10,8 @@ export interface StatusChange {
   from: IsoDate;
   to: IsoDate | null;
   members: HouseholdMember[];
+  /** 城乡 of the status, when the record says (household contract version 2). */
+  area?: 'rural' | 'urban';
   evidence: Evidence;
 }
 
@@ -19,6 +21,8 @@ export interface Spell {
   interval: DateInterval;
   /** The members as the latest opening event lists them. */
   members: HouseholdMember[];
+  /** 城乡 as the latest opening event says, when one does. */
+  area?: 'rural' | 'urban';
   evidence: Evidence[];
 }
 
@@ -39,9 +43,10 @@ export function foldSpells(changes: readonly StatusChange[]): Spell[] {
       if (last && joins) {
         last.interval.to = last.interval.to === null || change.to === null ? null : last.interval.to > change.to ? last.interval.to : change.to;
         last.members = change.members.length > 0 ? change.members : last.members;
+        if (change.area) last.area = change.area;
         last.evidence.push(change.evidence);
       } else {
-        spells.push({ value: change.value, interval: { from: change.from, to: change.to }, members: change.members, evidence: [change.evidence] });
+        spells.push({ value: change.value, interval: { from: change.from, to: change.to }, members: change.members, ...(change.area ? { area: change.area } : {}), evidence: [change.evidence] });
       }
       continue;
     }
