@@ -38,7 +38,7 @@ describe('the synthetic region', () => {
   });
 
   it('plants gaps of each rule family it models', () => {
-    const rules = new Set(region(20_000).flatMap((h) => h.expected.map((e) => e.rule)));
+    const rules = new Set(region(60_000).flatMap((h) => h.expected.map((e) => e.rule)));
     expect([...rules].sort()).toEqual([
       'aid-without-eligibility',
       'data-quality',
@@ -55,7 +55,7 @@ describe('the synthetic region', () => {
     const households = region(20_000);
     const listings = (h: (typeof households)[number]) =>
       h.records
-        .filter((r) => r.record.type === 'civil-affairs.household-status.changed.v1')
+        .filter((r) => r.record.type.startsWith('civil-affairs.household-status.changed.') && r.record.data['change'] === 'granted')
         .map((r) => ({ members: (r.record.data['members'] as { idNumber: string }[]).map((m) => m.idNumber), from: r.record.data['effectiveFrom'] as string, to: r.record.data['effectiveTo'] as string | null }));
     const twice = households.filter((h) => listings(h).length === 2);
     const planted = twice.filter((h) => h.expected.some((e) => e.rule === 'data-quality'));
@@ -69,5 +69,42 @@ describe('the synthetic region', () => {
       expect({ to: second!.to, period: gap.period, routedTo: gap.routedTo }).toEqual({ to: null, period: second!.from, routedTo: 'civil-affairs' });
     }
     for (const h of decoys) expect(listings(h)[1]!.to! < listings(h)[0]!.from).toBe(true);
+  });
+
+  describe('on household contract version 2', () => {
+    const households = region(20_000);
+    const civil = households.flatMap((h) => h.records).filter((r) => r.record.type.startsWith('civil-affairs.household-status.changed.'));
+    type Member = { idNumber: string; covered?: boolean; personalStatus?: string | null };
+    const membersOf = (r: (typeof civil)[number]) => r.record.data['members'] as Member[];
+
+    it('publishes every Civil Affairs record as version 2, except in the one county still on version 1 (灵武市)', () => {
+      const v1 = civil.filter((r) => r.record.type.endsWith('.v1'));
+      expect(v1.length).toBeGreaterThan(0);
+      expect(new Set(v1.map((r) => r.record.data['regionCode']))).toEqual(new Set(['640181']));
+      expect(civil.filter((r) => r.record.type.endsWith('.v2')).every((r) => r.record.data['regionCode'] !== '640181')).toBe(true);
+    });
+
+    it('plants children with a status of their own (孤儿, 事实无人抚养) in grandparents\' households, and 全额 premium subsidies due to them', () => {
+      const own = civil.flatMap(membersOf).filter((m) => m.personalStatus);
+      expect(new Set(own.map((m) => m.personalStatus))).toEqual(new Set(['orphan', 'de-facto-unsupported-child']));
+      const ownIds = new Set(own.map((m) => m.idNumber));
+      const mismatches = households.flatMap((h) => h.expected).filter((e) => e.rule === 'insurance-subsidy-mismatch' && ownIds.has(e.idNumber));
+      expect(mismatches.length).toBeGreaterThan(0);
+    });
+
+    it('plants 单人保: members the 低保 does not cover, never expected as its gaps', () => {
+      const uncovered = new Set(civil.flatMap(membersOf).filter((m) => m.covered === false).map((m) => m.idNumber));
+      expect(uncovered.size).toBeGreaterThan(0);
+      const expectedOfUncovered = households.flatMap((h) => h.expected).filter((e) => uncovered.has(e.idNumber) && (e.rule === 'insurance-gap' || e.rule === 'insurance-subsidy-mismatch'));
+      expect(expectedOfUncovered).toEqual([]);
+    });
+
+    it('plants 刚性支出困难家庭, 低保 suspended and resumed, renewals, and 城乡 that differs from the family\'s 户口', () => {
+      const changes = new Set(civil.map((r) => `${r.record.data['category']}:${r.record.data['change']}`));
+      for (const change of ['rigid-expenditure:granted', 'dibao:suspended', 'dibao:resumed', 'dibao:renewed']) expect(changes).toContain(change);
+      const enrolments = new Map(households.flatMap((h) => h.records).filter((r) => r.record.type === 'education.student-enrolment.changed.v2').map((r) => [r.record.data['idNumber'], r.record.data['residence']]));
+      const differs = civil.filter((r) => r.record.type.endsWith('.v2') && membersOf(r).some((m) => enrolments.has(m.idNumber) && enrolments.get(m.idNumber) !== r.record.data['area']));
+      expect(differs.length).toBeGreaterThan(0);
+    });
   });
 });

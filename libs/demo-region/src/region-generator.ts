@@ -35,6 +35,8 @@ interface Person {
   age: number;
   relation: string;
   certificate?: { number: string; grade: number };
+  /** A child's own status (孤儿, 事实无人抚养儿童), published on household contract version 2. */
+  personalStatus?: 'orphan' | 'de-facto-unsupported-child';
 }
 
 /** The day the region is generated for (findings are judged as of it): the autumn term and ten months of 2026 have passed. */
@@ -110,11 +112,18 @@ export const PREMIUM_SUBSIDY: Readonly<Record<string, { basis: string; amountFen
   'marginal-vulnerable': { basis: 'monitored', amountFen: 15000 },
   'sudden-hardship': { basis: 'monitored', amountFen: 15000 },
 };
+/** The county whose Civil Affairs system still publishes household contract version 1 (no 城乡, coverage, own statuses, 刚性支出 or 暂停): the hub reads both. */
+const HOUSEHOLD_V1_COUNTY = '640181';
+/** A 低保 suspended (暂停, e.g. pending a 复核) for most of the spring term, and resumed for the autumn one. */
+const SUSPENDED_FROM = '2026-03-20';
+const RESUMED_FROM = '2026-09-01';
+/** The 年度复核 that renews a status. */
+const RENEWED_FROM = '2026-09-01';
 const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6].map((value, i) => ({ value, weight: [0.22, 0.33, 0.2, 0.14, 0.08, 0.03][i]! }));
 
 type Status =
   | { kind: 'none' }
-  | { kind: 'civil'; category: 'dibao' | 'extreme-poverty' | 'marginal-low-income'; from: string }
+  | { kind: 'civil'; category: 'dibao' | 'extreme-poverty' | 'marginal-low-income' | 'rigid-expenditure'; from: string }
   | { kind: 'monitored'; type: 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-vulnerable' | 'sudden-hardship' };
 
 /** Whether a certificate is in the care subsidy's scope: grades 1-2, or 智力 and 精神 of every grade. */
@@ -143,7 +152,8 @@ export const AID_TYPES: Record<string, string> = {
  * the term, a parent's mild certificate, a second household registration that ended before the
  * first began, a 特困 member's severe certificate without subsidies (特困供养 excludes them), a
  * grade 2 certificate downgraded to 3 whose care subsidy stopped, 脱贫户 insured with no premium
- * subsidy).
+ * subsidy, a 城市低保 non-boarder with 农村 户口, the members a 单人保 does not cover, a 低保
+ * suspended over the spring term).
  */
 export function* generateRegion(options: RegionOptions): Generator<GeneratedHousehold> {
   const random = new SeededRandom(options.seed);
@@ -152,6 +162,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
   let sequence = 0;
   for (let index = 0; persons < options.persons; index++) {
     const region = random.weighted(COUNTIES);
+    const householdV2 = region !== HOUSEHOLD_V1_COUNTY;
     const surname = random.pick(SURNAMES);
     const person = (age: number, relation: string): Person => {
       const birth = new Date(Date.UTC(2026 - age, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10);
@@ -161,41 +172,65 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       return { idNumber, name: `${surname}${random.pick(GIVEN_NAMES)}`, age, relation, ...(certificate ? { certificate } : {}) };
     };
     const size = random.weighted(HOUSEHOLD_SIZES);
-    const headAge = random.int(25, 65);
+    // 隔代抚养: grandparents raising grandchildren who are 孤儿 or 事实无人抚养, each a status of the child.
+    const kinshipCare = householdV2 && size >= 2 && random.chance(0.012);
+    const headAge = kinshipCare ? random.int(55, 72) : random.int(25, 65);
     const members: Person[] = [person(headAge, 'head')];
-    if (size >= 2) members.push(person(Math.max(20, headAge + random.int(-5, 5)), 'spouse'));
-    for (let i = members.length; i < size; i++) members.push(size >= 5 && i === size - 1 ? person(random.int(headAge + 20, headAge + 30), 'parent') : person(random.int(0, 17), 'child'));
+    if (kinshipCare) {
+      if (size >= 3) members.push(person(headAge + random.int(-5, 5), 'spouse'));
+      while (members.length < size) members.push({ ...person(random.int(1, 17), 'grandchild'), personalStatus: random.chance(0.6) ? 'orphan' : 'de-facto-unsupported-child' });
+    } else {
+      if (size >= 2) members.push(person(Math.max(20, headAge + random.int(-5, 5)), 'spouse'));
+      for (let i = members.length; i < size; i++) members.push(size >= 5 && i === size - 1 ? person(random.int(headAge + 20, headAge + 30), 'parent') : person(random.int(0, 17), 'child'));
+    }
     persons += members.length;
 
     const householdNumber = `${region}-${String(index).padStart(8, '0')}`;
     /** 户口性质: about a third of Ningxia's residents are rural. */
     const rural = random.chance(0.35);
     const r = random.next();
-    const status: Status =
+    const drawn: Status =
       r < 0.06 ? { kind: 'civil', category: 'dibao', from: STATUS_FROM }
       : r < 0.075 ? { kind: 'civil', category: 'extreme-poverty', from: STATUS_FROM }
       : r < 0.095 ? { kind: 'civil', category: 'marginal-low-income', from: STATUS_FROM }
       : r < 0.105 ? { kind: 'civil', category: 'dibao', from: '2027-03-01' }
-      : r < 0.155 ? { kind: 'monitored', type: random.pick(['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'] as const) }
+      : r < 0.115 ? (householdV2 ? { kind: 'civil', category: 'rigid-expenditure', from: STATUS_FROM } : { kind: 'none' })
+      : r < 0.165 ? { kind: 'monitored', type: random.pick(['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'] as const) }
       : { kind: 'none' };
+    const status: Status = kinshipCare ? { kind: 'civil', category: random.chance(0.5) ? 'dibao' : 'marginal-low-income', from: STATUS_FROM } : drawn;
+    // 城乡 of the status: mostly the family's 户口, but a tenth live (and are assisted) on the other side (低保 by 常住地).
+    const area = (random.chance(0.1) ? !rural : rural) ? 'rural' : 'urban';
+    const statusNow = status.kind === 'civil' && status.from <= REGION_DAY;
+    // 单人保: a tenth of 低保 households of two or more, where the 低保 covers one member (the severely disabled one, or the head).
+    const soleCovered =
+      householdV2 && statusNow && status.category === 'dibao' && !kinshipCare && members.length >= 2 && random.chance(0.1) ? (members.find((m) => m.certificate && severe(m.certificate)) ?? members[0]) : undefined;
+    const covered = (member: Person) => soleCovered === undefined || member === soleCovered;
 
     const records: DepartmentRecord[] = [];
     const expected: ExpectedFinding[] = [];
     const add = (department: string, type: string, time: string, data: Record<string, unknown>) => records.push({ department, record: { id: `${department}-${++sequence}`, type, time, data } });
     const memberList = members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationToHead: m.relation }));
-
-    if (status.kind === 'civil') {
-      add('civil-affairs', 'civil-affairs.household-status.changed.v1', `${status.from}T09:00:00+08:00`, {
-        householdNumber,
+    /** A Civil Affairs household record, in the contract version its county publishes. */
+    const civil = (number: string, category: string, change: string, from: string, to: string | null, decision: string, listed: Person[]) =>
+      add('civil-affairs', `civil-affairs.household-status.changed.v${householdV2 ? 2 : 1}`, `${from}T09:00:00+08:00`, {
+        householdNumber: number,
         regionCode: region,
-        category: status.category,
-        change: 'granted',
-        effectiveFrom: status.from,
-        effectiveTo: null,
-        decisionNumber: `民救〔2026〕${index}号`,
-        members: memberList,
+        category,
+        change,
+        effectiveFrom: from,
+        effectiveTo: to,
+        decisionNumber: decision,
+        members: listed.map((m) => ({
+          idNumber: m.idNumber,
+          name: m.name,
+          relationToHead: listed.length === 1 ? 'head' : m.relation,
+          ...(householdV2 ? { covered: covered(m), personalStatus: m.personalStatus ?? null } : {}),
+        })),
+        ...(householdV2 ? { area, supportMode: category === 'extreme-poverty' ? (random.chance(0.2) ? 'centralised' : 'dispersed') : null } : {}),
       });
-    } else if (status.kind === 'monitored') {
+
+    if (status.kind === 'civil') civil(householdNumber, status.category, 'granted', status.from, null, `民救〔2026〕${index}号`, members);
+    else if (status.kind === 'monitored') {
       add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${STATUS_FROM}T09:00:00+08:00`, {
         householdNumber,
         regionCode: region,
@@ -206,40 +241,42 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         members: memberList,
       });
     }
-    const statusNow = status.kind === 'civil' && status.from <= REGION_DAY;
+    let listedTwice = false;
     if (statusNow) {
-      // Data quality: a member registered in a second Civil Affairs household (低保边缘, which no
-      // other rule counts) while the first holds; or, a decoy, a second registration that ended
-      // before the first began.
+      // Data quality: a member registered in a second Civil Affairs household (低保边缘, which adds
+      // nothing the first status does not give, so not beside 刚性支出 or a 单人保) while the first
+      // holds; or, a decoy, a second registration that ended before the first began.
       const listing = random.next();
-      if (listing < 0.04) {
+      if (listing < 0.04 && !soleCovered && status.category !== 'rigid-expenditure') {
+        listedTwice = true;
         const listed = random.pick(members);
         const overlaps = listing < 0.02;
         const from = overlaps ? SECOND_LISTING_FROM : '2026-01-01';
-        add('civil-affairs', 'civil-affairs.household-status.changed.v1', `${from}T09:00:00+08:00`, {
-          householdNumber: `${region}-9${String(index).padStart(7, '0')}`,
-          regionCode: region,
-          category: 'marginal-low-income',
-          change: 'granted',
-          effectiveFrom: from,
-          effectiveTo: overlaps ? null : '2026-02-28',
-          decisionNumber: `民救〔2026〕${index}-2号`,
-          members: [{ idNumber: listed.idNumber, name: listed.name, relationToHead: 'head' }],
-        });
+        civil(`${region}-9${String(index).padStart(7, '0')}`, 'marginal-low-income', 'granted', from, overlaps ? null : '2026-02-28', `民救〔2026〕${index}-2号`, [listed]);
         if (overlaps) expected.push({ rule: 'data-quality', idNumber: listed.idNumber, period: SECOND_LISTING_FROM, routedTo: 'civil-affairs' });
       }
     }
-    // Student aid (policy 1.2.0): every assisted or monitored household, 低保边缘 included.
-    const householdEligible = statusNow || status.kind === 'monitored';
-    // 应保尽保 (policy 1.2.0): every assisted or monitored household, 低保边缘 and 脱贫户 included.
-    const insuranceDue = statusNow || status.kind === 'monitored';
-    const premiumSubsidy = statusNow ? PREMIUM_SUBSIDY[status.category] : status.kind === 'monitored' ? PREMIUM_SUBSIDY[status.type] : undefined;
-    const livingDue = statusNow && status.category === 'dibao';
+    // 暂停 over the spring term (too few days of it to count), resumed for the autumn; or a 年度复核 renewal.
+    const suspended = householdV2 && statusNow && status.category === 'dibao' && !listedTwice && !soleCovered && members.every((m) => !m.certificate) && random.chance(0.06);
+    if (suspended) {
+      civil(householdNumber, 'dibao', 'suspended', SUSPENDED_FROM, null, `民救〔2026〕${index}-暂`, members);
+      civil(householdNumber, 'dibao', 'resumed', RESUMED_FROM, null, `民救〔2026〕${index}-恢`, members);
+    } else if (householdV2 && statusNow && random.chance(0.3)) civil(householdNumber, status.category, 'renewed', RENEWED_FROM, null, `民救〔2026〕${index}-复`, members);
+
+    const category = statusNow ? status.category : undefined;
+    /** The household status a covered member holds in a term, as the rules count it (a category, or `monitored:<type>`). */
+    const statusIn = (term: string, member: Person) =>
+      status.kind === 'monitored' ? `monitored:${status.type}` : category && covered(member) && !(suspended && term === '2026-spring') ? category : undefined;
+    // 应保尽保 (policy 1.2.0): every covered member of an assisted household (刚性支出 aside) or a monitored one, 低保边缘 and 脱贫户 included, and every child with a status of their own.
+    const insuranceDue = (member: Person) => member.personalStatus !== undefined || status.kind === 'monitored' || (category !== undefined && category !== 'rigid-expenditure' && covered(member));
+    const householdSubsidy = category ? PREMIUM_SUBSIDY[category] : status.kind === 'monitored' ? PREMIUM_SUBSIDY[status.type] : undefined;
+    const livingDue = (member: Person) => category === 'dibao' && covered(member);
     // 特困供养 covers what the disability subsidies would: neither is due.
-    const subsidiesExcluded = statusNow && status.category === 'extreme-poverty';
+    const subsidiesExcluded = category === 'extreme-poverty';
     // The hub knows who lives together only from a household some department published; a parent's
-    // certificate counts when it is severe (家庭经济困难残疾人子女: the care subsidy's scope).
-    const parentsDisabled = status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
+    // certificate counts when it is severe (家庭经济困难残疾人子女: the care subsidy's scope). A
+    // grandchild's parents are not listed in a grandparent's household.
+    const parentsDisabled = (member: Person) => member.relation === 'child' && status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
     for (const member of members) {
       if (member.certificate) {
@@ -286,25 +323,28 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           subsidies('care', due, 'disability-care-subsidy-gap', paidOn ? CARE_MONTHS.filter((m) => !due.includes(m)) : []);
           if (paidOn) expected.push({ rule: 'disability-subsidy-not-due', idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
         }
-        if (livingDue) subsidies('living', LIVING_MONTHS, 'disability-living-subsidy-gap');
+        if (livingDue(member)) subsidies('living', LIVING_MONTHS, 'disability-living-subsidy-gap');
       }
 
       const schooling = stageOf(member.age, random);
-      if (member.relation === 'child' && schooling && random.chance(0.95)) {
+      if ((member.relation === 'child' || member.relation === 'grandchild') && schooling && random.chance(0.95)) {
         const studentNumber = `G${member.idNumber}`;
         const schoolCode = `${SCHOOL_TYPES[schooling.stage]!(schooling.grade)}64${region.slice(2)}${String(random.int(1, 99)).padStart(2, '0')}`;
         const boarding = schooling.stage === 'compulsory' ? random.chance(rural ? 0.5 : 0.2) : schooling.stage === 'senior-high' ? random.chance(0.6) : false;
         const owned = member.certificate !== undefined;
         const kindergartenType = schooling.stage === 'preschool' ? random.weighted(KINDERGARTEN_TYPES) : null;
-        const statusKind = statusNow ? status.category : status.kind === 'monitored' ? `monitored:${status.type}` : undefined;
-        const entitled = itemsDue(schooling.stage, {
-          counted: householdEligible || owned || parentsDisabled,
-          fourGroups: owned || statusKind === 'monitored:poverty-alleviated' || statusKind === 'monitored:unstable-alleviated' || (rural && (statusKind === 'dibao' || statusKind === 'extreme-poverty')),
-          boarding,
-          liupanshanRural: rural && LIUPANSHAN.includes(region),
-          approvedKindergarten: kindergartenType !== 'private',
-        });
+        const agricultureMajor = schooling.stage === 'secondary-vocational' ? random.chance(0.2) : null;
+        // 农村低保 and 农村特困 by the status's 城乡 where its record says (version 2), else by the pupil's 户口.
+        const ruralStatus = householdV2 ? area === 'rural' : rural;
         for (const term of TERMS) {
+          const held = statusIn(term.term, member);
+          const entitled = itemsDue(schooling.stage, {
+            counted: held !== undefined || member.personalStatus !== undefined || owned || parentsDisabled(member),
+            fourGroups: owned || held === 'monitored:poverty-alleviated' || held === 'monitored:unstable-alleviated' || (ruralStatus && (held === 'dibao' || held === 'extreme-poverty')),
+            boarding,
+            liupanshanRural: rural && LIUPANSHAN.includes(region),
+            approvedKindergarten: kindergartenType !== 'private',
+          });
           const effectiveDate = term.startsOn;
           add('education', 'education.student-enrolment.changed.v2', `${effectiveDate}T08:00:00+08:00`, {
             studentNumber,
@@ -319,7 +359,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
             boarding,
             residence: rural ? 'rural' : 'urban',
             kindergartenType,
-            agricultureMajor: schooling.stage === 'secondary-vocational' ? random.chance(0.2) : null,
+            agricultureMajor,
             guardian: null,
           });
           const pay = (item: string) =>
@@ -350,9 +390,14 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         }
       }
 
-      const insured = insuranceDue ? random.chance(0.92) : random.chance(0.3);
-      // Now and then an assisted member is enrolled without the subsidy the status calls for (资助未落实).
-      const subsidyMissed = insured && premiumSubsidy !== undefined && random.chance(0.05);
+      const due = insuranceDue(member);
+      const insured = due ? random.chance(0.92) : random.chance(0.3);
+      // The subsidy the member's status calls for: a child's own status (全额) before the household's.
+      const subsidy = member.personalStatus ? PREMIUM_SUBSIDY[member.personalStatus] : covered(member) ? householdSubsidy : undefined;
+      // Now and then an assisted member is enrolled without the subsidy the status calls for (资助未落实),
+      // or a child with a status of their own on the household's 定额 (全额 is due).
+      const subsidyMissed = insured && subsidy !== undefined && random.chance(0.05);
+      const lowerTier = insured && !subsidyMissed && member.personalStatus !== undefined && householdSubsidy !== undefined && random.chance(0.1);
       if (insured) {
         add('healthcare-security', 'healthcare-security.insurance-enrolment.recorded.v1', '2025-12-20T10:00:00+08:00', {
           idNumber: member.idNumber,
@@ -360,12 +405,12 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           insuranceType: 'basic-medical',
           year: 2026,
           status: 'enrolled',
-          premiumSubsidy: subsidyMissed ? null : (premiumSubsidy ?? null),
+          premiumSubsidy: subsidyMissed ? null : lowerTier ? householdSubsidy : (subsidy ?? null),
           recordedOn: '2025-12-20',
         });
       }
-      if (insuranceDue && !insured) expected.push({ rule: 'insurance-gap', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
-      if (subsidyMissed) expected.push({ rule: 'insurance-subsidy-mismatch', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
+      if (due && !insured) expected.push({ rule: 'insurance-gap', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
+      if (subsidyMissed || lowerTier) expected.push({ rule: 'insurance-subsidy-mismatch', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
     }
     yield { persons: members.length, records, expected };
   }
