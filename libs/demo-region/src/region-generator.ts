@@ -267,6 +267,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     /** The household status a covered member holds in a term, as the rules count it (a category, or `monitored:<type>`). */
     const statusIn = (term: string, member: Person) =>
       status.kind === 'monitored' ? `monitored:${status.type}` : category && covered(member) && !(suspended && term === '2026-spring') ? category : undefined;
+    /** A child's own status in a term: it is known from the household's records, so it is suspended with them. */
+    const ownStatusIn = (term: string, member: Person) => (suspended && term === '2026-spring' ? undefined : member.personalStatus);
     // 应保尽保 (policy 1.2.0): every covered member of an assisted household (刚性支出 aside) or a monitored one, 低保边缘 and 脱贫户 included, and every child with a status of their own.
     const insuranceDue = (member: Person) => member.personalStatus !== undefined || status.kind === 'monitored' || (category !== undefined && category !== 'rigid-expenditure' && covered(member));
     const householdSubsidy = category ? PREMIUM_SUBSIDY[category] : status.kind === 'monitored' ? PREMIUM_SUBSIDY[status.type] : undefined;
@@ -339,7 +341,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         for (const term of TERMS) {
           const held = statusIn(term.term, member);
           const entitled = itemsDue(schooling.stage, {
-            counted: held !== undefined || member.personalStatus !== undefined || owned || parentsDisabled(member),
+            counted: held !== undefined || ownStatusIn(term.term, member) !== undefined || owned || parentsDisabled(member),
             fourGroups: owned || held === 'monitored:poverty-alleviated' || held === 'monitored:unstable-alleviated' || (ruralStatus && (held === 'dibao' || held === 'extreme-poverty')),
             boarding,
             liupanshanRural: rural && LIUPANSHAN.includes(region),
