@@ -33,7 +33,7 @@ describe('the synthetic region', () => {
     const records = region(5_000).flatMap((h) => h.records);
     expect(new Set(records.map((r) => r.record.id)).size).toBe(records.length);
     // One enrolment per pupil and term.
-    const people = records.filter((r) => r.record.type === 'education.student-enrolment.changed.v2' && r.record.data['term'] === '2026-autumn').map((r) => r.record.data['idNumber']);
+    const people = records.filter((r) => r.record.type === 'education.student-enrolment.changed.v2' && r.record.data['term'] === '2026-autumn' && r.record.data['change'] === 'enrolled').map((r) => r.record.data['idNumber']);
     expect(new Set(people).size).toBe(people.length);
   });
 
@@ -45,9 +45,12 @@ describe('the synthetic region', () => {
       'disability-care-subsidy-gap',
       'disability-living-subsidy-gap',
       'disability-subsidy-not-due',
+      'dropout-risk',
       'insurance-gap',
       'insurance-subsidy-mismatch',
+      'medical-cost-risk',
       'missed-student-aid',
+      'sole-dibao-candidate',
     ]);
   });
 
@@ -57,14 +60,15 @@ describe('the synthetic region', () => {
       h.records
         .filter((r) => r.record.type.startsWith('civil-affairs.household-status.changed.') && r.record.data['change'] === 'granted')
         .map((r) => ({ members: (r.record.data['members'] as { idNumber: string }[]).map((m) => m.idNumber), from: r.record.data['effectiveFrom'] as string, to: r.record.data['effectiveTo'] as string | null }));
-    const twice = households.filter((h) => listings(h).length === 2);
-    const planted = twice.filter((h) => h.expected.some((e) => e.rule === 'data-quality'));
-    const decoys = twice.filter((h) => !h.expected.some((e) => e.rule === 'data-quality'));
+    const listedTwice = (e: (typeof households)[number]['expected'][number]) => e.rule === 'data-quality' && e.routedTo === 'civil-affairs';
+    const twice = households.filter((h) => new Set(h.records.filter((r) => r.record.type.startsWith('civil-affairs.')).map((r) => r.record.data['householdNumber'])).size === 2);
+    const planted = twice.filter((h) => h.expected.some(listedTwice));
+    const decoys = twice.filter((h) => !h.expected.some(listedTwice));
     expect(planted.length).toBeGreaterThan(0);
     expect(decoys.length).toBeGreaterThan(0);
     for (const h of planted) {
       const [first, second] = listings(h);
-      const gap = h.expected.find((e) => e.rule === 'data-quality')!;
+      const gap = h.expected.find(listedTwice)!;
       expect([first!.members.includes(gap.idNumber), second!.members]).toEqual([true, [gap.idNumber]]);
       expect({ to: second!.to, period: gap.period, routedTo: gap.routedTo }).toEqual({ to: null, period: second!.from, routedTo: 'civil-affairs' });
     }

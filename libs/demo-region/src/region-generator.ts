@@ -119,6 +119,13 @@ const SUSPENDED_FROM = '2026-03-20';
 const RESUMED_FROM = '2026-09-01';
 /** The 年度复核 that renews a status. */
 const RENEWED_FROM = '2026-09-01';
+/** When a person alone in 低保 becomes 特困 (转特困), 低保 ending the day before, or, now and then, not (a data-quality finding). */
+const EXTREME_FROM = '2026-07-01';
+/** The 2026 threshold of 因病返贫 early warning (policy 1.3.0): half the 2025 per-capita disposable income, in fen. */
+const MEDICAL_COST_THRESHOLD_FEN = 890_000;
+/** 控辍保学: a pupil who drops out during the autumn term, early enough to be a finding by the region's day (30 grace days), or too late for it. */
+const DROPPED_OUT_ON = '2026-10-15';
+const DROPPED_OUT_LATE_ON = '2026-11-10';
 const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6].map((value, i) => ({ value, weight: [0.22, 0.33, 0.2, 0.14, 0.08, 0.03][i]! }));
 
 type Status =
@@ -247,9 +254,11 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       // nothing the first status does not give, so not beside 刚性支出 or a 单人保) while the first
       // holds; or, a decoy, a second registration that ended before the first began.
       const listing = random.next();
-      if (listing < 0.04 && !soleCovered && status.category !== 'rigid-expenditure') {
+      // Not a severely disabled member: 低保边缘 would make them a 单人保 candidate too.
+      const listable = members.filter((m) => !(m.certificate && severe(m.certificate)));
+      if (listing < 0.04 && !soleCovered && status.category !== 'rigid-expenditure' && listable.length > 0) {
         listedTwice = true;
-        const listed = random.pick(members);
+        const listed = random.pick(listable);
         const overlaps = listing < 0.02;
         const from = overlaps ? SECOND_LISTING_FROM : '2026-01-01';
         civil(`${region}-9${String(index).padStart(7, '0')}`, 'marginal-low-income', 'granted', from, overlaps ? null : '2026-02-28', `民救〔2026〕${index}-2号`, [listed]);
@@ -261,7 +270,18 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     if (suspended) {
       civil(householdNumber, 'dibao', 'suspended', SUSPENDED_FROM, null, `民救〔2026〕${index}-暂`, members);
       civil(householdNumber, 'dibao', 'resumed', RESUMED_FROM, null, `民救〔2026〕${index}-恢`, members);
-    } else if (householdV2 && statusNow && random.chance(0.3)) civil(householdNumber, status.category, 'renewed', RENEWED_FROM, null, `民救〔2026〕${index}-复`, members);
+    }
+    const renewed = !suspended && householdV2 && statusNow && random.chance(0.3);
+    if (renewed) civil(householdNumber, status.category, 'renewed', RENEWED_FROM, null, `民救〔2026〕${index}-复`, members);
+    // 转特困: a person alone in 低保, with no certificate, becomes 特困 from July; half the time the 低保
+    // is not ended (特困 and 低保 at once: a data-quality finding), half the time it is (a decoy).
+    const becomesExtreme = householdV2 && statusNow && status.category === 'dibao' && members.length === 1 && !suspended && !renewed && !listedTwice && !members[0]!.certificate && random.chance(0.15);
+    if (becomesExtreme) {
+      const keepsDibao = random.chance(0.5);
+      if (!keepsDibao) civil(householdNumber, 'dibao', 'revoked', EXTREME_FROM, null, `民救〔2026〕${index}-止`, members);
+      civil(householdNumber, 'extreme-poverty', 'granted', EXTREME_FROM, null, `民救〔2026〕${index}-特`, members);
+      if (keepsDibao) expected.push({ rule: 'data-quality', idNumber: members[0]!.idNumber, period: EXTREME_FROM, routedTo: 'civil-affairs' });
+    }
 
     const category = statusNow ? status.category : undefined;
     /** The household status a covered member holds in a term, as the rules count it (a category, or `monitored:<type>`). */
@@ -278,6 +298,10 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // The hub knows who lives together only from a household some department published; a parent's
     // certificate counts when it is severe (家庭经济困难残疾人子女: the care subsidy's scope). A
     // grandchild's parents are not listed in a grandparent's household.
+    // 单人保 candidates (policy 1.3.0): a severely disabled covered member of a 低保边缘 or 刚性支出 household.
+    const soleDibaoCandidate = (member: Person) => member.certificate !== undefined && severe(member.certificate) && covered(member) && (category === 'marginal-low-income' || category === 'rigid-expenditure');
+    // 因病返贫 early warning: not a finding for a member already assisted (低保, 特困, 低保边缘, 刚性支出) or monitored for a risk (not 脱贫户 alone).
+    const assistedOrMonitored = (member: Person) => (category !== undefined && covered(member)) || (status.kind === 'monitored' && status.type !== 'poverty-alleviated');
     const parentsDisabled = (member: Person) => member.relation === 'child' && status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
     for (const member of members) {
@@ -326,12 +350,25 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           if (paidOn) expected.push({ rule: 'disability-subsidy-not-due', idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
         }
         if (livingDue(member)) subsidies('living', LIVING_MONTHS, 'disability-living-subsidy-gap');
+        if (soleDibaoCandidate(member)) expected.push({ rule: 'sole-dibao-candidate', idNumber: member.idNumber, period: '2026', routedTo: 'civil-affairs' });
       }
 
       const schooling = stageOf(member.age, random);
       if ((member.relation === 'child' || member.relation === 'grandchild') && schooling && random.chance(0.95)) {
         const studentNumber = `G${member.idNumber}`;
-        const schoolCode = `${SCHOOL_TYPES[schooling.stage]!(schooling.grade)}64${region.slice(2)}${String(random.int(1, 99)).padStart(2, '0')}`;
+        // Now and then a school code whose type does not teach the stage (a data-quality finding for each term).
+        const wrongSchoolType = random.chance(0.004);
+        const schoolType = wrongSchoolType ? (schooling.stage === 'senior-high' ? '21' : '34') : SCHOOL_TYPES[schooling.stage]!(schooling.grade);
+        const schoolCode = `${schoolType}64${region.slice(2)}${String(random.int(1, 99)).padStart(2, '0')}`;
+        // 控辍保学 (policy 1.3.0): a 义务教育 pupil not back for the autumn term, or dropping out during it
+        // (early enough to be a finding by the region's day, or not). A finding for the pupils the hub
+        // follows (a covered status, a status of their own, a certificate), unless a grade 9 pupil
+        // completed the stage in spring.
+        const away = schooling.stage === 'compulsory' ? random.next() : 1;
+        const notBack = away < 0.03;
+        const droppedOutOn = away < 0.03 ? undefined : away < 0.05 ? DROPPED_OUT_ON : away < 0.055 ? DROPPED_OUT_LATE_ON : undefined;
+        const followed = statusIn('2026-autumn', member) !== undefined || ownStatusIn('2026-autumn', member) !== undefined || member.certificate !== undefined;
+        if (followed && ((notBack && schooling.grade < 9) || droppedOutOn === DROPPED_OUT_ON)) expected.push({ rule: 'dropout-risk', idNumber: member.idNumber, period: '2026-autumn', routedTo: 'education' });
         const boarding = schooling.stage === 'compulsory' ? random.chance(rural ? 0.5 : 0.2) : schooling.stage === 'senior-high' ? random.chance(0.6) : false;
         const owned = member.certificate !== undefined;
         const kindergartenType = schooling.stage === 'preschool' ? random.weighted(KINDERGARTEN_TYPES) : null;
@@ -339,6 +376,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         // 农村低保 and 农村特困 by the status's 城乡 where its record says (version 2), else by the pupil's 户口.
         const ruralStatus = householdV2 ? area === 'rural' : rural;
         for (const term of TERMS) {
+          if (notBack && term.term === '2026-autumn') continue;
+          if (wrongSchoolType) expected.push({ rule: 'data-quality', idNumber: member.idNumber, period: term.term, routedTo: 'education' });
           const held = statusIn(term.term, member);
           const entitled = itemsDue(schooling.stage, {
             counted: held !== undefined || ownStatusIn(term.term, member) !== undefined || owned || parentsDisabled(member),
@@ -347,23 +386,25 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
             liupanshanRural: rural && LIUPANSHAN.includes(region),
             approvedKindergarten: kindergartenType !== 'private',
           });
-          const effectiveDate = term.startsOn;
-          add('education', 'education.student-enrolment.changed.v2', `${effectiveDate}T08:00:00+08:00`, {
-            studentNumber,
-            idNumber: member.idNumber,
-            schoolCode,
-            regionCode: region,
-            stage: schooling.stage,
-            grade: schooling.grade,
-            term: term.term,
-            change: 'enrolled',
-            effectiveDate,
-            boarding,
-            residence: rural ? 'rural' : 'urban',
-            kindergartenType,
-            agricultureMajor,
-            guardian: null,
-          });
+          const enrolment = (change: string, effectiveDate: string) =>
+            add('education', 'education.student-enrolment.changed.v2', `${effectiveDate}T08:00:00+08:00`, {
+              studentNumber,
+              idNumber: member.idNumber,
+              schoolCode,
+              regionCode: region,
+              stage: schooling.stage,
+              grade: schooling.grade,
+              term: term.term,
+              change,
+              effectiveDate,
+              boarding,
+              residence: rural ? 'rural' : 'urban',
+              kindergartenType,
+              agricultureMajor,
+              guardian: null,
+            });
+          enrolment('enrolled', term.startsOn);
+          if (droppedOutOn && term.term === '2026-autumn') enrolment('dropped-out', droppedOutOn);
           const pay = (item: string) =>
             add('education', 'education.student-aid.granted.v2', `${term.paidOn}T10:00:00+08:00`, {
               grantNumber: `ZZ${term.term}-${sequence + 1}`,
@@ -392,6 +433,35 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         }
       }
 
+      // 医疗费用结算: a few residents' settlements in 2026; a quarter of them with self-paid costs past the
+      // 因病返贫 threshold (a finding for those neither assisted nor monitored for a risk).
+      if (random.chance(0.03)) {
+        const high = random.chance(0.25);
+        const count = high ? 3 : random.int(1, 3);
+        let month = random.int(1, 3);
+        for (let i = 0; i < count; i++, month += random.int(1, 3)) {
+          const settledOn = `2026-${String(Math.min(month, 11)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+          const selfPaidInScopeFen = high ? random.int(250_000, 350_000) : random.int(20_000, 150_000);
+          const selfPaidOutOfScopeFen = high ? random.int(50_000, 150_000) : random.int(0, 50_000);
+          const fundPaidFen = random.int(100_000, 2_000_000);
+          add('healthcare-security', 'healthcare-security.settlement.recorded.v1', `${settledOn}T16:00:00+08:00`, {
+            settlementNumber: `JS-${region}-${sequence + 1}`,
+            idNumber: member.idNumber,
+            regionCode: region,
+            settledOn,
+            admission: high ? 'inpatient' : random.pick(['outpatient', 'inpatient', 'chronic-outpatient']),
+            institutionLevel: random.pick(['primary', 'secondary', 'tertiary', 'out-of-province']),
+            totalFen: fundPaidFen + selfPaidInScopeFen + selfPaidOutOfScopeFen,
+            fundPaidFen,
+            criticalIllnessFen: 0,
+            medicalAssistanceFen: 0,
+            selfPaidInScopeFen,
+            selfPaidOutOfScopeFen,
+          });
+        }
+        if (high && !assistedOrMonitored(member)) expected.push({ rule: 'medical-cost-risk', idNumber: member.idNumber, period: '2026', routedTo: 'rural-revitalisation' });
+      }
+
       const due = insuranceDue(member);
       const insured = due ? random.chance(0.92) : random.chance(0.3);
       // The subsidy the member's status calls for: a child's own status (全额) before the household's.
@@ -399,7 +469,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       // Now and then an assisted member is enrolled without the subsidy the status calls for (资助未落实),
       // or a child with a status of their own on the household's 定额 (全额 is due).
       const subsidyMissed = insured && subsidy !== undefined && random.chance(0.05);
-      const lowerTier = insured && !subsidyMissed && member.personalStatus !== undefined && householdSubsidy !== undefined && random.chance(0.1);
+      // A person who became 特困 in July is due 全额 for the year; the 定额 paid for 低保 is a lower tier.
+      const lowerTier = insured && !subsidyMissed && householdSubsidy !== undefined && ((member.personalStatus !== undefined && random.chance(0.1)) || becomesExtreme);
       if (insured) {
         add('healthcare-security', 'healthcare-security.insurance-enrolment.recorded.v1', '2025-12-20T10:00:00+08:00', {
           idNumber: member.idNumber,

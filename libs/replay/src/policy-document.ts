@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { POLICY_1_0, POLICY_1_1, POLICY_2026, RULE_FAMILIES, type Policy } from '@hub/precise-aid';
+import { POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_2026, RULE_FAMILIES, type Policy } from '@hub/precise-aid';
 
 const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const monthDay = { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' } as const;
@@ -9,7 +9,7 @@ const term = { type: 'object', required: ['start', 'end'], additionalProperties:
 const POLICY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy', 'reveal'],
+  required: ['version', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy', 'schooling', 'soleDibao', 'medicalCost', 'dataQuality', 'reveal'],
   properties: {
     version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$' },
     terms: { type: 'object', additionalProperties: false, required: ['autumn', 'spring'], properties: { autumn: term, spring: term } },
@@ -82,6 +82,50 @@ const POLICY_SCHEMA = {
         notDue: { type: 'boolean' },
       },
     },
+    schooling: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['categories', 'monitoringTypes', 'certificateHolders', 'lastGrades', 'graceDays'],
+          properties: {
+            categories: strings,
+            monitoringTypes: strings,
+            certificateHolders: { type: 'boolean' },
+            lastGrades: { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 12 } },
+            graceDays: { type: 'integer', minimum: 0, maximum: 180 },
+          },
+        },
+      ],
+    },
+    soleDibao: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['householdCategories'], properties: { householdCategories: strings } }] },
+    medicalCost: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['windowDays', 'share', 'incomeFenByYear', 'categories', 'monitoringTypes'],
+          properties: {
+            windowDays: { type: 'integer', minimum: 1, maximum: 1096 },
+            share: { type: 'number', exclusiveMinimum: 0, maximum: 10 },
+            incomeFenByYear: { type: 'object', propertyNames: { pattern: '^[0-9]{4}$' }, additionalProperties: { type: 'integer', minimum: 1 } },
+            categories: strings,
+            monitoringTypes: strings,
+          },
+        },
+      ],
+    },
+    dataQuality: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['exclusiveCategories', 'schoolTypes'],
+      properties: {
+        exclusiveCategories: { type: 'array', items: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 2 } },
+        schoolTypes: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', pattern: '^[0-9]{2}$' } } },
+      },
+    },
     reveal: {
       type: 'object',
       additionalProperties: false,
@@ -95,7 +139,7 @@ const POLICY_SCHEMA = {
 const validatePolicy = new Ajv2020({ allErrors: true, strict: true }).compile(POLICY_SCHEMA);
 
 /** The rule and policy versions the hub has run, by version, oldest first (finding ids carry the version). */
-export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([POLICY_1_0, POLICY_1_1, POLICY_2026].map((policy) => [policy.version, policy]));
+export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_2026].map((policy) => [policy.version, policy]));
 
 export class PolicyDocumentError extends Error {
   constructor(

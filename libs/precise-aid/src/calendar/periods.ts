@@ -17,6 +17,13 @@ export function termInterval(term: string, calendar: TermCalendar): DateInterval
   return { from: `${year}-${calendar.autumn.start}`, to: `${year + 1}-${calendar.autumn.end}` };
 }
 
+/** The term after one: the autumn after a spring, the next year's spring after an autumn. */
+export function nextTerm(term: string): string {
+  const match = TERM.exec(term);
+  if (!match) throw new RangeError(`"${term}" is not a term (YYYY-spring or YYYY-autumn)`);
+  return match[2] === 'spring' ? `${match[1]}-autumn` : `${Number(match[1]) + 1}-spring`;
+}
+
 /** A calendar year (insurance years are calendar years). */
 export function yearInterval(year: number): DateInterval {
   return { from: `${year}-01-01`, to: `${year}-12-31` };

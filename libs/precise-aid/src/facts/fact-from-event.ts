@@ -23,6 +23,7 @@ export const FACT_EVENT_TYPES = [
   'disability.certificate.changed.v1',
   'disability.subsidy.granted.v1',
   'healthcare-security.insurance-enrolment.recorded.v1',
+  'healthcare-security.settlement.recorded.v1',
 ] as const;
 
 /** The fact event types about households, which name their members; the others are about one person, their record key. */
@@ -47,6 +48,8 @@ const enrolment = (data: Data, evidence: Evidence) => ({
   term: String(data['term']),
   effectiveDate: String(data['effectiveDate']),
   ...(typeof data['regionCode'] === 'string' ? { regionCode: data['regionCode'] } : {}),
+  ...(typeof data['grade'] === 'number' ? { grade: data['grade'] } : {}),
+  ...(typeof data['schoolCode'] === 'string' ? { schoolType: data['schoolCode'].slice(0, 2) } : {}),
   evidence,
 });
 
@@ -106,6 +109,15 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
         year: Number(data['year']),
         status: data['status'] as 'enrolled',
         subsidyBasis: ((data['premiumSubsidy'] as Data | null | undefined)?.['basis'] as string | undefined) ?? null,
+        evidence,
+      };
+    case 'healthcare-security.settlement.recorded.v1':
+      return {
+        kind: 'settlement',
+        person: String(data['idNumber']),
+        settledOn: String(data['settledOn']),
+        selfPaidFen: Number(data['selfPaidInScopeFen']) + Number(data['selfPaidOutOfScopeFen']),
+        medicalAssistanceFen: Number(data['medicalAssistanceFen']),
         evidence,
       };
     default:

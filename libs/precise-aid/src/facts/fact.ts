@@ -57,6 +57,10 @@ export interface EnrolmentFact {
   kindergartenType?: string;
   /** The county of the school (GB/T 2260), for items limited to some counties (六盘山区). */
   regionCode?: string;
+  /** The grade in the stage (1-9 in 义务教育); absent in facts stored before policy 1.3.0 read it. */
+  grade?: number;
+  /** The school type, the first two digits of the 学校标识码 (11 幼儿园, 21 小学, 31 初中, 34 普通高中, 36 中职, 51 特殊教育 ...). */
+  schoolType?: string;
   evidence: Evidence;
 }
 
@@ -99,8 +103,20 @@ export interface InsuranceFact {
   evidence: Evidence;
 }
 
+/** Healthcare Security: one settlement of medical costs (结算), with what the person paid themselves. */
+export interface SettlementFact {
+  kind: 'settlement';
+  person: string;
+  settledOn: IsoDate;
+  /** 个人自付, within the policy's scope and outside it, in fen. */
+  selfPaidFen: number;
+  /** What 医疗救助 paid, in fen. */
+  medicalAssistanceFen: number;
+  evidence: Evidence;
+}
+
 /** What one canonical event says, in the terms the rules reason in. */
-export type Fact = HouseholdStatusFact | MonitoringFact | EnrolmentFact | StudentAidFact | CertificateFact | DisabilitySubsidyFact | InsuranceFact;
+export type Fact = HouseholdStatusFact | MonitoringFact | EnrolmentFact | StudentAidFact | CertificateFact | DisabilitySubsidyFact | InsuranceFact | SettlementFact;
 
 export type HouseholdFact = HouseholdStatusFact | MonitoringFact;
 export type PersonFact = Exclude<Fact, HouseholdFact>;

@@ -9,6 +9,9 @@ export const RULE_FAMILIES = [
   'disability-care-subsidy-gap',
   'disability-living-subsidy-gap',
   'disability-subsidy-not-due',
+  'dropout-risk',
+  'sole-dibao-candidate',
+  'medical-cost-risk',
   'data-quality',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];

@@ -10,6 +10,16 @@ const ANY_AID: AidItem[] = ['preschool', 'compulsory', 'senior-high', 'secondary
   deadline: null,
 }));
 
+/** Policy 1.2.0 (2026-12-06): as 1.3.0 with none of the checks issue 22 added (控辍保学, 单人保, 因病返贫, the cross-field data quality). */
+export const POLICY_1_2: Policy = {
+  ...POLICY_2026,
+  version: '1.2.0',
+  schooling: null,
+  soleDibao: null,
+  medicalCost: null,
+  dataQuality: { exclusiveCategories: [], schoolTypes: {} },
+};
+
 /**
  * Policy 1.1.0 (2026-12-05), in today's shape: any aid for a term, judged from its start, and student aid for 低保, 特困, 孤儿, 事实无人抚养 and
  * the monitored, any parent's certificate counting; the care subsidy for grades 1 and 2 only, no
@@ -18,7 +28,7 @@ const ANY_AID: AidItem[] = ['preschool', 'compulsory', 'senior-high', 'secondary
  * announced under it compare like with like.
  */
 export const POLICY_1_1: Policy = {
-  ...POLICY_2026,
+  ...POLICY_1_2,
   version: '1.1.0',
   studentAid: { ...POLICY_2026.studentAid, categories: ['dibao', 'extreme-poverty', 'orphan', 'de-facto-unsupported-child'], parentCertificates: 'any', items: ANY_AID },
   insurance: { categories: ['dibao', 'extreme-poverty'], monitoringTypes: ['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'], insuranceType: 'basic-medical', premiumSubsidy: null },

@@ -100,6 +100,47 @@ export interface Policy {
     notDue: boolean;
   };
   /**
+   * 控辍保学 (dropout-risk), or null not to check it: pupils of the followed groups in a stage they
+   * must complete who are out of school in a term (辍学, 休学, 转出 with no 转入), or not enrolled for
+   * the term after one they were in, once the grace days of its start have passed.
+   */
+  schooling: {
+    /** Household statuses and monitoring types whose members are followed (as `eligibilityDuring` names them). */
+    categories: string[];
+    monitoringTypes: string[];
+    /** Whether a pupil's own certificate makes them followed (残疾儿童少年 are a named focus group). */
+    certificateHolders: boolean;
+    /** The stages a pupil must complete, with the last grade of each: a pupil in it in a spring term has completed it. */
+    lastGrades: Record<string, number>;
+    /** Days from a term's start (or a leaving) before a pupil not back at school is a finding: 报到 and 学籍 entry take time. */
+    graceDays: number;
+  } | null;
+  /**
+   * 重度残疾人单人保 candidates (sole-dibao-candidate), or null not to check them: a certificate holder
+   * in the care subsidy's scope, a member of a household of these categories, who holds no 低保.
+   */
+  soleDibao: { householdCategories: string[] } | null;
+  /**
+   * 因病返贫致贫 early warning (medical-cost-risk), or null not to check it: a person whose self-paid
+   * medical costs over `windowDays` pass `share` of the previous year's per-capita disposable income
+   * (`incomeFenByYear`, the year's figure), and who holds none of the statuses listed (already
+   * monitored or assisted).
+   */
+  medicalCost: {
+    windowDays: number;
+    share: number;
+    incomeFenByYear: Record<string, number>;
+    categories: string[];
+    monitoringTypes: string[];
+  } | null;
+  /** The cross-field checks of `data-quality` besides one person in two households. */
+  dataQuality: {
+    /** Household statuses a person cannot hold at once (特困 and 低保). */
+    exclusiveCategories: string[][];
+    /** The school types (学校标识码's first two digits) each stage's schools may have; a stage not listed is not checked. */
+    schoolTypes: Record<string, string[]>;
+  };
+  /**
    * Which rules let the department a finding is routed to learn the subject's identity number and
    * name, and for what: only where the department cannot act without it (an uninsured person has no
    * record at Healthcare Security to find them by). Other rules' findings reach the department in
@@ -168,11 +209,11 @@ const AID_ITEMS_2026: AidItem[] = [
 ];
 
 /**
- * The policy the hub enforces from 2026-12 (version 1.2.0; sources in `../../../shared/policy-review.md`
+ * The policy the hub enforces from 2026-12 (version 1.3.0; sources in `../../../shared/policy-review.md`
  * §1.3 and §1.4, and below). Versions before it are kept for replay (`KNOWN_POLICIES`).
  */
 export const POLICY_2026: Policy = {
-  version: '1.2.0',
+  version: '1.3.0',
   terms: { autumn: { start: '09-01', end: '01-31' }, spring: { start: '02-15', end: '07-15' } },
   studentAid: {
     // 低保边缘 are among the 13 categories the national 资助 system compares (全国学生资助管理中心) and the
@@ -210,6 +251,37 @@ export const POLICY_2026: Policy = {
     excludedCategories: ['extreme-poverty'],
     graceMonths: 2,
     notDue: true,
+  },
+  // 教育部办公厅 2024 控辍保学 常态化机制 (四查三比对: 户籍 vs 学籍, 学籍 vs 在校, 辍学 vs 脱贫户): 孤儿,
+  // 事实无人抚养, 残疾, 留守 and 困境 children, and those of 脱贫 and 低收入 households, are the focus
+  // groups; 义务教育 is nine grades (义务教育法).
+  schooling: {
+    categories: ['dibao', 'extreme-poverty', 'marginal-low-income', 'rigid-expenditure', 'orphan', 'de-facto-unsupported-child'],
+    monitoringTypes: ['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
+    certificateHolders: true,
+    lastGrades: { compulsory: 9 },
+    graceDays: 30,
+  },
+  // 2023 意见 on 低收入人口动态监测: 低保边缘家庭中的重病、重度残疾人 may be taken into 低保 on their own
+  // (单人保); 重度 as the care subsidy's scope says.
+  soleDibao: { householdCategories: ['marginal-low-income', 'rigid-expenditure'] },
+  // 国家医保局 notice on 防范化解因病返贫致贫: 医保 finds and pushes persons whose self-paid costs are high; the
+  // threshold many provinces use is half the previous year's 农村居民人均可支配收入. Ningxia's figures
+  // below are illustrative, to be confirmed against 宁夏统计局's bulletins before production use.
+  medicalCost: {
+    windowDays: 365,
+    share: 0.5,
+    incomeFenByYear: { '2024': 1_700_000, '2025': 1_780_000, '2026': 1_860_000 },
+    categories: ['dibao', 'extreme-poverty', 'marginal-low-income', 'rigid-expenditure'],
+    monitoringTypes: ['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
+  },
+  dataQuality: {
+    // 特困 and 低保 are exclusive for a person (社会救助暂行办法: 特困 for those with no income, no
+    // working capacity and no supporter; 低保 for the rest).
+    exclusiveCategories: [['dibao', 'extreme-poverty']],
+    // 学校标识码: 11 幼儿园; 21 小学, 31 初中 (also 32 九年一贯制, 33 十二年一贯制, 51 特殊教育) for 义务教育; 34
+    // 普通高中 (33, 35 完全中学); 36 中职 (37 技工).
+    schoolTypes: { preschool: ['11'], compulsory: ['21', '22', '31', '32', '33', '51'], 'senior-high': ['33', '34', '35'], 'secondary-vocational': ['36', '37'] },
   },
   reveal: {
     'insurance-gap': { purpose: '资助参保: enrol the uninsured assisted person with a premium subsidy (医疗保障 参保资助)' },

@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '../calendar/date-interval.js';
 import { addMonths, monthOf } from '../calendar/months.js';
-import { termInterval } from '../calendar/periods.js';
+import { nextTerm, termInterval } from '../calendar/periods.js';
 import type { Fact } from '../facts/fact.js';
 import type { Policy } from '../policy/policy.js';
 import type { PersonView } from '../state/person-view.js';
@@ -44,6 +44,12 @@ export function nextReviewDate(view: PersonView, policy: Policy, until: IsoDate)
     }
     // The day a status held from its start (or from the term's) reaches the term's minimum days.
     for (const start of [from, ...starts]) candidates.push(addDays(start > from ? start : from, policy.studentAid.minDaysInTerm - 1));
+  }
+  // 控辍保学: the day a pupil of a stage they must complete, not back for the next term or gone since leaving, has been away for the grace days.
+  const schooling = policy.schooling;
+  for (const f of schooling ? view.facts : []) {
+    if (f.kind !== 'enrolment' || schooling!.lastGrades[f.stage] === undefined) continue;
+    candidates.push(addDays(f.change === 'left' ? f.effectiveDate : termInterval(nextTerm(f.term), policy.terms).from, schooling!.graceDays));
   }
   if (facts.some((f) => f.kind === 'certificate' || f.kind === 'disability-subsidy')) candidates.push(`${addMonths(monthOf(until), 1)}-01`);
   if (view.householdFacts.length > 0 || view.facts.some((f) => f.kind === 'insurance')) candidates.push(`${Number(until.slice(0, 4)) + 1}-01-01`);

@@ -4,13 +4,27 @@ import { aidWithoutEligibility } from './aid-without-eligibility.rule.js';
 import { dataQuality } from './data-quality.rule.js';
 import { disabilitySubsidyGaps } from './disability-subsidy-gaps.rule.js';
 import { disabilitySubsidyNotDue } from './disability-subsidy-not-due.rule.js';
+import { dropoutRisk } from './dropout-risk.rule.js';
 import { insuranceGap } from './insurance-gap.rule.js';
 import { insuranceSubsidyMismatch } from './insurance-subsidy-mismatch.rule.js';
+import { medicalCostRisk } from './medical-cost-risk.rule.js';
 import { missedStudentAid } from './missed-student-aid.rule.js';
 import type { Rule, RuleContext } from './rule.js';
+import { soleDibaoCandidate } from './sole-dibao-candidate.rule.js';
 
 /** Every rule family of the hub, in the order findings are listed. */
-export const RULES: readonly Rule[] = [missedStudentAid, aidWithoutEligibility, insuranceGap, insuranceSubsidyMismatch, disabilitySubsidyGaps, disabilitySubsidyNotDue, dataQuality];
+export const RULES: readonly Rule[] = [
+  missedStudentAid,
+  aidWithoutEligibility,
+  insuranceGap,
+  insuranceSubsidyMismatch,
+  disabilitySubsidyGaps,
+  disabilitySubsidyNotDue,
+  dropoutRisk,
+  soleDibaoCandidate,
+  medicalCostRisk,
+  dataQuality,
+];
 
 /**
  * All findings about one person under one policy, sorted by id so the same input always gives the
