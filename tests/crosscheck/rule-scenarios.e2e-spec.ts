@@ -89,7 +89,10 @@ describe('the rule families, end to end', () => {
       members: members.map(([idNumber, relationToHead]) => ({ idNumber, name: '马', relationToHead })),
     });
   // Spring 2026: its payment deadline (06-30) has passed by the evaluation date, so missed aid is judged (autumn's, 12-31, has not).
-  const enrol = (child: string, stage = 'compulsory') => publish('education', ENROLMENT, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', stage, effectiveDate: '2026-02-15' });
+  /** The school type (学校标识码) of a school that teaches each stage: a school of another type is a data-quality finding. */
+  const SCHOOL_CODES: Record<string, string> = { compulsory: '2164010401', 'senior-high': '3464010401' };
+  const enrol = (child: string, stage = 'compulsory') =>
+    publish('education', ENROLMENT, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', stage, schoolCode: SCHOOL_CODES[stage], effectiveDate: '2026-02-15' });
   const grantAid = (child: string, aidType = 'compulsory-living-subsidy') => publish('education', AID, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', aidType });
   const number = () => `640104-${uniqueName('h').slice(-6)}`;
 
@@ -231,6 +234,33 @@ describe('the rule families, end to end', () => {
       const person = freshIdentityNumber();
       await settled([await household('dibao', 'granted', '2026-03-01', [[person, 'child']], number()), await household('extreme-poverty', 'granted', '2026-05-01', [[person, 'grandchild']], number())]);
       await expectTold('civil-affairs', person, [{ state: 'open', period: '2026-05-01' }], 'data-quality');
+    });
+  });
+
+  describe('the checks of policy 1.3.0', () => {
+    it('因病返贫 early warning: tells Rural Revitalisation of a person whose settlements (a new contract) add up past the threshold, and closes when the person is monitored', async () => {
+      const person = freshIdentityNumber();
+      const settle = (settledOn: string, yuan: number) =>
+        publish('healthcare-security', 'healthcare-security.settlement.recorded.v1', { settlementNumber: `JS-${uniqueName('s').slice(-10)}`, idNumber: person, settledOn, selfPaidInScopeFen: yuan * 100, selfPaidOutOfScopeFen: 0 });
+      await settled([await settle('2026-03-02', 5000), await settle('2026-07-15', 4500)]);
+      await expectTold('rural-revitalisation', person, [{ rule: 'medical-cost-risk', state: 'open', period: '2026', explanation: /累计9,500元（2次结算）/ }], 'medical-cost-risk');
+      const monitored = await publish('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', {
+        householdNumber: `640104-${uniqueName('m').slice(-6)}`,
+        monitoringType: 'sudden-hardship',
+        change: 'monitoring-started',
+        monitoringFrom: '2026-08-01',
+        monitoringTo: null,
+        members: [{ idNumber: person, name: '马', relationToHead: 'head' }],
+      });
+      await settled([monitored]);
+      await expectTold('rural-revitalisation', person, [{ rule: 'medical-cost-risk', state: 'closed' }], 'medical-cost-risk');
+    });
+
+    it('控辍保学: tells Education of a 低保 pupil enrolled in spring and not for autumn', async () => {
+      const child = freshIdentityNumber();
+      const inGrade7 = await publish('education', ENROLMENT, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', stage: 'compulsory', grade: 7, effectiveDate: '2026-02-15' });
+      await settled([inGrade7, await household('dibao', 'granted', '2026-01-01', [[child, 'child']], number())]);
+      await expectTold('education', child, [{ rule: 'dropout-risk', state: 'open', period: '2026-autumn' }], 'dropout-risk');
     });
   });
 });

@@ -68,11 +68,19 @@ describe('what a simulated department does about a finding', () => {
     expect(actionFor('healthcare-security', finding('insurance-gap', { period: '2026' }), new Map(), '李', '2026-11-30')).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });
   });
 
-  it('acknowledges a data-quality finding: Civil Affairs reconciles its household registers', () => {
+  it('acknowledges a data-quality finding: the department checks and corrects its registers', () => {
     expect(actionFor('civil-affairs', finding('data-quality', { period: '2026-05-01' }), new Map(), '王', '2026-11-30')).toEqual({
       publish: [],
-      response: expect.objectContaining({ response: 'acknowledged', reason: expect.stringMatching(/household registers are being reconciled/) }),
+      response: expect.objectContaining({ response: 'acknowledged', reason: expect.stringMatching(/registers are being checked and corrected/) }),
     });
+  });
+
+  it.each([
+    ['education', 'dropout-risk', /劝返/],
+    ['civil-affairs', 'sole-dibao-candidate', /单人保/],
+    ['rural-revitalisation', 'medical-cost-risk', /防止返贫监测/],
+  ])('acknowledges what %s does about a %s finding, which only people can act on', (department, rule, reason) => {
+    expect(actionFor(department, finding(rule, { period: '2026' }), new Map(), '王', '2026-11-30')).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged', reason: expect.stringMatching(reason) }) });
   });
 
   it('does nothing about a closed finding or one already answered', () => {

@@ -58,6 +58,27 @@ describe('data quality', () => {
     const monitored = fact(MONITORING, { householdNumber: household('home', 'rural-revitalisation'), monitoringType: 'unstable-alleviated', change: 'monitoring-started', monitoringFrom: '2026-01-15', monitoringTo: null, members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'child' }] });
     expect(of('data-quality', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), monitored]), context))).toEqual([]);
   });
+
+  it('社会救助暂行办法: 特困 and 低保 exclude each other — a 转特困 that did not end the 低保 is flagged from the day both hold, to Civil Affairs', () => {
+    const [found, ...more] = of('data-quality', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), status('extreme-poverty', 'granted', '2026-07-01')]), context));
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ period: '2026-07-01', routedTo: 'civil-affairs' });
+    expect(found!.explanation).toMatch(/^该人员自2026-07-01起同时享受低保和特困/);
+  });
+
+  it('does not flag a 转特困 that ended the 低保 the day before', () => {
+    const facts = [status('dibao', 'granted', '2026-03-01'), status('dibao', 'revoked', '2026-07-01'), status('extreme-poverty', 'granted', '2026-07-01')];
+    expect(of('data-quality', evaluatePerson(viewOf(STUDENT, facts), context))).toEqual([]);
+  });
+
+  it('学校标识码: flags an enrolment whose school type does not teach its stage (普通高中 at a 小学), per term, to Education', () => {
+    const atPrimary = fact('education.student-enrolment.changed.v1', { idNumber: STUDENT, stage: 'senior-high', grade: 1, schoolCode: '2164010401', term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
+    const [found, ...more] = of('data-quality', evaluatePerson(viewOf(STUDENT, [atPrimary]), context));
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ period: '2026-autumn', routedTo: 'education' });
+    const atHighSchool = fact('education.student-enrolment.changed.v1', { idNumber: STUDENT, stage: 'senior-high', grade: 1, schoolCode: '3464010401', term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
+    expect(of('data-quality', evaluatePerson(viewOf(STUDENT, [atHighSchool]), context))).toEqual([]);
+  });
 });
 
 describe('reconciling findings', () => {
