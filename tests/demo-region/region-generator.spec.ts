@@ -1,5 +1,5 @@
 import { ContractValidator } from '@hub/contracts';
-import { generateRegion } from '@hub/demo-region';
+import { addCounts, emptyCounts, generateRegion, prevalenceRows } from '@hub/demo-region';
 import { standardContracts } from '../support/standard-contracts.js';
 
 const region = (persons: number, seed = 7) => [...generateRegion({ persons, seed })];
@@ -14,6 +14,12 @@ describe('the synthetic region', () => {
     const households = region(20_000);
     const persons = households.reduce((sum, h) => sum + h.persons, 0);
     expect(Math.abs(persons / households.length - 2.65)).toBeLessThan(0.1);
+  });
+
+  it('has the prevalences of the review\'s targets (低保, 特困, 脱贫人口, certificates, insured, pupils ...): every group within its range', () => {
+    const total = emptyCounts();
+    for (const household of generateRegion({ persons: 200_000, seed: 3 })) addCounts(total, household.counts);
+    expect(prevalenceRows(total).filter((row) => !row.within)).toEqual([]);
   });
 
   it('keeps every record to its department\'s contract', () => {

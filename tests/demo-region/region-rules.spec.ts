@@ -37,7 +37,7 @@ function judgeRegion(persons: number, seed: number): { planted: string[]; found:
 describe('the synthetic region judged by the pure rules', () => {
   it.each([1, 2, 3])('raises exactly the planted findings of 50,000 persons (seed %i): recall and precision 100 %', (seed) => {
     const { planted, found } = judgeRegion(50_000, seed);
-    expect(planted.length).toBeGreaterThan(1_000);
+    expect(planted.length).toBeGreaterThan(500);
     expect({ missed: planted.filter((f) => !found.includes(f)), extra: found.filter((f) => !planted.includes(f)) }).toEqual({ missed: [], extra: [] });
   });
 });

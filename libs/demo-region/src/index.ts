@@ -1,1 +1,2 @@
-export { AID_TYPES, generateRegion, PREMIUM_SUBSIDY, REGION_DAY, type DepartmentRecord, type ExpectedFinding, type GeneratedHousehold, type RegionOptions } from './region-generator.js';
+export { AID_TYPES, generateRegion, PREMIUM_SUBSIDY, REGION_DAY, SOUTHERN_COUNTIES, type DepartmentRecord, type ExpectedFinding, type GeneratedHousehold, type RegionOptions } from './region-generator.js';
+export { addCounts, emptyCounts, prevalenceRows, REGION_TARGETS, type RegionCounts } from './region-profile.js';

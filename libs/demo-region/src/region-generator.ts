@@ -1,4 +1,5 @@
 import { COUNTIES, GIVEN_NAMES, SURNAMES } from './ningxia.js';
+import { emptyCounts, type RegionCounts } from './region-profile.js';
 import { ResidentNumbers } from './resident-numbers.js';
 import { SeededRandom } from './seeded-random.js';
 
@@ -22,6 +23,8 @@ export interface GeneratedHousehold {
   persons: number;
   records: DepartmentRecord[];
   expected: ExpectedFinding[];
+  /** How many of its persons are in each group the review compares with reality. */
+  counts: RegionCounts;
 }
 
 export interface RegionOptions {
@@ -94,6 +97,26 @@ const CARE_MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '202
 const LIVING_MONTHS = CARE_MONTHS.slice(2);
 /** When a planted 复评 moves a grade 2 certificate to grade 3, ending the care subsidy (for categories other than 智力 and 精神). */
 const DOWNGRADE_FROM = '2026-07-01';
+/** 2026 amounts, in fen a month: Ningxia's 护理补贴 120 元 and 生活补贴 110 元 (from 2021). */
+const SUBSIDY_FEN = { care: 12_000, living: 11_000 };
+/**
+ * About what each aid item pays a term in 2026, in fen: 学前 一免一补 (1,500 + 900 元 a year), 小学 and
+ * 初中 boarders' 生活补助 (500 and 625 元), 营养膳食补助 (5 元 a school day), 普高 and 中职 国家助学金 (about
+ * 1,150 元 from 2025), the fee waivers. Not checked by any rule; for a realistic log.
+ */
+function aidAmountFen(item: string, grade: number): number {
+  const amounts: Record<string, number> = {
+    'preschool-subsidy': 45_000,
+    'preschool-final-year-free': 75_000,
+    'compulsory-living-subsidy': grade <= 6 ? 50_000 : 62_500,
+    'compulsory-nutrition': 50_000,
+    'senior-high-grant': 115_000,
+    'senior-high-fee-waiver': 60_000,
+    'vocational-grant': 115_000,
+    'vocational-tuition-waiver': 100_000,
+  };
+  return amounts[item] ?? 62_500;
+}
 const CERTIFICATE_CATEGORIES = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'];
 /** Ningxia's care subsidy (护理补贴): 智力 and 精神 of every grade, grades 1-2 of the others. */
 const CARE_OF_EVERY_GRADE = ['intellectual', 'mental'];
@@ -127,11 +150,52 @@ const MEDICAL_COST_THRESHOLD_FEN = 890_000;
 const DROPPED_OUT_ON = '2026-10-15';
 const DROPPED_OUT_LATE_ON = '2026-11-10';
 const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6].map((value, i) => ({ value, weight: [0.22, 0.33, 0.2, 0.14, 0.08, 0.03][i]! }));
+/**
+ * The nine 中南部 counties (红寺堡, 盐池, 同心, 原州, 西吉, 隆德, 泾源, 彭阳, 海原), where 脱贫人口, 监测对象
+ * and 低保 concentrate (宁夏调查年鉴; ../../../shared/policy-review.md §4).
+ */
+export const SOUTHERN_COUNTIES = ['640303', '640323', '640324', '640402', '640422', '640423', '640424', '640425', '640522'];
+/**
+ * The rates the region is drawn with, per household (south and north), chosen so that the persons
+ * come out near the targets of `REGION_TARGETS`: 脱贫户 about 12 % of residents, most in the south;
+ * a quarter of them also in 低保 (兜底); 特困 for persons alone, mostly elderly or severely disabled.
+ */
+const RATES = {
+  povertyAlleviated: { south: 0.3, north: 0.04 },
+  monitoredForRisk: { south: 0.02, north: 0.006 },
+  dibao: { south: 0.04, north: 0.02 },
+  dibaoOfAlleviated: 0.25,
+  marginalLowIncome: 0.008,
+  rigidExpenditure: 0.005,
+  /** A 低保 granted from 2027: not held by the region's day (a decoy for every rule). */
+  futureDibao: 0.005,
+  /** 特困 of a person alone: elderly (60 and over), or severely disabled. */
+  extremePovertyOfElderlyAlone: 0.05,
+  extremePovertyOfDisabledAlone: 0.15,
+  /** 户口性质: 农村. */
+  rural: { south: 0.6, north: 0.25 },
+  /** A certificate (残疾人证): far more common in 低保 households (分类施保). */
+  certificate: 0.02,
+  certificateInDibao: 0.22,
+  /** Insured for the year: almost everyone (基本医保参保率 95 %), and 99 % of those who must be (the ≥ 99 % target). */
+  insured: 0.95,
+  insuredWhenDue: 0.99,
+  /** Planted gaps: an entitled aid item not paid, a subsidy month not paid, a premium subsidy not applied. */
+  studentAidMissed: 0.03,
+  subsidyMonthMissed: 0.05,
+  premiumSubsidyMissed: 0.02,
+};
+/** 2006 national disability survey: 视力 15 %, 听力 24 %, 言语 1.5 %, 肢体 29 %, 智力 6.7 %, 精神 7.4 %, 多重 16 % (the certificate's category digit 1-7). */
+const CERTIFICATE_MIX = [15, 24, 1.5, 29, 6.7, 7.4, 16].map((weight, i) => ({ value: i + 1, weight }));
+/** Certificate grades 1-4: a little fewer of the most severe (about 45 % grades 1-2; 银川 2015: 34 % of holders on the severe subsidy). */
+const GRADE_MIX = [20, 25, 27, 28].map((weight, i) => ({ value: i + 1, weight }));
+/** A child's age: fewer young children (births fell from 9.12 万 in 2017 to 7.3 万 in 2023). */
+const CHILD_AGES = Array.from({ length: 18 }, (_, age) => ({ value: age, weight: age <= 5 ? 0.7 : age <= 14 ? 0.95 : 0.9 }));
+/** Who of an age is in school: 在园 90 % of 3-5, 义务教育 99 %, 高中阶段 70 % of 15-17 (the rest in grade 9, or out). */
+const ENROLMENT_RATE: Record<string, number> = { preschool: 0.9, compulsory: 0.99, 'senior-high': 0.7, 'secondary-vocational': 0.7 };
 
-type Status =
-  | { kind: 'none' }
-  | { kind: 'civil'; category: 'dibao' | 'extreme-poverty' | 'marginal-low-income' | 'rigid-expenditure'; from: string }
-  | { kind: 'monitored'; type: 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-vulnerable' | 'sudden-hardship' };
+type CivilCategory = 'dibao' | 'extreme-poverty' | 'marginal-low-income' | 'rigid-expenditure';
+type MonitoringType = 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-vulnerable' | 'sudden-hardship';
 
 /** Whether a certificate is in the care subsidy's scope: grades 1-2, or 智力 and 精神 of every grade. */
 const severe = (certificate: { number: string; grade: number }) => certificate.grade <= 2 || CARE_OF_EVERY_GRADE.includes(CERTIFICATE_CATEGORIES[Number(certificate.number.slice(-2, -1)) - 1]!);
@@ -169,48 +233,68 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
   let sequence = 0;
   for (let index = 0; persons < options.persons; index++) {
     const region = random.weighted(COUNTIES);
+    const side = SOUTHERN_COUNTIES.includes(region) ? 'south' : 'north';
     const householdV2 = region !== HOUSEHOLD_V1_COUNTY;
     const surname = random.pick(SURNAMES);
-    const person = (age: number, relation: string): Person => {
-      const birth = new Date(Date.UTC(2026 - age, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10);
-      const idNumber = numbers.next(region, birth);
-      const certificate = random.chance(0.025) ? { number: `${idNumber}${random.int(1, 7)}${random.int(1, 4)}`, grade: 0 } : undefined;
-      if (certificate) certificate.grade = Number(certificate.number.slice(-1));
-      return { idNumber, name: `${surname}${random.pick(GIVEN_NAMES)}`, age, relation, ...(certificate ? { certificate } : {}) };
-    };
+    /** 户口性质: most of the south is rural, a quarter of the north. */
+    const rural = random.chance(RATES.rural[side]);
+    // Rural Revitalisation: a 脱贫户, or a household monitored for a risk (防止返贫监测对象).
+    const m = random.next();
+    const monitoring: MonitoringType | undefined =
+      m < RATES.povertyAlleviated[side] ? 'poverty-alleviated'
+      : m < RATES.povertyAlleviated[side] + RATES.monitoredForRisk[side] ? random.pick(['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'] as const)
+      : undefined;
     const size = random.weighted(HOUSEHOLD_SIZES);
     // 隔代抚养: grandparents raising grandchildren who are 孤儿 or 事实无人抚养, each a status of the child.
     const kinshipCare = householdV2 && size >= 2 && random.chance(0.012);
-    const headAge = kinshipCare ? random.int(55, 72) : random.int(25, 65);
+    // Civil Affairs: 低保 (a quarter of 脱贫户 too: 兜底), 低保边缘, 刚性支出, or a 低保 that starts after the region's day.
+    const c = random.next();
+    const dibaoRate = monitoring === 'poverty-alleviated' ? RATES.dibaoOfAlleviated : RATES.dibao[side];
+    const bands = [dibaoRate, RATES.marginalLowIncome, RATES.rigidExpenditure, RATES.futureDibao].map((_, i, all) => all.slice(0, i + 1).reduce((sum, rate) => sum + rate, 0));
+    let civilStatus: { category: CivilCategory; from: string } | undefined =
+      kinshipCare ? { category: random.chance(0.5) ? 'dibao' : 'marginal-low-income', from: STATUS_FROM }
+      : c < bands[0]! ? { category: 'dibao', from: STATUS_FROM }
+      : c < bands[1]! ? { category: 'marginal-low-income', from: STATUS_FROM }
+      : c < bands[2]! ? (householdV2 ? { category: 'rigid-expenditure', from: STATUS_FROM } : undefined)
+      : c < bands[3]! ? { category: 'dibao', from: '2027-03-01' }
+      : undefined;
+    const inDibao = civilStatus?.category === 'dibao' && civilStatus.from <= REGION_DAY;
+    const person = (age: number, relation: string): Person => {
+      const birth = new Date(Date.UTC(2026 - age, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10);
+      const idNumber = numbers.next(region, birth);
+      const certified = random.chance(inDibao ? RATES.certificateInDibao : RATES.certificate);
+      const certificate = certified ? { number: `${idNumber}${random.weighted(CERTIFICATE_MIX)}${random.weighted(GRADE_MIX)}`, grade: 0 } : undefined;
+      if (certificate) certificate.grade = Number(certificate.number.slice(-1));
+      return { idNumber, name: `${surname}${random.pick(GIVEN_NAMES)}`, age, relation, ...(certificate ? { certificate } : {}) };
+    };
+    // Half of those who live alone are elderly (低保 and 特困 concentrate among them).
+    const elderlyAlone = size === 1 && random.chance(0.5);
+    const headAge = kinshipCare ? random.int(55, 72) : elderlyAlone ? random.int(60, 88) : random.int(25, 65);
     const members: Person[] = [person(headAge, 'head')];
     if (kinshipCare) {
       if (size >= 3) members.push(person(headAge + random.int(-5, 5), 'spouse'));
       while (members.length < size) members.push({ ...person(random.int(1, 17), 'grandchild'), personalStatus: random.chance(0.6) ? 'orphan' : 'de-facto-unsupported-child' });
     } else {
       if (size >= 2) members.push(person(Math.max(20, headAge + random.int(-5, 5)), 'spouse'));
-      for (let i = members.length; i < size; i++) members.push(size >= 5 && i === size - 1 ? person(random.int(headAge + 20, headAge + 30), 'parent') : person(random.int(0, 17), 'child'));
+      // The rest: children (one in seven grown up, 18-30), and a parent of the head in the largest households.
+      for (let i = members.length; i < size; i++) {
+        members.push(size >= 5 && i === size - 1 ? person(random.int(headAge + 20, headAge + 30), 'parent') : person(random.chance(0.14) ? random.int(18, 30) : random.weighted(CHILD_AGES), 'child'));
+      }
     }
     persons += members.length;
+    // 特困: a person alone with no working capacity and no supporter, mostly elderly or severely disabled.
+    const alone = members.length === 1 ? members[0]! : undefined;
+    const extremeRate = !alone ? 0 : alone.age >= 60 ? RATES.extremePovertyOfElderlyAlone : alone.certificate && severe(alone.certificate) ? RATES.extremePovertyOfDisabledAlone : 0;
+    if (alone && random.chance(extremeRate)) civilStatus = { category: 'extreme-poverty', from: STATUS_FROM };
 
     const householdNumber = `${region}-${String(index).padStart(8, '0')}`;
-    /** 户口性质: about a third of Ningxia's residents are rural. */
-    const rural = random.chance(0.35);
-    const r = random.next();
-    const drawn: Status =
-      r < 0.06 ? { kind: 'civil', category: 'dibao', from: STATUS_FROM }
-      : r < 0.075 ? { kind: 'civil', category: 'extreme-poverty', from: STATUS_FROM }
-      : r < 0.095 ? { kind: 'civil', category: 'marginal-low-income', from: STATUS_FROM }
-      : r < 0.105 ? { kind: 'civil', category: 'dibao', from: '2027-03-01' }
-      : r < 0.115 ? (householdV2 ? { kind: 'civil', category: 'rigid-expenditure', from: STATUS_FROM } : { kind: 'none' })
-      : r < 0.165 ? { kind: 'monitored', type: random.pick(['poverty-alleviated', 'unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'] as const) }
-      : { kind: 'none' };
-    const status: Status = kinshipCare ? { kind: 'civil', category: random.chance(0.5) ? 'dibao' : 'marginal-low-income', from: STATUS_FROM } : drawn;
     // 城乡 of the status: mostly the family's 户口, but a tenth live (and are assisted) on the other side (低保 by 常住地).
     const area = (random.chance(0.1) ? !rural : rural) ? 'rural' : 'urban';
-    const statusNow = status.kind === 'civil' && status.from <= REGION_DAY;
+    const civilNow = civilStatus !== undefined && civilStatus.from <= REGION_DAY;
+    const category = civilNow ? civilStatus!.category : undefined;
     // 单人保: a tenth of 低保 households of two or more, where the 低保 covers one member (the severely disabled one, or the head).
     const soleCovered =
-      householdV2 && statusNow && status.category === 'dibao' && !kinshipCare && members.length >= 2 && random.chance(0.1) ? (members.find((m) => m.certificate && severe(m.certificate)) ?? members[0]) : undefined;
+      householdV2 && category === 'dibao' && !kinshipCare && members.length >= 2 && random.chance(0.1) ? (members.find((m) => m.certificate && severe(m.certificate)) ?? members[0]) : undefined;
     const covered = (member: Person) => soleCovered === undefined || member === soleCovered;
 
     const records: DepartmentRecord[] = [];
@@ -218,7 +302,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const add = (department: string, type: string, time: string, data: Record<string, unknown>) => records.push({ department, record: { id: `${department}-${++sequence}`, type, time, data } });
     const memberList = members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationToHead: m.relation }));
     /** A Civil Affairs household record, in the contract version its county publishes. */
-    const civil = (number: string, category: string, change: string, from: string, to: string | null, decision: string, listed: Person[]) =>
+    const civilRecord = (number: string, category: string, change: string, from: string, to: string | null, decision: string, listed: Person[]) =>
       add('civil-affairs', `civil-affairs.household-status.changed.v${householdV2 ? 2 : 1}`, `${from}T09:00:00+08:00`, {
         householdNumber: number,
         regionCode: region,
@@ -236,12 +320,12 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         ...(householdV2 ? { area, supportMode: category === 'extreme-poverty' ? (random.chance(0.2) ? 'centralised' : 'dispersed') : null } : {}),
       });
 
-    if (status.kind === 'civil') civil(householdNumber, status.category, 'granted', status.from, null, `民救〔2026〕${index}号`, members);
-    else if (status.kind === 'monitored') {
+    if (civilStatus) civilRecord(householdNumber, civilStatus.category, 'granted', civilStatus.from, null, `民救〔2026〕${index}号`, members);
+    if (monitoring) {
       add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${STATUS_FROM}T09:00:00+08:00`, {
         householdNumber,
         regionCode: region,
-        monitoringType: status.type,
+        monitoringType: monitoring,
         change: 'monitoring-started',
         monitoringFrom: STATUS_FROM,
         monitoringTo: null,
@@ -249,49 +333,54 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       });
     }
     let listedTwice = false;
-    if (statusNow) {
+    if (civilNow) {
       // Data quality: a member registered in a second Civil Affairs household (低保边缘, which adds
       // nothing the first status does not give, so not beside 刚性支出 or a 单人保) while the first
       // holds; or, a decoy, a second registration that ended before the first began.
       const listing = random.next();
       // Not a severely disabled member: 低保边缘 would make them a 单人保 candidate too.
       const listable = members.filter((m) => !(m.certificate && severe(m.certificate)));
-      if (listing < 0.04 && !soleCovered && status.category !== 'rigid-expenditure' && listable.length > 0) {
+      if (listing < 0.04 && !soleCovered && category !== 'rigid-expenditure' && listable.length > 0) {
         listedTwice = true;
         const listed = random.pick(listable);
         const overlaps = listing < 0.02;
         const from = overlaps ? SECOND_LISTING_FROM : '2026-01-01';
-        civil(`${region}-9${String(index).padStart(7, '0')}`, 'marginal-low-income', 'granted', from, overlaps ? null : '2026-02-28', `民救〔2026〕${index}-2号`, [listed]);
+        civilRecord(`${region}-9${String(index).padStart(7, '0')}`, 'marginal-low-income', 'granted', from, overlaps ? null : '2026-02-28', `民救〔2026〕${index}-2号`, [listed]);
         if (overlaps) expected.push({ rule: 'data-quality', idNumber: listed.idNumber, period: SECOND_LISTING_FROM, routedTo: 'civil-affairs' });
       }
     }
     // 暂停 over the spring term (too few days of it to count), resumed for the autumn; or a 年度复核 renewal.
-    const suspended = householdV2 && statusNow && status.category === 'dibao' && !listedTwice && !soleCovered && members.every((m) => !m.certificate) && random.chance(0.06);
+    const suspended = householdV2 && category === 'dibao' && !listedTwice && !soleCovered && members.every((m) => !m.certificate) && random.chance(0.06);
     if (suspended) {
-      civil(householdNumber, 'dibao', 'suspended', SUSPENDED_FROM, null, `民救〔2026〕${index}-暂`, members);
-      civil(householdNumber, 'dibao', 'resumed', RESUMED_FROM, null, `民救〔2026〕${index}-恢`, members);
+      civilRecord(householdNumber, 'dibao', 'suspended', SUSPENDED_FROM, null, `民救〔2026〕${index}-暂`, members);
+      civilRecord(householdNumber, 'dibao', 'resumed', RESUMED_FROM, null, `民救〔2026〕${index}-恢`, members);
     }
-    const renewed = !suspended && householdV2 && statusNow && random.chance(0.3);
-    if (renewed) civil(householdNumber, status.category, 'renewed', RENEWED_FROM, null, `民救〔2026〕${index}-复`, members);
+    const renewed = !suspended && householdV2 && category !== undefined && random.chance(0.3);
+    if (renewed) civilRecord(householdNumber, category!, 'renewed', RENEWED_FROM, null, `民救〔2026〕${index}-复`, members);
     // 转特困: a person alone in 低保, with no certificate, becomes 特困 from July; half the time the 低保
     // is not ended (特困 and 低保 at once: a data-quality finding), half the time it is (a decoy).
-    const becomesExtreme = householdV2 && statusNow && status.category === 'dibao' && members.length === 1 && !suspended && !renewed && !listedTwice && !members[0]!.certificate && random.chance(0.15);
+    const becomesExtreme = householdV2 && category === 'dibao' && members.length === 1 && !suspended && !renewed && !listedTwice && !members[0]!.certificate && random.chance(0.15);
     if (becomesExtreme) {
       const keepsDibao = random.chance(0.5);
-      if (!keepsDibao) civil(householdNumber, 'dibao', 'revoked', EXTREME_FROM, null, `民救〔2026〕${index}-止`, members);
-      civil(householdNumber, 'extreme-poverty', 'granted', EXTREME_FROM, null, `民救〔2026〕${index}-特`, members);
+      if (!keepsDibao) civilRecord(householdNumber, 'dibao', 'revoked', EXTREME_FROM, null, `民救〔2026〕${index}-止`, members);
+      civilRecord(householdNumber, 'extreme-poverty', 'granted', EXTREME_FROM, null, `民救〔2026〕${index}-特`, members);
       if (keepsDibao) expected.push({ rule: 'data-quality', idNumber: members[0]!.idNumber, period: EXTREME_FROM, routedTo: 'civil-affairs' });
     }
 
-    const category = statusNow ? status.category : undefined;
-    /** The household status a covered member holds in a term, as the rules count it (a category, or `monitored:<type>`). */
-    const statusIn = (term: string, member: Person) =>
-      status.kind === 'monitored' ? `monitored:${status.type}` : category && covered(member) && !(suspended && term === '2026-spring') ? category : undefined;
+    /** The household statuses a member holds in a term, as the rules count them (a category the status covers them by, `monitored:<type>`). */
+    const heldIn = (term: string, member: Person): string[] => [
+      ...(monitoring ? [`monitored:${monitoring}`] : []),
+      ...(category && covered(member) && !(suspended && term === '2026-spring') ? [category] : []),
+    ];
     /** A child's own status in a term: it is known from the household's records, so it is suspended with them. */
     const ownStatusIn = (term: string, member: Person) => (suspended && term === '2026-spring' ? undefined : member.personalStatus);
     // 应保尽保 (policy 1.2.0): every covered member of an assisted household (刚性支出 aside) or a monitored one, 低保边缘 and 脱贫户 included, and every child with a status of their own.
-    const insuranceDue = (member: Person) => member.personalStatus !== undefined || status.kind === 'monitored' || (category !== undefined && category !== 'rigid-expenditure' && covered(member));
-    const householdSubsidy = category ? PREMIUM_SUBSIDY[category] : status.kind === 'monitored' ? PREMIUM_SUBSIDY[status.type] : undefined;
+    const insuranceDue = (member: Person) => member.personalStatus !== undefined || monitoring !== undefined || (category !== undefined && category !== 'rigid-expenditure' && covered(member));
+    /** The premium subsidy a member's household statuses call for, the most generous of them (the Civil Affairs one on a tie). */
+    const householdSubsidy = (member: Person) =>
+      [category && covered(member) ? PREMIUM_SUBSIDY[category] : undefined, monitoring ? PREMIUM_SUBSIDY[monitoring] : undefined]
+        .filter((subsidy) => subsidy !== undefined)
+        .reduce<{ basis: string; amountFen: number } | undefined>((best, subsidy) => (best === undefined || subsidy.amountFen > best.amountFen ? subsidy : best), undefined);
     const livingDue = (member: Person) => category === 'dibao' && covered(member);
     // 特困供养 covers what the disability subsidies would: neither is due.
     const subsidiesExcluded = category === 'extreme-poverty';
@@ -301,10 +390,25 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // 单人保 candidates (policy 1.3.0): a severely disabled covered member of a 低保边缘 or 刚性支出 household.
     const soleDibaoCandidate = (member: Person) => member.certificate !== undefined && severe(member.certificate) && covered(member) && (category === 'marginal-low-income' || category === 'rigid-expenditure');
     // 因病返贫 early warning: not a finding for a member already assisted (低保, 特困, 低保边缘, 刚性支出) or monitored for a risk (not 脱贫户 alone).
-    const assistedOrMonitored = (member: Person) => (category !== undefined && covered(member)) || (status.kind === 'monitored' && status.type !== 'poverty-alleviated');
-    const parentsDisabled = (member: Person) => member.relation === 'child' && status.kind !== 'none' && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
+    const assistedOrMonitored = (member: Person) => (category !== undefined && covered(member)) || (monitoring !== undefined && monitoring !== 'poverty-alleviated');
+    const parentsDisabled = (member: Person) => member.relation === 'child' && (civilStatus !== undefined || monitoring !== undefined) && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
+    const counts = emptyCounts();
     for (const member of members) {
+      counts.persons++;
+      if (member.age <= 17) counts.children++;
+      if (category && covered(member)) {
+        if (category === 'dibao') counts.dibao++;
+        if (category === 'extreme-poverty') counts.extremePoverty++;
+        if (category === 'marginal-low-income') counts.marginalLowIncome++;
+      }
+      if (monitoring === 'poverty-alleviated') counts.povertyAlleviated++;
+      else if (monitoring) counts.monitoredForRisk++;
+      if (member.certificate) {
+        counts.certificateHolders++;
+        if (severe(member.certificate)) counts.careScope++;
+        if (livingDue(member)) counts.livingSubsidy++;
+      }
       if (member.certificate) {
         const { number, grade } = member.certificate;
         const category = CERTIFICATE_CATEGORIES[Number(number.slice(-2, -1)) - 1]!;
@@ -329,7 +433,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         if (downgraded) certificate('changed', DOWNGRADE_FROM, `${number.slice(0, -1)}3`, 3);
         /** Pays a subsidy for the months due (one of them missed, now and then: a planted gap) and any months paid on beyond them. */
         const subsidies = (type: 'care' | 'living', months: string[], rule: string, paidBeyond: string[] = []) => {
-          const missing = random.chance(0.1) ? random.pick(months) : undefined;
+          const missing = random.chance(RATES.subsidyMonthMissed) ? random.pick(months) : undefined;
           for (const month of [...months.filter((m) => m !== missing), ...paidBeyond]) {
             add('disability', 'disability.subsidy.granted.v1', `${month}-15T10:00:00+08:00`, {
               grantNumber: `CL${month.replace('-', '')}-${sequence + 1}`,
@@ -337,7 +441,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
               idNumber: member.idNumber,
               subsidyType: type,
               month,
-              amountFen: type === 'care' ? 9000 : 8000,
+              amountFen: SUBSIDY_FEN[type],
               grantedOn: `${month}-15`,
             });
           }
@@ -354,8 +458,11 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       }
 
       const schooling = stageOf(member.age, random);
-      if ((member.relation === 'child' || member.relation === 'grandchild') && schooling && random.chance(0.95)) {
+      if ((member.relation === 'child' || member.relation === 'grandchild') && schooling && random.chance(ENROLMENT_RATE[schooling.stage]!)) {
         const studentNumber = `G${member.idNumber}`;
+        if (schooling.stage === 'preschool') counts.preschool++;
+        else if (schooling.stage === 'compulsory') counts.compulsory++;
+        else counts.seniorSecondary++;
         // Now and then a school code whose type does not teach the stage (a data-quality finding for each term).
         const wrongSchoolType = random.chance(0.004);
         const schoolType = wrongSchoolType ? (schooling.stage === 'senior-high' ? '21' : '34') : SCHOOL_TYPES[schooling.stage]!(schooling.grade);
@@ -367,7 +474,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         const away = schooling.stage === 'compulsory' ? random.next() : 1;
         const notBack = away < 0.03;
         const droppedOutOn = away < 0.03 ? undefined : away < 0.05 ? DROPPED_OUT_ON : away < 0.055 ? DROPPED_OUT_LATE_ON : undefined;
-        const followed = statusIn('2026-autumn', member) !== undefined || ownStatusIn('2026-autumn', member) !== undefined || member.certificate !== undefined;
+        const followed = heldIn('2026-autumn', member).length > 0 || ownStatusIn('2026-autumn', member) !== undefined || member.certificate !== undefined;
         if (followed && ((notBack && schooling.grade < 9) || droppedOutOn === DROPPED_OUT_ON)) expected.push({ rule: 'dropout-risk', idNumber: member.idNumber, period: '2026-autumn', routedTo: 'education' });
         const boarding = schooling.stage === 'compulsory' ? random.chance(rural ? 0.5 : 0.2) : schooling.stage === 'senior-high' ? random.chance(0.6) : false;
         const owned = member.certificate !== undefined;
@@ -378,10 +485,10 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         for (const term of TERMS) {
           if (notBack && term.term === '2026-autumn') continue;
           if (wrongSchoolType) expected.push({ rule: 'data-quality', idNumber: member.idNumber, period: term.term, routedTo: 'education' });
-          const held = statusIn(term.term, member);
+          const held = heldIn(term.term, member);
           const entitled = itemsDue(schooling.stage, {
-            counted: held !== undefined || ownStatusIn(term.term, member) !== undefined || owned || parentsDisabled(member),
-            fourGroups: owned || held === 'monitored:poverty-alleviated' || held === 'monitored:unstable-alleviated' || (ruralStatus && (held === 'dibao' || held === 'extreme-poverty')),
+            counted: held.length > 0 || ownStatusIn(term.term, member) !== undefined || owned || parentsDisabled(member),
+            fourGroups: owned || held.includes('monitored:poverty-alleviated') || held.includes('monitored:unstable-alleviated') || (ruralStatus && (held.includes('dibao') || held.includes('extreme-poverty'))),
             boarding,
             liupanshanRural: rural && LIUPANSHAN.includes(region),
             approvedKindergarten: kindergartenType !== 'private',
@@ -413,7 +520,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
               schoolCode,
               term: term.term,
               aidType: item,
-              amountFen: 62500,
+              amountFen: aidAmountFen(item, schooling.grade),
               grantedOn: term.paidOn,
               recognitionLevel: null,
               recognitionBasis: null,
@@ -422,7 +529,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           for (const item of ITEMS_BY_STAGE[schooling.stage] ?? []) {
             if (entitled.has(item)) {
               // Missed now and then; an autumn miss is not a finding yet: its payment deadline (12-31) is after the region's day.
-              if (random.chance(0.85)) pay(item);
+              if (!random.chance(RATES.studentAidMissed)) pay(item);
               else if (term.judged) expected.push({ rule: 'missed-student-aid', idNumber: member.idNumber, period: term.term, item, routedTo: 'education' });
             } else if (random.chance(CLOSED_LIST_ITEMS.includes(item) ? 0.03 : 0.005)) {
               // Paid to a student in none of its groups: a finding for a closed-list item; for a need-tested one, a decoy (schools see need the hub cannot).
@@ -463,28 +570,30 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       }
 
       const due = insuranceDue(member);
-      const insured = due ? random.chance(0.92) : random.chance(0.3);
+      const insured = random.chance(due ? RATES.insuredWhenDue : RATES.insured);
       // The subsidy the member's status calls for: a child's own status (全额) before the household's.
-      const subsidy = member.personalStatus ? PREMIUM_SUBSIDY[member.personalStatus] : covered(member) ? householdSubsidy : undefined;
+      const ofHousehold = householdSubsidy(member);
+      const subsidy = member.personalStatus ? PREMIUM_SUBSIDY[member.personalStatus] : ofHousehold;
       // Now and then an assisted member is enrolled without the subsidy the status calls for (资助未落实),
       // or a child with a status of their own on the household's 定额 (全额 is due).
-      const subsidyMissed = insured && subsidy !== undefined && random.chance(0.05);
+      const subsidyMissed = insured && subsidy !== undefined && random.chance(RATES.premiumSubsidyMissed);
       // A person who became 特困 in July is due 全额 for the year; the 定额 paid for 低保 is a lower tier.
-      const lowerTier = insured && !subsidyMissed && householdSubsidy !== undefined && ((member.personalStatus !== undefined && random.chance(0.1)) || becomesExtreme);
+      const lowerTier = insured && !subsidyMissed && ofHousehold !== undefined && ((member.personalStatus !== undefined && random.chance(0.1)) || becomesExtreme);
       if (insured) {
+        counts.insured++;
         add('healthcare-security', 'healthcare-security.insurance-enrolment.recorded.v1', '2025-12-20T10:00:00+08:00', {
           idNumber: member.idNumber,
           regionCode: region,
           insuranceType: 'basic-medical',
           year: 2026,
           status: 'enrolled',
-          premiumSubsidy: subsidyMissed ? null : lowerTier ? householdSubsidy : (subsidy ?? null),
+          premiumSubsidy: subsidyMissed ? null : lowerTier ? ofHousehold : (subsidy ?? null),
           recordedOn: '2025-12-20',
         });
       }
       if (due && !insured) expected.push({ rule: 'insurance-gap', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
       if (subsidyMissed || lowerTier) expected.push({ rule: 'insurance-subsidy-mismatch', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
     }
-    yield { persons: members.length, records, expected };
+    yield { persons: members.length, records, expected, counts };
   }
 }
