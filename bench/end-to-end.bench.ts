@@ -10,6 +10,7 @@ import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { BenchInfra } from './bench-infra.js';
 import { peakRssMiB, percentile, report, type Figure } from './bench-report.js';
 import { peakRssOfMiB } from './hub-processes.js';
+import { prevalenceRows, REAL_FINDING_RATES, type RegionCounts } from '@hub/demo-region';
 import { loadRegion } from './region-load.js';
 import { benchSasl, benchKafkaSettings } from './bench-kafka.js';
 
@@ -45,7 +46,9 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
     const ratio = endToEnd.eventsPerSecond / baseline.eventsPerSecond;
     console.log(`time to the last finding: ${((finished - started) / 1000).toFixed(1)} s; recall ${(recall * 100).toFixed(2)} %, precision ${(precision * 100).toFixed(2)} % (${hits} of ${planted.size} planted, ${found.size} raised)`);
     const byRule = countsByRule(planted, found);
-    console.table(byRule);
+    console.table(withRates(byRule, region.counts));
+    console.log('the region beside the review\'s targets (../shared/policy-review.md §4):');
+    console.table(prevalenceRows(region.counts));
     console.log(`end to end / raw pass-through: ${ratio.toFixed(2)}   peak RSS: gateway ${rss.gateway} MiB, crosscheck ${rss.crosscheck} MiB, benchmark client ${peakRssMiB()} MiB`);
     const cpuParts = Object.entries(region.cpu.microsecondsPerRecord).map(([part, micros]) => `${part} ${micros}`);
     console.log(`CPU per record (µs), first record sent to last finding out: ${cpuParts.join(', ')}; the machine's ${(region.cpu.machineBusy * 100).toFixed(0)} % busy`);
@@ -57,6 +60,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
       recall,
       precision,
       byRule,
+      prevalences: prevalenceRows(region.counts),
       ratio,
       peakRssMiB: rss,
       cpu: region.cpu,
@@ -82,6 +86,13 @@ function countsByRule(planted: ReadonlySet<string>, found: ReadonlySet<string>):
     if (!planted.has(key)) counts.extra++;
   }
   return Object.fromEntries(Object.entries(rows).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Each rule's row with its planted findings per 10,000 residents, beside the real rate the review gives. */
+function withRates(byRule: ReturnType<typeof countsByRule>, counts: RegionCounts): Record<string, Record<string, number | string>> {
+  return Object.fromEntries(
+    Object.entries(byRule).map(([rule, row]) => [rule, { ...row, 'per 10,000': Number(((10_000 * row.planted) / counts.persons).toFixed(1)), 'in reality': REAL_FINDING_RATES[rule] ?? 'no figure found' }]),
+  );
 }
 
 /** The baseline: the same number of records produced (acks=all, batches of 1,000) and consumed by a group, start to last record. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import type { Admin } from 'kafkajs';
 import pg from 'pg';
-import { generateRegion, REGION_DAY, type ExpectedFinding } from '@hub/demo-region';
+import { addCounts, emptyCounts, generateRegion, REGION_DAY, type ExpectedFinding, type RegionCounts } from '@hub/demo-region';
 import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import { createKafkaClient } from '@hub/messaging';
@@ -43,6 +43,8 @@ export interface BenchHub {
 export interface LoadedRegion extends BenchHub {
   records: number;
   expected: ExpectedFinding[];
+  /** How many residents are in each group the review compares with reality. */
+  counts: RegionCounts;
   /** Milliseconds (performance.now()) when publishing started, ended, and when the last finding was out. */
   started: number;
   published: number;
@@ -108,8 +110,10 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
     if (lines.length > 0) batches.push({ key: keys[department]!, contentType: 'application/x-ndjson', body: lines.join('\n') });
     pending.set(department, []);
   };
+  const counts = emptyCounts();
   for (const household of generateRegion({ persons: options.persons, seed: options.seed })) {
     expected.push(...household.expected);
+    addCounts(counts, household.counts);
     for (const { department, record } of household.records) {
       pending.get(department)!.push(JSON.stringify(record));
       records++;
@@ -145,7 +149,7 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
       { timeoutMs: 3_600_000, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
     );
     const finished = performance.now();
-    return { ...hub, records, expected, started, published, finished, requestLatencies: http.latencies, cpu: cpuPerRecord(cpuBefore, cpuSnapshot(hub.apps), records) };
+    return { ...hub, records, expected, counts, started, published, finished, requestLatencies: http.latencies, cpu: cpuPerRecord(cpuBefore, cpuSnapshot(hub.apps), records) };
   } catch (error) {
     await hub.stop();
     throw error;

@@ -190,9 +190,9 @@ const CERTIFICATE_MIX = [15, 24, 1.5, 29, 6.7, 7.4, 16].map((weight, i) => ({ va
 /** Certificate grades 1-4: a little fewer of the most severe (about 45 % grades 1-2; 银川 2015: 34 % of holders on the severe subsidy). */
 const GRADE_MIX = [20, 25, 27, 28].map((weight, i) => ({ value: i + 1, weight }));
 /** A child's age: fewer young children (births fell from 9.12 万 in 2017 to 7.3 万 in 2023). */
-const CHILD_AGES = Array.from({ length: 18 }, (_, age) => ({ value: age, weight: age <= 5 ? 0.7 : age <= 14 ? 0.95 : 0.9 }));
-/** Who of an age is in school: 在园 90 % of 3-5, 义务教育 99 %, 高中阶段 70 % of 15-17 (the rest in grade 9, or out). */
-const ENROLMENT_RATE: Record<string, number> = { preschool: 0.9, compulsory: 0.99, 'senior-high': 0.7, 'secondary-vocational': 0.7 };
+const CHILD_AGES = Array.from({ length: 18 }, (_, age) => ({ value: age, weight: age <= 5 ? 0.7 : 0.85 }));
+/** Who of an age is in school: 在园 90 % of 3-5, 义务教育 99 %, 高中阶段 65 % of 15-17 (the rest in grade 9, or out). */
+const ENROLMENT_RATE: Record<string, number> = { preschool: 0.9, compulsory: 0.99, 'senior-high': 0.65, 'secondary-vocational': 0.65 };
 
 type CivilCategory = 'dibao' | 'extreme-poverty' | 'marginal-low-income' | 'rigid-expenditure';
 type MonitoringType = 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-vulnerable' | 'sudden-hardship';
@@ -276,9 +276,9 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       while (members.length < size) members.push({ ...person(random.int(1, 17), 'grandchild'), personalStatus: random.chance(0.6) ? 'orphan' : 'de-facto-unsupported-child' });
     } else {
       if (size >= 2) members.push(person(Math.max(20, headAge + random.int(-5, 5)), 'spouse'));
-      // The rest: children (one in seven grown up, 18-30), and a parent of the head in the largest households.
+      // The rest: children (one in eight grown up, 18-30), and a parent of the head in the largest households.
       for (let i = members.length; i < size; i++) {
-        members.push(size >= 5 && i === size - 1 ? person(random.int(headAge + 20, headAge + 30), 'parent') : person(random.chance(0.14) ? random.int(18, 30) : random.weighted(CHILD_AGES), 'child'));
+        members.push(size >= 5 && i === size - 1 ? person(random.int(headAge + 20, headAge + 30), 'parent') : person(random.chance(0.13) ? random.int(18, 30) : random.weighted(CHILD_AGES), 'child'));
       }
     }
     persons += members.length;

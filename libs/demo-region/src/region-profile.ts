@@ -66,3 +66,15 @@ export function prevalenceRows(counts: RegionCounts): { group: string; produced:
     return { group: target.name, produced: `${share.toFixed(2)} %`, target: `${target.low}-${target.high} %`, within: share >= target.low && share <= target.high, source: target.source };
   });
 }
+
+/**
+ * What the review says of each rule's real rate, where it gives one, to print beside the findings
+ * the region produces per 10,000 residents (../../../shared/policy-review.md §4-§5).
+ */
+export const REAL_FINDING_RATES: Readonly<Record<string, string>> = {
+  'insurance-gap': 'at most 1 % of the assisted and 脱贫 (≥ 99 % insured)',
+  'missed-student-aid': '1-3 % of eligible students per item (13 categories already matched nationally)',
+  'disability-care-subsidy-gap': 'about 5 % of the entitled',
+  'disability-living-subsidy-gap': 'about 5 % of the entitled',
+  'aid-without-eligibility': 'far more in reality, mostly legitimate need (review §1.2)',
+};

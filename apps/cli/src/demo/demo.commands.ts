@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'n
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { generateRegion, REGION_DAY } from '@hub/demo-region';
+import { addCounts, emptyCounts, generateRegion, prevalenceRows, REGION_DAY } from '@hub/demo-region';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
 
@@ -35,6 +35,7 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
       const files = new Map(DEPARTMENTS.map((department) => [department, createWriteStream(join(options.out, `${department}.ndjson`))]));
       const expectedFile = createWriteStream(join(options.out, 'expected-findings.ndjson'));
       const counts = { households: 0, persons: 0, records: 0, expected: 0 };
+      const groups = emptyCounts();
       const progress = new ProgressLine('persons');
       for (const household of generateRegion({ persons, seed: positive(options.seed, '--seed') })) {
         for (const { department, record } of household.records) await writeLine(files.get(department)!, record);
@@ -43,10 +44,14 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
         counts.persons += household.persons;
         counts.records += household.records.length;
         counts.expected += household.expected.length;
+        addCounts(groups, household.counts);
         progress.update(counts.persons, persons);
       }
       await Promise.all([...files.values(), expectedFile].map((stream) => new Promise<void>((resolve) => stream.end(resolve))));
-      writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify({ seed: Number(options.seed), evaluationDate: REGION_DAY, ...counts }, null, 2)}\n`);
+      const prevalences = prevalenceRows(groups);
+      writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify({ seed: Number(options.seed), evaluationDate: REGION_DAY, ...counts, prevalences }, null, 2)}\n`);
       io.out(`${counts.persons} persons in ${counts.households} households: ${counts.records} records, ${counts.expected} expected findings, in ${options.out} (judge as of ${REGION_DAY})`);
+      io.out('groups of residents, produced beside the target (../shared/policy-review.md §4):');
+      for (const row of prevalences) io.out(`  ${row.within ? ' ' : '!'} ${row.group}: ${row.produced} (target ${row.target}; ${row.source})`);
     });
 }
