@@ -144,8 +144,6 @@ const RESUMED_FROM = '2026-09-01';
 const RENEWED_FROM = '2026-09-01';
 /** When a person alone in 低保 becomes 特困 (转特困), 低保 ending the day before, or, now and then, not (a data-quality finding). */
 const EXTREME_FROM = '2026-07-01';
-/** The 2026 threshold of 因病返贫 early warning (policy 1.3.0): half the 2025 per-capita disposable income, in fen. */
-const MEDICAL_COST_THRESHOLD_FEN = 890_000;
 /** 控辍保学: a pupil who drops out during the autumn term, early enough to be a finding by the region's day (30 grace days), or too late for it. */
 const DROPPED_OUT_ON = '2026-10-15';
 const DROPPED_OUT_LATE_ON = '2026-11-10';
@@ -540,10 +538,11 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         }
       }
 
-      // 医疗费用结算: a few residents' settlements in 2026; a quarter of them with self-paid costs past the
-      // 因病返贫 threshold (a finding for those neither assisted nor monitored for a risk).
-      if (random.chance(0.03)) {
-        const high = random.chance(0.25);
+      // 医疗费用结算: a few residents' settlements in 2026 (1.5 %); a fifth of them with self-paid costs past the
+      // 因病返贫 threshold (8,900 元 in 2026, policy 1.3.0: three settlements of at least 3,000 元 each; the
+      // others at most 6,000 元 in all): a finding for those neither assisted nor monitored for a risk.
+      if (random.chance(0.015)) {
+        const high = random.chance(0.2);
         const count = high ? 3 : random.int(1, 3);
         let month = random.int(1, 3);
         for (let i = 0; i < count; i++, month += random.int(1, 3)) {
