@@ -90,11 +90,15 @@ describe('insurance gap (应保未保)', () => {
     fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'unstable-alleviated', change: 'monitoring-started', monitoringFrom: from, monitoringTo: null, members: [{ idNumber: STUDENT, name: '杨梅', relationToHead: 'child' }] });
 
   it('is raised for each year a monitored household\'s member has no basic medical insurance, routed to Healthcare Security', () => {
-    const found = of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2025-06-01')]), context));
+    const found = of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2025-06-01')]), { ...context, policy: { ...POLICY_2026, judgedFrom: null } }));
     expect(found.map((f) => [f.period, f.routedTo]).sort()).toEqual([
       ['2025', 'healthcare-security'],
       ['2026', 'healthcare-security'],
     ]);
+  });
+
+  it('judges no year before the policy\'s first judged day (2026-01-01): a member monitored since 2019 is a gap for 2026 only', () => {
+    expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2019-06-01')]), context)).map((f) => f.period)).toEqual(['2026']);
   });
 
   it('closes for a year once the enrolment is recorded', () => {

@@ -88,13 +88,20 @@ function itemsDue(stage: string, pupil: { counted: boolean; fourGroups: boolean;
   if (stage === 'secondary-vocational' && (pupil.counted || pupil.liupanshanRural)) due.add('vocational-grant');
   return due;
 }
+/** When the statuses of kinship-care households begin (the others are years old, see `sinceYears`). */
 const STATUS_FROM = '2026-03-01';
+/**
+ * A day in one of the years, as a status granted long before the hub went live (its departments
+ * publish their statuses as they stand, effective from when they were granted).
+ */
+const dayIn = (random: SeededRandom, fromYear: number, toYear: number) => `${random.int(fromYear, toYear)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 const CERTIFICATE_FROM = '2026-01-10';
 /** When a member registered in a second Civil Affairs household too begins to be listed there. */
 const SECOND_LISTING_FROM = '2026-05-01';
 /** Months for which subsidies are due by REGION_DAY (two grace months after the certificate, and after the status for the living subsidy). */
 const CARE_MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
-const LIVING_MONTHS = CARE_MONTHS.slice(2);
+/** The living subsidy's months for a status granted after the certificate (2026-03-01, two grace months after it). */
+const LIVING_MONTHS_OF_NEW_STATUS = CARE_MONTHS.slice(2);
 /** When a planted 复评 moves a grade 2 certificate to grade 3, ending the care subsidy (for categories other than 智力 and 精神). */
 const DOWNGRADE_FROM = '2026-07-01';
 /** 2026 amounts, in fen a month: Ningxia's 护理补贴 120 元 and 生活补贴 110 元 (from 2021). */
@@ -138,9 +145,9 @@ export const PREMIUM_SUBSIDY: Readonly<Record<string, { basis: string; amountFen
 /** The county whose Civil Affairs system still publishes household contract version 1 (no 城乡, coverage, own statuses, 刚性支出 or 暂停): the hub reads both. */
 const HOUSEHOLD_V1_COUNTY = '640181';
 /** A 低保 suspended (暂停, e.g. pending a 复核) for most of the spring term, and resumed for the autumn one. */
-const SUSPENDED_FROM = '2026-03-20';
+const SUSPENDED_FROM = '2026-02-01';
 const RESUMED_FROM = '2026-09-01';
-/** The 年度复核 that renews a status. */
+/** The 年度复核 that renews a status granted in 2026 (one granted earlier is renewed on its anniversary). */
 const RENEWED_FROM = '2026-09-01';
 /** When a person alone in 低保 becomes 特困 (转特困), 低保 ending the day before, or, now and then, not (a data-quality finding). */
 const EXTREME_FROM = '2026-07-01';
@@ -251,9 +258,9 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const bands = [dibaoRate, RATES.marginalLowIncome, RATES.rigidExpenditure, RATES.futureDibao].map((_, i, all) => all.slice(0, i + 1).reduce((sum, rate) => sum + rate, 0));
     let civilStatus: { category: CivilCategory; from: string } | undefined =
       kinshipCare ? { category: random.chance(0.5) ? 'dibao' : 'marginal-low-income', from: STATUS_FROM }
-      : c < bands[0]! ? { category: 'dibao', from: STATUS_FROM }
-      : c < bands[1]! ? { category: 'marginal-low-income', from: STATUS_FROM }
-      : c < bands[2]! ? (householdV2 ? { category: 'rigid-expenditure', from: STATUS_FROM } : undefined)
+      : c < bands[0]! ? { category: 'dibao', from: dayIn(random, 2019, 2025) }
+      : c < bands[1]! ? { category: 'marginal-low-income', from: dayIn(random, 2021, 2025) }
+      : c < bands[2]! ? (householdV2 ? { category: 'rigid-expenditure', from: dayIn(random, 2023, 2025) } : undefined)
       : c < bands[3]! ? { category: 'dibao', from: '2027-03-01' }
       : undefined;
     const inDibao = civilStatus?.category === 'dibao' && civilStatus.from <= REGION_DAY;
@@ -283,7 +290,9 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // 特困: a person alone with no working capacity and no supporter, mostly elderly or severely disabled.
     const alone = members.length === 1 ? members[0]! : undefined;
     const extremeRate = !alone ? 0 : alone.age >= 60 ? RATES.extremePovertyOfElderlyAlone : alone.certificate && severe(alone.certificate) ? RATES.extremePovertyOfDisabledAlone : 0;
-    if (alone && random.chance(extremeRate)) civilStatus = { category: 'extreme-poverty', from: STATUS_FROM };
+    if (alone && random.chance(extremeRate)) civilStatus = { category: 'extreme-poverty', from: dayIn(random, 2019, 2025) };
+    // 脱贫户 since they were lifted out of poverty (2016-2020); 监测对象 since their risk was found (2021-2025).
+    const monitoringFrom = monitoring === 'poverty-alleviated' ? dayIn(random, 2016, 2020) : dayIn(random, 2021, 2025);
 
     const householdNumber = `${region}-${String(index).padStart(8, '0')}`;
     // 城乡 of the status: mostly the family's 户口, but a tenth live (and are assisted) on the other side (低保 by 常住地).
@@ -318,14 +327,14 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         ...(householdV2 ? { area, supportMode: category === 'extreme-poverty' ? (random.chance(0.2) ? 'centralised' : 'dispersed') : null } : {}),
       });
 
-    if (civilStatus) civilRecord(householdNumber, civilStatus.category, 'granted', civilStatus.from, null, `民救〔2026〕${index}号`, members);
+    if (civilStatus) civilRecord(householdNumber, civilStatus.category, 'granted', civilStatus.from, null, `民救〔${civilStatus.from.slice(0, 4)}〕${index}号`, members);
     if (monitoring) {
-      add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${STATUS_FROM}T09:00:00+08:00`, {
+      add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${monitoringFrom}T09:00:00+08:00`, {
         householdNumber,
         regionCode: region,
         monitoringType: monitoring,
         change: 'monitoring-started',
-        monitoringFrom: STATUS_FROM,
+        monitoringFrom,
         monitoringTo: null,
         members: memberList,
       });
@@ -342,19 +351,21 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         listedTwice = true;
         const listed = random.pick(listable);
         const overlaps = listing < 0.02;
-        const from = overlaps ? SECOND_LISTING_FROM : '2026-01-01';
-        civilRecord(`${region}-9${String(index).padStart(7, '0')}`, 'marginal-low-income', 'granted', from, overlaps ? null : '2026-02-28', `民救〔2026〕${index}-2号`, [listed]);
+        const from = overlaps ? SECOND_LISTING_FROM : '2017-03-01';
+        civilRecord(`${region}-9${String(index).padStart(7, '0')}`, 'marginal-low-income', 'granted', from, overlaps ? null : '2018-06-30', `民救〔${from.slice(0, 4)}〕${index}-2号`, [listed]);
         if (overlaps) expected.push({ rule: 'data-quality', idNumber: listed.idNumber, period: SECOND_LISTING_FROM, routedTo: 'civil-affairs' });
       }
     }
     // 暂停 over the spring term (too few days of it to count), resumed for the autumn; or a 年度复核 renewal.
-    const suspended = householdV2 && category === 'dibao' && !listedTwice && !soleCovered && members.every((m) => !m.certificate) && random.chance(0.06);
+    const suspended = householdV2 && category === 'dibao' && !kinshipCare && !listedTwice && !soleCovered && members.every((m) => !m.certificate) && random.chance(0.06);
     if (suspended) {
       civilRecord(householdNumber, 'dibao', 'suspended', SUSPENDED_FROM, null, `民救〔2026〕${index}-暂`, members);
       civilRecord(householdNumber, 'dibao', 'resumed', RESUMED_FROM, null, `民救〔2026〕${index}-恢`, members);
     }
-    const renewed = !suspended && householdV2 && category !== undefined && random.chance(0.3);
-    if (renewed) civilRecord(householdNumber, category!, 'renewed', RENEWED_FROM, null, `民救〔2026〕${index}-复`, members);
+    // 年度复核 on the grant's anniversary in 2026, when that has come by the region's day.
+    const renewedOn = civilStatus === undefined || civilStatus.from.startsWith('2026') ? RENEWED_FROM : `2026${civilStatus.from.slice(4)}`;
+    const renewed = !suspended && householdV2 && category !== undefined && random.chance(0.3) && renewedOn <= REGION_DAY;
+    if (renewed) civilRecord(householdNumber, category!, 'renewed', renewedOn, null, `民救〔2026〕${index}-复`, members);
     // 转特困: a person alone in 低保, with no certificate, becomes 特困 from July; half the time the 低保
     // is not ended (特困 and 低保 at once: a data-quality finding), half the time it is (a decoy).
     const becomesExtreme = householdV2 && category === 'dibao' && members.length === 1 && !suspended && !renewed && !listedTwice && !members[0]!.certificate && random.chance(0.15);
@@ -451,7 +462,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           subsidies('care', due, 'disability-care-subsidy-gap', paidOn ? CARE_MONTHS.filter((m) => !due.includes(m)) : []);
           if (paidOn) expected.push({ rule: 'disability-subsidy-not-due', idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
         }
-        if (livingDue(member)) subsidies('living', LIVING_MONTHS, 'disability-living-subsidy-gap');
+        if (livingDue(member)) subsidies('living', civilStatus!.from < CERTIFICATE_FROM ? CARE_MONTHS : LIVING_MONTHS_OF_NEW_STATUS, 'disability-living-subsidy-gap');
         if (soleDibaoCandidate(member)) expected.push({ rule: 'sole-dibao-candidate', idNumber: member.idNumber, period: '2026', routedTo: 'civil-affairs' });
       }
 

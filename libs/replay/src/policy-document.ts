@@ -9,9 +9,10 @@ const term = { type: 'object', required: ['start', 'end'], additionalProperties:
 const POLICY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy', 'schooling', 'soleDibao', 'medicalCost', 'dataQuality', 'reveal'],
+  required: ['version', 'judgedFrom', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy', 'schooling', 'soleDibao', 'medicalCost', 'dataQuality', 'reveal'],
   properties: {
     version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$' },
+    judgedFrom: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }] },
     terms: { type: 'object', additionalProperties: false, required: ['autumn', 'spring'], properties: { autumn: term, spring: term } },
     studentAid: {
       type: 'object',

@@ -14,6 +14,7 @@ const ANY_AID: AidItem[] = ['preschool', 'compulsory', 'senior-high', 'secondary
 export const POLICY_1_2: Policy = {
   ...POLICY_2026,
   version: '1.2.0',
+  judgedFrom: null,
   schooling: null,
   soleDibao: null,
   medicalCost: null,

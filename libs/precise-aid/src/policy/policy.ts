@@ -1,3 +1,4 @@
+import type { IsoDate } from '../calendar/date-interval.js';
 import type { TermCalendar } from '../calendar/periods.js';
 import type { RuleFamily } from '../findings/finding.js';
 
@@ -51,6 +52,12 @@ export interface RevealGrant {
 export interface Policy {
   /** Semantic version of this rule set and policy; every finding carries it. */
   version: string;
+  /**
+   * The first day the hub judges: a term, year or month that ended before it is not judged, since
+   * the departments published no payments or enrolments from before it (their statuses may start
+   * years earlier). Null: every period.
+   */
+  judgedFrom: IsoDate | null;
   terms: TermCalendar;
   studentAid: {
     /** Civil Affairs categories that make a student eligible. */
@@ -214,6 +221,9 @@ const AID_ITEMS_2026: AidItem[] = [
  */
 export const POLICY_2026: Policy = {
   version: '1.3.0',
+  // The hub went live with 2026: the departments published their statuses as they stood, and the
+  // payments and enrolments of 2026 on.
+  judgedFrom: '2026-01-01',
   terms: { autumn: { start: '09-01', end: '01-31' }, spring: { start: '02-15', end: '07-15' } },
   studentAid: {
     // 低保边缘 are among the 13 categories the national 资助 system compares (全国学生资助管理中心) and the

@@ -1,4 +1,6 @@
+import { termInterval } from '../calendar/periods.js';
 import type { Finding } from '../findings/finding.js';
+import type { Policy } from '../policy/policy.js';
 import type { PersonView } from '../state/person-view.js';
 import { aidWithoutEligibility } from './aid-without-eligibility.rule.js';
 import { dataQuality } from './data-quality.rule.js';
@@ -26,12 +28,23 @@ export const RULES: readonly Rule[] = [
   dataQuality,
 ];
 
+const YEAR = /^\d{4}$/;
+const TERM = /^\d{4}-(spring|autumn)$/;
+
+/** Whether a finding's period (a year or a term) ended before the policy's first judged day; a date (data quality: from when two records conflict) never did. */
+function beforeJudged(period: string, policy: Policy): boolean {
+  if (policy.judgedFrom === null) return false;
+  const end = YEAR.test(period) ? `${period}-12-31` : TERM.test(period) ? termInterval(period, policy.terms).to! : null;
+  return end !== null && end < policy.judgedFrom;
+}
+
 /**
  * All findings about one person under one policy, sorted by id so the same input always gives the
  * same output; each carries the policy's reveal grant for its rule, if there is one.
  */
 export function evaluatePerson(view: PersonView, context: RuleContext): Finding[] {
   return RULES.flatMap((rule) => rule(view, context))
+    .filter((finding) => !beforeJudged(finding.period, context.policy))
     .map((finding) => {
       const grant = context.policy.reveal[finding.rule];
       return grant ? { ...finding, reveal: { purpose: grant.purpose } } : finding;
