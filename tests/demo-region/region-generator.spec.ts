@@ -82,7 +82,7 @@ describe('the synthetic region', () => {
   });
 
   describe('on household contract version 2', () => {
-    const households = region(20_000);
+    const households = region(60_000);
     const civil = households.flatMap((h) => h.records).filter((r) => r.record.type.startsWith('civil-affairs.household-status.changed.'));
     type Member = { idNumber: string; covered?: boolean; personalStatus?: string | null };
     const membersOf = (r: (typeof civil)[number]) => r.record.data['members'] as Member[];
@@ -115,6 +115,15 @@ describe('the synthetic region', () => {
       expect(uncovered.size).toBeGreaterThan(0);
       const expectedOfUncovered = civilOnly.flatMap((h) => h.expected).filter((e) => uncovered.has(e.idNumber) && (e.rule === 'insurance-gap' || e.rule === 'insurance-subsidy-mismatch'));
       expect(expectedOfUncovered).toEqual([]);
+    });
+
+    it('plants 低保 ended during 2026, some back-dated before the spring term and published in October (a late correction), with 错助 for aid paid after the end', () => {
+      const ends = civil.filter((r) => r.record.data['change'] === 'revoked' && r.record.data['category'] === 'dibao');
+      const late = ends.filter((r) => r.record.time.slice(0, 10) > String(r.record.data['effectiveFrom']));
+      expect(late.length).toBeGreaterThan(0);
+      const ended = new Set(ends.map((r) => r.record.data['householdNumber']));
+      const wrongly = households.filter((h) => h.records.some((r) => ended.has(r.record.data['householdNumber'])) && h.expected.some((e) => e.rule === 'aid-without-eligibility'));
+      expect(wrongly.length).toBeGreaterThan(0);
     });
 
     it('plants 刚性支出困难家庭, 低保 suspended and resumed, renewals, and 城乡 that differs from the family\'s 户口', () => {

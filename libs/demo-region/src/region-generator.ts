@@ -146,6 +146,9 @@ export const PREMIUM_SUBSIDY: Readonly<Record<string, { basis: string; amountFen
 const HOUSEHOLD_V1_COUNTY = '640181';
 /** A 低保 suspended (暂停, e.g. pending a 复核) for most of the spring term, and resumed for the autumn one. */
 const SUSPENDED_FROM = '2026-02-01';
+/** A 低保 ended back-dated to before the spring term, and the day the late correction was published. */
+const BACKDATED_END = '2026-02-01';
+const BACKDATED_END_RECORDED_ON = '2026-10-12';
 const RESUMED_FROM = '2026-09-01';
 /** The 年度复核 that renews a status granted in 2026 (one granted earlier is renewed on its anniversary). */
 const RENEWED_FROM = '2026-09-01';
@@ -309,8 +312,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const add = (department: string, type: string, time: string, data: Record<string, unknown>) => records.push({ department, record: { id: `${department}-${++sequence}`, type, time, data } });
     const memberList = members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationToHead: m.relation }));
     /** A Civil Affairs household record, in the contract version its county publishes. */
-    const civilRecord = (number: string, category: string, change: string, from: string, to: string | null, decision: string, listed: Person[]) =>
-      add('civil-affairs', `civil-affairs.household-status.changed.v${householdV2 ? 2 : 1}`, `${from}T09:00:00+08:00`, {
+    const civilRecord = (number: string, category: string, change: string, from: string, to: string | null, decision: string, listed: Person[], recordedOn = from) =>
+      add('civil-affairs', `civil-affairs.household-status.changed.v${householdV2 ? 2 : 1}`, `${recordedOn}T09:00:00+08:00`, {
         householdNumber: number,
         regionCode: region,
         category,
@@ -375,11 +378,25 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       civilRecord(householdNumber, 'extreme-poverty', 'granted', EXTREME_FROM, null, `民救〔2026〕${index}-特`, members);
       if (keepsDibao) expected.push({ rule: 'data-quality', idNumber: members[0]!.idNumber, period: EXTREME_FROM, routedTo: 'civil-affairs' });
     }
+    // 停保: a 低保 ended in 2026 (收入变化) between April and mid-August, so the spring term counts and
+    // the autumn one does not, and the school now and then pays the autumn term all the same (应退则退:
+    // 错助 findings); or, arriving late, an end back-dated to before the spring term, published in
+    // October after the school had paid for the spring (a correction: 错助 findings for what was paid).
+    // In households with no other status and no certificate, so that nothing else holds.
+    const revocable = householdV2 && category === 'dibao' && monitoring === undefined && !kinshipCare && !suspended && !renewed && !listedTwice && !becomesExtreme && !soleCovered && members.every((m) => !m.certificate);
+    const ending = revocable ? random.next() : 1;
+    const backdated = ending < 0.1;
+    const revokedOn = backdated ? BACKDATED_END : ending < 0.3 ? `2026-0${random.int(4, 7)}-${String(random.int(1, 28)).padStart(2, '0')}` : undefined;
+    const autumnPaidOn = revokedOn !== undefined && !backdated && random.chance(0.5);
+    if (revokedOn) civilRecord(householdNumber, 'dibao', 'revoked', revokedOn, null, `民救〔2026〕${index}-停`, members, backdated ? BACKDATED_END_RECORDED_ON : revokedOn);
+    /** Whether the 低保 holds in a term as the rules fold it, and whether the school believed it did when it paid. */
+    const dibaoHoldsIn = (term: string) => revokedOn === undefined || (term === '2026-spring' && !backdated);
+    const believedIn = (term: string) => dibaoHoldsIn(term) || (term === '2026-spring' ? backdated : autumnPaidOn);
 
     /** The household statuses a member holds in a term, as the rules count them (a category the status covers them by, `monitored:<type>`). */
-    const heldIn = (term: string, member: Person): string[] => [
+    const heldIn = (term: string, member: Person, believed = false): string[] => [
       ...(monitoring ? [`monitored:${monitoring}`] : []),
-      ...(category && covered(member) && !(suspended && term === '2026-spring') ? [category] : []),
+      ...(category && covered(member) && !(suspended && term === '2026-spring') && (believed ? believedIn(term) : dibaoHoldsIn(term)) ? [category] : []),
     ];
     /** A child's own status in a term: it is known from the household's records, so it is suspended with them. */
     const ownStatusIn = (term: string, member: Person) => (suspended && term === '2026-spring' ? undefined : member.personalStatus);
@@ -399,7 +416,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // 单人保 candidates (policy 1.3.0): a severely disabled covered member of a 低保边缘 or 刚性支出 household.
     const soleDibaoCandidate = (member: Person) => member.certificate !== undefined && severe(member.certificate) && covered(member) && (category === 'marginal-low-income' || category === 'rigid-expenditure');
     // 因病返贫 early warning: not a finding for a member already assisted (低保, 特困, 低保边缘, 刚性支出) or monitored for a risk (not 脱贫户 alone).
-    const assistedOrMonitored = (member: Person) => (category !== undefined && covered(member)) || (monitoring !== undefined && monitoring !== 'poverty-alleviated');
+    const assistedOrMonitored = (member: Person, since: string) =>
+      (category !== undefined && covered(member) && (revokedOn === undefined || since < revokedOn)) || (monitoring !== undefined && monitoring !== 'poverty-alleviated');
     const parentsDisabled = (member: Person) => member.relation === 'child' && (civilStatus !== undefined || monitoring !== undefined) && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
     const counts = emptyCounts();
@@ -494,14 +512,19 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         for (const term of TERMS) {
           if (notBack && term.term === '2026-autumn') continue;
           if (wrongSchoolType) expected.push({ rule: 'data-quality', idNumber: member.idNumber, period: term.term, routedTo: 'education' });
-          const held = heldIn(term.term, member);
-          const entitled = itemsDue(schooling.stage, {
-            counted: held.length > 0 || ownStatusIn(term.term, member) !== undefined || owned || parentsDisabled(member),
-            fourGroups: owned || held.includes('monitored:poverty-alleviated') || held.includes('monitored:unstable-alleviated') || (ruralStatus && (held.includes('dibao') || held.includes('extreme-poverty'))),
-            boarding,
-            liupanshanRural: rural && LIUPANSHAN.includes(region),
-            approvedKindergarten: kindergartenType !== 'private',
-          });
+          /** The items due by the statuses held (as the rules fold them), or believed held when the school paid. */
+          const due = (held: string[]) =>
+            itemsDue(schooling.stage, {
+              counted: held.length > 0 || ownStatusIn(term.term, member) !== undefined || owned || parentsDisabled(member),
+              fourGroups: owned || held.includes('monitored:poverty-alleviated') || held.includes('monitored:unstable-alleviated') || (ruralStatus && (held.includes('dibao') || held.includes('extreme-poverty'))),
+              boarding,
+              liupanshanRural: rural && LIUPANSHAN.includes(region),
+              approvedKindergarten: kindergartenType !== 'private',
+            });
+          const entitled = due(heldIn(term.term, member));
+          const paidFor = due(heldIn(term.term, member, true));
+          // The only status ended before the term: a need-tested item paid for it is 错助 too.
+          const endedBefore = revokedOn !== undefined && !dibaoHoldsIn(term.term);
           const enrolment = (change: string, effectiveDate: string) =>
             add('education', 'education.student-enrolment.changed.v2', `${effectiveDate}T08:00:00+08:00`, {
               studentNumber,
@@ -536,14 +559,17 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
             });
           for (const item of UNIVERSAL_ITEMS[schooling.stage] ?? []) pay(item);
           for (const item of ITEMS_BY_STAGE[schooling.stage] ?? []) {
-            if (entitled.has(item)) {
+            const wrongly = () => expected.push({ rule: 'aid-without-eligibility', idNumber: member.idNumber, period: term.term, item, routedTo: 'education' });
+            if (paidFor.has(item)) {
               // Missed now and then; an autumn miss is not a finding yet: its payment deadline (12-31) is after the region's day.
-              if (!random.chance(RATES.studentAidMissed)) pay(item);
-              else if (term.judged) expected.push({ rule: 'missed-student-aid', idNumber: member.idNumber, period: term.term, item, routedTo: 'education' });
+              if (!random.chance(RATES.studentAidMissed)) {
+                pay(item);
+                if (!entitled.has(item)) wrongly();
+              } else if (term.judged && entitled.has(item)) expected.push({ rule: 'missed-student-aid', idNumber: member.idNumber, period: term.term, item, routedTo: 'education' });
             } else if (random.chance(CLOSED_LIST_ITEMS.includes(item) ? 0.03 : 0.005)) {
-              // Paid to a student in none of its groups: a finding for a closed-list item; for a need-tested one, a decoy (schools see need the hub cannot).
+              // Paid to a student in none of its groups: a finding for a closed-list item; for a need-tested one, a decoy (schools see need the hub cannot), unless the status ended before the term.
               pay(item);
-              if (CLOSED_LIST_ITEMS.includes(item)) expected.push({ rule: 'aid-without-eligibility', idNumber: member.idNumber, period: term.term, item, routedTo: 'education' });
+              if (CLOSED_LIST_ITEMS.includes(item) || endedBefore) wrongly();
             }
           }
         }
@@ -556,8 +582,10 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         const high = random.chance(0.2);
         const count = high ? 3 : random.int(1, 3);
         let month = random.int(1, 3);
+        let crossedOn = '';
         for (let i = 0; i < count; i++, month += random.int(1, 3)) {
           const settledOn = `2026-${String(Math.min(month, 11)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+          if (settledOn > crossedOn) crossedOn = settledOn;
           const selfPaidInScopeFen = high ? random.int(250_000, 350_000) : random.int(20_000, 150_000);
           const selfPaidOutOfScopeFen = high ? random.int(50_000, 150_000) : random.int(0, 50_000);
           const fundPaidFen = random.int(100_000, 2_000_000);
@@ -576,7 +604,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
             selfPaidOutOfScopeFen,
           });
         }
-        if (high && !assistedOrMonitored(member)) expected.push({ rule: 'medical-cost-risk', idNumber: member.idNumber, period: '2026', routedTo: 'rural-revitalisation' });
+        if (high && !assistedOrMonitored(member, crossedOn)) expected.push({ rule: 'medical-cost-risk', idNumber: member.idNumber, period: '2026', routedTo: 'rural-revitalisation' });
       }
 
       const due = insuranceDue(member);
