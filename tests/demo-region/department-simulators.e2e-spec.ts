@@ -66,7 +66,7 @@ describe('the department simulators', () => {
   };
 
   beforeAll(async () => {
-    const generated = await runCli(['demo', 'generate', '--persons', '1000', '--seed', '3', '--out', regionDir]);
+    const generated = await runCli(['demo', 'generate', '--persons', '1000', '--seed', '1', '--out', regionDir]);
     expect(generated.code).toBe(0);
     planted = readFileSync(join(regionDir, 'expected-findings.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ExpectedFinding);
     broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(regionDir, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
