@@ -1,4 +1,4 @@
-import { CLASSIFICATION_KEYWORD, type JsonSchema } from './contract-annotations.js';
+import { CLASSIFICATION_KEYWORD, CONSISTENCY_KEYWORD, type JsonSchema } from './contract-annotations.js';
 
 /** A hub pseudonym: `p<key version>.<domain>.<43 base64url characters>` (HMAC-SHA-256). */
 export const PSEUDONYM_PATTERN = '^p[0-9]+\\.[a-z0-9-]{1,60}\\.[A-Za-z0-9_-]{43}$';
@@ -39,9 +39,10 @@ function transform(node: JsonSchema): JsonSchema {
  * The contract of a canonical topic: the department's contract with every personal identifier
  * holding the gateway's pseudonym instead, every `personal` string its keyed token, and any other
  * `personal` value left out (the gateway does this before anything reaches the topic). Checks
- * of what is on a topic use this form; examples are dropped, since they show identifiers in the clear.
+ * of what is on a topic use this form; examples are dropped, since they show identifiers in the
+ * clear, and so are the checks across fields, which compare values the pseudonyms no longer show.
  */
 export function canonicalForm(schema: JsonSchema): JsonSchema {
-  const { examples: _examples, ...rest } = transform(schema);
+  const { examples: _examples, [CONSISTENCY_KEYWORD]: _consistency, ...rest } = transform(schema);
   return rest;
 }

@@ -25,3 +25,5 @@ export interface ContractBinding {
 
 /** A JSON Schema document as the hub reads it. */
 export type JsonSchema = { [keyword: string]: unknown };
+/** At the root: checks across fields that JSON Schema cannot say (a number that embeds the identity number, a digit that codes a category). */
+export const CONSISTENCY_KEYWORD = 'x-hub-consistency';

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONTRACT_KEYWORD, SHARING_KEYWORD, type JsonSchema } from './contract-annotations.js';
+import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONSISTENCY_KEYWORD, CONTRACT_KEYWORD, SHARING_KEYWORD, type JsonSchema } from './contract-annotations.js';
+import { CONSISTENCY_META_SCHEMA, consistencyViolations, type ConsistencyCheck } from './field-consistency.js';
 import { linearTimePatterns } from './linear-time-patterns.js';
 import { schemaShapeProblem } from './schema-shape.js';
 import { identityNumberProblem, type IdentityNumberProblem } from './resident-identity-number.js';
@@ -93,6 +94,12 @@ export class ContractValidator {
         },
       },
     });
+    const consistent: ((checks: ConsistencyCheck[], document: unknown) => boolean) & { errors?: Partial<ErrorObject>[] } = (checks, document) => {
+      const violations = consistencyViolations(checks, document);
+      consistent.errors = violations.map((v) => ({ keyword: CONSISTENCY_KEYWORD, instancePath: v.instancePath, params: {}, message: v.message }));
+      return violations.length === 0;
+    };
+    this.ajv.addKeyword({ keyword: CONSISTENCY_KEYWORD, schemaType: 'array', metaSchema: CONSISTENCY_META_SCHEMA, errors: true, validate: consistent });
   }
 
   /** Compiles a contract, keyed by its `$id`. @throws ContractSchemaError for a schema too large or deep, or one Ajv rejects. */
