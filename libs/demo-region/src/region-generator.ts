@@ -37,7 +37,7 @@ interface Person {
   name: string;
   age: number;
   relation: string;
-  certificate?: { number: string; grade: number };
+  certificate?: { number: string; grade: number; issuedOn: string };
   /** A child's own status (孤儿, 事实无人抚养儿童), published on household contract version 2. */
   personalStatus?: 'orphan' | 'de-facto-unsupported-child';
 }
@@ -95,13 +95,26 @@ const STATUS_FROM = '2026-03-01';
  * publish their statuses as they stand, effective from when they were granted).
  */
 const dayIn = (random: SeededRandom, fromYear: number, toYear: number) => `${random.int(fromYear, toYear)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
-const CERTIFICATE_FROM = '2026-01-10';
+/** A certificate's day of issue: most are years old (2008-2025), a fifth new in 2026 (by May, so they hold 30 days of the spring term). */
+const issueDay = (random: SeededRandom) => (random.chance(0.8) ? dayIn(random, 2008, 2025) : `2026-0${random.int(1, 5)}-${String(random.int(1, 28)).padStart(2, '0')}`);
 /** When a member registered in a second Civil Affairs household too begins to be listed there. */
 const SECOND_LISTING_FROM = '2026-05-01';
-/** Months for which subsidies are due by REGION_DAY (two grace months after the certificate, and after the status for the living subsidy). */
-const CARE_MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
-/** The living subsidy's months for a status granted after the certificate (2026-03-01, two grace months after it). */
-const LIVING_MONTHS_OF_NEW_STATUS = CARE_MONTHS.slice(2);
+/** The last month a subsidy is due by the region's day (judged up to the month before it). */
+const LAST_DUE_MONTH = '2026-10';
+/**
+ * The months of 2026 (the first judged year) for which a subsidy is due by the region's day, for an
+ * entitlement that began on `start`: from two grace months after it, up to October.
+ */
+function dueMonths(start: string): string[] {
+  const [year, month] = start.split('-').map(Number) as [number, number];
+  const first = Math.max(year * 12 + month + 1, 2026 * 12);
+  const months: string[] = [];
+  for (let m = first; ; m++) {
+    const label = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    if (label > LAST_DUE_MONTH) return months;
+    months.push(label);
+  }
+}
 /** When a planted 复评 moves a grade 2 certificate to grade 3, ending the care subsidy (for categories other than 智力 and 精神). */
 const DOWNGRADE_FROM = '2026-07-01';
 /** 2026 amounts, in fen a month: Ningxia's 护理补贴 120 元 and 生活补贴 110 元 (from 2021). */
@@ -271,8 +284,9 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       const birth = new Date(Date.UTC(2026 - age, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10);
       const idNumber = numbers.next(region, birth);
       const certified = random.chance(inDibao ? RATES.certificateInDibao : RATES.certificate);
-      const certificate = certified ? { number: `${idNumber}${random.weighted(CERTIFICATE_MIX)}${random.weighted(GRADE_MIX)}`, grade: 0 } : undefined;
+      const certificate = certified ? { number: `${idNumber}${random.weighted(CERTIFICATE_MIX)}${random.weighted(GRADE_MIX)}`, grade: 0, issuedOn: '' } : undefined;
       if (certificate) certificate.grade = Number(certificate.number.slice(-1));
+      if (certificate) certificate.issuedOn = issueDay(random);
       return { idNumber, name: `${surname}${random.pick(GIVEN_NAMES)}`, age, relation, ...(certificate ? { certificate } : {}) };
     };
     // Half of those who live alone are elderly (低保 and 特困 concentrate among them).
@@ -437,7 +451,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         if (livingDue(member)) counts.livingSubsidy++;
       }
       if (member.certificate) {
-        const { number, grade } = member.certificate;
+        const { number, grade, issuedOn } = member.certificate;
         const category = CERTIFICATE_CATEGORIES[Number(number.slice(-2, -1)) - 1]!;
         const certificate = (change: string, effectiveDate: string, certificateNumber: string, certificateGrade: number) =>
           add('disability', 'disability.certificate.changed.v1', `${effectiveDate}T10:00:00+08:00`, {
@@ -450,17 +464,18 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
             change,
             effectiveDate,
           });
-        certificate('issued', CERTIFICATE_FROM, number, grade);
+        certificate('issued', issuedOn, number, grade);
+        const careMonths = dueMonths(issuedOn);
         const careByGrade = grade <= 2 && !CARE_OF_EVERY_GRADE.includes(category);
         const careDue = severe(member.certificate) && !subsidiesExcluded;
         // 复评: some grade 2 certificates of categories cared for by grade become grade 3 in July; the
         // care subsidy is due up to June, and a third of them go on being paid (应退未退).
-        const downgraded = careDue && careByGrade && grade === 2 && random.chance(0.1);
+        const downgraded = careDue && careByGrade && grade === 2 && careMonths[0]! < DOWNGRADE_FROM.slice(0, 7) && random.chance(0.1);
         const paidOn = downgraded && random.chance(1 / 3);
         if (downgraded) certificate('changed', DOWNGRADE_FROM, `${number.slice(0, -1)}3`, 3);
         /** Pays a subsidy for the months due (one of them missed, now and then: a planted gap) and any months paid on beyond them. */
         const subsidies = (type: 'care' | 'living', months: string[], rule: string, paidBeyond: string[] = []) => {
-          const missing = random.chance(RATES.subsidyMonthMissed) ? random.pick(months) : undefined;
+          const missing = months.length > 0 && random.chance(RATES.subsidyMonthMissed) ? random.pick(months) : undefined;
           for (const month of [...months.filter((m) => m !== missing), ...paidBeyond]) {
             add('disability', 'disability.subsidy.granted.v1', `${month}-15T10:00:00+08:00`, {
               grantNumber: `CL${month.replace('-', '')}-${sequence + 1}`,
@@ -474,13 +489,13 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           }
           if (missing) expected.push({ rule, idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
         };
-        if (careDue && !downgraded) subsidies('care', CARE_MONTHS, 'disability-care-subsidy-gap');
+        if (careDue && !downgraded) subsidies('care', careMonths, 'disability-care-subsidy-gap');
         if (downgraded) {
-          const due = CARE_MONTHS.filter((m) => m < DOWNGRADE_FROM.slice(0, 7));
-          subsidies('care', due, 'disability-care-subsidy-gap', paidOn ? CARE_MONTHS.filter((m) => !due.includes(m)) : []);
+          const due = careMonths.filter((m) => m < DOWNGRADE_FROM.slice(0, 7));
+          subsidies('care', due, 'disability-care-subsidy-gap', paidOn ? careMonths.filter((m) => !due.includes(m)) : []);
           if (paidOn) expected.push({ rule: 'disability-subsidy-not-due', idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
         }
-        if (livingDue(member)) subsidies('living', civilStatus!.from < CERTIFICATE_FROM ? CARE_MONTHS : LIVING_MONTHS_OF_NEW_STATUS, 'disability-living-subsidy-gap');
+        if (livingDue(member)) subsidies('living', dueMonths(civilStatus!.from > issuedOn ? civilStatus!.from : issuedOn), 'disability-living-subsidy-gap');
         if (soleDibaoCandidate(member)) expected.push({ rule: 'sole-dibao-candidate', idNumber: member.idNumber, period: '2026', routedTo: 'civil-affairs' });
       }
 
