@@ -20,13 +20,13 @@ describe('控辍保学 (dropout-risk)', () => {
     const [found, ...more] = dropouts([dibao, inSpring], '2026-10-01');
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: STUDENT, period: '2026-autumn', routedTo: 'education', ruleVersion: POLICY_2026.version });
-    expect(found!.explanation).toMatch(/^该生（义务教育7年级，低保）2026年秋季学期上学期在读，本学期未见注册学籍，已逾30天/);
+    expect(found!.explanation).toMatch(/^该生（义务教育7年级，低保）2026年春季学期在读，2026年秋季学期未见注册学籍，已逾30天：请核查并劝返或送教上门（控辍保学）。/);
   });
 
   it('辍学 during a term is raised 30 days after it, and closes when the pupil is back (复学)', () => {
     const facts = [dibao, inSpring, school('2026-autumn', 'enrolled', '2026-09-01'), school('2026-autumn', 'dropped-out', '2026-10-15')];
     expect(dropouts(facts, '2026-11-13')).toEqual([]);
-    expect(dropouts(facts, '2026-11-14').map((f) => f.explanation)).toEqual([expect.stringContaining('自2026-10-15起辍学')]);
+    expect(dropouts(facts, '2026-11-14').map((f) => f.explanation)).toEqual([expect.stringContaining('2026年秋季学期自2026-10-15起辍学，已逾30天')]);
     expect(dropouts([...facts, school('2026-autumn', 'resumed', '2026-11-20')], '2026-12-01')).toEqual([]);
   });
 

@@ -14,14 +14,15 @@ const OUT_OF_SCHOOL_WORDS: Readonly<Record<string, string>> = { 'dropped-out': '
 const joins = (e: EnrolmentFact) => e.change === 'enrolled' || e.change === 'transferred';
 const byEffectiveOrder = (a: EnrolmentFact, b: EnrolmentFact) => a.effectiveDate.localeCompare(b.effectiveDate) || a.evidence.knownAt.localeCompare(b.evidence.knownAt);
 
-/** A term in which a pupil was out of school, from when, and why. */
+/** A term in which a pupil was out of school, from when, and what happened, as officers say it. */
 interface OutOfSchool {
   term: string;
   stage: string;
   grade: number | undefined;
   /** The day the pupil left; absent when they did not come back for the term (its start). */
   since?: IsoDate;
-  why: string;
+  /** e.g. 2026年秋季学期自2026-10-15起辍学, or 2026年春季学期在读，2026年秋季学期未见注册学籍. */
+  what: string;
   evidence: Evidence[];
 }
 
@@ -41,14 +42,15 @@ function outOfSchool(enrolments: readonly EnrolmentFact[], lastGrades: Readonly<
     if (lastGrade === undefined) continue;
     if (last.change === 'left' && last.reason !== 'deceased') {
       const backSince = sorted.some((e) => joins(e) && e.effectiveDate > last.effectiveDate);
-      if (!backSince) found.push({ term, stage: last.stage, grade: last.grade, since: last.effectiveDate, why: OUT_OF_SCHOOL_WORDS[last.reason ?? 'left'] ?? last.reason!, evidence: [last.evidence] });
+      const why = OUT_OF_SCHOOL_WORDS[last.reason ?? 'left'] ?? last.reason!;
+      if (!backSince) found.push({ term, stage: last.stage, grade: last.grade, since: last.effectiveDate, what: `${termWord(term)}自${last.effectiveDate}起${why}`, evidence: [last.evidence] });
       continue;
     }
     if (!joins(last)) continue;
     const completes = term.endsWith('-spring') && last.grade !== undefined && last.grade >= lastGrade;
     const next = nextTerm(term);
     if (completes || byTerm.has(next)) continue;
-    found.push({ term: next, stage: last.stage, grade: last.grade, why: '上学期在读，本学期未见注册学籍', evidence: [last.evidence] });
+    found.push({ term: next, stage: last.stage, grade: last.grade, what: `${termWord(term)}在读，${termWord(next)}未见注册学籍`, evidence: [last.evidence] });
   }
   return found;
 }
@@ -81,7 +83,7 @@ export function dropoutRisk(view: PersonView, { policy, until }: RuleContext): F
         out.term,
         'education',
         bilingual(
-          `该生（${stageWord(out.stage)}${grade}，${listWord([...new Set(followed.map((b) => statusWord(b.basis)))])}）${termWord(out.term)}${out.since ? `自${out.since}起${out.why}` : out.why}，已逾${schooling.graceDays}天：请核查并劝返或送教上门（控辍保学）。`,
+          `该生（${stageWord(out.stage)}${grade}，${listWord([...new Set(followed.map((b) => statusWord(b.basis)))])}）${out.what}，已逾${schooling.graceDays}天：请核查并劝返或送教上门（控辍保学）。`,
           `The pupil (${out.stage}${out.grade === undefined ? '' : `, grade ${out.grade}`}; ${followed.map((b) => b.basis).join(', ')}) is out of school in ${out.term}${out.since ? ` since ${out.since}` : ': enrolled the term before, not this one'}, for more than ${schooling.graceDays} days.`,
         ),
         [...out.evidence, ...followed.flatMap((b) => b.evidence)],
