@@ -50,8 +50,8 @@ export const REGION_DAY = '2026-11-30';
  * findings yet, and the crosscheck's daily review raises them on 2027-01-01.
  */
 const TERMS = [
-  { term: '2026-spring', startsOn: '2026-02-15', paidOn: '2026-05-20', judged: true },
-  { term: '2026-autumn', startsOn: '2026-09-01', paidOn: '2026-10-20', judged: false },
+  { term: '2026-spring', startsOn: '2026-02-15', paidIn: [3, 6], judged: true },
+  { term: '2026-autumn', startsOn: '2026-09-01', paidIn: [9, 11], judged: false },
 ];
 /** The aid items of each stage that are need-tested or a closed list (policy 1.2.0), and those every pupil gets. */
 const ITEMS_BY_STAGE: Record<string, string[]> = {
@@ -471,20 +471,21 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         // 复评: some grade 2 certificates of categories cared for by grade become grade 3 in July; the
         // care subsidy is due up to June, and a third of them go on being paid (应退未退).
         const downgraded = careDue && careByGrade && grade === 2 && careMonths[0]! < DOWNGRADE_FROM.slice(0, 7) && random.chance(0.1);
-        const paidOn = downgraded && random.chance(1 / 3);
+        const paidOnAfterDowngrade = downgraded && random.chance(1 / 3);
         if (downgraded) certificate('changed', DOWNGRADE_FROM, `${number.slice(0, -1)}3`, 3);
         /** Pays a subsidy for the months due (one of them missed, now and then: a planted gap) and any months paid on beyond them. */
         const subsidies = (type: 'care' | 'living', months: string[], rule: string, paidBeyond: string[] = []) => {
           const missing = months.length > 0 && random.chance(RATES.subsidyMonthMissed) ? random.pick(months) : undefined;
           for (const month of [...months.filter((m) => m !== missing), ...paidBeyond]) {
-            add('disability', 'disability.subsidy.granted.v1', `${month}-15T10:00:00+08:00`, {
+            const grantedOn = `${month}-${String(random.int(5, 25)).padStart(2, '0')}`;
+            add('disability', 'disability.subsidy.granted.v1', `${grantedOn}T10:00:00+08:00`, {
               grantNumber: `CL${month.replace('-', '')}-${sequence + 1}`,
               certificateNumber: number,
               idNumber: member.idNumber,
               subsidyType: type,
               month,
               amountFen: SUBSIDY_FEN[type],
-              grantedOn: `${month}-15`,
+              grantedOn,
             });
           }
           if (missing) expected.push({ rule, idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
@@ -492,8 +493,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         if (careDue && !downgraded) subsidies('care', careMonths, 'disability-care-subsidy-gap');
         if (downgraded) {
           const due = careMonths.filter((m) => m < DOWNGRADE_FROM.slice(0, 7));
-          subsidies('care', due, 'disability-care-subsidy-gap', paidOn ? careMonths.filter((m) => !due.includes(m)) : []);
-          if (paidOn) expected.push({ rule: 'disability-subsidy-not-due', idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
+          subsidies('care', due, 'disability-care-subsidy-gap', paidOnAfterDowngrade ? careMonths.filter((m) => !due.includes(m)) : []);
+          if (paidOnAfterDowngrade) expected.push({ rule: 'disability-subsidy-not-due', idNumber: member.idNumber, period: '2026', routedTo: 'disability' });
         }
         if (livingDue(member)) subsidies('living', dueMonths(civilStatus!.from > issuedOn ? civilStatus!.from : issuedOn), 'disability-living-subsidy-gap');
         if (soleDibaoCandidate(member)) expected.push({ rule: 'sole-dibao-candidate', idNumber: member.idNumber, period: '2026', routedTo: 'civil-affairs' });
@@ -559,8 +560,10 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
             });
           enrolment('enrolled', term.startsOn);
           if (droppedOutOn && term.term === '2026-autumn') enrolment('dropped-out', droppedOutOn);
+          // Schools pay a term's aid over its months (autumn's by the end of November, before the region's day).
+          const paidOn = `2026-${String(random.int(term.paidIn[0]!, term.paidIn[1]!)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
           const pay = (item: string) =>
-            add('education', 'education.student-aid.granted.v2', `${term.paidOn}T10:00:00+08:00`, {
+            add('education', 'education.student-aid.granted.v2', `${paidOn}T10:00:00+08:00`, {
               grantNumber: `ZZ${term.term}-${sequence + 1}`,
               studentNumber,
               idNumber: member.idNumber,
@@ -568,7 +571,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
               term: term.term,
               aidType: item,
               amountFen: aidAmountFen(item, schooling.grade),
-              grantedOn: term.paidOn,
+              grantedOn: paidOn,
               recognitionLevel: null,
               recognitionBasis: null,
             });
@@ -634,14 +637,16 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       const lowerTier = insured && !subsidyMissed && ofHousehold !== undefined && ((member.personalStatus !== undefined && random.chance(0.1)) || becomesExtreme);
       if (insured) {
         counts.insured++;
-        add('healthcare-security', 'healthcare-security.insurance-enrolment.recorded.v1', '2025-12-20T10:00:00+08:00', {
+        // Enrolled for 2026 in the 集中参保期 of autumn 2025.
+        const recordedOn = `2025-${String(random.int(9, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+        add('healthcare-security', 'healthcare-security.insurance-enrolment.recorded.v1', `${recordedOn}T10:00:00+08:00`, {
           idNumber: member.idNumber,
           regionCode: region,
           insuranceType: 'basic-medical',
           year: 2026,
           status: 'enrolled',
           premiumSubsidy: subsidyMissed ? null : lowerTier ? ofHousehold : (subsidy ?? null),
-          recordedOn: '2025-12-20',
+          recordedOn,
         });
       }
       if (due && !insured) expected.push({ rule: 'insurance-gap', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
