@@ -7,7 +7,7 @@ import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a c
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REGION_DAY } from '@hub/demo-region';
+import { DEMO_REGION, REGION_DAY } from '@hub/demo-region';
 import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
 import type { HubService } from '@hub/access';
 import type { KafkaSettings } from '@hub/messaging';
@@ -30,7 +30,7 @@ const CONSUMERS = [
 ];
 
 const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
-const DEMO_PERSONS = process.env['HUB_DEMO_PERSONS'] ?? '1000';
+const DEMO_PERSONS = process.env['HUB_DEMO_PERSONS'] ?? String(DEMO_REGION.persons);
 
 const root = findProjectRoot();
 const localFolder = join(root, '.hub');
@@ -213,7 +213,7 @@ function sayHowDepartmentsConnect(credentials: LocalKafkaCredentials, bootstrap:
 function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name: string; entry: string; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => void): void {
   if (!existsSync(join(demoFolder, 'summary.json'))) {
     say(`Generating the demo region (${DEMO_PERSONS} persons) in ${demoFolder} ...`);
-    const generated = spawnSync(process.execPath, [join(root, 'apps/cli/bin/hub.js'), 'demo', 'generate', '--persons', DEMO_PERSONS, '--out', demoFolder], { stdio: 'inherit' });
+    const generated = spawnSync(process.execPath, [join(root, 'apps/cli/bin/hub.js'), 'demo', 'generate', '--persons', DEMO_PERSONS, '--seed', String(DEMO_REGION.seed), '--out', demoFolder], { stdio: 'inherit' });
     if (generated.status !== 0) throw new Error(`generating the demo region failed (exit ${generated.status})`);
   }
   const keys = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, string>;

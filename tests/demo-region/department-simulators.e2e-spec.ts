@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ExpectedFinding } from '@hub/demo-region';
+import { DEMO_REGION, type ExpectedFinding } from '@hub/demo-region';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { findIdentityNumbers, toKafkaBinary } from '@hub/contracts';
 import { memberTopics } from '@hub/gateway';
@@ -66,7 +66,7 @@ describe('the department simulators', () => {
   };
 
   beforeAll(async () => {
-    const generated = await runCli(['demo', 'generate', '--persons', '1000', '--seed', '1', '--out', regionDir]);
+    const generated = await runCli(['demo', 'generate', '--persons', String(DEMO_REGION.persons), '--seed', String(DEMO_REGION.seed), '--out', regionDir]);
     expect(generated.code).toBe(0);
     planted = readFileSync(join(regionDir, 'expected-findings.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ExpectedFinding);
     broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(regionDir, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });

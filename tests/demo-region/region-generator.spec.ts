@@ -1,5 +1,5 @@
 import { ContractValidator } from '@hub/contracts';
-import { addCounts, emptyCounts, generateRegion, prevalenceRows } from '@hub/demo-region';
+import { addCounts, DEMO_REGION, emptyCounts, generateRegion, prevalenceRows } from '@hub/demo-region';
 import { standardContracts } from '../support/standard-contracts.js';
 
 const region = (persons: number, seed = 7) => [...generateRegion({ persons, seed })];
@@ -20,6 +20,13 @@ describe('the synthetic region', () => {
     const total = emptyCounts();
     for (const household of generateRegion({ persons: 200_000, seed: 3 })) addCounts(total, household.counts);
     expect(prevalenceRows(total).filter((row) => !row.within)).toEqual([]);
+  });
+
+  it('gives the demo region (npm start) findings for every department, 漏助 and 应保未保 among them', () => {
+    const planted = [...generateRegion(DEMO_REGION)].flatMap((h) => h.expected);
+    expect(planted.some((e) => e.rule === 'missed-student-aid')).toBe(true);
+    expect(planted.some((e) => e.rule === 'insurance-gap')).toBe(true);
+    expect(new Set(planted.map((e) => e.routedTo))).toEqual(new Set(['education', 'civil-affairs', 'rural-revitalisation', 'disability', 'healthcare-security']));
   });
 
   it('keeps every record to its department\'s contract', () => {
