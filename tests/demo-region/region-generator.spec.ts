@@ -61,6 +61,7 @@ describe('the synthetic region', () => {
       'dropout-risk',
       'insurance-gap',
       'insurance-subsidy-mismatch',
+      'medical-assistance-missing',
       'medical-cost-risk',
       'missed-student-aid',
       'sole-dibao-candidate',

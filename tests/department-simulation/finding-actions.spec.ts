@@ -79,6 +79,7 @@ describe('what a simulated department does about a finding', () => {
     ['education', 'dropout-risk', /劝返/],
     ['civil-affairs', 'sole-dibao-candidate', /单人保/],
     ['rural-revitalisation', 'medical-cost-risk', /防止返贫监测/],
+    ['healthcare-security', 'medical-assistance-missing', /医疗救助/],
   ])('acknowledges what %s does about a %s finding, which only people can act on', (department, rule, reason) => {
     expect(actionFor(department, finding(rule, { period: '2026' }), new Map(), '王', '2026-11-30')).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged', reason: expect.stringMatching(reason) }) });
   });

@@ -56,3 +56,35 @@ describe('因病返贫致贫 early warning (medical-cost-risk)', () => {
     expect(risks(costly, '2026-12-01', POLICY_1_2)).toEqual([]);
   });
 });
+
+/**
+ * 医疗救助未享受, policy 1.3.0 (国办发〔2021〕42号: 医疗救助 for 一类 特困, 孤儿, 事实无人抚养; 二类 低保; 三类
+ * 低保边缘 and the monitored at risk; on 政策范围内 self-pay, for 住院 and 门诊慢特病, applied in 一站式结算).
+ */
+describe('医疗救助 not applied (medical-assistance-missing)', () => {
+  const assisted = (facts: Fact[], until = '2026-12-01'): Finding[] => evaluatePerson(viewOf(STUDENT, facts), { policy: POLICY_2026, until }).filter((f) => f.rule === 'medical-assistance-missing');
+  const stay = (settledOn: string, inScopeYuan: number, assistanceYuan = 0, admission = 'inpatient') =>
+    fact(SETTLEMENT, { idNumber: STUDENT, settledOn, admission, selfPaidInScopeFen: inScopeYuan * 100, selfPaidOutOfScopeFen: 0, medicalAssistanceFen: assistanceYuan * 100 });
+  const dibao = status('dibao', 'granted', '2026-01-01');
+
+  it('raises a 低保 member\'s 住院 settlement with 1,000 元 or more self-paid within the scope and no 医疗救助, once for the year, to Healthcare Security', () => {
+    const [found, ...more] = assisted([dibao, stay('2026-04-02', 3000), stay('2026-06-10', 1200)]);
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ period: '2026', routedTo: 'healthcare-security' });
+    expect(found!.explanation).toMatch(/^该人员为低保（医疗救助对象），2026-04-02、2026-06-10的2次住院或门诊慢特病结算政策范围内个人自付共4,200元，均未享受医疗救助/);
+  });
+
+  it('is not raised when 医疗救助 paid its share, for an ordinary 门诊, or below 1,000 元', () => {
+    expect(assisted([dibao, stay('2026-04-02', 3000, 1800)])).toEqual([]);
+    expect(assisted([dibao, stay('2026-04-02', 3000, 0, 'outpatient')])).toEqual([]);
+    expect(assisted([dibao, stay('2026-04-02', 800)])).toEqual([]);
+  });
+
+  it('is not raised for a settlement on a day the person held no tier (before the 低保 began)', () => {
+    expect(assisted([status('dibao', 'granted', '2026-05-01'), stay('2026-04-02', 3000)])).toEqual([]);
+  });
+
+  it('is not a check of policy 1.2.0', () => {
+    expect(evaluatePerson(viewOf(STUDENT, [dibao, stay('2026-04-02', 3000)]), { policy: POLICY_1_2, until: '2026-12-01' }).filter((f) => f.rule === 'medical-assistance-missing')).toEqual([]);
+  });
+});

@@ -432,6 +432,12 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // 因病返贫 early warning: not a finding for a member already assisted (低保, 特困, 低保边缘, 刚性支出) or monitored for a risk (not 脱贫户 alone).
     const assistedOrMonitored = (member: Person, since: string) =>
       (category !== undefined && covered(member) && (revokedOn === undefined || since < revokedOn)) || (monitoring !== undefined && monitoring !== 'poverty-alleviated');
+    // 医疗救助 一至三类 (policy 1.3.0) on a day: 特困, 孤儿 and 事实无人抚养, 低保, 低保边缘 covering the
+    // member, or monitoring for a risk; not while the 低保 is suspended or after it ended.
+    const dibaoPausedOn = (date: string) => (suspended && date >= SUSPENDED_FROM && date < RESUMED_FROM) || (revokedOn !== undefined && date >= revokedOn);
+    const holdsAssistanceTierOn = (date: string, member: Person) =>
+      (monitoring !== undefined && monitoring !== 'poverty-alleviated') ||
+      (civilNow && date >= civilStatus!.from && !dibaoPausedOn(date) && (member.personalStatus !== undefined || (covered(member) && category !== 'rigid-expenditure')));
     const parentsDisabled = (member: Person) => member.relation === 'child' && (civilStatus !== undefined || monitoring !== undefined) && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
     const counts = emptyCounts();
@@ -601,27 +607,36 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         const count = high ? 3 : random.int(1, 3);
         let month = random.int(1, 3);
         let crossedOn = '';
+        let assistanceMissed = false;
         for (let i = 0; i < count; i++, month += random.int(1, 3)) {
           const settledOn = `2026-${String(Math.min(month, 11)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
           if (settledOn > crossedOn) crossedOn = settledOn;
           const selfPaidInScopeFen = high ? random.int(250_000, 350_000) : random.int(20_000, 150_000);
           const selfPaidOutOfScopeFen = high ? random.int(50_000, 150_000) : random.int(0, 50_000);
           const fundPaidFen = random.int(100_000, 2_000_000);
+          const admission = high ? 'inpatient' : random.pick(['outpatient', 'inpatient', 'chronic-outpatient']);
+          // 医疗救助 pays a share of a tier holder's self-pay within the scope; now and then, on a 住院 or
+          // 门诊慢特病 settlement of at least 1,000 元 of it, it was not applied (a finding for Healthcare Security).
+          const tier = holdsAssistanceTierOn(settledOn, member);
+          const missed = tier && admission !== 'outpatient' && selfPaidInScopeFen >= 100_000 && random.chance(0.1);
+          assistanceMissed ||= missed;
+          const medicalAssistanceFen = tier && !missed ? Math.round(selfPaidInScopeFen * 0.6) : 0;
           add('healthcare-security', 'healthcare-security.settlement.recorded.v1', `${settledOn}T16:00:00+08:00`, {
             settlementNumber: `JS-${region}-${sequence + 1}`,
             idNumber: member.idNumber,
             regionCode: region,
             settledOn,
-            admission: high ? 'inpatient' : random.pick(['outpatient', 'inpatient', 'chronic-outpatient']),
+            admission,
             institutionLevel: random.pick(['primary', 'secondary', 'tertiary', 'out-of-province']),
-            totalFen: fundPaidFen + selfPaidInScopeFen + selfPaidOutOfScopeFen,
+            totalFen: fundPaidFen + medicalAssistanceFen + selfPaidInScopeFen + selfPaidOutOfScopeFen,
             fundPaidFen,
             criticalIllnessFen: 0,
-            medicalAssistanceFen: 0,
+            medicalAssistanceFen,
             selfPaidInScopeFen,
             selfPaidOutOfScopeFen,
           });
         }
+        if (assistanceMissed) expected.push({ rule: 'medical-assistance-missing', idNumber: member.idNumber, period: '2026', routedTo: 'healthcare-security' });
         if (high && !assistedOrMonitored(member, crossedOn)) expected.push({ rule: 'medical-cost-risk', idNumber: member.idNumber, period: '2026', routedTo: 'rural-revitalisation' });
       }
 

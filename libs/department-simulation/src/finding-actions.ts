@@ -80,6 +80,7 @@ export function actionFor(department: string, finding: DeliveredFinding, student
   if (finding.rule.startsWith('disability-')) return acknowledge('The subsidy is being reviewed by the county federation.');
   if (finding.rule === 'dropout-risk') return acknowledge('The township school visits the family to bring the pupil back (劝返), or arranges teaching at home (送教上门).');
   if (finding.rule === 'sole-dibao-candidate') return acknowledge('The township office tells the person they may apply for 低保 on their own (单人保).');
+  if (finding.rule === 'medical-assistance-missing') return acknowledge('The county medical assistance office applies the assistance to the settlements (医疗救助 一站式结算 补办).');
   if (finding.rule === 'medical-cost-risk') return acknowledge('The village assesses the household for monitoring (防止返贫监测), with Civil Affairs for medical assistance.');
   if (finding.rule === 'data-quality') return acknowledge('The registers are being checked and corrected.');
   return acknowledge('Under review.');

@@ -9,7 +9,7 @@ const term = { type: 'object', required: ['start', 'end'], additionalProperties:
 const POLICY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'judgedFrom', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy', 'schooling', 'soleDibao', 'medicalCost', 'dataQuality', 'reveal'],
+  required: ['version', 'judgedFrom', 'terms', 'studentAid', 'insurance', 'disabilitySubsidy', 'schooling', 'soleDibao', 'medicalCost', 'medicalAssistance', 'dataQuality', 'reveal'],
   properties: {
     version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$' },
     judgedFrom: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }] },
@@ -115,6 +115,17 @@ const POLICY_SCHEMA = {
             categories: strings,
             monitoringTypes: strings,
           },
+        },
+      ],
+    },
+    medicalAssistance: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['categories', 'monitoringTypes', 'admissions', 'minSelfPaidInScopeFen'],
+          properties: { categories: strings, monitoringTypes: strings, admissions: strings, minSelfPaidInScopeFen: { type: 'integer', minimum: 0 } },
         },
       ],
     },

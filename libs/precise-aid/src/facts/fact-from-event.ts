@@ -117,6 +117,8 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
         person: String(data['idNumber']),
         settledOn: String(data['settledOn']),
         selfPaidFen: Number(data['selfPaidInScopeFen']) + Number(data['selfPaidOutOfScopeFen']),
+        selfPaidInScopeFen: Number(data['selfPaidInScopeFen']),
+        admission: String(data['admission']),
         medicalAssistanceFen: Number(data['medicalAssistanceFen']),
         evidence,
       };

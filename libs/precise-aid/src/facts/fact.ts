@@ -110,6 +110,10 @@ export interface SettlementFact {
   settledOn: IsoDate;
   /** 个人自付, within the policy's scope and outside it, in fen. */
   selfPaidFen: number;
+  /** 个人自付 within the policy's scope (what 医疗救助 covers a share of), in fen; absent in facts stored before policy 1.3.0 read it. */
+  selfPaidInScopeFen?: number;
+  /** outpatient, inpatient or chronic-outpatient (门诊慢特病). */
+  admission?: string;
   /** What 医疗救助 paid, in fen. */
   medicalAssistanceFen: number;
   evidence: Evidence;

@@ -12,6 +12,7 @@ export const RULE_FAMILIES = [
   'dropout-risk',
   'sole-dibao-candidate',
   'medical-cost-risk',
+  'medical-assistance-missing',
   'data-quality',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];

@@ -18,6 +18,7 @@ export const POLICY_1_2: Policy = {
   schooling: null,
   soleDibao: null,
   medicalCost: null,
+  medicalAssistance: null,
   dataQuality: { exclusiveCategories: [], schoolTypes: {} },
 };
 

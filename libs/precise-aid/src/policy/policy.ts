@@ -140,6 +140,17 @@ export interface Policy {
     categories: string[];
     monitoringTypes: string[];
   } | null;
+  /**
+   * 医疗救助 not applied (medical-assistance-missing), or null not to check it: a settlement of one
+   * of these admissions, for a person holding a status of the tiers listed on its day, with at
+   * least this much self-paid within the policy's scope and nothing paid by 医疗救助.
+   */
+  medicalAssistance: {
+    categories: string[];
+    monitoringTypes: string[];
+    admissions: string[];
+    minSelfPaidInScopeFen: number;
+  } | null;
   /** The cross-field checks of `data-quality` besides one person in two households. */
   dataQuality: {
     /** Household statuses a person cannot hold at once (特困 and 低保). */
@@ -284,6 +295,15 @@ export const POLICY_2026: Policy = {
     incomeFenByYear: { '2024': 1_700_000, '2025': 1_780_000, '2026': 1_860_000 },
     categories: ['dibao', 'extreme-poverty', 'marginal-low-income', 'rigid-expenditure'],
     monitoringTypes: ['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
+  },
+  // 国办发〔2021〕42号: 医疗救助 for 一类 (特困, 孤儿, 事实无人抚养), 二类 (低保) and 三类 (低保边缘, the
+  // monitored at risk), on 政策范围内 self-pay after basic insurance and 大病保险, for 住院 and 门诊慢特病;
+  // the 起付标准 of the lower tiers is a few hundred 元, so less than 1,000 元 self-paid is not checked.
+  medicalAssistance: {
+    categories: ['extreme-poverty', 'orphan', 'de-facto-unsupported-child', 'dibao', 'marginal-low-income'],
+    monitoringTypes: ['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'],
+    admissions: ['inpatient', 'chronic-outpatient'],
+    minSelfPaidInScopeFen: 100_000,
   },
   dataQuality: {
     // 特困 and 低保 are exclusive for a person (社会救助暂行办法: 特困 for those with no income, no

@@ -9,6 +9,7 @@ import { disabilitySubsidyNotDue } from './disability-subsidy-not-due.rule.js';
 import { dropoutRisk } from './dropout-risk.rule.js';
 import { insuranceGap } from './insurance-gap.rule.js';
 import { insuranceSubsidyMismatch } from './insurance-subsidy-mismatch.rule.js';
+import { medicalAssistanceMissing } from './medical-assistance-missing.rule.js';
 import { medicalCostRisk } from './medical-cost-risk.rule.js';
 import { missedStudentAid } from './missed-student-aid.rule.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   dropoutRisk,
   soleDibaoCandidate,
   medicalCostRisk,
+  medicalAssistanceMissing,
   dataQuality,
 ];
 
