@@ -134,6 +134,14 @@ describe('the synthetic region', () => {
       expect(wrongly.length).toBeGreaterThan(0);
     });
 
+    it('plants monitoring found during 2026 and monitoring ended in 2026 (风险消除), beside 脱贫户 of years ago', () => {
+      const monitoring = households.flatMap((h) => h.records).filter((r) => r.record.type.startsWith('rural-revitalisation.'));
+      const started = monitoring.filter((r) => r.record.data['change'] === 'monitoring-started').map((r) => String(r.record.data['monitoringFrom']));
+      expect(started.some((from) => from >= '2026-09-01')).toBe(true);
+      expect(started.some((from) => from < '2021-01-01')).toBe(true);
+      expect(monitoring.some((r) => r.record.data['change'] === 'risk-eliminated' && String(r.record.data['monitoringFrom']).startsWith('2026-'))).toBe(true);
+    });
+
     it('plants 刚性支出困难家庭, 低保 suspended and resumed, renewals, and 城乡 that differs from the family\'s 户口', () => {
       const changes = new Set(civil.map((r) => `${r.record.data['category']}:${r.record.data['change']}`));
       for (const change of ['rigid-expenditure:granted', 'dibao:suspended', 'dibao:resumed', 'dibao:renewed']) expect(changes).toContain(change);

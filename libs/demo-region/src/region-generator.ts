@@ -309,7 +309,15 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const extremeRate = !alone ? 0 : alone.age >= 60 ? RATES.extremePovertyOfElderlyAlone : alone.certificate && severe(alone.certificate) ? RATES.extremePovertyOfDisabledAlone : 0;
     if (alone && random.chance(extremeRate)) civilStatus = { category: 'extreme-poverty', from: dayIn(random, 2019, 2025) };
     // 脱贫户 since they were lifted out of poverty (2016-2020); 监测对象 since their risk was found (2021-2025).
-    const monitoringFrom = monitoring === 'poverty-alleviated' ? dayIn(random, 2016, 2020) : dayIn(random, 2021, 2025);
+    // Monitoring for a risk that is found during 2026, after the spring term, or eliminated in 2026
+    // (风险消除, April to mid-August: the spring term counts, the autumn one not), in households Civil
+    // Affairs does not list.
+    const riskTiming = monitoring !== undefined && monitoring !== 'poverty-alleviated' && civilStatus === undefined ? random.next() : 1;
+    const day = () => String(random.int(1, 28)).padStart(2, '0');
+    const monitoringFrom = monitoring === 'poverty-alleviated' ? dayIn(random, 2016, 2020) : riskTiming < 0.15 ? `2026-${random.chance(0.5) ? '09' : '10'}-${day()}` : dayIn(random, 2021, 2025);
+    const monitoringEndsOn = riskTiming >= 0.15 && riskTiming < 0.3 ? `2026-0${random.int(4, 7)}-${day()}` : undefined;
+    /** Whether the monitoring holds in a term as the rules count it (30 days of it). */
+    const monitoringHoldsIn = (term: string) => (term === '2026-spring' ? monitoringFrom < '2026-06-01' : monitoringEndsOn === undefined);
 
     const householdNumber = `${region}-${String(index).padStart(8, '0')}`;
     // 城乡 of the status: mostly the family's 户口, but a tenth live (and are assisted) on the other side (低保 by 常住地).
@@ -355,6 +363,17 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         monitoringTo: null,
         members: memberList,
       });
+      if (monitoringEndsOn) {
+        add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${monitoringEndsOn}T09:00:00+08:00`, {
+          householdNumber,
+          regionCode: region,
+          monitoringType: monitoring,
+          change: 'risk-eliminated',
+          monitoringFrom: monitoringEndsOn,
+          monitoringTo: null,
+          members: memberList,
+        });
+      }
     }
     let listedTwice = false;
     if (civilNow) {
@@ -409,7 +428,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
 
     /** The household statuses a member holds in a term, as the rules count them (a category the status covers them by, `monitored:<type>`). */
     const heldIn = (term: string, member: Person, believed = false): string[] => [
-      ...(monitoring ? [`monitored:${monitoring}`] : []),
+      ...(monitoring && monitoringHoldsIn(term) ? [`monitored:${monitoring}`] : []),
       ...(category && covered(member) && !(suspended && term === '2026-spring') && (believed ? believedIn(term) : dibaoHoldsIn(term)) ? [category] : []),
     ];
     /** A child's own status in a term: it is known from the household's records, so it is suspended with them. */
@@ -431,12 +450,13 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const soleDibaoCandidate = (member: Person) => member.certificate !== undefined && severe(member.certificate) && covered(member) && (category === 'marginal-low-income' || category === 'rigid-expenditure');
     // 因病返贫 early warning: not a finding for a member already assisted (低保, 特困, 低保边缘, 刚性支出) or monitored for a risk (not 脱贫户 alone).
     const assistedOrMonitored = (member: Person, since: string) =>
-      (category !== undefined && covered(member) && (revokedOn === undefined || since < revokedOn)) || (monitoring !== undefined && monitoring !== 'poverty-alleviated');
+      (category !== undefined && covered(member) && (revokedOn === undefined || since < revokedOn)) ||
+      (monitoring !== undefined && monitoring !== 'poverty-alleviated' && (monitoringEndsOn === undefined || since < monitoringEndsOn));
     // 医疗救助 一至三类 (policy 1.3.0) on a day: 特困, 孤儿 and 事实无人抚养, 低保, 低保边缘 covering the
     // member, or monitoring for a risk; not while the 低保 is suspended or after it ended.
     const dibaoPausedOn = (date: string) => (suspended && date >= SUSPENDED_FROM && date < RESUMED_FROM) || (revokedOn !== undefined && date >= revokedOn);
     const holdsAssistanceTierOn = (date: string, member: Person) =>
-      (monitoring !== undefined && monitoring !== 'poverty-alleviated') ||
+      (monitoring !== undefined && monitoring !== 'poverty-alleviated' && date >= monitoringFrom && (monitoringEndsOn === undefined || date < monitoringEndsOn)) ||
       (civilNow && date >= civilStatus!.from && !dibaoPausedOn(date) && (member.personalStatus !== undefined || (covered(member) && category !== 'rigid-expenditure')));
     const parentsDisabled = (member: Person) => member.relation === 'child' && (civilStatus !== undefined || monitoring !== undefined) && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
@@ -546,7 +566,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           const entitled = due(heldIn(term.term, member));
           const paidFor = due(heldIn(term.term, member, true));
           // The only status ended before the term: a need-tested item paid for it is 错助 too.
-          const endedBefore = revokedOn !== undefined && !dibaoHoldsIn(term.term);
+          const endedBefore = (revokedOn !== undefined && !dibaoHoldsIn(term.term)) || (monitoringEndsOn !== undefined && !monitoringHoldsIn(term.term));
           const enrolment = (change: string, effectiveDate: string) =>
             add('education', 'education.student-enrolment.changed.v2', `${effectiveDate}T08:00:00+08:00`, {
               studentNumber,
