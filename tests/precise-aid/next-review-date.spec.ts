@@ -4,7 +4,11 @@
  * changes on any day before it.
  */
 import { addDays, evaluatePerson, nextReviewDate, POLICY_2026, type Fact, type IsoDate } from '@hub/precise-aid';
-import { aid, CERTIFICATE, enrolment, enrolmentV2, fact, FATHER, INSURANCE, status, STUDENT, SUBSIDY, viewOf } from './scenario.js';
+import { aid, CERTIFICATE, enrolment, ENROLMENT_V2, enrolmentV2, fact, FATHER, INSURANCE, status, STUDENT, SUBSIDY, viewOf } from './scenario.js';
+
+/** A 学籍异动 of a grade 7 pupil (contract version 2). */
+const schooling = (term: string, change: string, effectiveDate: string) =>
+  fact(ENROLMENT_V2, { idNumber: STUDENT, term, stage: 'compulsory', grade: 7, change, effectiveDate, boarding: false, residence: 'rural' });
 
 const review = (person: string, facts: Fact[], until: IsoDate) => nextReviewDate(viewOf(person, facts), POLICY_2026, until);
 const judged = (person: string, facts: Fact[], until: IsoDate) =>
@@ -41,6 +45,10 @@ describe('the next day time alone may change a person\'s findings', () => {
     expect(review(STUDENT, [enrolment('2026-autumn')], '2026-11-30')).toBe('2027-01-01');
   });
 
+  it('is the day 30 days after the next term begins, for a pupil 控辍保学 follows (policy 1.3.0)', () => {
+    expect(review(STUDENT, [status('dibao', 'granted', '2026-03-01'), schooling('2026-autumn', 'enrolled', '2026-09-01')], '2027-03-01')).toBe('2027-03-17');
+  });
+
   it('leaves no day before it on which the findings differ: judged day by day through a school year', () => {
     const END = '2027-08-01';
     const scenarios: [string, Fact[]][] = [
@@ -49,6 +57,8 @@ describe('the next day time alone may change a person\'s findings', () => {
       [STUDENT, [status('dibao', 'granted', '2026-03-01', '2026-09-20'), aid('2026-autumn')]],
       [FATHER, [fact(CERTIFICATE, { idNumber: FATHER, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2026-08-10' }), fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'care', month: '2026-12' })]],
       [FATHER, [status('extreme-poverty', 'granted', '2026-11-01'), fact(INSURANCE, { idNumber: FATHER, year: 2026, status: 'enrolled', insuranceType: 'basic-medical', premiumSubsidy: null })]],
+      [STUDENT, [status('dibao', 'granted', '2026-03-01'), schooling('2026-autumn', 'enrolled', '2026-09-01')]],
+      [STUDENT, [status('dibao', 'granted', '2026-03-01'), schooling('2026-autumn', 'enrolled', '2026-09-01'), schooling('2026-autumn', 'dropped-out', '2026-10-15')]],
     ];
     const missed: string[] = [];
     for (const [person, facts] of scenarios) {
