@@ -88,7 +88,7 @@ function itemsDue(stage: string, pupil: { counted: boolean; fourGroups: boolean;
   if (stage === 'secondary-vocational' && (pupil.counted || pupil.liupanshanRural)) due.add('vocational-grant');
   return due;
 }
-/** When the statuses of kinship-care households begin (the others are years old, see `sinceYears`). */
+/** When the statuses of kinship-care households begin (the others are years old, see `dayIn`). */
 const STATUS_FROM = '2026-03-01';
 /**
  * A day in one of the years, as a status granted long before the hub went live (its departments
@@ -245,7 +245,9 @@ export const AID_TYPES: Record<string, string> = {
  * first began, a 特困 member's severe certificate without subsidies (特困供养 excludes them), a
  * grade 2 certificate downgraded to 3 whose care subsidy stopped, 脱贫户 insured with no premium
  * subsidy, a 城市低保 non-boarder with 农村 户口, the members a 单人保 does not cover, a 低保
- * suspended over the spring term).
+ * suspended over the spring term, a 转特困 that ended the 低保, pupils 控辍保学 does not follow or who
+ * finished grade 9, a 辍学 too recent to count, costly settlements of the assisted or monitored).
+ * The rates and their targets are `RATES` and `REGION_TARGETS`; each household reports its counts.
  */
 export function* generateRegion(options: RegionOptions): Generator<GeneratedHousehold> {
   const random = new SeededRandom(options.seed);
