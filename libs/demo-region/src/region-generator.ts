@@ -355,28 +355,19 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       });
 
     if (civilStatus) civilRecord(householdNumber, civilStatus.category, 'granted', civilStatus.from, null, `民救〔${civilStatus.from.slice(0, 4)}〕${index}号`, members);
-    if (monitoring) {
-      add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${monitoringFrom}T09:00:00+08:00`, {
+    /** A Rural Revitalisation record of the household's monitoring: started, or ended from `from` on. */
+    const monitoringRecord = (type: MonitoringType, change: string, from: string) =>
+      add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${from}T09:00:00+08:00`, {
         householdNumber,
         regionCode: region,
-        monitoringType: monitoring,
-        change: 'monitoring-started',
-        monitoringFrom,
+        monitoringType: type,
+        change,
+        monitoringFrom: from,
         monitoringTo: null,
         members: memberList,
       });
-      if (monitoringEndsOn) {
-        add('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', `${monitoringEndsOn}T09:00:00+08:00`, {
-          householdNumber,
-          regionCode: region,
-          monitoringType: monitoring,
-          change: 'risk-eliminated',
-          monitoringFrom: monitoringEndsOn,
-          monitoringTo: null,
-          members: memberList,
-        });
-      }
-    }
+    if (monitoring) monitoringRecord(monitoring, 'monitoring-started', monitoringFrom);
+    if (monitoring && monitoringEndsOn) monitoringRecord(monitoring, 'risk-eliminated', monitoringEndsOn);
     let listedTwice = false;
     if (civilNow) {
       // Data quality: a member registered in a second Civil Affairs household (低保边缘, which adds

@@ -1,41 +1,29 @@
-/** How many of a region's persons are in each group the review compares with reality (issue 22). */
-export interface RegionCounts {
-  persons: number;
-  children: number;
-  dibao: number;
-  extremePoverty: number;
-  marginalLowIncome: number;
-  povertyAlleviated: number;
-  monitoredForRisk: number;
-  certificateHolders: number;
-  careScope: number;
-  livingSubsidy: number;
-  insured: number;
-  preschool: number;
-  compulsory: number;
-  seniorSecondary: number;
-}
+/** The groups of residents the region counts (the review compares each with reality). */
+const GROUPS = [
+  'persons',
+  'children',
+  'dibao',
+  'extremePoverty',
+  'marginalLowIncome',
+  'povertyAlleviated',
+  'monitoredForRisk',
+  'certificateHolders',
+  'careScope',
+  'livingSubsidy',
+  'insured',
+  'preschool',
+  'compulsory',
+  'seniorSecondary',
+] as const;
 
-export const emptyCounts = (): RegionCounts => ({
-  persons: 0,
-  children: 0,
-  dibao: 0,
-  extremePoverty: 0,
-  marginalLowIncome: 0,
-  povertyAlleviated: 0,
-  monitoredForRisk: 0,
-  certificateHolders: 0,
-  careScope: 0,
-  livingSubsidy: 0,
-  insured: 0,
-  preschool: 0,
-  compulsory: 0,
-  seniorSecondary: 0,
-});
+/** How many of a region's persons are in each group the review compares with reality (issue 22). */
+export type RegionCounts = Record<(typeof GROUPS)[number], number>;
+
+export const emptyCounts = (): RegionCounts => Object.fromEntries(GROUPS.map((group) => [group, 0])) as RegionCounts;
 
 /** Adds one household's counts to a running total (the region streams; only the totals are kept). */
 export function addCounts(total: RegionCounts, more: RegionCounts): RegionCounts {
-  for (const key of Object.keys(total) as (keyof RegionCounts)[]) total[key] += more[key];
+  for (const group of GROUPS) total[group] += more[group];
   return total;
 }
 

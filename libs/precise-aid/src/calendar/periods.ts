@@ -1,4 +1,4 @@
-import type { DateInterval } from './date-interval.js';
+import type { DateInterval, IsoDate } from './date-interval.js';
 
 /** When school terms run: month-day of start and end for autumn (crossing the new year) and spring. */
 export interface TermCalendar {
@@ -22,6 +22,12 @@ export function nextTerm(term: string): string {
   const match = TERM.exec(term);
   if (!match) throw new RangeError(`"${term}" is not a term (YYYY-spring or YYYY-autumn)`);
   return match[2] === 'spring' ? `${match[1]}-autumn` : `${Number(match[1]) + 1}-spring`;
+}
+
+/** The last day of a finding's period when it is a year (`2026`) or a term (`2026-autumn`); null for any other period (a date). */
+export function periodEnd(period: string, calendar: TermCalendar): IsoDate | null {
+  if (/^\d{4}$/.test(period)) return `${period}-12-31`;
+  return TERM.test(period) ? termInterval(period, calendar).to : null;
 }
 
 /** A calendar year (insurance years are calendar years). */

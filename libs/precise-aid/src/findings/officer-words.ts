@@ -52,6 +52,9 @@ export function termWord(term: string): string {
 /** A stretch of days as 自…起 or …至…. */
 export const spanWord = (from: string, to: string | null): string => (to ? `${from}至${to}` : `自${from}起`);
 
+/** An amount in fen as whole 元, with thousands separators (8,900). */
+export const yuanWord = (fen: number): string => Math.round(fen / 100).toLocaleString('en-US');
+
 /** A list as officers write it, with 、. */
 export const listWord = (items: readonly string[]): string => items.join('、');
 

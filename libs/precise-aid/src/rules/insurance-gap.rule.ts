@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../findings/finding.js';
 import { bilingual, listWord, statusWord } from '../findings/officer-words.js';
 import type { RuleContext } from './rule.js';
+import { isListedStatus } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 import { enrolmentsByYear, statusesByYear } from './insurance-years.js';
 
@@ -11,8 +12,7 @@ import { enrolmentsByYear, statusesByYear } from './insurance-years.js';
  */
 export function insuranceGap(view: PersonView, { policy, until }: RuleContext): Finding[] {
   const enrolments = enrolmentsByYear(view, policy.insurance);
-  const counts = (status: string) =>
-    status.startsWith('monitored:') ? policy.insurance.monitoringTypes.includes(status.slice('monitored:'.length)) : policy.insurance.categories.includes(status);
+  const counts = (status: string) => isListedStatus(status, policy.insurance);
   return [...statusesByYear(view, counts, Number(until.slice(0, 4)))]
     .filter(([year]) => enrolments.get(year)?.status !== 'enrolled')
     .sort(([a], [b]) => a - b)

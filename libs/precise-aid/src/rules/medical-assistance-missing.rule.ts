@@ -1,12 +1,10 @@
 import { contains } from '../calendar/date-interval.js';
 import type { SettlementFact } from '../facts/fact.js';
 import { finding, type Finding } from '../findings/finding.js';
-import { bilingual, listWord, statusWord } from '../findings/officer-words.js';
-import { heldSpellsOf } from '../state/eligibility.js';
+import { bilingual, listWord, statusWord, yuanWord } from '../findings/officer-words.js';
+import { heldSpellsOf, isListedStatus } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 import type { RuleContext } from './rule.js';
-
-const yuan = (fen: number) => Math.round(fen / 100).toLocaleString('en-US');
 
 /**
  * 医疗救助未享受 (medical-assistance-missing): a 住院 or 门诊慢特病 settlement of a person who held a
@@ -18,8 +16,7 @@ const yuan = (fen: number) => Math.round(fen / 100).toLocaleString('en-US');
 export function medicalAssistanceMissing(view: PersonView, { policy, until }: RuleContext): Finding[] {
   const rule = policy.medicalAssistance;
   if (!rule) return [];
-  const listed = (status: string) => (status.startsWith('monitored:') ? rule.monitoringTypes.includes(status.slice('monitored:'.length)) : rule.categories.includes(status));
-  const tiers = heldSpellsOf(view).filter((s) => listed(s.value));
+  const tiers = heldSpellsOf(view).filter((s) => isListedStatus(s.value, rule));
   const byYear = new Map<string, { settlements: SettlementFact[]; statuses: Set<string>; evidence: Set<(typeof tiers)[number]> }>();
   for (const settlement of view.facts) {
     if (settlement.kind !== 'settlement' || settlement.settledOn > until || settlement.medicalAssistanceFen > 0) continue;
@@ -45,8 +42,8 @@ export function medicalAssistanceMissing(view: PersonView, { policy, until }: Ru
       year,
       'healthcare-security',
       bilingual(
-        `该人员为${listWord([...statuses].map(statusWord))}（医疗救助对象），${listWord(days)}的${settlements.length}次住院或门诊慢特病结算政策范围内个人自付共${yuan(inScope)}元，均未享受医疗救助：请核查一站式结算并补办救助。`,
-        `The person holds ${[...statuses].join(', ')} (a medical-assistance tier), and ${settlements.length} inpatient or chronic-outpatient settlements (${days.join(', ')}) with ${yuan(inScope)} yuan self-paid within the policy's scope had no medical assistance.`,
+        `该人员为${listWord([...statuses].map(statusWord))}（医疗救助对象），${listWord(days)}的${settlements.length}次住院或门诊慢特病结算政策范围内个人自付共${yuanWord(inScope)}元，均未享受医疗救助：请核查一站式结算并补办救助。`,
+        `The person holds ${[...statuses].join(', ')} (a medical-assistance tier), and ${settlements.length} inpatient or chronic-outpatient settlements (${days.join(', ')}) with ${yuanWord(inScope)} yuan self-paid within the policy's scope had no medical assistance.`,
       ),
       [...settlements.map((s) => s.evidence), ...[...evidence].flatMap((s) => s.evidence)],
     );

@@ -1,12 +1,10 @@
 import { addDays, intersection } from '../calendar/date-interval.js';
 import type { SettlementFact } from '../facts/fact.js';
 import { finding, type Finding } from '../findings/finding.js';
-import { bilingual } from '../findings/officer-words.js';
-import { heldSpellsOf } from '../state/eligibility.js';
+import { bilingual, yuanWord } from '../findings/officer-words.js';
+import { heldSpellsOf, isListedStatus } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
 import type { RuleContext } from './rule.js';
-
-const yuan = (fen: number) => Math.round(fen / 100).toLocaleString('en-US');
 
 /**
  * 因病返贫致贫 early warning (medical-cost-risk): the self-paid medical costs a person's settlements
@@ -20,8 +18,7 @@ export function medicalCostRisk(view: PersonView, { policy, until }: RuleContext
   if (!rule) return [];
   const settlements = view.facts.filter((f): f is SettlementFact => f.kind === 'settlement' && f.settledOn <= until).sort((a, b) => a.settledOn.localeCompare(b.settledOn));
   if (settlements.length === 0) return [];
-  const listed = (status: string) => (status.startsWith('monitored:') ? rule.monitoringTypes.includes(status.slice('monitored:'.length)) : rule.categories.includes(status));
-  const statuses = heldSpellsOf(view).filter((s) => listed(s.value));
+  const statuses = heldSpellsOf(view).filter((s) => isListedStatus(s.value, rule));
   const byYear = new Map<string, Finding>();
   for (const settlement of settlements) {
     const year = settlement.settledOn.slice(0, 4);
@@ -43,8 +40,8 @@ export function medicalCostRisk(view: PersonView, { policy, until }: RuleContext
         year,
         'rural-revitalisation',
         bilingual(
-          `该人员截至${settlement.settledOn}的${rule.windowDays}天内医疗费用个人自付累计${yuan(selfPaid)}元（${window.length}次结算），超过${Number(year) - 1}年人均可支配收入的${Math.round(rule.share * 100)}%（${yuan(threshold)}元），且未纳入防止返贫监测或低保等救助：请评估是否纳入监测（因病返贫致贫风险预警）。`,
-          `The person's self-paid medical costs over ${rule.windowDays} days to ${settlement.settledOn} add up to ${yuan(selfPaid)} yuan (${window.length} settlements), above ${Math.round(rule.share * 100)} % of ${Number(year) - 1}'s per-capita disposable income (${yuan(threshold)} yuan), and the person is neither monitored nor assisted.`,
+          `该人员截至${settlement.settledOn}的${rule.windowDays}天内医疗费用个人自付累计${yuanWord(selfPaid)}元（${window.length}次结算），超过${Number(year) - 1}年人均可支配收入的${Math.round(rule.share * 100)}%（${yuanWord(threshold)}元），且未纳入防止返贫监测或低保等救助：请评估是否纳入监测（因病返贫致贫风险预警）。`,
+          `The person's self-paid medical costs over ${rule.windowDays} days to ${settlement.settledOn} add up to ${yuanWord(selfPaid)} yuan (${window.length} settlements), above ${Math.round(rule.share * 100)} % of ${Number(year) - 1}'s per-capita disposable income (${yuanWord(threshold)} yuan), and the person is neither monitored nor assisted.`,
         ),
         window.map((s) => s.evidence),
       ),

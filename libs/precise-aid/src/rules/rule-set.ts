@@ -1,4 +1,4 @@
-import { termInterval } from '../calendar/periods.js';
+import { periodEnd } from '../calendar/periods.js';
 import type { Finding } from '../findings/finding.js';
 import type { Policy } from '../policy/policy.js';
 import type { PersonView } from '../state/person-view.js';
@@ -30,13 +30,10 @@ export const RULES: readonly Rule[] = [
   dataQuality,
 ];
 
-const YEAR = /^\d{4}$/;
-const TERM = /^\d{4}-(spring|autumn)$/;
-
 /** Whether a finding's period (a year or a term) ended before the policy's first judged day; a date (data quality: from when two records conflict) never did. */
 function beforeJudged(period: string, policy: Policy): boolean {
   if (policy.judgedFrom === null) return false;
-  const end = YEAR.test(period) ? `${period}-12-31` : TERM.test(period) ? termInterval(period, policy.terms).to! : null;
+  const end = periodEnd(period, policy.terms);
   return end !== null && end < policy.judgedFrom;
 }
 

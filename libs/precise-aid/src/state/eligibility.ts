@@ -14,6 +14,10 @@ export interface EligibilityBasis {
   evidence: Evidence[];
 }
 
+/** Whether a status as spells name it (a category, or `monitored:<type>`) is one of the listed categories or monitoring types. */
+export const isListedStatus = (status: string, kinds: { categories: readonly string[]; monitoringTypes: readonly string[] }): boolean =>
+  status.startsWith('monitored:') ? kinds.monitoringTypes.includes(status.slice('monitored:'.length)) : kinds.categories.includes(status);
+
 const PARENT_RELATIONS: Record<string, string[]> = { child: ['head', 'spouse'], grandchild: ['child'] };
 
 /** Where a member's own status is folded: apart from the household's, and from each other member's. */
@@ -30,7 +34,11 @@ const byEffectiveOrder = (a: HouseholdFact, b: HouseholdFact) => a.from.localeCo
  */
 function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusChange[]> {
   const byHousehold = new Map<string, StatusChange[]>();
-  const push = (key: string, change: StatusChange) => byHousehold.set(key, [...(byHousehold.get(key) ?? []), change]);
+  const push = (key: string, change: StatusChange) => {
+    const changes = byHousehold.get(key);
+    if (changes) changes.push(change);
+    else byHousehold.set(key, [change]);
+  };
   const personalNow = new Map<string, Map<string, HouseholdMember>>();
   for (const fact of [...facts].sort(byEffectiveOrder)) {
     const value = fact.kind === 'household-status' ? fact.category : `monitored:${fact.monitoringType}`;
@@ -111,7 +119,7 @@ export function eligibilityDuring(
   const counts = (interval: DateInterval) => overlapDays(interval, period, until) >= minDays;
   const householdSpells = householdSpellsOf(view);
   for (const spell of householdSpells.filter((s) => s.covered)) {
-    const listed = spell.value.startsWith('monitored:') ? kinds.monitoringTypes.includes(spell.value.slice('monitored:'.length)) : kinds.categories.includes(spell.value);
+    const listed = isListedStatus(spell.value, kinds);
     if (listed && counts(spell.interval)) bases.push({ basis: spell.value, interval: spell.interval, ...(spell.area ? { area: spell.area } : {}), evidence: spell.evidence });
   }
   if (kinds.ownDisability) {
