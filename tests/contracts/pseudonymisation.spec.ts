@@ -36,6 +36,14 @@ describe('pseudonymising the standard contracts\' events', () => {
     for (const personal of original.match(/"(name|respondedBy)":"([^"]+)"/g) ?? []) expect(JSON.stringify(document)).not.toContain(personal.split(':')[1]);
   });
 
+  it('adds beside each member\'s pseudonym the school entry year its contract derives from the identity number, and not the birth date', () => {
+    const name = 'civil-affairs/household-status.changed.v2';
+    const { document } = pseudonymiseDocument(byName(name).schema, example(name), ownerOf(name), pseudonymiser);
+    // The example's members were born 1985-06-12, 1987-09-03 and 2012-04-15.
+    expect((document as { members: { schoolEntryYear?: number }[] }).members.map((m) => m.schoolEntryYear)).toEqual([1991, 1994, 2018]);
+    expect(JSON.stringify(document)).not.toMatch(/19850612|2012-?04-?15/);
+  });
+
   it('drops a personal value that is not a string, and keeps null', () => {
     const schema = { type: 'object', properties: { age: { type: 'integer', 'x-hub-classification': 'personal' }, alias: { type: ['string', 'null'], 'x-hub-classification': 'personal' } } };
     expect(pseudonymiseDocument(schema, { age: 41, alias: null }, 'civil-affairs', pseudonymiser).document).toEqual({ alias: null });

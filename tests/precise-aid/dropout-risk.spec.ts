@@ -4,14 +4,17 @@
  * - 教育部办公厅 2024 控辍保学 常态化机制, 四查三比对 (人民日报 2024-04-30): 户籍 vs 学籍 (out of school),
  *   学籍 vs 在校 (dropouts), dropouts vs the 脱贫户 database; 孤儿, 事实无人抚养, 残疾, 留守 and 困境
  *   children are the named focus groups, and 劝返 or 送教上门 the answers.
+ * - 义务教育法 第十一条: 凡年满六周岁的儿童 ... 应当送其入学; 国办发〔2017〕72号: 适龄儿童少年 never enrolled
+ *   are found too (policy 1.4.0), by the school entry year the gateway derives from the identity number.
  */
-import { evaluatePerson, POLICY_1_2, POLICY_2026, type Fact, type Finding } from '@hub/precise-aid';
-import { CERTIFICATE, ENROLMENT_V2, fact, status, STUDENT, viewOf } from './scenario.js';
+import { evaluatePerson, nextReviewDate, POLICY_1_2, POLICY_1_3, POLICY_2026, type Fact, type Finding } from '@hub/precise-aid';
+import { CERTIFICATE, ENROLMENT_V2, FATHER, fact, householdV2, status, STUDENT, viewOf } from './scenario.js';
 
 const dropouts = (facts: Fact[], until: string, policy = POLICY_2026): Finding[] => evaluatePerson(viewOf(STUDENT, facts), { policy, until }).filter((f) => f.rule === 'dropout-risk');
 const school = (term: string, change: string, effectiveDate: string, grade = 7, stage = 'compulsory') =>
   fact(ENROLMENT_V2, { idNumber: STUDENT, term, stage, grade, change, effectiveDate, boarding: false, residence: 'rural' });
 const dibao = status('dibao', 'granted', '2026-01-01');
+const periods = (findings: Finding[]) => findings.map((f) => f.period).sort();
 const inSpring = school('2026-spring', 'enrolled', '2026-02-15');
 
 describe('控辍保学 (dropout-risk)', () => {
@@ -61,5 +64,54 @@ describe('控辍保学 (dropout-risk)', () => {
 
   it('is not a check of policy 1.2.0', () => {
     expect(dropouts([dibao, inSpring], '2026-12-01', POLICY_1_2)).toEqual([]);
+  });
+
+  describe('适龄未入学: a child of school age whom no school has enrolled (policy 1.4.0)', () => {
+    /** A 低保 household (since 2025-03-01) whose child the gateway says is to start school in the autumn of `entryYear`. */
+    const dibaoChild = (entryYear: number): Fact => {
+      const household = householdV2('dibao', 'granted', '2025-03-01', [
+        { idNumber: FATHER, relationToHead: 'head' },
+        { idNumber: STUDENT, relationToHead: 'child' },
+      ]);
+      if (household.kind !== 'household-status') throw new Error('not a household fact');
+      return { ...household, members: household.members.map((m) => (m.person === STUDENT ? { ...m, schoolEntryYear: entryYear } : m)) };
+    };
+
+    it('户籍 vs 学籍: a 低保 child of grade 3 age whom no school has enrolled is raised for each term that began since the policy judges (2026-01-01), 30 days into it', () => {
+      const found = dropouts([dibaoChild(2024)], '2026-12-01');
+      expect(periods(found)).toEqual(['2026-autumn', '2026-spring']);
+      const autumn = found.find((f) => f.period === '2026-autumn');
+      expect(autumn!.explanation).toMatch(/^该儿童（低保）2024年秋季适龄入学，2026年秋季学期应读义务教育3年级，未见任何学校注册学籍，已逾30天：请核查是否失学并劝返入学，或送教上门（控辍保学）。/);
+      expect(autumn).toMatchObject({ subject: STUDENT, routedTo: 'education', ruleVersion: POLICY_2026.version });
+    });
+
+    it('is raised only once the grace days of the term have passed', () => {
+      expect(dropouts([dibaoChild(2026)], '2026-09-30')).toEqual([]);
+      expect(dropouts([dibaoChild(2026)], '2026-10-01').map((f) => f.period)).toEqual(['2026-autumn']);
+    });
+
+    it('a child not yet of school age, or past the nine grades, is not raised', () => {
+      expect(dropouts([dibaoChild(2027)], '2026-12-01')).toEqual([]);
+      expect(dropouts([dibaoChild(2016)], '2026-12-01')).toEqual([]);
+    });
+
+    it('an enrolment at any school, in any stage, ends it from that term on (the terms after are the other check: not back)', () => {
+      expect(periods(dropouts([dibaoChild(2024), school('2026-autumn', 'enrolled', '2026-09-01', 3, 'preschool')], '2026-12-01'))).toEqual(['2026-spring']);
+      const inSpring = school('2026-spring', 'enrolled', '2026-02-15', 2);
+      expect(dropouts([dibaoChild(2024), inSpring], '2026-12-01').map((f) => [f.period, f.explanation.slice(0, 3)])).toEqual([['2026-autumn', '该生（']]);
+    });
+
+    it('a child of school age of no followed household is not raised', () => {
+      const child = dibaoChild(2024);
+      expect(dropouts([{ ...child, category: 'none-such' } as Fact], '2026-12-01')).toEqual([]);
+    });
+
+    it('is not a check of policy 1.3.0', () => {
+      expect(dropouts([dibaoChild(2024)], '2026-12-01', POLICY_1_3)).toEqual([]);
+    });
+
+    it('the crosscheck judges the child again when the grace days of the term have passed', () => {
+      expect(nextReviewDate(viewOf(STUDENT, [dibaoChild(2026)]), POLICY_2026, '2026-09-15')).toBe('2026-10-01');
+    });
   });
 });

@@ -27,3 +27,5 @@ export interface ContractBinding {
 export type JsonSchema = { [keyword: string]: unknown };
 /** At the root: checks across fields that JSON Schema cannot say (a number that embeds the identity number, a digit that codes a category). */
 export const CONSISTENCY_KEYWORD = 'x-hub-consistency';
+/** On an identity number field: values the gateway derives from the number before pseudonymising it, added beside it under the names given. */
+export const DERIVED_KEYWORD = 'x-hub-derived';

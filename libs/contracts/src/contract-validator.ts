@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONSISTENCY_KEYWORD, CONTRACT_KEYWORD, SHARING_KEYWORD, type JsonSchema } from './contract-annotations.js';
+import { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONSISTENCY_KEYWORD, CONTRACT_KEYWORD, DERIVED_KEYWORD, SHARING_KEYWORD, type JsonSchema } from './contract-annotations.js';
+import { DERIVED_META_SCHEMA } from './derived-fields.js';
 import { CONSISTENCY_META_SCHEMA, consistencyViolations, type ConsistencyCheck } from './field-consistency.js';
 import { linearTimePatterns } from './linear-time-patterns.js';
 import { schemaShapeProblem } from './schema-shape.js';
@@ -100,6 +101,16 @@ export class ContractValidator {
       return violations.length === 0;
     };
     this.ajv.addKeyword({ keyword: CONSISTENCY_KEYWORD, schemaType: 'array', metaSchema: CONSISTENCY_META_SCHEMA, errors: true, validate: consistent });
+    // Derivation reads the birth date, so only an identity number may declare one.
+    this.ajv.addKeyword({
+      keyword: DERIVED_KEYWORD,
+      schemaType: 'object',
+      metaSchema: DERIVED_META_SCHEMA,
+      compile: (_value: unknown, parent: JsonSchema) => {
+        if (parent['format'] !== RESIDENT_ID_FORMAT) throw new Error(`"${DERIVED_KEYWORD}" may stand only on a field of format ${RESIDENT_ID_FORMAT}`);
+        return () => true;
+      },
+    });
   }
 
   /** Compiles a contract, keyed by its `$id`. @throws ContractSchemaError for a schema too large or deep, or one Ajv rejects. */

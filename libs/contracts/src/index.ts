@@ -2,6 +2,7 @@ export {
   CLASSIFICATION_KEYWORD,
   CLASSIFICATIONS,
   CONTRACT_KEYWORD,
+  DERIVED_KEYWORD,
   SHARING_KEYWORD,
   type Classification,
   type ContractBinding,
@@ -21,3 +22,4 @@ export { governedChanges, type GovernedChange } from './compatibility/governed-c
 export { DIFFERENCE_KINDS, type DifferenceEffect, type DifferenceKind, type SchemaDifference } from './compatibility/schema-difference.js';
 export { asyncApiDocument, type AsyncApiOptions, type PublishedContract } from './asyncapi/asyncapi-document.js';
 export { SCHEMA_LIMITS, schemaShapeProblem } from './schema-shape.js';
+export { deriveFrom, derivedFields, schoolEntryYear, DERIVATIONS, type Derivation } from './derived-fields.js';

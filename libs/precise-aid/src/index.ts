@@ -6,7 +6,7 @@ export type { CertificateFact, Fact, HouseholdFact, HouseholdMember, PersonFact 
 export { FACT_EVENT_TYPES, factFromEvent, HOUSEHOLD_EVENT_TYPES } from './facts/fact-from-event.js';
 export { finding, findingId, RULE_FAMILIES, type Finding, type RuleFamily } from './findings/finding.js';
 export { reconcile, type FindingChange } from './findings/reconcile.js';
-export { POLICY_1_0, POLICY_1_1, POLICY_1_2 } from './policy/earlier-policies.js';
+export { POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_1_3 } from './policy/earlier-policies.js';
 export { POLICY_2026, type Policy } from './policy/policy.js';
 export { nextReviewDate } from './rules/next-review-date.js';
 export { evaluatePerson, RULES } from './rules/rule-set.js';

@@ -1,4 +1,4 @@
-import { CLASSIFICATION_KEYWORD, findIdentityNumbers, type JsonSchema } from '@hub/contracts';
+import { CLASSIFICATION_KEYWORD, deriveFrom, derivedFields, findIdentityNumbers, type JsonSchema } from '@hub/contracts';
 import type { Pseudonymiser } from './pseudonymiser.js';
 
 /** One identifier the pseudonymiser replaced: where, in which domain, and by what. */
@@ -58,6 +58,7 @@ function domainOf(owner: string, field: string): string {
  *   An object or array classified `personal` is a container: its properties go by their own class;
  * - `public`, or a value the contract does not describe: kept, and every string in it is searched
  *   for identity numbers, which a department must not put there (strayIdentityNumbers).
+ * Beside an identity number, the values its field derives (`x-hub-derived`, e.g. the school entry year).
  * The input is left unchanged.
  */
 export function pseudonymiseDocument(schema: JsonSchema, document: unknown, owner: string, pseudonymiser: Pseudonymiser): PseudonymisedDocument {
@@ -103,6 +104,8 @@ export function pseudonymiseDocument(schema: JsonSchema, document: unknown, owne
       for (const [key, child] of Object.entries(value)) {
         const canonical = walk(isObject(properties[key]) ? properties[key] : undefined, child, `${pointer}/${escapePointer(key)}`, key, value);
         if (canonical !== undefined) result[key] = canonical;
+        // The coarse values a contract derives from an identity number (x-hub-derived) go beside its pseudonym.
+        if (isObject(properties[key]) && typeof child === 'string') Object.assign(result, deriveFrom(derivedFields(properties[key]), child));
       }
       return result;
     }

@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_2026, RULE_FAMILIES, type Policy } from '@hub/precise-aid';
+import { POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_1_3, POLICY_2026, RULE_FAMILIES, type Policy } from '@hub/precise-aid';
 
 const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const monthDay = { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' } as const;
@@ -89,13 +89,14 @@ const POLICY_SCHEMA = {
         {
           type: 'object',
           additionalProperties: false,
-          required: ['categories', 'monitoringTypes', 'certificateHolders', 'lastGrades', 'graceDays'],
+          required: ['categories', 'monitoringTypes', 'certificateHolders', 'lastGrades', 'graceDays', 'schoolAgeStage'],
           properties: {
             categories: strings,
             monitoringTypes: strings,
             certificateHolders: { type: 'boolean' },
             lastGrades: { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 12 } },
             graceDays: { type: 'integer', minimum: 0, maximum: 180 },
+            schoolAgeStage: { type: ['string', 'null'], minLength: 1 },
           },
         },
       ],
@@ -151,7 +152,7 @@ const POLICY_SCHEMA = {
 const validatePolicy = new Ajv2020({ allErrors: true, strict: true }).compile(POLICY_SCHEMA);
 
 /** The rule and policy versions the hub has run, by version, oldest first (finding ids carry the version). */
-export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_2026].map((policy) => [policy.version, policy]));
+export const KNOWN_POLICIES: ReadonlyMap<string, Policy> = new Map([POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_1_3, POLICY_2026].map((policy) => [policy.version, policy]));
 
 export class PolicyDocumentError extends Error {
   constructor(

@@ -3,12 +3,16 @@ import type { EnrolmentFact, Fact, HouseholdMember } from './fact.js';
 
 type Data = Record<string, unknown>;
 
+/** The school entry year the gateway derived from the identity number (x-hub-derived), where the event has one. */
+const schoolEntryYear = (data: Data) => (typeof data['schoolEntryYear'] === 'number' ? { schoolEntryYear: data['schoolEntryYear'] } : {});
+
 const members = (data: Data): HouseholdMember[] =>
   ((data['members'] as Data[] | undefined) ?? []).map((member) => ({
     person: String(member['idNumber']),
     relation: String(member['relationToHead']),
     ...(typeof member['personalStatus'] === 'string' ? { personalStatus: member['personalStatus'] } : {}),
     ...(member['covered'] === false ? { covered: false } : {}),
+    ...schoolEntryYear(member),
   }));
 
 /** The canonical event types the rules read facts from (each is also its topic). */
@@ -50,6 +54,7 @@ const enrolment = (data: Data, evidence: Evidence) => ({
   ...(typeof data['regionCode'] === 'string' ? { regionCode: data['regionCode'] } : {}),
   ...(typeof data['grade'] === 'number' ? { grade: data['grade'] } : {}),
   ...(typeof data['schoolCode'] === 'string' ? { schoolType: data['schoolCode'].slice(0, 2) } : {}),
+  ...schoolEntryYear(data),
   evidence,
 });
 
@@ -98,7 +103,16 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
     case 'education.student-aid.granted.v2':
       return { kind: 'student-aid', person: String(data['idNumber']), term: String(data['term']), aidType: String(data['aidType']), evidence };
     case 'disability.certificate.changed.v1':
-      return { kind: 'certificate', person: String(data['idNumber']), category: String(data['category']), grade: Number(data['grade']), change: data['change'] as 'issued', effectiveDate: String(data['effectiveDate']), evidence };
+      return {
+        kind: 'certificate',
+        person: String(data['idNumber']),
+        category: String(data['category']),
+        grade: Number(data['grade']),
+        change: data['change'] as 'issued',
+        effectiveDate: String(data['effectiveDate']),
+        ...schoolEntryYear(data),
+        evidence,
+      };
     case 'disability.subsidy.granted.v1':
       return { kind: 'disability-subsidy', person: String(data['idNumber']), subsidyType: data['subsidyType'] as 'care', month: String(data['month']), evidence };
     case 'healthcare-security.insurance-enrolment.recorded.v1':

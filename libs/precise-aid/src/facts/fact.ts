@@ -9,6 +9,8 @@ export interface HouseholdMember {
   personalStatus?: string;
   /** False for a member who lives in the household without the status (共同生活成员, e.g. beside a 单人保); absent (version 1) is covered. */
   covered?: boolean;
+  /** The year of the first autumn term in which the person is of compulsory school age, derived by the gateway from the identity number; absent where the contract derives none. */
+  schoolEntryYear?: number;
 }
 
 /** Civil Affairs: a household's assistance status granted, renewed, resumed, or suspended or revoked (from `from` on). */
@@ -61,6 +63,8 @@ export interface EnrolmentFact {
   grade?: number;
   /** The school type, the first two digits of the 学校标识码 (11 幼儿园, 21 小学, 31 初中, 34 普通高中, 36 中职, 51 特殊教育 ...). */
   schoolType?: string;
+  /** The year of the first autumn term in which the person is of compulsory school age, derived by the gateway from the identity number; absent where the contract derives none. */
+  schoolEntryYear?: number;
   evidence: Evidence;
 }
 
@@ -80,6 +84,8 @@ export interface CertificateFact {
   grade: number;
   change: 'issued' | 'changed' | 'revoked';
   effectiveDate: IsoDate;
+  /** The year of the first autumn term in which the person is of compulsory school age, derived by the gateway from the identity number; absent where the contract derives none. */
+  schoolEntryYear?: number;
   evidence: Evidence;
 }
 

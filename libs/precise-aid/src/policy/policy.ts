@@ -121,6 +121,12 @@ export interface Policy {
     lastGrades: Record<string, number>;
     /** Days from a term's start (or a leaving) before a pupil not back at school is a finding: 报到 and 学籍 entry take time. */
     graceDays: number;
+    /**
+     * The stage every child of school age must be in (适龄儿童少年), or null not to look for children
+     * in no school: a followed child whose school entry year (derived by the gateway from the identity
+     * number) puts them in one of its grades in a term, and whom no school has enrolled by then.
+     */
+    schoolAgeStage: string | null;
   } | null;
   /**
    * 重度残疾人单人保 candidates (sole-dibao-candidate), or null not to check them: a certificate holder
@@ -227,11 +233,11 @@ const AID_ITEMS_2026: AidItem[] = [
 ];
 
 /**
- * The policy the hub enforces from 2026-12 (version 1.3.0; sources in `../../../shared/policy-review.md`
+ * The policy the hub enforces from 2026-12 (version 1.4.0; sources in `../../../shared/policy-review.md`
  * §1.3 and §1.4, and below). Versions before it are kept for replay (`KNOWN_POLICIES`).
  */
 export const POLICY_2026: Policy = {
-  version: '1.3.0',
+  version: '1.4.0',
   // The hub went live with 2026: the departments published their statuses as they stood, and the
   // payments and enrolments of 2026 on.
   judgedFrom: '2026-01-01',
@@ -282,6 +288,9 @@ export const POLICY_2026: Policy = {
     certificateHolders: true,
     lastGrades: { compulsory: 9 },
     graceDays: 30,
+    // 义务教育法 第十一条: 凡年满六周岁的儿童，其父母或者其他法定监护人应当送其入学接受并完成义务教育;
+    // 国办发〔2017〕72号 asks for 适龄儿童少年 who never enrolled to be found too, not only those who left (1.4.0).
+    schoolAgeStage: 'compulsory',
   },
   // 2023 意见 on 低收入人口动态监测: 低保边缘家庭中的重病、重度残疾人 may be taken into 低保 on their own
   // (单人保); 重度 as the care subsidy's scope says.

@@ -4,6 +4,7 @@ import { nextTerm, termInterval } from '../calendar/periods.js';
 import type { Fact } from '../facts/fact.js';
 import type { Policy } from '../policy/policy.js';
 import type { PersonView } from '../state/person-view.js';
+import { schoolEntryYearOf } from '../state/school-entry-year.js';
 import { paymentDeadline } from './aid-items.js';
 
 /** The dates a fact names on which something starts or stops holding (an end date: the day after it). */
@@ -50,6 +51,11 @@ export function nextReviewDate(view: PersonView, policy: Policy, until: IsoDate)
   for (const f of schooling ? view.facts : []) {
     if (f.kind !== 'enrolment' || schooling!.lastGrades[f.stage] === undefined) continue;
     candidates.push(addDays(f.change === 'left' ? f.effectiveDate : termInterval(nextTerm(f.term), policy.terms).from, schooling!.graceDays));
+  }
+  // 适龄未入学: the day the grace days of the current and the next term have passed, for a child with a school entry year.
+  if (schooling?.schoolAgeStage && schoolEntryYearOf(view) !== undefined) {
+    const year = Number(until.slice(0, 4));
+    for (const term of [`${year}-spring`, `${year}-autumn`, `${year + 1}-spring`]) candidates.push(addDays(termInterval(term, policy.terms).from, schooling.graceDays));
   }
   if (facts.some((f) => f.kind === 'certificate' || f.kind === 'disability-subsidy')) candidates.push(`${addMonths(monthOf(until), 1)}-01`);
   if (view.householdFacts.length > 0 || view.facts.some((f) => f.kind === 'insurance')) candidates.push(`${Number(until.slice(0, 4)) + 1}-01-01`);

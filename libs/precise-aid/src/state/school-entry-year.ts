@@ -1,0 +1,8 @@
+import type { PersonView } from './person-view.js';
+
+/** The school entry year the gateway derived for the person from their identity number, from any record that names them with one. */
+export function schoolEntryYearOf(view: PersonView): number | undefined {
+  for (const f of view.facts) if ((f.kind === 'certificate' || f.kind === 'enrolment') && f.schoolEntryYear !== undefined) return f.schoolEntryYear;
+  for (const f of view.householdFacts) for (const m of f.members) if (m.person === view.person && m.schoolEntryYear !== undefined) return m.schoolEntryYear;
+  return undefined;
+}
