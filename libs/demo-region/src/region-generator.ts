@@ -1,3 +1,4 @@
+import { schoolEntryYear } from '@hub/contracts';
 import { COUNTIES, GIVEN_NAMES, SURNAMES } from './ningxia.js';
 import { emptyCounts, type RegionCounts } from './region-profile.js';
 import { ResidentNumbers } from './resident-numbers.js';
@@ -221,10 +222,12 @@ type MonitoringType = 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-v
 /** Whether a certificate is in the care subsidy's scope: grades 1-2, or 智力 and 精神 of every grade. */
 const severe = (certificate: { number: string; grade: number }) => certificate.grade <= 2 || CARE_OF_EVERY_GRADE.includes(CERTIFICATE_CATEGORIES[Number(certificate.number.slice(-2, -1)) - 1]!);
 
-function stageOf(age: number, random: SeededRandom): { stage: string; grade: number } | undefined {
-  if (age >= 3 && age <= 5) return { stage: 'preschool', grade: age - 2 };
-  if (age >= 6 && age <= 14) return { stage: 'compulsory', grade: age - 5 };
-  if (age >= 15 && age <= 17) return { stage: random.chance(0.3) ? 'secondary-vocational' : 'senior-high', grade: age - 14 };
+/** A child's stage and grade in autumn 2026, by the school entry year their identity number gives (as the gateway derives it). */
+function stageInAutumn(entryYear: number, random: SeededRandom): { stage: string; grade: number } | undefined {
+  const grade = 2026 - entryYear + 1;
+  if (grade >= -2 && grade <= 0) return { stage: 'preschool', grade: grade + 3 };
+  if (grade >= 1 && grade <= 9) return { stage: 'compulsory', grade };
+  if (grade >= 10 && grade <= 12) return { stage: random.chance(0.3) ? 'secondary-vocational' : 'senior-high', grade: grade - 9 };
   return undefined;
 }
 
@@ -519,12 +522,17 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         if (soleDibaoCandidate(member)) expected.push({ rule: 'sole-dibao-candidate', idNumber: member.idNumber, period: '2026', routedTo: 'civil-affairs' });
       }
 
-      const schooling = stageOf(member.age, random);
-      if ((member.relation === 'child' || member.relation === 'grandchild') && schooling && random.chance(ENROLMENT_RATE[schooling.stage]!)) {
+      const entryYear = schoolEntryYear(member.idNumber)!;
+      const byAge = stageInAutumn(entryYear, random);
+      const child = member.relation === 'child' || member.relation === 'grandchild';
+      const inSchool = child && byAge !== undefined && random.chance(ENROLMENT_RATE[byAge.stage]!);
+      // A child just past 义务教育 and in no 高中阶段 school finished grade 9 in the spring (and left).
+      const leftAfterGrade9 = child && !inSchool && byAge !== undefined && byAge.stage !== 'compulsory' && byAge.stage !== 'preschool' && byAge.grade === 1;
+      const schooling = inSchool ? byAge : leftAfterGrade9 ? { stage: 'compulsory', grade: 9 } : undefined;
+      if (schooling) {
         const studentNumber = `G${member.idNumber}`;
-        if (schooling.stage === 'preschool') counts.preschool++;
-        else if (schooling.stage === 'compulsory') counts.compulsory++;
-        else counts.seniorSecondary++;
+        // In school on the region's day (autumn 2026), by stage.
+        if (inSchool) counts[schooling.stage === 'preschool' ? 'preschool' : schooling.stage === 'compulsory' ? 'compulsory' : 'seniorSecondary']++;
         // Now and then a school code whose type does not teach the stage (a data-quality finding for each term).
         const wrongSchoolType = random.chance(0.004);
         const schoolType = wrongSchoolType ? (schooling.stage === 'senior-high' ? '21' : '34') : SCHOOL_TYPES[schooling.stage]!(schooling.grade);
@@ -533,7 +541,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         // (early enough to be a finding by the region's day, or not). A finding for the pupils the hub
         // follows (a covered status, a status of their own, a certificate), unless a grade 9 pupil
         // completed the stage in spring.
-        const away = schooling.stage === 'compulsory' ? random.next() : 1;
+        const away = schooling.stage === 'compulsory' && inSchool ? random.next() : 1;
         const notBack = away < 0.03;
         const droppedOutOn = away < 0.03 ? undefined : away < 0.05 ? DROPPED_OUT_ON : away < 0.055 ? DROPPED_OUT_LATE_ON : undefined;
         const followed = heldIn('2026-autumn', member).length > 0 || ownStatusIn('2026-autumn', member) !== undefined || member.certificate !== undefined;
@@ -545,7 +553,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         // 农村低保 and 农村特困 by the status's 城乡 where its record says (version 2), else by the pupil's 户口.
         const ruralStatus = householdV2 ? area === 'rural' : rural;
         for (const term of TERMS) {
-          if (notBack && term.term === '2026-autumn') continue;
+          if ((notBack || leftAfterGrade9) && term.term === '2026-autumn') continue;
           if (wrongSchoolType) expected.push({ rule: 'data-quality', idNumber: member.idNumber, period: term.term, routedTo: 'education' });
           /** The items due by the statuses held (as the rules fold them), or believed held when the school paid. */
           const due = (held: string[]) =>
@@ -609,6 +617,14 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
               if (CLOSED_LIST_ITEMS.includes(item) || endedBefore) wrongly();
             }
           }
+        }
+      } else {
+        // 适龄未入学 (policy 1.4.0): a child of school age (by the entry year the gateway derives from the
+        // identity number) in no school, followed in a term since 2026: a finding for that term.
+        for (const term of TERMS) {
+          const grade = Number(term.startsOn.slice(0, 4)) - (term.term.endsWith('-spring') ? 1 : 0) - entryYear + 1;
+          const followed = heldIn(term.term, member).length > 0 || ownStatusIn(term.term, member) !== undefined || member.certificate !== undefined;
+          if (grade >= 1 && grade <= 9 && followed) expected.push({ rule: 'dropout-risk', idNumber: member.idNumber, period: term.term, routedTo: 'education' });
         }
       }
 
