@@ -1,4 +1,4 @@
-import { evaluatePerson, POLICY_2026, reconcile, type Fact, type Finding } from '@hub/precise-aid';
+import { evaluatePerson, POLICY_1_3, POLICY_2026, reconcile, type Fact, type Finding } from '@hub/precise-aid';
 import { aid, aidItem, enrolment, enrolmentV2, fact, household, HOUSEHOLD, MONITORING, person, status, STUDENT, viewOf } from './scenario.js';
 
 const context = { policy: POLICY_2026, until: '2026-12-01' };
@@ -78,6 +78,43 @@ describe('data quality', () => {
     expect(found).toMatchObject({ period: '2026-autumn', routedTo: 'education' });
     const atHighSchool = fact('education.student-enrolment.changed.v1', { idNumber: STUDENT, stage: 'senior-high', grade: 1, schoolCode: '3464010401', term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
     expect(of('data-quality', evaluatePerson(viewOf(STUDENT, [atHighSchool]), context))).toEqual([]);
+  });
+});
+
+/** Age vs stage (policy 1.4.0): 义务教育法 第十一条 (school at six), the grade the school entry year gives, within the policy's allowance. */
+describe('data quality: age vs stage', () => {
+  /** An enrolment of a pupil the gateway says started school in the autumn of `entryYear`. */
+  const enrolledAt = (entryYear: number, term: string, stage: string, grade: number): Fact => {
+    const made = fact('education.student-enrolment.changed.v2', { idNumber: STUDENT, stage, grade, term, change: 'enrolled', effectiveDate: term.endsWith('-spring') ? `${term.slice(0, 4)}-02-15` : `${term.slice(0, 4)}-09-01`, schoolCode: stage === 'compulsory' ? '2164010401' : '3464010401' });
+    return { ...made, schoolEntryYear: entryYear } as Fact;
+  };
+  const flagged = (facts: Fact[]) => of('data-quality', evaluatePerson(viewOf(STUDENT, facts), context));
+
+  it('flags a grade more than three years behind the one the entry year gives, per enrolment record, to Education', () => {
+    const [found, ...more] = flagged([enrolledAt(2018, '2026-autumn', 'compulsory', 4)]);
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ subject: STUDENT, period: '2026-09-01', routedTo: 'education' });
+    expect(found!.explanation).toMatch(/^2026年秋季学期学籍为义务教育4年级，按公民身份号码应于2018年秋季入学、本学期应读义务教育9年级，滞后5个年级，请核实学籍信息（年龄与学段不符）。/);
+  });
+
+  it('flags a grade more than one year ahead: a six-year-old recorded in 普通高中', () => {
+    expect(flagged([enrolledAt(2026, '2026-autumn', 'senior-high', 1)]).map((f) => f.explanation)).toEqual([expect.stringContaining('超前9个年级')]);
+  });
+
+  it('allows a year ahead and up to three behind (late entry, repeated years, 残疾儿童 who enter late)', () => {
+    expect(flagged([enrolledAt(2025, '2026-autumn', 'compulsory', 3)])).toEqual([]);
+    expect(flagged([enrolledAt(2018, '2026-autumn', 'compulsory', 6)])).toEqual([]);
+    expect(flagged([enrolledAt(2017, '2026-autumn', 'senior-high', 1)])).toEqual([]);
+  });
+
+  it('reads a spring term as the end of the school year begun the autumn before', () => {
+    expect(flagged([enrolledAt(2024, '2026-spring', 'compulsory', 2)])).toEqual([]);
+    expect(flagged([enrolledAt(2024, '2026-spring', 'compulsory', 4)])).toHaveLength(1);
+  });
+
+  it('is not a check of policy 1.3.0, nor of an enrolment with no entry year (contract version 1 derives none)', () => {
+    expect(of('data-quality', evaluatePerson(viewOf(STUDENT, [enrolledAt(2018, '2026-autumn', 'compulsory', 1)]), { ...context, policy: POLICY_1_3 }))).toEqual([]);
+    expect(flagged([enrolment('2026-autumn')])).toEqual([]);
   });
 });
 

@@ -5,4 +5,4 @@
  * learns who through a reveal and enrols them). A spec fails when a change to the
  * generator leaves this seed without them; then pick another.
  */
-export const DEMO_REGION = { persons: 1000, seed: 9 } as const;
+export const DEMO_REGION = { persons: 1000, seed: 7 } as const;

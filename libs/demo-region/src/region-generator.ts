@@ -544,6 +544,12 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         const away = schooling.stage === 'compulsory' && inSchool ? random.next() : 1;
         const notBack = away < 0.03;
         const droppedOutOn = away < 0.03 ? undefined : away < 0.05 ? DROPPED_OUT_ON : away < 0.055 ? DROPPED_OUT_LATE_ON : undefined;
+        // Age vs stage (policy 1.4.0): now and then a grade recorded two above the pupil's (a finding for
+        // each enrolment record); decoys: a tenth of the certificate holders two grades behind (late entry is allowed).
+        const staysInSchool = inSchool && !notBack && droppedOutOn === undefined;
+        const gradeTypo = staysInSchool && schooling.grade + 2 <= (schooling.stage === 'compulsory' ? 8 : 3) && random.chance(0.003);
+        const enteredLate = !gradeTypo && staysInSchool && member.certificate !== undefined && schooling.grade > 2 && random.chance(0.1);
+        const recordedGrade = schooling.grade + (gradeTypo ? 2 : enteredLate ? -2 : 0);
         const followed = heldIn('2026-autumn', member).length > 0 || ownStatusIn('2026-autumn', member) !== undefined || member.certificate !== undefined;
         if (followed && ((notBack && schooling.grade < 9) || droppedOutOn === DROPPED_OUT_ON)) expected.push({ rule: 'dropout-risk', idNumber: member.idNumber, period: '2026-autumn', routedTo: 'education' });
         const boarding = schooling.stage === 'compulsory' ? random.chance(rural ? 0.5 : 0.2) : schooling.stage === 'senior-high' ? random.chance(0.6) : false;
@@ -555,6 +561,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         for (const term of TERMS) {
           if ((notBack || leftAfterGrade9) && term.term === '2026-autumn') continue;
           if (wrongSchoolType) expected.push({ rule: 'data-quality', idNumber: member.idNumber, period: term.term, routedTo: 'education' });
+          if (gradeTypo) expected.push({ rule: 'data-quality', idNumber: member.idNumber, period: term.startsOn, routedTo: 'education' });
           /** The items due by the statuses held (as the rules fold them), or believed held when the school paid. */
           const due = (held: string[]) =>
             itemsDue(schooling.stage, {
@@ -575,7 +582,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
               schoolCode,
               regionCode: region,
               stage: schooling.stage,
-              grade: schooling.grade,
+              grade: recordedGrade,
               term: term.term,
               change,
               effectiveDate,

@@ -133,10 +133,25 @@ const POLICY_SCHEMA = {
     dataQuality: {
       type: 'object',
       additionalProperties: false,
-      required: ['exclusiveCategories', 'schoolTypes'],
+      required: ['exclusiveCategories', 'schoolTypes', 'gradeForAge'],
       properties: {
         exclusiveCategories: { type: 'array', items: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 2 } },
         schoolTypes: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', pattern: '^[0-9]{2}$' } } },
+        gradeForAge: {
+          oneOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['firstGrade', 'ahead', 'behind'],
+              properties: {
+                firstGrade: { type: 'object', additionalProperties: { type: 'integer', minimum: -5, maximum: 20 } },
+                ahead: { type: 'integer', minimum: 0, maximum: 10 },
+                behind: { type: 'integer', minimum: 0, maximum: 10 },
+              },
+            },
+          ],
+        },
       },
     },
     reveal: {

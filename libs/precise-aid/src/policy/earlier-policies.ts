@@ -10,8 +10,13 @@ const ANY_AID: AidItem[] = ['preschool', 'compulsory', 'senior-high', 'secondary
   deadline: null,
 }));
 
-/** Policy 1.3.0 (2026-12-06): as 1.4.0, with 控辍保学 only for pupils who left school, not for children of school age never enrolled. */
-export const POLICY_1_3: Policy = { ...POLICY_2026, version: '1.3.0', schooling: { ...POLICY_2026.schooling!, schoolAgeStage: null } };
+/** Policy 1.3.0 (2026-12-06): as 1.4.0, with 控辍保学 only for pupils who left school, not for children of school age never enrolled, and no check of age vs stage. */
+export const POLICY_1_3: Policy = {
+  ...POLICY_2026,
+  version: '1.3.0',
+  schooling: { ...POLICY_2026.schooling!, schoolAgeStage: null },
+  dataQuality: { ...POLICY_2026.dataQuality, gradeForAge: null },
+};
 
 /** Policy 1.2.0 (2026-12-06): as 1.3.0 with none of the checks issue 22 added (控辍保学, 单人保, 因病返贫, 医疗救助, the cross-field data quality), and every period judged. */
 export const POLICY_1_2: Policy = {
@@ -22,7 +27,7 @@ export const POLICY_1_2: Policy = {
   soleDibao: null,
   medicalCost: null,
   medicalAssistance: null,
-  dataQuality: { exclusiveCategories: [], schoolTypes: {} },
+  dataQuality: { exclusiveCategories: [], schoolTypes: {}, gradeForAge: null },
 };
 
 /**

@@ -163,6 +163,12 @@ export interface Policy {
     exclusiveCategories: string[][];
     /** The school types (学校标识码's first two digits) each stage's schools may have; a stage not listed is not checked. */
     schoolTypes: Record<string, string[]>;
+    /**
+     * Age vs stage, or null not to check it: where each stage's grade 1 sits among the years of
+     * schooling (义务教育 grade 1 is the school entry year's autumn), and by how many years an
+     * enrolment's grade may be ahead of, or behind, the one the pupil's school entry year gives.
+     */
+    gradeForAge: { firstGrade: Record<string, number>; ahead: number; behind: number } | null;
   };
   /**
    * Which rules let the department a finding is routed to learn the subject's identity number and
@@ -321,6 +327,10 @@ export const POLICY_2026: Policy = {
     // 学校标识码: 11 幼儿园; 21 小学, 31 初中 (also 32 九年一贯制, 33 十二年一贯制, 51 特殊教育) for 义务教育; 34
     // 普通高中 (33, 35 完全中学); 36 中职 (37 技工).
     schoolTypes: { preschool: ['11'], compulsory: ['21', '22', '31', '32', '33', '51'], 'senior-high': ['33', '34', '35'], 'secondary-vocational': ['36', '37'] },
+    // 1.4.0: a grade a year ahead of the entry year's is allowed (some counties admit children who are six
+    // by the end of the year); up to three years behind is ordinary (late entry, repeated years, 残疾儿童
+    // who enter late: 第二期特殊教育提升计划 allows it); anything further is a 学籍 error or a pupil to look at.
+    gradeForAge: { firstGrade: { preschool: -2, compulsory: 1, 'senior-high': 10, 'secondary-vocational': 10 }, ahead: 1, behind: 3 },
   },
   reveal: {
     'insurance-gap': { purpose: '资助参保: enrol the uninsured assisted person with a premium subsidy (医疗保障 参保资助)' },

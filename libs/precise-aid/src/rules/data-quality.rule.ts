@@ -92,13 +92,54 @@ function schoolTypeOfStage(view: PersonView, { policy }: RuleContext): Finding[]
     );
 }
 
+/** The year of schooling (义务教育 grade 1 = 1) a pupil is in during a term by their school entry year: an autumn term's year starts a school year, a spring term ends one. */
+const schoolYearOf = (term: string, entryYear: number) => Number(term.slice(0, 4)) - (term.endsWith('-spring') ? 1 : 0) - entryYear + 1;
+
+/** A grade in words, by its year of schooling: 学前 for the years before 义务教育, 高中阶段 after it. */
+const yearWord = (year: number) => (year < -2 ? '学前（未到入园年龄）' : year <= 0 ? `学前${year + 3}年级` : year <= 9 ? `义务教育${year}年级` : `高中阶段${year - 9}年级`);
+
+/**
+ * Age vs stage: a pupil joining a term (入学, 转入, 复学) in a grade further ahead of, or behind, the
+ * one their school entry year gives than the policy allows; a 学籍 error, or a pupil to look at.
+ * Per enrolment record (its date is the period, so a wrong school type in the same term stays a
+ * finding of its own). Routed to Education.
+ */
+function gradeForAge(view: PersonView, { policy }: RuleContext): Finding[] {
+  const check = policy.dataQuality.gradeForAge;
+  if (!check) return [];
+  return view.facts.flatMap((e) => {
+    if (e.kind !== 'enrolment' || (e.change !== 'enrolled' && e.change !== 'transferred') || e.schoolEntryYear === undefined || e.grade === undefined) return [];
+    const first = check.firstGrade[e.stage];
+    if (first === undefined) return [];
+    const reported = first + e.grade - 1;
+    const expected = schoolYearOf(e.term, e.schoolEntryYear);
+    if (reported - expected <= check.ahead && expected - reported <= check.behind) return [];
+    const gap = Math.abs(reported - expected);
+    return [
+      finding(
+        'data-quality',
+        policy.version,
+        view.person,
+        e.effectiveDate,
+        'education',
+        bilingual(
+          `${termWord(e.term)}学籍为${stageWord(e.stage)}${e.grade}年级，按公民身份号码应于${e.schoolEntryYear}年秋季入学、本学期应读${yearWord(expected)}，${reported > expected ? '超前' : '滞后'}${gap}个年级，请核实学籍信息（年龄与学段不符）。`,
+          `The enrolment for ${e.term} is in grade ${e.grade} of ${e.stage}; by the identity number the pupil started school in autumn ${e.schoolEntryYear}, ${gap} years ${reported > expected ? 'ahead of' : 'behind'} the grade that gives (the policy allows ${check.ahead} ahead, ${check.behind} behind).`,
+        ),
+        [e.evidence],
+      ),
+    ];
+  });
+}
+
 /**
  * Data quality: one person in two households of a department at once; statuses that exclude each
- * other held at once; an enrolment whose school type does not teach its stage. Identity numbers
+ * other held at once; an enrolment whose school type does not teach its stage, or whose grade is far
+ * from the one the pupil's age gives. Identity numbers
  * that fail their check never get this far: the gateway rejects them and lists them to their
  * publisher.
  */
 export function dataQuality(view: PersonView, context: RuleContext): Finding[] {
-  const findings = [...listedTwice(view, context), ...exclusiveStatuses(view, context), ...schoolTypeOfStage(view, context)];
+  const findings = [...listedTwice(view, context), ...exclusiveStatuses(view, context), ...schoolTypeOfStage(view, context), ...gradeForAge(view, context)];
   return [...new Map(findings.map((f) => [f.findingId, f])).values()];
 }
