@@ -29,7 +29,7 @@ interface Body {
   body: Buffer;
 }
 
-/** What README states the gateway stays under with 4 maximum-size requests at once. */
+/** What docs/departments.md states the gateway stays under with 4 maximum-size requests at once. */
 const STATED_BOUND_MIB = 512;
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const CSV_FIELDS = ['studentNumber', 'idNumber', 'name', 'schoolCode', 'regionCode', 'stage', 'grade', 'term', 'change', 'effectiveDate'];

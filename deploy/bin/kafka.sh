@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run kafka: only the local Kafka broker, in the foreground (see README).
+# npm run kafka: only the local Kafka broker, in the foreground (see docs/operators.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/bin/ensure-dependencies.sh

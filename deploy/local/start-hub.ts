@@ -87,7 +87,7 @@ async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; 
 /**
  * The database URL of each role. A local cluster gets an owner and a login role per service
  * (prepareLocalDatabase); a server given by DATABASE_URL is used as given by every process, its
- * roles being the administrator's business (see README, "Database roles").
+ * roles being the administrator's business (see docs/operators.md, "Database roles").
  */
 async function databaseUrls(): Promise<LocalDatabaseUrls> {
   const given = process.env['DATABASE_URL'];
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   say(`Try: npx hub contracts list                            (the registered contracts, as the local integration engineer)`);
   say(`     npx hub members list                              (the members)`);
   say(`     npx hub audit verify                              (check the audit store's chains and signatures)`);
-  say(`     see README "Publishing" to send a record as education`);
+  say(`     see docs/departments.md "Publishing" to send a record as education`);
   if (kafkaCredentials && kafka.membersBootstrap && kafka.caFile) sayHowDepartmentsConnect(kafkaCredentials, kafka.membersBootstrap, kafka.caFile);
   if (demo) {
     say(`Demo: five simulated department systems publish a ${DEMO_PERSONS}-person region (${demoFolder}) through the gateway and act on their findings.`);
