@@ -15,6 +15,7 @@ import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import type { BenchInfra } from './bench-infra.js';
 import { cpuPerRecord, cpuSnapshot, gatewayKeys, postBatches, startApp, stopApp, type Batch } from './hub-processes.js';
 import { benchKafkaSettings } from './bench-kafka.js';
+import { DEPARTMENT_IDS } from '@hub/departments';
 
 export interface RegionLoadOptions {
   persons: number;
@@ -54,7 +55,6 @@ export interface LoadedRegion extends BenchHub {
   cpu: ReturnType<typeof cpuPerRecord>;
 }
 
-const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
 
 const ready = (url: string, description: string, headers: Record<string, string> = {}) =>
   pollUntil(async () => ((await fetch(url, { headers }).catch(() => undefined))?.status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, description });
@@ -65,7 +65,7 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
   const keys: Record<string, string> = {};
   const { members, close } = await openMemberDirectory(infra.databaseUrl!);
-  for (const department of DEPARTMENTS) {
+  for (const department of DEPARTMENT_IDS) {
     if (!(await members.get(department))) await members.add({ id: department, role: 'department', recordsPerSecond: 1_000_000, maxRequestBytes: 64 * 1024 * 1024 });
     keys[department] = (await members.issueKey(department)).plaintext;
   }
@@ -103,7 +103,7 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
   const generated = performance.now();
   const batches: Batch[] = [];
   const expected: ExpectedFinding[] = [];
-  const pending = new Map(DEPARTMENTS.map((d) => [d, [] as string[]]));
+  const pending = new Map<string, string[]>(DEPARTMENT_IDS.map((d) => [d, []]));
   let records = 0;
   const flush = (department: string) => {
     const lines = pending.get(department)!;
@@ -120,7 +120,7 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
       if (pending.get(department)!.length >= options.batchSize) flush(department);
     }
   }
-  DEPARTMENTS.forEach(flush);
+  DEPARTMENT_IDS.forEach(flush);
   console.log(`region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
 
   // Progress is the crosscheck's consumer lag, not a count of its facts: counting a table of millions every poll would load the database the hub runs on.

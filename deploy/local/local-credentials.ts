@@ -3,17 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openMemberDirectory } from '@hub/members';
 import { type MemberRole } from '@hub/access';
+import { DEPARTMENTS } from '@hub/departments';
 
 /**
  * The departments of the region, an audit office, and the two people who look after the contract
  * registry (an integration engineer and a data steward), as the local hub registers them.
  */
 const LOCAL_MEMBERS: { id: string; name: string; role: MemberRole }[] = [
-  { id: 'civil-affairs', name: '民政厅 Civil Affairs', role: 'department' },
-  { id: 'education', name: '教育厅 Education', role: 'department' },
-  { id: 'rural-revitalisation', name: '乡村振兴局 Rural Revitalisation', role: 'department' },
-  { id: 'disability', name: '残联 Disabled Persons\' Federation', role: 'department' },
-  { id: 'healthcare-security', name: '医保局 Healthcare Security', role: 'department' },
+  ...DEPARTMENTS.map((d) => ({ id: d.id, name: `${d.name} ${d.english}`, role: 'department' as const })),
   { id: 'audit-office', name: '审计 Audit office', role: 'auditor' },
   { id: 'integration-engineer', name: '集成工程师 Integration engineer', role: 'integration-engineer' },
   { id: 'data-steward', name: '数据管理员 Data steward', role: 'data-steward' },

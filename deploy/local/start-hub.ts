@@ -15,6 +15,7 @@ import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local
 import { ensureLocalMembers, localAuditSigningKey, localKeyRing, localServiceSigningKey } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { processEnvironment, type SecretSetting } from './process-environment.js';
+import { DEPARTMENT_IDS } from '@hub/departments';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
@@ -29,7 +30,6 @@ const CONSUMERS = [
   { name: 'audit', kafka: 'audit' as HubService, entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE', 'AUDIT_STORE_KEYS'] as SecretSetting[] },
 ];
 
-const DEMO_DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
 const DEMO_PERSONS = process.env['HUB_DEMO_PERSONS'] ?? String(DEMO_REGION.persons);
 
 const root = findProjectRoot();
@@ -217,7 +217,7 @@ function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name:
     if (generated.status !== 0) throw new Error(`generating the demo region failed (exit ${generated.status})`);
   }
   const keys = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, string>;
-  for (const department of DEMO_DEPARTMENTS) {
+  for (const department of DEPARTMENT_IDS) {
     start({
       name: `${department} simulator`,
       entry: 'dist/apps/department-simulator/src/main.js',

@@ -2,16 +2,15 @@ import { Expose, Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { HubEnvironment } from '@hub/config';
 import { REGION_DAY } from '@hub/demo-region';
-
-const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'] as const;
+import { DEPARTMENT_IDS, type DepartmentId } from '@hub/departments';
 
 /** A simulated department system's settings: which department, where the gateway is, its key, its share of a region. */
 export class SimulatorEnvironment extends HubEnvironment {
   override SERVICE_NAME = 'department-simulator';
 
   @Expose()
-  @IsIn(DEPARTMENTS)
-  DEPARTMENT!: (typeof DEPARTMENTS)[number];
+  @IsIn(DEPARTMENT_IDS)
+  DEPARTMENT!: DepartmentId;
 
   @Expose()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

@@ -5,8 +5,7 @@ import type { Command } from 'commander';
 import { addCounts, emptyCounts, generateRegion, prevalenceRows, REGION_DAY } from '@hub/demo-region';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
-
-const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
+import { DEPARTMENT_IDS } from '@hub/departments';
 
 const positive = (text: string, what: string): number => {
   const value = Number(text);
@@ -32,7 +31,7 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
     .action(async (options: { persons: string; seed: string; out: string }) => {
       const persons = positive(options.persons, '--persons');
       mkdirSync(options.out, { recursive: true });
-      const files = new Map(DEPARTMENTS.map((department) => [department, createWriteStream(join(options.out, `${department}.ndjson`))]));
+      const files = new Map<string, WriteStream>(DEPARTMENT_IDS.map((department) => [department, createWriteStream(join(options.out, `${department}.ndjson`))]));
       const expectedFile = createWriteStream(join(options.out, 'expected-findings.ndjson'));
       const counts = { households: 0, persons: 0, records: 0, expected: 0 };
       const groups = emptyCounts();

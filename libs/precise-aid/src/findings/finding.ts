@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Evidence } from '../facts/evidence.js';
+import type { DepartmentId } from '@hub/departments';
 
 export const RULE_FAMILIES = [
   'missed-student-aid',
@@ -26,7 +27,8 @@ export interface Finding {
   period: string;
   /** The aid item a student-aid finding is about (policy 1.2.0: 漏助 and 错助 are judged per item); absent for the other rules. */
   item?: string;
-  routedTo: string;
+  /** The department that can act on it. */
+  routedTo: DepartmentId;
   explanation: string;
   evidence: Evidence[];
   /** Set when the policy lets the routed department learn who the subject is, and for what purpose. */
@@ -38,7 +40,7 @@ export function findingId(rule: RuleFamily, ruleVersion: string, subject: string
   return createHash('sha256').update([rule, ruleVersion, subject, period, ...(item === undefined ? [] : [item])].join('\u0000')).digest('hex');
 }
 
-export function finding(rule: RuleFamily, ruleVersion: string, subject: string, period: string, routedTo: string, explanation: string, evidence: Evidence[], item?: string): Finding {
+export function finding(rule: RuleFamily, ruleVersion: string, subject: string, period: string, routedTo: DepartmentId, explanation: string, evidence: Evidence[], item?: string): Finding {
   const unique = [...new Map(evidence.map((e) => [`${e.source}\u0000${e.eventId}`, e])).values()].sort((a, b) => a.knownAt.localeCompare(b.knownAt) || a.eventId.localeCompare(b.eventId));
   return { findingId: findingId(rule, ruleVersion, subject, period, item), rule, ruleVersion, subject, period, ...(item === undefined ? {} : { item }), routedTo, explanation, evidence: unique };
 }
