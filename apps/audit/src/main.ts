@@ -1,7 +1,7 @@
 import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@hub/config';
+import { ConfigError, loadConfig, startProcess } from '@hub/config';
 import { consumerOptionsFrom, createConsumerApp } from '@hub/messaging';
 import { AuditEnvironment } from './audit-environment.js';
 import { AuditModule } from './audit.module.js';
@@ -32,7 +32,4 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms, published on ${env.AUDIT_CHECKPOINT_TOPIC}; health on ${await app.getUrl()}/health/ready`);
 }
 
-bootstrap().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `audit failed to start: ${String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+startProcess('audit', bootstrap);

@@ -1,7 +1,7 @@
 import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@hub/config';
+import { loadConfig, startProcess } from '@hub/config';
 import { consumerOptionsFrom, createConsumerApp } from '@hub/messaging';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { CANONICAL_EVENTS } from './canonical-events.controller.js';
@@ -22,7 +22,4 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`crosscheck consuming ${FACT_EVENT_TYPES.length} canonical topics; findings to ${env.FINDINGS_TOPIC}; health on ${await app.getUrl()}/health/ready`);
 }
 
-bootstrap().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `crosscheck failed to start: ${String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+startProcess('crosscheck', bootstrap);

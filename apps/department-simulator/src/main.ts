@@ -2,7 +2,7 @@ import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a c
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@hub/config';
+import { loadConfig, startProcess } from '@hub/config';
 import { SimulatorEnvironment } from './simulator-environment.js';
 import { SimulatorModule } from './simulator.module.js';
 
@@ -15,7 +15,4 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`${env.DEPARTMENT} simulator following its findings at ${env.GATEWAY_URL}`);
 }
 
-bootstrap().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `department simulator failed to start: ${String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+startProcess('department simulator', bootstrap);

@@ -1,7 +1,7 @@
 import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@hub/config';
+import { loadConfig, startProcess } from '@hub/config';
 import { createGatewayApp } from './create-gateway-app.js';
 import { GatewayEnvironment } from './gateway-environment.js';
 import { startGatewayConsumers } from './kafka/start-gateway-consumers.js';
@@ -22,7 +22,4 @@ async function bootstrap(): Promise<void> {
   startConsumers(1000);
 }
 
-bootstrap().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `gateway failed to start: ${String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+startProcess('gateway', bootstrap);

@@ -1,7 +1,7 @@
 import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@hub/config';
+import { loadConfig, startProcess } from '@hub/config';
 import { createRegistryApp } from './create-registry-app.js';
 import { RegistryEnvironment } from './registry-environment.js';
 
@@ -12,7 +12,4 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`registry listening on ${await app.getUrl()} (Confluent-compatible API; hub extensions under /hub/contracts)`);
 }
 
-bootstrap().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `registry failed to start: ${String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+startProcess('registry', bootstrap);

@@ -4,3 +4,4 @@ export { HubEnvironment, LOG_LEVELS } from './hub-environment.js';
 export { loadConfig } from './load-config.js';
 export { serviceVersion } from './service-version.js';
 export { IsKeyRing } from './key-ring-setting.js';
+export { startProcess } from './start-process.js';

@@ -1,0 +1,12 @@
+import { ConfigError } from './config-error.js';
+
+/**
+ * Runs a process's start-up, the one way every app starts: a bad setting stops it naming the
+ * setting (the message says it all), anything else with the process's name and the stack.
+ */
+export function startProcess(name: string, bootstrap: () => Promise<void>): void {
+  bootstrap().catch((error: unknown) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${name} failed to start: ${String((error as Error | undefined)?.stack ?? error)}\n`);
+    process.exit(1);
+  });
+}
