@@ -15,6 +15,7 @@ import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local
 import { ensureLocalMembers, localAuditSigningKey, localKeyRing, localServiceSigningKey } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { processEnvironment, type SecretSetting } from './process-environment.js';
+import { AppLogs, demoProgress } from './app-logs.js';
 import { DEPARTMENT_IDS } from '@hub/departments';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
@@ -30,11 +31,26 @@ const CONSUMERS = [
   { name: 'audit', kafka: 'audit' as HubService, entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE', 'AUDIT_STORE_KEYS'] as SecretSetting[] },
 ];
 
+/** How the launcher starts an app: its entry, port, database role, Kafka principal, secrets; `onLine` watches its log lines. */
+interface StartedApp {
+  name: string;
+  entry: string;
+  port?: string;
+  database?: keyof LocalDatabaseUrls;
+  kafka?: HubService;
+  signs?: 'registry' | 'crosscheck';
+  uses: readonly SecretSetting[];
+  env?: NodeJS.ProcessEnv;
+  onLine?: (line: string) => void;
+}
+
 const DEMO_PERSONS = process.env['HUB_DEMO_PERSONS'] ?? String(DEMO_REGION.persons);
 
 const root = findProjectRoot();
 const localFolder = join(root, '.hub');
 const demoFolder = join(localFolder, 'demo-region');
+/** The apps' logs: .hub/logs/<app>.log, or the terminal with HUB_LOG=stdout. */
+const logs = new AppLogs(join(localFolder, 'logs'), process.env['HUB_LOG'] === 'stdout');
 const cleanups: (() => Promise<void>)[] = [];
 const children: ChildProcess[] = [];
 let shuttingDown = false;
@@ -141,7 +157,7 @@ async function main(): Promise<void> {
     return { own: {}, secrets: givenPassword ? { KAFKA_SASL_PASSWORD: givenPassword } : {} };
   };
   const host = env['HTTP_HOST'] ?? '127.0.0.1';
-  const start = (app: { name: string; entry: string; port?: string; database?: keyof LocalDatabaseUrls; kafka?: HubService; signs?: 'registry' | 'crosscheck'; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => {
+  const start = (app: StartedApp) => {
     say(`Starting ${app.name} ...`);
     const principal = kafkaEnvOf(app.kafka);
     const own = { ...app.env, ...principal.own, ...(app.port ? { HTTP_PORT: app.port } : {}) };
@@ -152,10 +168,13 @@ async function main(): Promise<void> {
       ...(app.signs ? { SIGNING_KEY_FILE: localServiceSigningKey(localFolder, app.signs).privateFile } : {}),
     };
     const uses = principal.secrets.KAFKA_SASL_PASSWORD ? [...app.uses, 'KAFKA_SASL_PASSWORD' as const] : app.uses;
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, given, uses, own), stdio: 'inherit' });
+    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, given, uses, own), stdio: logs.stdio });
+    logs.attach(app.name, child, app.onLine);
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {
-        say(`${app.name} exited (${signal ?? code}); stopping the hub.`);
+        const last = logs.lastLines(app.name, 20);
+        say(`${app.name} exited (${signal ?? code}); stopping the hub.${last.length > 0 ? ` The last lines of ${logs.fileOf(app.name)}:` : ''}`);
+        for (const line of last) process.stdout.write(`    ${line}\n`);
         void shutdown(1);
       }
     });
@@ -163,7 +182,7 @@ async function main(): Promise<void> {
   };
   const ready = async (app: { name: string; port: string }) => {
     const readyUrl = `http://${host}:${app.port}/health/ready`;
-    await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: `${app.name} to report ready at ${readyUrl}` });
+    await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: `${app.name} to report ready at ${readyUrl}${logs.inline ? '' : ` (its log: ${logs.fileOf(app.name)})`}` });
   };
   // The registry first: it publishes every contract before it reports ready, so the gateway knows them all from its start.
   const [gateway, registry] = APPS as [(typeof APPS)[number], (typeof APPS)[number]];
@@ -181,6 +200,7 @@ async function main(): Promise<void> {
   say(`  Kafka         ${env.KAFKA_BROKERS}${kafka.membersBootstrap ? ` (the hub's services, SASL/SCRAM); departments: ${kafka.membersBootstrap} (SASL/SCRAM over TLS)` : ''}`);
   say(`  PostgreSQL    ${databases.owner.replace(/\/\/[^@]*@/, '//')}, a role per service`);
   say(`API keys of the local members: ${credentials.file}`);
+  say(logs.inline ? 'Logs: here, as the apps write them (HUB_LOG=stdout)' : `Logs: ${logs.folder}/<app>.log (HUB_LOG=stdout npm start to see them here); the broker's in ${join(localFolder, 'kafka', 'broker.log')}`);
   say(`Try: npx hub contracts list                            (the registered contracts, as the local integration engineer)`);
   say(`     npx hub members list                              (the members)`);
   say(`     npx hub audit verify                              (check the audit store's chains and signatures)`);
@@ -210,7 +230,7 @@ function sayHowDepartmentsConnect(credentials: LocalKafkaCredentials, bootstrap:
  * department systems, which then act on their findings. Publishing is idempotent, so later starts
  * publish nothing new. HUB_DEMO=off leaves it out.
  */
-function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name: string; entry: string; uses: readonly SecretSetting[]; env?: NodeJS.ProcessEnv }) => void): void {
+function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: StartedApp) => void): void {
   if (!existsSync(join(demoFolder, 'summary.json'))) {
     say(`Generating the demo region (${DEMO_PERSONS} persons) in ${demoFolder} ...`);
     const generated = spawnSync(process.execPath, [join(root, 'apps/cli/bin/hub.js'), 'demo', 'generate', '--persons', DEMO_PERSONS, '--seed', String(DEMO_REGION.seed), '--out', demoFolder], { stdio: 'inherit' });
@@ -224,6 +244,10 @@ function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: { name:
       uses: [],
       // Its own API key only: a department system holds no pseudonym key and no database URL.
       env: { DEPARTMENT: department, HUB_API_KEY: keys[department]!, REGION_DIR: demoFolder, GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0]!.port}`, SERVICE_NAME: 'department-simulator' },
+      onLine: (line) => {
+        const progress = demoProgress(line);
+        if (progress) say(`Demo: the ${department} simulator ${progress}; it now follows its findings`);
+      },
     });
   }
 }

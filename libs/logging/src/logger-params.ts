@@ -17,6 +17,11 @@ function correlationIdOf(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+const INFO = 30;
+/** Nest's start-up inventory (each module initialised, each route mapped): dozens of lines a start, at debug. */
+const START_UP_INVENTORY = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+const isStartUpInventory = (first: unknown) => typeof first === 'object' && first !== null && START_UP_INVENTORY.has(String((first as { context?: unknown }).context));
+
 /** One logging setup for every hub process: service, version and Node.js on each line, personal data redacted. */
 export function createLoggerParams(env: HubEnvironment, service: ServiceIdentity): Params {
   const pretty = (env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty';
@@ -26,9 +31,10 @@ export function createLoggerParams(env: HubEnvironment, service: ServiceIdentity
       base: { service: service.name, version: service.version, node: process.version },
       redact: { paths: [...PERSONAL_FIELD_PATHS], censor: REDACTED },
       hooks: {
-        logMethod(args, method) {
-          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubIdentityNumbers(arg) : arg));
-          method.apply(this, scrubbed as Parameters<typeof method>);
+        logMethod(args, method, level) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubIdentityNumbers(arg) : arg)) as Parameters<typeof method>;
+          if (level === INFO && isStartUpInventory(args[0])) this.debug(...scrubbed);
+          else method.apply(this, scrubbed);
         },
       },
       formatters: { level: (label) => ({ level: label }) },

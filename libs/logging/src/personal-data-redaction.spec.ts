@@ -37,6 +37,17 @@ describe('hub log lines', () => {
     expect(lines[0]).toMatchObject({ service: 'test', version: '1', level: 'info', msg: 'hello' });
   });
 
+  it('put Nest\'s start-up inventory (modules initialised, routes mapped) at debug, and leave other info lines alone', () => {
+    const { logger, lines } = captureLogger();
+    logger.level = 'debug';
+    logger.info({ context: 'RouterExplorer' }, 'Mapped {/findings, GET} route');
+    logger.info({ context: 'PublishService' }, 'published');
+    expect(lines.map((line) => [line['msg'], line['level']])).toEqual([
+      ['Mapped {/findings, GET} route', 'debug'],
+      ['published', 'info'],
+    ]);
+  });
+
   it('redact personal fields wherever they sit', () => {
     const { logger, lines } = captureLogger();
     logger.info({ idNumber: IDENTITY_NUMBER, member: { name: '张三', phone: '13800000000' }, household: 'HH-1' }, 'member added');

@@ -3,15 +3,17 @@ import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import { registerCompressionCodecs } from './compression/kafkajs-codecs.js';
 import type { KafkaSettings } from './kafka-settings.js';
 import { dropKafkajsTimerWarnings } from './kafkajs-timer-warning.js';
+import { isTransientKafkaError } from './transient-kafka-errors.js';
 
 const logger = new Logger('kafkajs');
 
-/** kafkajs logs through the app's logger, so its lines are JSON and redacted like the rest. */
+/** kafkajs logs through the app's logger, so its lines are JSON and redacted like the rest; the broker's "ask again" answers at debug. */
 function logCreator() {
   return ({ level, log }: LogEntry) => {
     const { message, ...fields } = log;
     const line = { ...fields, msg: message };
-    if (level === logLevel.ERROR) logger.error(line);
+    if (isTransientKafkaError(log)) logger.debug(line);
+    else if (level === logLevel.ERROR) logger.error(line);
     else if (level === logLevel.WARN) logger.warn(line);
     else logger.debug(line);
   };
