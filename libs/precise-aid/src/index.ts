@@ -8,6 +8,7 @@ export { finding, findingId, RULE_FAMILIES, type Finding, type RuleFamily } from
 export { reconcile, type FindingChange } from './findings/reconcile.js';
 export { POLICY_1_0, POLICY_1_1, POLICY_1_2, POLICY_1_3 } from './policy/earlier-policies.js';
 export { POLICY_2026, type Policy } from './policy/policy.js';
+export { POLICY_SHAPE } from './policy/policy-shape.js';
 export { nextReviewDate } from './rules/next-review-date.js';
 export { evaluatePerson, RULES } from './rules/rule-set.js';
 export type { Rule, RuleContext } from './rules/rule.js';
