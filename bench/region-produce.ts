@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import { readContractFolder } from '@hub/contract-files';
-import { ContractValidator, toKafkaBinary, type ContractBinding } from '@hub/contracts';
+import { ContractValidator, toKafkaBinary } from '@hub/contracts';
 import { generateRegion } from '@hub/demo-region';
 import { prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
@@ -71,7 +71,7 @@ function ingestContracts(projectRoot: string): Map<string, IngestContract> {
   return new Map(
     readContractFolder(join(projectRoot, 'contracts')).map((file) => {
       const id = validator.add(file.schema);
-      const binding = file.schema['x-hub-contract'] as ContractBinding;
+      const binding = file.binding;
       return [binding.topic, { binding, lifecycle: 'active', schema: file.schema, validate: (document: unknown) => validator.validate(id, document) }];
     }),
   );

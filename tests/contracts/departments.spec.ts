@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContractBinding } from '@hub/contracts';
 import { DEPARTMENT_IDS } from '@hub/departments';
 import { findProjectRoot } from '@hub/local-infra';
 import { standardContracts } from '../support/standard-contracts.js';
@@ -12,12 +11,12 @@ describe('the departments registry and the contracts', () => {
   });
 
   it('every standard contract is owned by a registered department, or by the hub', () => {
-    const owners = new Set(standardContracts().map((c) => (c.schema['x-hub-contract'] as ContractBinding).owner));
+    const owners = new Set(standardContracts().map((c) => c.binding.owner));
     expect([...owners].filter((owner) => owner !== 'hub' && !(DEPARTMENT_IDS as readonly string[]).includes(owner))).toEqual([]);
   });
 
   it('every registered department publishes at least one standard contract', () => {
-    const owners = new Set(standardContracts().map((c) => (c.schema['x-hub-contract'] as ContractBinding).owner));
+    const owners = new Set(standardContracts().map((c) => c.binding.owner));
     expect(DEPARTMENT_IDS.filter((id) => !owners.has(id))).toEqual([]);
   });
 });

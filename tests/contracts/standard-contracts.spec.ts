@@ -1,5 +1,5 @@
 import { sharingRuleProblems } from '@hub/access';
-import { classifiedFields, ContractValidator, unclassifiedFields, type ContractBinding } from '@hub/contracts';
+import { classifiedFields, ContractValidator, unclassifiedFields } from '@hub/contracts';
 import { standardContracts } from '../support/standard-contracts.js';
 
 const contracts = standardContracts();
@@ -25,12 +25,12 @@ const EXPECTED_TYPES = [
 
 describe('the standard contracts', () => {
   it('cover every event type of the hub', () => {
-    const types = contracts.map((c) => (c.schema['x-hub-contract'] as ContractBinding).type).sort();
+    const types = contracts.map((c) => c.binding.type).sort();
     expect(types).toEqual(EXPECTED_TYPES);
   });
 
   describe.each(contracts.map((c) => [c.name, c] as const))('%s', (name, contract) => {
-    const binding = contract.schema['x-hub-contract'] as ContractBinding;
+    const binding = contract.binding;
 
     it('is bound to the topic its owner, type and major version name', () => {
       expect(`${binding.owner}/${binding.type.slice(binding.owner.length + 1)}.v${binding.version}`).toBe(name);

@@ -1,15 +1,14 @@
-import type { ContractBinding, JsonSchema } from '@hub/contracts';
 import { generateRegion, REGION_DAY, type ExpectedFinding } from '@hub/demo-region';
 import { evaluatePerson, factFromEvent, POLICY_2026, type Fact, type Finding, type HouseholdFact, type PersonFact } from '@hub/precise-aid';
 import { pseudonymiseDocument, Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
 import { standardContracts } from '../support/standard-contracts.js';
 
-const contracts = new Map(standardContracts().map((c): [string, JsonSchema] => [(c.schema['x-hub-contract'] as ContractBinding).topic, c.schema]));
+const contracts = new Map(standardContracts().map((c) => [c.binding.topic, c]));
 const pseudonymiser = new Pseudonymiser(new VersionedKeyRing([{ version: 1, secret: Buffer.alloc(32, 7) }]));
 /** A record as the gateway puts it on its topic: pseudonymised, with the fields its contract derives (the school entry year). */
 function canonicalData(type: string, data: unknown): Record<string, unknown> {
-  const schema = contracts.get(type)!;
-  return pseudonymiseDocument(schema, data, (schema['x-hub-contract'] as ContractBinding).owner, pseudonymiser).document as Record<string, unknown>;
+  const contract = contracts.get(type)!;
+  return pseudonymiseDocument(contract.schema, data, contract.binding.owner, pseudonymiser).document as Record<string, unknown>;
 }
 
 /**

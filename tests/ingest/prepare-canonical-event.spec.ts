@@ -1,4 +1,4 @@
-import { canonicalForm, ContractValidator, type ContractBinding } from '@hub/contracts';
+import { canonicalForm, ContractValidator } from '@hub/contracts';
 import { IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS, prepareCanonicalEvent, type IngestContract } from '@hub/ingest';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { standardContracts } from '../support/standard-contracts.js';
@@ -8,11 +8,11 @@ const NOW = new Date('2026-09-01T08:00:00Z');
 const IDENTITY_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])/;
 
 function contractFor(name: string, lifecycle = 'active'): IngestContract & { example: Record<string, unknown> } {
-  const schema = standardContracts().find((c) => c.name === name)!.schema;
+  const { schema, binding } = standardContracts().find((c) => c.name === name)!;
   const validator = new ContractValidator();
   const id = validator.add(schema);
   return {
-    binding: schema['x-hub-contract'] as ContractBinding,
+    binding,
     lifecycle,
     schema,
     validate: (document) => validator.validate(id, document),
@@ -45,7 +45,7 @@ describe('preparing a department record as a canonical event', () => {
   it('gives every standard contract\'s example an event whose data keeps the contract\'s canonical (pseudonymised) form', () => {
     const validator = new ContractValidator();
     for (const contract of standardContracts()) {
-      const binding = contract.schema['x-hub-contract'] as ContractBinding;
+      const binding = contract.binding;
       const ingest = { ...contractFor(contract.name), lifecycle: 'active' };
       const prepared = prepareCanonicalEvent(binding.owner, { id: 'e-1', type: binding.topic, data: ingest.example }, ingest, pseudonymiser, NOW);
       if (prepared.status !== 'accepted') throw new Error(`${contract.name}: ${JSON.stringify(prepared.rejections)}`);

@@ -45,7 +45,7 @@ describe('the contract registry API', () => {
   it('registers the standard contracts at start, one subject per topic', async () => {
     const { status, body } = await call('GET', '/subjects');
     expect(status).toBe(200);
-    expect(body).toEqual(standardContracts().map((c) => `${(c.schema['x-hub-contract'] as { topic: string }).topic}-value`).sort());
+    expect(body).toEqual(standardContracts().map((c) => `${c.binding.topic}-value`).sort());
   });
 
   it('serves a version as Confluent clients read it', async () => {

@@ -1,5 +1,4 @@
 import type { ContractState } from '@hub/contract-registry';
-import type { ContractBinding } from '@hub/contracts';
 import { freePort } from '@hub/local-infra';
 import { openMemberDirectory, type Member } from '@hub/members';
 import { createKafkaClient, HubProducer } from '@hub/messaging';
@@ -34,7 +33,7 @@ export interface GatewayTestBed {
 /** The standard contracts as the registry publishes them on its compacted topic. */
 export function standardContractStates(): ContractState[] {
   return standardContracts().map((contract, i) => {
-    const binding = contract.schema['x-hub-contract'] as ContractBinding;
+    const binding = contract.binding;
     return { subject: `${binding.topic}-value`, version: 1, id: i + 1, lifecycle: 'active', binding, schema: contract.schema };
   });
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { JsonSchema } from '@hub/contracts';
+import { contractBinding, type JsonSchema } from '@hub/contracts';
 
 /** A problem with what the user gave the command: it says which file and why, and exits with 2. */
 export class InputError extends Error {
@@ -55,7 +55,7 @@ export function readEventsFile(file: string): { position: string; document: unkn
 
 /** The subject a contract file registers under: `<topic>-value`, from its x-hub-contract binding. */
 export function defaultSubject(schema: JsonSchema, file: string): string {
-  const topic = (schema['x-hub-contract'] as { topic?: string } | undefined)?.topic;
+  const topic = contractBinding(schema)?.topic;
   if (!topic) throw new InputError(`${file} has no x-hub-contract.topic; give the subject with --subject`);
   return `${topic}-value`;
 }

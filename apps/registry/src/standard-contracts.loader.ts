@@ -2,7 +2,6 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { resolve } from 'node:path';
 import { readContractFolder } from '@hub/contract-files';
 import { ContractRegistry, RegistryError } from '@hub/contract-registry';
-import type { ContractBinding } from '@hub/contracts';
 import { RegistryEnvironment } from './registry-environment.js';
 
 /**
@@ -24,7 +23,7 @@ export class StandardContractsLoader implements OnApplicationBootstrap {
     const folder = resolve(this.env.CONTRACTS_DIR);
     const contracts = readContractFolder(folder);
     for (const contract of contracts) {
-      const binding = contract.schema['x-hub-contract'] as ContractBinding;
+      const binding = contract.binding;
       const subject = `${binding.topic}-value`;
       try {
         const stored = await this.registry.register(subject, JSON.stringify(contract.schema), 'JSON');

@@ -1,1 +1,1 @@
-export { readContractFolder, type ContractFile, type InvalidExample } from './read-contract-folder.js';
+export { ContractFileError, readContractFolder, type ContractFile, type InvalidExample } from './read-contract-folder.js';

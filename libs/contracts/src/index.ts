@@ -9,6 +9,7 @@ export {
   type JsonSchema,
 } from './contract-annotations.js';
 export { bindingProblems } from './binding-problems.js';
+export { contractBinding } from './contract-binding.js';
 export { canonicalForm, PSEUDONYM_PATTERN } from './canonical-form.js';
 export { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent, type KafkaBinaryMessage } from './cloud-event.js';
 export { ContractSchemaError, ContractValidator, type ContractViolation, type ValidationResult } from './contract-validator.js';
