@@ -1,1 +1,2 @@
 export { ContractFileError, readContractFolder, type ContractFile, type InvalidExample } from './read-contract-folder.js';
+export { CATALOGUE_FILE, contractCatalogueSource } from './contract-catalogue.js';

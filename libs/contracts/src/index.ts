@@ -24,3 +24,4 @@ export { DIFFERENCE_KINDS, type DifferenceEffect, type DifferenceKind, type Sche
 export { asyncApiDocument, type AsyncApiOptions, type PublishedContract } from './asyncapi/asyncapi-document.js';
 export { SCHEMA_LIMITS, schemaShapeProblem } from './schema-shape.js';
 export { deriveFrom, derivedFields, schoolEntryYear, DERIVATIONS, type Derivation } from './derived-fields.js';
+export { EVENT_TYPES, type DepartmentRecords, type EventType } from './generated/standard-contracts.js';

@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { compile } from 'json-schema-to-typescript';
 import { asyncApiDocument, contractBinding, ContractValidator, diffSchemas, type JsonSchema } from '@hub/contracts';
 import { serviceVersion } from '@hub/config';
+import { contractCatalogueSource, readContractFolder } from '@hub/contract-files';
 import { RegistryClient } from '@hub/registry-client';
 import type { CliOutput } from '../cli-output.js';
 import { LOCAL_KEY_FILE, memberKey } from '../member-key.js';
@@ -159,6 +161,22 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
       });
       if (options.out) writeFileSync(options.out, source);
       else io.out(source.trimEnd());
+    });
+
+  contracts
+    .command('generate-catalogue')
+    .description('the TypeScript catalogue of a contracts folder: every event type with its binding, and the type of each record (npm run generate)')
+    .option('--folder <dir>', 'the contracts folder', 'contracts')
+    .option('--out <file>', 'write to a file instead of printing')
+    .action(async (options: { folder: string; out?: string }) => {
+      const source = await contractCatalogueSource(readContractFolder(options.folder));
+      if (!options.out) {
+        io.out(source.trimEnd());
+        return;
+      }
+      mkdirSync(dirname(options.out), { recursive: true });
+      writeFileSync(options.out, source);
+      io.out(`wrote ${options.out}`);
     });
 
   withRegistryOptions(

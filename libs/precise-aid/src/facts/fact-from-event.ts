@@ -1,3 +1,4 @@
+import type { EventType } from '@hub/contracts';
 import type { Evidence } from './evidence.js';
 import type { EnrolmentFact, Fact, HouseholdMember } from './fact.js';
 
@@ -28,10 +29,10 @@ export const FACT_EVENT_TYPES = [
   'disability.subsidy.granted.v1',
   'healthcare-security.insurance-enrolment.recorded.v1',
   'healthcare-security.settlement.recorded.v1',
-] as const;
+] as const satisfies readonly EventType[];
 
 /** The fact event types about households, which name their members; the others are about one person, their record key. */
-export const HOUSEHOLD_EVENT_TYPES: readonly string[] = ['civil-affairs.household-status.changed.v1', 'civil-affairs.household-status.changed.v2', 'rural-revitalisation.monitoring-status.changed.v1'];
+export const HOUSEHOLD_EVENT_TYPES: readonly string[] = ['civil-affairs.household-status.changed.v1', 'civil-affairs.household-status.changed.v2', 'rural-revitalisation.monitoring-status.changed.v1'] satisfies EventType[];
 
 /** The 学籍异动 of enrolment version 2, as joining or leaving the term. */
 const ENROLMENT_CHANGES: Readonly<Record<string, EnrolmentFact['change']>> = {
