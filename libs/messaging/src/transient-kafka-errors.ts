@@ -9,7 +9,7 @@ const TRANSIENT = [
   'This server is not the leader for that topic-partition',
   'This server does not host this topic-partition',
   "The coordinator is loading and hence can't process requests",
-  'The coordinator is not available',
+  'The group coordinator is not available',
   'This is not the correct coordinator',
   'The group is rebalancing, so a rejoin is needed',
   'Messages are rejected since there are fewer in-sync replicas than required',
