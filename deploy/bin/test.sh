@@ -9,6 +9,8 @@ hub_ensure_dependencies
 # ts-jest only transpiles (isolatedModules), so the tests are type-checked here, strictly, like the code.
 hub_say "Type-checking tests (tsc --noEmit) ..."
 npx tsc -p tsconfig.json --noEmit
+hub_say "Checking the layer map (dependency-cruiser, .dependency-cruiser.cjs) ..."
+npx depcruise apps libs bench deploy tests --config .dependency-cruiser.cjs --output-type err
 hub_say "Running tests (jest) ..."
 # Jest runs ES modules (and, on Node 24.9+, require(esm)) through vm.SourceTextModule/SyntheticModule,
 # which Node 24 still keeps behind --experimental-vm-modules.

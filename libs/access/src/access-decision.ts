@@ -1,7 +1,9 @@
 import type { MemberRole } from './member-role.js';
-import type { RegistryAction } from './registry-access.js';
 
 /** What a member asks to do, and the hub's answer, as the access log records it. */
+/** What a member may do with the contract registry (decided in registry-access.ts). */
+export type RegistryAction = 'read-contracts' | 'check-contract' | 'register-contract' | 'sample-check' | 'change-lifecycle' | 'change-compatibility' | 'delete-contract';
+
 export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members';
 
 /**

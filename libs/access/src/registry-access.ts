@@ -1,8 +1,7 @@
-import type { AccessDecision } from './access-decision.js';
+import type { AccessDecision, RegistryAction } from './access-decision.js';
 import type { Caller, MemberRole } from './member-role.js';
 
 /** What a caller asks of the contract registry. */
-export type RegistryAction = 'read-contracts' | 'check-contract' | 'register-contract' | 'sample-check' | 'change-lifecycle' | 'change-compatibility' | 'delete-contract';
 
 /** A registration as the registry is about to store it: whose subject it is, whose the candidate says it is, what it governs. */
 export interface RegistrationRequest {

@@ -125,3 +125,8 @@ export function replaceIdentityNumbers(text: string, replace: (identityNumber: s
   }
   return result + text.slice(from);
 }
+
+/** Masks identity numbers in free text (for log lines and error messages). */
+export function scrubIdentityNumbers(text: string, mask = '[ID-REDACTED]'): string {
+  return replaceIdentityNumbers(text, () => mask);
+}

@@ -15,7 +15,7 @@ export { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent, type Ka
 export { ContractSchemaError, ContractValidator, type ContractViolation, type ValidationResult } from './contract-validator.js';
 export { classifiedFields, unclassifiedFields, type ClassifiedField } from './field-classification.js';
 export { identityCheckCharacter, identityNumberProblem, isResidentIdentityNumber, type IdentityNumberProblem } from './resident-identity-number.js';
-export { findIdentityNumbers, replaceIdentityNumbers, type IdentityNumberInText } from './identity-numbers-in-text.js';
+export { findIdentityNumbers, replaceIdentityNumbers, scrubIdentityNumbers, type IdentityNumberInText } from './identity-numbers-in-text.js';
 export { checkCompatibility, type CompatibilityVerdict, type Incompatibility, type VersionedSchema } from './compatibility/check-compatibility.js';
 export { COMPATIBILITY_MODES, isCompatibilityMode, type CompatibilityMode } from './compatibility/compatibility-mode.js';
 export { diffSchemas } from './compatibility/diff-schemas.js';

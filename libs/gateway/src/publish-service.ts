@@ -1,9 +1,9 @@
 import { decidePublish, type AccessDecision } from '@hub/access';
-import { toKafkaBinary } from '@hub/contracts';
+import { scrubIdentityNumbers, toKafkaBinary } from '@hub/contracts';
 import { ErrorCode } from '@hub/errors';
 import { prepareCanonicalEvent, type IngestContract, type Rejection, type SubmissionEntry } from '@hub/ingest';
 import { HubProducer, KafkaTopicAdmin, RecordHeader, type OutboundRecord } from '@hub/messaging';
-import { maskIdentityNumbers, pseudonymiseIdentityNumbers, scrubIdentityNumbers, type NamedPerson, type Pseudonymiser, type Replacement } from '@hub/privacy';
+import { maskIdentityNumbers, pseudonymiseIdentityNumbers, type NamedPerson, type Pseudonymiser, type Replacement } from '@hub/privacy';
 import { accessLogRecord, type Member } from '@hub/members';
 import type { GatewayContracts } from './gateway-contracts.js';
 import type { IdentityVault } from './identity-vault.js';

@@ -17,4 +17,4 @@ export const REDACTED = '[REDACTED]';
  * Masks anything shaped like a resident identity number in free text, so one pasted into an
  * error message or a URL never reaches a log line. Field redaction alone cannot catch those.
  */
-export { scrubIdentityNumbers } from '@hub/privacy';
+export { scrubIdentityNumbers } from '@hub/contracts';

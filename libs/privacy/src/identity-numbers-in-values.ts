@@ -13,11 +13,6 @@ function replaceInValue(value: unknown, replace: (identityNumber: string) => str
   return value;
 }
 
-/** Masks identity numbers in free text (for log lines and error messages). */
-export function scrubIdentityNumbers(text: string, mask = '[ID-REDACTED]'): string {
-  return replaceIdentityNumbers(text, () => mask);
-}
-
 /**
  * Replaces every identity number in a value (even in a field no contract classifies, or one that
  * fails its check) by its person pseudonym: for records that leave the gateway without having

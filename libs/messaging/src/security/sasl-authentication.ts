@@ -1,14 +1,20 @@
 import { ErrorCode, HubError } from '@hub/errors';
-import type { BrokerConnection } from '../fetch/broker-connection.js';
 import { compactBytes, EMPTY_TAGS, requestFrame, string, WireReader } from '../fetch/wire-encoding.js';
 import type { KafkaSasl } from './kafka-credentials.js';
 import { ScramClient, ScramError } from './scram-client.js';
+
+/** What the exchange needs of a connection (a `BrokerConnection`): named here, so this module does not import the connection that calls it. */
+export interface SaslConnection {
+  readonly address: string;
+  correlationId(): number;
+  send(frame: Buffer, correlationId: number): Promise<Buffer>;
+}
 
 const SASL_HANDSHAKE = { key: 17, version: 1 };
 /** v2 is the first flexible version, which Kafka 4 serves as it does v0 and v1. */
 const SASL_AUTHENTICATE = { key: 36, version: 2 };
 
-function refused(connection: BrokerConnection, sasl: KafkaSasl, why: string): HubError {
+function refused(connection: SaslConnection, sasl: KafkaSasl, why: string): HubError {
   return new HubError(ErrorCode.Unauthenticated, `broker ${connection.address} refused ${sasl.username} (${sasl.mechanism}): ${why}`, { context: { broker: connection.address, principal: sasl.username } });
 }
 
@@ -17,7 +23,7 @@ function refused(connection: BrokerConnection, sasl: KafkaSasl, why: string): Hu
  * before any other request: the mechanism handshake, then the exchange (PLAIN: one message;
  * SCRAM-SHA-512: two, the broker's proof checked).
  */
-export async function authenticateConnection(connection: BrokerConnection, clientId: string, sasl: KafkaSasl): Promise<void> {
+export async function authenticateConnection(connection: SaslConnection, clientId: string, sasl: KafkaSasl): Promise<void> {
   const mechanism = sasl.mechanism === 'plain' ? 'PLAIN' : 'SCRAM-SHA-512';
   let id = connection.correlationId();
   const handshake = new WireReader(await connection.send(requestFrame(SASL_HANDSHAKE.key, SASL_HANDSHAKE.version, id, clientId, string(mechanism), false), id));
