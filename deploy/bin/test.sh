@@ -9,6 +9,8 @@ hub_ensure_dependencies
 # ts-jest only transpiles (isolatedModules), so the tests are type-checked here, strictly, like the code.
 hub_say "Type-checking tests (tsc --noEmit) ..."
 npx tsc -p tsconfig.json --noEmit
+hub_say "Checking the formatting (Prettier; npm run format rewrites it) ..."
+npx prettier --check --log-level warn 'apps/**/*.ts' 'libs/**/*.ts' 'tests/**/*.ts' 'bench/**/*.ts' 'deploy/**/*.ts'
 hub_say "Checking the layer map (dependency-cruiser, .dependency-cruiser.cjs) ..."
 npx depcruise apps libs bench deploy tests --config .dependency-cruiser.cjs --output-type err
 hub_say "Running tests (jest) ..."
