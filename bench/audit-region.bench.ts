@@ -44,8 +44,17 @@ export async function auditRegionBench(projectRoot: string, infra: BenchInfra, o
     const verification = verifyCommand(projectRoot, databaseUrl, infra.brokers, publicKeyFile);
     const verify: Figure = { name: `hub audit verify, as run (${verification.summary})`, eventsPerSecond: verification.entriesPerSecond };
     const ratio = verify.eventsPerSecond / baseline.eventsPerSecond;
-    console.log(`verify: ${Math.round(verify.eventsPerSecond).toLocaleString('en')} entries/s (target 100,000; the whole command with Node's start ${verification.commandSeconds.toFixed(1)} s); ${ratio.toFixed(2)} of the raw read of the same ${baseline.entries.toLocaleString('en')} entries`);
-    report(projectRoot, 'audit-region', [verify, baseline], { ...details, options, records: loaded.records, ratio, recording: { seconds: recordingSeconds }, verify: { entries: verification.entries, commandSeconds: verification.commandSeconds } });
+    console.log(
+      `verify: ${Math.round(verify.eventsPerSecond).toLocaleString('en')} entries/s (target 100,000; the whole command with Node's start ${verification.commandSeconds.toFixed(1)} s); ${ratio.toFixed(2)} of the raw read of the same ${baseline.entries.toLocaleString('en')} entries`,
+    );
+    report(projectRoot, 'audit-region', [verify, baseline], {
+      ...details,
+      options,
+      records: loaded.records,
+      ratio,
+      recording: { seconds: recordingSeconds },
+      verify: { entries: verification.entries, commandSeconds: verification.commandSeconds },
+    });
   } finally {
     await stopApp(audit);
     await audited.close();

@@ -41,16 +41,31 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
     const reportFile = join(folder, 'replay-report.json');
     const replayed = replayCommand(projectRoot, infra.brokers, asOf, reportFile);
     console.log(`replay phases: ${replayed.phases}`);
-    const replay: Figure = { name: `hub replay of the whole history, as run (${replayed.report.log.records} canonical records, ${replayed.report.findings.open} open findings)`, eventsPerSecond: replayed.recordsPerSecond };
+    const replay: Figure = {
+      name: `hub replay of the whole history, as run (${replayed.report.log.records} canonical records, ${replayed.report.findings.open} open findings)`,
+      eventsPerSecond: replayed.recordsPerSecond,
+    };
     const { differences } = replayed.report;
-    console.log(`replay: ${replayed.report.findings.open} open findings; against those announced: ${differences.appears} appear, ${differences.disappears} disappear, ${differences.changes} change (report: ${reportFile})`);
+    console.log(
+      `replay: ${replayed.report.findings.open} open findings; against those announced: ${differences.appears} appear, ${differences.disappears} disappear, ${differences.changes} change (report: ${reportFile})`,
+    );
 
     const verification = verifyCommand(projectRoot, infra.databaseUrl!, infra.brokers, publicKeyFile);
     const verify: Figure = { name: `hub audit verify, as run (${verification.summary})`, eventsPerSecond: verification.entriesPerSecond };
 
     const ratio = replay.eventsPerSecond / baseline.eventsPerSecond;
-    console.log(`replay / raw kafkajs read: ${ratio.toFixed(2)} (target 0.70; the whole replay command with Node's start ${replayed.commandSeconds.toFixed(1)} s)   verify: ${Math.round(verify.eventsPerSecond)} entries/s (target 100,000; the whole command with Node's start ${verification.commandSeconds.toFixed(1)} s)`);
-    report(projectRoot, 'audit', [replay, baseline, verify], { ...details, options, records: region.records, ratio, differences: differences.items.length, replay: { commandSeconds: replayed.commandSeconds }, verify: { entries: verification.entries, commandSeconds: verification.commandSeconds } });
+    console.log(
+      `replay / raw kafkajs read: ${ratio.toFixed(2)} (target 0.70; the whole replay command with Node's start ${replayed.commandSeconds.toFixed(1)} s)   verify: ${Math.round(verify.eventsPerSecond)} entries/s (target 100,000; the whole command with Node's start ${verification.commandSeconds.toFixed(1)} s)`,
+    );
+    report(projectRoot, 'audit', [replay, baseline, verify], {
+      ...details,
+      options,
+      records: region.records,
+      ratio,
+      differences: differences.items.length,
+      replay: { commandSeconds: replayed.commandSeconds },
+      verify: { entries: verification.entries, commandSeconds: verification.commandSeconds },
+    });
   } finally {
     await region.stop();
   }

@@ -35,11 +35,29 @@ export function rawReadProcess(projectRoot: string, brokers: readonly string[], 
  * settings the command gives itself: its own figure (records over the time from the start of the
  * reading to the report), its phases, and the whole command's time with Node's start.
  */
-export function replayCommand(projectRoot: string, brokers: readonly string[], asOf: Date, reportFile: string): { report: ReplayReport; recordsPerSecond: number; phases: string; commandSeconds: number } {
+export function replayCommand(
+  projectRoot: string,
+  brokers: readonly string[],
+  asOf: Date,
+  reportFile: string,
+): { report: ReplayReport; recordsPerSecond: number; phases: string; commandSeconds: number } {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [join(projectRoot, 'apps/cli/bin/hub.js'), 'replay', '--as-of', asOf.toISOString(), '--evaluation-date', REGION_DAY, '--brokers', brokers.join(','), '--findings-topic', 'hub.finding.changed.v1', '--out', reportFile],
+    [
+      join(projectRoot, 'apps/cli/bin/hub.js'),
+      'replay',
+      '--as-of',
+      asOf.toISOString(),
+      '--evaluation-date',
+      REGION_DAY,
+      '--brokers',
+      brokers.join(','),
+      '--findings-topic',
+      'hub.finding.changed.v1',
+      '--out',
+      reportFile,
+    ],
     { encoding: 'utf8', maxBuffer: 64 * 1_048_576 },
   );
   const commandSeconds = seconds(started);
@@ -53,9 +71,16 @@ export function replayCommand(projectRoot: string, brokers: readonly string[], a
  * holds the generated region): its own figure (entries over the time from the start of the walk to
  * the verdict), and the whole command's time with Node's start.
  */
-export function verifyCommand(projectRoot: string, databaseUrl: string, brokers: readonly string[], publicKeyFile: string): { entries: number; entriesPerSecond: number; summary: string; commandSeconds: number } {
+export function verifyCommand(
+  projectRoot: string,
+  databaseUrl: string,
+  brokers: readonly string[],
+  publicKeyFile: string,
+): { entries: number; entriesPerSecond: number; summary: string; commandSeconds: number } {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join(projectRoot, 'apps/cli/bin/hub.js'), 'audit', 'verify', '--database', databaseUrl, '--brokers', brokers.join(','), '--public-key', publicKeyFile], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(projectRoot, 'apps/cli/bin/hub.js'), 'audit', 'verify', '--database', databaseUrl, '--brokers', brokers.join(','), '--public-key', publicKeyFile], {
+    encoding: 'utf8',
+  });
   const commandSeconds = seconds(started);
   const verdict = /^intact: (.+ entries, \d+ checkpoints), in [\d.]+ s \(([\d,]+) entries\/s\)/m.exec(run.stdout);
   if (run.status !== 0 || !verdict) throw new Error(`hub audit verify did not find the run's audit store intact (exit ${run.status}): ${run.stdout}${run.stderr}`);
@@ -72,5 +97,9 @@ export function rawStoreReadProcess(projectRoot: string, databaseUrl: string): F
   const run = spawnSync(process.execPath, [join(projectRoot, 'dist/bench/raw-store-read-process.js'), databaseUrl], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the raw read of the audit store failed (exit ${run.status}): ${run.stderr}`);
   const { entries, entriesPerSecond } = JSON.parse(run.stdout) as { entries: number; entriesPerSecond: number };
-  return { name: 'raw read of the same audit entries (their stored columns by binary COPY in offset order, two chains at a time, nothing checked; a process of its own)', eventsPerSecond: entriesPerSecond, entries };
+  return {
+    name: 'raw read of the same audit entries (their stored columns by binary COPY in offset order, two chains at a time, nothing checked; a process of its own)',
+    eventsPerSecond: entriesPerSecond,
+    entries,
+  };
 }

@@ -37,4 +37,3 @@ export async function startBenchInfra(projectRoot: string, options: { database: 
     },
   };
 }
-

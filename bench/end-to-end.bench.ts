@@ -32,22 +32,34 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
     const key = (rule: string, subject: string, period: string, item?: string | null) => `${rule} ${subject} ${period}${item ? ` ${item}` : ''}`;
     const planted = new Set(region.expected.map((e) => key(e.rule, pseudonymiser.pseudonymise('person', e.idNumber), e.period, e.item)));
     const found = new Set(
-      (await region.database.query<{ rule: string; subject: string; period: string; item: string | null }>(`SELECT rule, subject, finding ->> 'period' AS period, finding ->> 'item' AS item FROM crosscheck_finding WHERE state = 'open'`)).rows.map((f) =>
-        key(f.rule, f.subject, f.period, f.item),
-      ),
+      (
+        await region.database.query<{ rule: string; subject: string; period: string; item: string | null }>(
+          `SELECT rule, subject, finding ->> 'period' AS period, finding ->> 'item' AS item FROM crosscheck_finding WHERE state = 'open'`,
+        )
+      ).rows.map((f) => key(f.rule, f.subject, f.period, f.item)),
     );
     const hits = [...found].filter((f) => planted.has(f)).length;
     const recall = planted.size === 0 ? 1 : hits / planted.size;
     const precision = found.size === 0 ? 1 : hits / found.size;
 
     const baseline = await rawPassThrough(infra.brokers, records);
-    const endToEnd: Figure = { name: `publish to last finding (${options.clients} clients, batches of ${options.batchSize}, settle ${SETTLE_MS} ms)`, eventsPerSecond: records / ((finished - started) / 1000) };
-    const publishing: Figure = { name: 'publishing through the gateway (HTTP, NDJSON)', eventsPerSecond: records / ((published - started) / 1000), p50Ms: percentile(region.requestLatencies, 50), p99Ms: percentile(region.requestLatencies, 99) };
+    const endToEnd: Figure = {
+      name: `publish to last finding (${options.clients} clients, batches of ${options.batchSize}, settle ${SETTLE_MS} ms)`,
+      eventsPerSecond: records / ((finished - started) / 1000),
+    };
+    const publishing: Figure = {
+      name: 'publishing through the gateway (HTTP, NDJSON)',
+      eventsPerSecond: records / ((published - started) / 1000),
+      p50Ms: percentile(region.requestLatencies, 50),
+      p99Ms: percentile(region.requestLatencies, 99),
+    };
     const ratio = endToEnd.eventsPerSecond / baseline.eventsPerSecond;
-    console.log(`time to the last finding: ${((finished - started) / 1000).toFixed(1)} s; recall ${(recall * 100).toFixed(2)} %, precision ${(precision * 100).toFixed(2)} % (${hits} of ${planted.size} planted, ${found.size} raised)`);
+    console.log(
+      `time to the last finding: ${((finished - started) / 1000).toFixed(1)} s; recall ${(recall * 100).toFixed(2)} %, precision ${(precision * 100).toFixed(2)} % (${hits} of ${planted.size} planted, ${found.size} raised)`,
+    );
     const byRule = countsByRule(planted, found);
     console.table(withRates(byRule, region.counts));
-    console.log('the region beside the review\'s targets (../shared/policy-review.md §4):');
+    console.log("the region beside the review's targets (../shared/policy-review.md §4):");
     console.table(prevalenceRows(region.counts));
     console.log(`end to end / raw pass-through: ${ratio.toFixed(2)}   peak RSS: gateway ${rss.gateway} MiB, crosscheck ${rss.crosscheck} MiB, benchmark client ${peakRssMiB()} MiB`);
     const cpuParts = Object.entries(region.cpu.microsecondsPerRecord).map(([part, micros]) => `${part} ${micros}`);
@@ -91,7 +103,10 @@ function countsByRule(planted: ReadonlySet<string>, found: ReadonlySet<string>):
 /** Each rule's row with its planted findings per 10,000 residents, beside the real rate the review gives. */
 function withRates(byRule: ReturnType<typeof countsByRule>, counts: RegionCounts): Record<string, Record<string, number | string>> {
   return Object.fromEntries(
-    Object.entries(byRule).map(([rule, row]) => [rule, { ...row, 'per 10,000': Number(((10_000 * row.planted) / counts.persons).toFixed(1)), 'in reality': REAL_FINDING_RATES[rule] ?? 'no figure found' }]),
+    Object.entries(byRule).map(([rule, row]) => [
+      rule,
+      { ...row, 'per 10,000': Number(((10_000 * row.planted) / counts.persons).toFixed(1)), 'in reality': REAL_FINDING_RATES[rule] ?? 'no figure found' },
+    ]),
   );
 }
 

@@ -114,7 +114,11 @@ export async function findingLatencyBench(projectRoot: string, infra: BenchInfra
       await Promise.all(
         [...byDepartment].map(async ([department, lines]) => {
           const t0 = performance.now();
-          const response = await fetch(`${hub.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${hub.keys[department]}`, 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
+          const response = await fetch(`${hub.url}/v1/events`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${hub.keys[department]}`, 'content-type': 'application/x-ndjson' },
+            body: lines.join('\n'),
+          });
           const outcome = (await response.json()) as { accepted?: number; message?: string };
           if (response.status !== 200 || outcome.accepted !== lines.length) throw new Error(`the gateway answered ${response.status}: ${outcome.message ?? JSON.stringify(outcome)}`);
           requestLatencies.push(performance.now() - t0);

@@ -46,7 +46,12 @@ function bodies(run: string, bytes: number): Body[] {
     { kind: 'one record nested to the full size', contentType: 'application/json', body: Buffer.from(`${'['.repeat(Math.floor((bytes - 2) / 2))}${']'.repeat(Math.floor((bytes - 2) / 2))}`) },
     { kind: 'one string of the full size', contentType: 'application/json', body: Buffer.from(`[{"id":"a","type":"t","data":"${'x'.repeat(bytes - 40)}"}]`) },
     { kind: 'gzip bomb (1 GiB inflated, about 1 MiB sent)', contentType: 'application/json', encoding: 'gzip', body: gzipSync(Buffer.alloc(2 ** 30, 0x20), { level: 9 }) },
-    { kind: 'CSV export of short rows (1.4 million)', contentType: 'text/csv', query: `?type=${ENROLMENT}`, body: Buffer.from(`id,${CSV_FIELDS.join(',')}\n${'x,,,,,,,,,,\n'.repeat(Math.floor((bytes - 200) / 12))}`) },
+    {
+      kind: 'CSV export of short rows (1.4 million)',
+      contentType: 'text/csv',
+      query: `?type=${ENROLMENT}`,
+      body: Buffer.from(`id,${CSV_FIELDS.join(',')}\n${'x,,,,,,,,,,\n'.repeat(Math.floor((bytes - 200) / 12))}`),
+    },
   ];
 }
 
@@ -63,7 +68,11 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
   const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
   const results: Record<string, unknown>[] = [];
   try {
-    await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: 'the registry to be ready' });
+    await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      description: 'the registry to be ready',
+    });
     for (const body of bodies(run, options.maxRequestBytes)) {
       const gatewayPort = await freePort();
       const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
@@ -71,11 +80,19 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
       const headers = (extra: Record<string, string>) => ({ authorization: `Bearer ${key}`, ...extra });
       try {
         await pollUntil(
-          async () => ((await fetch(url, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify([aidRecord(0, `${run}-warm-${gatewayPort}`)]) }).catch(() => undefined))?.status === 200 ? true : undefined),
+          async () =>
+            (await fetch(url, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify([aidRecord(0, `${run}-warm-${gatewayPort}`)]) }).catch(() => undefined))
+              ?.status === 200
+              ? true
+              : undefined,
           { timeoutMs: 120_000, intervalMs: 500, description: 'the gateway to accept a record' },
         );
         if (!mapped) {
-          const mapping = await fetch(`http://127.0.0.1:${gatewayPort}/v1/csv-mappings/${ENROLMENT}`, { method: 'PUT', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(CSV_MAPPING) });
+          const mapping = await fetch(`http://127.0.0.1:${gatewayPort}/v1/csv-mappings/${ENROLMENT}`, {
+            method: 'PUT',
+            headers: headers({ 'content-type': 'application/json' }),
+            body: JSON.stringify(CSV_MAPPING),
+          });
           if (mapping.status !== 200) throw new Error(`the CSV mapping was answered ${mapping.status}: ${await mapping.text()}`);
           mapped = true;
         }
@@ -85,7 +102,11 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
           Array.from({ length: options.concurrency }, async (_, i) => {
             // Distinct record ids per request, so each accepted request publishes its records.
             const sent = body.kind.startsWith('10,000') ? Buffer.from(body.body.toString().replaceAll(`${run}-max-`, `${run}-max${i}-`)) : body.body;
-            const response = await fetch(`${url}${body.query ?? ''}`, { method: 'POST', headers: headers({ 'content-type': body.contentType, ...(body.encoding ? { 'content-encoding': body.encoding } : {}) }), body: sent }).catch((error: unknown) => error as Error);
+            const response = await fetch(`${url}${body.query ?? ''}`, {
+              method: 'POST',
+              headers: headers({ 'content-type': body.contentType, ...(body.encoding ? { 'content-encoding': body.encoding } : {}) }),
+              body: sent,
+            }).catch((error: unknown) => error as Error);
             if (response instanceof Error) return `no answer (${response.message})`;
             const answer = (await response.json().catch(() => ({}))) as { accepted?: number; rejected?: number; message?: string };
             return response.status === 200 ? `200: ${answer.accepted} accepted, ${answer.rejected} rejected` : `${response.status}: ${answer.message}`;
@@ -94,8 +115,19 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
         const seconds = (performance.now() - started) / 1000;
         const alive = gateway.exitCode === null && gateway.signalCode === null;
         const peak = alive ? peakRssOfMiB(gateway.pid!) : undefined;
-        const result = { kind: body.kind, bodyMiB: +(body.body.length / 2 ** 20).toFixed(2), requests: options.concurrency, idleRssMiB: idle, peakRssMiB: peak ?? null, gateway: alive ? 'running' : `exited (${gateway.exitCode ?? gateway.signalCode})`, seconds: +seconds.toFixed(2), answers: [...new Set(answers)] };
-        console.log(`${body.kind}: ${result.bodyMiB} MiB × ${options.concurrency}: gateway ${alive ? `peak RSS ${peak} MiB (idle ${idle} MiB)` : result.gateway}, ${seconds.toFixed(1)} s; answered ${result.answers.join(' | ')}`);
+        const result = {
+          kind: body.kind,
+          bodyMiB: +(body.body.length / 2 ** 20).toFixed(2),
+          requests: options.concurrency,
+          idleRssMiB: idle,
+          peakRssMiB: peak ?? null,
+          gateway: alive ? 'running' : `exited (${gateway.exitCode ?? gateway.signalCode})`,
+          seconds: +seconds.toFixed(2),
+          answers: [...new Set(answers)],
+        };
+        console.log(
+          `${body.kind}: ${result.bodyMiB} MiB × ${options.concurrency}: gateway ${alive ? `peak RSS ${peak} MiB (idle ${idle} MiB)` : result.gateway}, ${seconds.toFixed(1)} s; answered ${result.answers.join(' | ')}`,
+        );
         results.push(result);
       } finally {
         await stopApp(gateway);
@@ -105,7 +137,9 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
     const baseline = await rawProduce(infra.brokers, largest, 10_000);
     const figures: Figure[] = [baseline];
     const worst = Math.max(...results.map((r) => (r['peakRssMiB'] as number | null) ?? Infinity));
-    console.log(`the gateway's peak RSS over every kind, ${options.concurrency} requests at once: ${Number.isFinite(worst) ? `${worst} MiB` : 'the gateway did not survive one kind'}; the stated bound is ${STATED_BOUND_MIB} MiB: ${worst <= STATED_BOUND_MIB ? 'within it' : 'OVER IT'}`);
+    console.log(
+      `the gateway's peak RSS over every kind, ${options.concurrency} requests at once: ${Number.isFinite(worst) ? `${worst} MiB` : 'the gateway did not survive one kind'}; the stated bound is ${STATED_BOUND_MIB} MiB: ${worst <= STATED_BOUND_MIB ? 'within it' : 'OVER IT'}`,
+    );
     report(projectRoot, 'gateway-memory', figures, { ...details, options, results, worstPeakRssMiB: Number.isFinite(worst) ? worst : null, statedBoundMiB: STATED_BOUND_MIB });
   } finally {
     await stopApp(registry);

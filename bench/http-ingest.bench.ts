@@ -36,7 +36,16 @@ export function aidRecord(i: number, run: string) {
   return {
     id: `${run}-${i}`,
     type: AID,
-    data: { grantNumber: `ZZ2026-${String(i).padStart(8, '0')}`, studentNumber: `G${id}`, idNumber: id, schoolCode: '2164010401', term: '2026-autumn', aidType: 'compulsory-living-subsidy', amountFen: 62500, grantedOn: '2026-10-20' },
+    data: {
+      grantNumber: `ZZ2026-${String(i).padStart(8, '0')}`,
+      studentNumber: `G${id}`,
+      idNumber: id,
+      schoolCode: '2164010401',
+      term: '2026-autumn',
+      aidType: 'compulsory-living-subsidy',
+      amountFen: 62500,
+      grantedOn: '2026-10-20',
+    },
   };
 }
 
@@ -59,21 +68,37 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
   });
   const url = `http://127.0.0.1:${gatewayPort}`;
   try {
-    await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: 'the registry to be ready' });
+    await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      description: 'the registry to be ready',
+    });
     // Ready once a record is accepted: the gateway has loaded the contracts the registry published.
     await pollUntil(
       async () => {
-        const response = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify([aidRecord(0, `${run}-warm`)]) }).catch(() => undefined);
+        const response = await fetch(`${url}/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify([aidRecord(0, `${run}-warm`)]),
+        }).catch(() => undefined);
         return response?.status === 200 ? true : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 500, description: 'the gateway to accept a record' },
     );
     const records = Array.from({ length: events }, (_, i) => aidRecord(i, run));
-    const batches = Array.from({ length: Math.ceil(events / batchSize) }, (_, b) => ({ key, contentType: 'application/json', body: JSON.stringify(records.slice(b * batchSize, (b + 1) * batchSize)) }));
+    const batches = Array.from({ length: Math.ceil(events / batchSize) }, (_, b) => ({
+      key,
+      contentType: 'application/json',
+      body: JSON.stringify(records.slice(b * batchSize, (b + 1) * batchSize)),
+    }));
     console.log(`${events} records in ${batches.length} HTTP batches of ${batchSize}, ${concurrency} clients, brokers ${infra.brokers.join(',')}`);
 
     // Warm-up: one pass of a few batches (topic creation, JIT), not counted.
-    await postBatches(url, Array.from({ length: 5 }, (_, b) => ({ key, contentType: 'application/json', body: JSON.stringify(Array.from({ length: batchSize }, (_, i) => aidRecord(b * batchSize + i, `${run}-warmup`))) })), concurrency);
+    await postBatches(
+      url,
+      Array.from({ length: 5 }, (_, b) => ({ key, contentType: 'application/json', body: JSON.stringify(Array.from({ length: batchSize }, (_, i) => aidRecord(b * batchSize + i, `${run}-warmup`))) })),
+      concurrency,
+    );
     const cpuBefore = cpuSecondsOf(gateway.pid!);
     const http = await postBatches(url, batches, concurrency);
     const gatewayCpuSeconds = cpuSecondsOf(gateway.pid!) - cpuBefore;
@@ -82,13 +107,20 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
 
     const baseline = await rawProduce(infra.brokers, records, batchSize);
     const figures: Figure[] = [
-      { name: `gateway HTTP ingest (${concurrency} clients, batches of ${batchSize})`, eventsPerSecond: events / http.seconds, p50Ms: percentile(http.latencies, 50), p99Ms: percentile(http.latencies, 99) },
+      {
+        name: `gateway HTTP ingest (${concurrency} clients, batches of ${batchSize})`,
+        eventsPerSecond: events / http.seconds,
+        p50Ms: percentile(http.latencies, 50),
+        p99Ms: percentile(http.latencies, 99),
+      },
       baseline,
     ];
     const ratio = figures[0]!.eventsPerSecond / baseline.eventsPerSecond;
     const gatewayCpuPerRecordUs = (gatewayCpuSeconds / events) * 1e6;
     console.log(`gateway / raw produce: ${ratio.toFixed(2)}   peak RSS: gateway ${gatewayRss} MiB, benchmark client ${peakRssMiB()} MiB`);
-    console.log(`gateway CPU: ${gatewayCpuSeconds.toFixed(1)} s over ${http.seconds.toFixed(1)} s (${((100 * gatewayCpuSeconds) / http.seconds).toFixed(0)} % of a core), ${gatewayCpuPerRecordUs.toFixed(0)} µs per record`);
+    console.log(
+      `gateway CPU: ${gatewayCpuSeconds.toFixed(1)} s over ${http.seconds.toFixed(1)} s (${((100 * gatewayCpuSeconds) / http.seconds).toFixed(0)} % of a core), ${gatewayCpuPerRecordUs.toFixed(0)} µs per record`,
+    );
     report(projectRoot, 'http-ingest', figures, { ...details, ratio, gatewayPeakRssMiB: gatewayRss, gatewayCpuPerRecordUs, options });
   } finally {
     await stopApp(gateway);
@@ -111,7 +143,9 @@ export async function rawProduce(brokers: string[], records: ReturnType<typeof a
     await producer.send({
       topic,
       acks: -1,
-      messages: records.slice(from, from + batchSize).map((r) => ({ key: r.data.idNumber, value: JSON.stringify(r.data), headers: { ce_id: r.id, ce_type: r.type, ce_source: '/departments/education', ce_specversion: '1.0' } })),
+      messages: records
+        .slice(from, from + batchSize)
+        .map((r) => ({ key: r.data.idNumber, value: JSON.stringify(r.data), headers: { ce_id: r.id, ce_type: r.type, ce_source: '/departments/education', ce_specversion: '1.0' } })),
     });
     latencies.push(performance.now() - t0);
   }

@@ -21,7 +21,10 @@ export function startApp(projectRoot: string, entry: string, env: Record<string,
   const logDir = process.env['BENCH_LOG_DIR'];
   const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';
   const profileDir = process.env['BENCH_PROFILE_DIR'];
-  const child = spawn(process.execPath, [...(profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(projectRoot, 'dist', entry)], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', ...env }, stdio: ['ignore', log, 'inherit'] });
+  const child = spawn(process.execPath, [...(profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(projectRoot, 'dist', entry)], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', ...env },
+    stdio: ['ignore', log, 'inherit'],
+  });
   child.once('exit', (code) => code && console.error(`${entry} exited with ${code}`));
   return child;
 }
@@ -59,7 +62,11 @@ export function cpuPerRecord(before: CpuSnapshot, after: CpuSnapshot, records: n
   const busy = after.machine.busy - before.machine.busy;
   const rest = busy - client - Object.values(apps).reduce((sum, seconds) => sum + seconds, 0);
   return {
-    microsecondsPerRecord: { ...Object.fromEntries(Object.entries(apps).map(([name, seconds]) => [name, perRecord(seconds)])), 'benchmark client': perRecord(client), 'broker, PostgreSQL and the rest': perRecord(rest) },
+    microsecondsPerRecord: {
+      ...Object.fromEntries(Object.entries(apps).map(([name, seconds]) => [name, perRecord(seconds)])),
+      'benchmark client': perRecord(client),
+      'broker, PostgreSQL and the rest': perRecord(rest),
+    },
     machineBusy: busy / (after.machine.all - before.machine.all),
   };
 }
@@ -104,4 +111,3 @@ export async function postBatches(url: string, batches: readonly Batch[], concur
   await Promise.all(Array.from({ length: concurrency }, client));
   return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), accepted };
 }
-

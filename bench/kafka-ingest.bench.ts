@@ -31,7 +31,11 @@ export async function kafkaIngestBench(projectRoot: string, infra: BenchInfra, o
 
   const registryPort = await freePort();
   const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
-  await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: 'the registry to be ready' });
+  await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), {
+    timeoutMs: 120_000,
+    intervalMs: 500,
+    description: 'the registry to be ready',
+  });
   const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(await freePort()), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
 
   const kafka = new Kafka({ brokers: infra.brokers, clientId: 'bench-department', logLevel: logLevel.WARN, ...benchSasl() });
@@ -47,7 +51,11 @@ export async function kafkaIngestBench(projectRoot: string, infra: BenchInfra, o
     await consumer.connect();
     const admin = kafka.admin();
     await admin.connect();
-    await pollUntil(async () => ((await admin.listTopics()).includes(topics.results) ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: 'the gateway to create the results topic' });
+    await pollUntil(async () => ((await admin.listTopics()).includes(topics.results) ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      description: 'the gateway to create the results topic',
+    });
     await admin.disconnect();
     await consumer.subscribe({ topic: topics.results, fromBeginning: true });
     await consumer.run({
@@ -87,9 +95,16 @@ export async function kafkaIngestBench(projectRoot: string, infra: BenchInfra, o
     const gatewayRss = peakRssOfMiB(gateway.pid!);
 
     const baseline = await rawProduce(infra.brokers, records, batchSize);
-    const ingest: Figure = { name: `gateway Kafka ingest, inbound topic to result (batches of ${batchSize})`, eventsPerSecond: events / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+    const ingest: Figure = {
+      name: `gateway Kafka ingest, inbound topic to result (batches of ${batchSize})`,
+      eventsPerSecond: events / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+    };
     const ratio = ingest.eventsPerSecond / baseline.eventsPerSecond;
-    console.log(`gateway over Kafka / raw produce: ${ratio.toFixed(2)}   peak RSS: gateway ${gatewayRss} MiB, benchmark client ${peakRssMiB()} MiB   gateway CPU ${((gatewayCpuSeconds / events) * 1e6).toFixed(0)} µs per record`);
+    console.log(
+      `gateway over Kafka / raw produce: ${ratio.toFixed(2)}   peak RSS: gateway ${gatewayRss} MiB, benchmark client ${peakRssMiB()} MiB   gateway CPU ${((gatewayCpuSeconds / events) * 1e6).toFixed(0)} µs per record`,
+    );
     report(projectRoot, 'kafka-ingest', [ingest, baseline], { ...details, ratio, gatewayPeakRssMiB: gatewayRss, gatewayCpuPerRecordUs: (gatewayCpuSeconds / events) * 1e6, options });
   } finally {
     await consumer.disconnect();

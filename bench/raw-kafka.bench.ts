@@ -20,7 +20,12 @@ export interface RawKafkaOptions {
 function payload(i: number, valueBytes: number): string {
   const base = { specversion: '1.0', type: 'civil-affairs.household-status.changed.v1', id: `evt-${i}`, household: `hh-${i % 100_000}` };
   const padding = Math.max(0, valueBytes - JSON.stringify(base).length - 12);
-  return JSON.stringify({ ...base, pad: randomBytes(Math.ceil(padding / 2)).toString('hex').slice(0, padding) });
+  return JSON.stringify({
+    ...base,
+    pad: randomBytes(Math.ceil(padding / 2))
+      .toString('hex')
+      .slice(0, padding),
+  });
 }
 
 async function produce(name: string, events: number, batchSize: number, send: (from: number, to: number) => Promise<unknown>): Promise<Figure> {
@@ -64,7 +69,10 @@ export async function rawKafkaBench(projectRoot: string, options: RawKafkaOption
   const rawTopic = `bench.raw.${randomBytes(4).toString('hex')}`;
   const hubTopic = `bench.hub.${randomBytes(4).toString('hex')}`;
   const admin = new KafkaTopicAdmin(createKafkaClient(benchKafkaSettings(brokers, 'bench')));
-  await admin.ensureTopics([{ topic: rawTopic, numPartitions: partitions }, { topic: hubTopic, numPartitions: partitions }]);
+  await admin.ensureTopics([
+    { topic: rawTopic, numPartitions: partitions },
+    { topic: hubTopic, numPartitions: partitions },
+  ]);
   await admin.disconnect();
 
   const values = Array.from({ length: Math.min(events, 10_000) }, (_, i) => payload(i, valueBytes));

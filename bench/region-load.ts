@@ -55,7 +55,6 @@ export interface LoadedRegion extends BenchHub {
   cpu: ReturnType<typeof cpuPerRecord>;
 }
 
-
 const ready = (url: string, description: string, headers: Record<string, string> = {}) =>
   pollUntil(async () => ((await fetch(url, { headers }).catch(() => undefined))?.status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, description });
 
@@ -79,7 +78,13 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
   const crosscheckGroup = `bench-crosscheck-${randomBytes(3).toString('hex')}`;
   const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: crosscheckGroup, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
   const audit = options.withAudit
-    ? startApp(projectRoot, 'apps/audit/src/main.js', { ...env, SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`, AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile, AUDIT_STORE_KEYS: `1:${randomBytes(32).toString('base64')}`, AUDIT_TOPIC_REFRESH_MS: '2000' })
+    ? startApp(projectRoot, 'apps/audit/src/main.js', {
+        ...env,
+        SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`,
+        AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile,
+        AUDIT_STORE_KEYS: `1:${randomBytes(32).toString('base64')}`,
+        AUDIT_TOPIC_REFRESH_MS: '2000',
+      })
     : undefined;
   const url = `http://127.0.0.1:${gatewayPort}`;
   const database = new pg.Pool({ connectionString: infra.databaseUrl, max: 2 });
@@ -121,7 +126,9 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
     }
   }
   DEPARTMENT_IDS.forEach(flush);
-  console.log(`region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
+  console.log(
+    `region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
+  );
 
   // Progress is the crosscheck's consumer lag, not a count of its facts: counting a table of millions every poll would load the database the hub runs on.
   const admin = createKafkaClient(benchKafkaSettings(infra.brokers, 'bench-progress')).admin();

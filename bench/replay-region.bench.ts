@@ -20,10 +20,22 @@ export async function replayRegionBench(projectRoot: string, infra: BenchInfra, 
   const replayed = replayCommand(projectRoot, infra.brokers, asOf, join(mkdtempSync(join(tmpdir(), 'hub-bench-replay-region-')), 'replay-report.json'));
   const after = rawReadProcess(projectRoot, infra.brokers, loaded.records);
   console.log(`replay phases: ${replayed.phases}`);
-  const replay: Figure = { name: `hub replay of the whole history, as run (${replayed.report.log.records} canonical records, ${replayed.report.findings.open} open findings)`, eventsPerSecond: replayed.recordsPerSecond };
-  const baseline: Figure = { name: `${before.name}, the mean of a read before the replay (${Math.round(before.eventsPerSecond)}/s) and one after (${Math.round(after.eventsPerSecond)}/s)`, eventsPerSecond: (before.eventsPerSecond + after.eventsPerSecond) / 2 };
+  const replay: Figure = {
+    name: `hub replay of the whole history, as run (${replayed.report.log.records} canonical records, ${replayed.report.findings.open} open findings)`,
+    eventsPerSecond: replayed.recordsPerSecond,
+  };
+  const baseline: Figure = {
+    name: `${before.name}, the mean of a read before the replay (${Math.round(before.eventsPerSecond)}/s) and one after (${Math.round(after.eventsPerSecond)}/s)`,
+    eventsPerSecond: (before.eventsPerSecond + after.eventsPerSecond) / 2,
+  };
   const ratio = replay.eventsPerSecond / baseline.eventsPerSecond;
   console.log(`replay / raw kafkajs read: ${ratio.toFixed(2)} (target 0.70; the whole replay command with Node's start ${replayed.commandSeconds.toFixed(1)} s)`);
-  report(projectRoot, 'replay-region', [replay, baseline], { ...details, options, records: loaded.records, ratio, raw: [before.eventsPerSecond, after.eventsPerSecond], replay: { commandSeconds: replayed.commandSeconds, phases: replayed.phases } });
+  report(projectRoot, 'replay-region', [replay, baseline], {
+    ...details,
+    options,
+    records: loaded.records,
+    ratio,
+    raw: [before.eventsPerSecond, after.eventsPerSecond],
+    replay: { commandSeconds: replayed.commandSeconds, phases: replayed.phases },
+  });
 }
-

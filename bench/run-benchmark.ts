@@ -39,11 +39,32 @@ async function main(): Promise<void> {
     } else if (name === 'gateway-memory') {
       await gatewayMemoryBench(root, infra, { concurrency: setting('BENCH_CLIENTS', 4), maxRequestBytes: setting('BENCH_MAX_REQUEST_BYTES', 16 * 2 ** 20) }, details);
     } else if (name === 'audit') {
-      await auditBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
+      await auditBench(
+        root,
+        infra,
+        { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) },
+        details,
+      );
     } else if (name === 'finding-latency') {
-      await findingLatencyBench(root, infra, { rate: setting('BENCH_RATE', 1000), seconds: setting('BENCH_SECONDS', 60), seed: setting('BENCH_SEED', 1), settleMs: setting('BENCH_SETTLE_MS', 10_000), tickMs: setting('BENCH_TICK_MS', 500) }, details);
+      await findingLatencyBench(
+        root,
+        infra,
+        {
+          rate: setting('BENCH_RATE', 1000),
+          seconds: setting('BENCH_SECONDS', 60),
+          seed: setting('BENCH_SEED', 1),
+          settleMs: setting('BENCH_SETTLE_MS', 10_000),
+          tickMs: setting('BENCH_TICK_MS', 500),
+        },
+        details,
+      );
     } else if (name === 'end-to-end') {
-      await endToEndBench(root, infra, { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) }, details);
+      await endToEndBench(
+        root,
+        infra,
+        { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) },
+        details,
+      );
     } else if (name === 'kafka-ingest') {
       await kafkaIngestBench(root, infra, { events: setting('BENCH_EVENTS', 200_000), batchSize: setting('BENCH_BATCH', 1000) }, details);
     } else if (name === 'http-ingest') {
@@ -51,7 +72,13 @@ async function main(): Promise<void> {
     } else {
       await rawKafkaBench(
         root,
-        { brokers: infra.brokers, events: setting('BENCH_EVENTS', 200_000), batchSize: setting('BENCH_BATCH', 1000), valueBytes: setting('BENCH_VALUE_BYTES', 500), partitions: setting('BENCH_PARTITIONS', 6) },
+        {
+          brokers: infra.brokers,
+          events: setting('BENCH_EVENTS', 200_000),
+          batchSize: setting('BENCH_BATCH', 1000),
+          valueBytes: setting('BENCH_VALUE_BYTES', 500),
+          partitions: setting('BENCH_PARTITIONS', 6),
+        },
         details,
       );
     }

@@ -25,7 +25,9 @@ const secret = () => randomBytes(24).toString('base64url');
 export async function ensureLocalBrokerPrincipals(folder: string, brokers: string, admin: KafkaSettings, departments: readonly string[]): Promise<LocalKafkaCredentials> {
   const file = join(folder, 'kafka-credentials.json');
   const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalKafkaCredentials>) : {};
-  const services = Object.fromEntries(HUB_SERVICES.map((service) => [service, kept.services?.[service] ?? { username: servicePrincipal(service), password: secret() }])) as LocalKafkaCredentials['services'];
+  const services = Object.fromEntries(
+    HUB_SERVICES.map((service) => [service, kept.services?.[service] ?? { username: servicePrincipal(service), password: secret() }]),
+  ) as LocalKafkaCredentials['services'];
   const members: Record<string, string> = { ...kept.members };
   const principals = new BrokerPrincipals(admin);
   await principals.provisionServices(Object.fromEntries(HUB_SERVICES.map((service) => [service, services[service].password])) as Record<HubService, string>, departments);

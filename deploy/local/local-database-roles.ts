@@ -9,7 +9,10 @@ export type LocalDatabaseUrls = Record<ServiceRoleName | 'owner', string>;
 function localRolePasswords(folder: string): Record<ServiceRoleName | 'owner', string> {
   const file = join(folder, 'database-roles.json');
   const kept: Partial<Record<string, string>> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
-  const passwords = Object.fromEntries(['owner', ...Object.keys(SERVICE_ROLES)].map((name) => [name, kept[name] ?? randomBytes(18).toString('base64url')])) as Record<ServiceRoleName | 'owner', string>;
+  const passwords = Object.fromEntries(['owner', ...Object.keys(SERVICE_ROLES)].map((name) => [name, kept[name] ?? randomBytes(18).toString('base64url')])) as Record<
+    ServiceRoleName | 'owner',
+    string
+  >;
   mkdirSync(folder, { recursive: true });
   writeFileSync(file, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
   return passwords;

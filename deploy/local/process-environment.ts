@@ -6,12 +6,7 @@ export type SecretSetting = (typeof SECRET_SETTINGS)[number];
  * The environment of one process: the launcher's own settings without any secret (a secret the
  * user exported is not passed on either), plus the secrets this process uses, plus its own settings.
  */
-export function processEnvironment(
-  base: NodeJS.ProcessEnv,
-  secrets: Partial<Record<SecretSetting, string>>,
-  uses: readonly SecretSetting[],
-  own: NodeJS.ProcessEnv = {},
-): NodeJS.ProcessEnv {
+export function processEnvironment(base: NodeJS.ProcessEnv, secrets: Partial<Record<SecretSetting, string>>, uses: readonly SecretSetting[], own: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
   for (const secret of SECRET_SETTINGS) delete env[secret];
   for (const secret of uses) {

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const broker = await LocalKafkaBroker.start({ projectRoot: root, dataDir: join(root, '.hub', 'kafka'), port, controllerPort: port + 1, heapMb: 1024, log: say, secure: true });
   say(`Apache Kafka ${broker.version} is ready on ${broker.bootstrapServers}. Press Ctrl-C to stop.`);
   const admin = broker.security!.admin;
-  say(`An app run by hand connects as the administrator: KAFKA_BROKERS=${admin.brokers.join(',')} KAFKA_SASL_MECHANISM=plain KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD=$(node -p "require('./.hub/kafka/security/secrets.json').adminPassword")`);
+  say(
+    `An app run by hand connects as the administrator: KAFKA_BROKERS=${admin.brokers.join(',')} KAFKA_SASL_MECHANISM=plain KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD=$(node -p "require('./.hub/kafka/security/secrets.json').adminPassword")`,
+  );
   const stop = async () => {
     say('Stopping ...');
     await broker.stop();

@@ -22,13 +22,47 @@ const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
 /** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
 const APPS = [
-  { name: 'gateway', kafka: 'gateway' as HubService, entry: 'dist/apps/gateway/src/main.js', port: process.env['GATEWAY_HTTP_PORT'] ?? '8080', what: 'department gateway', database: 'gateway' as const, uses: ['DATABASE_URL', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS'] as SecretSetting[] },
-  { name: 'registry', kafka: 'registry' as HubService, entry: 'dist/apps/registry/src/main.js', port: process.env['REGISTRY_HTTP_PORT'] ?? '8081', what: 'contract registry (Confluent-compatible API)', database: 'registry' as const, signs: 'registry' as const, uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[] },
+  {
+    name: 'gateway',
+    kafka: 'gateway' as HubService,
+    entry: 'dist/apps/gateway/src/main.js',
+    port: process.env['GATEWAY_HTTP_PORT'] ?? '8080',
+    what: 'department gateway',
+    database: 'gateway' as const,
+    uses: ['DATABASE_URL', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS'] as SecretSetting[],
+  },
+  {
+    name: 'registry',
+    kafka: 'registry' as HubService,
+    entry: 'dist/apps/registry/src/main.js',
+    port: process.env['REGISTRY_HTTP_PORT'] ?? '8081',
+    what: 'contract registry (Confluent-compatible API)',
+    database: 'registry' as const,
+    signs: 'registry' as const,
+    uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[],
+  },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
 const CONSUMERS = [
-  { name: 'crosscheck', kafka: 'crosscheck' as HubService, entry: 'dist/apps/crosscheck/src/main.js', port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082', what: 'cross-check engine (the precise-aid rules)', database: 'crosscheck' as const, signs: 'crosscheck' as const, uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[] },
-  { name: 'audit', kafka: 'audit' as HubService, entry: 'dist/apps/audit/src/main.js', port: process.env['AUDIT_HTTP_PORT'] ?? '8083', what: 'audit store (every topic, hash-chained and signed)', database: 'audit-writer' as const, uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE', 'AUDIT_STORE_KEYS'] as SecretSetting[] },
+  {
+    name: 'crosscheck',
+    kafka: 'crosscheck' as HubService,
+    entry: 'dist/apps/crosscheck/src/main.js',
+    port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082',
+    what: 'cross-check engine (the precise-aid rules)',
+    database: 'crosscheck' as const,
+    signs: 'crosscheck' as const,
+    uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[],
+  },
+  {
+    name: 'audit',
+    kafka: 'audit' as HubService,
+    entry: 'dist/apps/audit/src/main.js',
+    port: process.env['AUDIT_HTTP_PORT'] ?? '8083',
+    what: 'audit store (every topic, hash-chained and signed)',
+    database: 'audit-writer' as const,
+    uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE', 'AUDIT_STORE_KEYS'] as SecretSetting[],
+  },
 ];
 
 /** How the launcher starts an app: its entry, port, database role, Kafka principal, secrets; `onLine` watches its log lines. */
@@ -60,12 +94,15 @@ async function shutdown(exitCode: number): Promise<never> {
     shuttingDown = true;
     say('Stopping ...');
     await Promise.all(
-      children.filter((child) => child.exitCode === null).map(
-        (child) => new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-      ),
+      children
+        .filter((child) => child.exitCode === null)
+        .map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
     );
     for (const cleanup of cleanups.reverse()) await cleanup();
     say('Stopped.');
@@ -182,7 +219,11 @@ async function main(): Promise<void> {
   };
   const ready = async (app: { name: string; port: string }) => {
     const readyUrl = `http://${host}:${app.port}/health/ready`;
-    await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), { timeoutMs: 120_000, intervalMs: 500, description: `${app.name} to report ready at ${readyUrl}${logs.inline ? '' : ` (its log: ${logs.fileOf(app.name)})`}` });
+    await pollUntil(async () => ((await fetch(readyUrl)).ok ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      description: `${app.name} to report ready at ${readyUrl}${logs.inline ? '' : ` (its log: ${logs.fileOf(app.name)})`}`,
+    });
   };
   // The registry first: it publishes every contract before it reports ready, so the gateway knows them all from its start.
   const [gateway, registry] = APPS as [(typeof APPS)[number], (typeof APPS)[number]];
@@ -200,7 +241,11 @@ async function main(): Promise<void> {
   say(`  Kafka         ${env.KAFKA_BROKERS}${kafka.membersBootstrap ? ` (the hub's services, SASL/SCRAM); departments: ${kafka.membersBootstrap} (SASL/SCRAM over TLS)` : ''}`);
   say(`  PostgreSQL    ${databases.owner.replace(/\/\/[^@]*@/, '//')}, a role per service`);
   say(`API keys of the local members: ${credentials.file}`);
-  say(logs.inline ? 'Logs: here, as the apps write them (HUB_LOG=stdout)' : `Logs: ${logs.folder}/<app>.log (HUB_LOG=stdout npm start to see them here); the broker's in ${join(localFolder, 'kafka', 'broker.log')}`);
+  say(
+    logs.inline
+      ? 'Logs: here, as the apps write them (HUB_LOG=stdout)'
+      : `Logs: ${logs.folder}/<app>.log (HUB_LOG=stdout npm start to see them here); the broker's in ${join(localFolder, 'kafka', 'broker.log')}`,
+  );
   say(`Try: npx hub contracts list                            (the registered contracts, as the local integration engineer)`);
   say(`     npx hub members list                              (the members)`);
   say(`     npx hub audit verify                              (check the audit store's chains and signatures)`);
@@ -220,7 +265,9 @@ function sayHowDepartmentsConnect(credentials: LocalKafkaCredentials, bootstrap:
   if (!member) return;
   const password = `$(node -p "require('./.hub/kafka-credentials.json').members['${member}']")`;
   say(`A department publishes over Kafka as itself (its topics only; password in ${join(localFolder, 'kafka-credentials.json')}):`);
-  say(`     kcat -b ${bootstrap} -X security.protocol=SASL_SSL -X sasl.mechanisms=SCRAM-SHA-512 -X sasl.username=${member} -X sasl.password=${password} -X ssl.ca.location=${caFile} -P -t hub.inbound.${member} -H ce_specversion=1.0 -H ce_id=… -H ce_type=… -H content-type=application/json`);
+  say(
+    `     kcat -b ${bootstrap} -X security.protocol=SASL_SSL -X sasl.mechanisms=SCRAM-SHA-512 -X sasl.username=${member} -X sasl.password=${password} -X ssl.ca.location=${caFile} -P -t hub.inbound.${member} -H ce_specversion=1.0 -H ce_id=… -H ce_type=… -H content-type=application/json`,
+  );
   say(`     Java: bootstrap.servers=${bootstrap} security.protocol=SASL_SSL sasl.mechanism=SCRAM-SHA-512 ssl.truststore.type=PEM ssl.truststore.location=${caFile}`);
   say(`           sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${member}" password="<its password>";`);
 }
@@ -233,7 +280,9 @@ function sayHowDepartmentsConnect(credentials: LocalKafkaCredentials, bootstrap:
 function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: StartedApp) => void): void {
   if (!existsSync(join(demoFolder, 'summary.json'))) {
     say(`Generating the demo region (${DEMO_PERSONS} persons) in ${demoFolder} ...`);
-    const generated = spawnSync(process.execPath, [join(root, 'apps/cli/bin/hub.js'), 'demo', 'generate', '--persons', DEMO_PERSONS, '--seed', String(DEMO_REGION.seed), '--out', demoFolder], { stdio: 'inherit' });
+    const generated = spawnSync(process.execPath, [join(root, 'apps/cli/bin/hub.js'), 'demo', 'generate', '--persons', DEMO_PERSONS, '--seed', String(DEMO_REGION.seed), '--out', demoFolder], {
+      stdio: 'inherit',
+    });
     if (generated.status !== 0) throw new Error(`generating the demo region failed (exit ${generated.status})`);
   }
   const keys = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, string>;
@@ -243,7 +292,13 @@ function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: Started
       entry: 'dist/apps/department-simulator/src/main.js',
       uses: [],
       // Its own API key only: a department system holds no pseudonym key and no database URL.
-      env: { DEPARTMENT: department, HUB_API_KEY: keys[department]!, REGION_DIR: demoFolder, GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0]!.port}`, SERVICE_NAME: 'department-simulator' },
+      env: {
+        DEPARTMENT: department,
+        HUB_API_KEY: keys[department]!,
+        REGION_DIR: demoFolder,
+        GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0]!.port}`,
+        SERVICE_NAME: 'department-simulator',
+      },
       onLine: (line) => {
         const progress = demoProgress(line);
         if (progress) say(`Demo: the ${department} simulator ${progress}; it now follows its findings`);

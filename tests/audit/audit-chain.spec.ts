@@ -61,13 +61,28 @@ const chain = (count: number) => linkRecords(undefined, records(count)).entries;
 
 describe('the audit hash chain', () => {
   it('hashes a record to the same bytes as every earlier version of the store did', () => {
-    const record: ChainRecord = { topic: 't.x', partition: 3, offset: '17', timestamp: '1796', key: Buffer.from('k'), value: null, headers: [['ce_id', 'é1'], ['b', '']] };
+    const record: ChainRecord = {
+      topic: 't.x',
+      partition: 3,
+      offset: '17',
+      timestamp: '1796',
+      key: Buffer.from('k'),
+      value: null,
+      headers: [
+        ['ce_id', 'é1'],
+        ['b', ''],
+      ],
+    };
     expect(entryHash(GENESIS_HASH, record).toString('hex')).toBe('c9f648a36ded9af3b2a4cdb0c5e8ff16e1b6d481606d192ae2d9794e8e7e2ac7');
     expect(entryHash(GENESIS_HASH, { ...record, key: null, value: Buffer.from('{"a":1}'), headers: [] }).toString('hex')).toBe('b862da4685077f911bcaadf1221bdb9571ce569a72c5aa223173be4543b25b53');
   });
 
   it('keeps headers in an encoding that gives them back as they were, in their order', () => {
-    const headers: [string, string][] = [['ce_id', 'é1'], ['b', ''], ['ce_source', '/departments/civil-affairs']];
+    const headers: [string, string][] = [
+      ['ce_id', 'é1'],
+      ['b', ''],
+      ['ce_source', '/departments/civil-affairs'],
+    ];
     expect(decodeChainHeaders(encodeChainHeaders(headers))).toEqual(headers);
   });
 
@@ -106,7 +121,13 @@ describe('the audit hash chain', () => {
 
   it('catches a header that was modified', async () => {
     const entries = chain(10);
-    entries[6] = { ...entries[6]!, headerBytes: encodeChainHeaders([['ce_id', 'event-6'], ['ce_source', 'education']]) };
+    entries[6] = {
+      ...entries[6]!,
+      headerBytes: encodeChainHeaders([
+        ['ce_id', 'event-6'],
+        ['ce_source', 'education'],
+      ]),
+    };
     expect((await verify(entries, [])).broken).toMatchObject({ kind: 'entry-modified', offset: '6' });
   });
 

@@ -13,7 +13,7 @@ import { uniqueName } from '../support/unique-name.js';
  * Issue 20: personal data expires from the append-only audit store by destroying the key of the
  * month it was sealed under (crypto-shredding), while every hash chain still verifies.
  */
-describe('the audit store\'s retention', () => {
+describe("the audit store's retention", () => {
   const prefix = uniqueName('audit-retention');
   const inbound = `${prefix}.inbound`;
   const findings = `${prefix}.findings`;
@@ -28,7 +28,10 @@ describe('the audit store\'s retention', () => {
   let destroyed: string[];
 
   const verify = () =>
-    runCli(['audit', 'verify', '--database', database.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--audit-group', auditName], testKafkaEnv());
+    runCli(
+      ['audit', 'verify', '--database', database.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--audit-group', auditName],
+      testKafkaEnv(),
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase('audit-retention');
@@ -61,15 +64,19 @@ describe('the audit store\'s retention', () => {
     await database?.drop();
   });
 
-  it('stores no identity number or name in the clear, and opens each record as it arrived with the audit\'s key ring', async () => {
+  it("stores no identity number or name in the clear, and opens each record as it arrived with the audit's key ring", async () => {
     const stored = await database.query<{ key: Buffer; value: Buffer }>('SELECT key, value FROM audit_entry WHERE topic = $1', [inbound]);
-    const clear = stored.filter((row) => Buffer.concat([row.key, row.value]).toString('latin1').match(/640104|马建国|MZ-2026/));
+    const clear = stored.filter((row) =>
+      Buffer.concat([row.key, row.value])
+        .toString('latin1')
+        .match(/640104|马建国|MZ-2026/),
+    );
     expect({ stored: stored.length, clear }).toEqual({ stored: 3, clear: [] });
     const opened = await openedEntries(database.url, inbound);
     expect(opened.map((entry) => [entry.key?.toString(), entry.value?.toString()])).toEqual([0, 1, 2].map((i) => [`640104198506120314-${i}`, raw]));
   });
 
-  describe('once the month\'s key is destroyed', () => {
+  describe("once the month's key is destroyed", () => {
     beforeAll(async () => {
       const reader = await openAuditReader(database.url, VersionedKeyRing.parse(TEST_AUDIT_STORE_KEYS));
       try {
@@ -88,7 +95,7 @@ describe('the audit store\'s retention', () => {
       expect(key).toEqual({ wrapped_key: null, destroyed_at: expect.any(Date) });
     });
 
-    it('cannot read the month\'s records any more', async () => {
+    it("cannot read the month's records any more", async () => {
       const opened = await openedEntries(database.url, inbound);
       expect(opened.map((entry) => ({ key: entry.key, value: entry.value, expired: entry.expired }))).toEqual([0, 1, 2].map(() => ({ key: null, value: null, expired: { period: destroyed[0] } })));
     });
@@ -99,7 +106,7 @@ describe('the audit store\'s retention', () => {
       expect(run.code).toBe(0);
     });
 
-    it('shows in a finding\'s lineage that an entry naming it expired, and when', async () => {
+    it("shows in a finding's lineage that an entry naming it expired, and when", async () => {
       const run = await runCli(['audit', 'lineage', findingId, '--json', '--database', database.url, '--findings-topic', findings], { AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS });
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ steps: [], expired: [{ topic: findings, partition: 0, offset: '0', period: destroyed[0] }] });

@@ -43,13 +43,19 @@ function statusEvents(count: number): OutboundRecord[] {
 
 /** Published to the access log at the start. */
 const ACCESS_DECISIONS = 20;
-const accessDecision = (n: number): OutboundRecord => ({ topic: accessLogTopic, key: 'education', value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, at: new Date().toISOString(), n }) });
+const accessDecision = (n: number): OutboundRecord => ({
+  topic: accessLogTopic,
+  key: 'education',
+  value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, at: new Date().toISOString(), n }),
+});
 
-const countEntries = async (topic?: string) =>
-  Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0]!.n);
+const countEntries = async (topic?: string) => Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0]!.n);
 
 const verify = (db: TestDatabase, publicKeyFile = keys.publicKeyFile) =>
-  runCli(['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--audit-group', auditName], testKafkaEnv());
+  runCli(
+    ['audit', 'verify', '--database', db.url, '--public-key', publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--audit-group', auditName],
+    testKafkaEnv(),
+  );
 
 beforeAll(async () => {
   database = await createTestDatabase('audit');
@@ -76,13 +82,16 @@ describe('the audit service', () => {
     );
     expect(chains.map((c) => c.topic)).toEqual([accessLogTopic, canonicalTopic, canonicalTopic, canonicalTopic]);
     expect(chains.every((c) => c.first === '1' && c.last === c.entries)).toBe(true);
-    const [event] = await database.query<{ event_source: string; event_id: string }>('SELECT event_source, event_id FROM audit_entry WHERE topic = $1 AND event_id = $2', [canonicalTopic, `status-${prefix}-7`]);
+    const [event] = await database.query<{ event_source: string; event_id: string }>('SELECT event_source, event_id FROM audit_entry WHERE topic = $1 AND event_id = $2', [
+      canonicalTopic,
+      `status-${prefix}-7`,
+    ]);
     expect(event).toMatchObject({ event_source: 'civil-affairs' });
     const opened = (await openedEntries(database.url, canonicalTopic)).find((entry) => entry.headers.some(([name, value]) => name === 'ce_id' && value === `status-${prefix}-7`));
     expect(JSON.parse(opened!.value!.toString())).toMatchObject({ householdId: '640104-H-000007' });
   });
 
-  it('keeps each record\'s key and value sealed under the key of the month it recorded them in (issue 20)', async () => {
+  it("keeps each record's key and value sealed under the key of the month it recorded them in (issue 20)", async () => {
     const stored = await database.query<{ key: Buffer | null; value: Buffer; sealed_period: string }>('SELECT key, value, sealed_period FROM audit_entry WHERE topic = $1', [canonicalTopic]);
     expect(stored.filter((row) => row.value.includes('640104-H-') || row.key?.includes('640104-H-'))).toEqual([]);
     expect(new Set(stored.map((row) => row.sealed_period))).toEqual(new Set([new Date().toISOString().slice(0, 7)]));
@@ -133,9 +142,15 @@ describe('the audit service', () => {
 });
 
 describe('the audit store', () => {
-  it('stays usable after a chain\'s read is stopped part-way: every chain reads in full again, more times than it has connections', async () => {
+  it("stays usable after a chain's read is stopped part-way: every chain reads in full again, more times than it has connections", async () => {
     // A chain long enough to come in many pieces, so the read is stopped in the middle of its COPY.
-    await producer.send(Array.from({ length: 1500 }, (_, i) => ({ topic: accessLogTopic, key: 'education', value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, n: i, ids: 'f'.repeat(1000) }) })));
+    await producer.send(
+      Array.from({ length: 1500 }, (_, i) => ({
+        topic: accessLogTopic,
+        key: 'education',
+        value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, n: i, ids: 'f'.repeat(1000) }),
+      })),
+    );
     await eventually('the access log audited', async () => (await countEntries(accessLogTopic)) === ACCESS_DECISIONS + 1500, 60_000);
     const { store, close } = await openAuditStore(database.url);
     try {
@@ -219,7 +234,10 @@ describe('hub audit verify on damaged copies of the store', () => {
   it('finds records removed from the end of a sealed chain', async () => {
     const db = await copy();
     const partition = await partitionWithMostEntries(db);
-    const [head] = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [canonicalTopic, partition]);
+    const [head] = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [
+      canonicalTopic,
+      partition,
+    ]);
     await tamper(db, ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position > $3', [canonicalTopic, partition, Number(head!.position) - 3]]);
     const run = await verify(db);
     expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head!.offset} \\(entry ${head!.position}\\)`));
@@ -229,7 +247,10 @@ describe('hub audit verify on damaged copies of the store', () => {
   it('finds the end of a chain removed together with the checkpoints that sealed it, by the published checkpoints', async () => {
     const db = await copy();
     const partition = await partitionWithMostEntries(db);
-    const [head] = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [canonicalTopic, partition]);
+    const [head] = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [
+      canonicalTopic,
+      partition,
+    ]);
     const kept = Number(head!.position) - 3;
     await tamper(
       db,
@@ -246,7 +267,10 @@ describe('hub audit verify on damaged copies of the store', () => {
   it('finds entries dropped from the end of a chain by the offsets the audit committed it had stored', async () => {
     const db = await copy();
     const partition = await partitionWithMostEntries(db);
-    const last = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 3', [canonicalTopic, partition]);
+    const last = await db.query<{ position: string; offset: string }>('SELECT position, "offset" FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 3', [
+      canonicalTopic,
+      partition,
+    ]);
     const firstDropped = last.at(-1)!;
     await tamper(
       db,
@@ -254,14 +278,19 @@ describe('hub audit verify on damaged copies of the store', () => {
       ['DELETE FROM audit_checkpoint WHERE topic = $1 AND partition = $2 AND entries >= $3', [canonicalTopic, partition, firstDropped.position]],
     );
     const run = await verify(db);
-    expect(run.stdout).toMatch(new RegExp(`BROKEN offset-skipped at .*/${partition} offset ${firstDropped.offset} .*the broker holds a record at offset ${firstDropped.offset} that the chain skips \\(3 such offset`));
+    expect(run.stdout).toMatch(
+      new RegExp(`BROKEN offset-skipped at .*/${partition} offset ${firstDropped.offset} .*the broker holds a record at offset ${firstDropped.offset} that the chain skips \\(3 such offset`),
+    );
     expect(run.code).toBe(1);
   });
 
   it('finds a row forged ahead of the head, with a correctly computed hash, beyond the end of its partition on the broker', async () => {
     const db = await copy();
     const partition = await partitionWithMostEntries(db);
-    const [head] = await db.query<{ position: string; offset: string; hash: Buffer }>('SELECT position, "offset", hash FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1', [canonicalTopic, partition]);
+    const [head] = await db.query<{ position: string; offset: string; hash: Buffer }>(
+      'SELECT position, "offset", hash FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1',
+      [canonicalTopic, partition],
+    );
     const offset = String(Number(head!.offset) + 1000);
     const forged = { topic: canonicalTopic, partition, offset, timestamp: String(Date.now()), key: Buffer.from('640104-H-999999'), value: Buffer.from('{"forged":true}'), headers: [] };
     await tamper(db, [
@@ -316,7 +345,10 @@ describe('hub audit verify on damaged copies of the store', () => {
       { topic: row!.topic, partition: row!.partition, entries: Number(row!.entries), lastOffset: row!.last_offset, headHash: row!.head_hash, sealedAt: row!.sealed_at.toISOString() },
       generateKeyPairSync('ed25519').privateKey,
     );
-    await tamper(db, ['UPDATE audit_checkpoint SET key_id = $1, signature = $2 WHERE topic = $3 AND partition = $4 AND entries = $5', [forged.keyId, forged.signature, row!.topic, row!.partition, row!.entries]]);
+    await tamper(db, [
+      'UPDATE audit_checkpoint SET key_id = $1, signature = $2 WHERE topic = $3 AND partition = $4 AND entries = $5',
+      [forged.keyId, forged.signature, row!.topic, row!.partition, row!.entries],
+    ]);
     const run = await verify(db);
     expect(run.stdout).toMatch(new RegExp(`BROKEN checkpoint-signature at .*/${row!.partition} offset ${row!.last_offset} .*not signed by a trusted key \\(it names key ${forged.keyId}\\)`));
     expect(run.code).toBe(1);
@@ -338,7 +370,10 @@ describe('hub audit verify on damaged copies of the store', () => {
     const run = await verify(db);
     expect(run.stdout).toMatch(/^NOT VERIFIED: 1 checkpoint\(s\) published on .* are signed by keys this verify does not trust/m);
     expect(run.code).toBe(1);
-    const leftOut = await runCli(['audit', 'verify', '--database', db.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--ignore-untrusted-checkpoints'], testKafkaEnv());
+    const leftOut = await runCli(
+      ['audit', 'verify', '--database', db.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic, '--ignore-untrusted-checkpoints'],
+      testKafkaEnv(),
+    );
     expect(leftOut.stdout).toMatch(/^intact: .*\(left out: 1 naming keys not trusted\)/m);
     expect(leftOut.code).toBe(0);
   });

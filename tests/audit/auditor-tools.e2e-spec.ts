@@ -38,7 +38,7 @@ interface Report {
   differences: { appears: number; disappears: number; changes: number; items: { difference: string; rule: string; subject: string; period: string; why: string }[] };
 }
 
-describe('the auditors\' tools', () => {
+describe("the auditors' tools", () => {
   const folder = mkdtempSync(join(tmpdir(), 'hub-replay-'));
   let broker: LocalKafkaBroker;
   let bed: GatewayTestBed;
@@ -71,17 +71,38 @@ describe('the auditors\' tools', () => {
   };
 
   beforeAll(async () => {
-    broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
+    broker = await LocalKafkaBroker.start({
+      projectRoot: findProjectRoot(),
+      dataDir: join(folder, 'kafka'),
+      port: await freePort(),
+      controllerPort: await freePort(),
+      heapMb: 384,
+      log: () => undefined,
+    });
     const departments = ['education', 'civil-affairs', 'disability'];
-    bed = await startGatewayTestBed('auditor-tools', { members: [...departments.map((id) => ({ id, role: 'department' as const })), { id: 'audit-office', role: 'auditor' }], brokers: [broker.bootstrapServers] });
+    bed = await startGatewayTestBed('auditor-tools', {
+      members: [...departments.map((id) => ({ id, role: 'department' as const })), { id: 'audit-office', role: 'auditor' }],
+      brokers: [broker.bootstrapServers],
+    });
     crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers: [broker.bootstrapServers] });
 
     // A 低保 child enrolled without aid (missed aid), and a child whose only claim is a father's disability certificate.
     const members = (child: string, parent?: string) => [...(parent ? [{ idNumber: parent, name: '马', relationToHead: 'head' }] : []), { idNumber: child, name: '马', relationToHead: 'child' }];
-    published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00001', category: 'dibao', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members: members(aided) }));
+    published.push(
+      await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00001', category: 'dibao', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members: members(aided) }),
+    );
     published.push(await publish('education', ENROLMENT, { idNumber: aided, studentNumber: `G${aided}`, term: '2026-spring', effectiveDate: '2026-02-15' }));
     // A 低保 granted from after the term: it tells the hub who the father is, and counts for nothing in the term.
-    published.push(await publish('civil-affairs', HOUSEHOLD, { householdNumber: '640104-R00002', category: 'dibao', change: 'granted', effectiveFrom: '2027-03-01', effectiveTo: null, members: members(parentOnly, father) }));
+    published.push(
+      await publish('civil-affairs', HOUSEHOLD, {
+        householdNumber: '640104-R00002',
+        category: 'dibao',
+        change: 'granted',
+        effectiveFrom: '2027-03-01',
+        effectiveTo: null,
+        members: members(parentOnly, father),
+      }),
+    );
     published.push(await publish('disability', CERTIFICATE, { idNumber: father, certificateNumber: `${father}42`, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2025-11-03' }));
     published.push(await publish('education', ENROLMENT, { idNumber: parentOnly, studentNumber: `G${parentOnly}`, term: '2026-spring', effectiveDate: '2026-02-15' }));
     beforeAid = await settledMoment();
@@ -115,7 +136,7 @@ describe('the auditors\' tools', () => {
     expect(given.report).toMatchObject({ evaluationDate: '2026-12-31', evaluationDateFrom: 'given' });
   });
 
-  it('rebuilds the findings after the aid: only the father\'s-certificate case is open, as the crosscheck announced', async () => {
+  it("rebuilds the findings after the aid: only the father's-certificate case is open, as the crosscheck announced", async () => {
     const { report } = await replay(afterAid);
     expect(missedAid(report).map((f) => [f.rule, f.subject])).toEqual([['missed-student-aid', pseudonym(parentOnly)]]);
     expect(report.log.records).toBe(6);
@@ -123,14 +144,20 @@ describe('the auditors\' tools', () => {
     expect(report.differences.items).toEqual([]);
   });
 
-  it('runs a what-if policy: without parents\' certificates, exactly that student\'s finding disappears', async () => {
+  it("runs a what-if policy: without parents' certificates, exactly that student's finding disappears", async () => {
     const policyFile = join(folder, 'without-parents.json');
     writeFileSync(policyFile, JSON.stringify({ ...POLICY_2026, version: '1.1.0-whatif', studentAid: { ...POLICY_2026.studentAid, disabilityOfParent: false } }));
     const { report } = await replay(afterAid, '--rules', policyFile);
     expect(report.policyVersion).toBe('1.1.0-whatif');
     expect(missedAid(report)).toEqual([]);
     expect(report.differences.items).toEqual([
-      expect.objectContaining({ difference: 'disappears', rule: 'missed-student-aid', subject: pseudonym(parentOnly), period: '2026-spring', why: expect.stringMatching(/parent-disability.*no rule of policy 1\.1\.0-whatif holds it open/) }),
+      expect.objectContaining({
+        difference: 'disappears',
+        rule: 'missed-student-aid',
+        subject: pseudonym(parentOnly),
+        period: '2026-spring',
+        why: expect.stringMatching(/parent-disability.*no rule of policy 1\.1\.0-whatif holds it open/),
+      }),
     ]);
   });
 
@@ -151,9 +178,10 @@ describe('the auditors\' tools', () => {
   });
 
   it('writes nothing to the live tables', async () => {
-    const counts = async () => bed.database.query<{ facts: number; findings: number; outbox: number }>(
-      'SELECT (SELECT count(*)::int FROM crosscheck_fact) AS facts, (SELECT count(*)::int FROM crosscheck_finding) AS findings, (SELECT count(*)::int FROM crosscheck_outbox) AS outbox',
-    );
+    const counts = async () =>
+      bed.database.query<{ facts: number; findings: number; outbox: number }>(
+        'SELECT (SELECT count(*)::int FROM crosscheck_fact) AS facts, (SELECT count(*)::int FROM crosscheck_finding) AS findings, (SELECT count(*)::int FROM crosscheck_outbox) AS outbox',
+      );
     const before = await counts();
     await replay(afterAid);
     expect(await counts()).toEqual(before);
@@ -192,24 +220,37 @@ describe('the auditors\' tools', () => {
         new Set(steps.filter((s) => s.kind === 'access').map((s) => s.by)).size === 2 &&
         steps.some((s) => s.kind === 'access' && s.what.startsWith('reveal refused'));
       // On a timeout the assertion below shows what the command printed instead.
-      await eventually('the audit store holds the response and both reads', async () => {
-        const run = await runCli(['audit', 'lineage', findingId, '--json', '--database', bed.database.url, '--findings-topic', bed.findingsTopic], { AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS });
-        last = run;
-        steps = run.code === 0 ? (JSON.parse(run.stdout) as { steps: Step[] }).steps : [];
-        return complete();
-      }, 60_000).catch(() => undefined);
+      await eventually(
+        'the audit store holds the response and both reads',
+        async () => {
+          const run = await runCli(['audit', 'lineage', findingId, '--json', '--database', bed.database.url, '--findings-topic', bed.findingsTopic], { AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS });
+          last = run;
+          steps = run.code === 0 ? (JSON.parse(run.stdout) as { steps: Step[] }).steps : [];
+          return complete();
+        },
+        60_000,
+      ).catch(() => undefined);
       expect({ complete: complete(), code: last.code, stderr: last.stderr, steps }).toMatchObject({ complete: true, code: 0 });
     });
 
     it('names each event the finding rests on, with its department and topic', () => {
       expect(evidence.map((e) => e.type).sort()).toEqual([CERTIFICATE, ENROLMENT]);
-      expect(steps.filter((s) => s.kind === 'evidence').map((s) => [s.by, s.topic, s.what]).sort()).toEqual(
-        evidence.map((e) => [e.source.replace('/departments/', ''), e.type, `${e.type} event ${e.eventId}`]).sort(),
-      );
+      expect(
+        steps
+          .filter((s) => s.kind === 'evidence')
+          .map((s) => [s.by, s.topic, s.what])
+          .sort(),
+      ).toEqual(evidence.map((e) => [e.source.replace('/departments/', ''), e.type, `${e.type} event ${e.eventId}`]).sort());
     });
 
-    it('shows the finding raised by the crosscheck and the department\'s response', () => {
-      expect(steps).toContainEqual(expect.objectContaining({ kind: 'finding-change', by: 'crosscheck', what: expect.stringMatching(new RegExp(`^raised by missed-student-aid ${POLICY_2026.version.replaceAll('.', '\\.')}, routed to education`)) }));
+    it("shows the finding raised by the crosscheck and the department's response", () => {
+      expect(steps).toContainEqual(
+        expect.objectContaining({
+          kind: 'finding-change',
+          by: 'crosscheck',
+          what: expect.stringMatching(new RegExp(`^raised by missed-student-aid ${POLICY_2026.version.replaceAll('.', '\\.')}, routed to education`)),
+        }),
+      );
       expect(steps).toContainEqual(expect.objectContaining({ kind: 'response', by: 'education', what: 'acknowledged' }));
     });
 
@@ -221,10 +262,12 @@ describe('the auditors\' tools', () => {
     });
 
     it('shows a reveal of its subject asked for, with the purpose stated and the decision (issue 20)', () => {
-      expect(steps).toContainEqual(expect.objectContaining({ kind: 'access', by: 'education', what: expect.stringMatching(/^reveal refused for "核实家庭情况": the policy grants no reveal for missed-student-aid findings/) }));
+      expect(steps).toContainEqual(
+        expect.objectContaining({ kind: 'access', by: 'education', what: expect.stringMatching(/^reveal refused for "核实家庭情况": the policy grants no reveal for missed-student-aid findings/) }),
+      );
     });
 
-    it('lists every read that served it, the auditor\'s included', () => {
+    it("lists every read that served it, the auditor's included", () => {
       const readers = new Set(steps.filter((s) => s.kind === 'access').map((s) => s.by));
       expect([...readers].sort()).toEqual(['audit-office', 'education']);
     });

@@ -9,7 +9,7 @@ import { uniqueName } from '../support/unique-name.js';
 
 const CODECS: KafkaCompression[] = ['gzip', 'snappy', 'lz4', 'zstd'];
 
-describe('the audit trail keeps recording records a department\'s client compressed with any codec', () => {
+describe("the audit trail keeps recording records a department's client compressed with any codec", () => {
   const prefix = uniqueName('audited-compressed');
   const checkpointTopic = `${prefix}-audit-checkpoints`;
   const keys = auditKeyFiles();
@@ -27,16 +27,24 @@ describe('the audit trail keeps recording records a department\'s client compres
     await database?.drop();
   });
 
-  it('chains every record of each codec\'s topic, and verify finds the chains intact', async () => {
+  it("chains every record of each codec's topic, and verify finds the chains intact", async () => {
     for (const codec of CODECS) {
-      await produceWithJavaClient(testKafkaBrokers(), `${prefix}.${codec}`, codec, Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ codec, i }) })));
+      await produceWithJavaClient(
+        testKafkaBrokers(),
+        `${prefix}.${codec}`,
+        codec,
+        Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ codec, i }) })),
+      );
     }
     const recorded = async () => database.query<{ topic: string; n: string }>('SELECT topic, count(*) AS n FROM audit_entry GROUP BY topic ORDER BY topic');
     await eventually('every compressed record recorded', async () => (await recorded()).reduce((sum, row) => sum + Number(row.n), 0) === 20);
     expect((await recorded()).map((row) => [row.topic, Number(row.n)])).toEqual(CODECS.map((codec) => [`${prefix}.${codec}`, 5]).sort());
     await eventually('the chains sealed', async () => Number((await database.query<{ n: string }>('SELECT count(DISTINCT topic) AS n FROM audit_checkpoint'))[0]!.n) === CODECS.length);
 
-    const run = await runCli(['audit', 'verify', '--database', database.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic], testKafkaEnv());
+    const run = await runCli(
+      ['audit', 'verify', '--database', database.url, '--public-key', keys.publicKeyFile, '--brokers', testKafkaBrokers().join(','), '--checkpoint-topic', checkpointTopic],
+      testKafkaEnv(),
+    );
     expect(run.stdout).toMatch(/^intact: 4 chains, 20 entries/m);
   });
 });

@@ -32,7 +32,7 @@ describe('the audit records every record as received, whatever it holds', () => 
     await database?.drop();
   });
 
-  it('chains a record with a 300-character ce_id, one with NUL in ce_source, and one nested too deep for PostgreSQL\'s JSON', async () => {
+  it("chains a record with a 300-character ce_id, one with NUL in ce_source, and one nested too deep for PostgreSQL's JSON", async () => {
     const deep = `{"items":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
     await producer.send([
       { topic, key: 'long-id', value: '{}', headers: { ce_id: 'x'.repeat(300), ce_source: 'dept' } },
@@ -41,7 +41,11 @@ describe('the audit records every record as received, whatever it holds', () => 
       { topic, key: 'after', value: '{"findingId":"f-1"}', headers: { ce_id: 'c' } },
     ]);
 
-    const stored = async () => database.query<{ event_id: string | null; event_source: string | null; finding_references: string[] | null }>('SELECT event_id, event_source, finding_references FROM audit_entry WHERE topic = $1 ORDER BY "offset"', [topic]);
+    const stored = async () =>
+      database.query<{ event_id: string | null; event_source: string | null; finding_references: string[] | null }>(
+        'SELECT event_id, event_source, finding_references FROM audit_entry WHERE topic = $1 ORDER BY "offset"',
+        [topic],
+      );
     await eventually('the four records chained', async () => (await stored()).length === 4);
     const rows = await stored();
     const opened = await openedEntries(database.url, topic);

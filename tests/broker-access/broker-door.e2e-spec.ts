@@ -20,7 +20,7 @@ async function readAsLog(settings: KafkaSettings, topic: string): Promise<Broker
   return reading.records > 0 ? 'allowed' : 'refused';
 }
 
-describe('the broker\'s door (issue 19)', () => {
+describe("the broker's door (issue 19)", () => {
   const listeners = testBrokerListeners();
   const admin = testKafkaSettings('broker-door-admin');
   const principals = new BrokerPrincipals(admin);
@@ -67,14 +67,14 @@ describe('the broker\'s door (issue 19)', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('refuses a wrong password, on the members\' listener and on the services\' one', async () => {
+  it("refuses a wrong password, on the members' listener and on the services' one", async () => {
     const member = members[0];
     const wrongPassword = { ...asMember(member), sasl: { mechanism: 'scram-sha-512' as const, username: member, password: 'not-it' } };
     expect(await produceAs(wrongPassword, topicsOf(member).inbound)).toBe('refused');
     expect(await produceAs({ ...wrongPassword, brokers: listeners.services, tls: undefined }, topicsOf(member).inbound)).toBe('refused');
   });
 
-  it('refuses a member\'s produce within seconds of its principal being removed', async () => {
+  it("refuses a member's produce within seconds of its principal being removed", async () => {
     const member = newMember();
     passwords.set(member, password());
     await createTestTopics([{ topic: topicsOf(member).inbound, numPartitions: 1 }]);
@@ -86,7 +86,7 @@ describe('the broker\'s door (issue 19)', () => {
     process.stdout.write(`[broker revocation] refused ${Date.now() - removed} ms after the principal was removed\n`);
   });
 
-  describe('the services\' principals', () => {
+  describe("the services' principals", () => {
     const servicePassword = password();
 
     beforeAll(async () => {
@@ -112,7 +112,11 @@ describe('the broker\'s door (issue 19)', () => {
       ['gateway', '%m.household-status.changed.v1', 'produce', 'allowed'],
     ])('the %s service: %s, %s, is %s', async (service, pattern, operation, expected) => {
       const topic = pattern.replace('%m', members[0]);
-      const settings: KafkaSettings = { brokers: listeners.services, clientId: `${service}.door-test`, sasl: { mechanism: 'scram-sha-512', username: servicePrincipal(service), password: servicePassword } };
+      const settings: KafkaSettings = {
+        brokers: listeners.services,
+        clientId: `${service}.door-test`,
+        sasl: { mechanism: 'scram-sha-512', username: servicePrincipal(service), password: servicePassword },
+      };
       const read = service === 'auditor-tools' ? readAsLog : consumeAs;
       expect(await (operation === 'produce' ? produceAs(settings, topic) : read(settings, topic))).toBe(expected);
     });

@@ -18,7 +18,7 @@ import { uniqueName } from '../support/unique-name.js';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const MEMBER = 'education';
 
-describe('a department\'s own Java system, with its SCRAM credentials over TLS', () => {
+describe("a department's own Java system, with its SCRAM credentials over TLS", () => {
   const listeners = testBrokerListeners();
   const principals = new BrokerPrincipals(testKafkaSettings('java-client-admin'));
   const password = randomBytes(18).toString('base64url');
@@ -51,7 +51,7 @@ describe('a department\'s own Java system, with its SCRAM credentials over TLS',
     await bed?.stop();
   });
 
-  it('publishes to its inbound topic, having joined while the hub runs, and reads the gateway\'s answer on its results topic', async () => {
+  it("publishes to its inbound topic, having joined while the hub runs, and reads the gateway's answer on its results topic", async () => {
     const id = uniqueName('java-scram');
     await produceWithJavaClient(listeners.members, memberTopics(MEMBER).inbound, 'zstd', [cloudEvent(id)], clientProperties);
     const results = await consumeWithJavaClient(listeners.members, memberTopics(MEMBER).results, `${MEMBER}.results-${id}`, { records: 1, timeoutMs: 60_000, text: id }, clientProperties);
@@ -60,15 +60,23 @@ describe('a department\'s own Java system, with its SCRAM credentials over TLS',
   });
 
   it('may read its findings topic', async () => {
-    const findings = await consumeWithJavaClient(listeners.members, memberTopics(MEMBER).findings, `${MEMBER}.findings-${uniqueName('java')}`, { records: 1, timeoutMs: 5_000, text: 'no-such-finding' }, clientProperties);
+    const findings = await consumeWithJavaClient(
+      listeners.members,
+      memberTopics(MEMBER).findings,
+      `${MEMBER}.findings-${uniqueName('java')}`,
+      { records: 1, timeoutMs: 5_000, text: 'no-such-finding' },
+      clientProperties,
+    );
     expect(findings).toMatchObject({ refused: false });
   });
 
-  it('is refused another member\'s inbound topic', async () => {
-    await expect(produceWithJavaClient(listeners.members, memberTopics('civil-affairs').inbound, 'none', [cloudEvent(uniqueName('java-forged'))], clientProperties)).rejects.toThrow(/TopicAuthorizationException|Not authorized/);
+  it("is refused another member's inbound topic", async () => {
+    await expect(produceWithJavaClient(listeners.members, memberTopics('civil-affairs').inbound, 'none', [cloudEvent(uniqueName('java-forged'))], clientProperties)).rejects.toThrow(
+      /TopicAuthorizationException|Not authorized/,
+    );
   });
 
-  it('is refused another member\'s results', async () => {
+  it("is refused another member's results", async () => {
     const answer = await consumeWithJavaClient(listeners.members, memberTopics('civil-affairs').results, `${MEMBER}.peek-${uniqueName('java')}`, { records: 1, timeoutMs: 20_000 }, clientProperties);
     expect(answer).toMatchObject({ refused: true, values: [] });
   });

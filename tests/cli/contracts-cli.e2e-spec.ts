@@ -60,7 +60,10 @@ describe('npx hub contracts', () => {
   it('registers a file under the subject its topic names', async () => {
     const next = aid();
     next.properties['remark'] = { type: 'string', 'x-hub-classification': 'public' };
-    expect(await runCli(['contracts', 'register', file('next.json', next), ...registry])).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^${AID}: version 2, schema id \\d+\\n$`)) });
+    expect(await runCli(['contracts', 'register', file('next.json', next), ...registry])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(new RegExp(`^${AID}: version 2, schema id \\d+\\n$`)),
+    });
   });
 
   it('refuses a governed change as the integration engineer, naming the role, and registers it --as data-steward', async () => {
@@ -70,7 +73,10 @@ describe('npx hub contracts', () => {
     const refused = await runCli(['contracts', 'register', file('lowered.json', lowered), ...registry]);
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('a governed change needs the data-steward role') });
     expect(refused.stderr).toContain('(registry error 40301)');
-    expect(await runCli(['contracts', 'register', file('lowered.json', lowered), ...registry, '--as', 'data-steward'])).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^${AID}: version 3`)) });
+    expect(await runCli(['contracts', 'register', file('lowered.json', lowered), ...registry, '--as', 'data-steward'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(new RegExp(`^${AID}: version 3`)),
+    });
   });
 
   it('diffs a registered version against a file', async () => {
@@ -115,9 +121,20 @@ describe('npx hub contracts', () => {
     expect(code).toBe(0);
     const { document, diagnostics } = await new Parser().parse(stdout);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
-    expect(document?.channels().all().map((channel) => channel.address()).sort()).toContain('education.student-aid.granted.v1');
+    expect(
+      document
+        ?.channels()
+        .all()
+        .map((channel) => channel.address())
+        .sort(),
+    ).toContain('education.student-aid.granted.v1');
     // A channel per standard contract (a topic per contract version).
     expect(document?.channels().all()).toHaveLength(standardContracts().length);
-    expect(document?.operations().all().every((operation) => operation.action() === 'send')).toBe(true);
+    expect(
+      document
+        ?.operations()
+        .all()
+        .every((operation) => operation.action() === 'send'),
+    ).toBe(true);
   });
 });

@@ -21,9 +21,7 @@ describe('evolving the student aid contract', () => {
   it('may not add that field under FORWARD, and says why and what would do instead', () => {
     const verdict = checkCompatibility(withProperties({ remark }), v1, 'FORWARD');
     expect(verdict.compatible).toBe(false);
-    expect(verdict.incompatibilities).toEqual([
-      expect.objectContaining({ pointer: '/properties/remark', version: 1, direction: 'forward' }),
-    ]);
+    expect(verdict.incompatibilities).toEqual([expect.objectContaining({ pointer: '/properties/remark', version: 1, direction: 'forward' })]);
     expect(verdict.incompatibilities[0]!.explanation).toBe(
       'At /properties/remark, optional field "remark" is new: documents valid under the candidate would be rejected by consumers still reading version 1. ' +
         'To keep consumers on the old version working, add the field in a new major version, or let consumers upgrade first (BACKWARD).',

@@ -9,13 +9,13 @@ const byName = (name: string) => contracts.find((c) => c.name === name)!;
 const example = (name: string) => (byName(name).schema['examples'] as unknown[])[0];
 const ownerOf = (name: string) => byName(name).binding.owner;
 
-describe('pseudonymising the standard contracts\' events', () => {
+describe("pseudonymising the standard contracts' events", () => {
   it.each(contracts.map((c) => c.name))('leaves no identity number in the clear in %s', (name) => {
     const { document } = pseudonymiseDocument(byName(name).schema, example(name), ownerOf(name), pseudonymiser);
     expect(JSON.stringify(document)).not.toMatch(IDENTITY_NUMBER);
   });
 
-  it('replaces each member\'s identity number and the household number by pseudonyms, and names by keyed tokens', () => {
+  it("replaces each member's identity number and the household number by pseudonyms, and names by keyed tokens", () => {
     const name = 'civil-affairs/household-status.changed.v1';
     const original = example(name) as { members: { name: string; relationToHead: string }[]; category: string };
     const { document, replacements } = pseudonymiseDocument(byName(name).schema, original, ownerOf(name), pseudonymiser);
@@ -35,7 +35,7 @@ describe('pseudonymising the standard contracts\' events', () => {
     for (const personal of original.match(/"(name|respondedBy)":"([^"]+)"/g) ?? []) expect(JSON.stringify(document)).not.toContain(personal.split(':')[1]);
   });
 
-  it('adds beside each member\'s pseudonym the school entry year its contract derives from the identity number, and not the birth date', () => {
+  it("adds beside each member's pseudonym the school entry year its contract derives from the identity number, and not the birth date", () => {
     const name = 'civil-affairs/household-status.changed.v2';
     const { document } = pseudonymiseDocument(byName(name).schema, example(name), ownerOf(name), pseudonymiser);
     // The example's members were born 1985-06-12, 1987-09-03 and 2012-04-15.
@@ -54,9 +54,14 @@ describe('pseudonymising the standard contracts\' events', () => {
     expect(persons).toHaveLength(3);
   });
 
-  it('pseudonymises an identifier that embeds an identity number (学籍号 G + number) as a whole, in the department\'s domain', () => {
+  it("pseudonymises an identifier that embeds an identity number (学籍号 G + number) as a whole, in the department's domain", () => {
     const aid = example('education/student-aid.granted.v1') as Record<string, unknown>;
-    const { replacements, strayIdentityNumbers } = pseudonymiseDocument(byName('education/student-aid.granted.v1').schema, { ...aid, studentNumber: 'G640104201204150512' }, 'education', pseudonymiser);
+    const { replacements, strayIdentityNumbers } = pseudonymiseDocument(
+      byName('education/student-aid.granted.v1').schema,
+      { ...aid, studentNumber: 'G640104201204150512' },
+      'education',
+      pseudonymiser,
+    );
     expect(replacements.find((r) => r.pointer === '/studentNumber')).toMatchObject({ domain: 'education-student-number', original: 'G640104201204150512' });
     expect(strayIdentityNumbers).toEqual([]);
   });
@@ -79,7 +84,7 @@ describe('pseudonymising the standard contracts\' events', () => {
     expect(strayIdentityNumbers).toEqual(['/amountFen', '/extra/note']);
   });
 
-  it('gives one resident the same pseudonym in every department\'s events, so they can be matched', () => {
+  it("gives one resident the same pseudonym in every department's events, so they can be matched", () => {
     const household = pseudonymiseDocument(byName('civil-affairs/household-status.changed.v1').schema, example('civil-affairs/household-status.changed.v1'), 'civil-affairs', pseudonymiser);
     const enrolment = pseudonymiseDocument(byName('education/student-enrolment.changed.v1').schema, example('education/student-enrolment.changed.v1'), 'education', pseudonymiser);
     const child = household.replacements.find((r) => r.pointer === '/members/2/idNumber')!;

@@ -64,7 +64,7 @@ describe('the standard contracts', () => {
     });
   });
 
-  it('keep identity numbers out of the hub\'s own events', () => {
+  it("keep identity numbers out of the hub's own events", () => {
     for (const contract of contracts.filter((c) => c.name.startsWith('hub/'))) {
       const fields = classifiedFields(contract.schema);
       expect(fields.filter((f) => f.pointer.endsWith('idNumber'))).toEqual([]);

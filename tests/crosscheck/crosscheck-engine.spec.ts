@@ -47,7 +47,7 @@ describe('the crosscheck engine', () => {
     expect(await engine.apply(batch)).toEqual([]);
   });
 
-  it('re-evaluates a child when a housemate\'s certificate arrives: the parent\'s disability makes the student eligible', async () => {
+  it("re-evaluates a child when a housemate's certificate arrives: the parent's disability makes the student eligible", async () => {
     // A policy that counts only 低保, so the 低保边缘 household only tells the hub who the parents are.
     engine = new CrosscheckEngine(state, { ...POLICY_2026, studentAid: { ...POLICY_2026.studentAid, categories: ['dibao'] } }, '2027-01-05');
     expect(missedAid(await engine.apply([household('marginal-low-income'), enrolment()]))).toEqual([]);

@@ -55,7 +55,12 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
   let crosscheck: AppProcess;
 
   beforeAll(async () => {
-    bed = await startGatewayTestBed('crosscheck-loop', { members: [{ id: 'education', role: 'department' }, { id: 'civil-affairs', role: 'department' }] });
+    bed = await startGatewayTestBed('crosscheck-loop', {
+      members: [
+        { id: 'education', role: 'department' },
+        { id: 'civil-affairs', role: 'department' },
+      ],
+    });
     crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS });
   });
 
@@ -73,7 +78,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
   const findingsOf = async (studentNumber: string): Promise<DeliveredFinding[]> =>
     ((await bodyOf(await asMember(bed, 'education').get('/v1/findings?limit=1000'))).items as DeliveredFinding[]).filter((f) => f.recordKeys['studentNumber'] === studentNumber);
 
-  it('raises missed student aid for a 低保 family\'s enrolled child with no aid, reflects Education\'s response, and closes it when the aid is granted', async () => {
+  it("raises missed student aid for a 低保 family's enrolled child with no aid, reflects Education's response, and closes it when the aid is granted", async () => {
     const child = freshIdentityNumber();
     const parent = freshIdentityNumber({ from: 1975, to: 1990 });
     const studentNumber = `G${child}`;
@@ -103,7 +108,11 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     expect(raised).toMatchObject({ state: 'open', period: '2026-spring' });
     expect(raised!.evidence.map((e) => e.eventId).sort()).toEqual([enrolmentId, householdId].sort());
 
-    const responded = await asMember(bed, 'education').post(`/v1/findings/${raised!.findingId}/responses`, { response: 'acknowledged', reason: 'The school is checking the family\'s application.', respondedBy: '张老师' });
+    const responded = await asMember(bed, 'education').post(`/v1/findings/${raised!.findingId}/responses`, {
+      response: 'acknowledged',
+      reason: "The school is checking the family's application.",
+      respondedBy: '张老师',
+    });
     expect(responded.status).toBe(202);
     await eventually('the response is reflected in the finding', async () =>
       (await findingsOf(studentNumber)).some((f) => f.findingId === raised!.findingId && f.state === 'open' && f.responses.some((r) => r.response === 'acknowledged')),
@@ -116,7 +125,10 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
   it('never announces a finding that the next events withdraw within the settling time (aid read before the status it needs)', async () => {
     const { child, household, education } = family(0); // enrolled, and granted aid
     // In 普通高中, paid 免学杂费: a closed list, so with no status known the aid raises a finding (a need-tested item would not).
-    await publish('education', education.map((r) => ({ ...r, data: { ...r.data, ...(r.type === ENROLMENT ? { stage: 'senior-high', grade: 2 } : { aidType: 'tuition-waiver' }) } })));
+    await publish(
+      'education',
+      education.map((r) => ({ ...r, data: { ...r.data, ...(r.type === ENROLMENT ? { stage: 'senior-high', grade: 2 } : { aidType: 'tuition-waiver' }) } })),
+    );
     const outbox = () =>
       bed.database.query(`SELECT o.change FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id) WHERE f.subject = $1 AND f.rule = 'aid-without-eligibility'`, [
         pseudonymiser.pseudonymise('person', child),
@@ -128,11 +140,15 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     expect((await findingsOf(`G${child}`)).filter((f) => f.rule === 'aid-without-eligibility')).toEqual([]);
   });
 
-  it('judges again, when it starts under a new rule version, the persons whose open findings are of an older one: those close, the new version\'s are raised', async () => {
+  it("judges again, when it starts under a new rule version, the persons whose open findings are of an older one: those close, the new version's are raised", async () => {
     const child = freshIdentityNumber();
     const studentNumber = `G${child}`;
     await publish('civil-affairs', [
-      { id: uniqueName('ca'), type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${child.slice(-6)}`, members: [{ idNumber: child, name: '马小军', relationToHead: 'child' }] } },
+      {
+        id: uniqueName('ca'),
+        type: HOUSEHOLD,
+        data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${child.slice(-6)}`, members: [{ idNumber: child, name: '马小军', relationToHead: 'child' }] },
+      },
     ]);
     await publish('education', [{ id: uniqueName('edu'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber, term: '2026-spring', effectiveDate: '2026-02-15' } }]);
     let current: DeliveredFinding | undefined;
@@ -140,24 +156,33 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     await crosscheck.stop();
     // As if it had been raised by the previous rule version (1.0.0): its id and version are those of then.
     const olderId = findingId('missed-student-aid', '1.0.0', current!.subject, current!.period);
-    await bed.database.query(
-      `UPDATE crosscheck_finding SET finding_id = $2::char(64), finding = finding || jsonb_build_object('findingId', $2::text, 'ruleVersion', '1.0.0') WHERE finding_id = $1`,
-      [current!.findingId, olderId],
-    );
+    await bed.database.query(`UPDATE crosscheck_finding SET finding_id = $2::char(64), finding = finding || jsonb_build_object('findingId', $2::text, 'ruleVersion', '1.0.0') WHERE finding_id = $1`, [
+      current!.findingId,
+      olderId,
+    ]);
     crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS });
     const states = async () =>
-      new Map((await bed.database.query<{ finding_id: string; state: string }>('SELECT finding_id, state FROM crosscheck_finding WHERE finding_id = ANY($1)', [[olderId, current!.findingId]])).map((r) => [r.finding_id, r.state]));
-    await eventually('the older version\'s finding closed and the current one raised', async () => {
+      new Map(
+        (await bed.database.query<{ finding_id: string; state: string }>('SELECT finding_id, state FROM crosscheck_finding WHERE finding_id = ANY($1)', [[olderId, current!.findingId]])).map((r) => [
+          r.finding_id,
+          r.state,
+        ]),
+      );
+    await eventually("the older version's finding closed and the current one raised", async () => {
       const now = await states();
       return now.get(olderId) === 'closed' && now.get(current!.findingId) === 'open';
     });
   });
 
-  it('judges a person again when the day passes a date that can change their findings, with no new event: a 低保 member\'s 2027 insurance gap on 2 January (issue 21)', async () => {
+  it("judges a person again when the day passes a date that can change their findings, with no new event: a 低保 member's 2027 insurance gap on 2 January (issue 21)", async () => {
     const member = freshIdentityNumber({ from: 1975, to: 1990 });
     const subject = pseudonymiser.pseudonymise('person', member);
     await publish('civil-affairs', [
-      { id: uniqueName('ca'), type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${member.slice(-6)}`, members: [{ idNumber: member, name: '马建国', relationToHead: 'head' }] } },
+      {
+        id: uniqueName('ca'),
+        type: HOUSEHOLD,
+        data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${member.slice(-6)}`, members: [{ idNumber: member, name: '马建国', relationToHead: 'head' }] },
+      },
     ]);
     const gaps = async () =>
       bed.database.query<{ period: string; state: string; evaluation_date: string | null }>(
@@ -197,8 +222,14 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
     // depends on how the topics interleaved (aid read before the status it needs), in either run.
     it('ends with exactly the open findings of an uninterrupted run, none raised twice', async () => {
       const families = Array.from({ length: 150 }, (_, i) => family(i));
-      await publish('civil-affairs', families.map((f) => f.household));
-      await publish('education', families.flatMap((f) => f.education));
+      await publish(
+        'civil-affairs',
+        families.map((f) => f.household),
+      );
+      await publish(
+        'education',
+        families.flatMap((f) => f.education),
+      );
       const eventIds = families.flatMap((f) => [f.household.id, ...f.education.map((e) => e.id)]);
       const subjects = families.map((f) => pseudonymiser.pseudonymise('person', f.child));
       const factsIn = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]))[0]!['n'] as number;

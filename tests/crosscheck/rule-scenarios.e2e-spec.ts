@@ -64,7 +64,11 @@ describe('the rule families, end to end', () => {
     let items: Delivered[] = [];
     await eventually(`${member} holds every announced finding`, async () => {
       const everyone = (await bodyOf(await asMember(bed, member).get('/v1/findings?limit=1000'))).items as Delivered[];
-      const all = await Promise.all(['education', 'civil-affairs', 'rural-revitalisation', 'disability', 'healthcare-security'].map(async (m) => ((await bodyOf(await asMember(bed, m).get('/v1/findings?limit=1000'))).items as Delivered[]).filter((f) => f.subject === subject)));
+      const all = await Promise.all(
+        ['education', 'civil-affairs', 'rural-revitalisation', 'disability', 'healthcare-security'].map(async (m) =>
+          ((await bodyOf(await asMember(bed, m).get('/v1/findings?limit=1000'))).items as Delivered[]).filter((f) => f.subject === subject),
+        ),
+      );
       items = everyone.filter((f) => f.subject === subject);
       return all.flat().length === announced!.n;
     });
@@ -73,10 +77,13 @@ describe('the rule families, end to end', () => {
   /** Waits until a department has been told what is expected of a person (of one rule, when named; announcing may trail the facts by a batch), then asserts it. */
   const expectTold = async (member: string, identityNumber: string, expected: Record<string, string | RegExp>[], rule?: string) => {
     const matches = (found: Delivered[]) =>
-      found.length === expected.length && expected.every((e, i) => Object.entries(e).every(([k, v]) => (typeof v === 'string' ? found[i]![k as keyof Delivered] === v : v.test(found[i]![k as keyof Delivered] ?? ''))));
+      found.length === expected.length &&
+      expected.every((e, i) => Object.entries(e).every(([k, v]) => (typeof v === 'string' ? found[i]![k as keyof Delivered] === v : v.test(found[i]![k as keyof Delivered] ?? ''))));
     let last: Delivered[] = [];
     // On a timeout the assertion below shows what was told instead.
-    await eventually(`${member} is told ${JSON.stringify(expected)}`, async () => matches((last = (await toldOf(member, identityNumber)).filter((f) => rule === undefined || f.rule === rule)))).catch(() => undefined);
+    await eventually(`${member} is told ${JSON.stringify(expected)}`, async () => matches((last = (await toldOf(member, identityNumber)).filter((f) => rule === undefined || f.rule === rule)))).catch(
+      () => undefined,
+    );
     expect(last).toMatchObject(expected.map((e) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? v : expect.stringMatching(v)]))));
   };
   const household = (category: string, change: string, from: string, members: [string, string][], householdNumber: string) =>
@@ -106,7 +113,12 @@ describe('the rule families, end to end', () => {
 
     it('does not fire for a status held on fewer than 30 days of the term (15 of them), and fires at 36', async () => {
       const [late, early] = [freshIdentityNumber(), freshIdentityNumber()];
-      const ids = [await enrol(late), await household('dibao', 'granted', '2026-07-01', [[late, 'child']], number()), await enrol(early), await household('dibao', 'granted', '2026-06-10', [[early, 'child']], number())];
+      const ids = [
+        await enrol(late),
+        await household('dibao', 'granted', '2026-07-01', [[late, 'child']], number()),
+        await enrol(early),
+        await household('dibao', 'granted', '2026-06-10', [[early, 'child']], number()),
+      ];
       await settled(ids);
       expect((await toldOf('education', late)).filter((f) => f.rule === 'missed-student-aid')).toEqual([]);
       await expectTold('education', early, [{ rule: 'missed-student-aid', state: 'open' }]);
@@ -124,7 +136,7 @@ describe('the rule families, end to end', () => {
   });
 
   describe('household records of contract version 2', () => {
-    it('counts 孤儿 as the child\'s own status: the orphan is told of, the cousin in the same grandparent\'s household is not', async () => {
+    it("counts 孤儿 as the child's own status: the orphan is told of, the cousin in the same grandparent's household is not", async () => {
       const [grandparent, orphan, cousin] = [freshIdentityNumber({ from: 1950, to: 1960 }), freshIdentityNumber(), freshIdentityNumber()];
       const member = (idNumber: string, relationToHead: string, personalStatus: string | null = null) => ({ idNumber, name: '马', relationToHead, covered: relationToHead !== 'head', personalStatus });
       const ids = [
@@ -197,7 +209,8 @@ describe('the rule families, end to end', () => {
 
     it('tells Healthcare Security of a 低保 member enrolled without the premium subsidy (资助未落实), and closes when the subsidy is recorded', async () => {
       const adult = freshIdentityNumber({ from: 1970, to: 1990 });
-      const enrolled = (premiumSubsidy: { basis: string; amountFen: number } | null) => publish('healthcare-security', INSURANCE, { idNumber: adult, year: 2026, insuranceType: 'basic-medical', status: 'enrolled', premiumSubsidy });
+      const enrolled = (premiumSubsidy: { basis: string; amountFen: number } | null) =>
+        publish('healthcare-security', INSURANCE, { idNumber: adult, year: 2026, insuranceType: 'basic-medical', status: 'enrolled', premiumSubsidy });
       const ids = [await household('dibao', 'granted', '2026-01-01', [[adult, 'head']], number()), await enrolled(null)];
       await settled(ids);
       await expectTold('healthcare-security', adult, [{ rule: 'insurance-subsidy-mismatch', period: '2026', state: 'open', explanation: /no premium subsidy, where dibao calls for a 定额/ }]);
@@ -211,7 +224,8 @@ describe('the rule families, end to end', () => {
       const person = freshIdentityNumber({ from: 1960, to: 1990 });
       const certificate = `${person}42`; // 残疾人证号: the identity number, the category (4 physical) and the grade (2)
       const ids = [await publish('disability', CERTIFICATE, { idNumber: person, certificateNumber: certificate, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2026-03-10' })];
-      for (const month of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09']) ids.push(await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: certificate, subsidyType: 'care', month }));
+      for (const month of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09'])
+        ids.push(await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: certificate, subsidyType: 'care', month }));
       await settled(ids);
       await expectTold('disability', person, [{ rule: 'disability-care-subsidy-gap', period: '2026', explanation: /no care subsidy is recorded for 2026-10\./ }]);
       await settled([...ids, await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: certificate, subsidyType: 'care', month: '2026-10' })]);
@@ -223,16 +237,22 @@ describe('the rule families, end to end', () => {
       const certificate = (grade: number, change: string, effectiveDate: string) =>
         publish('disability', CERTIFICATE, { idNumber: person, certificateNumber: `${person}4${grade}`, category: 'physical', grade, change, effectiveDate });
       const ids = [await certificate(2, 'issued', '2026-01-10'), await certificate(3, 'changed', '2026-07-01')];
-      for (const month of ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08']) ids.push(await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: `${person}42`, subsidyType: 'care', month }));
+      for (const month of ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'])
+        ids.push(await publish('disability', SUBSIDY, { idNumber: person, certificateNumber: `${person}42`, subsidyType: 'care', month }));
       await settled(ids);
-      await expectTold('disability', person, [{ rule: 'disability-subsidy-not-due', period: '2026', state: 'open', explanation: /care subsidy for 2026-07 \(no entitlement holds then\); care subsidy for 2026-08/ }]);
+      await expectTold('disability', person, [
+        { rule: 'disability-subsidy-not-due', period: '2026', state: 'open', explanation: /care subsidy for 2026-07 \(no entitlement holds then\); care subsidy for 2026-08/ },
+      ]);
     });
   });
 
   describe('data quality', () => {
     it('tells Civil Affairs of a person listed in two of its households at once', async () => {
       const person = freshIdentityNumber();
-      await settled([await household('dibao', 'granted', '2026-03-01', [[person, 'child']], number()), await household('extreme-poverty', 'granted', '2026-05-01', [[person, 'grandchild']], number())]);
+      await settled([
+        await household('dibao', 'granted', '2026-03-01', [[person, 'child']], number()),
+        await household('extreme-poverty', 'granted', '2026-05-01', [[person, 'grandchild']], number()),
+      ]);
       await expectTold('civil-affairs', person, [{ state: 'open', period: '2026-05-01' }], 'data-quality');
     });
   });
@@ -241,7 +261,13 @@ describe('the rule families, end to end', () => {
     it('因病返贫 early warning: tells Rural Revitalisation of a person whose settlements (a new contract) add up past the threshold, and closes when the person is monitored', async () => {
       const person = freshIdentityNumber();
       const settle = (settledOn: string, yuan: number) =>
-        publish('healthcare-security', 'healthcare-security.settlement.recorded.v1', { settlementNumber: `JS-${uniqueName('s').slice(-10)}`, idNumber: person, settledOn, selfPaidInScopeFen: yuan * 100, selfPaidOutOfScopeFen: 0 });
+        publish('healthcare-security', 'healthcare-security.settlement.recorded.v1', {
+          settlementNumber: `JS-${uniqueName('s').slice(-10)}`,
+          idNumber: person,
+          settledOn,
+          selfPaidInScopeFen: yuan * 100,
+          selfPaidOutOfScopeFen: 0,
+        });
       await settled([await settle('2026-03-02', 5000), await settle('2026-07-15', 4500)]);
       await expectTold('rural-revitalisation', person, [{ rule: 'medical-cost-risk', state: 'open', period: '2026', explanation: /累计9,500元（2次结算）/ }], 'medical-cost-risk');
       const monitored = await publish('rural-revitalisation', 'rural-revitalisation.monitoring-status.changed.v1', {

@@ -68,8 +68,18 @@ describe('the department simulators', () => {
   beforeAll(async () => {
     const generated = await runCli(['demo', 'generate', '--persons', String(DEMO_REGION.persons), '--seed', String(DEMO_REGION.seed), '--out', regionDir]);
     expect(generated.code).toBe(0);
-    planted = readFileSync(join(regionDir, 'expected-findings.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ExpectedFinding);
-    broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(regionDir, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
+    planted = readFileSync(join(regionDir, 'expected-findings.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ExpectedFinding);
+    broker = await LocalKafkaBroker.start({
+      projectRoot: findProjectRoot(),
+      dataDir: join(regionDir, 'kafka'),
+      port: await freePort(),
+      controllerPort: await freePort(),
+      heapMb: 384,
+      log: () => undefined,
+    });
     bed = await startGatewayTestBed('simulators', { members: DEPARTMENTS.map((id) => ({ id, role: 'department' as const })), brokers: [broker.bootstrapServers] });
     crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers: [broker.bootstrapServers] });
     // The audit records every topic but Kafka's own and the raw inbound ones, as it does by default.
@@ -94,21 +104,26 @@ describe('the department simulators', () => {
     expect(new Set(planted.map((e) => e.routedTo)).size).toBeGreaterThan(1);
   });
 
-  it('publishes the Disabled Persons\' Federation\'s share as CSV exports, by a declared mapping', async () => {
+  it("publishes the Disabled Persons' Federation's share as CSV exports, by a declared mapping", async () => {
     await eventually('the disability records are in', async () => {
       if (simulators[3]!.exited) throw new Error(simulators[3]!.lines.join('\n'));
       return simulators[3]!.lines.some((line) => line.includes('published'));
     });
     const mappings = await bed.database.query<{ event_type: string }>(`SELECT event_type FROM gateway_csv_mapping WHERE member_id = 'disability' ORDER BY event_type`);
     expect(mappings.map((m) => m.event_type)).toEqual(['disability.certificate.changed.v1', 'disability.subsidy.granted.v1']);
-    expect(simulators[3]!.lines.find((line) => line.includes('published'))).toMatch(/published \d+ records \(disability\.certificate\.changed\.v1, disability\.subsidy\.granted\.v1 as CSV exports\), 0 rejected/);
+    expect(simulators[3]!.lines.find((line) => line.includes('published'))).toMatch(
+      /published \d+ records \(disability\.certificate\.changed\.v1, disability\.subsidy\.granted\.v1 as CSV exports\), 0 rejected/,
+    );
   });
 
   it('closes the loop on missed aid: Education grants it, says so, and the finding closes by itself', async () => {
     const missed = plantedFor('education').filter((e) => e.rule === 'missed-student-aid');
     const findings = await onceResolved('education', missed);
     for (const expected of missed) {
-      expect(findings.find(isPlanted(expected))).toMatchObject({ state: 'closed', responses: [expect.objectContaining({ response: 'resolved', reason: expect.stringMatching(/^Aid granted, grant AID-2026-spring-[0-9a-f]{12}\.$/) })] });
+      expect(findings.find(isPlanted(expected))).toMatchObject({
+        state: 'closed',
+        responses: [expect.objectContaining({ response: 'resolved', reason: expect.stringMatching(/^Aid granted, grant AID-2026-spring-[0-9a-f]{12}\.$/) })],
+      });
     }
   });
 
@@ -176,28 +191,42 @@ describe('the department simulators', () => {
       const household = contractExample('civil-affairs.household-status.changed.v1');
       const aid = contractExample('education.student-aid.granted.v1');
       const hostile = [
-        asMember(bed, 'civil-affairs').post('/v1/events', [{ id: `hh-hostile-${Date.now()}`, type: 'civil-affairs.household-status.changed.v1', data: { ...household, decisionNumber: '民救〔2026〕６４０１０４１９８５０６１２０３１４号' } }]),
-        asMember(bed, 'education').post('/v1/events', [{ id: `aid-hostile-${Date.now()}`, type: 'education.student-aid.granted.v1', data: { ...aid, grantNumber: 'AID-2026-autumn-G640104201204150512' } }]),
+        asMember(bed, 'civil-affairs').post('/v1/events', [
+          { id: `hh-hostile-${Date.now()}`, type: 'civil-affairs.household-status.changed.v1', data: { ...household, decisionNumber: '民救〔2026〕６４０１０４１９８５０６１２０３１４号' } },
+        ]),
+        asMember(bed, 'education').post('/v1/events', [
+          { id: `aid-hostile-${Date.now()}`, type: 'education.student-aid.granted.v1', data: { ...aid, grantNumber: 'AID-2026-autumn-G640104201204150512' } },
+        ]),
         asMember(bed, 'civil-affairs').post('/v1/events', [{ id: `hh-${HOSTILE_NUMBER}`, type: 'civil-affairs.household-status.changed.v1', data: household }]),
       ];
       for (const answer of await Promise.all(hostile)) expect((await bodyOf(answer)).rejected).toBe(1);
       const open = (await told('education')).find((f) => f.state === 'open');
-      if (open) expect((await asMember(bed, 'education').post(`/v1/findings/${open.findingId}/responses`, { response: 'acknowledged', reason: `checked ${HOSTILE_NUMBER}`, respondedBy: '张老师' })).status).toBe(400);
+      if (open)
+        expect(
+          (await asMember(bed, 'education').post(`/v1/findings/${open.findingId}/responses`, { response: 'acknowledged', reason: `checked ${HOSTILE_NUMBER}`, respondedBy: '张老师' })).status,
+        ).toBe(400);
       const producer = new HubProducer(createKafkaClient(testKafkaSettings('privacy-scan', [broker.bootstrapServers])));
       await producer.send([
         {
           topic: memberTopics('civil-affairs').inbound,
-          ...toKafkaBinary({ specversion: '1.0', id: kafkaEventId, source: '/systems/minzheng', type: 'civil-affairs.household-status.changed.v1', datacontenttype: 'application/json', data: household }, kafkaEventId),
+          ...toKafkaBinary(
+            { specversion: '1.0', id: kafkaEventId, source: '/systems/minzheng', type: 'civil-affairs.household-status.changed.v1', datacontenttype: 'application/json', data: household },
+            kafkaEventId,
+          ),
         },
       ]);
       await producer.disconnect();
-      await eventually('the audit holds the Kafka-native record\'s canonical event', async () => {
-        const rows: unknown[] = await bed.database.query('SELECT 1 FROM audit_entry WHERE event_id = $1', [kafkaEventId]);
-        return rows.length > 0;
-      }, 60_000);
+      await eventually(
+        "the audit holds the Kafka-native record's canonical event",
+        async () => {
+          const rows: unknown[] = await bed.database.query('SELECT 1 FROM audit_entry WHERE event_id = $1', [kafkaEventId]);
+          return rows.length > 0;
+        },
+        60_000,
+      );
     });
 
-    it('finds no identity number and no name on any topic but the raw inbound ones (the departments\' own channels, which the audit leaves out)', async () => {
+    it("finds no identity number and no name on any topic but the raw inbound ones (the departments' own channels, which the audit leaves out)", async () => {
       const admin = createKafkaClient(testKafkaSettings('privacy-scan-admin', [broker.bootstrapServers])).admin();
       await admin.connect();
       const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__') && !topic.startsWith('hub.inbound.'));
@@ -220,7 +249,12 @@ describe('the department simulators', () => {
         const rows: Record<string, unknown>[] = await bed.database.query(`SELECT * FROM ${tablename}`);
         for (const row of rows) {
           counts.rows++;
-          scan(tablename === 'audit_entry' ? `audit of ${String(row['topic'])}` : `table ${tablename}`, Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('utf8') : JSON.stringify(value))).join(' '));
+          scan(
+            tablename === 'audit_entry' ? `audit of ${String(row['topic'])}` : `table ${tablename}`,
+            Object.values(row)
+              .map((value) => (Buffer.isBuffer(value) ? value.toString('utf8') : JSON.stringify(value)))
+              .join(' '),
+          );
         }
       }
       expect(counts.rows).toBeGreaterThan(1000);
@@ -228,17 +262,24 @@ describe('the department simulators', () => {
     });
 
     it('finds none in any log line the apps wrote', () => {
-      for (const [app, lines] of [['gateway', bed.gateway.lines], ['crosscheck', crosscheck.lines], ['audit', audit.lines], ...simulators.map((s, i) => [`simulator ${DEPARTMENTS[i]}`, s.lines] as const)] as const) {
+      for (const [app, lines] of [
+        ['gateway', bed.gateway.lines],
+        ['crosscheck', crosscheck.lines],
+        ['audit', audit.lines],
+        ...simulators.map((s, i) => [`simulator ${DEPARTMENTS[i]}`, s.lines] as const),
+      ] as const) {
         for (const line of lines) {
           counts.logLines++;
           scan(`log of ${app}`, line);
         }
       }
-      process.stdout.write(`[privacy scan] ${counts.topics} topics, ${counts.records} records; ${counts.tables} tables, ${counts.rows} rows; ${counts.logLines} log lines; ${names.size} names looked for; ${found.length} found\n`);
+      process.stdout.write(
+        `[privacy scan] ${counts.topics} topics, ${counts.records} records; ${counts.tables} tables, ${counts.rows} rows; ${counts.logLines} log lines; ${names.size} names looked for; ${found.length} found\n`,
+      );
       expect(found).toEqual([]);
     });
 
-    it('does find them where they are meant to be: the region\'s files as the departments hold them (the scan can fail)', () => {
+    it("does find them where they are meant to be: the region's files as the departments hold them (the scan can fail)", () => {
       const before = found.length;
       scan('the region file', readFileSync(join(regionDir, 'civil-affairs.ndjson'), 'utf8').slice(0, 20_000));
       expect(found.length).toBeGreaterThan(before);

@@ -16,7 +16,7 @@ describe('the synthetic region', () => {
     expect(Math.abs(persons / households.length - 2.65)).toBeLessThan(0.1);
   });
 
-  it('has the prevalences of the review\'s targets (低保, 特困, 脱贫人口, certificates, insured, pupils ...): every group within its range', () => {
+  it("has the prevalences of the review's targets (低保, 特困, 脱贫人口, certificates, insured, pupils ...): every group within its range", () => {
     const total = emptyCounts();
     for (const household of generateRegion({ persons: 200_000, seed: 3 })) addCounts(total, household.counts);
     expect(prevalenceRows(total).filter((row) => !row.within)).toEqual([]);
@@ -29,7 +29,7 @@ describe('the synthetic region', () => {
     expect(new Set(planted.map((e) => e.routedTo))).toEqual(new Set(['education', 'civil-affairs', 'rural-revitalisation', 'disability', 'healthcare-security']));
   });
 
-  it('keeps every record to its department\'s contract', () => {
+  it("keeps every record to its department's contract", () => {
     const validator = new ContractValidator();
     for (const contract of standardContracts()) validator.add(contract.schema);
     const problems = region(5_000)
@@ -46,7 +46,9 @@ describe('the synthetic region', () => {
     const records = region(5_000).flatMap((h) => h.records);
     expect(new Set(records.map((r) => r.record.id)).size).toBe(records.length);
     // One enrolment per pupil and term.
-    const people = records.filter((r) => r.record.type === 'education.student-enrolment.changed.v2' && r.record.data['term'] === '2026-autumn' && r.record.data['change'] === 'enrolled').map((r) => r.record.data['idNumber']);
+    const people = records
+      .filter((r) => r.record.type === 'education.student-enrolment.changed.v2' && r.record.data['term'] === '2026-autumn' && r.record.data['change'] === 'enrolled')
+      .map((r) => r.record.data['idNumber']);
     expect(new Set(people).size).toBe(people.length);
   });
 
@@ -73,7 +75,11 @@ describe('the synthetic region', () => {
     const listings = (h: (typeof households)[number]) =>
       h.records
         .filter((r) => r.record.type.startsWith('civil-affairs.household-status.changed.') && r.record.data['change'] === 'granted')
-        .map((r) => ({ members: (r.record.data['members'] as { idNumber: string }[]).map((m) => m.idNumber), from: r.record.data['effectiveFrom'] as string, to: r.record.data['effectiveTo'] as string | null }));
+        .map((r) => ({
+          members: (r.record.data['members'] as { idNumber: string }[]).map((m) => m.idNumber),
+          from: r.record.data['effectiveFrom'] as string,
+          to: r.record.data['effectiveTo'] as string | null,
+        }));
     const listedTwice = (e: (typeof households)[number]['expected'][number]) => e.rule === 'data-quality' && e.routedTo === 'civil-affairs';
     const twice = households.filter((h) => new Set(h.records.filter((r) => r.record.type.startsWith('civil-affairs.')).map((r) => r.record.data['householdNumber'])).size === 2);
     const planted = twice.filter((h) => h.expected.some(listedTwice));
@@ -102,7 +108,7 @@ describe('the synthetic region', () => {
       expect(civil.filter((r) => r.record.type.endsWith('.v2')).every((r) => r.record.data['regionCode'] !== '640181')).toBe(true);
     });
 
-    it('plants children with a status of their own (孤儿, 事实无人抚养) in grandparents\' households, and 全额 premium subsidies due to them', () => {
+    it("plants children with a status of their own (孤儿, 事实无人抚养) in grandparents' households, and 全额 premium subsidies due to them", () => {
       const own = civil.flatMap(membersOf).filter((m) => m.personalStatus);
       expect(new Set(own.map((m) => m.personalStatus))).toEqual(new Set(['orphan', 'de-facto-unsupported-child']));
       const ownIds = new Set(own.map((m) => m.idNumber));
@@ -142,10 +148,15 @@ describe('the synthetic region', () => {
       expect(monitoring.some((r) => r.record.data['change'] === 'risk-eliminated' && String(r.record.data['monitoringFrom']).startsWith('2026-'))).toBe(true);
     });
 
-    it('plants 刚性支出困难家庭, 低保 suspended and resumed, renewals, and 城乡 that differs from the family\'s 户口', () => {
+    it("plants 刚性支出困难家庭, 低保 suspended and resumed, renewals, and 城乡 that differs from the family's 户口", () => {
       const changes = new Set(civil.map((r) => `${r.record.data['category']}:${r.record.data['change']}`));
       for (const change of ['rigid-expenditure:granted', 'dibao:suspended', 'dibao:resumed', 'dibao:renewed']) expect(changes).toContain(change);
-      const enrolments = new Map(households.flatMap((h) => h.records).filter((r) => r.record.type === 'education.student-enrolment.changed.v2').map((r) => [r.record.data['idNumber'], r.record.data['residence']]));
+      const enrolments = new Map(
+        households
+          .flatMap((h) => h.records)
+          .filter((r) => r.record.type === 'education.student-enrolment.changed.v2')
+          .map((r) => [r.record.data['idNumber'], r.record.data['residence']]),
+      );
       const differs = civil.filter((r) => r.record.type.endsWith('.v2') && membersOf(r).some((m) => enrolments.has(m.idNumber) && enrolments.get(m.idNumber) !== r.record.data['area']));
       expect(differs.length).toBeGreaterThan(0);
     });

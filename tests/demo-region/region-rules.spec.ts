@@ -22,7 +22,12 @@ function judgeRegion(persons: number, seed: number): { planted: string[]; found:
   const expected: ExpectedFinding[] = [];
   for (const household of generateRegion({ persons, seed })) {
     for (const { record } of household.records) {
-      const fact = factFromEvent(record.type, canonicalData(record.type, record.data), { eventId: record.id, source: `/departments/${record.type.split('.')[0]}`, type: record.type, knownAt: record.time });
+      const fact = factFromEvent(record.type, canonicalData(record.type, record.data), {
+        eventId: record.id,
+        source: `/departments/${record.type.split('.')[0]}`,
+        type: record.type,
+        knownAt: record.time,
+      });
       if (fact) facts.push(fact);
     }
     expected.push(...household.expected);

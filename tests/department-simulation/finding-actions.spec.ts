@@ -44,14 +44,28 @@ describe('what a simulated department does about a finding', () => {
     expect(action).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });
   });
 
-  it('enrols the person the hub revealed for an insurance gap, with a premium subsidy on the household\'s status, and resolves it (资助参保)', () => {
+  it("enrols the person the hub revealed for an insurance gap, with a premium subsidy on the household's status, and resolves it (资助参保)", () => {
     const gap = finding('insurance-gap', { period: '2026', reveal: { purpose: '资助参保' } });
-    const action = actionFor('healthcare-security', gap, new Map(), '李', '2026-11-30', { findingId: gap.findingId, subject: gap.subject, purpose: '资助参保', identityNumber: '640104198506120314', name: '马建国' })!;
+    const action = actionFor('healthcare-security', gap, new Map(), '李', '2026-11-30', {
+      findingId: gap.findingId,
+      subject: gap.subject,
+      purpose: '资助参保',
+      identityNumber: '640104198506120314',
+      name: '马建国',
+    })!;
     expect(action.publish).toEqual([
       {
         id: `ENR-2026-${'f'.repeat(12)}`,
         type: 'healthcare-security.insurance-enrolment.recorded.v1',
-        data: { idNumber: '640104198506120314', regionCode: '640104', insuranceType: 'basic-medical', year: 2026, status: 'enrolled', premiumSubsidy: { basis: 'dibao', amountFen: 15000 }, recordedOn: '2026-11-30' },
+        data: {
+          idNumber: '640104198506120314',
+          regionCode: '640104',
+          insuranceType: 'basic-medical',
+          year: 2026,
+          status: 'enrolled',
+          premiumSubsidy: { basis: 'dibao', amountFen: 15000 },
+          recordedOn: '2026-11-30',
+        },
       },
     ]);
     expect(action.response).toMatchObject({ response: 'resolved' });
@@ -65,7 +79,10 @@ describe('what a simulated department does about a finding', () => {
   });
 
   it('acknowledges an insurance gap, which Healthcare Security cannot close from the finding alone', () => {
-    expect(actionFor('healthcare-security', finding('insurance-gap', { period: '2026' }), new Map(), '李', '2026-11-30')).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged' }) });
+    expect(actionFor('healthcare-security', finding('insurance-gap', { period: '2026' }), new Map(), '李', '2026-11-30')).toEqual({
+      publish: [],
+      response: expect.objectContaining({ response: 'acknowledged' }),
+    });
   });
 
   it('acknowledges a data-quality finding: the department checks and corrects its registers', () => {
@@ -81,7 +98,10 @@ describe('what a simulated department does about a finding', () => {
     ['rural-revitalisation', 'medical-cost-risk', /防止返贫监测/],
     ['healthcare-security', 'medical-assistance-missing', /医疗救助/],
   ])('acknowledges what %s does about a %s finding, which only people can act on', (department, rule, reason) => {
-    expect(actionFor(department, finding(rule, { period: '2026' }), new Map(), '王', '2026-11-30')).toEqual({ publish: [], response: expect.objectContaining({ response: 'acknowledged', reason: expect.stringMatching(reason) }) });
+    expect(actionFor(department, finding(rule, { period: '2026' }), new Map(), '王', '2026-11-30')).toEqual({
+      publish: [],
+      response: expect.objectContaining({ response: 'acknowledged', reason: expect.stringMatching(reason) }),
+    });
   });
 
   it('does nothing about a closed finding or one already answered', () => {
@@ -90,7 +110,7 @@ describe('what a simulated department does about a finding', () => {
   });
 });
 
-describe('a department\'s CSV export', () => {
+describe("a department's CSV export", () => {
   it('has a header row and a row per record, quoting cells that need it, with the mapping that reads it', () => {
     const certificate = contractExample('disability.certificate.changed.v1');
     const { csv, mapping } = csvExport([{ id: 'dis-1', type: 'disability.certificate.changed.v1', time: '2026-01-10T10:00:00+08:00', data: { ...certificate, name: '马, 雨桐' } }]);

@@ -63,7 +63,18 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
     bed = await startGatewayTestBed('fuzz', { members: [{ id: 'education', role: 'department', recordsPerSecond: 100_000_000, maxRequestBytes: 1024 * 1024 }] });
     const mapping = {
       idColumn: '记录号',
-      columns: { 学籍号: 'studentNumber', 身份证号: 'idNumber', 姓名: 'name', 学校标识码: 'schoolCode', 区划: 'regionCode', 学段: 'stage', 年级: 'grade', 学期: 'term', 变动: 'change', 生效日期: 'effectiveDate' },
+      columns: {
+        学籍号: 'studentNumber',
+        身份证号: 'idNumber',
+        姓名: 'name',
+        学校标识码: 'schoolCode',
+        区划: 'regionCode',
+        学段: 'stage',
+        年级: 'grade',
+        学期: 'term',
+        变动: 'change',
+        生效日期: 'effectiveDate',
+      },
     };
     expect((await asMember(bed, 'education').put(`/v1/csv-mappings/${ENROLMENT}`, mapping)).status).toBe(200);
     registryDatabase = await createTestDatabase('fuzz-registry');
@@ -82,7 +93,11 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
   async function send(input: FuzzBody): Promise<void> {
     const { bytes, ids } = withIds(input.body);
     const body = input.gzipOnSend ? gzipSync(bytes) : bytes;
-    const headers: Record<string, string> = { authorization: `Bearer ${bed.keys['education']}`, 'content-type': input.contentType, ...(input.contentEncoding ? { 'content-encoding': input.contentEncoding } : {}) };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${bed.keys['education']}`,
+      'content-type': input.contentType,
+      ...(input.contentEncoding ? { 'content-encoding': input.contentEncoding } : {}),
+    };
     const response = await fetch(`${bed.url}/v1/events${input.query ?? ''}`, { method: 'POST', headers, body }).catch((error: Error) => {
       const cause = error.cause as NodeJS.ErrnoException | undefined;
       throw new Error(`no answer (${error.message}: ${cause?.code ?? ''} ${cause?.message ?? ''}) to ${input.contentType} ${input.contentEncoding ?? ''}`);
@@ -99,10 +114,14 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
     }
   }
 
-  it('answers every malformed JSON, NDJSON and CSV body with a 4xx or a result per record, never a 5xx', async () => {
-    const body = fc.oneof({ weight: 3, arbitrary: jsonBody }, { weight: 2, arbitrary: ndjsonBody }, { weight: 2, arbitrary: csvBody });
-    await fc.assert(fc.asyncProperty(body, send), { seed: SEED, numRuns: Math.round(RUNS * 0.7) });
-  }, TIMEOUT_MS);
+  it(
+    'answers every malformed JSON, NDJSON and CSV body with a 4xx or a result per record, never a 5xx',
+    async () => {
+      const body = fc.oneof({ weight: 3, arbitrary: jsonBody }, { weight: 2, arbitrary: ndjsonBody }, { weight: 2, arbitrary: csvBody });
+      await fc.assert(fc.asyncProperty(body, send), { seed: SEED, numRuns: Math.round(RUNS * 0.7) });
+    },
+    TIMEOUT_MS,
+  );
 
   async function produce(records: readonly FuzzKafkaRecord[]): Promise<void> {
     const ids: string[][] = [];
@@ -132,27 +151,35 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
     }
   }
 
-  it('answers every malformed record of a member\'s inbound topic on its results topic, the consumer never stuck', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(kafkaRecord, { minLength: 1, maxLength: 2 * KAFKA_RECORDS_PER_RUN }), produce), {
-      seed: SEED,
-      numRuns: Math.ceil((RUNS * 0.2) / KAFKA_RECORDS_PER_RUN),
-    });
-  }, TIMEOUT_MS);
+  it(
+    "answers every malformed record of a member's inbound topic on its results topic, the consumer never stuck",
+    async () => {
+      await fc.assert(fc.asyncProperty(fc.array(kafkaRecord, { minLength: 1, maxLength: 2 * KAFKA_RECORDS_PER_RUN }), produce), {
+        seed: SEED,
+        numRuns: Math.ceil((RUNS * 0.2) / KAFKA_RECORDS_PER_RUN),
+      });
+    },
+    TIMEOUT_MS,
+  );
 
-  it('answers every malformed schema at the registry with a 4xx or a registration, never a 5xx', async () => {
-    await fc.assert(
-      fc.asyncProperty(registrySchema, fc.boolean(), async (schema, asConfluent) => {
-        const response = await fetch(`${registry.url}/subjects/${run}-schema/versions`, {
-          method: 'POST',
-          headers: { 'content-type': asConfluent ? 'application/vnd.schemaregistry.v1+json' : 'application/json', ...registry.as('integration-engineer') },
-          body: JSON.stringify({ schemaType: 'JSON', schema }),
-        });
-        const answer = (await response.json()) as { message?: string };
-        if (response.status >= 500) throw new Error(`the registry answered ${response.status} (${answer.message}) to ${schema.slice(0, 300)}`);
-      }),
-      { seed: SEED, numRuns: Math.round(RUNS * 0.1) },
-    );
-  }, TIMEOUT_MS);
+  it(
+    'answers every malformed schema at the registry with a 4xx or a registration, never a 5xx',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(registrySchema, fc.boolean(), async (schema, asConfluent) => {
+          const response = await fetch(`${registry.url}/subjects/${run}-schema/versions`, {
+            method: 'POST',
+            headers: { 'content-type': asConfluent ? 'application/vnd.schemaregistry.v1+json' : 'application/json', ...registry.as('integration-engineer') },
+            body: JSON.stringify({ schemaType: 'JSON', schema }),
+          });
+          const answer = (await response.json()) as { message?: string };
+          if (response.status >= 500) throw new Error(`the registry answered ${response.status} (${answer.message}) to ${schema.slice(0, 300)}`);
+        }),
+        { seed: SEED, numRuns: Math.round(RUNS * 0.1) },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   it('published every record it accepted, none it refused nor of a request it refused, and is still ready', async () => {
     const onTopics = new Set<string>();

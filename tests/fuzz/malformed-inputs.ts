@@ -35,7 +35,12 @@ const nestedText = (depth: number, asObject: boolean): string => {
 /** One element of a submission as JSON text: valid, subtly broken, or hostile. */
 const record: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constant(null).map(() => JSON.stringify(validAid())) },
-  { weight: 2, arbitrary: fc.record({ field: fc.constantFrom('id', 'type', 'time', 'data'), value: fc.oneof(fc.jsonValue(), nastyString) }).map(({ field, value }) => JSON.stringify({ ...validAid(), [field]: value })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ field: fc.constantFrom('id', 'type', 'time', 'data'), value: fc.oneof(fc.jsonValue(), nastyString) })
+      .map(({ field, value }) => JSON.stringify({ ...validAid(), [field]: value })),
+  },
   {
     weight: 2,
     arbitrary: fc
@@ -64,13 +69,34 @@ const rawBytes = fc.oneof(
 );
 
 export const jsonBody: fc.Arbitrary<FuzzBody> = fc.oneof(
-  { weight: 5, arbitrary: fc.array(record, { maxLength: 30 }).chain((records) => damaged(`[${records.join(',')}]`)).map((text) => ({ body: utf8(text), contentType: 'application/json' })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .array(record, { maxLength: 30 })
+      .chain((records) => damaged(`[${records.join(',')}]`))
+      .map((text) => ({ body: utf8(text), contentType: 'application/json' })),
+  },
   { weight: 1, arbitrary: record.chain(damaged).map((text) => ({ body: utf8(text), contentType: 'application/json' })) },
-  { weight: 1, arbitrary: fc.record({ depth: fc.integer({ min: 1, max: 200_000 }), open: fc.constantFrom('[', '{"a":', '{') }).map(({ depth, open }) => ({ body: utf8(`[${open.repeat(depth)}`), contentType: 'application/json' })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ depth: fc.integer({ min: 1, max: 200_000 }), open: fc.constantFrom('[', '{"a":', '{') })
+      .map(({ depth, open }) => ({ body: utf8(`[${open.repeat(depth)}`), contentType: 'application/json' })),
+  },
   { weight: 1, arbitrary: rawBytes.map((body) => ({ body, contentType: 'application/json' })) },
   { weight: 1, arbitrary: fc.array(record, { maxLength: 5 }).map((records) => ({ body: utf8(`[${records.join(',')}]`), contentType: 'application/json', contentEncoding: 'gzip', gzipOnSend: true })) },
-  { weight: 1, arbitrary: fc.record({ bytes: rawBytes, encoding: fc.constantFrom('gzip', 'br', 'deflate', 'x-gzip', '') }).map(({ bytes, encoding }) => ({ body: bytes, contentType: 'application/json', contentEncoding: encoding })) },
-  { weight: 1, arbitrary: fc.record({ text: fc.string({ maxLength: 40 }), type: fc.constantFrom('application/xml', 'text/plain', '', 'application/json; charset=gbk', 'multipart/form-data', '*/*') }).map(({ text, type }) => ({ body: utf8(text), contentType: type })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ bytes: rawBytes, encoding: fc.constantFrom('gzip', 'br', 'deflate', 'x-gzip', '') })
+      .map(({ bytes, encoding }) => ({ body: bytes, contentType: 'application/json', contentEncoding: encoding })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ text: fc.string({ maxLength: 40 }), type: fc.constantFrom('application/xml', 'text/plain', '', 'application/json; charset=gbk', 'multipart/form-data', '*/*') })
+      .map(({ text, type }) => ({ body: utf8(text), contentType: type })),
+  },
 );
 
 export const ndjsonBody: fc.Arbitrary<FuzzBody> = fc
@@ -111,7 +137,13 @@ const ceHeaders = { ce_id: ID, ce_type: AID, ce_source: '/systems/fuzz', ce_spec
 export const kafkaRecord: fc.Arbitrary<FuzzKafkaRecord> = fc
   .record({
     value: fc.oneof(
-      { weight: 4, arbitrary: fc.constant(JSON.stringify(contractExample(AID))).chain(damaged).map(utf8) },
+      {
+        weight: 4,
+        arbitrary: fc
+          .constant(JSON.stringify(contractExample(AID)))
+          .chain(damaged)
+          .map(utf8),
+      },
       { weight: 1, arbitrary: rawBytes },
       { weight: 1, arbitrary: fc.integer({ min: 1, max: 100_000 }).map((depth) => utf8(`${'['.repeat(depth)}${']'.repeat(depth)}`)) },
       { weight: 1, arbitrary: fc.constant(null) },

@@ -11,7 +11,7 @@ import { testKafkaSettings } from '../support/test-kafka.js';
 
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 
-describe('the gateway\'s access log (issue 19: every decision)', () => {
+describe("the gateway's access log (issue 19: every decision)", () => {
   let bed: GatewayTestBed;
   const started = Date.now();
 
@@ -43,24 +43,27 @@ describe('the gateway\'s access log (issue 19: every decision)', () => {
     await bed?.stop();
   });
 
-  it('logs a refused CSV mapping (another department\'s type) with its 403', async () => {
+  it("logs a refused CSV mapping (another department's type) with its 403", async () => {
     expect((await asMember(bed, 'education').put(`/v1/csv-mappings/${HOUSEHOLD}`, { columns: {} })).status).toBe(403);
     const entry = await eventuallyLogged('the refused mapping', (e) => e.member === 'education' && e.action === 'map-csv' && e.resource === `PUT /v1/csv-mappings/${HOUSEHOLD}`);
     expect(entry).toMatchObject({ allowed: false, reason: expect.stringMatching(/^403: .*belongs to civil-affairs/) });
   });
 
-  it('logs a response to a finding that is not the member\'s with its 404', async () => {
+  it("logs a response to a finding that is not the member's with its 404", async () => {
     const probe = randomBytes(32).toString('hex');
     expect((await asMember(bed, 'education').post(`/v1/findings/${probe}/responses`, { response: 'acknowledged' })).status).toBe(404);
     const entry = await eventuallyLogged('the refused response', (e) => e.action === 'respond' && e.resource === `POST /v1/findings/${probe}/responses`);
     expect(entry).toMatchObject({ member: 'education', allowed: false, reason: expect.stringMatching(/^404: /) });
   });
 
-  it('logs a body over the member\'s limit with its 413', async () => {
+  it("logs a body over the member's limit with its 413", async () => {
     const marker = randomBytes(6).toString('hex');
     const response = await asMember(bed, 'education').post(`/v1/events?probe=${marker}`, { records: [{ note: 'x'.repeat(10_000) }] });
     expect(response.status).toBe(413);
-    const entry = await eventuallyLogged('the refused body', (e) => e.member === 'education' && e.action === 'publish' && !e.allowed && e.reason.startsWith('413: ') && e.at >= new Date(started).toISOString());
+    const entry = await eventuallyLogged(
+      'the refused body',
+      (e) => e.member === 'education' && e.action === 'publish' && !e.allowed && e.reason.startsWith('413: ') && e.at >= new Date(started).toISOString(),
+    );
     expect(entry.resource).toBe('POST /v1/events');
   });
 

@@ -34,7 +34,7 @@ const findingOf = (subject: string, change: 'raised' | 'closed', occurredAt: str
   routedTo: 'education',
 });
 
-describe('a department\'s loop through the gateway: Kafka in, findings out, and no identity number in the clear anywhere', () => {
+describe("a department's loop through the gateway: Kafka in, findings out, and no identity number in the clear anywhere", () => {
   let bed: GatewayTestBed;
   let producer: HubProducer;
   const started = Date.now();
@@ -59,7 +59,7 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     await bed?.stop();
   });
 
-  it('takes CloudEvents from a department\'s inbound topic, and answers each on its results topic', async () => {
+  it("takes CloudEvents from a department's inbound topic, and answers each on its results topic", async () => {
     const goodId = uniqueName('kafka-good');
     const badId = uniqueName('kafka-bad');
     const event = (id: string, data: unknown) =>
@@ -87,9 +87,17 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     expect(page.items).toContainEqual(expect.objectContaining({ channel: 'kafka', problems: [expect.objectContaining({ path: '/data/grade' })] }));
   });
 
-  it('delivers a finding to the department it is routed to, in that department\'s own record keys', async () => {
+  it("delivers a finding to the department it is routed to, in that department's own record keys", async () => {
     await asMember(bed, 'civil-affairs').post('/v1/events', [{ id: uniqueName('hh'), type: HOUSEHOLD, data: contractExample(HOUSEHOLD) }]);
-    await producer.send([{ topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, 'raised', '2026-09-02T08:15:00Z', findingId) }, person) }]);
+    await producer.send([
+      {
+        topic: bed.findingsTopic,
+        ...toKafkaBinary(
+          { specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, 'raised', '2026-09-02T08:15:00Z', findingId) },
+          person,
+        ),
+      },
+    ]);
 
     let finding: Record<string, unknown> | undefined;
     await eventually('the finding reaches education', async () => {
@@ -103,7 +111,7 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     expect(onTopic.map((r) => JSON.parse(r.value!.toString()))).toContainEqual(expect.objectContaining({ findingId, recordKeys: { studentNumber: 'G640104********0512' } }));
   });
 
-  it('shows a department none of another department\'s findings, and an auditor all of them', async () => {
+  it("shows a department none of another department's findings, and an auditor all of them", async () => {
     const civil = await bodyOf(await asMember(bed, 'civil-affairs').get('/v1/findings'));
     expect(civil.items.map((f: { findingId: string }) => f.findingId)).not.toContain(findingId);
     expect((await asMember(bed, 'civil-affairs').get('/v1/findings?member=education')).status).toBe(403);
@@ -113,7 +121,12 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
 
   it('closes a finding on a newer change and ignores an older one arriving late', async () => {
     const send = (id: string, change: 'raised' | 'closed', at: string) =>
-      producer.send([{ topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, change, at, id) }, person) }]);
+      producer.send([
+        {
+          topic: bed.findingsTopic,
+          ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, change, at, id) }, person),
+        },
+      ]);
     const findings = async () => (await bodyOf(await asMember(bed, 'education').get('/v1/findings?limit=1000'))).items as { findingId: string; state: string; occurredAt: string }[];
     await send(findingId, 'closed', '2026-10-21T09:00:00Z');
     await send(findingId, 'raised', '2026-09-05T08:00:00Z');
@@ -130,7 +143,13 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     const laterId = 'b'.repeat(48) + Date.now().toString(16).padStart(16, '0');
     await producer.send([
       { topic: bed.findingsTopic, key: person, value: JSON.stringify(findingOf(person, 'raised', '2026-09-03T08:00:00Z', laterId)) },
-      { topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, 'raised', '2026-09-03T08:00:00Z', laterId) }, person) },
+      {
+        topic: bed.findingsTopic,
+        ...toKafkaBinary(
+          { specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: findingOf(person, 'raised', '2026-09-03T08:00:00Z', laterId) },
+          person,
+        ),
+      },
     ]);
     await eventually('the malformed record is dead-lettered', async () =>
       (await recordsOn(bed.deadLetterTopic, started)).some((r) => r.headers['hub_dlq_source_topic'] === bed.findingsTopic && /ce_id/.test(r.headers['hub_dlq_error_message'] ?? '')),
@@ -138,7 +157,7 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     await eventually('the next finding is routed', async () => (await bodyOf(await asMember(bed, 'education').get('/v1/findings'))).items.some((f: { findingId: string }) => f.findingId === laterId));
   });
 
-  it('records a department\'s response to its finding as an event, and refuses one to a finding it does not hold', async () => {
+  it("records a department's response to its finding as an event, and refuses one to a finding it does not hold", async () => {
     const response = await asMember(bed, 'education').post(`/v1/findings/${findingId}/responses`, { response: 'disputed', reason: 'The student left in August.', respondedBy: '张老师' });
     expect(response.status).toBe(202);
     const { eventId } = await bodyOf(response);
@@ -149,7 +168,7 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     expect((await bodyOf(invalid)).message).toMatch(/reason/);
   });
 
-  it('shares another department\'s facts about a person the member knows, in its own record keys and only the fields granted', async () => {
+  it("shares another department's facts about a person the member knows, in its own record keys and only the fields granted", async () => {
     const householdId = uniqueName('hh-fact');
     await asMember(bed, 'civil-affairs').post('/v1/events', [{ id: householdId, type: HOUSEHOLD, data: contractExample(HOUSEHOLD) }]);
     let fact: Record<string, unknown> | undefined;
@@ -178,12 +197,16 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
 
   it('lists for auditors a person whose facts a member read with only the record that opened the door (a look-up through a made-up record, issue 20)', async () => {
     const stranger = freshIdentityNumber();
-    const enrolled = await bodyOf(await asMember(bed, 'education').post('/v1/events', [{ id: uniqueName('edu-lookup'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${stranger}`, idNumber: stranger } }]));
+    const enrolled = await bodyOf(
+      await asMember(bed, 'education').post('/v1/events', [
+        { id: uniqueName('edu-lookup'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${stranger}`, idNumber: stranger } },
+      ]),
+    );
     expect(enrolled.accepted).toBe(1);
     const household = { ...contractExample(HOUSEHOLD), householdNumber: `640104-${uniqueName('h').slice(-6)}`, members: [{ idNumber: stranger, name: '测试', relationToHead: 'head' }] };
     const householdId = uniqueName('hh-lookup');
     await asMember(bed, 'civil-affairs').post('/v1/events', [{ id: householdId, type: HOUSEHOLD, data: household }]);
-    await eventually('education is served the stranger\'s household status', async () =>
+    await eventually("education is served the stranger's household status", async () =>
       (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000`))).items.some((f: { eventId: string }) => f.eventId === householdId),
     );
     const reads = (await bodyOf(await asMember(bed, 'audit-office').get('/v1/facts/unjustified-reads?member=education&limit=1000'))).items;
@@ -226,7 +249,12 @@ describe('a department\'s loop through the gateway: Kafka in, findings out, and 
     const admin = createKafkaClient(settings).admin();
     await admin.connect();
     const topics = (await admin.listTopics()).filter(
-      (topic) => /^[a-z-]+\.[a-z-]+\.[a-z-]+\.v\d+$/.test(topic) || /^hub\.(results|findings|inbound)\./.test(topic) || topic === 'hub.access-log' || topic === bed.deadLetterTopic || topic === bed.findingsTopic,
+      (topic) =>
+        /^[a-z-]+\.[a-z-]+\.[a-z-]+\.v\d+$/.test(topic) ||
+        /^hub\.(results|findings|inbound)\./.test(topic) ||
+        topic === 'hub.access-log' ||
+        topic === bed.deadLetterTopic ||
+        topic === bed.findingsTopic,
     );
     await admin.disconnect();
     const scanned: string[] = [];

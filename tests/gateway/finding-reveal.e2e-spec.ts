@@ -78,7 +78,7 @@ describe('revealing who a finding is about (issue 20)', () => {
     expect(page.items.find((f: { findingId: string }) => f.findingId === ids.gap)).toMatchObject({ reveal: { purpose: '资助参保' } });
   });
 
-  it('reveals the identity number and name of an open finding\'s subject to the department it is routed to', async () => {
+  it("reveals the identity number and name of an open finding's subject to the department it is routed to", async () => {
     const response = await reveal('healthcare-security', ids.gap);
     expect(response.status).toBe(200);
     expect(await bodyOf(response)).toEqual({ findingId: ids.gap, subject: person, purpose: '资助参保', identityNumber: HEAD.identityNumber, name: HEAD.name });
@@ -112,7 +112,12 @@ describe('revealing who a finding is about (issue 20)', () => {
       return reveals.some((entry) => entry.allowed) && reveals.filter((entry) => !entry.allowed).length >= 2;
     });
     expect(reveals.find((entry) => entry.allowed)).toMatchObject({ member: 'healthcare-security', resource: ids.gap, items: [ids.gap], purpose: PURPOSE, reason: expect.stringContaining('资助参保') });
-    expect(reveals.filter((entry) => !entry.allowed).map((entry) => entry.resource).sort()).toEqual(expect.arrayContaining([ids.closedGap, ids.missedAid].sort()));
+    expect(
+      reveals
+        .filter((entry) => !entry.allowed)
+        .map((entry) => entry.resource)
+        .sort(),
+    ).toEqual(expect.arrayContaining([ids.closedGap, ids.missedAid].sort()));
     expect(JSON.stringify(reveals)).not.toContain(HEAD.identityNumber);
   });
 });

@@ -72,12 +72,12 @@ describe('the gateway answers bad input with a 4xx or a rejection of the record,
     expect((await bodyOf(response)).message).toMatch(/^the body is not gzip/);
   });
 
-  it('answers 413 to a gzip bomb as soon as it inflates past the member\'s limit', async () => {
+  it("answers 413 to a gzip bomb as soon as it inflates past the member's limit", async () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20));
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const response = await send(bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(response.status).toBe(413);
-    expect((await bodyOf(response)).message).toBe('the request body inflates to more than this member\'s limit of 1048576 bytes; split the batch');
+    expect((await bodyOf(response)).message).toBe("the request body inflates to more than this member's limit of 1048576 bytes; split the batch");
   });
 
   it('answers 415 to a content encoding it does not read', async () => {
@@ -105,7 +105,18 @@ describe('the gateway answers bad input with a 4xx or a rejection of the record,
     beforeAll(async () => {
       const mapping = {
         idColumn: '记录号',
-        columns: { 学籍号: 'studentNumber', 身份证号: 'idNumber', 姓名: 'name', 学校标识码: 'schoolCode', 区划: 'regionCode', 学段: 'stage', 年级: 'grade', 学期: 'term', 变动: 'change', 生效日期: 'effectiveDate' },
+        columns: {
+          学籍号: 'studentNumber',
+          身份证号: 'idNumber',
+          姓名: 'name',
+          学校标识码: 'schoolCode',
+          区划: 'regionCode',
+          学段: 'stage',
+          年级: 'grade',
+          学期: 'term',
+          变动: 'change',
+          生效日期: 'effectiveDate',
+        },
       };
       expect((await education.put(`/v1/csv-mappings/${ENROLMENT}`, mapping)).status).toBe(200);
     });

@@ -54,7 +54,12 @@ describe('a department publishing over Kafka with the Java client, as its own sy
 
   it.each<KafkaCompression>(['gzip', 'snappy', 'lz4', 'zstd'])('is answered on its results topic for a batch compressed with %s', async (compression) => {
     const ids = [uniqueName(compression), uniqueName(compression)];
-    const offsets = await produceWithJavaClient(testKafkaBrokers(), inbound, compression, ids.map((id) => enrolment(id)));
+    const offsets = await produceWithJavaClient(
+      testKafkaBrokers(),
+      inbound,
+      compression,
+      ids.map((id) => enrolment(id)),
+    );
     expect((await resultsAt(offsets)).map((r) => r.status)).toEqual(['accepted', 'accepted']);
     const canonical = await recordsOn(ENROLMENT, started);
     expect(ids.every((id) => canonical.some((r) => r.headers['ce_id'] === id))).toBe(true);
@@ -84,7 +89,7 @@ describe('a department publishing over Kafka with the Java client, as its own sy
     expect(results.map((r) => [r.status, r.errors?.[0]?.path, r.errors?.[0]?.reason])).toEqual([
       ['rejected', '/data', 'is not UTF-8 text'],
       ['rejected', '/data', 'the record nests deeper than 32 levels (maxDepth)'],
-      ['rejected', '/data', 'the record\'s value is larger than 262144 bytes (maxRecordBytes)'],
+      ['rejected', '/data', "the record's value is larger than 262144 bytes (maxRecordBytes)"],
       ['rejected', '/id', 'is given more than once (header ce_id); a CloudEvents attribute has one value'],
       ['rejected', '/type', 'CloudEvent attribute "type" is missing (header ce_type)'],
       ['accepted', undefined, undefined],
@@ -100,7 +105,9 @@ describe('a department publishing over Kafka with the Java client, as its own sy
     const finding = { ...contractExample('hub.finding.changed.v1'), findingId, subject: person, change: 'raised', occurredAt: '2026-09-02T08:15:00Z', routedTo: 'education' };
     const producer = new HubProducer(createKafkaClient(testKafkaSettings('test-crosscheck')));
     try {
-      await producer.send([{ topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: finding }, person) }]);
+      await producer.send([
+        { topic: bed.findingsTopic, ...toKafkaBinary({ specversion: '1.0', id: uniqueName('f'), source: '/hub/crosscheck', type: 'hub.finding.changed.v1', data: finding }, person) },
+      ]);
     } finally {
       await producer.disconnect();
     }

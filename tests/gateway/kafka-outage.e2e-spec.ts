@@ -17,7 +17,14 @@ describe('the gateway when Kafka goes away', () => {
   beforeAll(async () => {
     // A broker of its own, so stopping it does not disturb the other suites.
     folder = await mkdtemp(join(tmpdir(), 'hub-outage-'));
-    broker = await LocalKafkaBroker.start({ projectRoot: findProjectRoot(), dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined });
+    broker = await LocalKafkaBroker.start({
+      projectRoot: findProjectRoot(),
+      dataDir: join(folder, 'kafka'),
+      port: await freePort(),
+      controllerPort: await freePort(),
+      heapMb: 384,
+      log: () => undefined,
+    });
     bed = await startGatewayTestBed('gateway-outage', { members: [{ id: 'education', role: 'department' }], brokers: [broker.bootstrapServers] });
   });
 

@@ -78,7 +78,7 @@ describe('gateway members, credentials and limits', () => {
     }
   });
 
-  it('refuses a body over the member\'s byte limit with 413', async () => {
+  it("refuses a body over the member's byte limit with 413", async () => {
     const response = await asMember(bed, 'rural-revitalisation').post('/v1/events', Array.from({ length: 20 }, aid));
     expect(response.status).toBe(413);
     expect((await bodyOf(response)).message).toMatch(/2048 bytes/);
@@ -114,7 +114,7 @@ describe('gateway members, credentials and limits', () => {
     expect(listed.items.find((r: { rejectionId: string }) => r.rejectionId === first.results[0].rejectionId).replayedAt).not.toBeNull();
   });
 
-  it('lets a department list only its own rejections, and an auditor anyone\'s', async () => {
+  it("lets a department list only its own rejections, and an auditor anyone's", async () => {
     const refused = await asMember(bed, 'education').get('/v1/rejections?member=disability');
     expect(refused.status).toBe(403);
     const { members, close } = await openMemberDirectory(bed.database.url);

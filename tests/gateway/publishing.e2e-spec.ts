@@ -24,7 +24,10 @@ describe('publishing through the gateway', () => {
 
   beforeAll(async () => {
     bed = await startGatewayTestBed('gateway-publishing', {
-      members: [{ id: 'education', role: 'department' }, { id: 'civil-affairs', role: 'department' }],
+      members: [
+        { id: 'education', role: 'department' },
+        { id: 'civil-affairs', role: 'department' },
+      ],
     });
     education = asMember(bed, 'education');
   });
@@ -83,7 +86,9 @@ describe('publishing through the gateway', () => {
 
   it('refuses a record whose free text embeds an identity number, naming the field, and keeps no number on the dead-letter topic', async () => {
     const badId = id('free-text');
-    const answer = await bodyOf(await education.post('/v1/events', [{ id: badId, type: AID, data: { ...contractExample(AID), grantNumber: 'AID-2026-autumn-G６４０１０４２０１２０４１５０５１２' } }]));
+    const answer = await bodyOf(
+      await education.post('/v1/events', [{ id: badId, type: AID, data: { ...contractExample(AID), grantNumber: 'AID-2026-autumn-G６４０１０４２０１２０４１５０５１２' } }]),
+    );
     expect(answer.results[0]).toMatchObject({ status: 'rejected', code: 'invalid', errors: [{ path: '/data/grantNumber', reason: expect.stringContaining('personal-identifier') }] });
     expect(JSON.stringify(answer)).not.toMatch(/640104|６４０１０４/);
     const letter = (await recordsOn(bed.deadLetterTopic, started)).find((r) => r.value!.toString().includes(badId))!;
@@ -102,7 +107,7 @@ describe('publishing through the gateway', () => {
     expect(listed.record.data.stage).toBe('university');
   });
 
-  it('lists the member\'s rejected records with identity numbers masked', async () => {
+  it("lists the member's rejected records with identity numbers masked", async () => {
     const badId = id('listed');
     await education.post('/v1/events', [{ id: badId, type: ENROLMENT, data: { ...contractExample(ENROLMENT), stage: 'university' } }]);
     const page = await bodyOf(await education.get(`/v1/rejections?type=${ENROLMENT}&limit=1000`));
@@ -123,7 +128,7 @@ describe('publishing through the gateway', () => {
     expect(copies).toHaveLength(1);
   });
 
-  it('reads NDJSON, one record per line, a line that is not JSON being that record\'s rejection', async () => {
+  it("reads NDJSON, one record per line, a line that is not JSON being that record's rejection", async () => {
     const lines = [JSON.stringify({ id: id('nd'), type: AID, data: contractExample(AID) }), '{not json', JSON.stringify({ id: id('nd'), type: AID, data: contractExample(AID) })];
     const outcome = await bodyOf(await education.post('/v1/events', lines.join('\n'), 'application/x-ndjson'));
     expect(outcome).toMatchObject({ accepted: 2, rejected: 1 });
@@ -131,10 +136,21 @@ describe('publishing through the gateway', () => {
     expect(outcome.results[1].errors[0].reason).toMatch(/line 2 is not JSON/);
   });
 
-  it('reads a CSV export by the member\'s declared column mapping', async () => {
+  it("reads a CSV export by the member's declared column mapping", async () => {
     const mapping = {
       idColumn: '记录号',
-      columns: { 学籍号: 'studentNumber', 身份证号: 'idNumber', 姓名: 'name', 学校标识码: 'schoolCode', 区划: 'regionCode', 学段: 'stage', 年级: 'grade', 学期: 'term', 变动: 'change', 生效日期: 'effectiveDate' },
+      columns: {
+        学籍号: 'studentNumber',
+        身份证号: 'idNumber',
+        姓名: 'name',
+        学校标识码: 'schoolCode',
+        区划: 'regionCode',
+        学段: 'stage',
+        年级: 'grade',
+        学期: 'term',
+        变动: 'change',
+        生效日期: 'effectiveDate',
+      },
     };
     expect((await education.put(`/v1/csv-mappings/${ENROLMENT}`, mapping)).status).toBe(200);
     const rowId = id('csv');
@@ -158,7 +174,7 @@ describe('publishing through the gateway', () => {
     expect(body.message).toMatch(/no column maps to the required field "idNumber"/);
   });
 
-  it('refuses with 403 a request of another department\'s event type, and logs the decision', async () => {
+  it("refuses with 403 a request of another department's event type, and logs the decision", async () => {
     const response = await asMember(bed, 'civil-affairs').post('/v1/events', [{ id: id('foreign'), type: AID, data: contractExample(AID) }]);
     expect(response.status).toBe(403);
     const outcome = await bodyOf(response);
@@ -168,7 +184,7 @@ describe('publishing through the gateway', () => {
     expect(decisions).toContainEqual(expect.objectContaining({ member: 'education', action: 'publish', resource: ENROLMENT, allowed: true }));
   });
 
-  it('accepts a member\'s own records beside another\'s in one batch, refusing only the foreign ones', async () => {
+  it("accepts a member's own records beside another's in one batch, refusing only the foreign ones", async () => {
     const outcome = await bodyOf(
       await asMember(bed, 'civil-affairs').post('/v1/events', [
         { id: id('own'), type: HOUSEHOLD, data: contractExample(HOUSEHOLD) },
@@ -191,7 +207,12 @@ describe('publishing through the gateway', () => {
 
   it('writes every record it accepts durably before answering, so a reader finds each accepted id', async () => {
     const ids = Array.from({ length: 500 }, () => id('bulk'));
-    const outcome = await bodyOf(await education.post('/v1/events', ids.map((eventId) => ({ id: eventId, type: AID, data: contractExample(AID) }))));
+    const outcome = await bodyOf(
+      await education.post(
+        '/v1/events',
+        ids.map((eventId) => ({ id: eventId, type: AID, data: contractExample(AID) })),
+      ),
+    );
     expect(outcome.accepted).toBe(500);
     const onTopic = new Set((await recordsOn(AID, started)).map((r) => r.headers['ce_id']));
     expect(ids.filter((eventId) => !onTopic.has(eventId))).toEqual([]);

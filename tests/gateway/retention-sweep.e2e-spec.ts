@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const NOW = new Date('2026-12-06T00:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
-describe('the gateway\'s retention sweep (issue 20)', () => {
+describe("the gateway's retention sweep (issue 20)", () => {
   let database: TestDatabase;
   let dataSource: DataSource;
 
@@ -54,7 +54,7 @@ describe('the gateway\'s retention sweep (issue 20)', () => {
     expect((await database.query('SELECT event_id FROM gateway_rejection')).map((r) => r['event_id'])).toEqual(['recent']);
   });
 
-  it('deletes a member\'s record keys of a person it has not named for longer than their retention, unless a finding about them is open at the member', async () => {
+  it("deletes a member's record keys of a person it has not named for longer than their retention, unless a finding about them is open at the member", async () => {
     expect((await database.query('SELECT member_id, pseudonym FROM gateway_record_key ORDER BY member_id, pseudonym')).map((r) => `${r['member_id']}/${r['pseudonym']}`)).toEqual([
       'education/p1.household.untracked',
       'education/p1.person.enrolled',
@@ -62,7 +62,7 @@ describe('the gateway\'s retention sweep (issue 20)', () => {
     ]);
   });
 
-  it('forgets a resident past the vault\'s retention unless an open finding is about them', async () => {
+  it("forgets a resident past the vault's retention unless an open finding is about them", async () => {
     expect((await database.query('SELECT pseudonym FROM gateway_identity ORDER BY pseudonym')).map((r) => r['pseudonym'])).toEqual(['p1.person.needed', 'p1.person.recent']);
   });
 });

@@ -9,7 +9,15 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 import { testKafkaEnv } from '../support/test-kafka.js';
 
 async function startGateway(overrides: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
-  const env = loadConfig(GatewayEnvironment, { NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS, ENVELOPE_KEYS: TEST_ENVELOPE_KEYS, ...overrides });
+  const env = loadConfig(GatewayEnvironment, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    HTTP_PORT: '0',
+    PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
+    ENVELOPE_KEYS: TEST_ENVELOPE_KEYS,
+    ...overrides,
+  });
   const app = await NestFactory.create(GatewayModule.forRoot(env), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
@@ -43,7 +51,7 @@ describe('gateway health', () => {
       expect(await response.json()).toMatchObject({ status: 'ok', details: { kafka: { status: 'up' }, postgres: { status: 'up' } } });
     });
 
-    it('echoes the caller\'s correlation id', async () => {
+    it("echoes the caller's correlation id", async () => {
       const response = await fetch(`${gateway.url}/health/live`, { headers: { 'x-correlation-id': 'req-42' } });
       expect(response.headers.get('x-correlation-id')).toBe('req-42');
     });

@@ -24,7 +24,7 @@ describe('preparing a department record as a canonical event', () => {
   const household = contractFor('civil-affairs/household-status.changed.v1');
   const record = { id: 'ca-2026-000123', type: 'civil-affairs.household-status.changed.v1', data: household.example };
 
-  it('accepts a valid record of the department\'s own type as a CloudEvent on its topic, keyed by the household pseudonym', () => {
+  it("accepts a valid record of the department's own type as a CloudEvent on its topic, keyed by the household pseudonym", () => {
     const prepared = prepareCanonicalEvent('civil-affairs', record, household, pseudonymiser, NOW);
     expect(prepared.status).toBe('accepted');
     if (prepared.status !== 'accepted') return;
@@ -42,7 +42,7 @@ describe('preparing a department record as a canonical event', () => {
     expect(JSON.stringify(prepared.event)).not.toMatch(IDENTITY_NUMBER);
   });
 
-  it('gives every standard contract\'s example an event whose data keeps the contract\'s canonical (pseudonymised) form', () => {
+  it("gives every standard contract's example an event whose data keeps the contract's canonical (pseudonymised) form", () => {
     const validator = new ContractValidator();
     for (const contract of standardContracts()) {
       const binding = contract.binding;
@@ -54,7 +54,7 @@ describe('preparing a department record as a canonical event', () => {
     }
   });
 
-  it('refuses another department\'s event type, naming the owner', () => {
+  it("refuses another department's event type, naming the owner", () => {
     expect(prepareCanonicalEvent('education', record, household, pseudonymiser, NOW)).toEqual({
       status: 'rejected',
       rejections: [{ path: '/type', reason: '"civil-affairs.household-status.changed.v1" belongs to civil-affairs; education may not publish it' }],
@@ -84,7 +84,7 @@ describe('preparing a department record as a canonical event', () => {
     expect(prepareCanonicalEvent('civil-affairs', { ...record, time: 'yesterday' }, household, pseudonymiser, NOW)).toMatchObject({ rejections: [{ path: '/time' }] });
   });
 
-  it('keys a person\'s events by the person pseudonym, the same from every department', () => {
+  it("keys a person's events by the person pseudonym, the same from every department", () => {
     const enrolment = contractFor('education/student-enrolment.changed.v1');
     const prepared = prepareCanonicalEvent('education', { id: 'edu-1', type: 'education.student-enrolment.changed.v1', data: enrolment.example }, enrolment, pseudonymiser, NOW);
     expect(prepared.status === 'accepted' && prepared.key).toBe(pseudonymiser.pseudonymise('person', '640104201204150512'));

@@ -7,7 +7,7 @@ import { TopicReader } from '../support/topic-reader.js';
 
 const entry = (account: string, amount: number) => ({ key: account, value: JSON.stringify({ account, amount }) });
 
-describe('records a Java client compressed with any of Kafka\'s codecs reach a hub consumer', () => {
+describe("records a Java client compressed with any of Kafka's codecs reach a hub consumer", () => {
   let bed: LedgerTestBed;
   let deadLetters: TopicReader;
   let applied = 0;

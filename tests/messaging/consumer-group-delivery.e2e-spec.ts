@@ -26,19 +26,15 @@ describe('events published by one app are consumed by another in a consumer grou
     expect(state.tallyTotal).toBe(expectedTotal(600));
   });
 
-  it('carries the publisher\'s correlation id in Kafka headers into the consumer\'s log lines', async () => {
+  it("carries the publisher's correlation id in Kafka headers into the consumer's log lines", async () => {
     const correlationId = uniqueName('corr');
-    await runWithCorrelation(correlationId, () =>
-      publishLedgerEntries(bed.publisher.producer, `${bed.setup.topic}.single`, [{ account: 'traced', amount: 1 }]),
-    );
-    await eventually('the consumer to log the traced record', async () =>
-      consumer.jsonLines().some((line) => line['msg'] === 'applying one ledger entry' && line['correlationId'] === correlationId),
-    );
+    await runWithCorrelation(correlationId, () => publishLedgerEntries(bed.publisher.producer, `${bed.setup.topic}.single`, [{ account: 'traced', amount: 1 }]));
+    await eventually('the consumer to log the traced record', async () => consumer.jsonLines().some((line) => line['msg'] === 'applying one ledger entry' && line['correlationId'] === correlationId));
     const line = consumer.jsonLines().find((l) => l['correlationId'] === correlationId)!;
     expect(line).toMatchObject({ service: 'ledger-consumer', topic: `${bed.setup.topic}.single`, partition: 0 });
   });
 
-  it('follows an HTTP request\'s x-correlation-id through Kafka into the consumer\'s log lines', async () => {
+  it("follows an HTTP request's x-correlation-id through Kafka into the consumer's log lines", async () => {
     const correlationId = uniqueName('http-corr');
     const response = await fetch(`${bed.publisher.url}/publish/${bed.setup.topic}.single`, {
       method: 'POST',

@@ -3,7 +3,7 @@ import { createKafkaClient, logCutsAt, readLogCuts, readLogUntil, type InboundRe
 import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
-const settings = () => (testKafkaSettings('log-reading-test'));
+const settings = () => testKafkaSettings('log-reading-test');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A moment strictly between what was written before it and what is written after. */
@@ -23,7 +23,13 @@ async function readAll(topics: string[], until: Date): Promise<InboundRecord[]> 
   return records;
 }
 
-const cloudEventHeaders = (id: string) => ({ ce_specversion: '1.0', ce_id: id, ce_source: '/departments/education', ce_type: 'education.student-enrolment.changed.v1', 'content-type': 'application/json' });
+const cloudEventHeaders = (id: string) => ({
+  ce_specversion: '1.0',
+  ce_id: id,
+  ce_source: '/departments/education',
+  ce_type: 'education.student-enrolment.changed.v1',
+  'content-type': 'application/json',
+});
 
 describe('reading the log up to a moment', () => {
   const kafka = createKafkaClient({ ...testKafkaSettings('log-reading-test'), quiet: true });
@@ -123,7 +129,12 @@ describe('reading the log up to a moment', () => {
     const cuts = await logCutsAt(settings(), [topic], await momentAfterWrites());
     const keys: (string | null)[] = [];
 
-    const handed = await readLogCuts(settings(), cuts, async (batch) => void keys.push(...batch.map((record) => record.key)), (bytes, start, end) => bytes !== null && bytes.toString('utf8', start, end) === 'person-2');
+    const handed = await readLogCuts(
+      settings(),
+      cuts,
+      async (batch) => void keys.push(...batch.map((record) => record.key)),
+      (bytes, start, end) => bytes !== null && bytes.toString('utf8', start, end) === 'person-2',
+    );
 
     expect(handed).toBe(20);
     expect(new Set(keys)).toEqual(new Set(['person-2']));

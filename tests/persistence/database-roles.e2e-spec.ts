@@ -9,10 +9,30 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const PASSWORDS = Object.fromEntries(['owner', ...Object.keys(SERVICE_ROLES)].map((name) => [name, `pw-${name}`])) as Record<ServiceRoleName | 'owner', string>;
 const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] as const;
 const HUB_TABLES = [
-  'gateway_member', 'gateway_api_key', 'gateway_csv_mapping', 'gateway_fact', 'gateway_fact_read', 'gateway_finding', 'gateway_identity', 'gateway_ingest_result', 'gateway_record_key', 'gateway_rejection', 'gateway_subject_activity',
-  'registry_config', 'registry_schema', 'registry_subject_version',
-  'crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox', 'crosscheck_review',
-  'audit_chain', 'audit_entry', 'audit_checkpoint', 'audit_period_key', 'hub_inbox',
+  'gateway_member',
+  'gateway_api_key',
+  'gateway_csv_mapping',
+  'gateway_fact',
+  'gateway_fact_read',
+  'gateway_finding',
+  'gateway_identity',
+  'gateway_ingest_result',
+  'gateway_record_key',
+  'gateway_rejection',
+  'gateway_subject_activity',
+  'registry_config',
+  'registry_schema',
+  'registry_subject_version',
+  'crosscheck_fact',
+  'crosscheck_finding',
+  'crosscheck_membership',
+  'crosscheck_outbox',
+  'crosscheck_review',
+  'audit_chain',
+  'audit_entry',
+  'audit_checkpoint',
+  'audit_period_key',
+  'hub_inbox',
 ];
 
 /** What each role is meant to have on each table (anything not listed: nothing). */
@@ -61,7 +81,9 @@ describe('the database roles (issue 19)', () => {
         }
       }
     }
-    process.stdout.write(`[database matrix] ${roles.length} roles × ${HUB_TABLES.length} tables × ${PRIVILEGES.length} privileges = ${roles.length * HUB_TABLES.length * PRIVILEGES.length} cells; ${wrong.length} wrong\n`);
+    process.stdout.write(
+      `[database matrix] ${roles.length} roles × ${HUB_TABLES.length} tables × ${PRIVILEGES.length} privileges = ${roles.length * HUB_TABLES.length * PRIVILEGES.length} cells; ${wrong.length} wrong\n`,
+    );
     expect(wrong).toEqual([]);
   });
 

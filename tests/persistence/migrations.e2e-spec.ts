@@ -73,7 +73,12 @@ describe('the hub schema', () => {
   it('converts the headers of audit entries recorded before they were kept in the chain encoding, byte for byte', async () => {
     const earlier = await createTestDatabase('migrations_audit_headers');
     const options = (migrations: typeof HUB_MIGRATIONS) => ({ ...dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: earlier.url })), migrations });
-    const headers: [string, string][] = [['ce_id', 'status-640104-H-000001-1'], ['ce_source', '/departments/civil-affairs'], ['hub_note', '低保 é'], ['empty', '']];
+    const headers: [string, string][] = [
+      ['ce_id', 'status-640104-H-000001-1'],
+      ['ce_source', '/departments/civil-affairs'],
+      ['hub_note', '低保 é'],
+      ['empty', ''],
+    ];
     const before = await new DataSource(options(HUB_MIGRATIONS.filter((m) => m.name !== 'AuditHeadersInChainEncoding1764460800006'))).initialize();
     const after = new DataSource(options(HUB_MIGRATIONS));
     try {
@@ -106,7 +111,9 @@ describe('the hub schema', () => {
       [values],
     );
 
-    const naming = await database.query<{ offset: string }>(`SELECT "offset" FROM audit_entry WHERE topic = 'references' AND audit_finding_references(value) @> ARRAY[$1::text] ORDER BY "offset"`, [finding]);
+    const naming = await database.query<{ offset: string }>(`SELECT "offset" FROM audit_entry WHERE topic = 'references' AND audit_finding_references(value) @> ARRAY[$1::text] ORDER BY "offset"`, [
+      finding,
+    ]);
     const recorded = await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry WHERE topic = 'references'`);
 
     expect(naming.map((row) => row.offset)).toEqual(['0', '1']);

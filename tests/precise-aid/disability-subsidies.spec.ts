@@ -35,7 +35,7 @@ describe('护理补贴 in Ningxia: 智力 and 精神 of every grade, 一、二�
 });
 
 describe('特困人员供养 excludes both subsidies', () => {
-  it('raises no care or living gap for a 特困 member\'s grade 1 certificate', () => {
+  it("raises no care or living gap for a 特困 member's grade 1 certificate", () => {
     const found = evaluatePerson(viewOf(FATHER, [certificate('physical', 1), status('extreme-poverty', 'granted', '2026-01-01')]), context);
     expect(found.filter((f) => f.rule.startsWith('disability-'))).toEqual([]);
   });
@@ -54,14 +54,20 @@ describe('复评: a certificate downgraded out of the care scope', () => {
   });
 
   it('opens the care subsidy again when a later change brings it back', () => {
-    const [gap] = of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [...downgraded, certificate('physical', 2, 'changed', '2026-08-01'), ...paid('care', '2026-03', '2026-04', '2026-05', '2026-06')]), context));
+    const [gap] = of(
+      'disability-care-subsidy-gap',
+      evaluatePerson(viewOf(FATHER, [...downgraded, certificate('physical', 2, 'changed', '2026-08-01'), ...paid('care', '2026-03', '2026-04', '2026-05', '2026-06')]), context),
+    );
     expect(gap!.explanation).toMatch(/no care subsidy is recorded for 2026-10, 2026-11\.$/);
   });
 });
 
 describe('应退则退: a subsidy paid for a month it was not due', () => {
-  it('flags the care subsidy paid on after a downgrade, per year, to the Disabled Persons\' Federation', () => {
-    const [found] = of('disability-subsidy-not-due', evaluatePerson(viewOf(FATHER, [...[certificate('physical', 2), certificate('physical', 3, 'changed', '2026-07-01')], ...paid('care', ...MARCH_TO_NOVEMBER)]), context));
+  it("flags the care subsidy paid on after a downgrade, per year, to the Disabled Persons' Federation", () => {
+    const [found] = of(
+      'disability-subsidy-not-due',
+      evaluatePerson(viewOf(FATHER, [...[certificate('physical', 2), certificate('physical', 3, 'changed', '2026-07-01')], ...paid('care', ...MARCH_TO_NOVEMBER)]), context),
+    );
     expect(found).toMatchObject({ period: '2026', routedTo: 'disability' });
     const months = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
     expect(found!.explanation).toBe(

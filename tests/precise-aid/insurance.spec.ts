@@ -14,7 +14,14 @@ const of = (rule: string, findings: Finding[]) => findings.filter((f) => f.rule 
 const enrolled = (premiumSubsidy: { basis: string; amountFen: number } | null, recordStatus = 'enrolled', knownAt?: string) =>
   fact(INSURANCE, { idNumber: STUDENT, year: 2026, status: recordStatus, insuranceType: 'basic-medical', premiumSubsidy }, knownAt);
 const monitored = (monitoringType: string) =>
-  fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType, change: 'monitoring-started', monitoringFrom: '2026-01-01', monitoringTo: null, members: [{ idNumber: STUDENT, name: '杨梅', relationToHead: 'child' }] });
+  fact(MONITORING, {
+    householdNumber: household('farm', 'rural-revitalisation'),
+    monitoringType,
+    change: 'monitoring-started',
+    monitoringFrom: '2026-01-01',
+    monitoringTo: null,
+    members: [{ idNumber: STUDENT, name: '杨梅', relationToHead: 'child' }],
+  });
 
 describe('应保尽保: who must be insured', () => {
   it('counts 低保边缘 (医疗救助 三类): a member with no enrolment is an insurance gap', () => {
@@ -61,7 +68,9 @@ describe('参保资助: the premium subsidy the status calls for', () => {
 
   it('全额 for 特困: a 特困 member subsidised 定额 (on 低保) is a lower tier, on a basis that does not hold', () => {
     const [found] = mismatch([status('extreme-poverty', 'granted', '2026-01-01'), enrolled({ basis: 'dibao', amountFen: 15000 })]);
-    expect(found!.explanation).toMatch(/ — The 2026 enrolment has a 定额 \(fixed\) subsidy on dibao, where extreme-poverty calls for 全额 \(full\); and a subsidy on dibao, which does not hold in 2026\.$/);
+    expect(found!.explanation).toMatch(
+      / — The 2026 enrolment has a 定额 \(fixed\) subsidy on dibao, where extreme-poverty calls for 全额 \(full\); and a subsidy on dibao, which does not hold in 2026\.$/,
+    );
   });
 
   it('资助依据失效: subsidised on 低保 in a year the 低保 no longer holds', () => {
@@ -87,9 +96,16 @@ describe('参保资助: the premium subsidy the status calls for', () => {
 
 describe('insurance gap (应保未保)', () => {
   const monitored = (from: string) =>
-    fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'unstable-alleviated', change: 'monitoring-started', monitoringFrom: from, monitoringTo: null, members: [{ idNumber: STUDENT, name: '杨梅', relationToHead: 'child' }] });
+    fact(MONITORING, {
+      householdNumber: household('farm', 'rural-revitalisation'),
+      monitoringType: 'unstable-alleviated',
+      change: 'monitoring-started',
+      monitoringFrom: from,
+      monitoringTo: null,
+      members: [{ idNumber: STUDENT, name: '杨梅', relationToHead: 'child' }],
+    });
 
-  it('is raised for each year a monitored household\'s member has no basic medical insurance, routed to Healthcare Security', () => {
+  it("is raised for each year a monitored household's member has no basic medical insurance, routed to Healthcare Security", () => {
     const found = of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2025-06-01')]), { ...context, policy: { ...POLICY_2026, judgedFrom: null } }));
     expect(found.map((f) => [f.period, f.routedTo]).sort()).toEqual([
       ['2025', 'healthcare-security'],
@@ -97,7 +113,7 @@ describe('insurance gap (应保未保)', () => {
     ]);
   });
 
-  it('judges no year before the policy\'s first judged day (2026-01-01): a member monitored since 2019 is a gap for 2026 only', () => {
+  it("judges no year before the policy's first judged day (2026-01-01): a member monitored since 2019 is a gap for 2026 only", () => {
     expect(of('insurance-gap', evaluatePerson(viewOf(STUDENT, [monitored('2019-06-01')]), context)).map((f) => f.period)).toEqual(['2026']);
   });
 

@@ -19,7 +19,7 @@ const settled = (settledOn: string, selfPaidYuan: number) =>
 const costly = [settled('2026-02-10', 4000), settled('2026-05-20', 3000), settled('2026-08-03', 2000)];
 
 describe('因病返贫致贫 early warning (medical-cost-risk)', () => {
-  it('raises a person whose self-paid costs over twelve months pass half the previous year\'s income (8,900 yuan in 2026), at the settlement that crosses, to Rural Revitalisation', () => {
+  it("raises a person whose self-paid costs over twelve months pass half the previous year's income (8,900 yuan in 2026), at the settlement that crosses, to Rural Revitalisation", () => {
     const [found, ...more] = risks(costly);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: STUDENT, period: '2026', routedTo: 'rural-revitalisation' });
@@ -36,19 +36,40 @@ describe('因病返贫致贫 early warning (medical-cost-risk)', () => {
   });
 
   it('is not raised for a person already monitored for a risk or assisted', () => {
-    const monitored = fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'sudden-hardship', change: 'monitoring-started', monitoringFrom: '2026-01-01', monitoringTo: null, members: [{ idNumber: STUDENT, name: '马', relationToHead: 'head' }] });
+    const monitored = fact(MONITORING, {
+      householdNumber: household('farm', 'rural-revitalisation'),
+      monitoringType: 'sudden-hardship',
+      change: 'monitoring-started',
+      monitoringFrom: '2026-01-01',
+      monitoringTo: null,
+      members: [{ idNumber: STUDENT, name: '马', relationToHead: 'head' }],
+    });
     expect(risks([monitored, ...costly])).toEqual([]);
     expect(risks([status('dibao', 'granted', '2026-01-01'), ...costly])).toEqual([]);
   });
 
   it('closes when the person is taken into monitoring after it (the loop closes)', () => {
-    const takenIn = fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'sudden-hardship', change: 'monitoring-started', monitoringFrom: '2026-09-15', monitoringTo: null, members: [{ idNumber: STUDENT, name: '马', relationToHead: 'head' }] });
+    const takenIn = fact(MONITORING, {
+      householdNumber: household('farm', 'rural-revitalisation'),
+      monitoringType: 'sudden-hardship',
+      change: 'monitoring-started',
+      monitoringFrom: '2026-09-15',
+      monitoringTo: null,
+      members: [{ idNumber: STUDENT, name: '马', relationToHead: 'head' }],
+    });
     expect(risks(costly, '2026-09-14')).toHaveLength(1);
     expect(risks([takenIn, ...costly], '2026-09-20')).toEqual([]);
   });
 
   it('raises a 脱贫户 member all the same: 脱贫 alone is not monitoring for a risk', () => {
-    const alleviated = fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'poverty-alleviated', change: 'monitoring-started', monitoringFrom: '2026-01-01', monitoringTo: null, members: [{ idNumber: STUDENT, name: '马', relationToHead: 'head' }] });
+    const alleviated = fact(MONITORING, {
+      householdNumber: household('farm', 'rural-revitalisation'),
+      monitoringType: 'poverty-alleviated',
+      change: 'monitoring-started',
+      monitoringFrom: '2026-01-01',
+      monitoringTo: null,
+      members: [{ idNumber: STUDENT, name: '马', relationToHead: 'head' }],
+    });
     expect(risks([alleviated, ...costly])).toHaveLength(1);
   });
 
@@ -67,7 +88,7 @@ describe('医疗救助 not applied (medical-assistance-missing)', () => {
     fact(SETTLEMENT, { idNumber: STUDENT, settledOn, admission, selfPaidInScopeFen: inScopeYuan * 100, selfPaidOutOfScopeFen: 0, medicalAssistanceFen: assistanceYuan * 100 });
   const dibao = status('dibao', 'granted', '2026-01-01');
 
-  it('raises a 低保 member\'s 住院 settlement with 1,000 元 or more self-paid within the scope and no 医疗救助, once for the year, to Healthcare Security', () => {
+  it("raises a 低保 member's 住院 settlement with 1,000 元 or more self-paid within the scope and no 医疗救助, once for the year, to Healthcare Security", () => {
     const [found, ...more] = assisted([dibao, stay('2026-04-02', 3000), stay('2026-06-10', 1200)]);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ period: '2026', routedTo: 'healthcare-security' });

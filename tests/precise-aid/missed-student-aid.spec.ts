@@ -39,7 +39,7 @@ describe('missed student aid (漏助)', () => {
     expect(missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2027-02-01'), enrolment('2026-autumn')]), { ...context, until: '2027-03-01' }))).toEqual([]);
   });
 
-  it('needs the status to hold on at least the policy\'s minimum days of the term (30): 12 days at the end do not count, 31 do', () => {
+  it("needs the status to hold on at least the policy's minimum days of the term (30): 12 days at the end do not count, 31 do", () => {
     const late = (from: string) => missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', from), enrolment('2026-autumn')]), { ...context, until: '2027-02-10' }));
     expect(late('2027-01-20')).toEqual([]);
     expect(late('2027-01-01')).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('missed student aid (漏助)', () => {
     expect(missed(evaluatePerson(viewOf(STUDENT, facts), { ...context, policy: POLICY_1_1 }))).toEqual([]);
   });
 
-  describe('a parent\'s disability certificate', () => {
+  describe("a parent's disability certificate", () => {
     // The household's own status is not counted here, so only the parent's certificate can make the student eligible.
     const onlyDibao: Policy = { ...POLICY_2026, version: '1.2.0-only-dibao', studentAid: { ...POLICY_2026.studentAid, categories: ['dibao'] } };
     const parentWith = (category: string, grade: number) => [
@@ -66,7 +66,7 @@ describe('missed student aid (漏助)', () => {
       expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 2)), { ...context, policy: withoutParents }))).toEqual([]);
     });
 
-    it('家庭经济困难残疾人子女 (教财〔2018〕16号): a parent\'s grade 4 肢体 certificate does not count; a grade 3 智力 one does', () => {
+    it("家庭经济困难残疾人子女 (教财〔2018〕16号): a parent's grade 4 肢体 certificate does not count; a grade 3 智力 one does", () => {
       expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 4)), { ...context, policy: onlyDibao }))).toEqual([]);
       expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('intellectual', 3)), { ...context, policy: onlyDibao }))).toHaveLength(1);
     });
@@ -117,7 +117,10 @@ describe('missed student aid (漏助)', () => {
  * payment deadlines as a policy parameter (12-31 for autumn, 06-30 for spring).
  */
 describe('missed student aid per item', () => {
-  const items = (facts: Fact[], until = '2027-01-05') => missed(evaluatePerson(viewOf(STUDENT, facts), { policy: POLICY_2026, until })).map((f) => f.item).sort();
+  const items = (facts: Fact[], until = '2027-01-05') =>
+    missed(evaluatePerson(viewOf(STUDENT, facts), { policy: POLICY_2026, until }))
+      .map((f) => f.item)
+      .sort();
   const dibao = status('dibao', 'granted', '2026-03-01');
 
   it('义务教育 非寄宿生: only the four groups, 农村 for 低保 and 特困 — an urban 低保 non-boarder is not raised, a rural one is', () => {
@@ -126,7 +129,14 @@ describe('missed student aid per item', () => {
   });
 
   it('义务教育 非寄宿生: a 脱贫户 student is in the four groups, urban or rural', () => {
-    const alleviated = fact(MONITORING, { householdNumber: household('farm', 'rural-revitalisation'), monitoringType: 'poverty-alleviated', change: 'monitoring-started', monitoringFrom: '2026-01-01', monitoringTo: null, members: [{ idNumber: STUDENT, name: '杨', relationToHead: 'child' }] });
+    const alleviated = fact(MONITORING, {
+      householdNumber: household('farm', 'rural-revitalisation'),
+      monitoringType: 'poverty-alleviated',
+      change: 'monitoring-started',
+      monitoringFrom: '2026-01-01',
+      monitoringTo: null,
+      members: [{ idNumber: STUDENT, name: '杨', relationToHead: 'child' }],
+    });
     expect(items([alleviated, enrolmentV2('2026-autumn', 'compulsory', { boarding: false, residence: 'urban' })])).toEqual(['compulsory-living-subsidy']);
   });
 
@@ -144,7 +154,7 @@ describe('missed student aid per item', () => {
     expect(items([dibao, enrolmentV2('2026-autumn', 'senior-high', { boarding: false, residence: 'urban' })])).toEqual(['senior-high-grant']);
   });
 
-  it('中职 国家助学金: every 农村 student in the 六盘山区, with no status; 免学费 (near-universal) is nobody\'s finding', () => {
+  it("中职 国家助学金: every 农村 student in the 六盘山区, with no status; 免学费 (near-universal) is nobody's finding", () => {
     expect(items([enrolmentV2('2026-autumn', 'secondary-vocational', { boarding: false, residence: 'rural', regionCode: '640422' })])).toEqual(['vocational-grant']);
     expect(items([enrolmentV2('2026-autumn', 'secondary-vocational', { boarding: false, residence: 'rural', regionCode: '640104' })])).toEqual([]);
   });
@@ -158,7 +168,7 @@ describe('missed student aid per item', () => {
     expect(items([dibao, enrolmentV2('2026-autumn', 'preschool', { boarding: false, residence: 'urban', kindergartenType: 'private' })])).toEqual([]);
   });
 
-  it('is judged only after the item\'s payment deadline: not on 2026-12-31, from 2027-01-01', () => {
+  it("is judged only after the item's payment deadline: not on 2026-12-31, from 2027-01-01", () => {
     const facts = [dibao, enrolmentV2('2026-autumn', 'compulsory', { boarding: true, residence: 'rural' })];
     expect(items(facts, '2026-12-31')).toEqual([]);
     expect(items(facts, '2027-01-01')).toEqual(['compulsory-living-subsidy']);
@@ -179,7 +189,7 @@ describe('missed student aid on household records of version 2', () => {
   const judged = (subject: string, facts: Fact[]) => missed(evaluatePerson(viewOf(subject, facts), context)).map((f) => f.subject);
   const enrolled = (subject: string) => fact(ENROLMENT, { idNumber: subject, term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
 
-  it('counts 孤儿 for the orphan only: the cousin in the same grandparent\'s household is not made eligible by it', () => {
+  it("counts 孤儿 for the orphan only: the cousin in the same grandparent's household is not made eligible by it", () => {
     const home = householdV2('marginal-low-income', 'granted', '2026-03-01', [
       { idNumber: FATHER, relationToHead: 'head' },
       { idNumber: STUDENT, relationToHead: 'grandchild', personalStatus: 'orphan' },
@@ -192,7 +202,11 @@ describe('missed student aid on household records of version 2', () => {
   });
 
   it('ends a 低保 from its suspension (暂停), before the term: no finding', () => {
-    const facts = [householdV2('dibao', 'granted', '2026-03-01', [{ idNumber: STUDENT, relationToHead: 'child' }]), householdV2('dibao', 'suspended', '2026-08-01', [{ idNumber: STUDENT, relationToHead: 'child' }]), enrolled(STUDENT)];
+    const facts = [
+      householdV2('dibao', 'granted', '2026-03-01', [{ idNumber: STUDENT, relationToHead: 'child' }]),
+      householdV2('dibao', 'suspended', '2026-08-01', [{ idNumber: STUDENT, relationToHead: 'child' }]),
+      enrolled(STUDENT),
+    ];
     expect(judged(STUDENT, facts)).toEqual([]);
   });
 
@@ -212,7 +226,7 @@ describe('missed student aid on household records of version 2', () => {
     expect(orphanFindings(COUSIN, [home])).toEqual([COUSIN]);
   });
 
-  it('ends a child\'s 孤儿 status when a renewal of the household no longer lists it (adopted), and only that child\'s', () => {
+  it("ends a child's 孤儿 status when a renewal of the household no longer lists it (adopted), and only that child's", () => {
     const facts = [
       householdV2('marginal-low-income', 'granted', '2026-03-01', [
         { idNumber: STUDENT, relationToHead: 'grandchild', personalStatus: 'orphan' },
@@ -236,7 +250,7 @@ describe('missed student aid on household records of version 2', () => {
     expect(judged(FATHER, [home, enrolled(FATHER)])).toEqual([FATHER]);
   });
 
-  it('义务教育 非寄宿生 农村低保: the 城乡 of the 低保 decides when its record says, not the student\'s 户口', () => {
+  it("义务教育 非寄宿生 农村低保: the 城乡 of the 低保 decides when its record says, not the student's 户口", () => {
     const dibao = (area: 'rural' | 'urban') => householdV2('dibao', 'granted', '2026-03-01', [{ idNumber: STUDENT, relationToHead: 'child' }], HOME, area);
     const nonBoarder = (residence: 'rural' | 'urban') => enrolmentV2('2026-autumn', 'compulsory', { boarding: false, residence });
     expect(judged(STUDENT, [dibao('urban'), nonBoarder('rural')])).toEqual([]);

@@ -16,12 +16,12 @@ const judged = (person: string, facts: Fact[], until: IsoDate) =>
     .map((f) => `${f.findingId} ${f.explanation}`)
     .join('\n');
 
-describe('the next day time alone may change a person\'s findings', () => {
+describe("the next day time alone may change a person's findings", () => {
   it('is the day the term begins, for a student enrolled ahead of it', () => {
     expect(review(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')], '2026-08-20')).toBe('2026-09-01');
   });
 
-  it('is the day a status begun in the term reaches the term\'s minimum days', () => {
+  it("is the day a status begun in the term reaches the term's minimum days", () => {
     expect(review(STUDENT, [status('dibao', 'granted', '2026-10-01'), enrolment('2026-autumn')], '2026-10-05')).toBe('2026-10-30');
   });
 
@@ -37,11 +37,11 @@ describe('the next day time alone may change a person\'s findings', () => {
     expect(review(FATHER, [status('dibao', 'granted', '2026-03-01', '2026-12-15')], '2026-12-01')).toBe('2026-12-16');
   });
 
-  it('is none when every date the person\'s facts name has passed', () => {
+  it("is none when every date the person's facts name has passed", () => {
     expect(review(STUDENT, [aid('2026-autumn')], '2027-01-05')).toBeNull();
   });
 
-  it('is the day after an aid item\'s payment deadline, when missed aid is judged', () => {
+  it("is the day after an aid item's payment deadline, when missed aid is judged", () => {
     expect(review(STUDENT, [enrolment('2026-autumn')], '2026-11-30')).toBe('2027-01-01');
   });
 
@@ -55,14 +55,20 @@ describe('the next day time alone may change a person\'s findings', () => {
       [STUDENT, [status('dibao', 'granted', '2026-10-01'), enrolment('2026-autumn'), enrolment('2027-spring', 'enrolled', '2027-02-15')]],
       [STUDENT, [enrolmentV2('2027-spring', 'secondary-vocational', { boarding: false, residence: 'rural', regionCode: '640422' }, '2027-02-15')]],
       [STUDENT, [status('dibao', 'granted', '2026-03-01', '2026-09-20'), aid('2026-autumn')]],
-      [FATHER, [fact(CERTIFICATE, { idNumber: FATHER, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2026-08-10' }), fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'care', month: '2026-12' })]],
+      [
+        FATHER,
+        [
+          fact(CERTIFICATE, { idNumber: FATHER, category: 'physical', grade: 2, change: 'issued', effectiveDate: '2026-08-10' }),
+          fact(SUBSIDY, { idNumber: FATHER, subsidyType: 'care', month: '2026-12' }),
+        ],
+      ],
       [FATHER, [status('extreme-poverty', 'granted', '2026-11-01'), fact(INSURANCE, { idNumber: FATHER, year: 2026, status: 'enrolled', insuranceType: 'basic-medical', premiumSubsidy: null })]],
       [STUDENT, [status('dibao', 'granted', '2026-03-01'), schooling('2026-autumn', 'enrolled', '2026-09-01')]],
       [STUDENT, [status('dibao', 'granted', '2026-03-01'), schooling('2026-autumn', 'enrolled', '2026-09-01'), schooling('2026-autumn', 'dropped-out', '2026-10-15')]],
     ];
     const missed: string[] = [];
     for (const [person, facts] of scenarios) {
-      for (let day = '2026-08-01'; day < END; ) {
+      for (let day = '2026-08-01'; day < END;) {
         const next = review(person, facts, day);
         const before = judged(person, facts, day);
         for (let between = addDays(day, 1); between < (next ?? END) && between < END; between = addDays(between, 1)) {

@@ -13,7 +13,7 @@ const of = (rule: string, findings: Finding[]) => findings.filter((f) => f.rule 
 describe('aid without known eligibility (错助 risk)', () => {
   const wrongly = (facts: Fact[]) => of('aid-without-eligibility', evaluatePerson(viewOf(STUDENT, facts), context));
 
-  it('is raised for a need-tested item paid for a term the household\'s status was revoked before, for review', () => {
+  it("is raised for a need-tested item paid for a term the household's status was revoked before, for review", () => {
     const [found, ...more] = wrongly([status('dibao', 'granted', '2026-03-01'), status('dibao', 'revoked', '2026-07-01'), enrolment('2026-autumn'), aid('2026-autumn')]);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: STUDENT, period: '2026-autumn', item: 'compulsory-living-subsidy', routedTo: 'education' });
@@ -28,7 +28,9 @@ describe('aid without known eligibility (错助 risk)', () => {
     const grants = [aidItem('2026-autumn', 'senior-high-fee-waiver'), aidItem('2026-autumn', 'senior-high-fee-waiver'), aidItem('2026-autumn', 'senior-high-fee-waiver')];
     const [found, ...more] = wrongly([enrolmentV2('2026-autumn', 'senior-high', { boarding: false, residence: 'rural' }), ...grants]);
     expect(more).toEqual([]);
-    expect(found!.explanation).toMatch(/^2026年秋季学期已发放普通高中免学杂费，该项目仅限特定群体，但未掌握该生家庭的任何救助身份，请复核。 — Aid \(senior-high-fee-waiver\) is recorded for 2026-autumn, but no status of the household is known/);
+    expect(found!.explanation).toMatch(
+      /^2026年秋季学期已发放普通高中免学杂费，该项目仅限特定群体，但未掌握该生家庭的任何救助身份，请复核。 — Aid \(senior-high-fee-waiver\) is recorded for 2026-autumn, but no status of the household is known/,
+    );
     expect(found!.evidence.map((e) => e.eventId)).toEqual(grants.map((g) => g.evidence.eventId));
   });
 
@@ -49,13 +51,27 @@ describe('aid without known eligibility (错助 risk)', () => {
 
 describe('data quality', () => {
   it('flags a person listed in two Civil Affairs households at once, to Civil Affairs', () => {
-    const other = fact(HOUSEHOLD, { householdNumber: household('other'), category: 'dibao', change: 'granted', effectiveFrom: '2026-05-01', effectiveTo: null, members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'grandchild' }] });
+    const other = fact(HOUSEHOLD, {
+      householdNumber: household('other'),
+      category: 'dibao',
+      change: 'granted',
+      effectiveFrom: '2026-05-01',
+      effectiveTo: null,
+      members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'grandchild' }],
+    });
     const [found] = of('data-quality', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), other]), context));
     expect(found).toMatchObject({ subject: STUDENT, period: '2026-05-01', routedTo: 'civil-affairs' });
   });
 
   it('does not flag one household listed by two departments', () => {
-    const monitored = fact(MONITORING, { householdNumber: household('home', 'rural-revitalisation'), monitoringType: 'unstable-alleviated', change: 'monitoring-started', monitoringFrom: '2026-01-15', monitoringTo: null, members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'child' }] });
+    const monitored = fact(MONITORING, {
+      householdNumber: household('home', 'rural-revitalisation'),
+      monitoringType: 'unstable-alleviated',
+      change: 'monitoring-started',
+      monitoringFrom: '2026-01-15',
+      monitoringTo: null,
+      members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'child' }],
+    });
     expect(of('data-quality', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), monitored]), context))).toEqual([]);
   });
 
@@ -72,11 +88,27 @@ describe('data quality', () => {
   });
 
   it('学校标识码: flags an enrolment whose school type does not teach its stage (普通高中 at a 小学), per term, to Education', () => {
-    const atPrimary = fact('education.student-enrolment.changed.v1', { idNumber: STUDENT, stage: 'senior-high', grade: 1, schoolCode: '2164010401', term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
+    const atPrimary = fact('education.student-enrolment.changed.v1', {
+      idNumber: STUDENT,
+      stage: 'senior-high',
+      grade: 1,
+      schoolCode: '2164010401',
+      term: '2026-autumn',
+      change: 'enrolled',
+      effectiveDate: '2026-09-01',
+    });
     const [found, ...more] = of('data-quality', evaluatePerson(viewOf(STUDENT, [atPrimary]), context));
     expect(more).toEqual([]);
     expect(found).toMatchObject({ period: '2026-autumn', routedTo: 'education' });
-    const atHighSchool = fact('education.student-enrolment.changed.v1', { idNumber: STUDENT, stage: 'senior-high', grade: 1, schoolCode: '3464010401', term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
+    const atHighSchool = fact('education.student-enrolment.changed.v1', {
+      idNumber: STUDENT,
+      stage: 'senior-high',
+      grade: 1,
+      schoolCode: '3464010401',
+      term: '2026-autumn',
+      change: 'enrolled',
+      effectiveDate: '2026-09-01',
+    });
     expect(of('data-quality', evaluatePerson(viewOf(STUDENT, [atHighSchool]), context))).toEqual([]);
   });
 });
@@ -85,7 +117,15 @@ describe('data quality', () => {
 describe('data quality: age vs stage', () => {
   /** An enrolment of a pupil the gateway says started school in the autumn of `entryYear`. */
   const enrolledAt = (entryYear: number, term: string, stage: string, grade: number): Fact => {
-    const made = fact('education.student-enrolment.changed.v2', { idNumber: STUDENT, stage, grade, term, change: 'enrolled', effectiveDate: term.endsWith('-spring') ? `${term.slice(0, 4)}-02-15` : `${term.slice(0, 4)}-09-01`, schoolCode: stage === 'compulsory' ? '2164010401' : '3464010401' });
+    const made = fact('education.student-enrolment.changed.v2', {
+      idNumber: STUDENT,
+      stage,
+      grade,
+      term,
+      change: 'enrolled',
+      effectiveDate: term.endsWith('-spring') ? `${term.slice(0, 4)}-02-15` : `${term.slice(0, 4)}-09-01`,
+      schoolCode: stage === 'compulsory' ? '2164010401' : '3464010401',
+    });
     return { ...made, schoolEntryYear: entryYear } as Fact;
   };
   const flagged = (facts: Fact[]) => of('data-quality', evaluatePerson(viewOf(STUDENT, facts), context));
@@ -120,7 +160,14 @@ describe('data quality: age vs stage', () => {
 
 describe('reconciling findings', () => {
   it('judges the same whatever order a store hands the facts over in', () => {
-    const other = fact(HOUSEHOLD, { householdNumber: household('other'), category: 'marginal-low-income', change: 'granted', effectiveFrom: '2026-05-01', effectiveTo: null, members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'head' }] });
+    const other = fact(HOUSEHOLD, {
+      householdNumber: household('other'),
+      category: 'marginal-low-income',
+      change: 'granted',
+      effectiveFrom: '2026-05-01',
+      effectiveTo: null,
+      members: [{ idNumber: STUDENT, name: '马小军', relationToHead: 'head' }],
+    });
     const facts = [status('dibao', 'granted', '2026-03-01'), other, enrolment('2026-autumn')];
     const found = evaluatePerson(viewOf(STUDENT, facts), context);
     expect(of('data-quality', found)).toHaveLength(1);
@@ -142,7 +189,7 @@ describe('reconciling findings', () => {
     expect(changes.every((c) => first.some((f) => f.findingId === c.finding.findingId))).toBe(true);
   });
 
-  it('keeps persons apart: another student\'s facts change nothing for this one', () => {
+  it("keeps persons apart: another student's facts change nothing for this one", () => {
     const facts = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
     const alone = evaluatePerson(viewOf(STUDENT, facts), context);
     const stranger = fact('education.student-enrolment.changed.v1', { idNumber: person('stranger'), term: '2026-autumn' });

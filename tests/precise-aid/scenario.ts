@@ -83,8 +83,12 @@ export const enrolment = (term: string, change = 'enrolled', effectiveDate = '20
 export const ENROLMENT_V2 = 'education.student-enrolment.changed.v2';
 export const AID_V2 = 'education.student-aid.granted.v2';
 /** An enrolment of contract version 2, which states what the aid items turn on. */
-export const enrolmentV2 = (term: string, stage: string, qualifiers: { boarding: boolean; residence: 'rural' | 'urban'; regionCode?: string; kindergartenType?: string }, effectiveDate = '2026-09-01') =>
-  fact(ENROLMENT_V2, { idNumber: STUDENT, term, stage, change: 'enrolled', effectiveDate, ...qualifiers });
+export const enrolmentV2 = (
+  term: string,
+  stage: string,
+  qualifiers: { boarding: boolean; residence: 'rural' | 'urban'; regionCode?: string; kindergartenType?: string },
+  effectiveDate = '2026-09-01',
+) => fact(ENROLMENT_V2, { idNumber: STUDENT, term, stage, change: 'enrolled', effectiveDate, ...qualifiers });
 /** A payment of one aid item (contract version 2). */
 export const aidItem = (term: string, aidType: string) => fact(AID_V2, { idNumber: STUDENT, term, aidType });
 export const aid = (term: string, knownAt?: string) => fact(AID, { idNumber: STUDENT, term }, knownAt);

@@ -62,7 +62,7 @@ describe('an existing Confluent Schema Registry client', () => {
     await expect(client.encode(id, { ...example, grade: 12 })).rejects.toThrow();
   });
 
-  it('is refused without credentials, or with a key under another member\'s name', async () => {
+  it("is refused without credentials, or with a key under another member's name", async () => {
     const anonymous = new SchemaRegistry({ host: registry.url }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });
     await expect(anonymous.getLatestSchemaId(subject)).rejects.toMatchObject({ status: 401 });
     const impostor = new SchemaRegistry({ host: registry.url, auth: { username: 'civil-affairs', password: registry.keys['education'] } }, { [SchemaType.JSON]: { ajvInstance: clientAjv() } });

@@ -35,7 +35,7 @@ function educationContract(topic: string, extra: Record<string, unknown> = {}) {
 const remark = { remark: { type: 'string', maxLength: 50, 'x-hub-classification': 'public' } };
 const body = (schema: unknown) => ({ schemaType: 'JSON', schema: JSON.stringify(schema) });
 
-describe('the registry\'s door (issue 19)', () => {
+describe("the registry's door (issue 19)", () => {
   let database: TestDatabase;
   let registry: TestRegistry;
   const started = Date.now();
@@ -69,7 +69,11 @@ describe('the registry\'s door (issue 19)', () => {
   });
 
   it('refuses anonymous reads and writes with 401 and a challenge for Bearer or Basic', async () => {
-    for (const [method, path] of [['GET', '/subjects'], ['DELETE', `/subjects/${HOUSEHOLD}`], ['PUT', '/config']] as const) {
+    for (const [method, path] of [
+      ['GET', '/subjects'],
+      ['DELETE', `/subjects/${HOUSEHOLD}`],
+      ['PUT', '/config'],
+    ] as const) {
       const answer = await call('anonymous', method, path, method === 'PUT' ? { compatibility: 'NONE' } : undefined);
       expect(answer.status).toBe(401);
       expect(answer.headers.get('www-authenticate')).toContain('Basic realm="hub"');
@@ -78,7 +82,7 @@ describe('the registry\'s door (issue 19)', () => {
     expect((await call('data-steward', 'GET', '/config')).body).toEqual({ compatibilityLevel: 'BACKWARD' });
   });
 
-  it('refuses a department registering another department\'s subject, naming the owner', async () => {
+  it("refuses a department registering another department's subject, naming the owner", async () => {
     const { subject, topic } = await freshSubject();
     const answer = await call('civil-affairs', 'POST', `/subjects/${subject}/versions`, body(educationContract(topic, remark)));
     expect(answer).toMatchObject({ status: 403, body: { error_code: 40301, message: expect.stringContaining(`${subject} belongs to education; civil-affairs may register only its own contracts`) } });
@@ -94,7 +98,10 @@ describe('the registry\'s door (issue 19)', () => {
     const { subject, topic } = await freshSubject();
     const lowered = educationContract(topic, { studentNumber: { type: 'string', 'x-hub-classification': 'public' } });
     const refused = await call('integration-engineer', 'POST', `/subjects/${subject}/versions`, body(lowered));
-    expect(refused).toMatchObject({ status: 403, body: { error_code: 40301, message: expect.stringContaining('a governed change needs the data-steward role (field /studentNumber was personal-identifier and would be public') } });
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { error_code: 40301, message: expect.stringContaining('a governed change needs the data-steward role (field /studentNumber was personal-identifier and would be public') },
+    });
     expect((await call('data-steward', 'POST', `/subjects/${subject}/versions`, body(lowered))).status).toBe(200);
   });
 
@@ -109,7 +116,10 @@ describe('the registry\'s door (issue 19)', () => {
     const { subject, topic } = await freshSubject();
     const rekeyed = { ...educationContract(topic), 'x-hub-contract': { ...educationContract(topic)['x-hub-contract'], partitionKey: 'note' } };
     const answer = await call('education', 'POST', `/subjects/${subject}/versions`, body(rekeyed));
-    expect(answer).toMatchObject({ status: 403, body: { message: expect.stringContaining('a governed change needs the data-steward role (the contract\'s partitionKey "studentNumber" became "note")') } });
+    expect(answer).toMatchObject({
+      status: 403,
+      body: { message: expect.stringContaining('a governed change needs the data-steward role (the contract\'s partitionKey "studentNumber" became "note")') },
+    });
   });
 
   it('refuses a change to the sharing rules without the data-steward role', async () => {
@@ -133,8 +143,11 @@ describe('the registry\'s door (issue 19)', () => {
     expect(await call('data-steward', 'DELETE', `/subjects/${subject}/versions/2`)).toMatchObject({ status: 200, body: 2 });
   });
 
-  it('refuses contracts bound to the hub\'s internal topics, to another owner\'s namespace, or under another subject than their topic\'s', async () => {
-    const inbound = { ...educationContract('hub.inbound.education'), 'x-hub-contract': { owner: 'hub', type: 'hub.inbound', version: 1, topic: 'hub.inbound.education', partitionKey: 'studentNumber' } };
+  it("refuses contracts bound to the hub's internal topics, to another owner's namespace, or under another subject than their topic's", async () => {
+    const inbound = {
+      ...educationContract('hub.inbound.education'),
+      'x-hub-contract': { owner: 'hub', type: 'hub.inbound', version: 1, topic: 'hub.inbound.education', partitionKey: 'studentNumber' },
+    };
     expect((await call('data-steward', 'POST', '/subjects/hub.inbound.education-value/versions', body(inbound))).body['message']).toContain("one of the hub's internal topics");
     expect((await call('data-steward', 'POST', '/subjects/takeover-value/versions', body(educationContract('education.student-aid.granted.v1')))).body['message']).toContain(
       'is registered under the subject "education.student-aid.granted.v1-value", not "takeover-value"',
@@ -180,30 +193,80 @@ describe('the registry\'s door (issue 19)', () => {
 
     const routes = (): Route[] => {
       const s = shared.subject;
-      const read = (name: string, method: string, path: string, resource = s, payload?: unknown): Route => ({ name, action: 'read-contracts', allowed: EVERYONE, run: (as) => on(as, method, path, resource, payload) });
+      const read = (name: string, method: string, path: string, resource = s, payload?: unknown): Route => ({
+        name,
+        action: 'read-contracts',
+        allowed: EVERYONE,
+        run: (as) => on(as, method, path, resource, payload),
+      });
       return [
         read('list subjects', 'GET', '/subjects', 'GET /subjects'),
         read('list versions', 'GET', `/subjects/${s}/versions`),
         read('read a version', 'GET', `/subjects/${s}/versions/1`),
-        read('read a version\'s schema', 'GET', `/subjects/${s}/versions/1/schema`),
+        read("read a version's schema", 'GET', `/subjects/${s}/versions/1/schema`),
         read('look a schema up', 'POST', `/subjects/${s}`, s, body(educationContract(shared.topic))),
         read('read a schema by id', 'GET', `/schemas/ids/${shared.id}`, `GET /schemas/ids/${shared.id}`),
         read('list schema types', 'GET', '/schemas/types', 'GET /schemas/types'),
         read('read the global level', 'GET', '/config', 'GET /config'),
-        read('read a subject\'s level', 'GET', `/config/${s}?defaultToGlobal=true`),
+        read("read a subject's level", 'GET', `/config/${s}?defaultToGlobal=true`),
         read('list contracts', 'GET', '/hub/contracts', 'GET /hub/contracts'),
         read('read a contract', 'GET', `/hub/contracts/${s}`),
-        { name: 'register a compatible version', action: 'register-contract', allowed: WRITERS, run: (as) => onFresh(as, 'POST', (f) => `/subjects/${f}/versions`, (t) => body(educationContract(t, remark))) },
-        { name: 'check compatibility', action: 'check-contract', allowed: WRITERS, run: (as) => on(as, 'POST', `/compatibility/subjects/${s}/versions/latest`, s, body(educationContract(shared.topic, remark))) },
-        { name: 'sample-check', action: 'sample-check', allowed: ENGINEERS, run: (as) => on(as, 'POST', `/hub/contracts/${s}/sample-check?days=1`, s, body(educationContract(shared.topic))) },
-        { name: 'change lifecycle', action: 'change-lifecycle', allowed: ENGINEERS, run: (as) => onFresh(as, 'PUT', (f) => `/hub/contracts/${f}/lifecycle`, () => ({ lifecycle: 'deprecated' })) },
-        { name: 'change a subject\'s level', action: 'change-compatibility', allowed: STEWARD, run: (as) => onFresh(as, 'PUT', (f) => `/config/${f}`, () => ({ compatibility: 'FULL' })) },
-        { name: 'change the global level', action: 'change-compatibility', allowed: STEWARD, run: (as) => on(as, 'PUT', '/config', 'PUT /config', { compatibility: 'BACKWARD' }) },
         {
-          name: 'remove a subject\'s level',
+          name: 'register a compatible version',
+          action: 'register-contract',
+          allowed: WRITERS,
+          run: (as) =>
+            onFresh(
+              as,
+              'POST',
+              (f) => `/subjects/${f}/versions`,
+              (t) => body(educationContract(t, remark)),
+            ),
+        },
+        {
+          name: 'check compatibility',
+          action: 'check-contract',
+          allowed: WRITERS,
+          run: (as) => on(as, 'POST', `/compatibility/subjects/${s}/versions/latest`, s, body(educationContract(shared.topic, remark))),
+        },
+        { name: 'sample-check', action: 'sample-check', allowed: ENGINEERS, run: (as) => on(as, 'POST', `/hub/contracts/${s}/sample-check?days=1`, s, body(educationContract(shared.topic))) },
+        {
+          name: 'change lifecycle',
+          action: 'change-lifecycle',
+          allowed: ENGINEERS,
+          run: (as) =>
+            onFresh(
+              as,
+              'PUT',
+              (f) => `/hub/contracts/${f}/lifecycle`,
+              () => ({ lifecycle: 'deprecated' }),
+            ),
+        },
+        {
+          name: "change a subject's level",
           action: 'change-compatibility',
           allowed: STEWARD,
-          run: (as) => onFresh(as, 'DELETE', (f) => `/config/${f}`, undefined, (f) => call('data-steward', 'PUT', `/config/${f}`, { compatibility: 'FULL' })),
+          run: (as) =>
+            onFresh(
+              as,
+              'PUT',
+              (f) => `/config/${f}`,
+              () => ({ compatibility: 'FULL' }),
+            ),
+        },
+        { name: 'change the global level', action: 'change-compatibility', allowed: STEWARD, run: (as) => on(as, 'PUT', '/config', 'PUT /config', { compatibility: 'BACKWARD' }) },
+        {
+          name: "remove a subject's level",
+          action: 'change-compatibility',
+          allowed: STEWARD,
+          run: (as) =>
+            onFresh(
+              as,
+              'DELETE',
+              (f) => `/config/${f}`,
+              undefined,
+              (f) => call('data-steward', 'PUT', `/config/${f}`, { compatibility: 'FULL' }),
+            ),
         },
         { name: 'delete a version', action: 'delete-contract', allowed: STEWARD, run: (as) => onFresh(as, 'DELETE', (f) => `/subjects/${f}/versions/1`) },
         { name: 'delete a subject', action: 'delete-contract', allowed: STEWARD, run: (as) => onFresh(as, 'DELETE', (f) => `/subjects/${f}`) },

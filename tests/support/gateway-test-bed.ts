@@ -43,10 +43,7 @@ export function standardContractStates(): ContractState[] {
  * standard contracts unless told otherwise), with its own dead-letter and findings topics, and the
  * given members registered with one API key each. The canonical topics are the real, shared ones.
  */
-export async function startGatewayTestBed(
-  suite: string,
-  options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string>; brokers?: string[] },
-): Promise<GatewayTestBed> {
+export async function startGatewayTestBed(suite: string, options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string>; brokers?: string[] }): Promise<GatewayTestBed> {
   const brokers = options.brokers ?? testKafkaBrokers();
   const database = await createTestDatabase(suite);
   const contractsTopic = uniqueName('contracts');
@@ -93,7 +90,10 @@ export async function startGatewayTestBed(
   const url = `http://127.0.0.1:${port}`;
   await eventually('the gateway is ready and consuming', async () => {
     if (gateway.exited) throw new Error(`the gateway exited:\n${gateway.lines.join('\n')}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     return ready && gateway.lines.some((line) => line.includes('contracts loaded')) && gateway.lines.some((line) => line.includes('joined consumer group'));
   });
   return {

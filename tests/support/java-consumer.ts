@@ -15,7 +15,13 @@ export interface JavaConsumption {
 export function javaClientPropertiesFile(properties: Record<string, string>): { file: string; remove: () => void } {
   const folder = mkdtempSync(join(tmpdir(), 'hub-java-client-'));
   const file = join(folder, 'client.properties');
-  writeFileSync(file, Object.entries(properties).map(([name, value]) => `${name}=${value.replace(/\\/g, '\\\\')}`).join('\n'), { mode: 0o600 });
+  writeFileSync(
+    file,
+    Object.entries(properties)
+      .map(([name, value]) => `${name}=${value.replace(/\\/g, '\\\\')}`)
+      .join('\n'),
+    { mode: 0o600 },
+  );
   return { file, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
@@ -35,7 +41,11 @@ export async function consumeWithJavaClient(
   const { classpath } = await ensureKafkaDistribution(root, () => undefined);
   const source = join(root, 'tests', 'fixtures', 'java-consumer', 'TopicConsumer.java');
   const settings = javaClientPropertiesFile(properties);
-  const child = spawn('java', ['-Xmx256m', '-cp', classpath, source, brokers.join(','), topic, group, String(wanted.records), String(wanted.timeoutMs), settings.file, ...(wanted.text ? [wanted.text] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'java',
+    ['-Xmx256m', '-cp', classpath, source, brokers.join(','), topic, group, String(wanted.records), String(wanted.timeoutMs), settings.file, ...(wanted.text ? [wanted.text] : [])],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -44,6 +54,9 @@ export async function consumeWithJavaClient(
   settings.remove();
   if (code !== 0 && code !== 3) throw new Error(`the Java consumer exited with ${code}:\n${err}`);
   // Only the lines it prints for values: the Java client may print lines of its own.
-  const values = out.split('\n').filter((line) => line.startsWith('value ')).map((line) => Buffer.from(line.slice('value '.length), 'base64'));
+  const values = out
+    .split('\n')
+    .filter((line) => line.startsWith('value '))
+    .map((line) => Buffer.from(line.slice('value '.length), 'base64'));
   return { refused: code === 3, values, stderr: err };
 }

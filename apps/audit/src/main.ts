@@ -29,7 +29,11 @@ async function bootstrap(): Promise<void> {
   await app.init();
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
   await app.startAllMicroservices();
-  app.get(Logger).log(`audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms, published on ${env.AUDIT_CHECKPOINT_TOPIC}; health on ${await app.getUrl()}/health/ready`);
+  app
+    .get(Logger)
+    .log(
+      `audit recording the topics matching /${env.AUDIT_TOPICS}/; checkpoints every ${env.AUDIT_SEAL_INTERVAL_MS} ms, published on ${env.AUDIT_CHECKPOINT_TOPIC}; health on ${await app.getUrl()}/health/ready`,
+    );
 }
 
 startProcess('audit', bootstrap);

@@ -14,7 +14,8 @@ export function readerKafkaSettings(brokers: string, clientId: string): KafkaSet
   const settings: KafkaSettings = { brokers: brokers.split(','), clientId };
   const username = process.env['KAFKA_SASL_USERNAME'];
   const tls = process.env['KAFKA_TLS_CA_FILE'] ? { tls: { ca: readFileSync(process.env['KAFKA_TLS_CA_FILE'], 'utf8') } } : {};
-  if (username) return { ...settings, ...tls, sasl: { mechanism: process.env['KAFKA_SASL_MECHANISM'] === 'plain' ? 'plain' : 'scram-sha-512', username, password: process.env['KAFKA_SASL_PASSWORD'] ?? '' } };
+  if (username)
+    return { ...settings, ...tls, sasl: { mechanism: process.env['KAFKA_SASL_MECHANISM'] === 'plain' ? 'plain' : 'scram-sha-512', username, password: process.env['KAFKA_SASL_PASSWORD'] ?? '' } };
   if (!existsSync(LOCAL_KAFKA_CREDENTIALS)) return { ...settings, ...tls };
   const kept = JSON.parse(readFileSync(LOCAL_KAFKA_CREDENTIALS, 'utf8')) as { brokers?: string; services?: Record<string, { username: string; password: string }> };
   const local = kept.brokers === brokers ? kept.services?.['auditor-tools'] : undefined;

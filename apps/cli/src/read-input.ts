@@ -29,8 +29,7 @@ export function readSchemaFile(file: string): JsonSchema {
 /** Events from a JSON array or NDJSON file; a CloudEvent counts by its data. Line numbers for NDJSON. */
 export function readEventsFile(file: string): { position: string; document: unknown }[] {
   const text = readText(file).trim();
-  const unwrap = (value: unknown) =>
-    typeof value === 'object' && value !== null && 'specversion' in value && 'data' in value ? (value as { data: unknown }).data : value;
+  const unwrap = (value: unknown) => (typeof value === 'object' && value !== null && 'specversion' in value && 'data' in value ? (value as { data: unknown }).data : value);
   if (text.startsWith('[')) {
     let values: unknown[];
     try {

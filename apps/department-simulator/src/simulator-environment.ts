@@ -29,7 +29,14 @@ export class SimulatorEnvironment extends HubEnvironment {
 
   /** Event types this department sends as CSV exports (comma-separated); the Disabled Persons' Federation exports CSV by default. */
   @Expose()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : value,
+  )
   @IsOptional()
   @IsString({ each: true })
   CSV_TYPES?: string[];

@@ -24,7 +24,9 @@ export class CompatibilityController {
     const steward = member.role === 'data-steward';
     const compatible = report.compatible && (steward || report.governed.length === 0);
     if (verbose !== 'true') return { is_compatible: compatible };
-    const governed = report.governed.map((change) => `Governed change at ${change.pointer}: ${change.detail}. ${steward ? 'Allowed: you are a data steward.' : 'Only a data steward may register it.'}`);
+    const governed = report.governed.map(
+      (change) => `Governed change at ${change.pointer}: ${change.detail}. ${steward ? 'Allowed: you are a data steward.' : 'Only a data steward may register it.'}`,
+    );
     return { is_compatible: compatible, messages: [...report.incompatibilities.map((i) => i.explanation), ...governed], governed_changes: report.governed };
   }
 }

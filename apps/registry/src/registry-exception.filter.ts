@@ -17,7 +17,10 @@ export class RegistryExceptionFilter implements ExceptionFilter {
     if (exception instanceof HubError && exception.canRetry) {
       // The change is stored; only telling hub.contracts failed. Retrying the same call is safe.
       this.logger.warn({ err: exception }, 'registry change stored but not yet published');
-      response.status(503).setHeader('Retry-After', '5').json({ error_code: 50301, message: `Temporarily unavailable: ${exception.message}. Retry the same request.` });
+      response
+        .status(503)
+        .setHeader('Retry-After', '5')
+        .json({ error_code: 50301, message: `Temporarily unavailable: ${exception.message}. Retry the same request.` });
       return;
     }
     if (exception instanceof HttpException) {

@@ -5,7 +5,7 @@ describe('access decisions', () => {
     expect(decidePublish('education', 'education.student-aid.granted.v1', 'education')).toMatchObject({ allowed: true });
   });
 
-  it('refuse another department\'s event type, naming its owner', () => {
+  it("refuse another department's event type, naming its owner", () => {
     expect(decidePublish('education', 'civil-affairs.household-status.changed.v1', 'civil-affairs')).toEqual({
       member: 'education',
       action: 'publish',

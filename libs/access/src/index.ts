@@ -6,4 +6,13 @@ export { projectFact, sharedFactsOf, type SharedFact } from './shared-fact.js';
 export { sharedWith, sharingRuleProblems, sharingRulesOf, type SharingRule } from './sharing-rule.js';
 export { MEMBER_ROLES, type Caller, type MemberRole } from './member-role.js';
 export { decideCompatibilityChange, decideRegistration, decideRegistryAction, decideRegistryRead, type RegistrationRequest } from './registry-access.js';
-export { HUB_SERVICES, memberPermissions, servicePermissions, servicePermissionsForDepartment, servicePrincipal, type HubService, type KafkaOperation, type KafkaPermission } from './kafka-permissions.js';
+export {
+  HUB_SERVICES,
+  memberPermissions,
+  servicePermissions,
+  servicePermissionsForDepartment,
+  servicePrincipal,
+  type HubService,
+  type KafkaOperation,
+  type KafkaPermission,
+} from './kafka-permissions.js';

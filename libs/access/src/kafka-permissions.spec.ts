@@ -16,7 +16,7 @@ describe('the Kafka permissions (issue 19)', () => {
     expect(permissions.filter((p) => p.name === 'education.').flatMap((p) => p.operations)).not.toContain('write');
   });
 
-  it('open a new department\'s canonical namespace to the gateway, the crosscheck and the registry only', () => {
+  it("open a new department's canonical namespace to the gateway, the crosscheck and the registry only", () => {
     expect(servicePermissionsForDepartment('housing').map((entry) => entry.service)).toEqual(['gateway', 'registry', 'crosscheck']);
   });
 });

@@ -84,10 +84,5 @@ export function servicePermissionsForDepartment(department: string): { service: 
  * not the canonical topics, not the hub's.
  */
 export function memberPermissions(member: string): KafkaPermission[] {
-  return [
-    topic(`hub.inbound.${member}`, ['write', 'describe']),
-    topic(`hub.results.${member}`, READ),
-    topic(`hub.findings.${member}`, READ),
-    groups(`${member}.`),
-  ];
+  return [topic(`hub.inbound.${member}`, ['write', 'describe']), topic(`hub.results.${member}`, READ), topic(`hub.findings.${member}`, READ), groups(`${member}.`)];
 }

@@ -12,14 +12,14 @@ describe('RateLimiter', () => {
     expect(limiter.take('education', 1000, 1500, 0)).toEqual({ allowed: false, retryAfterSeconds: 2 });
   });
 
-  it('refills at the member\'s rate', () => {
+  it("refills at the member's rate", () => {
     const limiter = new RateLimiter(2);
     limiter.take('education', 1000, 2000, 0);
     expect(limiter.take('education', 1000, 500, 500)).toEqual({ allowed: true });
     expect(limiter.take('education', 1000, 1, 500)).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
 
-  it('keeps each member\'s bucket apart', () => {
+  it("keeps each member's bucket apart", () => {
     const limiter = new RateLimiter(2);
     limiter.take('education', 1000, 2000, 0);
     expect(limiter.take('civil-affairs', 1000, 2000, 0)).toEqual({ allowed: true });

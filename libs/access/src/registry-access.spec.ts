@@ -11,12 +11,15 @@ describe('registry access (issue 19)', () => {
     expect(decideRegistryRead(auditor, 'GET /subjects').allowed).toBe(true);
   });
 
-  it('lets a department register its own subjects and no one else\'s', () => {
+  it("lets a department register its own subjects and no one else's", () => {
     expect(decideRegistration(education, own).allowed).toBe(true);
-    expect(decideRegistration(education, { ...own, currentOwner: 'civil-affairs', candidateOwner: 'civil-affairs' })).toMatchObject({ allowed: false, reason: expect.stringContaining('belongs to civil-affairs') });
+    expect(decideRegistration(education, { ...own, currentOwner: 'civil-affairs', candidateOwner: 'civil-affairs' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('belongs to civil-affairs'),
+    });
   });
 
-  it('judges a department\'s new subject by the owner its candidate names', () => {
+  it("judges a department's new subject by the owner its candidate names", () => {
     expect(decideRegistration(education, { ...own, currentOwner: undefined }).allowed).toBe(true);
     expect(decideRegistration(education, { ...own, currentOwner: undefined, candidateOwner: 'disability' }).allowed).toBe(false);
   });
@@ -39,7 +42,10 @@ describe('registry access (issue 19)', () => {
   });
 
   it('keeps deletion for the data steward, naming the role', () => {
-    expect(decideRegistryAction(engineer, 'delete-contract', own.subject)).toMatchObject({ allowed: false, reason: 'delete-contract needs the data-steward role; integration-engineer is an integration-engineer' });
+    expect(decideRegistryAction(engineer, 'delete-contract', own.subject)).toMatchObject({
+      allowed: false,
+      reason: 'delete-contract needs the data-steward role; integration-engineer is an integration-engineer',
+    });
     expect(decideRegistryAction(steward, 'delete-contract', own.subject).allowed).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { decideReveal, type RevealRequest } from './reveal-decision.js';
 
 const gap: RevealRequest = { findingId: 'f1', rule: 'insurance-gap', state: 'open', reveal: { purpose: '资助参保' }, statedPurpose: 'enrol with a premium subsidy' };
 
-describe('deciding a reveal of a finding\'s subject (issue 20, entitled re-identification)', () => {
+describe("deciding a reveal of a finding's subject (issue 20, entitled re-identification)", () => {
   it('lets the department an open finding is routed to learn the identity when the rule grants it, naming both purposes', () => {
     expect(decideReveal('healthcare-security', 'department', gap)).toEqual({
       member: 'healthcare-security',
@@ -14,7 +14,10 @@ describe('deciding a reveal of a finding\'s subject (issue 20, entitled re-ident
   });
 
   it('refuses a finding whose rule grants no reveal', () => {
-    expect(decideReveal('education', 'department', { ...gap, rule: 'missed-student-aid', reveal: undefined } as RevealRequest)).toMatchObject({ allowed: false, reason: 'the policy grants no reveal for missed-student-aid findings' });
+    expect(decideReveal('education', 'department', { ...gap, rule: 'missed-student-aid', reveal: undefined } as RevealRequest)).toMatchObject({
+      allowed: false,
+      reason: 'the policy grants no reveal for missed-student-aid findings',
+    });
   });
 
   it('refuses a closed finding', () => {

@@ -19,7 +19,10 @@ const data = {
   householdNumber: 'p1.civil-affairs-household-number.' + 'h'.repeat(43),
   category: 'dibao',
   effectiveFrom: '2026-03-01',
-  members: [{ idNumber: person(2), name: '李秀兰' }, { idNumber: person(1), name: '马建国' }],
+  members: [
+    { idNumber: person(2), name: '李秀兰' },
+    { idNumber: person(1), name: '马建国' },
+  ],
 };
 
 describe('shared facts', () => {

@@ -98,7 +98,11 @@ export class ChainVerifier {
 
   private checkSeal(checkpoint: Checkpoint, entry: StoredEntryView): ChainBreak | undefined {
     if (!this.signed.has(checkpoint)) {
-      return this.fail('checkpoint-signature', checkpoint.lastOffset, `the checkpoint sealed at ${checkpoint.sealedAt} up to offset ${checkpoint.lastOffset} is not signed by a trusted key (it names key ${checkpoint.keyId})`);
+      return this.fail(
+        'checkpoint-signature',
+        checkpoint.lastOffset,
+        `the checkpoint sealed at ${checkpoint.sealedAt} up to offset ${checkpoint.lastOffset} is not signed by a trusted key (it names key ${checkpoint.keyId})`,
+      );
     }
     const { bytes, hashStart, hashEnd } = entry;
     if (checkpoint.lastOffset !== entry.offset || bytes.compare(checkpoint.headHash, 0, checkpoint.headHash.length, hashStart, hashEnd) !== 0) {

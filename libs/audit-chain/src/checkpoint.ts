@@ -22,7 +22,16 @@ export type UnsignedCheckpoint = Omit<Checkpoint, 'keyId' | 'signature'>;
 
 /** The bytes a checkpoint's signature covers: every field but the signature, in a fixed order. */
 export function checkpointPayload(checkpoint: UnsignedCheckpoint & { keyId: string }): Buffer {
-  const fields = ['hub-audit-checkpoint/1', checkpoint.topic, checkpoint.partition, checkpoint.lastOffset, checkpoint.entries, checkpoint.headHash.toString('hex'), checkpoint.sealedAt, checkpoint.keyId];
+  const fields = [
+    'hub-audit-checkpoint/1',
+    checkpoint.topic,
+    checkpoint.partition,
+    checkpoint.lastOffset,
+    checkpoint.entries,
+    checkpoint.headHash.toString('hex'),
+    checkpoint.sealedAt,
+    checkpoint.keyId,
+  ];
   return Buffer.from(JSON.stringify(fields), 'utf8');
 }
 
@@ -34,7 +43,10 @@ export function keyIdOf(key: KeyObject): string {
   const known = keyIds.get(key);
   if (known) return known;
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  const id = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
   keyIds.set(key, id);
   return id;
 }

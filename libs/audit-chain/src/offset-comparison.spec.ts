@@ -24,7 +24,7 @@ describe('a chain compared with its partition on the broker (issue 19)', () => {
     expect(compare([0, 1, 50], onBroker([0, 1], 2))).toMatchObject({ kind: 'beyond-partition-end', offset: '50', position: 3 });
   });
 
-  it('does not compare the records after the chain\'s head, which the audit has not reached yet', () => {
+  it("does not compare the records after the chain's head, which the audit has not reached yet", () => {
     expect(compare([0, 1], onBroker([0, 1, 2, 3]))).toBeUndefined();
   });
 

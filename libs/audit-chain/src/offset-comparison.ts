@@ -22,7 +22,14 @@ export interface PartitionOnBroker {
  * Returns the first break, or none.
  */
 export function compareChainWithPartition(topic: string, partition: number, chainOffsets: readonly number[], broker: PartitionOnBroker): ChainBreak | undefined {
-  const fail = (kind: ChainBreak['kind'], offset: number, position: number, message: string): ChainBreak => ({ kind, topic, partition, offset: String(offset), position, message: `${topic}/${partition}: ${message}` });
+  const fail = (kind: ChainBreak['kind'], offset: number, position: number, message: string): ChainBreak => ({
+    kind,
+    topic,
+    partition,
+    offset: String(offset),
+    position,
+    message: `${topic}/${partition}: ${message}`,
+  });
   const beyond = chainOffsets.findIndex((offset) => offset >= broker.end);
   if (beyond >= 0) {
     const offset = chainOffsets[beyond]!;
@@ -36,7 +43,12 @@ export function compareChainWithPartition(topic: string, partition: number, chai
     while (at < chainOffsets.length && chainOffsets[at]! < offset) at++;
     if (chainOffsets[at] === offset) continue;
     const missing = broker.offsets.filter((o) => o <= head && !binaryHas(chainOffsets, o)).length;
-    return fail('offset-skipped', offset, at + 1, `the broker holds a record at offset ${offset} that the chain skips (${missing} such offset(s) up to its head at ${head}): entries were dropped, or a row forged ahead of the head made the audit take real records for redeliveries`);
+    return fail(
+      'offset-skipped',
+      offset,
+      at + 1,
+      `the broker holds a record at offset ${offset} that the chain skips (${missing} such offset(s) up to its head at ${head}): entries were dropped, or a row forged ahead of the head made the audit take real records for redeliveries`,
+    );
   }
   return undefined;
 }

@@ -52,7 +52,9 @@ export class AuditPeriodKeys {
     ]);
     const cipher = (await this.openingCiphers([period])).get(period);
     if (!cipher) {
-      throw new HubError(ErrorCode.ConfigInvalid, `the audit key of ${period}, the month being recorded, was destroyed: AUDIT_RETENTION_MONTHS must keep at least the current month`, { context: { period } });
+      throw new HubError(ErrorCode.ConfigInvalid, `the audit key of ${period}, the month being recorded, was destroyed: AUDIT_RETENTION_MONTHS must keep at least the current month`, {
+        context: { period },
+      });
     }
     return { period, cipher };
   }

@@ -1,7 +1,7 @@
 import { AuditRetention, firstKeptPeriod } from './audit-retention.js';
 import type { AuditPeriodKeys } from './audit-period-keys.js';
 
-describe('the audit store\'s retention', () => {
+describe("the audit store's retention", () => {
   it('keeps the months of the last `months` full months and the current one', () => {
     expect(firstKeptPeriod(new Date('2026-12-06T06:00:00Z'), 24)).toBe('2024-12');
     expect(firstKeptPeriod(new Date('2026-03-31T23:59:59Z'), 6)).toBe('2025-09');

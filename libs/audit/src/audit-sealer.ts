@@ -41,7 +41,9 @@ export class AuditSealer {
     const noted = [...this.unsealed.entries()];
     if (noted.length === 0) return 0;
     const sealedAt = this.clock().toISOString();
-    const checkpoints = noted.map(([, { topic, partition, head }]) => signCheckpoint({ topic, partition, lastOffset: head.lastOffset, entries: head.entries, headHash: head.hash, sealedAt }, this.signingKey));
+    const checkpoints = noted.map(([, { topic, partition, head }]) =>
+      signCheckpoint({ topic, partition, lastOffset: head.lastOffset, entries: head.entries, headHash: head.hash, sealedAt }, this.signingKey),
+    );
     await this.publish(checkpoints);
     for (const [i, [name, { head }]] of noted.entries()) {
       await this.store.addCheckpoint(checkpoints[i]!);

@@ -82,7 +82,10 @@ function storedEntries(rows: BinaryRows): StoredEntries {
 
 function storedHeaders(chain: Chain, row: EntryRow): [string, string][] {
   const headers = decodeChainHeaders(row.headers);
-  if (!headers) throw new HubError(ErrorCode.UnexpectedDatabaseResponse, `the audit entry ${chain.topic}/${chain.partition} at offset ${row.offset} has headers that are not in the chain's encoding`, { context: { ...chain, offset: row.offset } });
+  if (!headers)
+    throw new HubError(ErrorCode.UnexpectedDatabaseResponse, `the audit entry ${chain.topic}/${chain.partition} at offset ${row.offset} has headers that are not in the chain's encoding`, {
+      context: { ...chain, offset: row.offset },
+    });
   return headers;
 }
 

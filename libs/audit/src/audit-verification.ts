@@ -59,7 +59,10 @@ const CHAINS_AT_ONCE = 2;
 export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly KeyObject[], options: VerificationOptions = {}): Promise<AuditVerification> {
   const { onProgress = () => undefined } = options;
   // Settled here, so a failed read is the verification's error, not an unhandled rejection while the chains are walked.
-  const published = options.published?.then((value) => ({ value }), (error: unknown) => ({ error }));
+  const published = options.published?.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   const chains = await store.chains();
   // Checkpoints first, then the heads: every checkpoint read seals entries the head reaches, unless they were removed.
   const checkpoints = await store.checkpoints();

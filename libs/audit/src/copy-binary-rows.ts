@@ -50,7 +50,7 @@ export async function* copyBinaryRows(chunks: AsyncIterable<Buffer>, columns: nu
         pending = data;
         continue;
       }
-      if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new HubError(ErrorCode.UnexpectedDatabaseResponse, 'the COPY output is not in PostgreSQL\'s binary format');
+      if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new HubError(ErrorCode.UnexpectedDatabaseResponse, "the COPY output is not in PostgreSQL's binary format");
       at = HEADER_BYTES + data.readInt32BE(HEADER_BYTES - 4);
       headerRead = true;
     }

@@ -85,16 +85,29 @@ export class FindingLineage {
       for (const e of change.document['evidence'] as { source: string; eventId: string }[]) evidence.set(`${e.source}\u0000${e.eventId}`, { source: e.source, eventId: e.eventId });
     }
     const wanted = [...evidence.values()];
-    const found: (Row & { event_id: string })[] = wanted.length === 0 ? [] : await this.dataSource.query(
-      `SELECT topic, partition, "offset", timestamp_ms, event_source, event_id FROM audit_entry
+    const found: (Row & { event_id: string })[] =
+      wanted.length === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT topic, partition, "offset", timestamp_ms, event_source, event_id FROM audit_entry
        WHERE (event_source, event_id) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) ORDER BY timestamp_ms, topic, partition, "offset"`,
-      [wanted.map((e) => e.source), wanted.map((e) => e.eventId)],
-    );
+            [wanted.map((e) => e.source), wanted.map((e) => e.eventId)],
+          );
     const foundKeys = new Set(found.map((row) => `${row.event_source}\u0000${row.event_id}`));
     const steps: LineageStep[] = [
       ...found.map((row): LineageStep => ({ kind: 'evidence', ...place(row), by: department(row.event_source ?? ''), what: `${row.topic} event ${row.event_id}` })),
-      ...changes.map((row): LineageStep => ({ kind: 'finding-change', ...place(row), by: 'crosscheck', what: `${String(row.document['change'])} by ${String(row.document['rule'])} ${String(row.document['ruleVersion'])}, routed to ${String(row.document['routedTo'])}` })),
-      ...responses.map((row): LineageStep => ({ kind: 'response', ...place(row), by: String(row.document['department']), what: `${String(row.document['response'])}${row.document['reason'] ? `: ${String(row.document['reason'])}` : ''}` })),
+      ...changes.map((row): LineageStep => ({
+        kind: 'finding-change',
+        ...place(row),
+        by: 'crosscheck',
+        what: `${String(row.document['change'])} by ${String(row.document['rule'])} ${String(row.document['ruleVersion'])}, routed to ${String(row.document['routedTo'])}`,
+      })),
+      ...responses.map((row): LineageStep => ({
+        kind: 'response',
+        ...place(row),
+        by: String(row.document['department']),
+        what: `${String(row.document['response'])}${row.document['reason'] ? `: ${String(row.document['reason'])}` : ''}`,
+      })),
       ...reads.map((row): LineageStep => ({ kind: 'access', ...place(row), by: String(row.document['member']), what: accessStep(row.document) })),
     ].sort((a, b) => a.at.localeCompare(b.at) || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)));
     return { findingId, steps, missingEvidence: wanted.filter((e) => !foundKeys.has(`${e.source}\u0000${e.eventId}`)), expired };

@@ -15,7 +15,7 @@ describe('findingReferences', () => {
     expect(findingReferences(json({ householdId: 'p1.household.x', members: [] }))).toBeNull();
   });
 
-  it('names none for a value that is not JSON, not an object, or nested past the parser\'s limits, so it is still recorded', () => {
+  it("names none for a value that is not JSON, not an object, or nested past the parser's limits, so it is still recorded", () => {
     expect(findingReferences(Buffer.from('{"findingId": nope'))).toBeNull();
     expect(findingReferences(json(['findingId', 'items']))).toBeNull();
     expect(findingReferences(Buffer.from(`{"items":${'['.repeat(200_000)}${']'.repeat(200_000)}}`))).toBeNull();

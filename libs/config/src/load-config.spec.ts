@@ -53,9 +53,7 @@ describe('loadConfig', () => {
 
   it('requires the broker and database addresses to be set in production', () => {
     expect(() => loadConfig(HubEnvironment, { NODE_ENV: 'production' })).toThrow(/KAFKA_BROKERS: must be set when NODE_ENV=production/);
-    expect(() =>
-      loadConfig(HubEnvironment, { NODE_ENV: 'production', KAFKA_BROKERS: 'k:9092', DATABASE_URL: 'postgres://u:p@db/hub' }),
-    ).not.toThrow();
+    expect(() => loadConfig(HubEnvironment, { NODE_ENV: 'production', KAFKA_BROKERS: 'k:9092', DATABASE_URL: 'postgres://u:p@db/hub' })).not.toThrow();
   });
 
   it('lets an app extend the settings with defaults of its own', () => {

@@ -14,10 +14,7 @@ const shown = (variable: string, value: string | undefined) => (SECRET_SETTING.t
  * Empty strings count as unset, so `FOO= npm start` falls back to the default.
  * @throws ConfigError naming each invalid or missing variable.
  */
-export function loadConfig<T extends HubEnvironment>(
-  settingsClass: ClassConstructor<T>,
-  env: Environment = process.env,
-): T {
+export function loadConfig<T extends HubEnvironment>(settingsClass: ClassConstructor<T>, env: Environment = process.env): T {
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const settings = plainToInstance(settingsClass, given, {
     excludeExtraneousValues: true,

@@ -7,9 +7,6 @@ let cached: string | undefined;
 export function serviceVersion(): string {
   if (cached) return cached;
   const packageJson = join(process.cwd(), 'package.json');
-  cached =
-    process.env['npm_package_version'] ??
-    (existsSync(packageJson) ? (JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: string }).version : undefined) ??
-    'unknown';
+  cached = process.env['npm_package_version'] ?? (existsSync(packageJson) ? (JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: string }).version : undefined) ?? 'unknown';
   return cached;
 }

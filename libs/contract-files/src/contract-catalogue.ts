@@ -20,13 +20,23 @@ const typeName = (type: string, version: number) =>
 export async function contractCatalogueSource(contracts: readonly ContractFile[]): Promise<string> {
   const sorted = [...contracts].sort((a, b) => a.binding.topic.localeCompare(b.binding.topic));
   const literal = (value: string | number) => (typeof value === 'string' ? `'${value}'` : String(value));
-  const bindings = sorted.map((c) => `  '${c.binding.topic}': { ${Object.entries(c.binding).map(([key, value]) => `${key}: ${literal(value)}`).join(', ')} },`);
+  const bindings = sorted.map(
+    (c) =>
+      `  '${c.binding.topic}': { ${Object.entries(c.binding)
+        .map(([key, value]) => `${key}: ${literal(value)}`)
+        .join(', ')} },`,
+  );
   const records = await Promise.all(
     sorted.map(async ({ schema, binding }) => {
       // Named by type and version (the title would name two versions alike); arrays as arrays, not tuples of their bounds.
       const { $id: _id, $schema: _schema, examples: _examples, title, ...body } = schema;
       const described = { ...body, description: `${String(title)}. ${String(body['description'] ?? '')}`.trim() };
-      return compile(described as Parameters<typeof compile>[0], typeName(binding.type, binding.version), { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, ignoreMinAndMaxItems: true });
+      return compile(described as Parameters<typeof compile>[0], typeName(binding.type, binding.version), {
+        bannerComment: '',
+        additionalProperties: false,
+        strictIndexSignatures: true,
+        ignoreMinAndMaxItems: true,
+      });
     }),
   );
   return [
@@ -40,7 +50,7 @@ export async function contractCatalogueSource(contracts: readonly ContractFile[]
     '/** A standard event type, e.g. `education.student-aid.granted.v2`. */',
     'export type EventType = keyof typeof EVENT_TYPES;',
     '',
-    '/** A department\'s record of each event type, as its contract says (identifiers in the clear: before the gateway). */',
+    "/** A department's record of each event type, as its contract says (identifiers in the clear: before the gateway). */",
     'export interface DepartmentRecords {',
     ...sorted.map(({ binding }) => `  '${binding.topic}': ${typeName(binding.type, binding.version)};`),
     '}',

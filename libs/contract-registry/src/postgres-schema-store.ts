@@ -54,10 +54,7 @@ export class PostgresSchemaStore implements SchemaStore {
       const same = existing.find((row) => row.fingerprint === fingerprint);
       if (same) return toStored(same);
       decide(existing.map(toStored));
-      await manager.query(
-        `INSERT INTO registry_schema (fingerprint, schema, schema_text) VALUES ($1, $2, $3) ON CONFLICT (fingerprint) DO NOTHING`,
-        [fingerprint, schema, schemaText],
-      );
+      await manager.query(`INSERT INTO registry_schema (fingerprint, schema, schema_text) VALUES ($1, $2, $3) ON CONFLICT (fingerprint) DO NOTHING`, [fingerprint, schema, schemaText]);
       const [{ id, schema_text }]: { id: number; schema_text: string }[] = await manager.query('SELECT id, schema_text FROM registry_schema WHERE fingerprint = $1', [fingerprint]);
       const [{ next }]: { next: number }[] = await manager.query('SELECT coalesce(max(version), 0) + 1 AS next FROM registry_subject_version WHERE subject = $1', [subject]);
       await manager.query('INSERT INTO registry_subject_version (subject, version, schema_id) VALUES ($1, $2, $3)', [subject, next, id]);
@@ -80,10 +77,10 @@ export class PostgresSchemaStore implements SchemaStore {
   }
 
   async setCompatibility(subject: string | null, mode: CompatibilityMode): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO registry_config (subject, compatibility) VALUES ($1, $2) ON CONFLICT (subject) DO UPDATE SET compatibility = excluded.compatibility`,
-      [subject ?? GLOBAL, mode],
-    );
+    await this.dataSource.query(`INSERT INTO registry_config (subject, compatibility) VALUES ($1, $2) ON CONFLICT (subject) DO UPDATE SET compatibility = excluded.compatibility`, [
+      subject ?? GLOBAL,
+      mode,
+    ]);
   }
 
   async deleteCompatibility(subject: string): Promise<void> {

@@ -3,7 +3,7 @@ import { bindingProblems } from './binding-problems.js';
 const bound = (owner: string, topic: string) => ({ type: 'object', 'x-hub-contract': { owner, topic, type: topic, version: 1, partitionKey: 'id' } });
 
 describe('the topic binding of a contract (security review C1)', () => {
-  it('is sound when the topic is in the owner\'s namespace and names the subject', () => {
+  it("is sound when the topic is in the owner's namespace and names the subject", () => {
     expect(bindingProblems('education.student-aid.granted.v1-value', bound('education', 'education.student-aid.granted.v1'))).toEqual([]);
     expect(bindingProblems('hub.finding.changed.v1-value', bound('hub', 'hub.finding.changed.v1'))).toEqual([]);
   });
@@ -18,7 +18,7 @@ describe('the topic binding of a contract (security review C1)', () => {
     ]);
   });
 
-  it('refuses the hub\'s internal topics, even for the hub', () => {
+  it("refuses the hub's internal topics, even for the hub", () => {
     for (const topic of ['hub.inbound.education', 'hub.results.education', 'hub.findings.education', 'hub.deadletter', 'hub.access-log', 'hub.contracts', 'hub.audit.checkpoint.v1']) {
       expect(bindingProblems(`${topic}-value`, bound('hub', topic))).toEqual([`the topic "${topic}" is one of the hub's internal topics, which no contract is bound to`]);
     }

@@ -35,7 +35,8 @@ function transform(node: JsonSchema): JsonSchema {
   if ((classification === 'personal-identifier' || (classification === 'personal' && mayBeString(node))) && !isContainer(node)) return pseudonymField(node);
   if (classification === 'personal' && !isContainer(node)) return {};
   const copy: JsonSchema = withoutDroppedPersonal(node);
-  if (isSchema(node['properties'])) copy['properties'] = Object.fromEntries(Object.entries(node['properties']).flatMap(([name, child]) => [[name, isSchema(child) ? transform(child) : child], ...derivedProperties(name, child)]));
+  if (isSchema(node['properties']))
+    copy['properties'] = Object.fromEntries(Object.entries(node['properties']).flatMap(([name, child]) => [[name, isSchema(child) ? transform(child) : child], ...derivedProperties(name, child)]));
   if (isSchema(node['items'])) copy['items'] = transform(node['items']);
   return copy;
 }

@@ -31,7 +31,16 @@ describe('the CloudEvents Kafka binary envelope', () => {
     const message = toKafkaBinary(event, 'hh-5d41402abc4b2a76');
     const kafkaMessage: KafkaMessage<string> = { key: message.key!, value: message.value!.toString(), body: message.value!.toString(), headers: message.headers };
     const read = Kafka.toEvent(kafkaMessage) as SdkCloudEvent<unknown>;
-    expect(read).toMatchObject({ id: event.id, source: event.source, type: event.type, time: event.time, subject: event.subject, dataschema: event.dataschema, correlationid: 'corr-1', partitionkey: 'hh-5d41402abc4b2a76' });
+    expect(read).toMatchObject({
+      id: event.id,
+      source: event.source,
+      type: event.type,
+      time: event.time,
+      subject: event.subject,
+      dataschema: event.dataschema,
+      correlationid: 'corr-1',
+      partitionkey: 'hh-5d41402abc4b2a76',
+    });
     expect(read.data).toEqual(event.data);
   });
 
@@ -39,7 +48,11 @@ describe('the CloudEvents Kafka binary envelope', () => {
     const { extensions, ...attributes } = event;
     const sdkEvent = new SdkCloudEvent({ ...attributes, ...extensions, partitionkey: 'hh-1' });
     const message = Kafka.binary(sdkEvent);
-    const headers = Object.fromEntries(Object.entries(message.headers).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries(message.headers)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     const value = Buffer.from(typeof message.value === 'string' ? message.value : JSON.stringify(message.value));
     const read = fromKafkaBinary({ key: message.key === undefined ? null : String(message.key), value, headers });
     expect(read).toMatchObject({ id: event.id, source: event.source, type: event.type, subject: event.subject, dataschema: event.dataschema, data: event.data });

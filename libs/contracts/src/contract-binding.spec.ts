@@ -3,7 +3,7 @@ import { contractBinding } from './contract-binding.js';
 const binding = { owner: 'education', type: 'education.student-aid.granted', version: 2, topic: 'education.student-aid.granted.v2', partitionKey: 'grantNumber' };
 
 describe('contractBinding', () => {
-  it('reads a contract\'s binding', () => {
+  it("reads a contract's binding", () => {
     expect(contractBinding({ 'x-hub-contract': binding })).toEqual(binding);
   });
 

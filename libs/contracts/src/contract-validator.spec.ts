@@ -69,7 +69,7 @@ describe('ContractValidator', () => {
   describe('patterns, on RE2', () => {
     const withPattern = (pattern: string, id: string) => ({ $id: id, type: 'object', properties: { code: { type: 'string', pattern, 'x-hub-classification': 'public' } } });
 
-    it('matches a pattern that backtracks catastrophically in JavaScript\'s engine, in linear time', () => {
+    it("matches a pattern that backtracks catastrophically in JavaScript's engine, in linear time", () => {
       const patterns = new ContractValidator();
       patterns.add(withPattern('^(a+)+$', 'urn:test:redos:v1'));
       // V8's engine takes about 2^64 steps on this input; RE2 answers at once.
@@ -98,6 +98,8 @@ describe('ContractValidator', () => {
   it('refuses a schema nested deeper than 64 levels, before compiling it', () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 100_000; i++) deep = { type: 'array', items: deep };
-    expect(() => new ContractValidator().add({ $id: 'urn:test:deep:v1', ...deep })).toThrow('contract urn:test:deep:v1 is not a valid JSON Schema 2020-12 document: the schema nests deeper than 64 levels');
+    expect(() => new ContractValidator().add({ $id: 'urn:test:deep:v1', ...deep })).toThrow(
+      'contract urn:test:deep:v1 is not a valid JSON Schema 2020-12 document: the schema nests deeper than 64 levels',
+    );
   });
 });

@@ -29,7 +29,7 @@ describe('checks across fields (x-hub-consistency)', () => {
     expect(consistencyViolations(STUDENT, { studentNumber: 'L640104201204150520', idNumber: ID })).toEqual([]);
   });
 
-  it('leaves a missing field, or a value with no code, to the schema\'s own rules', () => {
+  it("leaves a missing field, or a value with no code, to the schema's own rules", () => {
     expect(consistencyViolations(CERTIFICATE, { idNumber: ID, category: 'intellectual', grade: 2 })).toEqual([]);
     expect(consistencyViolations(CERTIFICATE, { certificateNumber: `${ID}52`, idNumber: ID, category: 'unknown', grade: 2 })).toEqual([]);
   });

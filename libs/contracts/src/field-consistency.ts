@@ -19,7 +19,12 @@ export const CONSISTENCY_META_SCHEMA = {
   minItems: 1,
   items: {
     oneOf: [
-      { type: 'object', additionalProperties: false, required: ['field', 'embeds', 'at'], properties: { field: NAME, embeds: NAME, at: POSITION, when: { type: 'string', minLength: 1, maxLength: 10 } } },
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['field', 'embeds', 'at'],
+        properties: { field: NAME, embeds: NAME, at: POSITION, when: { type: 'string', minLength: 1, maxLength: 10 } },
+      },
       {
         type: 'object',
         additionalProperties: false,

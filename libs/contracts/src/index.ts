@@ -1,13 +1,4 @@
-export {
-  CLASSIFICATION_KEYWORD,
-  CLASSIFICATIONS,
-  CONTRACT_KEYWORD,
-  DERIVED_KEYWORD,
-  SHARING_KEYWORD,
-  type Classification,
-  type ContractBinding,
-  type JsonSchema,
-} from './contract-annotations.js';
+export { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONTRACT_KEYWORD, DERIVED_KEYWORD, SHARING_KEYWORD, type Classification, type ContractBinding, type JsonSchema } from './contract-annotations.js';
 export { bindingProblems } from './binding-problems.js';
 export { contractBinding } from './contract-binding.js';
 export { canonicalForm, PSEUDONYM_PATTERN } from './canonical-form.js';

@@ -89,10 +89,7 @@ export class FactStore {
     );
     const households = [...new Set(housemates.map((m) => m.household))];
     const everyone = [...new Set([...persons, ...housemates.map((m) => m.mate)])];
-    const rows: FactRow[] = await manager.query(
-      'SELECT person, household, fact FROM crosscheck_fact WHERE person = ANY($1::varchar[]) OR household = ANY($2::varchar[])',
-      [everyone, households],
-    );
+    const rows: FactRow[] = await manager.query('SELECT person, household, fact FROM crosscheck_fact WHERE person = ANY($1::varchar[]) OR household = ANY($2::varchar[])', [everyone, households]);
     const personFacts = new Map<string, PersonFact[]>();
     const householdFacts = new Map<string, HouseholdFact[]>();
     for (const row of rows) {

@@ -28,7 +28,16 @@ function findingEvent(entry: OutboxEntry, topic: string) {
     ...(entry.evaluationDate ? { evaluationDate: entry.evaluationDate } : {}),
   };
   const message = toKafkaBinary(
-    { specversion: '1.0', id: `finding-change-${entry.sequence}`, source: '/hub/crosscheck', type: FINDING_EVENT_TYPE, time: entry.occurredAt, subject: finding.subject, datacontenttype: 'application/json', data },
+    {
+      specversion: '1.0',
+      id: `finding-change-${entry.sequence}`,
+      source: '/hub/crosscheck',
+      type: FINDING_EVENT_TYPE,
+      time: entry.occurredAt,
+      subject: finding.subject,
+      datacontenttype: 'application/json',
+      data,
+    },
     finding.subject,
   );
   return { topic, ...message };
@@ -59,9 +68,12 @@ export class FindingPublisher {
 
   /** Publishes what is waiting now, and from then on every half settling time. */
   start(): void {
-    this.timer = setInterval(() => {
-      this.publishPending().catch((error: unknown) => this.logger.warn({ err: error }, 'could not publish finding changes; will try again'));
-    }, Math.max(500, this.settleMs / 2));
+    this.timer = setInterval(
+      () => {
+        this.publishPending().catch((error: unknown) => this.logger.warn({ err: error }, 'could not publish finding changes; will try again'));
+      },
+      Math.max(500, this.settleMs / 2),
+    );
   }
 
   stop(): Promise<void> {
@@ -82,7 +94,10 @@ export class FindingPublisher {
         const entries = await this.store.publishable(manager, 5000);
         if (entries.length === 0) return 0;
         await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)).map((record) => this.signer?.sign(record) ?? record));
-        await this.store.markPublished(manager, entries.map((e) => e.sequence));
+        await this.store.markPublished(
+          manager,
+          entries.map((e) => e.sequence),
+        );
         this.logger.log({ published: entries.length, lastSequence: entries.at(-1)!.sequence }, 'finding changes published');
         return entries.length;
       });

@@ -19,10 +19,9 @@ export class PostgresCrosscheckState implements CrosscheckState {
 
   /** The subjects of open findings raised under another rule version than this one: they are judged again when the version changes. */
   async subjectsJudgedUnderOtherVersions(ruleVersion: string): Promise<string[]> {
-    const rows: { subject: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT subject FROM crosscheck_finding WHERE state = 'open' AND finding ->> 'ruleVersion' <> $1 ORDER BY subject`,
-      [ruleVersion],
-    );
+    const rows: { subject: string }[] = await this.dataSource.query(`SELECT DISTINCT subject FROM crosscheck_finding WHERE state = 'open' AND finding ->> 'ruleVersion' <> $1 ORDER BY subject`, [
+      ruleVersion,
+    ]);
     return rows.map((row) => row.subject);
   }
 

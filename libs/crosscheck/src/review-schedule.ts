@@ -18,10 +18,10 @@ export class ReviewSchedule {
 
   /** Persons due on or before `today`, earliest first, locked until the transaction ends; rows another transaction holds are skipped. */
   async due(manager: EntityManager, today: string, limit: number): Promise<string[]> {
-    const rows: { person: string }[] = await manager.query(
-      'SELECT person FROM crosscheck_review WHERE review_on <= $1::date ORDER BY review_on, person LIMIT $2 FOR UPDATE SKIP LOCKED',
-      [today, limit],
-    );
+    const rows: { person: string }[] = await manager.query('SELECT person FROM crosscheck_review WHERE review_on <= $1::date ORDER BY review_on, person LIMIT $2 FOR UPDATE SKIP LOCKED', [
+      today,
+      limit,
+    ]);
     return rows.map((row) => row.person);
   }
 }

@@ -72,7 +72,12 @@ const UNIVERSAL_ITEMS: Record<string, string[]> = { compulsory: ['compulsory-nut
 /** The 六盘山区 counties, whose 农村 中职 students all get the 国家助学金. */
 const LIUPANSHAN = ['640402', '640422', '640423', '640424', '640425', '640522', '640324'];
 /** The 学校标识码's school type by stage (and grade, in compulsory education): 11 幼儿园, 21 小学, 31 初中, 34 普通高中, 36 中职. */
-const SCHOOL_TYPES: Record<string, (grade: number) => string> = { preschool: () => '11', compulsory: (grade) => (grade <= 6 ? '21' : '31'), 'senior-high': () => '34', 'secondary-vocational': () => '36' };
+const SCHOOL_TYPES: Record<string, (grade: number) => string> = {
+  preschool: () => '11',
+  compulsory: (grade) => (grade <= 6 ? '21' : '31'),
+  'senior-high': () => '34',
+  'secondary-vocational': () => '36',
+};
 
 /**
  * The aid items a pupil of a stage is entitled to, as the 2026 policy says: the need-tested items
@@ -267,9 +272,11 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // Rural Revitalisation: a 脱贫户, or a household monitored for a risk (防止返贫监测对象).
     const m = random.next();
     const monitoring: MonitoringType | undefined =
-      m < RATES.povertyAlleviated[side] ? 'poverty-alleviated'
-      : m < RATES.povertyAlleviated[side] + RATES.monitoredForRisk[side] ? random.pick(['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'] as const)
-      : undefined;
+      m < RATES.povertyAlleviated[side]
+        ? 'poverty-alleviated'
+        : m < RATES.povertyAlleviated[side] + RATES.monitoredForRisk[side]
+          ? random.pick(['unstable-alleviated', 'marginal-vulnerable', 'sudden-hardship'] as const)
+          : undefined;
     const size = random.weighted(HOUSEHOLD_SIZES);
     // 隔代抚养: grandparents raising grandchildren who are 孤儿 or 事实无人抚养, each a status of the child.
     const kinshipCare = householdV2 && size >= 2 && random.chance(0.012);
@@ -277,13 +284,19 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const c = random.next();
     const dibaoRate = monitoring === 'poverty-alleviated' ? RATES.dibaoOfAlleviated : RATES.dibao[side];
     const bands = [dibaoRate, RATES.marginalLowIncome, RATES.rigidExpenditure, RATES.futureDibao].map((_, i, all) => all.slice(0, i + 1).reduce((sum, rate) => sum + rate, 0));
-    let civilStatus: { category: CivilCategory; from: string } | undefined =
-      kinshipCare ? { category: random.chance(0.5) ? 'dibao' : 'marginal-low-income', from: STATUS_FROM }
-      : c < bands[0]! ? { category: 'dibao', from: dayIn(random, 2019, 2025) }
-      : c < bands[1]! ? { category: 'marginal-low-income', from: dayIn(random, 2021, 2025) }
-      : c < bands[2]! ? (householdV2 ? { category: 'rigid-expenditure', from: dayIn(random, 2023, 2025) } : undefined)
-      : c < bands[3]! ? { category: 'dibao', from: '2027-03-01' }
-      : undefined;
+    let civilStatus: { category: CivilCategory; from: string } | undefined = kinshipCare
+      ? { category: random.chance(0.5) ? 'dibao' : 'marginal-low-income', from: STATUS_FROM }
+      : c < bands[0]!
+        ? { category: 'dibao', from: dayIn(random, 2019, 2025) }
+        : c < bands[1]!
+          ? { category: 'marginal-low-income', from: dayIn(random, 2021, 2025) }
+          : c < bands[2]!
+            ? householdV2
+              ? { category: 'rigid-expenditure', from: dayIn(random, 2023, 2025) }
+              : undefined
+            : c < bands[3]!
+              ? { category: 'dibao', from: '2027-03-01' }
+              : undefined;
     const inDibao = civilStatus?.category === 'dibao' && civilStatus.from <= REGION_DAY;
     const person = (age: number, relation: string): Person => {
       const birth = new Date(Date.UTC(2026 - age, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10);
@@ -412,7 +425,17 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // 错助 findings); or, arriving late, an end back-dated to before the spring term, published in
     // October after the school had paid for the spring (a correction: 错助 findings for what was paid).
     // In households with no other status and no certificate, so that nothing else holds.
-    const revocable = householdV2 && category === 'dibao' && monitoring === undefined && !kinshipCare && !suspended && !renewed && !listedTwice && !becomesExtreme && !soleCovered && members.every((m) => !m.certificate);
+    const revocable =
+      householdV2 &&
+      category === 'dibao' &&
+      monitoring === undefined &&
+      !kinshipCare &&
+      !suspended &&
+      !renewed &&
+      !listedTwice &&
+      !becomesExtreme &&
+      !soleCovered &&
+      members.every((m) => !m.certificate);
     const ending = revocable ? random.next() : 1;
     const backdated = ending < 0.1;
     const revokedOn = backdated ? BACKDATED_END : ending < 0.3 ? `2026-0${random.int(4, 7)}-${String(random.int(1, 28)).padStart(2, '0')}` : undefined;
@@ -443,7 +466,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // certificate counts when it is severe (家庭经济困难残疾人子女: the care subsidy's scope). A
     // grandchild's parents are not listed in a grandparent's household.
     // 单人保 candidates (policy 1.3.0): a severely disabled covered member of a 低保边缘 or 刚性支出 household.
-    const soleDibaoCandidate = (member: Person) => member.certificate !== undefined && severe(member.certificate) && covered(member) && (category === 'marginal-low-income' || category === 'rigid-expenditure');
+    const soleDibaoCandidate = (member: Person) =>
+      member.certificate !== undefined && severe(member.certificate) && covered(member) && (category === 'marginal-low-income' || category === 'rigid-expenditure');
     // 因病返贫 early warning: not a finding for a member already assisted (低保, 特困, 低保边缘, 刚性支出) or monitored for a risk (not 脱贫户 alone).
     const assistedOrMonitored = (member: Person, since: string) =>
       (category !== undefined && covered(member) && (revokedOn === undefined || since < revokedOn)) ||
@@ -454,7 +478,10 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const holdsAssistanceTierOn = (date: string, member: Person) =>
       (monitoring !== undefined && monitoring !== 'poverty-alleviated' && date >= monitoringFrom && (monitoringEndsOn === undefined || date < monitoringEndsOn)) ||
       (civilNow && date >= civilStatus!.from && !dibaoPausedOn(date) && (member.personalStatus !== undefined || (covered(member) && category !== 'rigid-expenditure')));
-    const parentsDisabled = (member: Person) => member.relation === 'child' && (civilStatus !== undefined || monitoring !== undefined) && members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
+    const parentsDisabled = (member: Person) =>
+      member.relation === 'child' &&
+      (civilStatus !== undefined || monitoring !== undefined) &&
+      members.some((m) => (m.relation === 'head' || m.relation === 'spouse') && m.certificate && severe(m.certificate));
 
     const counts = emptyCounts();
     for (const member of members) {
@@ -551,7 +578,8 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         const enteredLate = !gradeTypo && staysInSchool && member.certificate !== undefined && schooling.grade > 2 && random.chance(0.1);
         const recordedGrade = schooling.grade + (gradeTypo ? 2 : enteredLate ? -2 : 0);
         const followed = heldIn('2026-autumn', member).length > 0 || ownStatusIn('2026-autumn', member) !== undefined || member.certificate !== undefined;
-        if (followed && ((notBack && schooling.grade < 9) || droppedOutOn === DROPPED_OUT_ON)) expected.push({ rule: 'dropout-risk', idNumber: member.idNumber, period: '2026-autumn', routedTo: 'education' });
+        if (followed && ((notBack && schooling.grade < 9) || droppedOutOn === DROPPED_OUT_ON))
+          expected.push({ rule: 'dropout-risk', idNumber: member.idNumber, period: '2026-autumn', routedTo: 'education' });
         const boarding = schooling.stage === 'compulsory' ? random.chance(rural ? 0.5 : 0.2) : schooling.stage === 'senior-high' ? random.chance(0.6) : false;
         const owned = member.certificate !== undefined;
         const kindergartenType = schooling.stage === 'preschool' ? random.weighted(KINDERGARTEN_TYPES) : null;
@@ -566,7 +594,11 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           const due = (held: string[]) =>
             itemsDue(schooling.stage, {
               counted: held.length > 0 || ownStatusIn(term.term, member) !== undefined || owned || parentsDisabled(member),
-              fourGroups: owned || held.includes('monitored:poverty-alleviated') || held.includes('monitored:unstable-alleviated') || (ruralStatus && (held.includes('dibao') || held.includes('extreme-poverty'))),
+              fourGroups:
+                owned ||
+                held.includes('monitored:poverty-alleviated') ||
+                held.includes('monitored:unstable-alleviated') ||
+                (ruralStatus && (held.includes('dibao') || held.includes('extreme-poverty'))),
               boarding,
               liupanshanRural: rural && LIUPANSHAN.includes(region),
               approvedKindergarten: kindergartenType !== 'private',

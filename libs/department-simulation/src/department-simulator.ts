@@ -61,7 +61,11 @@ export class DepartmentSimulator {
       await client.declareCsvMapping(type, csvExport(ofType.slice(0, 1)).mapping);
       for (const chunk of chunks(ofType, batchSize)) count(await client.publishCsv(type, csvExport(chunk).csv));
     }
-    for (const chunk of chunks(records.filter((r) => !csvTypes.includes(r.type)), batchSize)) count(await client.publish(chunk));
+    for (const chunk of chunks(
+      records.filter((r) => !csvTypes.includes(r.type)),
+      batchSize,
+    ))
+      count(await client.publish(chunk));
     log(`published ${totals.accepted} records (${csvTypes.length > 0 ? `${csvTypes.join(', ')} as CSV exports` : 'as JSON events'}), ${totals.rejected} rejected`, totals);
     return totals;
   }
@@ -88,7 +92,9 @@ export class DepartmentSimulator {
         }
         await client.respond(finding.findingId, action.response);
         acted++;
-        log(`${action.response.response} ${finding.rule} ${finding.period}${action.publish.length > 0 ? ` and published ${action.publish.map((r) => r.type).join(', ')}` : ''}`, { findingId: finding.findingId });
+        log(`${action.response.response} ${finding.rule} ${finding.period}${action.publish.length > 0 ? ` and published ${action.publish.map((r) => r.type).join(', ')}` : ''}`, {
+          findingId: finding.findingId,
+        });
       }
       if (page.items.length > 0) this.cursor = page.items.at(-1)!.sequence;
       if (page.nextCursor === null) return acted;

@@ -70,12 +70,12 @@ export function actionFor(department: string, finding: DeliveredFinding, student
     };
     return { publish: [aid], response: { response: 'resolved', reason: `Aid granted, grant ${grantNumber}.`, respondedBy } };
   }
-  if (finding.rule === 'aid-without-eligibility') return acknowledge('The school is checking the family\'s documents.');
+  if (finding.rule === 'aid-without-eligibility') return acknowledge("The school is checking the family's documents.");
   if (finding.rule === 'insurance-gap' && revealed) {
     return { publish: [enrolment(finding, revealed, grantedOn)], response: { response: 'resolved', reason: 'Enrolled with a premium subsidy (资助参保).', respondedBy } };
   }
   if (finding.rule === 'insurance-gap') return acknowledge('To be enrolled with a premium subsidy once Civil Affairs confirms the person.');
-  if (finding.rule === 'insurance-subsidy-mismatch') return acknowledge('The premium subsidy is being corrected with the county\'s medical assistance office (医疗救助).');
+  if (finding.rule === 'insurance-subsidy-mismatch') return acknowledge("The premium subsidy is being corrected with the county's medical assistance office (医疗救助).");
   if (finding.rule === 'disability-subsidy-not-due') return acknowledge('The county federation stops the subsidy and recovers what was paid when it was not due (应退则退).');
   if (finding.rule.startsWith('disability-')) return acknowledge('The subsidy is being reviewed by the county federation.');
   if (finding.rule === 'dropout-risk') return acknowledge('The township school visits the family to bring the pupil back (劝返), or arranges teaching at home (送教上门).');

@@ -58,7 +58,9 @@ export class GatewayContracts {
     const problem = this.trust?.verifier?.problem(record);
     if (problem === undefined) return this.catalog.apply(record.key!, record.value);
     this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, subject: record.key }, `contract change refused: ${problem}`);
-    this.trust!.deadLetter(record, new HubError(ErrorCode.RecordRejected, `contract change refused: ${problem}`)).catch((error: unknown) => this.logger.error({ err: error }, 'could not dead-letter a refused contract change'));
+    this.trust!.deadLetter(record, new HubError(ErrorCode.RecordRejected, `contract change refused: ${problem}`)).catch((error: unknown) =>
+      this.logger.error({ err: error }, 'could not dead-letter a refused contract change'),
+    );
   }
 
   async stop(): Promise<void> {

@@ -224,16 +224,16 @@ export class IngestLedger {
     let rejections = 0;
     let recordKeys = 0;
     for (;;) {
-      const rows: RejectionRow[] = await this.dataSource.query(
-        'SELECT * FROM gateway_rejection WHERE record IS NOT NULL OR sealed_record NOT LIKE $1 ORDER BY rejection_id LIMIT $2',
-        [current, SEALING_BATCH],
-      );
+      const rows: RejectionRow[] = await this.dataSource.query('SELECT * FROM gateway_rejection WHERE record IS NOT NULL OR sealed_record NOT LIKE $1 ORDER BY rejection_id LIMIT $2', [
+        current,
+        SEALING_BATCH,
+      ]);
       if (rows.length === 0) break;
       const sealed = rows.map((row) => this.cipher.seal(JSON.stringify(this.toStoredRejection(row).record), rejectionContext(row.member_id)));
-      await this.dataSource.query(
-        'UPDATE gateway_rejection r SET sealed_record = u.s, record = NULL FROM unnest($1::bigint[], $2::text[]) AS u (id, s) WHERE r.rejection_id = u.id',
-        [rows.map((row) => row.rejection_id), sealed],
-      );
+      await this.dataSource.query('UPDATE gateway_rejection r SET sealed_record = u.s, record = NULL FROM unnest($1::bigint[], $2::text[]) AS u (id, s) WHERE r.rejection_id = u.id', [
+        rows.map((row) => row.rejection_id),
+        sealed,
+      ]);
       rejections += rows.length;
     }
     for (;;) {

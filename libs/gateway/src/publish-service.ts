@@ -68,7 +68,12 @@ export class PublishService {
         at: now,
         accepted: accepted.map((p): AcceptedEntry => ({ eventId: p.id, eventType: p.type, topic: p.topic })),
         recordKeys: [...recordKeys.values()],
-        rejected: rejected.map((p): RejectionEntry => ({ ...(p.id === undefined ? {} : { eventId: p.id }), ...(p.type === undefined ? {} : { eventType: p.type }), problems: p.errors, record: p.raw })),
+        rejected: rejected.map((p): RejectionEntry => ({
+          ...(p.id === undefined ? {} : { eventId: p.id }),
+          ...(p.type === undefined ? {} : { eventType: p.type }),
+          problems: p.errors,
+          record: p.raw,
+        })),
         identities: this.vault.entriesFor([...persons.values()]),
         subjects: accepted.flatMap((p) => [...new Set(p.persons.map((person) => person.pseudonym))]),
       },

@@ -88,7 +88,10 @@ export class SharedFacts {
       [member, filter.after ?? '0', [...rules.keys()], filter.limit],
     );
     const keys = await this.ledger.recordKeys(member, [...new Set(rows.map((row) => row.subject))]);
-    await this.noteReads(member, rows.map((row) => row.subject));
+    await this.noteReads(
+      member,
+      rows.map((row) => row.subject),
+    );
     return rows.map((row) => {
       const rule = rules.get(row.event_type)!;
       return {

@@ -11,7 +11,7 @@ describe('a rejected record as the gateway keeps it', () => {
   });
 
   it('has U+FFFD in place of an unpaired surrogate, which is not text', () => {
-    expect(storableRejection({ reason: 'Unexpected token \'\ud800\'' })).toEqual({ reason: 'Unexpected token \'\ufffd\'' });
+    expect(storableRejection({ reason: "Unexpected token '\ud800'" })).toEqual({ reason: "Unexpected token '\ufffd'" });
   });
 
   it('is the start of its JSON text, marked as cut, when it is larger than 64 KiB', () => {

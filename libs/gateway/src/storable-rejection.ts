@@ -14,7 +14,7 @@ const NUL_STAND_IN = '\u2400';
 export function storableRejection(value: unknown): unknown {
   const clean = withoutNul(value, 0);
   const text = JSON.stringify(clean ?? null);
-  return text.length <= MAX_STORED_CHARACTERS ? clean ?? null : { truncatedByHub: true, originalCharacters: text.length, start: text.slice(0, MAX_STORED_CHARACTERS) };
+  return text.length <= MAX_STORED_CHARACTERS ? (clean ?? null) : { truncatedByHub: true, originalCharacters: text.length, start: text.slice(0, MAX_STORED_CHARACTERS) };
 }
 
 function withoutNul(value: unknown, depth: number): unknown {

@@ -69,7 +69,11 @@ export class HubClient {
 
   /** One page of the findings routed to this department, oldest change first; pass the page's `nextCursor` as `after` for the next. */
   findings(query: FindingQuery = {}): Promise<{ items: DeliveredFinding[]; nextCursor: string | null }> {
-    const parameters = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([name, value]): [string, string] => [name, String(value)]));
+    const parameters = new URLSearchParams(
+      Object.entries(query)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]): [string, string] => [name, String(value)]),
+    );
     return this.request('GET', `/v1/findings${parameters.size > 0 ? `?${parameters}` : ''}`);
   }
 
@@ -79,7 +83,11 @@ export class HubClient {
 
   /** For an auditor: persons whose facts a member read with no finding or later record to justify it (one page). */
   unjustifiedFactReads(query: { member?: string; after?: string; limit?: number } = {}): Promise<{ items: UnjustifiedFactRead[]; nextCursor: string | null }> {
-    const parameters = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([name, value]): [string, string] => [name, String(value)]));
+    const parameters = new URLSearchParams(
+      Object.entries(query)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]): [string, string] => [name, String(value)]),
+    );
     return this.request('GET', `/v1/facts/unjustified-reads${parameters.size > 0 ? `?${parameters}` : ''}`);
   }
 

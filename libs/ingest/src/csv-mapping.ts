@@ -18,7 +18,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export function csvMappingProblems(mapping: unknown, schema: JsonSchema): string[] {
   if (!isObject(mapping)) return ['the mapping must be an object with idColumn and columns'];
   const problems: string[] = [];
-  if (typeof mapping['idColumn'] !== 'string' || mapping['idColumn'].length === 0) problems.push('idColumn must name the column that holds each record\'s id');
+  if (typeof mapping['idColumn'] !== 'string' || mapping['idColumn'].length === 0) problems.push("idColumn must name the column that holds each record's id");
   if (mapping['timeColumn'] !== undefined && typeof mapping['timeColumn'] !== 'string') problems.push('timeColumn, when given, must name a column');
   if (!isObject(mapping['columns'])) return [...problems, 'columns must map column headers to contract fields'];
   const fields = isObject(schema['properties']) ? Object.keys(schema['properties']) : [];

@@ -12,7 +12,8 @@ export function entryFromValue(index: number, value: unknown): SubmissionEntry {
   for (const field of ['id', 'type'] as const) {
     const text = value[field];
     if (typeof text !== 'string') return { index, unreadable: { path: `/${field}`, reason: 'is required and must be a string' }, raw: value };
-    if (text.length === 0 || text.length > MAX_ID_LENGTH) return { index, unreadable: { path: `/${field}`, reason: `must be 1 to ${MAX_ID_LENGTH} characters long; it is ${text.length}` }, raw: value };
+    if (text.length === 0 || text.length > MAX_ID_LENGTH)
+      return { index, unreadable: { path: `/${field}`, reason: `must be 1 to ${MAX_ID_LENGTH} characters long; it is ${text.length}` }, raw: value };
     if (/\p{Cc}/u.test(text) || !text.isWellFormed()) return { index, unreadable: { path: `/${field}`, reason: 'must not hold control characters or unpaired surrogates' }, raw: value };
   }
   if (!('data' in value)) return { index, unreadable: { path: '/data', reason: 'is required' }, raw: value };
@@ -21,7 +22,10 @@ export function entryFromValue(index: number, value: unknown): SubmissionEntry {
   if (extra.length > 0) return { index, unreadable: { path: `/${extra[0]}`, reason: 'is not a record field (id, type, time, data)' }, raw: value };
   const control = controlCharacterAt(value['data'], '/data', 0);
   if (control !== undefined) {
-    const reason = control.code === SURROGATE ? 'holds an unpaired UTF-16 surrogate, which is not text' : `holds the control character U+${control.code}; text may hold tab, line feed and carriage return, no other`;
+    const reason =
+      control.code === SURROGATE
+        ? 'holds an unpaired UTF-16 surrogate, which is not text'
+        : `holds the control character U+${control.code}; text may hold tab, line feed and carriage return, no other`;
     return { index, unreadable: { path: control.pointer, reason }, raw: value };
   }
   return { index, record: value as unknown as IngestRecord };

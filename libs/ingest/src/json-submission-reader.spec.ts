@@ -105,7 +105,7 @@ describe('reading a JSON or NDJSON submission as it arrives', () => {
     expect(() => read('json', [body])).toThrow(message);
   });
 
-  it('has default limits that let a contract\'s records through with a wide margin', () => {
+  it("has default limits that let a contract's records through with a wide margin", () => {
     expect(DEFAULT_SUBMISSION_LIMITS).toEqual({ maxRecords: 10_000, maxRecordBytes: 262_144, maxDepth: 32, maxStringLength: 65_536, maxFields: 256 });
   });
 });

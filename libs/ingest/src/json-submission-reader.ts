@@ -119,7 +119,11 @@ export class JsonSubmissionReader {
 
   private begin(): void {
     if (this.index >= this.limits.maxRecords) {
-      throw new SubmissionLimitError(`the request holds more than ${this.limits.maxRecords} records; at most ${this.limits.maxRecords} are accepted at once (maxRecords): split it`, 'maxRecords', this.limits.maxRecords);
+      throw new SubmissionLimitError(
+        `the request holds more than ${this.limits.maxRecords} records; at most ${this.limits.maxRecords} are accepted at once (maxRecords): split it`,
+        'maxRecords',
+        this.limits.maxRecords,
+      );
     }
     this.phase = 'in-record';
     this.parts = [];

@@ -8,8 +8,8 @@ const reasonOf = (record: KafkaSubmission) => {
   return 'unreadable' in entry ? entry.unreadable : entry.record;
 };
 
-describe('a record of a member\'s inbound topic as a submission entry', () => {
-  it('is the CloudEvent\'s id, type, time and data', () => {
+describe("a record of a member's inbound topic as a submission entry", () => {
+  it("is the CloudEvent's id, type, time and data", () => {
     expect(reasonOf(message({ headers: { ...headers, ce_time: '2026-10-20T08:00:00Z' } }))).toEqual({
       id: 'edu-1',
       type: 'education.student-aid.granted.v1',
@@ -28,7 +28,7 @@ describe('a record of a member\'s inbound topic as a submission entry', () => {
   });
 
   it('is rejected when its value is larger than the record limit', () => {
-    expect(reasonOf(message({ value: Buffer.alloc(300 * 1024, 0x20) }))).toEqual({ path: '/data', reason: 'the record\'s value is larger than 262144 bytes (maxRecordBytes)' });
+    expect(reasonOf(message({ value: Buffer.alloc(300 * 1024, 0x20) }))).toEqual({ path: '/data', reason: "the record's value is larger than 262144 bytes (maxRecordBytes)" });
   });
 
   it('is rejected when its value is not UTF-8', () => {

@@ -11,14 +11,12 @@ export interface IngestContract {
 }
 
 export type PreparedEvent =
-  | { status: 'accepted'; topic: string; key: string; event: CloudEvent; replacements: Replacement[]; persons: NamedPerson[] }
-  | { status: 'rejected'; rejections: Rejection[] };
+  { status: 'accepted'; topic: string; key: string; event: CloudEvent; replacements: Replacement[]; persons: NamedPerson[] } | { status: 'rejected'; rejections: Rejection[] };
 
 const reject = (...rejections: Rejection[]): PreparedEvent => ({ status: 'rejected', rejections });
 const dataPath = (violation: ContractViolation) => `/data${violation.instancePath}`;
 /** Why a value outside the identifier fields is refused; it never repeats the value, which holds the number. */
-export const IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS =
-  '含有公民身份号码: identity numbers may stand only in fields the contract classifies as personal-identifier, never in free text or record ids';
+export const IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS = '含有公民身份号码: identity numbers may stand only in fields the contract classifies as personal-identifier, never in free text or record ids';
 const strayIdentityNumber = (path: string): Rejection => ({ path, reason: IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS });
 
 /**
@@ -28,13 +26,7 @@ const strayIdentityNumber = (path: string): Rejection => ({ path, reason: IDENTI
  * pseudonyms and personal values by keyed tokens (pseudonymiseDocument), and wraps it as a CloudEvent keyed by the (pseudonymised) partition key. Pure: the gateway's
  * HTTP and Kafka paths and any replay run the same code.
  */
-export function prepareCanonicalEvent(
-  department: string,
-  record: IngestRecord,
-  contract: IngestContract | undefined,
-  pseudonymiser: Pseudonymiser,
-  now: Date,
-): PreparedEvent {
+export function prepareCanonicalEvent(department: string, record: IngestRecord, contract: IngestContract | undefined, pseudonymiser: Pseudonymiser, now: Date): PreparedEvent {
   if (typeof record.id !== 'string' || record.id.length === 0 || record.id.length > 200) return reject({ path: '/id', reason: 'must be a non-empty string of at most 200 characters' });
   if (findIdentityNumbers(record.id).length > 0) return reject(strayIdentityNumber('/id'));
   if (typeof record.time === 'string' && findIdentityNumbers(record.time).length > 0) return reject(strayIdentityNumber('/time'));

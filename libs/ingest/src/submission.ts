@@ -8,9 +8,7 @@ export type SubmissionFormat = (typeof SUBMISSION_FORMATS)[number];
  * One record of a submission, as far as parsing got: a record to check, or the reason it could
  * not even be read (with what was read, so the rejection keeps it).
  */
-export type SubmissionEntry =
-  | { index: number; record: IngestRecord }
-  | { index: number; unreadable: Rejection; raw: unknown };
+export type SubmissionEntry = { index: number; record: IngestRecord } | { index: number; unreadable: Rejection; raw: unknown };
 
 /** Why a whole submission cannot be read (not one record's fault): the request is refused. */
 export class SubmissionError extends Error {

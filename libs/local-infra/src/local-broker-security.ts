@@ -33,7 +33,22 @@ export async function localBrokerSecurity(folder: string): Promise<LocalBrokerSe
     const store = ['-keystore', keyStoreFile, '-storetype', 'PKCS12', '-storepass', secrets.keyStorePassword];
     await runJdkTool(
       'keytool',
-      ['-genkeypair', '-alias', 'broker', '-keyalg', 'EC', '-groupname', 'secp256r1', '-validity', '3650', '-dname', 'CN=localhost, O=Ningxia data-sharing hub (local)', '-ext', 'SAN=IP:127.0.0.1,DNS:localhost', ...store],
+      [
+        '-genkeypair',
+        '-alias',
+        'broker',
+        '-keyalg',
+        'EC',
+        '-groupname',
+        'secp256r1',
+        '-validity',
+        '3650',
+        '-dname',
+        'CN=localhost, O=Ningxia data-sharing hub (local)',
+        '-ext',
+        'SAN=IP:127.0.0.1,DNS:localhost',
+        ...store,
+      ],
       `making the local broker's TLS key in ${keyStoreFile} failed`,
     );
     await runJdkTool('keytool', ['-exportcert', '-rfc', '-alias', 'broker', '-file', caFile, ...store], `exporting the local broker's certificate to ${caFile} failed`);

@@ -146,8 +146,19 @@ export class LocalKafkaBroker {
     const output = openSync(logFile, 'a');
     const child = spawn(
       'java',
-      [`-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true', log4j,
-        `-Dkafka.logs.dir=${dataDir}`, '-cp', distribution.classpath, 'kafka.Kafka', propertiesFile],
+      [
+        `-Xms${heap}`,
+        `-Xmx${heap}`,
+        '-XX:+UseG1GC',
+        '-XX:MaxGCPauseMillis=20',
+        '-Djava.awt.headless=true',
+        log4j,
+        `-Dkafka.logs.dir=${dataDir}`,
+        '-cp',
+        distribution.classpath,
+        'kafka.Kafka',
+        propertiesFile,
+      ],
       { stdio: ['ignore', output, output] },
     );
     closeSync(output);

@@ -37,7 +37,7 @@ describe('hub log lines', () => {
     expect(lines[0]).toMatchObject({ service: 'test', version: '1', level: 'info', msg: 'hello' });
   });
 
-  it('put Nest\'s start-up inventory (modules initialised, routes mapped) at debug, and leave other info lines alone', () => {
+  it("put Nest's start-up inventory (modules initialised, routes mapped) at debug, and leave other info lines alone", () => {
     const { logger, lines } = captureLogger();
     logger.level = 'debug';
     logger.info({ context: 'RouterExplorer' }, 'Mapped {/findings, GET} route');

@@ -6,9 +6,7 @@ export const PERSONAL_FIELD_PATHS: readonly string[] = [
   'req.headers.authorization',
   'req.headers["x-api-key"]',
   'req.headers.cookie',
-  ...['idNumber', 'identityNumber', 'residentIdNumber', 'name', 'fullName', 'phone', 'mobile', 'address', 'birthDate'].flatMap(
-    (field) => [field, `*.${field}`, `*.*.${field}`],
-  ),
+  ...['idNumber', 'identityNumber', 'residentIdNumber', 'name', 'fullName', 'phone', 'mobile', 'address', 'birthDate'].flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
 export const REDACTED = '[REDACTED]';

@@ -11,7 +11,7 @@ describe('a member id', () => {
     expect(memberIdProblem('crosscheck')).toMatch(/reserved/);
   });
 
-  it('cannot be the broker\'s super user, or begin like the services\' Kafka principals (issue 19)', () => {
+  it("cannot be the broker's super user, or begin like the services' Kafka principals (issue 19)", () => {
     expect(memberIdProblem('admin')).toMatch(/reserved/);
     expect(memberIdProblem('hub-gateway')).toMatch(/names the hub's own services' Kafka principals/);
   });

@@ -69,16 +69,24 @@ describe('processAsBatch', () => {
 
   it('abandons retries once the records are no longer ours, without dead-lettering them', async () => {
     let revoked = false;
-    const { batch, trace } = work(['a'], () => {
-      revoked = true;
-      return transient();
-    }, () => revoked);
+    const { batch, trace } = work(
+      ['a'],
+      () => {
+        revoked = true;
+        return transient();
+      },
+      () => revoked,
+    );
     expect(await processAsBatch(batch, policy)).toEqual({ status: 'abandoned' });
     expect(trace.deadLettered).toEqual([]);
   });
 
   it('finishes the first attempt of a batch in hand even when shutdown has begun', async () => {
-    const { batch, trace } = work(['a', 'b'], () => undefined, () => true);
+    const { batch, trace } = work(
+      ['a', 'b'],
+      () => undefined,
+      () => true,
+    );
     expect(await processAsBatch(batch, policy)).toEqual({ status: 'completed', deadLettered: 0 });
     expect(trace.applied).toEqual([['a', 'b']]);
   });

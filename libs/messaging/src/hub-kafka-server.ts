@@ -245,7 +245,13 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     const work: BatchWork<InboundRecord> = {
       records,
       // Each invocation waits its turn in the lane; batches for one batch handler are merged there.
-      apply: (inHand) => this.whileBeating(heartbeat, this.lane.run(isBatchHandler ? `batch:${this.families.get(batch.topic) ?? batch.topic}` : `one:${batch.topic}/${batch.partition}`, inHand, (records) => this.invoke(handler, records, isBatchHandler))),
+      apply: (inHand) =>
+        this.whileBeating(
+          heartbeat,
+          this.lane.run(isBatchHandler ? `batch:${this.families.get(batch.topic) ?? batch.topic}` : `one:${batch.topic}/${batch.partition}`, inHand, (records) =>
+            this.invoke(handler, records, isBatchHandler),
+          ),
+        ),
       deadLetter: (record, error, attempts) => this.deadLetter(record, error, attempts),
       heartbeat,
       isAbandoned: () => isStale() || !isRunning(),
@@ -257,9 +263,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       return;
     }
     resolveOffset(batch.lastOffset());
-    await this.consumer!.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
-    ]);
+    await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
     this.crashesWithoutProgress = 0;
   }
 
@@ -268,7 +272,11 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     const unreadable = records.filter((record) => record.headers[UNREADABLE_RECORD_HEADER] !== undefined);
     for (const record of unreadable) {
       const reason = record.headers[UNREADABLE_RECORD_HEADER]!;
-      await this.deadLetter(record, new HubError(ErrorCode.RecordUnreadable, `the record cannot be read: ${reason}`, { context: { topic: record.topic, partition: record.partition, offset: record.offset } }), 0);
+      await this.deadLetter(
+        record,
+        new HubError(ErrorCode.RecordUnreadable, `the record cannot be read: ${reason}`, { context: { topic: record.topic, partition: record.partition, offset: record.offset } }),
+        0,
+      );
     }
     return unreadable.length === 0 ? records : records.filter((record) => record.headers[UNREADABLE_RECORD_HEADER] === undefined);
   }
@@ -304,10 +312,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   }
 
   private async deadLetter(record: InboundRecord, error: HubError, attempts: number): Promise<void> {
-    this.logger.error(
-      { topic: record.topic, partition: record.partition, offset: record.offset, code: error.code, attempts, err: error },
-      `record dead-lettered to ${this.options.deadLetterTopic}`,
-    );
+    this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, code: error.code, attempts, err: error }, `record dead-lettered to ${this.options.deadLetterTopic}`);
     await this.deadLetters!.send([
       deadLetterRecord(this.options.deadLetterTopic, record, {
         error,

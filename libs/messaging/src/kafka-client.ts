@@ -26,7 +26,14 @@ export function createKafkaClient(settings: KafkaSettings): Kafka {
     brokers: settings.brokers,
     clientId: settings.clientId,
     connectionTimeout: settings.connectionTimeoutMs ?? 3000,
-    ...(settings.sasl ? { sasl: settings.sasl.mechanism === 'plain' ? { mechanism: 'plain', username: settings.sasl.username, password: settings.sasl.password } : { mechanism: 'scram-sha-512', username: settings.sasl.username, password: settings.sasl.password } } : {}),
+    ...(settings.sasl
+      ? {
+          sasl:
+            settings.sasl.mechanism === 'plain'
+              ? { mechanism: 'plain', username: settings.sasl.username, password: settings.sasl.password }
+              : { mechanism: 'scram-sha-512', username: settings.sasl.username, password: settings.sasl.password },
+        }
+      : {}),
     ...(settings.tls ? { ssl: { ca: [settings.tls.ca] } } : {}),
     logLevel: settings.quiet ? logLevel.NOTHING : logLevel.WARN,
     logCreator,

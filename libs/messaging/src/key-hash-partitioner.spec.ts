@@ -6,7 +6,7 @@ const partitions = (count: number): PartitionerArgs['partitionMetadata'] =>
   Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }));
 
 describe('KeyHashPartitioner', () => {
-  it('puts every key on the same partition as kafkajs\'s DefaultPartitioner (the Java client\'s murmur2)', () => {
+  it("puts every key on the same partition as kafkajs's DefaultPartitioner (the Java client's murmur2)", () => {
     const ours = KeyHashPartitioner();
     const theirs = Partitioners.DefaultPartitioner();
     for (let i = 0; i < 5000; i++) {
@@ -16,7 +16,7 @@ describe('KeyHashPartitioner', () => {
     }
   });
 
-  it('gives the Java client\'s murmur2 of known inputs', () => {
+  it("gives the Java client's murmur2 of known inputs", () => {
     // From Kafka's UtilsTest.testMurmur2.
     expect(murmur2(Buffer.from('21'))).toBe(-973932308);
     expect(murmur2(Buffer.from('foobar'))).toBe(-790332482);

@@ -5,4 +5,3 @@ export interface OutboundRecord {
   value: Buffer | string | null;
   headers?: Record<string, string>;
 }
-

@@ -11,8 +11,7 @@ const MAX_BYTES_PER_REQUEST = 900_000;
 export type StampedRecord = OutboundRecord & { headers: Record<string, string> };
 
 const bytes = (value: Buffer | string | null) => (value === null ? 0 : typeof value === 'string' ? Buffer.byteLength(value) : value.length);
-const sizeOf = (record: StampedRecord) =>
-  bytes(record.key) + bytes(record.value) + Object.entries(record.headers).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value) + 2, 0) + 20;
+const sizeOf = (record: StampedRecord) => bytes(record.key) + bytes(record.value) + Object.entries(record.headers).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value) + 2, 0) + 20;
 
 /** The records in consecutive requests of at most MAX_BYTES_PER_REQUEST (a single larger record goes alone). */
 export function requestsOf(records: readonly StampedRecord[]): StampedRecord[][] {

@@ -52,7 +52,15 @@ export function logCutsAt(settings: KafkaSettings, topics: readonly string[], un
 /** Reads the records within the cuts, like `readLogUntil`; with `keep`, only those whose key passes (the others are skipped undecoded). Returns how many were handed on. */
 export function readLogCuts(settings: KafkaSettings, cuts: readonly LogCut[], onBatch: (records: InboundRecord[]) => Promise<void>, keep?: KeyFilter): Promise<number> {
   const ranges = cuts.map((cut) => ({ topic: cut.topic, partition: cut.partition, start: Number(cut.start), end: Number(cut.end) }));
-  return withAdmin(settings, (admin) => readPartitionRanges(admin, ranges, onBatch, { clientId: settings.clientId, connectionTimeoutMs: settings.connectionTimeoutMs ?? 3000, keep, ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.sasl ? { sasl: settings.sasl } : {}) }));
+  return withAdmin(settings, (admin) =>
+    readPartitionRanges(admin, ranges, onBatch, {
+      clientId: settings.clientId,
+      connectionTimeoutMs: settings.connectionTimeoutMs ?? 3000,
+      keep,
+      ...(settings.tls ? { tls: settings.tls } : {}),
+      ...(settings.sasl ? { sasl: settings.sasl } : {}),
+    }),
+  );
 }
 
 async function withAdmin<T>(settings: KafkaSettings, work: (admin: Admin) => Promise<T>): Promise<T> {

@@ -36,7 +36,12 @@ describe('the serial batch lane', () => {
   it('runs a failed merged invocation again batch by batch, so only the batch at fault fails', async () => {
     const lane = new SerialBatchLane<string>();
     const handler = recorder((records) => records.includes('poison'));
-    const outcomes = await Promise.allSettled([lane.run('facts', ['a1'], handler.invoke), lane.run('facts', ['b1'], handler.invoke), lane.run('facts', ['poison'], handler.invoke), lane.run('facts', ['c1'], handler.invoke)]);
+    const outcomes = await Promise.allSettled([
+      lane.run('facts', ['a1'], handler.invoke),
+      lane.run('facts', ['b1'], handler.invoke),
+      lane.run('facts', ['poison'], handler.invoke),
+      lane.run('facts', ['c1'], handler.invoke),
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(handler.invoked).toEqual([['a1'], ['b1', 'poison', 'c1'], ['b1'], ['poison'], ['c1']]);
   });

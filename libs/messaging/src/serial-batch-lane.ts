@@ -34,7 +34,7 @@ export class SerialBatchLane<R> {
       const first = this.waiting.shift()!;
       const group = [first];
       let size = first.records.length;
-      for (let i = 0; i < this.waiting.length && size < MAX_RECORDS_PER_RUN; ) {
+      for (let i = 0; i < this.waiting.length && size < MAX_RECORDS_PER_RUN;) {
         const next = this.waiting[i]!;
         if (next.key === first.key && size + next.records.length <= MAX_RECORDS_PER_RUN) {
           group.push(...this.waiting.splice(i, 1));

@@ -1,8 +1,10 @@
 import { isTransientKafkaError } from './transient-kafka-errors.js';
 
 describe('transient Kafka errors (logged at debug: kafkajs retries them)', () => {
-  it('knows a leadership election in a response\'s error', () => {
-    expect(isTransientKafkaError({ message: 'Response Metadata(key: 3, version: 6)', error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' })).toBe(true);
+  it("knows a leadership election in a response's error", () => {
+    expect(isTransientKafkaError({ message: 'Response Metadata(key: 3, version: 6)', error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' })).toBe(
+      true,
+    );
   });
 
   it('knows a group coordinator not available yet (a consumer joining while the broker starts)', () => {

@@ -9,7 +9,17 @@ const APPEND: Privilege[] = ['SELECT', 'INSERT'];
 const WRITE: Privilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 
 const MEMBER_TABLES = ['gateway_member', 'gateway_api_key'];
-const GATEWAY_TABLES = ['gateway_csv_mapping', 'gateway_fact', 'gateway_fact_read', 'gateway_finding', 'gateway_identity', 'gateway_ingest_result', 'gateway_record_key', 'gateway_rejection', 'gateway_subject_activity'];
+const GATEWAY_TABLES = [
+  'gateway_csv_mapping',
+  'gateway_fact',
+  'gateway_fact_read',
+  'gateway_finding',
+  'gateway_identity',
+  'gateway_ingest_result',
+  'gateway_record_key',
+  'gateway_rejection',
+  'gateway_subject_activity',
+];
 const REGISTRY_TABLES = ['registry_config', 'registry_schema', 'registry_subject_version'];
 const CROSSCHECK_TABLES = ['crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox', 'crosscheck_review'];
 const AUDIT_TABLES = ['audit_chain', 'audit_entry', 'audit_checkpoint', 'audit_period_key'];
@@ -30,11 +40,32 @@ export interface ServiceRole {
  * Every role reads the `migrations` table, so a service can see that the schema is current.
  */
 export const SERVICE_ROLES = {
-  gateway: { role: 'hub_gateway', purpose: 'the department gateway', grants: [{ tables: GATEWAY_TABLES, privileges: WRITE }, { tables: MEMBER_TABLES, privileges: READ }] },
-  registry: { role: 'hub_registry', purpose: 'the contract registry', grants: [{ tables: REGISTRY_TABLES, privileges: WRITE }, { tables: MEMBER_TABLES, privileges: READ }] },
+  gateway: {
+    role: 'hub_gateway',
+    purpose: 'the department gateway',
+    grants: [
+      { tables: GATEWAY_TABLES, privileges: WRITE },
+      { tables: MEMBER_TABLES, privileges: READ },
+    ],
+  },
+  registry: {
+    role: 'hub_registry',
+    purpose: 'the contract registry',
+    grants: [
+      { tables: REGISTRY_TABLES, privileges: WRITE },
+      { tables: MEMBER_TABLES, privileges: READ },
+    ],
+  },
   crosscheck: { role: 'hub_crosscheck', purpose: 'the cross-check engine', grants: [{ tables: CROSSCHECK_TABLES, privileges: WRITE }] },
   // The recorder also destroys a month's key when its retention ends (the table's trigger allows nothing else).
-  'audit-writer': { role: 'hub_audit_writer', purpose: 'the audit recorder', grants: [{ tables: AUDIT_TABLES, privileges: APPEND }, { tables: ['audit_period_key'], privileges: ['UPDATE'] }] },
+  'audit-writer': {
+    role: 'hub_audit_writer',
+    purpose: 'the audit recorder',
+    grants: [
+      { tables: AUDIT_TABLES, privileges: APPEND },
+      { tables: ['audit_period_key'], privileges: ['UPDATE'] },
+    ],
+  },
   'audit-reader': { role: 'hub_audit_reader', purpose: 'hub audit verify, hub audit lineage, hub replay --source audit', grants: [{ tables: AUDIT_TABLES, privileges: READ }] },
   operator: { role: 'hub_operator', purpose: 'hub members (member and key administration)', grants: [{ tables: MEMBER_TABLES, privileges: ['SELECT', 'INSERT', 'UPDATE'] }] },
 } as const satisfies Record<string, ServiceRole>;

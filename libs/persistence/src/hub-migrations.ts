@@ -14,4 +14,19 @@ import { AuditSealedByPeriod1764460800012 } from './migrations/1764460800012-aud
 import { FactReads1764460800011 } from './migrations/1764460800011-fact-reads.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
-export const HUB_MIGRATIONS = [CreateInbox1764460800000, CreateRegistry1764460800001, CreateGateway1764460800002, CreateGatewayFacts1764460800003, CreateCrosscheck1764460800004, CreateAudit1764460800005, AuditHeadersInChainEncoding1764460800006, AuditFindingReferences1764460800007, AuditFindingReferencesNeverFail1764460800008, MemberRolesOfTheRegistry1764460800009, SealedPersonalData1764460800010, FactReads1764460800011, AuditSealedByPeriod1764460800012, CrosscheckReviews1764460800013];
+export const HUB_MIGRATIONS = [
+  CreateInbox1764460800000,
+  CreateRegistry1764460800001,
+  CreateGateway1764460800002,
+  CreateGatewayFacts1764460800003,
+  CreateCrosscheck1764460800004,
+  CreateAudit1764460800005,
+  AuditHeadersInChainEncoding1764460800006,
+  AuditFindingReferences1764460800007,
+  AuditFindingReferencesNeverFail1764460800008,
+  MemberRolesOfTheRegistry1764460800009,
+  SealedPersonalData1764460800010,
+  FactReads1764460800011,
+  AuditSealedByPeriod1764460800012,
+  CrosscheckReviews1764460800013,
+];

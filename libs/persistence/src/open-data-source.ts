@@ -25,7 +25,10 @@ export async function openReadingDataSource(databaseUrl: string): Promise<DataSo
   const dataSource = await open(databaseUrl);
   try {
     if (await dataSource.showMigrations()) {
-      throw new HubError(ErrorCode.ConfigInvalid, 'the hub\'s database has migrations this version needs and has not run; start the hub, or run `npx hub db migrate` as the database owner, then try again');
+      throw new HubError(
+        ErrorCode.ConfigInvalid,
+        "the hub's database has migrations this version needs and has not run; start the hub, or run `npx hub db migrate` as the database owner, then try again",
+      );
     }
     return dataSource;
   } catch (error) {

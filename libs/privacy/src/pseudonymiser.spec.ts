@@ -26,7 +26,12 @@ describe('Pseudonymiser', () => {
   });
 
   it('uses the newest key for new pseudonyms and can still make those of an older key', () => {
-    const rotated = new Pseudonymiser(new VersionedKeyRing([{ version: 1, secret: secret(1) }, { version: 2, secret: secret(2) }]));
+    const rotated = new Pseudonymiser(
+      new VersionedKeyRing([
+        { version: 1, secret: secret(1) },
+        { version: 2, secret: secret(2) },
+      ]),
+    );
     expect(rotated.pseudonymise('person', ID)).toMatch(/^p2\./);
     expect(rotated.pseudonymise('person', ID, 1)).toBe(v1.pseudonymise('person', ID));
   });
@@ -45,7 +50,13 @@ describe('VersionedKeyRing', () => {
 
   it('refuses short secrets, duplicate versions and malformed entries, saying which', () => {
     expect(() => VersionedKeyRing.parse(`1:${Buffer.alloc(8).toString('base64')}`)).toThrow('key version 1 is 8 bytes; at least 32 are needed');
-    expect(() => new VersionedKeyRing([{ version: 1, secret: secret(1) }, { version: 1, secret: secret(2) }])).toThrow('two keys share a version');
+    expect(
+      () =>
+        new VersionedKeyRing([
+          { version: 1, secret: secret(1) },
+          { version: 1, secret: secret(2) },
+        ]),
+    ).toThrow('two keys share a version');
     expect(() => VersionedKeyRing.parse('one-key')).toThrow('key entry 1 is not <version>:<base64 secret>');
     expect(() => VersionedKeyRing.parse('')).toThrow('at least one key');
   });

@@ -26,7 +26,15 @@ export async function auditLogSource(database: string, storeKeys: string): Promi
           after = entries.at(-1)!.offset;
           const kept = (await audit.records.open(entries))
             .filter((entry) => !entry.expired && (!keep || keep(entry.key, 0, entry.key?.length ?? 0)))
-            .map((entry): InboundRecord => ({ topic: entry.topic, partition: entry.partition, offset: entry.offset, key: entry.key?.toString('utf8') ?? null, value: entry.value, headers: Object.fromEntries(entry.headers), timestamp: entry.timestamp }));
+            .map((entry): InboundRecord => ({
+              topic: entry.topic,
+              partition: entry.partition,
+              offset: entry.offset,
+              key: entry.key?.toString('utf8') ?? null,
+              value: entry.value,
+              headers: Object.fromEntries(entry.headers),
+              timestamp: entry.timestamp,
+            }));
           if (kept.length > 0) await onBatch(kept);
           records += kept.length;
         }

@@ -45,7 +45,12 @@ export function diffFindings(replayed: readonly ReportedFinding[], recorded: rea
       const before = recordedClosed.has(key) ? 'the hub had closed it' : 'the hub never announced it';
       differences.push({ difference: 'appears', ...about, why: `${now.rule} ${now.ruleVersion} raises it on this history (${before}): ${now.explanation}`, replayed: now });
     } else if (then && !now) {
-      differences.push({ difference: 'disappears', ...about, why: `the hub announced it (${then.ruleVersion}: ${then.explanation}); on this history no rule of policy ${policyVersion} holds it open`, recorded: then });
+      differences.push({
+        difference: 'disappears',
+        ...about,
+        why: `the hub announced it (${then.ruleVersion}: ${then.explanation}); on this history no rule of policy ${policyVersion} holds it open`,
+        recorded: then,
+      });
     } else if (now && then) {
       const reasons = changes(now, then);
       if (reasons.length > 0) differences.push({ difference: 'changes', ...about, why: reasons.join('; '), replayed: now, recorded: then });

@@ -20,4 +20,5 @@ export interface LogSource {
 }
 
 /** How to open a log source: a worker opens its own from this. */
-export type LogSourceSpec = { kind: 'kafka'; settings: KafkaSettings } | { kind: 'audit-store'; database: string; /** The audit's key ring (AUDIT_STORE_KEYS), to open the entries. */ storeKeys: string };
+export type LogSourceSpec =
+  { kind: 'kafka'; settings: KafkaSettings } | { kind: 'audit-store'; database: string; /** The audit's key ring (AUDIT_STORE_KEYS), to open the entries. */ storeKeys: string };

@@ -16,7 +16,7 @@ describe('policy files (what-if)', () => {
     expect(() => policyFromDocument({ ...POLICY_2026, bonus: true }, 'extra.json')).toThrow(/\(bonus\)/);
   });
 
-  it('refuse a policy that lacks a check\'s settings, naming the missing field', () => {
+  it("refuse a policy that lacks a check's settings, naming the missing field", () => {
     const { gradeForAge: _dropped, ...dataQuality } = POLICY_2026.dataQuality;
     expect(() => policyFromDocument({ ...POLICY_2026, dataQuality }, 'old.json')).toThrow(PolicyDocumentError);
     expect(() => policyFromDocument({ ...POLICY_2026, dataQuality }, 'old.json')).toThrow(/gradeForAge/);

@@ -20,5 +20,8 @@ export class PolicyDocumentError extends Error {
 /** A policy from a JSON document (a what-if policy file), checked field by field. */
 export function policyFromDocument(document: unknown, source: string): Policy {
   if (validatePolicy(document)) return document as Policy;
-  throw new PolicyDocumentError(source, (validatePolicy.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`));
+  throw new PolicyDocumentError(
+    source,
+    (validatePolicy.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`),
+  );
 }

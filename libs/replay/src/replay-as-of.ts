@@ -48,13 +48,21 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
     const workers = Math.max(1, options.workers ?? 1);
     const slices = options.slices ?? (records >= WORKERS_FROM ? workers : 1);
     // Each worker takes every workers-th slice.
-    const sets: SliceSet[] = Array.from({ length: Math.min(workers, slices) }, (_, worker) => ({ slices: Array.from({ length: slices }, (_, slice) => slice).filter((slice) => slice % workers === worker), of: slices }));
+    const sets: SliceSet[] = Array.from({ length: Math.min(workers, slices) }, (_, worker) => ({
+      slices: Array.from({ length: slices }, (_, slice) => slice).filter((slice) => slice % workers === worker),
+      of: slices,
+    }));
     const progress = new SliceProgress(sets.length, records, options.onProgress);
     const recorded = new RecordedFindings();
     // What the hub announced is read meanwhile, or first when the day it judged as of is the replay's too.
     const reading = source.read(findingsCuts, async (found) => recorded.add(found));
     if (options.evaluationDate === undefined) await reading;
-    const judged = options.evaluationDate !== undefined ? { evaluationDate: options.evaluationDate, from: 'given' as const } : recorded.evaluationDate ? { evaluationDate: recorded.evaluationDate, from: 'announced' as const } : { evaluationDate: chinaDate(options.asOf), from: 'as-of' as const };
+    const judged =
+      options.evaluationDate !== undefined
+        ? { evaluationDate: options.evaluationDate, from: 'given' as const }
+        : recorded.evaluationDate
+          ? { evaluationDate: recorded.evaluationDate, from: 'announced' as const }
+          : { evaluationDate: chinaDate(options.asOf), from: 'as-of' as const };
     const replayed =
       sets.length === 1
         ? replaySlices({ ...options, ...judged, source, cuts, slices: sets[0]!, onProgress: (phase, done, all) => progress.update(0, phase, done, all) }).then((outcome) => [outcome])
@@ -105,7 +113,14 @@ class SliceProgress {
   }
 
   update(worker: number, phase: ReplayPhase, done: number, total?: number): void {
-    const counts = this.done.get(phase) ?? this.done.set(phase, Array.from({ length: this.workers }, () => 0)).get(phase)!;
+    const counts =
+      this.done.get(phase) ??
+      this.done
+        .set(
+          phase,
+          Array.from({ length: this.workers }, () => 0),
+        )
+        .get(phase)!;
     counts[worker] = done;
     if (phase === 'persons judged') this.totals[worker] = total;
     const all = counts.reduce((sum, count) => sum + count, 0);

@@ -20,8 +20,19 @@ const householdNumber = (n: number) => `640104-${String(n).padStart(6, '0')}`;
 /** A canonical topic's record as the gateway writes it: a CloudEvent in binary mode, keyed as the contract says. */
 function record(type: string, key: string, data: Record<string, unknown>, offset: number): InboundRecord {
   const owner = type.split('.')[0]!;
-  const message = toKafkaBinary({ specversion: '1.0', id: `${owner}-${type}-${offset}`, source: `/departments/${owner}`, type, time: '2026-09-02T08:00:00Z', datacontenttype: 'application/json', data }, key);
-  return { topic: type, partition: 0, offset: String(offset), key: message.key, value: message.value, headers: message.headers as Record<string, string>, timestamp: String(Date.parse('2026-09-02T08:00:00Z')) };
+  const message = toKafkaBinary(
+    { specversion: '1.0', id: `${owner}-${type}-${offset}`, source: `/departments/${owner}`, type, time: '2026-09-02T08:00:00Z', datacontenttype: 'application/json', data },
+    key,
+  );
+  return {
+    topic: type,
+    partition: 0,
+    offset: String(offset),
+    key: message.key,
+    value: message.value,
+    headers: message.headers as Record<string, string>,
+    timestamp: String(Date.parse('2026-09-02T08:00:00Z')),
+  };
 }
 
 /**
@@ -42,12 +53,21 @@ function regionLog(): InboundRecord[] {
       { idNumber: student, name: '马小军', relationToHead: 'child' },
       ...(n % 10 === 0 ? [{ idNumber: person(`father${n + 1}`), name: '李秀兰', relationToHead: 'spouse' }] : []),
     ];
-    add(HOUSEHOLD, householdNumber(n), { householdNumber: householdNumber(n), regionCode: '640104', category: n % 2 === 0 ? 'dibao' : 'marginal-low-income', change: 'granted', effectiveFrom: '2026-03-01', effectiveTo: null, members });
+    add(HOUSEHOLD, householdNumber(n), {
+      householdNumber: householdNumber(n),
+      regionCode: '640104',
+      category: n % 2 === 0 ? 'dibao' : 'marginal-low-income',
+      change: 'granted',
+      effectiveFrom: '2026-03-01',
+      effectiveTo: null,
+      members,
+    });
     add(ENROLMENT, student, { idNumber: student, regionCode: '640104', stage: 'compulsory', grade: 9, term: '2026-autumn', change: 'enrolled', effectiveDate: '2026-09-01' });
     if (n % 4 === 0) add(AID, student, { idNumber: student, term: '2026-autumn', aidType: 'compulsory-living-subsidy', amountFen: 62500, grantedOn: '2026-10-20' });
     if (n % 3 === 0) add(CERTIFICATE, father, { idNumber: father, regionCode: '640104', category: 'physical', grade: 2, change: 'issued', effectiveDate: '2025-11-03' });
   }
-  for (let n = 0; n < 30; n++) add(INSURANCE, person(`resident${n}`), { idNumber: person(`resident${n}`), regionCode: '640104', insuranceType: 'basic-medical', year: 2026, status: 'enrolled', recordedOn: '2025-12-20' });
+  for (let n = 0; n < 30; n++)
+    add(INSURANCE, person(`resident${n}`), { idNumber: person(`resident${n}`), regionCode: '640104', insuranceType: 'basic-medical', year: 2026, status: 'enrolled', recordedOn: '2025-12-20' });
   return [...log.values()].flat();
 }
 
@@ -55,7 +75,10 @@ function regionLog(): InboundRecord[] {
 function sourceOf(records: readonly InboundRecord[]): LogSource {
   return {
     name: 'kafka',
-    cutsAt: (topics) => Promise.resolve(topics.filter((topic) => records.some((r) => r.topic === topic)).map((topic): LogCut => ({ topic, partition: 0, start: '0', end: String(records.filter((r) => r.topic === topic).length) }))),
+    cutsAt: (topics) =>
+      Promise.resolve(
+        topics.filter((topic) => records.some((r) => r.topic === topic)).map((topic): LogCut => ({ topic, partition: 0, start: '0', end: String(records.filter((r) => r.topic === topic).length) })),
+      ),
     async read(cuts, onBatch, keep) {
       const kept = records.filter((r) => cuts.some((cut) => cut.topic === r.topic) && (!keep || keep(r.key === null ? null : Buffer.from(r.key), 0, r.key === null ? 0 : Buffer.byteLength(r.key))));
       if (kept.length > 0) await onBatch(kept);
@@ -98,7 +121,10 @@ describe('replaying the log in slices of household clusters', () => {
     const clusters = new HouseholdClusters(2);
     for (const r of log.filter((r) => r.topic === HOUSEHOLD)) {
       const data = JSON.parse(r.value!.toString()) as { householdNumber: string; members: { idNumber: string }[] };
-      clusters.join(data.householdNumber, data.members.map((m) => m.idNumber));
+      clusters.join(
+        data.householdNumber,
+        data.members.map((m) => m.idNumber),
+      );
     }
     const student = person('student1');
     const wrongKey = Array.from({ length: 50 }, (_, n) => person(`other${n}`)).find((key) => clusters.sliceOfPerson(key) !== clusters.sliceOfPerson(student))!;

@@ -71,7 +71,11 @@ export async function replaySlices(replay: SliceReplay): Promise<SliceOutcome> {
       for (const event of batch.map(canonicalEventOf)) {
         const fact = factFromEvent(event.type, event.data, event.evidence);
         const household = fact && 'household' in fact ? fact : undefined;
-        if (household) clusters.join(household.household, household.members.map((member) => member.person));
+        if (household)
+          clusters.join(
+            household.household,
+            household.members.map((member) => member.person),
+          );
         households.push({ event, household: household?.household ?? '' });
       }
     },
@@ -127,9 +131,13 @@ async function judge({ engine, state }: SliceState, persons: readonly string[], 
 function assertHeld(persons: readonly string[], clusters: HouseholdClusters, slice: { index: number; of: number }): void {
   const stray = persons.find((person) => clusters.sliceOfPerson(person) !== slice.index);
   if (stray === undefined) return;
-  throw new HubError(ErrorCode.ReplayNotSliceable, `slice ${slice.index + 1} of ${slice.of} holds facts about person ${stray}, who belongs to slice ${clusters.sliceOfPerson(stray) + 1}: a person topic has records not keyed by their person; replay with --workers 1`, {
-    context: { slice: slice.index, person: stray },
-  });
+  throw new HubError(
+    ErrorCode.ReplayNotSliceable,
+    `slice ${slice.index + 1} of ${slice.of} holds facts about person ${stray}, who belongs to slice ${clusters.sliceOfPerson(stray) + 1}: a person topic has records not keyed by their person; replay with --workers 1`,
+    {
+      context: { slice: slice.index, person: stray },
+    },
+  );
 }
 
 const reported = (finding: Finding): ReportedFinding => ({

@@ -17,6 +17,7 @@ export interface ReportedFinding {
 export const EVIDENCE_KEPT = 100;
 
 /** Findings are compared by what they are about, not by id: another rule version gives the same finding another id. */
-export const findingKey = (finding: Pick<ReportedFinding, 'rule' | 'subject' | 'period' | 'item'>): string => `${finding.rule} ${finding.subject} ${finding.period}${finding.item ? ` ${finding.item}` : ''}`;
+export const findingKey = (finding: Pick<ReportedFinding, 'rule' | 'subject' | 'period' | 'item'>): string =>
+  `${finding.rule} ${finding.subject} ${finding.period}${finding.item ? ` ${finding.item}` : ''}`;
 
 export const byFindingKey = (a: ReportedFinding, b: ReportedFinding): number => findingKey(a).localeCompare(findingKey(b)) || a.findingId.localeCompare(b.findingId);

@@ -24,7 +24,8 @@ try {
   });
   post({ kind: 'done', outcome });
 } catch (error) {
-  const failure = error instanceof HubError ? { code: error.code, message: error.message, context: error.context } : { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  const failure =
+    error instanceof HubError ? { code: error.code, message: error.message, context: error.context } : { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   post({ kind: 'failed', ...failure });
 } finally {
   await source.close();

@@ -14,8 +14,11 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 function publishedSummary(published: AuditVerification['published']): string {
   if (!published) return 'the checkpoints published outside the store were not compared (--no-published-checkpoints)';
-  if (published.compared === 0) return `no checkpoints signed by a trusted key are published on ${published.topic} (an audit service older than this check, or another topic): the store was checked alone`;
-  const left = [published.ignored > 0 ? `${published.ignored} naming keys not trusted` : '', published.unreadable > 0 ? `${published.unreadable} records that are not checkpoints` : ''].filter(Boolean);
+  if (published.compared === 0)
+    return `no checkpoints signed by a trusted key are published on ${published.topic} (an audit service older than this check, or another topic): the store was checked alone`;
+  const left = [published.ignored > 0 ? `${published.ignored} naming keys not trusted` : '', published.unreadable > 0 ? `${published.unreadable} records that are not checkpoints` : ''].filter(
+    Boolean,
+  );
   return `${published.compared} checkpoints published on ${published.topic} agree with it${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
 }
 
@@ -29,58 +32,65 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
 
   audit
     .command('verify')
-    .description('recompute every hash chain, check every checkpoint\'s signature, and compare the store with the checkpoints published on Kafka and each chain\'s offsets with its partition; exit 1 at a broken link')
+    .description(
+      "recompute every hash chain, check every checkpoint's signature, and compare the store with the checkpoints published on Kafka and each chain's offsets with its partition; exit 1 at a broken link",
+    )
     .option('--public-key <file>', 'a trusted Ed25519 public key (PEM); repeat for keys used before a rotation', collect, [])
     .option(...databaseOption('audit-reader'))
     .option('--brokers <list>', 'Kafka bootstrap servers, where the checkpoints are published', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
     .option('--checkpoint-topic <topic>', 'where the audit service publishes its checkpoints', process.env['AUDIT_CHECKPOINT_TOPIC'] ?? 'hub.audit.checkpoint.v1')
     .option('--no-published-checkpoints', 'check the store alone, without the broker (the end of a chain removed with its checkpoints, or entries dropped, then go unseen)')
-    .option('--audit-group <group>', 'the audit service\'s consumer group (its SERVICE_NAME), whose committed offsets say how far it recorded', process.env['AUDIT_GROUP'] ?? 'audit')
-    .option('--ignore-untrusted-checkpoints', 'leave out checkpoints published by keys not given with --public-key (another hub\'s audit on the same topic) instead of failing')
-    .action(async (options: { publicKey: string[]; database: string; brokers: string; checkpointTopic: string; publishedCheckpoints: boolean; auditGroup: string; ignoreUntrustedCheckpoints?: boolean }) => {
-      const keyFiles = options.publicKey.length > 0 ? options.publicKey : ['.hub/audit-public-key.pem'];
-      const keys = keyFiles.map(readTrustedKey);
-      const { store, close } = await openAuditStore(options.database);
-      const started = Date.now();
-      try {
-        const progress = new ProgressLine('entries verified');
-        const broker = readerKafkaSettings(options.brokers, 'hub-audit-verify');
-        const published = options.publishedCheckpoints
-          ? readPublishedCheckpoints(broker, options.checkpointTopic).catch((error: unknown) => {
-              throw new Error(`cannot read the checkpoints published on ${options.checkpointTopic} from ${options.brokers}: ${(error as Error).message}; give --no-published-checkpoints to check the store alone`, { cause: error });
-            })
-          : undefined;
-        const result = await verifyAuditStore(store, keys, {
-          onProgress: ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal),
-          ...(published ? { published, broker, auditGroup: options.auditGroup } : {}),
-        });
-        const seconds = (Date.now() - started) / 1000;
-        const summary = `${result.chains} chains, ${result.entries.toLocaleString('en')} entries, ${result.checkpoints} checkpoints, in ${seconds.toFixed(1)} s (${Math.round(result.entries / Math.max(seconds, 0.001)).toLocaleString('en')} entries/s)`;
-        // A checkpoint signed by a key this verify does not trust may be a re-keyed store's: not "intact" unless told (issue 19).
-        const untrusted = result.published?.ignored ?? 0;
-        if (result.breaks.length === 0 && (untrusted === 0 || options.ignoreUntrustedCheckpoints)) {
-          io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed; ${publishedSummary(result.published)}${brokerSummary(result.broker)}`);
-          return;
+    .option('--audit-group <group>', "the audit service's consumer group (its SERVICE_NAME), whose committed offsets say how far it recorded", process.env['AUDIT_GROUP'] ?? 'audit')
+    .option('--ignore-untrusted-checkpoints', "leave out checkpoints published by keys not given with --public-key (another hub's audit on the same topic) instead of failing")
+    .action(
+      async (options: { publicKey: string[]; database: string; brokers: string; checkpointTopic: string; publishedCheckpoints: boolean; auditGroup: string; ignoreUntrustedCheckpoints?: boolean }) => {
+        const keyFiles = options.publicKey.length > 0 ? options.publicKey : ['.hub/audit-public-key.pem'];
+        const keys = keyFiles.map(readTrustedKey);
+        const { store, close } = await openAuditStore(options.database);
+        const started = Date.now();
+        try {
+          const progress = new ProgressLine('entries verified');
+          const broker = readerKafkaSettings(options.brokers, 'hub-audit-verify');
+          const published = options.publishedCheckpoints
+            ? readPublishedCheckpoints(broker, options.checkpointTopic).catch((error: unknown) => {
+                throw new Error(
+                  `cannot read the checkpoints published on ${options.checkpointTopic} from ${options.brokers}: ${(error as Error).message}; give --no-published-checkpoints to check the store alone`,
+                  { cause: error },
+                );
+              })
+            : undefined;
+          const result = await verifyAuditStore(store, keys, {
+            onProgress: ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal),
+            ...(published ? { published, broker, auditGroup: options.auditGroup } : {}),
+          });
+          const seconds = (Date.now() - started) / 1000;
+          const summary = `${result.chains} chains, ${result.entries.toLocaleString('en')} entries, ${result.checkpoints} checkpoints, in ${seconds.toFixed(1)} s (${Math.round(result.entries / Math.max(seconds, 0.001)).toLocaleString('en')} entries/s)`;
+          // A checkpoint signed by a key this verify does not trust may be a re-keyed store's: not "intact" unless told (issue 19).
+          const untrusted = result.published?.ignored ?? 0;
+          if (result.breaks.length === 0 && (untrusted === 0 || options.ignoreUntrustedCheckpoints)) {
+            io.out(`intact: ${summary}; ${result.unsealedEntries} entries after the last checkpoints, not yet sealed; ${publishedSummary(result.published)}${brokerSummary(result.broker)}`);
+            return;
+          }
+          if (untrusted > 0 && !options.ignoreUntrustedCheckpoints) {
+            io.out(
+              `NOT VERIFIED: ${untrusted} checkpoint(s) published on ${result.published!.topic} are signed by keys this verify does not trust (a re-keyed audit store, or another hub's audit on the same topic); give their public keys with --public-key if they are yours, or --ignore-untrusted-checkpoints`,
+            );
+          }
+          for (const broken of result.breaks) io.out(`BROKEN ${broken.kind} at ${broken.topic}/${broken.partition} offset ${broken.offset} (entry ${broken.position}): ${broken.message}`);
+          if (result.breaks.length > 0) io.out(`${result.breaks.length} broken chain(s) of ${summary}`);
+          io.fail(1);
+        } finally {
+          await close();
         }
-        if (untrusted > 0 && !options.ignoreUntrustedCheckpoints) {
-          io.out(
-            `NOT VERIFIED: ${untrusted} checkpoint(s) published on ${result.published!.topic} are signed by keys this verify does not trust (a re-keyed audit store, or another hub's audit on the same topic); give their public keys with --public-key if they are yours, or --ignore-untrusted-checkpoints`,
-          );
-        }
-        for (const broken of result.breaks) io.out(`BROKEN ${broken.kind} at ${broken.topic}/${broken.partition} offset ${broken.offset} (entry ${broken.position}): ${broken.message}`);
-        if (result.breaks.length > 0) io.out(`${result.breaks.length} broken chain(s) of ${summary}`);
-        io.fail(1);
-      } finally {
-        await close();
-      }
-    });
+      },
+    );
 
   audit
     .command('lineage <findingId>')
     .description('why a finding was raised and who saw it: the events it rests on, its changes, the responses and every read that served it, from the audit store')
     .option('--json', 'print the lineage as JSON')
     .option('--findings-topic <topic>', 'where the crosscheck announces findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
-    .option('--responses-topic <topic>', 'where departments\' responses are recorded', 'hub.finding-response.recorded.v1')
+    .option('--responses-topic <topic>', "where departments' responses are recorded", 'hub.finding-response.recorded.v1')
     .option('--access-log-topic <topic>', 'where reads are logged', 'hub.access-log')
     .option(...databaseOption('audit-reader'))
     .option(...storeKeysOption())
@@ -97,7 +107,8 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
         io.out(`finding ${findingId}`);
         for (const step of found.steps) io.out(`  ${step.at}  ${step.kind.padEnd(14)} ${step.by.padEnd(20)} ${step.what}  [${step.topic}/${step.partition}@${step.offset}]`);
         for (const missing of found.missingEvidence) io.out(`  evidence ${missing.source} ${missing.eventId} is not in the audit store (recorded before the audit ran)`);
-        for (const gone of found.expired) io.out(`  ${gone.at}  expired        an entry naming it can no longer be read: the key of ${gone.period} was destroyed (retention)  [${gone.topic}/${gone.partition}@${gone.offset}]`);
+        for (const gone of found.expired)
+          io.out(`  ${gone.at}  expired        an entry naming it can no longer be read: the key of ${gone.period} was destroyed (retention)  [${gone.topic}/${gone.partition}@${gone.offset}]`);
       } finally {
         await close();
       }

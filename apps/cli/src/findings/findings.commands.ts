@@ -8,7 +8,7 @@ import { InputError } from '../read-input.js';
 export function addFindingsCommand(program: Command, io: CliOutput): void {
   program
     .command('findings')
-    .description('list the findings routed to a member (an auditor sees every department\'s), through the gateway')
+    .description("list the findings routed to a member (an auditor sees every department's), through the gateway")
     .option('--as <member>', 'whose view: a department, or the audit office for all', 'audit-office')
     .option('--state <state>', 'open or closed')
     .option('--rule <rule>', 'one rule family, e.g. missed-student-aid')
@@ -24,7 +24,9 @@ export function addFindingsCommand(program: Command, io: CliOutput): void {
       if (page.items.length === 0) return io.out(`no findings for ${options.as}${options.state ? ` (${options.state})` : ''} yet`);
       for (const finding of page.items) {
         const answer = finding.responses.at(-1);
-        io.out(`${finding.state.padEnd(6)} ${finding.rule.padEnd(30)} ${finding.period.padEnd(12)} ${finding.findingId.slice(0, 12)}  ${finding.explanation}${answer ? `  [${answer.response}${answer.reason ? `: ${answer.reason}` : ''}]` : ''}`);
+        io.out(
+          `${finding.state.padEnd(6)} ${finding.rule.padEnd(30)} ${finding.period.padEnd(12)} ${finding.findingId.slice(0, 12)}  ${finding.explanation}${answer ? `  [${answer.response}${answer.reason ? `: ${answer.reason}` : ''}]` : ''}`,
+        );
       }
       if (page.nextCursor) io.out(`... more: --limit up to 1000, or GET /v1/findings?after=${page.nextCursor}`);
     });

@@ -12,7 +12,7 @@ import { databaseOption } from '../database-option.js';
 import { InputError } from '../read-input.js';
 
 /** The broker administrator's settings (JSON: brokers, clientId, sasl, tls), which `npm start` writes for the local hub. */
-const kafkaAdminOption = ['--kafka-admin <file>', 'the broker administrator\'s settings, to give a department its Kafka principal', process.env['KAFKA_ADMIN_FILE'] ?? '.hub/kafka-admin.json'] as const;
+const kafkaAdminOption = ['--kafka-admin <file>', "the broker administrator's settings, to give a department its Kafka principal", process.env['KAFKA_ADMIN_FILE'] ?? '.hub/kafka-admin.json'] as const;
 
 function kafkaAdmin(file: string): KafkaSettings | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KafkaSettings) : undefined;
@@ -115,7 +115,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
       await logAdministration(io, options.kafkaAdmin, `issue a Kafka password to ${id}`, id);
       await withDirectory(options.database, async (directory) => {
         const member = await directory.get(id);
-        if (member?.role !== 'department') throw new InputError(member ? `${id} is ${member.role === 'auditor' ? 'an' : 'a'} ${member.role}; only departments publish over Kafka` : `no member "${id}" is registered`);
+        if (member?.role !== 'department')
+          throw new InputError(member ? `${id} is ${member.role === 'auditor' ? 'an' : 'a'} ${member.role}; only departments publish over Kafka` : `no member "${id}" is registered`);
         await issueKafkaCredential(admin, id, io);
       });
     });
@@ -150,7 +151,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
 
   members
     .command('keys <id>')
-    .description('a member\'s API keys (ids and dates; never the keys)')
+    .description("a member's API keys (ids and dates; never the keys)")
     .option(...databaseOption('operator'))
     .action(async (id: string, options: { database: string }) => {
       await withDirectory(options.database, async (directory) => {
@@ -173,7 +174,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
 
   members
     .command('rotate-key <id>')
-    .description('issue a new API key; the member\'s other keys expire after the grace period')
+    .description("issue a new API key; the member's other keys expire after the grace period")
     .option('--grace-hours <hours>', 'how long the old keys keep working', '168')
     .option(...databaseOption('operator'))
     .option(...kafkaAdminOption)

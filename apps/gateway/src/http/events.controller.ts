@@ -4,16 +4,7 @@ import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
 import { CsvMappingStore, GatewayContracts, PublishService } from '@hub/gateway';
 import { type Member } from '@hub/members';
-import {
-  decodeCsvBody,
-  DEFAULT_SUBMISSION_LIMITS,
-  parseCsvSubmission,
-  readJsonSubmission,
-  submissionMediaType,
-  type DecodedText,
-  type SubmissionEntry,
-  type SubmissionLimits,
-} from '@hub/ingest';
+import { decodeCsvBody, DEFAULT_SUBMISSION_LIMITS, parseCsvSubmission, readJsonSubmission, submissionMediaType, type DecodedText, type SubmissionEntry, type SubmissionLimits } from '@hub/ingest';
 import { GatewayEnvironment } from '../gateway-environment.js';
 import { MemberAuthGuard } from '@hub/members';
 import type { AuthenticatedRequest } from '@hub/members';

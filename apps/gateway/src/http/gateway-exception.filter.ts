@@ -20,7 +20,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.DatabaseUnavailable]: 503,
 };
 
-
 /**
  * Answers every error as `{ statusCode, error, message }`. What the hub cannot keep right now
  * (Kafka or PostgreSQL away, contracts not loaded) is 503 with Retry-After: nothing of that

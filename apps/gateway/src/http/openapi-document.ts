@@ -11,11 +11,11 @@ const errors = (...statuses: number[]) =>
         description: {
           400: 'The request cannot be read (which part, and why, in message).',
           401: 'No API key, or an unknown, revoked or expired one.',
-          403: 'The member may not do this (e.g. every record is another department\'s event type).',
+          403: "The member may not do this (e.g. every record is another department's event type).",
           404: 'Not found for this member.',
-          413: 'The body (sent, or inflated from gzip) is over the member\'s byte limit, or holds more records than a request may (limit and value name which).',
+          413: "The body (sent, or inflated from gzip) is over the member's byte limit, or holds more records than a request may (limit and value name which).",
           415: 'A media type, charset or content encoding the gateway does not read (message names the ones it does).',
-          429: 'Over the member\'s records-per-second rate; Retry-After says when to try again.',
+          429: "Over the member's records-per-second rate; Retry-After says when to try again.",
           503: 'Kafka or PostgreSQL is unreachable, or the contracts are not loaded yet: nothing was accepted; retry after Retry-After seconds.',
         }[status],
         content: { 'application/json': { schema: problem } },
@@ -48,54 +48,62 @@ export const OPENAPI_DOCUMENT = {
       post: {
         summary: 'Publish one record or a batch (up to 10,000 records)',
         description:
-          'Each record is checked on its own (ownership of the event type, the contract), pseudonymised and written to its canonical topic with acks=all before the answer. A record id the member had accepted before is answered with its original result and not published again. A rejected record goes to the dead-letter topic and the member\'s rejections; the batch never fails as a whole for one bad record.',
+          "Each record is checked on its own (ownership of the event type, the contract), pseudonymised and written to its canonical topic with acks=all before the answer. A record id the member had accepted before is answered with its original result and not published again. A rejected record goes to the dead-letter topic and the member's rejections; the batch never fails as a whole for one bad record.",
         parameters: [
           { name: 'type', in: 'query', description: 'For text/csv: the event type the rows are (the member has declared a mapping for it).', schema: { type: 'string' } },
-          { name: 'Content-Encoding', in: 'header', description: 'gzip, or none. The inflated body is held to the member\'s byte limit.', schema: { enum: ['gzip', 'identity'] } },
+          { name: 'Content-Encoding', in: 'header', description: "gzip, or none. The inflated body is held to the member's byte limit.", schema: { enum: ['gzip', 'identity'] } },
         ],
         requestBody: {
           required: true,
           content: {
             'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/Record' }, { type: 'array', items: { $ref: '#/components/schemas/Record' } }] } },
             'application/x-ndjson': { schema: { type: 'string', description: 'One Record per line.' } },
-            'text/csv': { schema: { type: 'string', description: 'UTF-8 or GB18030/GBK (the charset parameter, or detected), with or without a byte-order mark; a header row; columns mapped by the member\'s declared CSV mapping.' } },
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description: "UTF-8 or GB18030/GBK (the charset parameter, or detected), with or without a byte-order mark; a header row; columns mapped by the member's declared CSV mapping.",
+              },
+            },
           },
         },
         responses: {
           '200': { description: 'A result per record, in order.', content: { 'application/json': { schema: { $ref: '#/components/schemas/PublishOutcome' } } } },
-          '403': { description: 'Every record was another department\'s event type (results say so per record).', content: { 'application/json': { schema: { $ref: '#/components/schemas/PublishOutcome' } } } },
+          '403': {
+            description: "Every record was another department's event type (results say so per record).",
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/PublishOutcome' } } },
+          },
           ...errors(400, 401, 413, 415, 429, 503),
         },
       },
     },
     '/v1/csv-mappings/{type}': {
       put: {
-        summary: 'Declare how the member\'s CSV export of an event type maps onto its contract',
+        summary: "Declare how the member's CSV export of an event type maps onto its contract",
         parameters: [{ name: 'type', in: 'path', required: true, schema: { type: 'string' } }],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CsvMapping' } } } },
         responses: { '200': { description: 'The mapping is stored.' }, ...errors(400, 401, 403, 404, 503) },
       },
     },
     '/v1/csv-mappings': {
-      get: { summary: 'The member\'s declared CSV mappings', responses: { '200': { description: 'Mappings by event type.' }, ...errors(401) } },
+      get: { summary: "The member's declared CSV mappings", responses: { '200': { description: 'Mappings by event type.' }, ...errors(401) } },
     },
     '/v1/rejections': {
       get: {
-        summary: 'The member\'s rejected records, oldest first, with their problems (identity numbers masked)',
+        summary: "The member's rejected records, oldest first, with their problems (identity numbers masked)",
         parameters: [...cursorParameters, { name: 'type', in: 'query', schema: { type: 'string' } }],
         responses: { '200': { description: 'A page of rejections.', content: { 'application/json': { schema: page({ $ref: '#/components/schemas/Rejection' }) } } }, ...errors(400, 401, 403, 503) },
       },
     },
     '/v1/rejections/{id}/replay': {
       post: {
-        summary: 'Run a rejected record through the gateway again, as submitted, against today\'s contracts',
+        summary: "Run a rejected record through the gateway again, as submitted, against today's contracts",
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': { description: 'The new outcome.', content: { 'application/json': { schema: { $ref: '#/components/schemas/PublishOutcome' } } } }, ...errors(401, 404, 503) },
       },
     },
     '/v1/findings': {
       get: {
-        summary: 'The member\'s findings in change order (a change feed), in its own record keys',
+        summary: "The member's findings in change order (a change feed), in its own record keys",
         parameters: [
           ...cursorParameters,
           { name: 'state', in: 'query', schema: { enum: ['open', 'closed'] } },
@@ -107,7 +115,7 @@ export const OPENAPI_DOCUMENT = {
     },
     '/v1/findings/{id}/responses': {
       post: {
-        summary: 'Respond to one of the member\'s findings: acknowledged, resolved, or disputed with a reason',
+        summary: "Respond to one of the member's findings: acknowledged, resolved, or disputed with a reason",
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
         requestBody: {
           required: true,
@@ -126,13 +134,21 @@ export const OPENAPI_DOCUMENT = {
     },
     '/v1/findings/{id}/reveal': {
       post: {
-        summary: 'Who one of the member\'s open findings is about (identity number and name), where the policy grants it for the finding\'s rule',
+        summary: "Who one of the member's open findings is about (identity number and name), where the policy grants it for the finding's rule",
         description:
-          'Entitled re-identification: only the member the finding is routed to, only while it is open, only when its rule grants a reveal (the finding carries `reveal.purpose`). The decision, with the purpose stated, is written to the access log before the answer. Another member\'s finding is 404; a closed one, or one whose rule grants none, 403.',
+          "Entitled re-identification: only the member the finding is routed to, only while it is open, only when its rule grants a reveal (the finding carries `reveal.purpose`). The decision, with the purpose stated, is written to the access log before the answer. Another member's finding is 404; a closed one, or one whose rule grants none, 403.",
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: { type: 'object', required: ['purpose'], properties: { purpose: { type: 'string', minLength: 2, maxLength: 200, description: 'Why the member needs to know, e.g. 资助参保; no identity number.' } } } } },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['purpose'],
+                properties: { purpose: { type: 'string', minLength: 2, maxLength: 200, description: 'Why the member needs to know, e.g. 资助参保; no identity number.' } },
+              },
+            },
+          },
         },
         responses: {
           '200': {
@@ -142,7 +158,13 @@ export const OPENAPI_DOCUMENT = {
                 schema: {
                   type: 'object',
                   required: ['findingId', 'subject', 'purpose', 'identityNumber'],
-                  properties: { findingId: { type: 'string' }, subject: { type: 'string' }, purpose: { type: 'string', description: 'The purpose the policy grants.' }, identityNumber: { type: 'string' }, name: { type: 'string' } },
+                  properties: {
+                    findingId: { type: 'string' },
+                    subject: { type: 'string' },
+                    purpose: { type: 'string', description: 'The purpose the policy grants.' },
+                    identityNumber: { type: 'string' },
+                    name: { type: 'string' },
+                  },
                 },
               },
             },
@@ -153,11 +175,14 @@ export const OPENAPI_DOCUMENT = {
     },
     '/v1/facts': {
       get: {
-        summary: 'The shared facts the member is entitled to: what other departments\' events say about the persons it knows, in its own record keys',
+        summary: "The shared facts the member is entitled to: what other departments' events say about the persons it knows, in its own record keys",
         description:
           'A fact is kept per event and person for every contract with sharing rules (x-hub-sharing). A member reads only facts about persons it has published records of, with the fields its rule grants, and the purpose the rule states.',
         parameters: [...cursorParameters, { name: 'type', in: 'query', description: 'One event type (403 when no rule shares it with the member).', schema: { type: 'string' } }],
-        responses: { '200': { description: 'A page of facts, in arrival order.', content: { 'application/json': { schema: page({ $ref: '#/components/schemas/SharedFact' }) } } }, ...errors(400, 401, 403, 503) },
+        responses: {
+          '200': { description: 'A page of facts, in arrival order.', content: { 'application/json': { schema: page({ $ref: '#/components/schemas/SharedFact' }) } } },
+          ...errors(400, 401, 403, 503),
+        },
       },
     },
     '/health/live': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'Alive.' } } } },
@@ -178,7 +203,7 @@ export const OPENAPI_DOCUMENT = {
           error: { type: 'string' },
           message: { type: 'string' },
           limit: { type: 'string', description: '413 for a submission over a limit: which (e.g. maxRecords).' },
-          value: { type: 'integer', description: 'The limit\'s value.' },
+          value: { type: 'integer', description: "The limit's value." },
         },
       },
       Record: {
@@ -188,7 +213,7 @@ export const OPENAPI_DOCUMENT = {
         properties: {
           id: { type: 'string', maxLength: 200, description: 'CloudEvents id, unique per member: the idempotency key.' },
           type: { type: 'string', description: 'The event type with its major version, e.g. education.student-aid.granted.v1.' },
-          time: { type: 'string', format: 'date-time', description: 'When it happened at the department; the hub\'s clock when absent.' },
+          time: { type: 'string', format: 'date-time', description: "When it happened at the department; the hub's clock when absent." },
           data: { description: 'The record, as its contract describes it.' },
         },
       },
@@ -227,7 +252,7 @@ export const OPENAPI_DOCUMENT = {
         type: 'object',
         required: ['idColumn', 'columns'],
         properties: {
-          idColumn: { type: 'string', description: 'The column holding each row\'s record id.' },
+          idColumn: { type: 'string', description: "The column holding each row's record id." },
           timeColumn: { type: 'string' },
           columns: { type: 'object', additionalProperties: { type: 'string' }, description: 'Column header → contract field.' },
         },
@@ -253,9 +278,9 @@ export const OPENAPI_DOCUMENT = {
           eventId: { type: 'string' },
           source: { type: 'string', description: 'The publishing department.' },
           occurredAt: { type: 'string', format: 'date-time' },
-          recordKeys: { type: 'object', additionalProperties: { type: 'string' }, description: 'The member\'s own identifiers of the person.' },
+          recordKeys: { type: 'object', additionalProperties: { type: 'string' }, description: "The member's own identifiers of the person." },
           fields: { type: 'object', description: 'The fields the sharing rule grants the member.' },
-          purpose: { type: 'string', description: 'Why the member may read them (the rule\'s stated purpose).' },
+          purpose: { type: 'string', description: "Why the member may read them (the rule's stated purpose)." },
         },
       },
       Finding: {
@@ -269,16 +294,16 @@ export const OPENAPI_DOCUMENT = {
           item: { type: 'string', description: 'The aid item a student-aid finding is about (e.g. senior-high-grant), as the aid contract (version 2) names it.' },
           explanation: { type: 'string' },
           evidence: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, source: { type: 'string' }, type: { type: 'string' } } } },
-          subject: { type: 'string', description: 'The hub\'s pseudonym of the person or household.' },
+          subject: { type: 'string', description: "The hub's pseudonym of the person or household." },
           recordKeys: {
             type: 'object',
             additionalProperties: { type: 'string' },
-            description: 'The member\'s own identifiers of the subject (学籍号, household number, certificate number); on the Kafka findings topic, those that embed an identity number are masked.',
+            description: "The member's own identifiers of the subject (学籍号, household number, certificate number); on the Kafka findings topic, those that embed an identity number are masked.",
           },
           reveal: { type: 'object', properties: { purpose: { type: 'string' } }, description: 'Present when the member may learn who the subject is (POST /v1/findings/{id}/reveal), and for what.' },
           responses: {
             type: 'array',
-            description: 'The member\'s responses so far, as the cross-check recorded them.',
+            description: "The member's responses so far, as the cross-check recorded them.",
             items: { type: 'object', properties: { response: { enum: ['acknowledged', 'resolved', 'disputed'] }, reason: { type: 'string' }, respondedAt: { type: 'string', format: 'date-time' } } },
           },
           occurredAt: { type: 'string', format: 'date-time' },

@@ -13,13 +13,7 @@ import { ACCESS_LOGGED, AccessLog, type Member } from '@hub/members';
 export class ReadAccess {
   constructor(private readonly accessLog: AccessLog) {}
 
-  async read<T>(
-    member: Member,
-    action: ReadAction,
-    requestedMember: string | undefined,
-    load: (target: string | undefined) => Promise<T[]>,
-    idOf: (item: T) => string,
-  ): Promise<T[]> {
+  async read<T>(member: Member, action: ReadAction, requestedMember: string | undefined, load: (target: string | undefined) => Promise<T[]>, idOf: (item: T) => string): Promise<T[]> {
     const target = requestedMember ?? (member.role === 'auditor' ? undefined : member.id);
     const decision = decideRead(member.id, member.role, action, target ?? '*');
     if (!decision.allowed) {

@@ -57,7 +57,12 @@ export class FindingRouterController {
     const failedAt = new Date();
     await this.producer.send(
       refused.map(({ record, problem }) =>
-        deadLetterRecord(this.env.DEAD_LETTER_TOPIC, record, { error: new HubError(ErrorCode.RecordRejected, `finding change refused: ${problem}`), attempts: 1, consumerGroup: `${this.env.SERVICE_NAME}.consumer`, failedAt }),
+        deadLetterRecord(this.env.DEAD_LETTER_TOPIC, record, {
+          error: new HubError(ErrorCode.RecordRejected, `finding change refused: ${problem}`),
+          attempts: 1,
+          consumerGroup: `${this.env.SERVICE_NAME}.consumer`,
+          failedAt,
+        }),
       ),
     );
     const refusedRecords = new Set(refused.map((r) => r.record));

@@ -33,7 +33,11 @@ export class InboundController {
     const memberId = memberOfInboundTopic(topic);
     const member = memberId ? await this.members.get(memberId) : undefined;
     if (!member) throw new HubError(ErrorCode.Forbidden, `${topic} is not the inbound topic of a registered member`, { context: { topic } });
-    const outcome = await this.publisher.publish(member, records.map((record, index) => entryFromKafkaRecord(record, index, DEFAULT_SUBMISSION_LIMITS)), 'kafka');
+    const outcome = await this.publisher.publish(
+      member,
+      records.map((record, index) => entryFromKafkaRecord(record, index, DEFAULT_SUBMISSION_LIMITS)),
+      'kafka',
+    );
     await this.producer.send(
       outcome.results.map((result) => ({
         topic: memberTopics(member.id).results,

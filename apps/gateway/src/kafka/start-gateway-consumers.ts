@@ -30,10 +30,12 @@ export async function startGatewayConsumers(app: INestApplication, env: GatewayE
       .catch((error: unknown) => new Logger('GatewayConsumers').warn({ err: error }, 'could not look up the members; their inbound topics stay as they were'));
   }, NEW_MEMBER_TOPICS_MS);
   lookAgain.unref();
-  await app.get(KafkaTopicAdmin).ensureTopics([
-    ...departments.flatMap((member) => memberTopicSpecs(member.id)),
-    ...[env.FINDINGS_TOPIC, ...sharingTopics].map((topic) => ({ topic, numPartitions: env.CANONICAL_TOPIC_PARTITIONS })),
-  ]);
+  await app
+    .get(KafkaTopicAdmin)
+    .ensureTopics([
+      ...departments.flatMap((member) => memberTopicSpecs(member.id)),
+      ...[env.FINDINGS_TOPIC, ...sharingTopics].map((topic) => ({ topic, numPartitions: env.CANONICAL_TOPIC_PARTITIONS })),
+    ]);
   const server = new HubKafkaServer({
     ...consumerOptionsFrom(env, `${env.SERVICE_NAME}.consumer`),
     topicRefreshMs: NEW_MEMBER_TOPICS_MS,

@@ -75,7 +75,7 @@ export function asyncApiDocument(contracts: readonly PublishedContract[], option
     servers: Object.fromEntries(
       Object.entries(options.servers).map(([name, host]) => [
         name,
-        { host, protocol: 'kafka-secure', description: 'Kafka bootstrap server of the members\' listener (TLS)', security: [{ $ref: '#/components/securitySchemes/memberScram' }] },
+        { host, protocol: 'kafka-secure', description: "Kafka bootstrap server of the members' listener (TLS)", security: [{ $ref: '#/components/securitySchemes/memberScram' }] },
       ]),
     ),
     channels,
@@ -85,7 +85,8 @@ export function asyncApiDocument(contracts: readonly PublishedContract[], option
       securitySchemes: {
         memberScram: {
           type: 'scramSha512',
-          description: 'SASL/SCRAM-SHA-512: the principal is the member id; it may write only hub.inbound.<member> and read only hub.results.<member> and hub.findings.<member> (consumer groups beginning "<member>.").',
+          description:
+            'SASL/SCRAM-SHA-512: the principal is the member id; it may write only hub.inbound.<member> and read only hub.results.<member> and hub.findings.<member> (consumer groups beginning "<member>.").',
         },
       },
     },

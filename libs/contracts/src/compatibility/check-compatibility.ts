@@ -51,8 +51,7 @@ const COMPATIBLE_INSTEAD: Record<DifferenceKind, string> = {
   'format-added': 'Earlier documents were not held to this format: leave it out, or add it in a new major version.',
   'format-removed': 'Keep the format until every consumer reads the new version.',
   'format-changed': 'Keep the old format, or change it in a new major version.',
-  'combinator-changed':
-    'The hub cannot prove that the changed combinator accepts the same documents: keep it as it was, or check the candidate against the events actually on the topic.',
+  'combinator-changed': 'The hub cannot prove that the changed combinator accepts the same documents: keep it as it was, or check the candidate against the events actually on the topic.',
   'classification-changed': '',
 };
 

@@ -33,9 +33,7 @@ describe('diffSchemas', () => {
     expect(kinds(closed({ amountFen: amount, note: { type: 'string' } }), closed({ amountFen: amount }))).toEqual([
       { pointer: '/properties/note', kind: 'property-removed-from-closed-model', effect: 'narrows' },
     ]);
-    expect(kinds(closed({ amountFen: amount }, ['amountFen']), closed({}))).toEqual([
-      { pointer: '/properties/amountFen', kind: 'property-removed-from-closed-model', effect: 'changes' },
-    ]);
+    expect(kinds(closed({ amountFen: amount }, ['amountFen']), closed({}))).toEqual([{ pointer: '/properties/amountFen', kind: 'property-removed-from-closed-model', effect: 'changes' }]);
   });
 
   it('sees a field removed from an open model as widening', () => {
@@ -90,8 +88,6 @@ describe('diffSchemas', () => {
   });
 
   it('reports a changed classification without counting it against compatibility', () => {
-    expect(kinds({ 'x-hub-classification': 'personal' }, { 'x-hub-classification': 'public' })).toEqual([
-      { pointer: '/x-hub-classification', kind: 'classification-changed', effect: 'none' },
-    ]);
+    expect(kinds({ 'x-hub-classification': 'personal' }, { 'x-hub-classification': 'public' })).toEqual([{ pointer: '/x-hub-classification', kind: 'classification-changed', effect: 'none' }]);
   });
 });

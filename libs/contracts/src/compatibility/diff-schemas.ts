@@ -73,9 +73,7 @@ class Differ {
     const removed = old ? [...old].filter((v) => !now?.has(v)) : [];
     const added = now ? [...now].filter((v) => !old?.has(v)) : [];
     const kind = effect === 'widens' ? 'enum-extended' : effect === 'narrows' ? 'enum-narrowed' : 'enum-changed';
-    const words = [added.length ? `adds ${added.join(', ')}` : '', removed.length ? `removes ${removed.join(', ')}` : '', !old ? 'is new' : '', !now ? 'is gone' : '']
-      .filter(Boolean)
-      .join(' and ');
+    const words = [added.length ? `adds ${added.join(', ')}` : '', removed.length ? `removes ${removed.join(', ')}` : '', !old ? 'is new' : '', !now ? 'is gone' : ''].filter(Boolean).join(' and ');
     this.add(`${pointer}/enum`, kind, effect, `the list of allowed values ${words}`);
   }
 
@@ -138,7 +136,12 @@ class Differ {
       }
       const required = newRequired.has(name);
       if (wasClosed) {
-        this.add(at, required ? 'required-property-added-to-closed-model' : 'property-added-to-closed-model', required ? 'changes' : 'widens', `${required ? 'required' : 'optional'} field "${name}" is new`);
+        this.add(
+          at,
+          required ? 'required-property-added-to-closed-model' : 'property-added-to-closed-model',
+          required ? 'changes' : 'widens',
+          `${required ? 'required' : 'optional'} field "${name}" is new`,
+        );
       } else {
         this.add(at, required ? 'required-property-added-to-open-model' : 'property-added-to-open-model', 'narrows', `${required ? 'required' : 'optional'} field "${name}" is new`);
       }

@@ -9,7 +9,7 @@ const records = [
 ];
 const LZ4_MAGIC = Buffer.from([0x04, 0x22, 0x4d, 0x18]);
 
-describe('kafkajs with the hub\'s compression codecs', () => {
+describe("kafkajs with the hub's compression codecs", () => {
   beforeAll(() => registerCompressionCodecs());
 
   it.each([

@@ -75,14 +75,17 @@ function inflateSnappy(compressed: Buffer, limitBytes: number): Buffer {
     return snappyUncompress(compressed) as Buffer;
   }
   const chunks: Buffer[] = [];
-  for (let at = XERIAL_HEADER_BYTES; at < compressed.length; ) {
+  for (let at = XERIAL_HEADER_BYTES; at < compressed.length;) {
     if (at + 4 > compressed.length) throw malformed('snappy', `a chunk length is cut at byte ${at}`);
     const end = at + 4 + compressed.readInt32BE(at);
     if (end > compressed.length || end < at + 4) throw malformed('snappy', `the chunk at byte ${at} runs past the end`);
     chunks.push(compressed.subarray(at + 4, end));
     at = end;
   }
-  refuseAbove(chunks.reduce((sum, chunk) => sum + snappyLength(chunk), 0), limitBytes);
+  refuseAbove(
+    chunks.reduce((sum, chunk) => sum + snappyLength(chunk), 0),
+    limitBytes,
+  );
   return Buffer.concat(chunks.map((chunk) => snappyUncompress(chunk) as Buffer));
 }
 

@@ -37,7 +37,11 @@ interface Progress {
 }
 
 const placeOf = (range: PartitionRange) => `${range.topic}/${range.partition}`;
-const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -77,7 +81,8 @@ export async function readPartitionRanges(admin: Admin, ranges: readonly Partiti
     const after = remaining.reduce((sum, progress) => sum + progress.next, 0);
     remaining = remaining.filter((progress) => progress.next < progress.range.end);
     if (after > before) attempt = 0;
-    else if (attempt >= ATTEMPTS) throw error ?? new HubError(ErrorCode.KafkaUnavailable, `no leader served ${remaining.map((p) => placeOf(p.range)).join(', ')} after ${ATTEMPTS} attempts`, { canRetry: true });
+    else if (attempt >= ATTEMPTS)
+      throw error ?? new HubError(ErrorCode.KafkaUnavailable, `no leader served ${remaining.map((p) => placeOf(p.range)).join(', ')} after ${ATTEMPTS} attempts`, { canRetry: true });
     if (remaining.length > 0) await sleep(Math.min(200 * 2 ** attempt, 2000));
   }
   await handedOn;
@@ -104,7 +109,12 @@ async function leadersOf(admin: Admin, remaining: readonly Progress[]): Promise<
 /** Fetches the leader's partitions until each reaches its end, or the leader stops serving one (it is then left for the next attempt). */
 async function readFromLeader(address: string, partitions: Progress[], handOn: (records: InboundRecord[]) => Promise<void>, options: RangeReaderOptions): Promise<void> {
   const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
-  const connection = await BrokerConnection.open(host, port, { clientId: options.clientId, timeoutMs: options.connectionTimeoutMs, ...(options.tls ? { tls: options.tls } : {}), ...(options.sasl ? { sasl: options.sasl } : {}) });
+  const connection = await BrokerConnection.open(host, port, {
+    clientId: options.clientId,
+    timeoutMs: options.connectionTimeoutMs,
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.sasl ? { sasl: options.sasl } : {}),
+  });
   const stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
   const send = (active: readonly Progress[]) => {
     const fetches: PartitionFetch[] = active.map((p) => ({ topic: p.range.topic, partition: p.range.partition, offset: p.next }));
@@ -152,7 +162,9 @@ async function readFromLeader(address: string, partitions: Progress[], handOn: (
 function fetchError(progress: Progress, code: number): HubError {
   const place = placeOf(progress.range);
   const why = code === 1 ? ': the records were deleted (retention) after the range was set; read them from the audit store' : '';
-  return new HubError(ErrorCode.UnexpectedKafkaResponse, `fetching ${place} from offset ${progress.next} failed with Kafka error ${ERROR_NAMES[code] ?? code}${why}`, { context: { place, offset: progress.next, code } });
+  return new HubError(ErrorCode.UnexpectedKafkaResponse, `fetching ${place} from offset ${progress.next} failed with Kafka error ${ERROR_NAMES[code] ?? code}${why}`, {
+    context: { place, offset: progress.next, code },
+  });
 }
 
 function stalled(active: readonly Progress[], timeoutMs: number): HubError {

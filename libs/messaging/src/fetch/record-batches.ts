@@ -88,7 +88,10 @@ export function decodeRecordBatches(recordSet: Buffer, range: OffsetRange, abort
     const batchEnd = at + LOG_OVERHEAD + recordSet.readInt32BE(at + 8);
     if (batchEnd > recordSet.length) break;
     const magic = recordSet.readInt8(at + 16);
-    if (magic !== 2) throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} is in message format v${magic}; only v2 is read`, { context: { place, offset: baseOffset, magic } });
+    if (magic !== 2)
+      throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} is in message format v${magic}; only v2 is read`, {
+        context: { place, offset: baseOffset, magic },
+      });
     const attributes = recordSet.readInt16BE(at + 21);
     const lastOffset = baseOffset + recordSet.readInt32BE(at + 23);
     const producerId = recordSet.readBigInt64BE(at + 43);
@@ -144,7 +147,9 @@ function recordsOf(body: Buffer, compression: number, place: string, baseOffset:
   if (compression === 0) return body;
   const codec = CODEC_BY_ATTRIBUTE[compression as keyof typeof CODEC_BY_ATTRIBUTE];
   if (codec === undefined) {
-    throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} names compression codec ${compression}, which Kafka does not define`, { context: { place, offset: baseOffset, compression } });
+    throw new HubError(ErrorCode.UnexpectedKafkaResponse, `${place}: the batch at offset ${baseOffset} names compression codec ${compression}, which Kafka does not define`, {
+      context: { place, offset: baseOffset, compression },
+    });
   }
   try {
     return decompressRecords(codec, body);
@@ -154,7 +159,17 @@ function recordsOf(body: Buffer, compression: number, place: string, baseOffset:
   }
 }
 
-function readRecords(cursor: Cursor, recent: RecentTexts, count: number, baseOffset: number, appendTime: number | undefined, baseTimestamp: number, range: OffsetRange, keep: KeyFilter | undefined, into: InboundRecord[]): void {
+function readRecords(
+  cursor: Cursor,
+  recent: RecentTexts,
+  count: number,
+  baseOffset: number,
+  appendTime: number | undefined,
+  baseTimestamp: number,
+  range: OffsetRange,
+  keep: KeyFilter | undefined,
+  into: InboundRecord[],
+): void {
   for (let i = 0; i < count; i++) {
     const end = cursor.varint() + cursor.at;
     cursor.at += 1; // record attributes: unused

@@ -12,8 +12,8 @@ const received = (signed: { topic: string; key: string | null; value: string | B
   headers: signed.headers ?? {},
 });
 
-describe('signed records (issue 19: what the hub\'s services publish for others to trust)', () => {
-  it('verify when signed by the publishing service\'s key', () => {
+describe("signed records (issue 19: what the hub's services publish for others to trust)", () => {
+  it("verify when signed by the publishing service's key", () => {
     expect(verifier.problem(received(new RecordSigner(crosscheck.privateKey).sign(record)))).toBeUndefined();
   });
 

@@ -8,7 +8,11 @@ export const SIGNATURE_HEADER = 'hub-signature';
 const DOMAIN = Buffer.from('hub-signed-record-v1\0');
 
 /** A key's id: the first 16 hex digits of the SHA-256 of its public key (SPKI DER). */
-const keyIdOf = (key: KeyObject) => createHash('sha256').update((key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+const keyIdOf = (key: KeyObject) =>
+  createHash('sha256')
+    .update((key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 
 const part = (bytes: Buffer | null) => {
   const length = Buffer.alloc(4);

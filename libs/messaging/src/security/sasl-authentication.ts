@@ -15,7 +15,9 @@ const SASL_HANDSHAKE = { key: 17, version: 1 };
 const SASL_AUTHENTICATE = { key: 36, version: 2 };
 
 function refused(connection: SaslConnection, sasl: KafkaSasl, why: string): HubError {
-  return new HubError(ErrorCode.Unauthenticated, `broker ${connection.address} refused ${sasl.username} (${sasl.mechanism}): ${why}`, { context: { broker: connection.address, principal: sasl.username } });
+  return new HubError(ErrorCode.Unauthenticated, `broker ${connection.address} refused ${sasl.username} (${sasl.mechanism}): ${why}`, {
+    context: { broker: connection.address, principal: sasl.username },
+  });
 }
 
 /**

@@ -68,7 +68,8 @@ export class ScramClient {
     const answer = attributes(serverFinal);
     if (answer.has('e')) throw new ScramError(`the broker refused the SCRAM credentials of ${this.username}: ${answer.get('e')}`);
     const signature = Buffer.from(answer.get('v') ?? '', 'base64');
-    if (!this.expectedServerSignature || !signature.equals(this.expectedServerSignature)) throw new ScramError('the broker did not prove that it holds the SCRAM credential (server signature mismatch)');
+    if (!this.expectedServerSignature || !signature.equals(this.expectedServerSignature))
+      throw new ScramError('the broker did not prove that it holds the SCRAM credential (server signature mismatch)');
   }
 
   private hmac(key: Buffer, text: string): Buffer {

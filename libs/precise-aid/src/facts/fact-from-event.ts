@@ -32,7 +32,11 @@ export const FACT_EVENT_TYPES = [
 ] as const satisfies readonly EventType[];
 
 /** The fact event types about households, which name their members; the others are about one person, their record key. */
-export const HOUSEHOLD_EVENT_TYPES: readonly string[] = ['civil-affairs.household-status.changed.v1', 'civil-affairs.household-status.changed.v2', 'rural-revitalisation.monitoring-status.changed.v1'] satisfies EventType[];
+export const HOUSEHOLD_EVENT_TYPES: readonly string[] = [
+  'civil-affairs.household-status.changed.v1',
+  'civil-affairs.household-status.changed.v2',
+  'rural-revitalisation.monitoring-status.changed.v1',
+] satisfies EventType[];
 
 /** The 学籍异动 of enrolment version 2, as joining or leaving the term. */
 const ENROLMENT_CHANGES: Readonly<Record<string, EnrolmentFact['change']>> = {

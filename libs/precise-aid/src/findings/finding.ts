@@ -37,7 +37,9 @@ export interface Finding {
 
 /** The same rule, version, subject, period (and item) always give the same id, so a finding is raised once however often it is found. */
 export function findingId(rule: RuleFamily, ruleVersion: string, subject: string, period: string, item?: string): string {
-  return createHash('sha256').update([rule, ruleVersion, subject, period, ...(item === undefined ? [] : [item])].join('\u0000')).digest('hex');
+  return createHash('sha256')
+    .update([rule, ruleVersion, subject, period, ...(item === undefined ? [] : [item])].join('\u0000'))
+    .digest('hex');
 }
 
 export function finding(rule: RuleFamily, ruleVersion: string, subject: string, period: string, routedTo: DepartmentId, explanation: string, evidence: Evidence[], item?: string): Finding {

@@ -26,7 +26,10 @@ export function reconcile(open: readonly Finding[], found: readonly Finding[], c
   for (const [id, finding] of before) {
     if (now.has(id)) continue;
     const evidence = [...finding.evidence, ...cause.filter((c) => !finding.evidence.some((e) => e.eventId === c.eventId && e.source === c.source))];
-    changes.push({ change: 'closed', finding: { ...finding, explanation: `Closed: no longer found after ${cause.map((c) => c.type).join(', ') || 'a re-evaluation'}. Was: ${finding.explanation}`, evidence } });
+    changes.push({
+      change: 'closed',
+      finding: { ...finding, explanation: `Closed: no longer found after ${cause.map((c) => c.type).join(', ') || 'a re-evaluation'}. Was: ${finding.explanation}`, evidence },
+    });
   }
   return changes.sort((a, b) => a.finding.findingId.localeCompare(b.finding.findingId));
 }

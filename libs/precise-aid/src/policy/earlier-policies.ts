@@ -4,7 +4,17 @@ import { POLICY_2026, type AidItem, type Policy } from './policy.js';
 const ANY_AID: AidItem[] = ['preschool', 'compulsory', 'senior-high', 'secondary-vocational'].map((stage) => ({
   name: '任何学生资助',
   stage,
-  paidBy: ['preschool-subsidy', 'compulsory-living-subsidy', 'senior-high-grant', 'vocational-grant', 'tuition-waiver', 'preschool-final-year-free', 'compulsory-nutrition', 'senior-high-fee-waiver', 'vocational-tuition-waiver'],
+  paidBy: [
+    'preschool-subsidy',
+    'compulsory-living-subsidy',
+    'senior-high-grant',
+    'vocational-grant',
+    'tuition-waiver',
+    'preschool-final-year-free',
+    'compulsory-nutrition',
+    'senior-high-fee-waiver',
+    'vocational-tuition-waiver',
+  ],
   entitlement: 'closed-list',
   groups: [{ bases: 'counted' }],
   deadline: null,

@@ -18,8 +18,7 @@ export function paymentDeadline(item: AidItem, term: string): IsoDate | null {
 }
 
 /** The enrolment a term's qualifiers are read from: the last joining one. */
-export const joiningEnrolment = (enrolments: readonly EnrolmentFact[]): EnrolmentFact | undefined =>
-  enrolments.filter((e) => e.change === 'enrolled' || e.change === 'transferred').at(-1);
+export const joiningEnrolment = (enrolments: readonly EnrolmentFact[]): EnrolmentFact | undefined => enrolments.filter((e) => e.change === 'enrolled' || e.change === 'transferred').at(-1);
 
 /**
  * Whether the enrolment meets a group's qualifiers other than 农村; one that does not state them

@@ -30,8 +30,12 @@ export function aidWithoutEligibility(view: PersonView, { policy, until }: RuleC
       const paid = grants.filter((g) => item.paidBy.includes(g.aidType));
       if (item.entitlement === 'universal' || entitlingBases(item, bases, enrolment, interval).length > 0) return [];
       if (item.entitlement === 'need-tested' && !endedBefore) return [];
-      const statuses = known.length === 0 ? '未掌握该生家庭的任何救助身份' : `已知的家庭身份（${listWord(known.map((s) => `${statusWord(s.value)}${spanWord(s.interval.from, s.interval.to)}`))}）不覆盖该学期`;
-      const context = known.length === 0 ? 'no status of the household is known' : `the household's known statuses (${known.map((s) => `${s.value} ${s.interval.from} to ${s.interval.to ?? 'open'}`).join('; ')}) do not cover the term`;
+      const statuses =
+        known.length === 0 ? '未掌握该生家庭的任何救助身份' : `已知的家庭身份（${listWord(known.map((s) => `${statusWord(s.value)}${spanWord(s.interval.from, s.interval.to)}`))}）不覆盖该学期`;
+      const context =
+        known.length === 0
+          ? 'no status of the household is known'
+          : `the household's known statuses (${known.map((s) => `${s.value} ${s.interval.from} to ${s.interval.to ?? 'open'}`).join('; ')}) do not cover the term`;
       const list = item.entitlement === 'closed-list' ? '，该项目仅限特定群体' : '';
       return [
         finding(
@@ -40,7 +44,10 @@ export function aidWithoutEligibility(view: PersonView, { policy, until }: RuleC
           view.person,
           term,
           'education',
-          bilingual(`${termWord(term)}已发放${item.name}${list}，但${statuses}，请复核。`, `Aid (${[...new Set(paid.map((g) => g.aidType))].join(', ')}) is recorded for ${term}, but ${context}. For review.`),
+          bilingual(
+            `${termWord(term)}已发放${item.name}${list}，但${statuses}，请复核。`,
+            `Aid (${[...new Set(paid.map((g) => g.aidType))].join(', ')}) is recorded for ${term}, but ${context}. For review.`,
+          ),
           [...paid.map((g) => g.evidence), ...known.flatMap((s) => s.evidence)],
           item.item,
         ),

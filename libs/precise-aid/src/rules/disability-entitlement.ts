@@ -45,7 +45,14 @@ export function disabilityEntitlement(view: PersonView, policy: Policy['disabili
       .flatMap((status) => {
         const both = intersection(certificate.interval, status.interval);
         return both
-          ? [{ months: monthsOf(both, lastMonth), evidence: [...certificate.evidence, ...status.evidence], why: `a certificate holder in a ${status.value} household from ${both.from}`, whyZh: `${statusWord(status.value)}家庭中的持证残疾人（自${both.from}起）` }]
+          ? [
+              {
+                months: monthsOf(both, lastMonth),
+                evidence: [...certificate.evidence, ...status.evidence],
+                why: `a certificate holder in a ${status.value} household from ${both.from}`,
+                whyZh: `${statusWord(status.value)}家庭中的持证残疾人（自${both.from}起）`,
+              },
+            ]
           : [];
       }),
   );

@@ -7,14 +7,7 @@ import { disabilityEntitlement, type DueStretch } from './disability-entitlement
 import type { RuleContext } from './rule.js';
 
 /** Findings, one per year, for months due a subsidy (after the grace months) that have none. */
-function gapsByYear(
-  rule: RuleFamily,
-  view: PersonView,
-  context: RuleContext,
-  due: DueStretch[],
-  paid: ReadonlySet<string>,
-  subsidy: 'care' | 'living',
-): Finding[] {
+function gapsByYear(rule: RuleFamily, view: PersonView, context: RuleContext, due: DueStretch[], paid: ReadonlySet<string>, subsidy: 'care' | 'living'): Finding[] {
   const byYear = new Map<string, { months: Set<string>; evidence: Evidence[]; why: Set<string>; whyZh: Set<string> }>();
   for (const stretch of due) {
     for (const month of stretch.months.filter((m) => !paid.has(m))) {

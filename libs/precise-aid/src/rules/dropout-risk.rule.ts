@@ -121,10 +121,19 @@ export function dropoutRisk(view: PersonView, context: RuleContext): Finding[] {
     if (followed.length === 0) continue;
     findings.set(
       out.term,
-      finding('dropout-risk', policy.version, view.person, out.term, 'education', explanation(out, followed.map((b) => b.basis), schooling.graceDays), [
-        ...out.evidence,
-        ...followed.flatMap((b) => b.evidence),
-      ]),
+      finding(
+        'dropout-risk',
+        policy.version,
+        view.person,
+        out.term,
+        'education',
+        explanation(
+          out,
+          followed.map((b) => b.basis),
+          schooling.graceDays,
+        ),
+        [...out.evidence, ...followed.flatMap((b) => b.evidence)],
+      ),
     );
   }
   return [...findings.values()];

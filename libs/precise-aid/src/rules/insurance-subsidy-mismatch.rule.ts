@@ -19,7 +19,15 @@ type Tier = 'full' | 'fixed';
 const TIER_NAMES: Record<Tier, string> = { full: '全额 (full)', fixed: '定额 (fixed)' };
 const TIER_WORDS: Record<Tier, string> = { full: '全额资助', fixed: '定额资助' };
 /** The premium-subsidy bases of the enrolment contract, as officers name them. */
-const BASIS_WORDS: Readonly<Record<string, string>> = { dibao: '低保', 'extreme-poverty': '特困', 'marginal-low-income': '低保边缘', 'poverty-alleviated': '脱贫人口', monitored: '监测对象', disability: '残疾人', other: '其他' };
+const BASIS_WORDS: Readonly<Record<string, string>> = {
+  dibao: '低保',
+  'extreme-poverty': '特困',
+  'marginal-low-income': '低保边缘',
+  'poverty-alleviated': '脱贫人口',
+  monitored: '监测对象',
+  disability: '残疾人',
+  other: '其他',
+};
 
 function tierOf(statuses: readonly string[], tiers: NonNullable<Policy['insurance']['premiumSubsidy']>): Tier | undefined {
   if (statuses.some((s) => tiers.full.includes(s))) return 'full';
@@ -48,9 +56,12 @@ export function insuranceSubsidyMismatch(view: PersonView, { policy, until }: Ru
     const heldWords = listWord(statuses.map(statusWord));
     const basisWord = basis === null ? '' : (BASIS_WORDS[basis] ?? basis);
     const problems: [string, string][] = [];
-    if (due && basis === null) problems.push([`未享受参保资助，${heldWords}应享受${TIER_WORDS[due]}（资助未落实）`, `no premium subsidy, where ${statuses.join(', ')} calls for a ${TIER_NAMES[due]} subsidy`]);
-    if (due === 'full' && basisStatuses && tierOf(basisStatuses, tiers) === 'fixed') problems.push([`按${basisWord}享受定额资助，${heldWords}应享受全额资助`, `a ${TIER_NAMES.fixed} subsidy on ${basis}, where ${statuses.join(', ')} calls for ${TIER_NAMES.full}`]);
-    if (basisStatuses && !basisStatuses.some((s) => statuses.includes(s))) problems.push([`资助依据${basisWord}在${year}年已不成立（资助依据失效）`, `a subsidy on ${basis}, which does not hold in ${year}`]);
+    if (due && basis === null)
+      problems.push([`未享受参保资助，${heldWords}应享受${TIER_WORDS[due]}（资助未落实）`, `no premium subsidy, where ${statuses.join(', ')} calls for a ${TIER_NAMES[due]} subsidy`]);
+    if (due === 'full' && basisStatuses && tierOf(basisStatuses, tiers) === 'fixed')
+      problems.push([`按${basisWord}享受定额资助，${heldWords}应享受全额资助`, `a ${TIER_NAMES.fixed} subsidy on ${basis}, where ${statuses.join(', ')} calls for ${TIER_NAMES.full}`]);
+    if (basisStatuses && !basisStatuses.some((s) => statuses.includes(s)))
+      problems.push([`资助依据${basisWord}在${year}年已不成立（资助依据失效）`, `a subsidy on ${basis}, which does not hold in ${year}`]);
     if (problems.length === 0) continue;
     const evidence: Evidence[] = [...enrolment.evidence, ...spells.flatMap((s) => s.evidence)];
     const explanation = bilingual(`该人员${year}年参保${problems.map(([zh]) => zh).join('；')}。`, `The ${year} enrolment has ${problems.map(([, en]) => en).join('; and ')}.`);

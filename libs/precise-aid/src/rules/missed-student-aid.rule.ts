@@ -11,7 +11,8 @@ const describe = (basis: string) => (basis.startsWith('monitored:') ? `monitorin
 
 const basisZh = (b: EligibilityBasis) =>
   b.basis === ANYONE_QUALIFIED ? '六盘山区农村学生' : `${b.basis.includes('disability') ? '' : '家庭为'}${statusWord(b.basis)}（${spanWord(b.interval.from, b.interval.to)}）`;
-const basisEn = (b: EligibilityBasis) => (b.basis === ANYONE_QUALIFIED ? 'a rural student in the listed counties' : `${describe(b.basis)} from ${b.interval.from}${b.interval.to ? ` to ${b.interval.to}` : ''}`);
+const basisEn = (b: EligibilityBasis) =>
+  b.basis === ANYONE_QUALIFIED ? 'a rural student in the listed counties' : `${describe(b.basis)} from ${b.interval.from}${b.interval.to ? ` to ${b.interval.to}` : ''}`;
 
 /**
  * 漏助, per aid item: a student enrolled for a term, in one of an item's entitled groups during it

@@ -49,9 +49,12 @@ function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusCh
     const listed = new Map(fact.members.filter((m) => m.personalStatus).map((m) => [m.person, m]));
     const before = personalNow.get(fact.household) ?? new Map<string, HouseholdMember>();
     for (const [person, member] of before) {
-      if (!opens || listed.get(person)?.personalStatus !== member.personalStatus) push(personalKey(fact.household, person), { value: member.personalStatus!, opens: false, from: fact.from, to: null, members: [member], evidence: fact.evidence });
+      if (!opens || listed.get(person)?.personalStatus !== member.personalStatus)
+        push(personalKey(fact.household, person), { value: member.personalStatus!, opens: false, from: fact.from, to: null, members: [member], evidence: fact.evidence });
     }
-    if (opens) for (const [person, member] of listed) push(personalKey(fact.household, person), { value: member.personalStatus!, opens, from: fact.from, to: fact.to, members: [member], evidence: fact.evidence });
+    if (opens)
+      for (const [person, member] of listed)
+        push(personalKey(fact.household, person), { value: member.personalStatus!, opens, from: fact.from, to: fact.to, members: [member], evidence: fact.evidence });
     personalNow.set(fact.household, opens ? listed : new Map());
   }
   return byHousehold;
@@ -98,9 +101,7 @@ export const heldSpellsOf = (view: PersonView): readonly HouseholdSpell[] => hou
  * (a downgrade from grade 2 to 3) ends the spell, a change back opens another.
  */
 export function certificateSpells(certificates: readonly CertificateFact[], entitled?: (certificate: CertificateFact) => boolean): Spell[] {
-  return foldSpells(
-    certificates.map((c) => ({ value: 'certificate', opens: c.change !== 'revoked' && (entitled?.(c) ?? true), from: c.effectiveDate, to: null, members: [], evidence: c.evidence })),
-  );
+  return foldSpells(certificates.map((c) => ({ value: 'certificate', opens: c.change !== 'revoked' && (entitled?.(c) ?? true), from: c.effectiveDate, to: null, members: [], evidence: c.evidence })));
 }
 
 /**
@@ -131,7 +132,10 @@ export function eligibilityDuring(
       const parents = spell.members.filter((m) => (PARENT_RELATIONS[spell.relation] ?? []).includes(m.relation)).map((m) => m.person);
       const certificates = view.relativeFacts.filter((f): f is CertificateFact => f.kind === 'certificate' && parents.includes(f.person));
       for (const parent of parents) {
-        for (const certificate of certificateSpells(certificates.filter((c) => c.person === parent), kinds.parentCertificate)) {
+        for (const certificate of certificateSpells(
+          certificates.filter((c) => c.person === parent),
+          kinds.parentCertificate,
+        )) {
           if (counts(certificate.interval)) bases.push({ basis: 'parent-disability', interval: certificate.interval, evidence: certificate.evidence });
         }
       }
