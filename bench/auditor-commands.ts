@@ -63,7 +63,7 @@ export function replayCommand(
   const commandSeconds = seconds(started);
   const timing = /^replayed [\d,]+ canonical records in [\d.]+ s \(([\d,]+) records\/s\): (.+)$/m.exec(run.stderr);
   if (run.status !== 0 || !timing) throw new Error(`hub replay failed (exit ${run.status}): ${run.stdout}${run.stderr}`);
-  return { report: JSON.parse(readFileSync(reportFile, 'utf8')) as ReplayReport, recordsPerSecond: Number(timing[1]!.replace(/,/g, '')), phases: timing[2]!, commandSeconds };
+  return { report: JSON.parse(readFileSync(reportFile, 'utf8')) as ReplayReport, recordsPerSecond: Number(timing[1].replace(/,/g, '')), phases: timing[2], commandSeconds };
 }
 
 /**
@@ -85,7 +85,7 @@ export function verifyCommand(
   const verdict = /^intact: (.+ entries, \d+ checkpoints), in [\d.]+ s \(([\d,]+) entries\/s\)/m.exec(run.stdout);
   if (run.status !== 0 || !verdict) throw new Error(`hub audit verify did not find the run's audit store intact (exit ${run.status}): ${run.stdout}${run.stderr}`);
   const number = (text: string) => Number(text.replace(/,/g, ''));
-  return { entries: number(/([\d,]+) entries/.exec(verdict[1]!)![1]!), entriesPerSecond: number(verdict[2]!), summary: verdict[1]!, commandSeconds };
+  return { entries: number(/([\d,]+) entries/.exec(verdict[1])![1]), entriesPerSecond: number(verdict[2]), summary: verdict[1], commandSeconds };
 }
 
 /**

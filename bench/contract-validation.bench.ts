@@ -27,11 +27,11 @@ export function contractValidationBench(projectRoot: string, events: number, det
   let i = 0;
   const figures = [
     measure(`valid events, ${valid.length} contracts round-robin`, events, () => {
-      const [id, document] = valid[i++ % valid.length]!;
+      const [id, document] = valid[i++ % valid.length];
       if (!validator.validate(id, document).valid) throw new Error(`example of ${id} should be valid`);
     }),
     measure('invalid events (all violations collected)', Math.floor(events / 4), () => {
-      const [id, document] = invalid[i++ % invalid.length]!;
+      const [id, document] = invalid[i++ % invalid.length];
       if (validator.validate(id, document).valid) throw new Error(`invalid example of ${id} passed`);
     }),
   ];

@@ -85,7 +85,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
 /** Per rule family: findings planted, raised, planted and raised, planted but not raised (missed), raised but not planted (extra). Keys are `<rule> <subject> <period>`. */
 function countsByRule(planted: ReadonlySet<string>, found: ReadonlySet<string>): Record<string, { planted: number; raised: number; hits: number; missed: number; extra: number }> {
   const rows: Record<string, { planted: number; raised: number; hits: number; missed: number; extra: number }> = {};
-  const row = (key: string) => (rows[key.split(' ')[0]!] ??= { planted: 0, raised: 0, hits: 0, missed: 0, extra: 0 });
+  const row = (key: string) => (rows[key.split(' ')[0]] ??= { planted: 0, raised: 0, hits: 0, missed: 0, extra: 0 });
   for (const key of planted) {
     const counts = row(key);
     counts.planted++;

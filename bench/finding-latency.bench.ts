@@ -61,8 +61,16 @@ async function joinedConsumer(kafka: Kafka, topic: string, onRecord: (value: Buf
   const consumer = kafka.consumer({ groupId: `bench-latency-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 50 });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.run({ eachMessage: async ({ message }) => onRecord(message.value!, Date.now()) });
+  const joined = new Promise<void>((resolve) =>
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      resolve();
+    }),
+  );
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      onRecord(message.value!, Date.now());
+    },
+  });
   await joined;
   return consumer;
 }
@@ -149,7 +157,7 @@ export async function findingLatencyBench(projectRoot: string, infra: BenchInfra
       baseline,
     ];
     console.log(
-      `sent at ${Math.round(sendingRate)}/s; p99 publish to finding: decided ${figures[0]!.p99Ms!.toFixed(0)} ms, announced ${figures[1]!.p99Ms!.toFixed(0)} ms (target 1000 ms); raw kafkajs p99 ${baseline.p99Ms!.toFixed(0)} ms; ${uncited} raised findings cite events of earlier runs`,
+      `sent at ${Math.round(sendingRate)}/s; p99 publish to finding: decided ${figures[0].p99Ms!.toFixed(0)} ms, announced ${figures[1].p99Ms!.toFixed(0)} ms (target 1000 ms); raw kafkajs p99 ${baseline.p99Ms!.toFixed(0)} ms; ${uncited} raised findings cite events of earlier runs`,
     );
     const busy = (app: 'gateway' | 'crosscheck') => `${Math.round((100 * (cpuAfter[app] - cpuBefore[app])) / ((cpuAfter.at - cpuBefore.at) / 1000))} %`;
     console.log(`CPU while sending and until the last finding: gateway ${busy('gateway')}, crosscheck ${busy('crosscheck')} of a core`);

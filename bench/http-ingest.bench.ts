@@ -115,7 +115,7 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
       },
       baseline,
     ];
-    const ratio = figures[0]!.eventsPerSecond / baseline.eventsPerSecond;
+    const ratio = figures[0].eventsPerSecond / baseline.eventsPerSecond;
     const gatewayCpuPerRecordUs = (gatewayCpuSeconds / events) * 1e6;
     console.log(`gateway / raw produce: ${ratio.toFixed(2)}   peak RSS: gateway ${gatewayRss} MiB, benchmark client ${peakRssMiB()} MiB`);
     console.log(

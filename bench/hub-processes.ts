@@ -31,14 +31,14 @@ export function startApp(projectRoot: string, entry: string, env: Record<string,
 
 /** CPU seconds a process has used so far (user + system), from /proc. */
 export const cpuSecondsOf = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 /** CPU seconds the whole machine has spent busy and in all (busy + idle) so far, from /proc/stat. */
 function machineCpuSeconds(): { busy: number; all: number } {
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
-  const busy = user! + nice! + system! + irq! + softirq! + steal!;
-  return { busy: busy / 100, all: (busy + idle! + iowait!) / 100 };
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number) as number[];
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: busy / 100, all: (busy + idle + iowait) / 100 };
 }
 
 export interface CpuSnapshot {
@@ -57,7 +57,7 @@ export function cpuSnapshot(apps: Record<string, ChildProcess>): CpuSnapshot {
 /** CPU µs per record between two snapshots: each app's, the benchmark client's, the rest (broker, PostgreSQL, anything else), and how busy the machine was. */
 export function cpuPerRecord(before: CpuSnapshot, after: CpuSnapshot, records: number): { microsecondsPerRecord: Record<string, number>; machineBusy: number } {
   const perRecord = (seconds: number) => Math.round((seconds * 1e6) / records);
-  const apps = Object.fromEntries(Object.keys(after.apps).map((name) => [name, after.apps[name]! - (before.apps[name] ?? 0)]));
+  const apps = Object.fromEntries(Object.keys(after.apps).map((name) => [name, after.apps[name] - (before.apps[name] ?? 0)]));
   const client = after.self - before.self;
   const busy = after.machine.busy - before.machine.busy;
   const rest = busy - client - Object.values(apps).reduce((sum, seconds) => sum + seconds, 0);
@@ -79,7 +79,9 @@ export async function stopApp(child: ChildProcess): Promise<void> {
   // A process that ended on a signal has no exit code, only a signal code.
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
+    child.once('exit', () => {
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -99,7 +101,7 @@ export async function postBatches(url: string, batches: readonly Batch[], concur
   const started = performance.now();
   const client = async () => {
     while (next < batches.length) {
-      const { key, body, contentType } = batches[next++]!;
+      const { key, body, contentType } = batches[next++];
       const t0 = performance.now();
       const response = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': contentType }, body });
       const outcome = (await response.json()) as { accepted?: number; message?: string };

@@ -76,7 +76,7 @@ export async function rawKafkaBench(projectRoot: string, options: RawKafkaOption
   await admin.disconnect();
 
   const values = Array.from({ length: Math.min(events, 10_000) }, (_, i) => payload(i, valueBytes));
-  const value = (i: number) => values[i % values.length]!;
+  const value = (i: number) => values[i % values.length];
   console.log(`${events} events of ~${valueBytes} bytes, batches of ${batchSize}, ${partitions} partitions, brokers ${brokers.join(',')}`);
 
   const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.WARN, ...benchSasl() });

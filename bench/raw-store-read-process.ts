@@ -39,7 +39,7 @@ const readChain = async ({ topic, partition }: { topic: string; partition: numbe
 const started = performance.now();
 await Promise.all(
   [0, 1].map(async () => {
-    for (let i = next++; i < chains.length; i = next++) await readChain(chains[i]!);
+    for (let i = next++; i < chains.length; i = next++) await readChain(chains[i]);
   }),
 );
 const seconds = (performance.now() - started) / 1000;

@@ -88,7 +88,7 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
     : undefined;
   const url = `http://127.0.0.1:${gatewayPort}`;
   const database = new pg.Pool({ connectionString: infra.databaseUrl, max: 2 });
-  const count = async (sql: string) => Number((await database.query<{ n: string }>(sql)).rows[0]!.n);
+  const count = async (sql: string) => Number((await database.query<{ n: string }>(sql)).rows[0].n);
   const stop = async () => {
     await database.end();
     await Promise.all([crosscheck, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
@@ -112,7 +112,7 @@ export async function loadRegion(projectRoot: string, infra: BenchInfra, options
   let records = 0;
   const flush = (department: string) => {
     const lines = pending.get(department)!;
-    if (lines.length > 0) batches.push({ key: keys[department]!, contentType: 'application/x-ndjson', body: lines.join('\n') });
+    if (lines.length > 0) batches.push({ key: keys[department], contentType: 'application/x-ndjson', body: lines.join('\n') });
     pending.set(department, []);
   };
   const counts = emptyCounts();
@@ -171,7 +171,7 @@ async function consumerLag(admin: Admin, groupId: string, topics: readonly strin
   let lag = 0;
   topics.forEach((topic, i) => {
     const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
-    for (const end of ends[i]!) {
+    for (const end of ends[i]) {
       const offset = done.find((p) => p.partition === end.partition)?.offset ?? '-1';
       lag += Number(end.high) - Math.max(Number(offset), Number(end.low));
     }

@@ -99,7 +99,9 @@ async function shutdown(exitCode: number): Promise<never> {
         .map(
           (child) =>
             new Promise<void>((resolve) => {
-              child.once('exit', () => resolve());
+              child.once('exit', () => {
+                resolve();
+              });
               child.kill('SIGTERM');
             }),
         ),
@@ -294,9 +296,9 @@ function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: Started
       // Its own API key only: a department system holds no pseudonym key and no database URL.
       env: {
         DEPARTMENT: department,
-        HUB_API_KEY: keys[department]!,
+        HUB_API_KEY: keys[department],
         REGION_DIR: demoFolder,
-        GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0]!.port}`,
+        GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0].port}`,
         SERVICE_NAME: 'department-simulator',
       },
       onLine: (line) => {

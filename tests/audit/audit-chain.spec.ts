@@ -46,7 +46,7 @@ function records(count: number, firstOffset = 0): ChainRecord[] {
 }
 
 function seal(entries: readonly ChainEntry[], upTo: number, key: KeyObject = auditKey.privateKey): Checkpoint {
-  const entry = entries[upTo - 1]!;
+  const entry = entries[upTo - 1];
   return signCheckpoint({ topic: TOPIC, partition: 2, lastOffset: entry.offset, entries: upTo, headHash: entry.hash, sealedAt: '2026-11-30T06:00:00.000Z' }, key);
 }
 
@@ -103,7 +103,7 @@ describe('the audit hash chain', () => {
     const first = linkRecords(undefined, all.slice(0, 4));
     const second = linkRecords(first.head, all.slice(4));
     expect([...first.entries, ...second.entries].map((e) => e.hash.toString('hex'))).toEqual(chain(10).map((e) => e.hash.toString('hex')));
-    expect(second.head).toEqual({ lastOffset: '9', hash: chain(10)[9]!.hash, entries: 10 });
+    expect(second.head).toEqual({ lastOffset: '9', hash: chain(10)[9].hash, entries: 10 });
   });
 
   it('leaves out records already in the chain when a batch is delivered again', () => {
@@ -114,15 +114,15 @@ describe('the audit hash chain', () => {
 
   it('catches a record whose value was modified', async () => {
     const entries = chain(10);
-    const value = JSON.parse(entries[3]!.value!.toString()) as Record<string, unknown>;
-    entries[3] = { ...entries[3]!, value: Buffer.from(JSON.stringify({ ...value, status: 'revoked' })) };
+    const value = JSON.parse(entries[3].value!.toString()) as Record<string, unknown>;
+    entries[3] = { ...entries[3], value: Buffer.from(JSON.stringify({ ...value, status: 'revoked' })) };
     expect((await verify(entries, [seal(chain(10), 10)])).broken).toMatchObject({ kind: 'entry-modified', offset: '3', position: 4 });
   });
 
   it('catches a header that was modified', async () => {
     const entries = chain(10);
     entries[6] = {
-      ...entries[6]!,
+      ...entries[6],
       headerBytes: encodeChainHeaders([
         ['ce_id', 'event-6'],
         ['ce_source', 'education'],
@@ -139,7 +139,7 @@ describe('the audit hash chain', () => {
 
   it('catches records that were reordered', async () => {
     const entries = chain(10);
-    const [a, b] = [entries[2]!, entries[3]!];
+    const [a, b] = [entries[2], entries[3]];
     entries[2] = { ...b, offset: a.offset };
     entries[3] = { ...a, offset: b.offset };
     expect((await verify(entries, [])).broken).toMatchObject({ kind: 'link-broken', offset: '2' });
@@ -147,9 +147,9 @@ describe('the audit hash chain', () => {
 
   it('catches a record inserted with a correctly computed hash, at the entry after it', async () => {
     const all = records(10);
-    const forged = { ...all[5]!, value: Buffer.from('{"forged":true}') };
+    const forged = { ...all[5], value: Buffer.from('{"forged":true}') };
     const entries = chain(10);
-    const inserted = linkRecords({ lastOffset: '4', hash: entries[4]!.hash, entries: 5 }, [forged]).entries[0]!;
+    const inserted = linkRecords({ lastOffset: '4', hash: entries[4].hash, entries: 5 }, [forged]).entries[0];
     const shifted = entries.slice(5).map((entry) => ({ ...entry, offset: String(Number(entry.offset) + 1) }));
     expect((await verify([...entries.slice(0, 5), inserted, ...shifted], [])).broken).toMatchObject({ kind: 'link-broken', offset: '6' });
   });
@@ -157,7 +157,7 @@ describe('the audit hash chain', () => {
   it('catches a chain rewritten from a modified record on, by the checkpoint sealed before the rewrite', async () => {
     const original = chain(10);
     const rewritten = records(10);
-    rewritten[2] = { ...rewritten[2]!, value: Buffer.from('{"rewritten":true}') };
+    rewritten[2] = { ...rewritten[2], value: Buffer.from('{"rewritten":true}') };
     expect((await verify(linkRecords(undefined, rewritten).entries, [seal(original, 8)])).broken).toMatchObject({ kind: 'checkpoint-mismatch', offset: '7', position: 8 });
   });
 
@@ -208,7 +208,7 @@ describe('checkpoints published outside the store', () => {
 
   it('show an entry the store has with another hash than they sealed', () => {
     const entries = chain(10);
-    expect(publishedCheckpointBreak(seal(entries, 10), PUBLISHED_ON, [auditKey.publicKey], { hash: entries[8]!.hash })).toMatchObject({ kind: 'checkpoint-mismatch', offset: '9' });
+    expect(publishedCheckpointBreak(seal(entries, 10), PUBLISHED_ON, [auditKey.publicKey], { hash: entries[8].hash })).toMatchObject({ kind: 'checkpoint-mismatch', offset: '9' });
   });
 
   it('count only when a trusted key signed them', () => {

@@ -53,7 +53,7 @@ describe("the audit store's retention", () => {
       const [row] = await database.query<{ entries: string; sealed: string }>(
         `SELECT (SELECT count(*) FROM audit_entry) AS entries, (SELECT coalesce(sum(e), 0) FROM (SELECT max(entries) AS e FROM audit_checkpoint GROUP BY topic, partition) k) AS sealed`,
       );
-      return row!.entries === '4' && row!.sealed === '4';
+      return row.entries === '4' && row.sealed === '4';
     });
     // Stopped first: a running audit keeps the month's key it seals with in memory.
     await audit.stop();

@@ -49,7 +49,7 @@ const accessDecision = (n: number): OutboundRecord => ({
   value: JSON.stringify({ member: 'education', action: 'read-findings', allowed: true, at: new Date().toISOString(), n }),
 });
 
-const countEntries = async (topic?: string) => Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0]!.n);
+const countEntries = async (topic?: string) => Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry${topic ? ' WHERE topic = $1' : ''}`, topic ? [topic] : []))[0].n);
 
 const verify = (db: TestDatabase, publicKeyFile = keys.publicKeyFile) =>
   runCli(
@@ -196,7 +196,7 @@ describe('hub audit verify on damaged copies of the store', () => {
     return db;
   };
   const partitionWithMostEntries = async (db: TestDatabase) =>
-    (await db.query<{ partition: number }>('SELECT partition FROM audit_entry WHERE topic = $1 GROUP BY partition ORDER BY count(*) DESC LIMIT 1', [canonicalTopic]))[0]!.partition;
+    (await db.query<{ partition: number }>('SELECT partition FROM audit_entry WHERE topic = $1 GROUP BY partition ORDER BY count(*) DESC LIMIT 1', [canonicalTopic]))[0].partition;
 
   beforeAll(async () => {
     await audit.stop();
@@ -238,9 +238,9 @@ describe('hub audit verify on damaged copies of the store', () => {
       canonicalTopic,
       partition,
     ]);
-    await tamper(db, ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position > $3', [canonicalTopic, partition, Number(head!.position) - 3]]);
+    await tamper(db, ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position > $3', [canonicalTopic, partition, Number(head.position) - 3]]);
     const run = await verify(db);
-    expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head!.offset} \\(entry ${head!.position}\\)`));
+    expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head.offset} \\(entry ${head.position}\\)`));
     expect(run.code).toBe(1);
   });
 
@@ -251,7 +251,7 @@ describe('hub audit verify on damaged copies of the store', () => {
       canonicalTopic,
       partition,
     ]);
-    const kept = Number(head!.position) - 3;
+    const kept = Number(head.position) - 3;
     await tamper(
       db,
       ['DELETE FROM audit_entry WHERE topic = $1 AND partition = $2 AND position > $3', [canonicalTopic, partition, kept]],
@@ -260,7 +260,7 @@ describe('hub audit verify on damaged copies of the store', () => {
     const storeAlone = await runCli(['audit', 'verify', '--database', db.url, '--public-key', keys.publicKeyFile, '--no-published-checkpoints']);
     expect(storeAlone.stdout).toMatch(/^intact: /m);
     const run = await verify(db);
-    expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head!.offset} \\(entry ${head!.position}\\): .*published on ${checkpointTopic}`));
+    expect(run.stdout).toMatch(new RegExp(`BROKEN entries-missing at .*/${partition} offset ${head.offset} \\(entry ${head.position}\\): .*published on ${checkpointTopic}`));
     expect(run.code).toBe(1);
   });
 
@@ -291,11 +291,11 @@ describe('hub audit verify on damaged copies of the store', () => {
       'SELECT position, "offset", hash FROM audit_entry WHERE topic = $1 AND partition = $2 ORDER BY "offset" DESC LIMIT 1',
       [canonicalTopic, partition],
     );
-    const offset = String(Number(head!.offset) + 1000);
+    const offset = String(Number(head.offset) + 1000);
     const forged = { topic: canonicalTopic, partition, offset, timestamp: String(Date.now()), key: Buffer.from('640104-H-999999'), value: Buffer.from('{"forged":true}'), headers: [] };
     await tamper(db, [
       `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [canonicalTopic, partition, offset, Number(head!.position) + 1, forged.timestamp, forged.key, forged.value, encodeChainHeaders(forged.headers), head!.hash, entryHash(head!.hash, forged)],
+      [canonicalTopic, partition, offset, Number(head.position) + 1, forged.timestamp, forged.key, forged.value, encodeChainHeaders(forged.headers), head.hash, entryHash(head.hash, forged)],
     ]);
     const run = await verify(db);
     expect(run.stdout).toMatch(new RegExp(`BROKEN beyond-partition-end at .*/${partition} offset ${offset} `));
@@ -327,7 +327,7 @@ describe('hub audit verify on damaged copies of the store', () => {
       [`UPDATE audit_entry SET "offset" = "offset" - 999 WHERE topic = $1 AND partition = $2 AND "offset" >= 1004`, [canonicalTopic, partition]],
       [
         `INSERT INTO audit_entry (topic, partition, "offset", position, timestamp_ms, key, value, headers, previous_hash, hash) VALUES ($1, $2, 4, 5, $3, $4, $5, $6, $7, $8)`,
-        [canonicalTopic, partition, forged.timestamp, forged.key, forged.value, encodeChainHeaders(forged.headers), before!.hash, entryHash(before!.hash, forged)],
+        [canonicalTopic, partition, forged.timestamp, forged.key, forged.value, encodeChainHeaders(forged.headers), before.hash, entryHash(before.hash, forged)],
       ],
     );
     const run = await verify(db);
@@ -342,15 +342,15 @@ describe('hub audit verify on damaged copies of the store', () => {
       [canonicalTopic],
     );
     const forged = signCheckpoint(
-      { topic: row!.topic, partition: row!.partition, entries: Number(row!.entries), lastOffset: row!.last_offset, headHash: row!.head_hash, sealedAt: row!.sealed_at.toISOString() },
+      { topic: row.topic, partition: row.partition, entries: Number(row.entries), lastOffset: row.last_offset, headHash: row.head_hash, sealedAt: row.sealed_at.toISOString() },
       generateKeyPairSync('ed25519').privateKey,
     );
     await tamper(db, [
       'UPDATE audit_checkpoint SET key_id = $1, signature = $2 WHERE topic = $3 AND partition = $4 AND entries = $5',
-      [forged.keyId, forged.signature, row!.topic, row!.partition, row!.entries],
+      [forged.keyId, forged.signature, row.topic, row.partition, row.entries],
     ]);
     const run = await verify(db);
-    expect(run.stdout).toMatch(new RegExp(`BROKEN checkpoint-signature at .*/${row!.partition} offset ${row!.last_offset} .*not signed by a trusted key \\(it names key ${forged.keyId}\\)`));
+    expect(run.stdout).toMatch(new RegExp(`BROKEN checkpoint-signature at .*/${row.partition} offset ${row.last_offset} .*not signed by a trusted key \\(it names key ${forged.keyId}\\)`));
     expect(run.code).toBe(1);
   });
 
@@ -361,7 +361,7 @@ describe('hub audit verify on damaged copies of the store', () => {
       'SELECT topic, partition, entries, last_offset, head_hash, sealed_at FROM audit_checkpoint ORDER BY entries DESC LIMIT 1',
     );
     const foreign = signCheckpoint(
-      { topic: row!.topic, partition: row!.partition, entries: Number(row!.entries), lastOffset: row!.last_offset, headHash: row!.head_hash, sealedAt: row!.sealed_at.toISOString() },
+      { topic: row.topic, partition: row.partition, entries: Number(row.entries), lastOffset: row.last_offset, headHash: row.head_hash, sealedAt: row.sealed_at.toISOString() },
       generateKeyPairSync('ed25519').privateKey,
     );
     const producer = new HubProducer(createKafkaClient(testKafkaSettings('test-foreign-sealer')));

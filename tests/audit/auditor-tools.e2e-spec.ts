@@ -55,7 +55,7 @@ describe("the auditors' tools", () => {
     await eventually('the crosscheck has every event and nothing left to announce', async () => {
       const [facts] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [published]);
       const [pending] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL');
-      return facts!.n === published.length && pending!.n === 0;
+      return facts.n === published.length && pending.n === 0;
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     return new Date();

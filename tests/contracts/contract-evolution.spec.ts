@@ -22,7 +22,7 @@ describe('evolving the student aid contract', () => {
     const verdict = checkCompatibility(withProperties({ remark }), v1, 'FORWARD');
     expect(verdict.compatible).toBe(false);
     expect(verdict.incompatibilities).toEqual([expect.objectContaining({ pointer: '/properties/remark', version: 1, direction: 'forward' })]);
-    expect(verdict.incompatibilities[0]!.explanation).toBe(
+    expect(verdict.incompatibilities[0].explanation).toBe(
       'At /properties/remark, optional field "remark" is new: documents valid under the candidate would be rejected by consumers still reading version 1. ' +
         'To keep consumers on the old version working, add the field in a new major version, or let consumers upgrade first (BACKWARD).',
     );
@@ -32,7 +32,7 @@ describe('evolving the student aid contract', () => {
     const openV1: VersionedSchema[] = [{ version: 1, schema: { ...studentAid, additionalProperties: true } }];
     const verdict = checkCompatibility(withProperties({ remark }, { additionalProperties: true }), openV1, 'BACKWARD');
     expect(verdict.compatible).toBe(false);
-    expect(verdict.incompatibilities[0]!.explanation).toMatch(/earlier documents may already carry this field with any value.*leave the field unconstrained \(\{\}\)/);
+    expect(verdict.incompatibilities[0].explanation).toMatch(/earlier documents may already carry this field with any value.*leave the field unconstrained \(\{\}\)/);
   });
 
   it('may not make a field required under BACKWARD', () => {
@@ -41,7 +41,7 @@ describe('evolving the student aid contract', () => {
   });
 
   it('may not extend the aid types under FULL, but may change a description', () => {
-    const aidType = properties['aidType']!;
+    const aidType = properties['aidType'];
     const extended = withProperties({ aidType: { ...aidType, enum: [...(aidType['enum'] as string[]), 'transport-subsidy'] } });
     expect(checkCompatibility(extended, v1, 'FULL').incompatibilities.map((i) => [i.kind, i.direction])).toEqual([['enum-extended', 'forward']]);
     expect(checkCompatibility(withProperties({ aidType: { ...aidType, description: 'Aid type (资助类型).' } }), v1, 'FULL').compatible).toBe(true);
@@ -53,7 +53,7 @@ describe('evolving the student aid contract', () => {
       { version: 1, schema: withRemark },
       { version: 2, schema: studentAid },
     ];
-    const candidate = withProperties({ grantedOn: { ...properties['grantedOn']!, description: 'Payment day.' } });
+    const candidate = withProperties({ grantedOn: { ...properties['grantedOn'], description: 'Payment day.' } });
     expect(checkCompatibility(candidate, history, 'BACKWARD').compatible).toBe(true);
     const transitive = checkCompatibility(candidate, history, 'BACKWARD_TRANSITIVE');
     expect(transitive.compatible).toBe(false);

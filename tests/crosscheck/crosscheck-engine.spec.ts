@@ -38,7 +38,7 @@ describe('the crosscheck engine', () => {
     await engine.apply([household('dibao')]);
     const changes = missedAid(await engine.apply([enrolment()]));
     expect(changes.map((c) => [c.change, c.finding.rule, c.finding.subject])).toEqual([['raised', 'missed-student-aid', STUDENT]]);
-    expect(openMissedAid(state).map((f) => f.findingId)).toEqual([changes[0]!.finding.findingId]);
+    expect(openMissedAid(state).map((f) => f.findingId)).toEqual([changes[0].finding.findingId]);
   });
 
   it('changes nothing when a batch is delivered again', async () => {
@@ -61,7 +61,7 @@ describe('the crosscheck engine', () => {
     const [closed, ...more] = missedAid(await engine.apply([grant]));
     expect(more).toEqual([]);
     expect(closed).toMatchObject({ change: 'closed', finding: { subject: STUDENT } });
-    expect(closed!.finding.evidence).toContainEqual(grant.evidence);
+    expect(closed.finding.evidence).toContainEqual(grant.evidence);
     expect(openMissedAid(state)).toEqual([]);
   });
 });

@@ -232,7 +232,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
       );
       const eventIds = families.flatMap((f) => [f.household.id, ...f.education.map((e) => e.id)]);
       const subjects = families.map((f) => pseudonymiser.pseudonymise('person', f.child));
-      const factsIn = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]))[0]!['n'] as number;
+      const factsIn = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]))[0]['n'] as number;
       const findingsIn = (database: TestDatabase) =>
         database.query<{ finding_id: string; rule: string }>(`SELECT finding_id, rule FROM crosscheck_finding WHERE subject = ANY($1) AND state = 'open' ORDER BY finding_id`, [subjects]);
 
@@ -245,7 +245,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
         victim = await start(interrupted, 'crosscheck-interrupted');
         await eventually('both runs have every fact of the scenario', async () => (await factsIn(steady)) === eventIds.length && (await factsIn(interrupted)) === eventIds.length, 120_000);
         await eventually('the outboxes are published', async () => {
-          const pending = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL'))[0]!['n'] as number;
+          const pending = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL'))[0]['n'] as number;
           return (await pending(steady)) === 0 && (await pending(interrupted)) === 0;
         });
         const steadyFindings = await findingsIn(steady);

@@ -51,7 +51,7 @@ describe('the rule families, end to end', () => {
     await eventually('the crosscheck has the events and nothing left to announce', async () => {
       const [facts] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]);
       const [pending] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL');
-      return facts!.n === eventIds.length && pending!.n === 0;
+      return facts.n === eventIds.length && pending.n === 0;
     });
   };
   /** The findings a department has been told of about a person (by pseudonym), once the gateway holds every announced change. */
@@ -70,7 +70,7 @@ describe('the rule families, end to end', () => {
         ),
       );
       items = everyone.filter((f) => f.subject === subject);
-      return all.flat().length === announced!.n;
+      return all.flat().length === announced.n;
     });
     return items;
   };
@@ -78,7 +78,7 @@ describe('the rule families, end to end', () => {
   const expectTold = async (member: string, identityNumber: string, expected: Record<string, string | RegExp>[], rule?: string) => {
     const matches = (found: Delivered[]) =>
       found.length === expected.length &&
-      expected.every((e, i) => Object.entries(e).every(([k, v]) => (typeof v === 'string' ? found[i]![k as keyof Delivered] === v : v.test(found[i]![k as keyof Delivered] ?? ''))));
+      expected.every((e, i) => Object.entries(e).every(([k, v]) => (typeof v === 'string' ? found[i][k as keyof Delivered] === v : v.test(found[i][k as keyof Delivered] ?? ''))));
     let last: Delivered[] = [];
     // On a timeout the assertion below shows what was told instead.
     await eventually(`${member} is told ${JSON.stringify(expected)}`, async () => matches((last = (await toldOf(member, identityNumber)).filter((f) => rule === undefined || f.rule === rule)))).catch(

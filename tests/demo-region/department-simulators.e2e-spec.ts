@@ -86,7 +86,7 @@ describe('the department simulators', () => {
     audit = await startAudit(bed.database.url, { topics: '^(?!__|hub\\.inbound\\.)', signingKeyFile: auditKeyFiles().signingKeyFile, brokers: [broker.bootstrapServers] });
     for (const department of DEPARTMENTS) {
       simulators.push(
-        AppProcess.start('apps/department-simulator/src/main.js', { DEPARTMENT: department, HUB_API_KEY: bed.keys[department]!, GATEWAY_URL: bed.url, REGION_DIR: regionDir, FINDINGS_POLL_MS: '300' }),
+        AppProcess.start('apps/department-simulator/src/main.js', { DEPARTMENT: department, HUB_API_KEY: bed.keys[department], GATEWAY_URL: bed.url, REGION_DIR: regionDir, FINDINGS_POLL_MS: '300' }),
       );
     }
   });
@@ -106,12 +106,12 @@ describe('the department simulators', () => {
 
   it("publishes the Disabled Persons' Federation's share as CSV exports, by a declared mapping", async () => {
     await eventually('the disability records are in', async () => {
-      if (simulators[3]!.exited) throw new Error(simulators[3]!.lines.join('\n'));
-      return simulators[3]!.lines.some((line) => line.includes('published'));
+      if (simulators[3].exited) throw new Error(simulators[3].lines.join('\n'));
+      return simulators[3].lines.some((line) => line.includes('published'));
     });
     const mappings = await bed.database.query<{ event_type: string }>(`SELECT event_type FROM gateway_csv_mapping WHERE member_id = 'disability' ORDER BY event_type`);
     expect(mappings.map((m) => m.event_type)).toEqual(['disability.certificate.changed.v1', 'disability.subsidy.granted.v1']);
-    expect(simulators[3]!.lines.find((line) => line.includes('published'))).toMatch(
+    expect(simulators[3].lines.find((line) => line.includes('published'))).toMatch(
       /published \d+ records \(disability\.certificate\.changed\.v1, disability\.subsidy\.granted\.v1 as CSV exports\), 0 rejected/,
     );
   });

@@ -46,7 +46,7 @@ describe('a synthetic region through the whole hub', () => {
       async () => {
         const [facts] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]);
         const [pending] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL');
-        return facts!.n === eventIds.length && pending!.n === 0;
+        return facts.n === eventIds.length && pending.n === 0;
       },
       120_000,
     );

@@ -89,10 +89,10 @@ describe('the synthetic region', () => {
     for (const h of planted) {
       const [first, second] = listings(h);
       const gap = h.expected.find(listedTwice)!;
-      expect([first!.members.includes(gap.idNumber), second!.members]).toEqual([true, [gap.idNumber]]);
-      expect({ to: second!.to, period: gap.period, routedTo: gap.routedTo }).toEqual({ to: null, period: second!.from, routedTo: 'civil-affairs' });
+      expect([first.members.includes(gap.idNumber), second.members]).toEqual([true, [gap.idNumber]]);
+      expect({ to: second.to, period: gap.period, routedTo: gap.routedTo }).toEqual({ to: null, period: second.from, routedTo: 'civil-affairs' });
     }
-    for (const h of decoys) expect(listings(h)[1]!.to! < listings(h)[0]!.from).toBe(true);
+    for (const h of decoys) expect(listings(h)[1].to! < listings(h)[0].from).toBe(true);
   });
 
   describe('on household contract version 2', () => {

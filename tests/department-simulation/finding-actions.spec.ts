@@ -31,7 +31,7 @@ describe('what a simulated department does about a finding', () => {
         data: expect.objectContaining({ studentNumber: enrolment['studentNumber'], idNumber: enrolment['idNumber'], term: '2026-autumn', grantedOn: '2026-11-30' }),
       }),
     ]);
-    expect(action.response).toEqual({ response: 'resolved', reason: `Aid granted, grant ${String(action.publish[0]!.id)}.`, respondedBy: '张老师' });
+    expect(action.response).toEqual({ response: 'resolved', reason: `Aid granted, grant ${String(action.publish[0].id)}.`, respondedBy: '张老师' });
   });
 
   it('Education grants the very item a per-item finding names (policy 1.2.0), as aid contract version 2', () => {
@@ -115,7 +115,7 @@ describe("a department's CSV export", () => {
     const certificate = contractExample('disability.certificate.changed.v1');
     const { csv, mapping } = csvExport([{ id: 'dis-1', type: 'disability.certificate.changed.v1', time: '2026-01-10T10:00:00+08:00', data: { ...certificate, name: '马, 雨桐' } }]);
     const [header, row] = csv.trimEnd().split('\n');
-    expect(header!.split(',').slice(0, 2)).toEqual(['记录编号', '办理时间']);
+    expect(header.split(',').slice(0, 2)).toEqual(['记录编号', '办理时间']);
     expect(row).toContain('"马, 雨桐"');
     expect(mapping).toEqual({ idColumn: '记录编号', timeColumn: '办理时间', columns: Object.fromEntries(Object.keys(certificate).map((field) => [field, field])) });
   });

@@ -130,13 +130,13 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
         Object.entries(record.headers).map(([name, value]) => {
           const values = (Array.isArray(value) ? value : [value]).map((one) => withIds(Buffer.from(one)));
           ids.push(values.flatMap((v) => v.ids));
-          return [name, Array.isArray(value) ? values.map((v) => v.bytes) : values[0]!.bytes];
+          return [name, Array.isArray(value) ? values.map((v) => v.bytes) : values[0].bytes];
         }),
       );
       return { partition: 0, key: record.key, value: record.value, headers };
     });
     const [written] = await producer.send({ topic: memberTopics('education').inbound, acks: -1, messages });
-    const first = BigInt(written!.baseOffset!);
+    const first = BigInt(written.baseOffset!);
     const offsets = new Set(messages.map((_, i) => String(first + BigInt(i))));
     let results: Result[] = [];
     await eventually(`the gateway to answer records ${first} to ${first + BigInt(messages.length - 1)}`, async () => {

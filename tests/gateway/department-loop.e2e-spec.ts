@@ -217,7 +217,7 @@ describe("a department's loop through the gateway: Kafka in, findings out, and n
   });
 
   it('prints the same list for an auditor with hub audit fact-reads', async () => {
-    const run = await runCli(['audit', 'fact-reads', '--member', 'education', '--gateway', bed.url], { HUB_API_KEY: bed.keys['audit-office']! });
+    const run = await runCli(['audit', 'fact-reads', '--member', 'education', '--gateway', bed.url], { HUB_API_KEY: bed.keys['audit-office'] });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/person\(s\) whose facts were read with no finding and no record beyond one/);
     expect(run.stdout).toMatch(/education\s+p1\.person\.\S+\s+\d+ fact\(s\), first .*, 1 record\(s\)/);

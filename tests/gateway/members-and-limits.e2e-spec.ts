@@ -48,7 +48,7 @@ describe('gateway members, credentials and limits', () => {
   it('keeps a rotated key working through its grace period and refuses it once revoked', async () => {
     const { members, close } = await openMemberDirectory(bed.database.url);
     try {
-      const oldKey = bed.keys['education']!;
+      const oldKey = bed.keys['education'];
       const newKey = await members.rotateKey('education', 3600);
       expect((await withKey(newKey.plaintext)).status).toBe(200);
       expect((await withKey(oldKey)).status).toBe(200);
@@ -107,7 +107,7 @@ describe('gateway members, credentials and limits', () => {
     const first = await bodyOf(await disability.post('/v1/events', [{ id: uniqueName('subsidy'), type: SUBSIDY, data: contractExample(SUBSIDY) }]));
     expect(first.results[0]).toMatchObject({ status: 'rejected', code: 'unknown-type' });
 
-    await bed.registerContract(subsidyContract as ContractState);
+    await bed.registerContract(subsidyContract);
     // The gateway follows the contracts topic: the replay succeeds once it has read the new contract.
     await eventually('the replayed record is accepted', async () => (await bodyOf(await disability.post(`/v1/rejections/${first.results[0].rejectionId}/replay`, ''))).accepted === 1);
     const listed = await bodyOf(await disability.get(`/v1/rejections?type=${SUBSIDY}`));

@@ -16,7 +16,7 @@ function contractFor(name: string, lifecycle = 'active'): IngestContract & { exa
     lifecycle,
     schema,
     validate: (document) => validator.validate(id, document),
-    example: (schema['examples'] as Record<string, unknown>[])[0]!,
+    example: (schema['examples'] as Record<string, unknown>[])[0],
   };
 }
 

@@ -36,14 +36,14 @@ describe("records a Java client compressed with any of Kafka's codecs reach a hu
     await produceWithJavaClient(testKafkaBrokers(), bed.setup.topic, 'zstd', [entry('after-the-bomb', 4)]);
 
     const [deadLetter] = await deadLetters.waitForCount(1);
-    expect(deadLetter!.headers).toMatchObject({
+    expect(deadLetter.headers).toMatchObject({
       [RecordHeader.DeadLetterErrorCode]: 'RECORD_UNREADABLE',
       [RecordHeader.DeadLetterSourceTopic]: bed.setup.topic,
-      [RecordHeader.DeadLetterSourceOffset]: bomb!.offset,
+      [RecordHeader.DeadLetterSourceOffset]: bomb.offset,
       [RecordHeader.DeadLetterConsumerGroup]: bed.setup.group,
     });
-    expect(deadLetter!.headers[RecordHeader.DeadLetterErrorMessage]).toBe('the record cannot be read: the zstd batch inflates past 67108864 bytes');
-    expect(deadLetter!.value!.length).toBeLessThan(2 ** 20); // the compressed batch, as it was sent
+    expect(deadLetter.headers[RecordHeader.DeadLetterErrorMessage]).toBe('the record cannot be read: the zstd batch inflates past 67108864 bytes');
+    expect(deadLetter.value!.length).toBeLessThan(2 ** 20); // the compressed batch, as it was sent
     await eventually('the record after the bomb applied', async () => (await ledgerState(bed.setup.database)).effects === applied + 1);
   });
 });

@@ -24,9 +24,9 @@ describe('records that keep failing go to the dead-letter topic and the stream m
     const [deadLetter] = await deadLetters.waitForCount(1);
     await eventually('the 19 good records applied', async () => (await ledgerState(bed.setup.database)).effects === 19);
 
-    expect(deadLetter!.key).toBe('acct-7');
-    expect(JSON.parse(deadLetter!.value!.toString())).toEqual(entries[7]);
-    expect(deadLetter!.headers).toMatchObject({
+    expect(deadLetter.key).toBe('acct-7');
+    expect(JSON.parse(deadLetter.value!.toString())).toEqual(entries[7]);
+    expect(deadLetter.headers).toMatchObject({
       [RecordHeader.DeadLetterErrorCode]: 'RECORD_REJECTED',
       [RecordHeader.DeadLetterSourceTopic]: bed.setup.topic,
       [RecordHeader.DeadLetterSourcePartition]: '0',
@@ -34,7 +34,7 @@ describe('records that keep failing go to the dead-letter topic and the stream m
       [RecordHeader.DeadLetterAttempts]: '3',
       [RecordHeader.DeadLetterConsumerGroup]: bed.setup.group,
     });
-    expect(deadLetter!.headers[RecordHeader.DeadLetterErrorMessage]).toContain('poison entry for account acct-7');
+    expect(deadLetter.headers[RecordHeader.DeadLetterErrorMessage]).toContain('poison entry for account acct-7');
   });
 
   it('retries a record that fails for a while and applies it without dead-lettering it', async () => {

@@ -29,13 +29,13 @@ describe('kafkajs against the pinned Kafka broker', () => {
     expect(cluster.brokers).toHaveLength(1);
     expect(await admin.listTopics()).toContain(topic);
     const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-    expect(metadata.topics[0]!.partitions).toHaveLength(3);
+    expect(metadata.topics[0].partitions).toHaveLength(3);
     const configs = await admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ['cleanup.policy'] }], includeSynonyms: false });
-    expect(configs.resources[0]!.configEntries[0]!.configValue).toBe('delete');
+    expect(configs.resources[0].configEntries[0].configValue).toBe('delete');
     const extra = uniqueName('compat-extra');
     await admin.createTopics({ topics: [{ topic: extra, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }], waitForLeaders: true });
     await admin.createPartitions({ topicPartitions: [{ topic: extra, count: 2 }] });
-    expect((await admin.fetchTopicMetadata({ topics: [extra] })).topics[0]!.partitions).toHaveLength(2);
+    expect((await admin.fetchTopicMetadata({ topics: [extra] })).topics[0].partitions).toHaveLength(2);
     await admin.deleteTopics({ topics: [extra] });
     await eventually('the deleted topic to disappear', async () => !(await admin.listTopics()).includes(extra));
   });
@@ -65,13 +65,13 @@ describe('kafkajs against the pinned Kafka broker', () => {
     try {
       await eventually('30 records consumed', async () => seen.length === 30);
       const described = await admin.describeGroups([groupId]);
-      expect(described.groups[0]!.state).toBe('Stable');
+      expect(described.groups[0].state).toBe('Stable');
     } finally {
       await consumer.disconnect();
     }
 
     const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const total = committed[0]!.partitions.reduce((sum, p) => sum + Number(p.offset), 0);
+    const total = committed[0].partitions.reduce((sum, p) => sum + Number(p.offset), 0);
     expect(total).toBe(30);
     expect((await admin.listGroups()).groups.map((g) => g.groupId)).toContain(groupId);
     await admin.resetOffsets({ groupId, topic, earliest: true });
@@ -91,9 +91,9 @@ describe('kafkajs against the pinned Kafka broker', () => {
     await producer.disconnect();
     await eventually('the transactional offset to be visible', async () => {
       const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
-      return offsets[0]!.partitions.find((p) => p.partition === 0)?.offset === '1';
+      return offsets[0].partitions.find((p) => p.partition === 0)?.offset === '1';
     });
     const offsets = await admin.fetchTopicOffsets(out);
-    expect(Number(offsets[0]!.high)).toBeGreaterThanOrEqual(1);
+    expect(Number(offsets[0].high)).toBeGreaterThanOrEqual(1);
   });
 });

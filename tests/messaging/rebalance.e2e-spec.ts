@@ -20,16 +20,16 @@ describe('two consumer instances in one group', () => {
     const chunks = [entries.slice(0, 400), entries.slice(400, 800), entries.slice(800)];
 
     const a = bed.startConsumer('a', slow);
-    await publishLedgerEntries(producer, topic, chunks[0]!);
+    await publishLedgerEntries(producer, topic, chunks[0]);
     await eventually('instance a applying records', async () => (await ledgerState(database)).effects > 0);
 
     const b = bed.startConsumer('b', slow);
     await eventually('both instances in the rebalanced group', async () => joined(b) === 1 && joined(a) === 2);
-    await publishLedgerEntries(producer, topic, chunks[1]!);
+    await publishLedgerEntries(producer, topic, chunks[1]);
     await eventually('instance b applying records', async () => (await ledgerState(database)).instances.includes('b'));
 
     await a.stop('SIGTERM');
-    await publishLedgerEntries(producer, topic, chunks[2]!);
+    await publishLedgerEntries(producer, topic, chunks[2]);
     await eventually('every record applied', async () => (await ledgerState(database)).effects === entries.length);
 
     const state = await ledgerState(database);

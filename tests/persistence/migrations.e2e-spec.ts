@@ -117,7 +117,7 @@ describe('the hub schema', () => {
     const recorded = await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entry WHERE topic = 'references'`);
 
     expect(naming.map((row) => row.offset)).toEqual(['0', '1']);
-    expect(recorded[0]!.n).toBe('5');
+    expect(recorded[0].n).toBe('5');
   });
 
   describe('inbox', () => {

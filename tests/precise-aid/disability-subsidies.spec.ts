@@ -42,7 +42,7 @@ describe('特困人员供养 excludes both subsidies', () => {
 
   it('counts the months before the 特困 began as due', () => {
     const [gap] = of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate('physical', 1), status('extreme-poverty', 'granted', '2026-06-01')]), context));
-    expect(gap!.explanation).toMatch(/no care subsidy is recorded for 2026-03, 2026-04, 2026-05\.$/);
+    expect(gap.explanation).toMatch(/no care subsidy is recorded for 2026-03, 2026-04, 2026-05\.$/);
   });
 });
 
@@ -58,7 +58,7 @@ describe('复评: a certificate downgraded out of the care scope', () => {
       'disability-care-subsidy-gap',
       evaluatePerson(viewOf(FATHER, [...downgraded, certificate('physical', 2, 'changed', '2026-08-01'), ...paid('care', '2026-03', '2026-04', '2026-05', '2026-06')]), context),
     );
-    expect(gap!.explanation).toMatch(/no care subsidy is recorded for 2026-10, 2026-11\.$/);
+    expect(gap.explanation).toMatch(/no care subsidy is recorded for 2026-10, 2026-11\.$/);
   });
 });
 
@@ -70,7 +70,7 @@ describe('应退则退: a subsidy paid for a month it was not due', () => {
     );
     expect(found).toMatchObject({ period: '2026', routedTo: 'disability' });
     const months = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
-    expect(found!.explanation).toBe(
+    expect(found.explanation).toBe(
       `以下月份不符合发放条件仍已发放（应退则退）：${months.map((m) => `${m}重度残疾人护理补贴（当月无发放资格）`).join('；')}。 — ` +
         `A subsidy is recorded for a month it was not due: ${months.map((m) => `care subsidy for ${m} (no entitlement holds then)`).join('; ')}.`,
     );
@@ -79,13 +79,13 @@ describe('应退则退: a subsidy paid for a month it was not due', () => {
   it('flags the living subsidy paid after the 低保 ended', () => {
     const facts = [certificate('physical', 3), status('dibao', 'granted', '2026-01-01'), status('dibao', 'revoked', '2026-09-01'), ...paid('living', ...MARCH_TO_NOVEMBER)];
     const [found] = of('disability-subsidy-not-due', evaluatePerson(viewOf(FATHER, facts), context));
-    expect(found!.explanation).toMatch(/living subsidy for 2026-09 \(no entitlement holds then\); living subsidy for 2026-10 .*; living subsidy for 2026-11 /);
+    expect(found.explanation).toMatch(/living subsidy for 2026-09 \(no entitlement holds then\); living subsidy for 2026-10 .*; living subsidy for 2026-11 /);
   });
 
   it('names the excluding status of a subsidy paid while 特困 holds', () => {
     const facts = [certificate('physical', 1), status('extreme-poverty', 'granted', '2026-10-01'), ...paid('care', ...MARCH_TO_NOVEMBER)];
     const [found] = of('disability-subsidy-not-due', evaluatePerson(viewOf(FATHER, facts), context));
-    expect(found!.explanation).toMatch(/care subsidy for 2026-10 \(extreme-poverty holds then\); care subsidy for 2026-11 \(extreme-poverty holds then\)\.$/);
+    expect(found.explanation).toMatch(/care subsidy for 2026-10 \(extreme-poverty holds then\); care subsidy for 2026-11 \(extreme-poverty holds then\)\.$/);
   });
 
   it('takes a payment in the grace months as due: the grace is for paying late, not early', () => {
@@ -105,7 +105,7 @@ describe('disability subsidy gaps', () => {
   it('raises a care-subsidy gap for a grade 2 肢体 certificate, naming the unpaid months after the grace months', () => {
     const [found] = of('disability-care-subsidy-gap', evaluatePerson(viewOf(FATHER, [certificate(2), care('2026-05'), care('2026-06')]), context));
     expect(found).toMatchObject({ period: '2026', routedTo: 'disability' });
-    expect(found!.explanation).toMatch(/no care subsidy is recorded for 2026-07, 2026-08, 2026-09, 2026-10, 2026-11\.$/);
+    expect(found.explanation).toMatch(/no care subsidy is recorded for 2026-07, 2026-08, 2026-09, 2026-10, 2026-11\.$/);
   });
 
   it('raises no care-subsidy gap for a grade 3 肢体 certificate', () => {

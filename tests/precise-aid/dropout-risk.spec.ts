@@ -23,7 +23,7 @@ describe('控辍保学 (dropout-risk)', () => {
     const [found, ...more] = dropouts([dibao, inSpring], '2026-10-01');
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: STUDENT, period: '2026-autumn', routedTo: 'education', ruleVersion: POLICY_2026.version });
-    expect(found!.explanation).toMatch(/^该生（义务教育7年级，低保）2026年春季学期在读，2026年秋季学期未见注册学籍，已逾30天：请核查并劝返或送教上门（控辍保学）。/);
+    expect(found.explanation).toMatch(/^该生（义务教育7年级，低保）2026年春季学期在读，2026年秋季学期未见注册学籍，已逾30天：请核查并劝返或送教上门（控辍保学）。/);
   });
 
   it('辍学 during a term is raised 30 days after it, and closes when the pupil is back (复学)', () => {

@@ -48,7 +48,7 @@ describe('应保尽保: who must be insured', () => {
   it('takes an enrolment terminated since as no enrolment, and says so', () => {
     const facts = [status('dibao', 'granted', '2026-03-01'), enrolled({ basis: 'dibao', amountFen: 15000 }, 'enrolled', '2026-01-05T00:00:00Z'), enrolled(null, 'terminated', '2026-06-05T00:00:00Z')];
     const [gap] = of('insurance-gap', evaluatePerson(viewOf(STUDENT, facts), context));
-    expect(gap!.explanation).toMatch(/the basic-medical insurance enrolment for 2026 was terminated\.$/);
+    expect(gap.explanation).toMatch(/the basic-medical insurance enrolment for 2026 was terminated\.$/);
   });
 
   it('takes an enrolment recorded again after a termination as insured', () => {
@@ -63,19 +63,19 @@ describe('参保资助: the premium subsidy the status calls for', () => {
   it('资助未落实: a 低保 member enrolled with no subsidy, routed to Healthcare Security', () => {
     const [found] = mismatch([status('dibao', 'granted', '2026-03-01'), enrolled(null)]);
     expect(found).toMatchObject({ period: '2026', routedTo: 'healthcare-security' });
-    expect(found!.explanation).toBe('该人员2026年参保未享受参保资助，低保应享受定额资助（资助未落实）。 — The 2026 enrolment has no premium subsidy, where dibao calls for a 定额 (fixed) subsidy.');
+    expect(found.explanation).toBe('该人员2026年参保未享受参保资助，低保应享受定额资助（资助未落实）。 — The 2026 enrolment has no premium subsidy, where dibao calls for a 定额 (fixed) subsidy.');
   });
 
   it('全额 for 特困: a 特困 member subsidised 定额 (on 低保) is a lower tier, on a basis that does not hold', () => {
     const [found] = mismatch([status('extreme-poverty', 'granted', '2026-01-01'), enrolled({ basis: 'dibao', amountFen: 15000 })]);
-    expect(found!.explanation).toMatch(
+    expect(found.explanation).toMatch(
       / — The 2026 enrolment has a 定额 \(fixed\) subsidy on dibao, where extreme-poverty calls for 全额 \(full\); and a subsidy on dibao, which does not hold in 2026\.$/,
     );
   });
 
   it('资助依据失效: subsidised on 低保 in a year the 低保 no longer holds', () => {
     const [found] = mismatch([status('dibao', 'granted', '2024-03-01', '2025-12-31'), enrolled({ basis: 'dibao', amountFen: 15000 })]);
-    expect(found!.explanation).toMatch(/^该人员2026年参保资助依据低保在2026年已不成立（资助依据失效）。 — The 2026 enrolment has a subsidy on dibao, which does not hold in 2026\.$/);
+    expect(found.explanation).toMatch(/^该人员2026年参保资助依据低保在2026年已不成立（资助依据失效）。 — The 2026 enrolment has a subsidy on dibao, which does not hold in 2026\.$/);
   });
 
   it('is satisfied by the subsidy the status calls for', () => {

@@ -23,8 +23,8 @@ describe('因病返贫致贫 early warning (medical-cost-risk)', () => {
     const [found, ...more] = risks(costly);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: STUDENT, period: '2026', routedTo: 'rural-revitalisation' });
-    expect(found!.explanation).toMatch(/^该人员截至2026-08-03的365天内医疗费用个人自付累计9,000元（3次结算），超过2025年人均可支配收入的50%（8,900元）/);
-    expect(found!.evidence).toHaveLength(3);
+    expect(found.explanation).toMatch(/^该人员截至2026-08-03的365天内医疗费用个人自付累计9,000元（3次结算），超过2025年人均可支配收入的50%（8,900元）/);
+    expect(found.evidence).toHaveLength(3);
   });
 
   it('is not raised below the threshold', () => {
@@ -92,7 +92,7 @@ describe('医疗救助 not applied (medical-assistance-missing)', () => {
     const [found, ...more] = assisted([dibao, stay('2026-04-02', 3000), stay('2026-06-10', 1200)]);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ period: '2026', routedTo: 'healthcare-security' });
-    expect(found!.explanation).toMatch(/^该人员为低保（医疗救助对象），2026-04-02、2026-06-10的2次住院或门诊慢特病结算政策范围内个人自付共4,200元，均未享受医疗救助/);
+    expect(found.explanation).toMatch(/^该人员为低保（医疗救助对象），2026-04-02、2026-06-10的2次住院或门诊慢特病结算政策范围内个人自付共4,200元，均未享受医疗救助/);
   });
 
   it('is not raised when 医疗救助 paid its share, for an ordinary 门诊, or below 1,000 元', () => {

@@ -19,14 +19,14 @@ describe('missed student aid (漏助)', () => {
     const [found, ...more] = missed(evaluatePerson(viewOf(STUDENT, facts), context));
     expect(more).toEqual([]);
     expect(found).toMatchObject({ rule: 'missed-student-aid', ruleVersion: POLICY_2026.version, subject: STUDENT, period: '2026-autumn', item: 'compulsory-living-subsidy', routedTo: 'education' });
-    expect(found!.findingId).toBe(findingId('missed-student-aid', POLICY_2026.version, STUDENT, '2026-autumn', 'compulsory-living-subsidy'));
-    expect(found!.evidence.map((e) => e.type).sort()).toEqual(['civil-affairs.household-status.changed.v1', 'education.student-enrolment.changed.v1']);
-    expect(found!.explanation).toMatch(/dibao from 2026-03-01/);
+    expect(found.findingId).toBe(findingId('missed-student-aid', POLICY_2026.version, STUDENT, '2026-autumn', 'compulsory-living-subsidy'));
+    expect(found.evidence.map((e) => e.type).sort()).toEqual(['civil-affairs.household-status.changed.v1', 'education.student-enrolment.changed.v1']);
+    expect(found.explanation).toMatch(/dibao from 2026-03-01/);
   });
 
   it('explains in Chinese first, in the words an officer uses (term, stage, group), with the English beside', () => {
     const [found] = missed(evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')]), context));
-    expect(found!.explanation).toBe(
+    expect(found.explanation).toBe(
       '该生2026年秋季学期在读（义务教育），家庭为低保（自2026-03-01起），未发放义务教育家庭经济困难学生生活补助（截止2026-12-31）。 — The student is enrolled for 2026-autumn (compulsory) and entitled to compulsory-living-subsidy (dibao from 2026-03-01), and none is recorded for the term by its deadline 2026-12-31.',
     );
   });
@@ -61,7 +61,7 @@ describe('missed student aid (漏助)', () => {
     ];
 
     it('counts a severe one, per policy', () => {
-      expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 2)), { ...context, policy: onlyDibao }))[0]!.explanation).toMatch(/parent-disability from 2025-11-03/);
+      expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 2)), { ...context, policy: onlyDibao }))[0].explanation).toMatch(/parent-disability from 2025-11-03/);
       const withoutParents: Policy = { ...onlyDibao, studentAid: { ...onlyDibao.studentAid, disabilityOfParent: false } };
       expect(missed(evaluatePerson(viewOf(STUDENT, parentWith('physical', 2)), { ...context, policy: withoutParents }))).toEqual([]);
     });
@@ -90,8 +90,8 @@ describe('missed student aid (漏助)', () => {
     const open = missed(evaluatePerson(viewOf(STUDENT, before), context));
     const grant = aid('2026-autumn', '2026-10-20T09:00:00Z');
     const changes = reconcile(open, missed(evaluatePerson(viewOf(STUDENT, [...before, grant]), context)), [grant.evidence]);
-    expect(changes).toMatchObject([{ change: 'closed', finding: { findingId: open[0]!.findingId } }]);
-    expect(changes[0]!.finding.evidence).toContainEqual(grant.evidence);
+    expect(changes).toMatchObject([{ change: 'closed', finding: { findingId: open[0].findingId } }]);
+    expect(changes[0].finding.evidence).toContainEqual(grant.evidence);
   });
 
   it('gives the same findings whatever order the events arrive in', () => {

@@ -17,7 +17,7 @@ describe('aid without known eligibility (错助 risk)', () => {
     const [found, ...more] = wrongly([status('dibao', 'granted', '2026-03-01'), status('dibao', 'revoked', '2026-07-01'), enrolment('2026-autumn'), aid('2026-autumn')]);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: STUDENT, period: '2026-autumn', item: 'compulsory-living-subsidy', routedTo: 'education' });
-    expect(found!.explanation).toMatch(/dibao 2026-03-01 to 2026-06-30.*do not cover the term. For review/);
+    expect(found.explanation).toMatch(/dibao 2026-03-01 to 2026-06-30.*do not cover the term. For review/);
   });
 
   it('is not raised for a need-tested item paid with no status known: schools find need the hub cannot see', () => {
@@ -28,10 +28,10 @@ describe('aid without known eligibility (错助 risk)', () => {
     const grants = [aidItem('2026-autumn', 'senior-high-fee-waiver'), aidItem('2026-autumn', 'senior-high-fee-waiver'), aidItem('2026-autumn', 'senior-high-fee-waiver')];
     const [found, ...more] = wrongly([enrolmentV2('2026-autumn', 'senior-high', { boarding: false, residence: 'rural' }), ...grants]);
     expect(more).toEqual([]);
-    expect(found!.explanation).toMatch(
+    expect(found.explanation).toMatch(
       /^2026年秋季学期已发放普通高中免学杂费，该项目仅限特定群体，但未掌握该生家庭的任何救助身份，请复核。 — Aid \(senior-high-fee-waiver\) is recorded for 2026-autumn, but no status of the household is known/,
     );
-    expect(found!.evidence.map((e) => e.eventId)).toEqual(grants.map((g) => g.evidence.eventId));
+    expect(found.evidence.map((e) => e.eventId)).toEqual(grants.map((g) => g.evidence.eventId));
   });
 
   it('is raised for 普高 免学杂费 paid to an urban 低保 student: the list names 农村 低保', () => {
@@ -79,7 +79,7 @@ describe('data quality', () => {
     const [found, ...more] = of('data-quality', evaluatePerson(viewOf(STUDENT, [status('dibao', 'granted', '2026-03-01'), status('extreme-poverty', 'granted', '2026-07-01')]), context));
     expect(more).toEqual([]);
     expect(found).toMatchObject({ period: '2026-07-01', routedTo: 'civil-affairs' });
-    expect(found!.explanation).toMatch(/^该人员自2026-07-01起同时享受低保和特困/);
+    expect(found.explanation).toMatch(/^该人员自2026-07-01起同时享受低保和特困/);
   });
 
   it('does not flag a 转特困 that ended the 低保 the day before', () => {
@@ -134,7 +134,7 @@ describe('data quality: age vs stage', () => {
     const [found, ...more] = flagged([enrolledAt(2018, '2026-autumn', 'compulsory', 4)]);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: STUDENT, period: '2026-09-01', routedTo: 'education' });
-    expect(found!.explanation).toMatch(/^2026年秋季学期学籍为义务教育4年级，按公民身份号码应于2018年秋季入学、本学期应读义务教育9年级，滞后5个年级，请核实学籍信息（年龄与学段不符）。/);
+    expect(found.explanation).toMatch(/^2026年秋季学期学籍为义务教育4年级，按公民身份号码应于2018年秋季入学、本学期应读义务教育9年级，滞后5个年级，请核实学籍信息（年龄与学段不符）。/);
   });
 
   it('flags a grade more than one year ahead: a six-year-old recorded in 普通高中', () => {

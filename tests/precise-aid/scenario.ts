@@ -10,7 +10,7 @@ let sequence = 0;
 
 /** A canonical event as the crosscheck reads it: the standard contract's example with the given fields changed, received by the hub at `knownAt`. */
 export function canonicalEvent(type: string, data: Record<string, unknown>, knownAt = '2026-09-02T08:00:00Z'): CanonicalEvent {
-  const owner = type.split('.')[0]!;
+  const owner = type.split('.')[0];
   return { type, data: { ...contractExample(type), ...data }, evidence: { eventId: `${owner}-${++sequence}`, source: `/departments/${owner}`, type, knownAt } };
 }
 

@@ -20,7 +20,7 @@ describe('重度残疾人单人保 candidates (sole-dibao-candidate)', () => {
     const [found, ...more] = candidates([certificate(1), household('marginal-low-income')]);
     expect(more).toEqual([]);
     expect(found).toMatchObject({ subject: FATHER, period: '2026', routedTo: 'civil-affairs' });
-    expect(found!.explanation).toMatch(/^该人员持有重度残疾人证（自2026-01-10起），所在家庭为低保边缘（自2026-03-01起），2026-03-01起本人未纳入低保/);
+    expect(found.explanation).toMatch(/^该人员持有重度残疾人证（自2026-01-10起），所在家庭为低保边缘（自2026-03-01起），2026-03-01起本人未纳入低保/);
   });
 
   it('counts 刚性支出困难家庭 like 低保边缘', () => {

@@ -184,7 +184,7 @@ describe("the registry's door (issue 19)", () => {
     let shared: { topic: string; subject: string; id: number };
 
     const on = (as: Caller, method: string, path: string, resource: string, payload?: unknown) =>
-      call(as, method, path, payload).then(({ status }) => ({ status, resource, path: path.split('?')[0]! }));
+      call(as, method, path, payload).then(({ status }) => ({ status, resource, path: path.split('?')[0] }));
     const onFresh = (as: Caller, method: string, path: (s: string) => string, payload?: (topic: string) => unknown, prepare?: (s: string) => Promise<unknown>) =>
       freshSubject().then(async ({ subject, topic }) => {
         await prepare?.(subject);

@@ -22,7 +22,7 @@ describe('the contract registry API', () => {
   let registry: TestRegistry;
 
   /** A call as the integration engineer unless told otherwise (governed changes need the data steward). */
-  const call = async (method: string, path: string, body?: unknown, { contentType = CONFLUENT_JSON, as = 'integration-engineer' as RegistryTestMember } = {}) => {
+  const call = async (method: string, path: string, body?: unknown, { contentType = CONFLUENT_JSON, as = 'integration-engineer' }: { contentType?: string; as?: RegistryTestMember } = {}) => {
     const response = await fetch(`${registry.url}${path}`, {
       method,
       headers: { 'content-type': contentType, ...registry.as(as) },
@@ -147,7 +147,9 @@ describe('the contract registry API', () => {
     let follower: CompactedTopicFollower;
 
     beforeAll(async () => {
-      follower = new CompactedTopicFollower(testKafkaSettings('catalog-test'), CONTRACTS_TOPIC, (record) => catalog.apply(record.key!, record.value));
+      follower = new CompactedTopicFollower(testKafkaSettings('catalog-test'), CONTRACTS_TOPIC, (record) => {
+        catalog.apply(record.key!, record.value);
+      });
       await follower.start();
     });
 

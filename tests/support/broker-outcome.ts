@@ -34,10 +34,20 @@ export async function consumeAs(settings: KafkaSettings, topic: string): Promise
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    consumer.on(consumer.events.CRASH, ({ payload }) => seed.reject(payload.error));
-    await consumer.run({ eachMessage: async () => seed.resolve() });
-    const timer = setTimeout(() => seed.reject(new Error(`nothing read from ${topic} in 20 s`)), 20_000);
-    await seed.promise.finally(() => clearTimeout(timer));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      seed.reject(payload.error);
+    });
+    await consumer.run({
+      eachMessage: async () => {
+        seed.resolve();
+      },
+    });
+    const timer = setTimeout(() => {
+      seed.reject(new Error(`nothing read from ${topic} in 20 s`));
+    }, 20_000);
+    await seed.promise.finally(() => {
+      clearTimeout(timer);
+    });
     return 'allowed';
   } catch (error) {
     return refusedOrRethrow(error);

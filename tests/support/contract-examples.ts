@@ -4,5 +4,5 @@ import { standardContracts } from './standard-contracts.js';
 export function contractExample(type: string): Record<string, unknown> {
   const contract = standardContracts().find((c) => c.binding.topic === type);
   if (!contract) throw new Error(`no standard contract for ${type}`);
-  return structuredClone((contract.schema['examples'] as Record<string, unknown>[])[0]!);
+  return structuredClone((contract.schema['examples'] as Record<string, unknown>[])[0]);
 }

@@ -22,7 +22,12 @@ export function javaClientPropertiesFile(properties: Record<string, string>): { 
       .join('\n'),
     { mode: 0o600 },
   );
-  return { file, remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return {
+    file,
+    remove: () => {
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -34,7 +34,9 @@ export async function produceWithJavaClient(
   const source = join(root, 'tests', 'fixtures', 'java-producer', 'CompressedProducer.java');
   const settings = javaClientPropertiesFile(properties);
   const child = spawn('java', ['-Xmx512m', '-cp', classpath, source, brokers.join(','), topic, compression, settings.file], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.once('exit', () => settings.remove());
+  child.once('exit', () => {
+    settings.remove();
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -53,6 +55,6 @@ export async function produceWithJavaClient(
     .split('\n')
     .map((line) => {
       const [partition, offset] = line.split(' ');
-      return { partition: Number(partition), offset: offset! };
+      return { partition: Number(partition), offset: offset };
     });
 }

@@ -56,7 +56,7 @@ export interface LedgerState {
 
 export async function ledgerState(database: TestDatabase): Promise<LedgerState> {
   const exists = await database.query(`SELECT to_regclass('ledger_redelivery') IS NOT NULL AS ready`);
-  if (!exists[0]!['ready']) return { effects: 0, distinctPositions: 0, tallyCount: 0, tallyTotal: 0, skippedRedeliveries: 0, instances: [] };
+  if (!exists[0]['ready']) return { effects: 0, distinctPositions: 0, tallyCount: 0, tallyTotal: 0, skippedRedeliveries: 0, instances: [] };
   const [row] = await database.query<{ effects: string; positions: string; count: string; total: string; skipped: string }>(`
     SELECT (SELECT count(*) FROM ledger_effect) AS effects,
            (SELECT count(DISTINCT position) FROM ledger_effect) AS positions,
@@ -65,11 +65,11 @@ export async function ledgerState(database: TestDatabase): Promise<LedgerState> 
            (SELECT coalesce(sum(skipped), 0) FROM ledger_redelivery) AS skipped`);
   const instances = await database.query<{ instance: string }>('SELECT DISTINCT instance FROM ledger_effect ORDER BY instance');
   return {
-    effects: Number(row!.effects),
-    distinctPositions: Number(row!.positions),
-    tallyCount: Number(row!.count),
-    tallyTotal: Number(row!.total),
-    skippedRedeliveries: Number(row!.skipped),
+    effects: Number(row.effects),
+    distinctPositions: Number(row.positions),
+    tallyCount: Number(row.count),
+    tallyTotal: Number(row.total),
+    skippedRedeliveries: Number(row.skipped),
     instances: instances.map((r) => r.instance),
   };
 }

@@ -36,7 +36,9 @@ export class SimulatorModule implements OnApplicationBootstrap, OnApplicationShu
               batchSize: env.PUBLISH_BATCH,
               respondedBy: `${env.DEPARTMENT} caseworker (simulated)`,
               grantedOn: env.GRANTED_ON,
-              log: (message, fields) => logger.log({ department: env.DEPARTMENT, ...fields }, message),
+              log: (message, fields) => {
+                logger.log({ department: env.DEPARTMENT, ...fields }, message);
+              },
             }),
         },
       ],
@@ -51,7 +53,9 @@ export class SimulatorModule implements OnApplicationBootstrap, OnApplicationShu
       this.busy = true;
       this.acting = this.simulator
         .actOnFindings()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not act on findings; trying again'))
+        .catch((error: unknown) => {
+          this.logger.warn({ err: error }, 'could not act on findings; trying again');
+        })
         .finally(() => (this.busy = false));
     };
     act();

@@ -18,7 +18,7 @@ export async function createGatewayApp(env: GatewayEnvironment, options: { logge
   app.enableShutdownHooks();
   // Node closes idle connections after 5 s; a client reusing one just then loses a large upload
   // (EPIPE). Keep them longer than the usual 60 s of clients and load balancers.
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return app;

@@ -16,7 +16,9 @@ async function bootstrap(): Promise<void> {
   const startConsumers = (delayMs: number): void => {
     startGatewayConsumers(app, env).catch((error: unknown) => {
       logger.warn(`cannot start the consumers yet (${String(error)}); retrying in ${delayMs} ms`);
-      setTimeout(() => startConsumers(Math.min(delayMs * 2, 30_000)), delayMs).unref();
+      setTimeout(() => {
+        startConsumers(Math.min(delayMs * 2, 30_000));
+      }, delayMs).unref();
     });
   };
   startConsumers(1000);

@@ -18,7 +18,7 @@ export async function createRegistryApp(env: RegistryEnvironment, options: { log
   app.use((error: { status?: number; type?: string; message: string }, _req: Request, res: Response, next: NextFunction) => {
     if (error.status === 413) return res.status(413).json({ error_code: 413, message: `Request body larger than ${BODY_LIMIT}.` });
     if (error.type === 'entity.parse.failed') return res.status(400).json({ error_code: 400, message: `Request body is not JSON: ${error.message}` });
-    return next(error);
+    next(error);
   });
   app.useGlobalFilters(new RegistryExceptionFilter());
   app.enableShutdownHooks();

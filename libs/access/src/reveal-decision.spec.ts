@@ -14,7 +14,7 @@ describe("deciding a reveal of a finding's subject (issue 20, entitled re-identi
   });
 
   it('refuses a finding whose rule grants no reveal', () => {
-    expect(decideReveal('education', 'department', { ...gap, rule: 'missed-student-aid', reveal: undefined } as RevealRequest)).toMatchObject({
+    expect(decideReveal('education', 'department', { ...gap, rule: 'missed-student-aid', reveal: undefined })).toMatchObject({
       allowed: false,
       reason: 'the policy grants no reveal for missed-student-aid findings',
     });

@@ -39,7 +39,7 @@ describe('shared facts', () => {
 
   it('show each reader only the fields its rule grants', () => {
     const [fact] = sharedFactsOf(household, data);
-    expect(projectFact(fact!.fields, sharedWith(household, 'healthcare-security')!.fields)).toEqual({ category: 'dibao' });
+    expect(projectFact(fact.fields, sharedWith(household, 'healthcare-security')!.fields)).toEqual({ category: 'dibao' });
     expect(sharedWith(household, 'rural-revitalisation')).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ export function sharingRuleProblems(schema: JsonSchema): string[] {
   return sharingRulesOf(schema).flatMap((rule) =>
     rule.fields.flatMap((field) => {
       if (!(field in properties)) return [`the rule for ${rule.member} shares "${field}", which is not a field of the contract`];
-      if (properties[field]![CLASSIFICATION_KEYWORD] === 'personal-identifier') return [`the rule for ${rule.member} shares "${field}", a personal identifier; identifiers are never shared`];
+      if (properties[field][CLASSIFICATION_KEYWORD] === 'personal-identifier') return [`the rule for ${rule.member} shares "${field}", a personal identifier; identifiers are never shared`];
       return [];
     }),
   );

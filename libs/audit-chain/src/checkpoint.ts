@@ -75,9 +75,15 @@ export async function checkpointsSignedByAnyOf(checkpoints: readonly Checkpoint[
   const check = (checkpoint: Checkpoint) =>
     new Promise<void>((resolve, reject) => {
       const key = keysById.get(checkpoint.keyId);
-      if (!key) return resolve();
+      if (!key) {
+        resolve();
+        return;
+      }
       verify(null, checkpointPayload(checkpoint), key, checkpoint.signature, (error, valid) => {
-        if (error) return reject(error);
+        if (error) {
+          reject(error);
+          return;
+        }
         if (valid) signed.add(checkpoint);
         resolve();
       });

@@ -32,7 +32,7 @@ export function compareChainWithPartition(topic: string, partition: number, chai
   });
   const beyond = chainOffsets.findIndex((offset) => offset >= broker.end);
   if (beyond >= 0) {
-    const offset = chainOffsets[beyond]!;
+    const offset = chainOffsets[beyond];
     return fail('beyond-partition-end', offset, beyond + 1, `the entry at offset ${offset} is at or after the end of the partition on the broker (${broker.end}): no such record was ever written`);
   }
   // Up to the chain's head, or further where the audit committed it had stored more: the end of a chain removed shows too.
@@ -40,7 +40,7 @@ export function compareChainWithPartition(topic: string, partition: number, chai
   let at = 0;
   for (const offset of broker.offsets) {
     if (offset > head) break;
-    while (at < chainOffsets.length && chainOffsets[at]! < offset) at++;
+    while (at < chainOffsets.length && chainOffsets[at] < offset) at++;
     if (chainOffsets[at] === offset) continue;
     const missing = broker.offsets.filter((o) => o <= head && !binaryHas(chainOffsets, o)).length;
     return fail(
@@ -58,7 +58,7 @@ function binaryHas(sorted: readonly number[], value: number): boolean {
   while (low <= high) {
     const middle = (low + high) >>> 1;
     if (sorted[middle] === value) return true;
-    if (sorted[middle]! < value) low = middle + 1;
+    if (sorted[middle] < value) low = middle + 1;
     else high = middle - 1;
   }
   return false;

@@ -46,7 +46,7 @@ export class AuditSealer {
     );
     await this.publish(checkpoints);
     for (const [i, [name, { head }]] of noted.entries()) {
-      await this.store.addCheckpoint(checkpoints[i]!);
+      await this.store.addCheckpoint(checkpoints[i]);
       if (this.unsealed.get(name)?.head === head) this.unsealed.delete(name);
     }
     return noted.length;

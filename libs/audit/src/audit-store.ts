@@ -279,7 +279,7 @@ export class AuditStore {
        WHERE e.sealed_period = ANY($5::varchar[])`,
       [cuts.map((c) => c.topic), cuts.map((c) => c.partition), cuts.map((c) => c.start), cuts.map((c) => c.end), destroyed.periods],
     );
-    return Number(row!.n);
+    return Number(row.n);
   }
 
   /** The chain's entries after an offset and before another, in offset order, a page at a time; key and value as stored (sealed: `AuditRecordCipher.open`). */

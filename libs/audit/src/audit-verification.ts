@@ -89,7 +89,7 @@ export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly 
   const outcomes: Awaited<ReturnType<typeof verifyChain>>[] = [];
   let next = 0;
   const walker = async () => {
-    for (let i = next++; i < chains.length; i = next++) outcomes[i] = await verifyChain(chains[i]!);
+    for (let i = next++; i < chains.length; i = next++) outcomes[i] = await verifyChain(chains[i]);
   };
   await Promise.all(Array.from({ length: CHAINS_AT_ONCE }, walker));
   const breaks = outcomes.flatMap((o) => (o.broken ? [o.broken] : []));

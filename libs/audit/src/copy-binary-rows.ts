@@ -19,13 +19,13 @@ export class BinaryRows {
   ) {}
 
   start(row: number, column: number): number {
-    return this.places[2 * (row * this.columns + column)]!;
+    return this.places[2 * (row * this.columns + column)];
   }
 
   /** Where the column's bytes end; at its start for a null. */
   end(row: number, column: number): number {
     const at = 2 * (row * this.columns + column);
-    return this.places[at]! + Math.max(this.places[at + 1]!, 0);
+    return this.places[at] + Math.max(this.places[at + 1], 0);
   }
 
   isNull(row: number, column: number): boolean {

@@ -31,7 +31,7 @@ export async function contractCatalogueSource(contracts: readonly ContractFile[]
       // Named by type and version (the title would name two versions alike); arrays as arrays, not tuples of their bounds.
       const { $id: _id, $schema: _schema, examples: _examples, title, ...body } = schema;
       const described = { ...body, description: `${String(title)}. ${String(body['description'] ?? '')}`.trim() };
-      return compile(described as Parameters<typeof compile>[0], typeName(binding.type, binding.version), {
+      return compile(described, typeName(binding.type, binding.version), {
         bannerComment: '',
         additionalProperties: false,
         strictIndexSignatures: true,

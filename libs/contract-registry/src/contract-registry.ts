@@ -114,7 +114,7 @@ export class ContractRegistry {
       if (!verdict.compatible) {
         throw new RegistryError(
           RegistryErrorCode.IncompatibleSchema,
-          `Schema being registered is incompatible with an earlier schema for subject "${subject}" under ${mode}: ${verdict.incompatibilities[0]!.explanation}`,
+          `Schema being registered is incompatible with an earlier schema for subject "${subject}" under ${mode}: ${verdict.incompatibilities[0].explanation}`,
           verdict.incompatibilities.map((i) => i.explanation),
         );
       }

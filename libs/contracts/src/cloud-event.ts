@@ -70,7 +70,7 @@ export function fromKafkaBinary(message: KafkaBinaryMessage): CloudEvent {
     if (!headers[header]) throw new EnvelopeError(attribute, `is missing (header ${header})`);
   }
   if (headers['ce_specversion'] !== '1.0') throw new EnvelopeError('specversion', `must be "1.0", not "${headers['ce_specversion']}"`);
-  const event: CloudEvent = { specversion: '1.0', id: headers['ce_id']!, source: headers['ce_source']!, type: headers['ce_type']! };
+  const event: CloudEvent = { specversion: '1.0', id: headers['ce_id'], source: headers['ce_source'], type: headers['ce_type'] };
   for (const [attribute, header] of OPTIONAL_HEADERS) {
     const value = headers[header];
     if (value !== undefined) event[attribute] = value;

@@ -57,7 +57,7 @@ function readNumber(text: string, at: number, count: number): { characters: stri
     const char = text[i];
     const last = characters.length === 17 && count === 18;
     if (isDigit(char) || (last && (char === 'X' || char === 'x'))) {
-      characters += char!.toUpperCase();
+      characters += char.toUpperCase();
       i++;
       continue;
     }

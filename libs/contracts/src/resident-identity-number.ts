@@ -11,8 +11,8 @@ export type IdentityNumberProblem = 'shape' | 'birth-date' | 'check-character';
 /** The check character the first 17 digits call for. */
 export function identityCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARACTERS[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK_CHARACTERS[sum % 11];
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {

@@ -27,7 +27,10 @@ export class DailyReview {
   }
 
   start(): void {
-    const run = () => this.run().catch((error: unknown) => this.logger.error({ err: error }, 'judging the persons whose review day has come failed; the next pass takes them'));
+    const run = () =>
+      this.run().catch((error: unknown) => {
+        this.logger.error({ err: error }, 'judging the persons whose review day has come failed; the next pass takes them');
+      });
     void run();
     this.timer = setInterval(run, this.intervalMs);
     this.timer.unref();
@@ -38,7 +41,9 @@ export class DailyReview {
     // A failure of that pass was logged where it ran; stopping goes on.
     await this.running?.then(
       () => undefined,
-      (error: unknown) => this.logger.warn({ err: error }, 'the review pass running at shutdown failed'),
+      (error: unknown) => {
+        this.logger.warn({ err: error }, 'the review pass running at shutdown failed');
+      },
     );
   }
 

@@ -70,7 +70,9 @@ export class FindingPublisher {
   start(): void {
     this.timer = setInterval(
       () => {
-        this.publishPending().catch((error: unknown) => this.logger.warn({ err: error }, 'could not publish finding changes; will try again'));
+        this.publishPending().catch((error: unknown) => {
+          this.logger.warn({ err: error }, 'could not publish finding changes; will try again');
+        });
       },
       Math.max(500, this.settleMs / 2),
     );

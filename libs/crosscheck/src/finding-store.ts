@@ -105,8 +105,8 @@ export class FindingStore {
         [response.findingId, JSON.stringify([response]), response.department, JSON.stringify([{ eventId: response.eventId }])],
       );
       if (rows.length === 0) continue;
-      const change = rows[0]!.state === 'closed' ? 'closed' : 'updated';
-      await manager.query(`INSERT INTO crosscheck_outbox (finding_id, change, event, not_before) VALUES ($1, $2, $3, $4)`, [response.findingId, change, eventOf(rows[0]!.finding, at), at]);
+      const change = rows[0].state === 'closed' ? 'closed' : 'updated';
+      await manager.query(`INSERT INTO crosscheck_outbox (finding_id, change, event, not_before) VALUES ($1, $2, $3, $4)`, [response.findingId, change, eventOf(rows[0].finding, at), at]);
       recorded++;
     }
     return recorded;

@@ -176,7 +176,7 @@ const EXTREME_FROM = '2026-07-01';
 /** 控辍保学: a pupil who drops out during the autumn term, early enough to be a finding by the region's day (30 grace days), or too late for it. */
 const DROPPED_OUT_ON = '2026-10-15';
 const DROPPED_OUT_LATE_ON = '2026-11-10';
-const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6].map((value, i) => ({ value, weight: [0.22, 0.33, 0.2, 0.14, 0.08, 0.03][i]! }));
+const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6].map((value, i) => ({ value, weight: [0.22, 0.33, 0.2, 0.14, 0.08, 0.03][i] }));
 /**
  * The nine 中南部 counties (红寺堡, 盐池, 同心, 原州, 西吉, 隆德, 泾源, 彭阳, 海原), where 脱贫人口, 监测对象
  * and 低保 concentrate (宁夏调查年鉴; ../../../shared/policy-review.md §4).
@@ -225,7 +225,7 @@ type CivilCategory = 'dibao' | 'extreme-poverty' | 'marginal-low-income' | 'rigi
 type MonitoringType = 'poverty-alleviated' | 'unstable-alleviated' | 'marginal-vulnerable' | 'sudden-hardship';
 
 /** Whether a certificate is in the care subsidy's scope: grades 1-2, or 智力 and 精神 of every grade. */
-const severe = (certificate: { number: string; grade: number }) => certificate.grade <= 2 || CARE_OF_EVERY_GRADE.includes(CERTIFICATE_CATEGORIES[Number(certificate.number.slice(-2, -1)) - 1]!);
+const severe = (certificate: { number: string; grade: number }) => certificate.grade <= 2 || CARE_OF_EVERY_GRADE.includes(CERTIFICATE_CATEGORIES[Number(certificate.number.slice(-2, -1)) - 1]);
 
 /** A child's stage and grade in autumn 2026, by the school entry year their identity number gives (as the gateway derives it). */
 function stageInAutumn(entryYear: number, random: SeededRandom): { stage: string; grade: number } | undefined {
@@ -286,15 +286,15 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     const bands = [dibaoRate, RATES.marginalLowIncome, RATES.rigidExpenditure, RATES.futureDibao].map((_, i, all) => all.slice(0, i + 1).reduce((sum, rate) => sum + rate, 0));
     let civilStatus: { category: CivilCategory; from: string } | undefined = kinshipCare
       ? { category: random.chance(0.5) ? 'dibao' : 'marginal-low-income', from: STATUS_FROM }
-      : c < bands[0]!
+      : c < bands[0]
         ? { category: 'dibao', from: dayIn(random, 2019, 2025) }
-        : c < bands[1]!
+        : c < bands[1]
           ? { category: 'marginal-low-income', from: dayIn(random, 2021, 2025) }
-          : c < bands[2]!
+          : c < bands[2]
             ? householdV2
               ? { category: 'rigid-expenditure', from: dayIn(random, 2023, 2025) }
               : undefined
-            : c < bands[3]!
+            : c < bands[3]
               ? { category: 'dibao', from: '2027-03-01' }
               : undefined;
     const inDibao = civilStatus?.category === 'dibao' && civilStatus.from <= REGION_DAY;
@@ -323,7 +323,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     }
     persons += members.length;
     // 特困: a person alone with no working capacity and no supporter, mostly elderly or severely disabled.
-    const alone = members.length === 1 ? members[0]! : undefined;
+    const alone = members.length === 1 ? members[0] : undefined;
     const extremeRate = !alone ? 0 : alone.age >= 60 ? RATES.extremePovertyOfElderlyAlone : alone.certificate && severe(alone.certificate) ? RATES.extremePovertyOfDisabledAlone : 0;
     if (alone && random.chance(extremeRate)) civilStatus = { category: 'extreme-poverty', from: dayIn(random, 2019, 2025) };
     // 脱贫户 since they were lifted out of poverty (2016-2020); 监测对象 since their risk was found (2021-2025).
@@ -410,15 +410,15 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
     // 年度复核 on the grant's anniversary in 2026, when that has come by the region's day.
     const renewedOn = civilStatus === undefined || civilStatus.from.startsWith('2026') ? RENEWED_FROM : `2026${civilStatus.from.slice(4)}`;
     const renewed = !suspended && householdV2 && category !== undefined && random.chance(0.3) && renewedOn <= REGION_DAY;
-    if (renewed) civilRecord(householdNumber, category!, 'renewed', renewedOn, null, `民救〔2026〕${index}-复`, members);
+    if (renewed) civilRecord(householdNumber, category, 'renewed', renewedOn, null, `民救〔2026〕${index}-复`, members);
     // 转特困: a person alone in 低保, with no certificate, becomes 特困 from July; half the time the 低保
     // is not ended (特困 and 低保 at once: a data-quality finding), half the time it is (a decoy).
-    const becomesExtreme = householdV2 && category === 'dibao' && members.length === 1 && !suspended && !renewed && !listedTwice && !members[0]!.certificate && random.chance(0.15);
+    const becomesExtreme = householdV2 && category === 'dibao' && members.length === 1 && !suspended && !renewed && !listedTwice && !members[0].certificate && random.chance(0.15);
     if (becomesExtreme) {
       const keepsDibao = random.chance(0.5);
       if (!keepsDibao) civilRecord(householdNumber, 'dibao', 'revoked', EXTREME_FROM, null, `民救〔2026〕${index}-止`, members);
       civilRecord(householdNumber, 'extreme-poverty', 'granted', EXTREME_FROM, null, `民救〔2026〕${index}-特`, members);
-      if (keepsDibao) expected.push({ rule: 'data-quality', idNumber: members[0]!.idNumber, period: EXTREME_FROM, routedTo: 'civil-affairs' });
+      if (keepsDibao) expected.push({ rule: 'data-quality', idNumber: members[0].idNumber, period: EXTREME_FROM, routedTo: 'civil-affairs' });
     }
     // 停保: a 低保 ended in 2026 (收入变化) between April and mid-August, so the spring term counts and
     // the autumn one does not, and the school now and then pays the autumn term all the same (应退则退:
@@ -501,7 +501,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       }
       if (member.certificate) {
         const { number, grade, issuedOn } = member.certificate;
-        const category = CERTIFICATE_CATEGORIES[Number(number.slice(-2, -1)) - 1]!;
+        const category = CERTIFICATE_CATEGORIES[Number(number.slice(-2, -1)) - 1];
         const certificate = (change: string, effectiveDate: string, certificateNumber: string, certificateGrade: number) =>
           add('disability', 'disability.certificate.changed.v1', `${effectiveDate}T10:00:00+08:00`, {
             certificateNumber,
@@ -519,7 +519,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         const careDue = severe(member.certificate) && !subsidiesExcluded;
         // 复评: some grade 2 certificates of categories cared for by grade become grade 3 in July; the
         // care subsidy is due up to June, and a third of them go on being paid (应退未退).
-        const downgraded = careDue && careByGrade && grade === 2 && careMonths[0]! < DOWNGRADE_FROM.slice(0, 7) && random.chance(0.1);
+        const downgraded = careDue && careByGrade && grade === 2 && careMonths[0] < DOWNGRADE_FROM.slice(0, 7) && random.chance(0.1);
         const paidOnAfterDowngrade = downgraded && random.chance(1 / 3);
         if (downgraded) certificate('changed', DOWNGRADE_FROM, `${number.slice(0, -1)}3`, 3);
         /** Pays a subsidy for the months due (one of them missed, now and then: a planted gap) and any months paid on beyond them. */
@@ -552,7 +552,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
       const entryYear = schoolEntryYear(member.idNumber)!;
       const byAge = stageInAutumn(entryYear, random);
       const child = member.relation === 'child' || member.relation === 'grandchild';
-      const inSchool = child && byAge !== undefined && random.chance(ENROLMENT_RATE[byAge.stage]!);
+      const inSchool = child && byAge !== undefined && random.chance(ENROLMENT_RATE[byAge.stage]);
       // A child just past 义务教育 and in no 高中阶段 school finished grade 9 in the spring (and left).
       const leftAfterGrade9 = child && !inSchool && byAge !== undefined && byAge.stage !== 'compulsory' && byAge.stage !== 'preschool' && byAge.grade === 1;
       const schooling = inSchool ? byAge : leftAfterGrade9 ? { stage: 'compulsory', grade: 9 } : undefined;
@@ -562,7 +562,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
         if (inSchool) counts[schooling.stage === 'preschool' ? 'preschool' : schooling.stage === 'compulsory' ? 'compulsory' : 'seniorSecondary']++;
         // Now and then a school code whose type does not teach the stage (a data-quality finding for each term).
         const wrongSchoolType = random.chance(0.004);
-        const schoolType = wrongSchoolType ? (schooling.stage === 'senior-high' ? '21' : '34') : SCHOOL_TYPES[schooling.stage]!(schooling.grade);
+        const schoolType = wrongSchoolType ? (schooling.stage === 'senior-high' ? '21' : '34') : SCHOOL_TYPES[schooling.stage](schooling.grade);
         const schoolCode = `${schoolType}64${region.slice(2)}${String(random.int(1, 99)).padStart(2, '0')}`;
         // 控辍保学 (policy 1.3.0): a 义务教育 pupil not back for the autumn term, or dropping out during it
         // (early enough to be a finding by the region's day, or not). A finding for the pupils the hub
@@ -627,7 +627,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
           enrolment('enrolled', term.startsOn);
           if (droppedOutOn && term.term === '2026-autumn') enrolment('dropped-out', droppedOutOn);
           // Schools pay a term's aid over its months (autumn's by the end of November, before the region's day).
-          const paidOn = `2026-${String(random.int(term.paidIn[0]!, term.paidIn[1]!)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+          const paidOn = `2026-${String(random.int(term.paidIn[0], term.paidIn[1])).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
           const pay = (item: string) =>
             add('education', 'education.student-aid.granted.v2', `${paidOn}T10:00:00+08:00`, {
               grantNumber: `ZZ${term.term}-${sequence + 1}`,

@@ -48,7 +48,9 @@ export class GatewayContracts {
         await this.follower?.stop();
         if (this.stopped) return;
         this.logger.warn(`cannot read ${this.topic} yet (${String(error)}); retrying in ${delayMs} ms`);
-        this.retry = setTimeout(() => this.start(Math.min(delayMs * 2, 30_000)), delayMs);
+        this.retry = setTimeout(() => {
+          this.start(Math.min(delayMs * 2, 30_000));
+        }, delayMs);
       },
     );
   }
@@ -56,11 +58,14 @@ export class GatewayContracts {
   /** Takes a contract change, unless it is not the registry's (signed by its key): then it goes to the dead-letter topic with the reason, and the contract stays as it was. */
   private apply(record: InboundRecord): void {
     const problem = this.trust?.verifier?.problem(record);
-    if (problem === undefined) return this.catalog.apply(record.key!, record.value);
+    if (problem === undefined) {
+      this.catalog.apply(record.key!, record.value);
+      return;
+    }
     this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, subject: record.key }, `contract change refused: ${problem}`);
-    this.trust!.deadLetter(record, new HubError(ErrorCode.RecordRejected, `contract change refused: ${problem}`)).catch((error: unknown) =>
-      this.logger.error({ err: error }, 'could not dead-letter a refused contract change'),
-    );
+    this.trust!.deadLetter(record, new HubError(ErrorCode.RecordRejected, `contract change refused: ${problem}`)).catch((error: unknown) => {
+      this.logger.error({ err: error }, 'could not dead-letter a refused contract change');
+    });
   }
 
   async stop(): Promise<void> {

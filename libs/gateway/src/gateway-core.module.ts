@@ -114,7 +114,9 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
           this.logger.log(`sealed ${rejections} rejected records and ${recordKeys} record keys with the current envelope key; ${findings} findings no longer hold record keys`);
         }
       },
-      (error: unknown) => this.logger.error({ err: error }, 'sealing the rows kept in the clear failed; it is tried again at the next start'),
+      (error: unknown) => {
+        this.logger.error({ err: error }, 'sealing the rows kept in the clear failed; it is tried again at the next start');
+      },
     );
     const sweep = () =>
       this.sweep.run(new Date()).then(
@@ -123,7 +125,9 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
             this.logger.log(`retention: deleted ${rejections} rejected records, ${identities} identity vault entries and ${recordKeys} record keys past their retention`);
           }
         },
-        (error: unknown) => this.logger.error({ err: error }, 'the retention sweep failed; it runs again within the hour'),
+        (error: unknown) => {
+          this.logger.error({ err: error }, 'the retention sweep failed; it runs again within the hour');
+        },
       );
     void sweep();
     this.sweepTimer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);

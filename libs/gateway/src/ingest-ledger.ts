@@ -246,7 +246,7 @@ export class IngestLedger {
       await this.dataSource.query(
         `UPDATE gateway_record_key k SET sealed_original = u.s, original = NULL
          FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[]) AS u (m, p, f, s) WHERE k.member_id = u.m AND k.pseudonym = u.p AND k.field = u.f`,
-        [rows.map((r) => r.member_id), rows.map((r) => r.pseudonym), rows.map((r) => r.field), rows.map((row, i) => this.cipher.seal(originals[i]!, recordKeyContext(row.member_id)))],
+        [rows.map((r) => r.member_id), rows.map((r) => r.pseudonym), rows.map((r) => r.field), rows.map((row, i) => this.cipher.seal(originals[i], recordKeyContext(row.member_id)))],
       );
       recordKeys += rows.length;
     }

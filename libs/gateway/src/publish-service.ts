@@ -55,7 +55,7 @@ export class PublishService {
     const rejected = plans.filter((p): p is Extract<Planned, { kind: 'reject' }> => p.kind === 'reject');
     const outbound = (rejectionIds: readonly string[]) => [
       ...accepted.map((p) => p.record),
-      ...rejected.map((p, i) => this.deadLetter(member, channel, p, rejectionIds[i]!, now)),
+      ...rejected.map((p, i) => this.deadLetter(member, channel, p, rejectionIds[i], now)),
       ...this.accessDecisions(member, plans).map(({ decision, count }) => accessLogRecord(decision, channel, count, now)),
     ];
     await this.ensureTopics(accepted.map((p) => p.topic));
@@ -80,7 +80,7 @@ export class PublishService {
       (ids) => this.producer.send(outbound(ids)),
     );
     this.written.addAll([...recordKeys.keys(), ...persons.keys()]);
-    const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]!]));
+    const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]]));
     const results = plans.map((p): RecordResult => {
       if (p.kind === 'accept') return { index: p.index, id: p.id, status: 'accepted', topic: p.topic, acceptedAt: now.toISOString(), duplicate: false };
       if (p.kind === 'repeat') return { index: p.index, id: p.id, status: 'accepted', topic: p.topic, acceptedAt: p.acceptedAt, duplicate: true };

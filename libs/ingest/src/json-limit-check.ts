@@ -71,7 +71,7 @@ export class JsonLimitCheck {
         }
         return;
       case COLON:
-        if (this.depth <= this.limits.maxDepth && this.isObject[this.depth] && ++this.fields[this.depth]! > this.limits.maxFields) {
+        if (this.depth <= this.limits.maxDepth && this.isObject[this.depth] && ++this.fields[this.depth] > this.limits.maxFields) {
           this.problem ??= `an object has more than ${this.limits.maxFields} fields (maxFields)`;
         }
     }

@@ -8,7 +8,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() => {
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'));
+      });
     });
   });
 }
@@ -17,7 +19,13 @@ export function freePort(): Promise<number> {
 export function isPortTaken(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => resolve(true));
-    server.listen(port, host, () => server.close(() => resolve(false)));
+    server.once('error', () => {
+      resolve(true);
+    });
+    server.listen(port, host, () =>
+      server.close(() => {
+        resolve(false);
+      }),
+    );
   });
 }

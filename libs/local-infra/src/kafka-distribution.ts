@@ -28,8 +28,12 @@ function runMaven(args: string[], log: (line: string) => void): Promise<void> {
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    child.on('error', (error) => reject(new HubError(ErrorCode.LocalInfraFailed, `cannot run Maven (mvn): ${error.message}; Java 17 and Maven must be installed`, { cause: error })));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `mvn exited with ${code}:\n${output.slice(-30).join('\n')}`))));
+    child.on('error', (error) => {
+      reject(new HubError(ErrorCode.LocalInfraFailed, `cannot run Maven (mvn): ${error.message}; Java 17 and Maven must be installed`, { cause: error }));
+    });
+    child.on('close', (code) => {
+      code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `mvn exited with ${code}:\n${output.slice(-30).join('\n')}`));
+    });
   });
 }
 

@@ -191,7 +191,11 @@ export class LocalKafkaBroker {
   /** Controlled shutdown (SIGTERM), then SIGKILL if the broker has not exited in time. */
   async stop(timeoutMs = 30_000): Promise<void> {
     if (this.exited) return;
-    const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) =>
+      this.process.once('exit', () => {
+        resolve();
+      }),
+    );
     this.process.kill('SIGTERM');
     const timer = setTimeout(() => this.process.kill('SIGKILL'), timeoutMs);
     await exited;

@@ -62,7 +62,9 @@ export class LocalPostgres {
       createPostgresUser: runningAsRoot,
       postgresFlags: flags,
       onLog: () => undefined,
-      onError: (error: unknown) => log(`postgres: ${String(error)}`),
+      onError: (error: unknown) => {
+        log(`postgres: ${String(error)}`);
+      },
     });
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       log(`Initialising PostgreSQL in ${dataDir} ...`);

@@ -8,7 +8,11 @@ export function runJdkTool(command: 'java' | 'keytool', args: string[], failure:
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}: cannot run ${command} (${error.message})`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}:\n${output.slice(-3000)}`))));
+    child.on('error', (error) => {
+      reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}: cannot run ${command} (${error.message})`));
+    });
+    child.on('close', (code) => {
+      code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}:\n${output.slice(-3000)}`));
+    });
   });
 }

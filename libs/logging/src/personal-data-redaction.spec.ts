@@ -59,6 +59,6 @@ describe('hub log lines', () => {
     logger.error({ err: new Error(`bad check character in ${IDENTITY_NUMBER}`) }, `rejected ${IDENTITY_NUMBER}`);
     const text = JSON.stringify(lines[0]);
     expect(text).not.toContain(IDENTITY_NUMBER);
-    expect(lines[0]!['msg']).toBe('rejected [ID-REDACTED]');
+    expect(lines[0]['msg']).toBe('rejected [ID-REDACTED]');
   });
 });

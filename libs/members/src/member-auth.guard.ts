@@ -29,7 +29,9 @@ export class MemberAuthGuard implements CanActivate {
     const reason = authentication.reason;
     this.accessLog
       .write({ member: authentication.keyId ? `key:${authentication.keyId}` : 'anonymous', action: 'authenticate', resource: `${request.method} ${request.path}`, allowed: false, reason }, 'http')
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not write a refused authentication to the access log'));
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not write a refused authentication to the access log');
+      });
     context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="hub", Basic realm="hub", charset="UTF-8"');
     throw new UnauthorizedException(reason);
   }

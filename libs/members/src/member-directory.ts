@@ -52,7 +52,7 @@ export class MemberDirectory {
       [member.id, member.displayName ?? member.id, member.role, member.recordsPerSecond ?? DEFAULT_RECORDS_PER_SECOND, member.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES],
     );
     if (rows.length === 0) throw new HubError(ErrorCode.Conflict, `member "${member.id}" is already registered`, { context: { member: member.id } });
-    return toMember(rows[0]!);
+    return toMember(rows[0]);
   }
 
   async list(): Promise<Member[]> {
@@ -88,7 +88,7 @@ export class MemberDirectory {
     // TypeORM answers an UPDATE ... RETURNING on PostgreSQL as [rows, affected count].
     const [rows]: [KeyRow[], number] = await this.dataSource.query('UPDATE gateway_api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE key_id = $1 RETURNING *', [keyId]);
     if (rows.length === 0) throw new HubError(ErrorCode.NotFound, `no API key has id "${keyId}"`, { context: { keyId } });
-    return toKey(rows[0]!);
+    return toKey(rows[0]);
   }
 
   async keys(memberId: string): Promise<ApiKeyInfo[]> {

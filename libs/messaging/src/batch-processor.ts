@@ -63,7 +63,7 @@ export async function processAsBatch<R>(work: BatchWork<R>, policy: RetryPolicy)
   if (result.status === 'applied') return { status: 'completed', deadLettered: 0 };
   if (result.status === 'abandoned') return result;
   if (work.records.length === 1) {
-    await work.deadLetter(work.records[0]!, result.error, result.attempts);
+    await work.deadLetter(work.records[0], result.error, result.attempts);
     return { status: 'completed', deadLettered: 1 };
   }
   return processOneByOne(work, policy);

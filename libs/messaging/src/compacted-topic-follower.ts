@@ -44,7 +44,9 @@ export class CompactedTopicFollower {
     const consumer = kafka.consumer({ groupId: `${this.settings.clientId}.follower.${randomUUID()}`, allowAutoTopicCreation: false });
     this.consumer = consumer;
     consumerHealth.report(this.healthKey, 'starting');
-    consumer.on(consumer.events.GROUP_JOIN, () => consumerHealth.report(this.healthKey, 'running'));
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      consumerHealth.report(this.healthKey, 'running');
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (this.stopped || consumer !== this.consumer) return;
       consumerHealth.report(this.healthKey, 'crashed', { reason: `${payload.error.name}: ${payload.error.message}` });
@@ -64,7 +66,9 @@ export class CompactedTopicFollower {
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new HubError(ErrorCode.KafkaUnavailable, `could not read ${this.topic} to its end within ${timeoutMs} ms`, { canRetry: true })), timeoutMs);
+      timer = setTimeout(() => {
+        reject(new HubError(ErrorCode.KafkaUnavailable, `could not read ${this.topic} to its end within ${timeoutMs} ms`, { canRetry: true }));
+      }, timeoutMs);
     });
     try {
       await Promise.race([caughtUp.promise, timeout]);
@@ -88,7 +92,9 @@ export class CompactedTopicFollower {
       // A start that failed part-way may have left its consumer running.
       (this.consumer?.disconnect() ?? Promise.resolve())
         .then(() => this.start())
-        .catch((startError: unknown) => this.restartLater(startError instanceof Error ? startError : new Error(String(startError))));
+        .catch((startError: unknown) => {
+          this.restartLater(startError instanceof Error ? startError : new Error(String(startError)));
+        });
     }, delayMs);
   }
 

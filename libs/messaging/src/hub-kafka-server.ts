@@ -164,7 +164,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       this.health.report(groupId, 'running');
       this.logger.log({ groupId, memberId: payload.memberId, assignment: payload.memberAssignment }, 'joined consumer group');
     });
-    consumer.on(consumer.events.CRASH, ({ payload }) => this.crashed(consumer, payload.error, payload.restart));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.crashed(consumer, payload.error, payload.restart);
+    });
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
@@ -271,7 +273,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private async deadLetterUnreadable(records: InboundRecord[]): Promise<InboundRecord[]> {
     const unreadable = records.filter((record) => record.headers[UNREADABLE_RECORD_HEADER] !== undefined);
     for (const record of unreadable) {
-      const reason = record.headers[UNREADABLE_RECORD_HEADER]!;
+      const reason = record.headers[UNREADABLE_RECORD_HEADER];
       await this.deadLetter(
         record,
         new HubError(ErrorCode.RecordUnreadable, `the record cannot be read: ${reason}`, { context: { topic: record.topic, partition: record.partition, offset: record.offset } }),
@@ -297,7 +299,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
 
   private async invoke(handler: MessageHandler, records: readonly InboundRecord[], isBatchHandler: boolean): Promise<void> {
     const context = new KafkaRecordContext([records, this.options.groupId]);
-    const first = records[0]!;
+    const first = records[0];
     const single = records.length === 1;
     const correlationId = (single ? first.headers[RecordHeader.CorrelationId] : undefined) ?? newCorrelationId();
     const bindings = single

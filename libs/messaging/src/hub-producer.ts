@@ -75,7 +75,7 @@ export class HubProducer {
     while (this.waiting.length > 0) {
       const group: PendingSend[] = [];
       let size = 0;
-      while (this.waiting.length > 0 && (group.length === 0 || size + this.waiting[0]!.records.length <= MAX_RECORDS_PER_GROUP)) {
+      while (this.waiting.length > 0 && (group.length === 0 || size + this.waiting[0].records.length <= MAX_RECORDS_PER_GROUP)) {
         const next = this.waiting.shift()!;
         size += next.records.length;
         group.push(next);

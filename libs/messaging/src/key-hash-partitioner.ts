@@ -12,17 +12,17 @@ export function murmur2(data: Buffer): number {
   let h = SEED ^ length;
   const whole = length & ~3;
   for (let i = 0; i < whole; i += 4) {
-    let k = data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
+    let k = data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
     k = Math.imul(k, M);
     k ^= k >>> 24;
     k = Math.imul(k, M);
     h = Math.imul(h, M) ^ k;
   }
   const rest = length & 3;
-  if (rest === 3) h ^= data[whole + 2]! << 16;
-  if (rest >= 2) h ^= data[whole + 1]! << 8;
+  if (rest === 3) h ^= data[whole + 2] << 16;
+  if (rest >= 2) h ^= data[whole + 1] << 8;
   if (rest >= 1) {
-    h ^= data[whole]!;
+    h ^= data[whole];
     h = Math.imul(h, M);
   }
   h ^= h >>> 13;
@@ -47,6 +47,6 @@ export const KeyHashPartitioner: ICustomPartitioner = () => {
     const available = partitionMetadata.filter((p) => p.leader >= 0);
     const next = ((counters.get(topic) ?? Math.floor(Math.random() * 2 ** 31)) + 1) & 0x7fffffff;
     counters.set(topic, next);
-    return available.length > 0 ? available[next % available.length]!.partitionId : next % partitionMetadata.length;
+    return available.length > 0 ? available[next % available.length].partitionId : next % partitionMetadata.length;
   };
 };

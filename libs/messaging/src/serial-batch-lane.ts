@@ -35,7 +35,7 @@ export class SerialBatchLane<R> {
       const group = [first];
       let size = first.records.length;
       for (let i = 0; i < this.waiting.length && size < MAX_RECORDS_PER_RUN;) {
-        const next = this.waiting[i]!;
+        const next = this.waiting[i];
         if (next.key === first.key && size + next.records.length <= MAX_RECORDS_PER_RUN) {
           group.push(...this.waiting.splice(i, 1));
           size += next.records.length;
@@ -48,11 +48,13 @@ export class SerialBatchLane<R> {
 
   private async runGroup(group: readonly Waiting<R>[]): Promise<void> {
     try {
-      await group[0]!.invoke(group.flatMap((call) => call.records));
-      group.forEach((call) => call.resolve());
+      await group[0].invoke(group.flatMap((call) => call.records));
+      group.forEach((call) => {
+        call.resolve();
+      });
     } catch (error) {
       if (group.length === 1) {
-        group[0]!.reject(error);
+        group[0].reject(error);
         return;
       }
       for (const call of group) {

@@ -92,7 +92,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 export async function provisionDatabaseRoles(adminUrl: string, passwords: Readonly<Record<ServiceRoleName | 'owner', string>>): Promise<void> {
   const roles: [string, string][] = [[DATABASE_OWNER_ROLE, passwords.owner], ...Object.entries(SERVICE_ROLES).map(([name, spec]): [string, string] => [spec.role, passwords[name as ServiceRoleName]])];
   await withClient(adminUrl, async (client) => {
-    const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
+    const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0].name;
     for (const [role, password] of roles) {
       const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount! > 0;
       await client.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${quoteIdentifier(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${quoteLiteral(password)}`);

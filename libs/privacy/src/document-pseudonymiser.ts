@@ -73,7 +73,10 @@ export function pseudonymiseDocument(schema: JsonSchema, document: unknown, owne
     // A number too: 18 digits sent as a JSON number still show the shape once read.
     if (typeof value === 'string' || typeof value === 'number') {
       if (findIdentityNumbers(String(value)).length > 0) strayIdentityNumbers.push(pointer);
-    } else if (Array.isArray(value)) value.forEach((item, i) => searchForIdentityNumbers(item, `${pointer}/${i}`));
+    } else if (Array.isArray(value))
+      value.forEach((item, i) => {
+        searchForIdentityNumbers(item, `${pointer}/${i}`);
+      });
     else if (isObject(value)) for (const [key, child] of Object.entries(value)) searchForIdentityNumbers(child, `${pointer}/${escapePointer(key)}`);
   };
   const walk = (node: JsonSchema | undefined, value: unknown, pointer: string, name: string, parent?: Record<string, unknown>): unknown => {

@@ -43,7 +43,7 @@ export class EnvelopeCipher {
   open(sealed: string, context: string): string {
     const match = SEALED.exec(sealed);
     if (!match) throw new SealedDataError('the value is not sealed by the hub');
-    const body = Buffer.from(match[2]!, 'base64url');
+    const body = Buffer.from(match[2], 'base64url');
     const bytes = Buffer.allocUnsafe(VERSION_BYTES + body.length);
     bytes.writeUInt16BE(Math.min(Number(match[1]), 0xffff), 0);
     body.copy(bytes, VERSION_BYTES);

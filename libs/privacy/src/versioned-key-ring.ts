@@ -44,7 +44,7 @@ export class VersionedKeyRing {
       .map((entry, index) => {
         const match = /^(\d+):([A-Za-z0-9+/=_-]+)$/.exec(entry);
         if (!match) throw new KeyRingError(`key entry ${index + 1} is not <version>:<base64 secret>`);
-        return { version: Number(match[1]), secret: Buffer.from(match[2]!, 'base64') };
+        return { version: Number(match[1]), secret: Buffer.from(match[2], 'base64') };
       });
     return new VersionedKeyRing(keys);
   }

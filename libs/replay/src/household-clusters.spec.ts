@@ -29,8 +29,12 @@ describe('clustering persons by the households they share', () => {
     const households = Array.from({ length: 300 }, (_, n) => ({ number: household(n), members: [person(n), person(1000 + (n % 100))] }));
     const forwards = new HouseholdClusters(4);
     const backwards = new HouseholdClusters(4);
-    households.forEach((h) => forwards.join(h.number, h.members));
-    [...households].reverse().forEach((h) => backwards.join(h.number, h.members));
+    households.forEach((h) => {
+      forwards.join(h.number, h.members);
+    });
+    [...households].reverse().forEach((h) => {
+      backwards.join(h.number, h.members);
+    });
 
     expect(households.map((h) => backwards.sliceOfHousehold(h.number))).toEqual(households.map((h) => forwards.sliceOfHousehold(h.number)));
   });

@@ -55,23 +55,23 @@ export class HouseholdClusters {
   private sliceOf(node: number | undefined, alone: number): number {
     if (node === undefined) return alone % this.count;
     this.slices ??= this.sliceEveryNode();
-    return this.slices[node]!;
+    return this.slices[node];
   }
 
   private sliceEveryNode(): Uint16Array {
     const slices = new Uint16Array(this.parent.length);
-    for (let node = 0; node < slices.length; node++) slices[node] = hashText(this.label[this.find(node)]!) % this.count;
+    for (let node = 0; node < slices.length; node++) slices[node] = hashText(this.label[this.find(node)]) % this.count;
     return slices;
   }
 
   private remember(hash: number): void {
     const bit = hash & (MEMBER_FILTER_BITS - 1);
-    this.members[bit >>> 5]! |= 1 << (bit & 31);
+    this.members[bit >>> 5] |= 1 << (bit & 31);
   }
 
   private mayBeMember(hash: number): boolean {
     const bit = hash & (MEMBER_FILTER_BITS - 1);
-    return (this.members[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    return (this.members[bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
 
   /** A new node; a person's has no label of its own, and is joined to a household's as soon as it is made. */
@@ -87,8 +87,8 @@ export class HouseholdClusters {
     if (a === b) return a;
     const root = a < b ? a : b;
     this.parent[root === a ? b : a] = root;
-    const first = this.label[a]!;
-    const second = this.label[b]!;
+    const first = this.label[a];
+    const second = this.label[b];
     this.label[root] = first === '' ? second : second === '' || first < second ? first : second;
     return root;
   }
@@ -96,7 +96,7 @@ export class HouseholdClusters {
   private find(node: number): number {
     let at = node;
     while (this.parent[at] !== at) {
-      const up = this.parent[at]!;
+      const up = this.parent[at];
       this.parent[at] = this.parent[up]!;
       at = up;
     }
@@ -120,6 +120,6 @@ function hashText(text: string): number {
 
 function hashBytes(bytes: Buffer, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
   return hash >>> 0;
 }

@@ -19,7 +19,7 @@ export class PolicyDocumentError extends Error {
 
 /** A policy from a JSON document (a what-if policy file), checked field by field. */
 export function policyFromDocument(document: unknown, source: string): Policy {
-  if (validatePolicy(document)) return document as Policy;
+  if (validatePolicy(document)) return document;
   throw new PolicyDocumentError(
     source,
     (validatePolicy.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`),

@@ -55,7 +55,9 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
     const progress = new SliceProgress(sets.length, records, options.onProgress);
     const recorded = new RecordedFindings();
     // What the hub announced is read meanwhile, or first when the day it judged as of is the replay's too.
-    const reading = source.read(findingsCuts, async (found) => recorded.add(found));
+    const reading = source.read(findingsCuts, async (found) => {
+      recorded.add(found);
+    });
     if (options.evaluationDate === undefined) await reading;
     const judged =
       options.evaluationDate !== undefined
@@ -65,10 +67,21 @@ export async function replayAsOf(options: ReplayOptions): Promise<ReplayReport> 
           : { evaluationDate: chinaDate(options.asOf), from: 'as-of' as const };
     const replayed =
       sets.length === 1
-        ? replaySlices({ ...options, ...judged, source, cuts, slices: sets[0]!, onProgress: (phase, done, all) => progress.update(0, phase, done, all) }).then((outcome) => [outcome])
+        ? replaySlices({
+            ...options,
+            ...judged,
+            source,
+            cuts,
+            slices: sets[0],
+            onProgress: (phase, done, all) => {
+              progress.update(0, phase, done, all);
+            },
+          }).then((outcome) => [outcome])
         : runSliceWorkers(
             sets.map((set) => ({ source: options.source, cuts, slices: set, asOf: options.asOf.toISOString(), policy: options.policy, evaluationDate: judged.evaluationDate })),
-            (worker, phase, done, all) => progress.update(worker, phase, done, all),
+            (worker, phase, done, all) => {
+              progress.update(worker, phase, done, all);
+            },
           );
     const [outcomes, , expired] = await Promise.all([replayed, reading, source.expiredWithin?.(cuts)]);
     const findings = outcomes.flatMap((outcome) => outcome.findings).sort(byFindingKey);
@@ -124,7 +137,7 @@ class SliceProgress {
     counts[worker] = done;
     if (phase === 'persons judged') this.totals[worker] = total;
     const all = counts.reduce((sum, count) => sum + count, 0);
-    const known = this.totals.every((count) => count !== undefined) ? this.totals.reduce((sum: number, count) => sum + count!, 0) : undefined;
+    const known = this.totals.every((count) => count !== undefined) ? this.totals.reduce((sum: number, count) => sum + count, 0) : undefined;
     this.onProgress?.(phase, all, phase === 'canonical records read' ? (this.records > 0 ? this.records : undefined) : known);
   }
 }

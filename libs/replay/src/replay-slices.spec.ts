@@ -19,7 +19,7 @@ const householdNumber = (n: number) => `640104-${String(n).padStart(6, '0')}`;
 
 /** A canonical topic's record as the gateway writes it: a CloudEvent in binary mode, keyed as the contract says. */
 function record(type: string, key: string, data: Record<string, unknown>, offset: number): InboundRecord {
-  const owner = type.split('.')[0]!;
+  const owner = type.split('.')[0];
   const message = toKafkaBinary(
     { specversion: '1.0', id: `${owner}-${type}-${offset}`, source: `/departments/${owner}`, type, time: '2026-09-02T08:00:00Z', datacontenttype: 'application/json', data },
     key,
@@ -30,7 +30,7 @@ function record(type: string, key: string, data: Record<string, unknown>, offset
     offset: String(offset),
     key: message.key,
     value: message.value,
-    headers: message.headers as Record<string, string>,
+    headers: message.headers,
     timestamp: String(Date.parse('2026-09-02T08:00:00Z')),
   };
 }

@@ -7,7 +7,9 @@ import type { SliceMessage, SliceWork } from './slice-work.js';
 // Slices of a replay, in a thread of their own: it opens its own source and reports to the thread that started it.
 const PROGRESS_EVERY_MS = 250;
 const work = workerData as SliceWork;
-const post = (message: SliceMessage) => parentPort!.postMessage(message);
+const post = (message: SliceMessage) => {
+  parentPort!.postMessage(message);
+};
 const source = await openLogSource(work.source);
 try {
   let lastPosted = 0;

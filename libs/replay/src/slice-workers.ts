@@ -11,7 +11,13 @@ import type { SliceMessage, SliceWork } from './slice-work.js';
 export async function runSliceWorkers(works: readonly SliceWork[], onProgress: (worker: number, phase: ReplayPhase, done: number, total?: number) => void): Promise<SliceOutcome[]> {
   const workers = works.map((work) => new Worker(new URL('./slice-worker.js', import.meta.url), { workerData: work }));
   try {
-    return await Promise.all(workers.map((worker, index) => outcomeOf(worker, works[index]!, (phase, done, total) => onProgress(index, phase, done, total))));
+    return await Promise.all(
+      workers.map((worker, index) =>
+        outcomeOf(worker, works[index], (phase, done, total) => {
+          onProgress(index, phase, done, total);
+        }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -25,7 +31,11 @@ function outcomeOf(worker: Worker, work: SliceWork, onProgress: (phase: ReplayPh
       else if (message.kind === 'done') resolve(message.outcome);
       else reject(new HubError(message.code ?? ErrorCode.ReplayWorkerFailed, `${name}: ${message.message}`, { context: { ...message.context, slices: work.slices.slices } }));
     });
-    worker.on('error', (error) => reject(new HubError(ErrorCode.ReplayWorkerFailed, `${name} failed: ${error.message}`, { context: { slices: work.slices.slices }, cause: error })));
-    worker.on('exit', (code) => reject(new HubError(ErrorCode.ReplayWorkerFailed, `${name} stopped (exit code ${code}) before it finished`, { context: { slices: work.slices.slices, code } })));
+    worker.on('error', (error) => {
+      reject(new HubError(ErrorCode.ReplayWorkerFailed, `${name} failed: ${error.message}`, { context: { slices: work.slices.slices }, cause: error }));
+    });
+    worker.on('exit', (code) => {
+      reject(new HubError(ErrorCode.ReplayWorkerFailed, `${name} stopped (exit code ${code}) before it finished`, { context: { slices: work.slices.slices, code } }));
+    });
   });
 }

@@ -60,7 +60,9 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
               })
             : undefined;
           const result = await verifyAuditStore(store, keys, {
-            onProgress: ({ entriesDone, entriesTotal }) => progress.update(entriesDone, entriesTotal),
+            onProgress: ({ entriesDone, entriesTotal }) => {
+              progress.update(entriesDone, entriesTotal);
+            },
             ...(published ? { published, broker, auditGroup: options.auditGroup } : {}),
           });
           const seconds = (Date.now() - started) / 1000;
@@ -99,10 +101,14 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
       const { lineage, close } = await openAuditReader(options.database, VersionedKeyRing.parse(auditStoreKeys(options.storeKeys)));
       try {
         const found = await lineage.of(findingId, { findings: options.findingsTopic, responses: options.responsesTopic, accessLog: options.accessLogTopic });
-        if (options.json) return io.out(JSON.stringify(found, null, 2));
+        if (options.json) {
+          io.out(JSON.stringify(found, null, 2));
+          return;
+        }
         if (found.steps.length === 0 && found.expired.length === 0) {
           io.out(`the audit store holds nothing about finding ${findingId}`);
-          return io.fail(1);
+          io.fail(1);
+          return;
         }
         io.out(`finding ${findingId}`);
         for (const step of found.steps) io.out(`  ${step.at}  ${step.kind.padEnd(14)} ${step.by.padEnd(20)} ${step.what}  [${step.topic}/${step.partition}@${step.offset}]`);
@@ -127,7 +133,10 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InputError(`--limit must be a whole number from 1 to 1000, not "${options.limit}"`);
       const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(options.as, options.keyFile), attempts: 1 });
       const page = await client.unjustifiedFactReads({ limit, ...(options.member ? { member: options.member } : {}) });
-      if (page.items.length === 0) return io.out(`no unjustified fact reads${options.member ? ` by ${options.member}` : ''}`);
+      if (page.items.length === 0) {
+        io.out(`no unjustified fact reads${options.member ? ` by ${options.member}` : ''}`);
+        return;
+      }
       io.out(`${page.items.length} person(s) whose facts were read with no finding and no record beyond one:`);
       for (const read of page.items) io.out(`  ${read.member.padEnd(22)} ${read.subject}  ${read.factsServed} fact(s), first ${read.firstReadAt}, last ${read.lastReadAt}, ${read.records} record(s)`);
       if (page.nextCursor) io.out(`... more: --limit up to 1000, or GET /v1/facts/unjustified-reads?after=${page.nextCursor}`);

@@ -21,7 +21,10 @@ export function addFindingsCommand(program: Command, io: CliOutput): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InputError(`--limit must be a whole number from 1 to 1000, not "${options.limit}"`);
       const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(options.as, options.keyFile), attempts: 1 });
       const page = await client.findings({ limit, ...(options.state ? { state: options.state } : {}), ...(options.rule ? { rule: options.rule } : {}) });
-      if (page.items.length === 0) return io.out(`no findings for ${options.as}${options.state ? ` (${options.state})` : ''} yet`);
+      if (page.items.length === 0) {
+        io.out(`no findings for ${options.as}${options.state ? ` (${options.state})` : ''} yet`);
+        return;
+      }
       for (const finding of page.items) {
         const answer = finding.responses.at(-1);
         io.out(

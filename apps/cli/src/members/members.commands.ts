@@ -134,7 +134,10 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
         io.out(`revoked ${live.length} API key(s) of ${id}`);
       });
       const admin = kafkaAdmin(options.kafkaAdmin);
-      if (!admin) return io.out(`no broker administrator settings in ${options.kafkaAdmin}: remove the Kafka principal ${id} on the broker yourself`);
+      if (!admin) {
+        io.out(`no broker administrator settings in ${options.kafkaAdmin}: remove the Kafka principal ${id} on the broker yourself`);
+        return;
+      }
       await new BrokerPrincipals(admin).removeMember(id);
       io.out(`removed the Kafka principal ${id} and its ACLs`);
     });
@@ -169,7 +172,9 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option(...kafkaAdminOption)
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
       await logAdministration(io, options.kafkaAdmin, `issue an API key to ${id}`, id);
-      await withDirectory(options.database, async (directory) => io.out(`API key (shown once): ${(await directory.issueKey(id)).plaintext}`));
+      await withDirectory(options.database, async (directory) => {
+        io.out(`API key (shown once): ${(await directory.issueKey(id)).plaintext}`);
+      });
     });
 
   members
@@ -194,6 +199,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option(...kafkaAdminOption)
     .action(async (keyId: string, options: { database: string; kafkaAdmin: string }) => {
       await logAdministration(io, options.kafkaAdmin, `revoke API key ${keyId}`, `key:${keyId}`);
-      await withDirectory(options.database, async (directory) => io.out(`revoked ${(await directory.revokeKey(keyId)).keyId}`));
+      await withDirectory(options.database, async (directory) => {
+        io.out(`revoked ${(await directory.revokeKey(keyId)).keyId}`);
+      });
     });
 }

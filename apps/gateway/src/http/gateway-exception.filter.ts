@@ -45,7 +45,9 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     const reason = `${status}: ${exception instanceof Error ? exception.message : String(exception)}`.slice(0, 1000);
     this.accessLog
       .write({ member: request.member.id, action: gatewayActionOf(request.method, request.path), resource: `${request.method} ${request.path}`, allowed: false, reason }, 'http')
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not write a refused request to the access log'));
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not write a refused request to the access log');
+      });
   }
 
   private answer(exception: unknown, response: Response): void {

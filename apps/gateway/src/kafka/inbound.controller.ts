@@ -42,7 +42,7 @@ export class InboundController {
       outcome.results.map((result) => ({
         topic: memberTopics(member.id).results,
         key: result.id ?? null,
-        value: JSON.stringify({ ...result, offset: records[result.index]!.offset, partition: records[result.index]!.partition }),
+        value: JSON.stringify({ ...result, offset: records[result.index].offset, partition: records[result.index].partition }),
       })),
     );
   }

@@ -27,7 +27,9 @@ export async function startGatewayConsumers(app: INestApplication, env: GatewayE
   const lookAgain = setInterval(() => {
     departmentsNow()
       .then((now) => (departmentIds = new Set(now.map((member) => member.id))))
-      .catch((error: unknown) => new Logger('GatewayConsumers').warn({ err: error }, 'could not look up the members; their inbound topics stay as they were'));
+      .catch((error: unknown) => {
+        new Logger('GatewayConsumers').warn({ err: error }, 'could not look up the members; their inbound topics stay as they were');
+      });
   }, NEW_MEMBER_TOPICS_MS);
   lookAgain.unref();
   await app

@@ -10,7 +10,9 @@ const records = [
 const LZ4_MAGIC = Buffer.from([0x04, 0x22, 0x4d, 0x18]);
 
 describe("kafkajs with the hub's compression codecs", () => {
-  beforeAll(() => registerCompressionCodecs());
+  beforeAll(() => {
+    registerCompressionCodecs();
+  });
 
   it.each([
     ['gzip', 1],
@@ -40,7 +42,7 @@ describe("kafkajs with the hub's compression codecs", () => {
       ['501', null, 'the lz4 batch is malformed: not an LZ4 frame'],
       ['502', null, 'the lz4 batch is malformed: not an LZ4 frame'],
     ]);
-    expect(read[0]!.value!.subarray(4).equals(compressed.subarray(4))).toBe(true);
+    expect(read[0].value!.subarray(4).equals(compressed.subarray(4))).toBe(true);
     expect(read.slice(1).map((r) => r.value)).toEqual([null, null]);
   });
 });

@@ -93,8 +93,8 @@ function inflateSnappy(compressed: Buffer, limitBytes: number): Buffer {
 function snappyLength(raw: Buffer): number {
   let length = 0;
   for (let i = 0; i < 5 && i < raw.length; i++) {
-    length += (raw[i]! & 0x7f) * 2 ** (7 * i);
-    if ((raw[i]! & 0x80) === 0) return length;
+    length += (raw[i] & 0x7f) * 2 ** (7 * i);
+    if ((raw[i] & 0x80) === 0) return length;
   }
   throw malformed('snappy', 'no length at its start');
 }
@@ -108,8 +108,8 @@ const LZ4_BLOCK_MAX_BYTES: Record<number, number> = { 4: 64 * 2 ** 10, 5: 256 * 
  */
 function lz4FrameBound(frame: Buffer): number {
   if (frame.length < 7 || frame.readUInt32LE(0) !== LZ4_MAGIC) throw malformed('lz4', 'not an LZ4 frame');
-  const flags = frame[4]!;
-  const blockMax = LZ4_BLOCK_MAX_BYTES[(frame[5]! >> 4) & 0x07];
+  const flags = frame[4];
+  const blockMax = LZ4_BLOCK_MAX_BYTES[(frame[5] >> 4) & 0x07];
   if (flags >> 6 !== 1 || blockMax === undefined) throw malformed('lz4', 'an unknown frame version or block size');
   const blockChecksum = (flags & 0x10) !== 0;
   let at = 6 + (flags & 0x08 ? 8 : 0) + (flags & 0x01 ? 4 : 0) + 1;

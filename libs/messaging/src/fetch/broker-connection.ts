@@ -45,8 +45,12 @@ export class BrokerConnection {
     private readonly socket: Socket,
     readonly address: string,
   ) {
-    socket.on('error', (error) => this.fail(new HubError(ErrorCode.KafkaUnavailable, `the connection to broker ${address} failed: ${error.message}`, { canRetry: true, cause: error })));
-    socket.on('close', () => this.fail(new HubError(ErrorCode.KafkaUnavailable, `broker ${address} closed the connection`, { canRetry: true })));
+    socket.on('error', (error) => {
+      this.fail(new HubError(ErrorCode.KafkaUnavailable, `the connection to broker ${address} failed: ${error.message}`, { canRetry: true, cause: error }));
+    });
+    socket.on('close', () => {
+      this.fail(new HubError(ErrorCode.KafkaUnavailable, `broker ${address} closed the connection`, { canRetry: true }));
+    });
   }
 
   /** Opens a connection and, for a SASL listener, authenticates it before anything else is sent. */
@@ -141,8 +145,8 @@ export class BrokerConnection {
   /** The next of the two response buffers, grown when a response is larger than any before. */
   private frameOf(size: number): Buffer {
     this.turn = 1 - this.turn;
-    if (this.frames[this.turn]!.length < size) this.frames[this.turn] = Buffer.allocUnsafe(Math.max(size, 2 * this.frames[this.turn]!.length));
-    return this.frames[this.turn]!.subarray(0, size);
+    if (this.frames[this.turn].length < size) this.frames[this.turn] = Buffer.allocUnsafe(Math.max(size, 2 * this.frames[this.turn].length));
+    return this.frames[this.turn].subarray(0, size);
   }
 
   private answer(frame: Buffer): void {

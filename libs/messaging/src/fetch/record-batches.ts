@@ -95,7 +95,7 @@ export function decodeRecordBatches(recordSet: Buffer, range: OffsetRange, abort
     const attributes = recordSet.readInt16BE(at + 21);
     const lastOffset = baseOffset + recordSet.readInt32BE(at + 23);
     const producerId = recordSet.readBigInt64BE(at + 43);
-    while (abortedByStart.length > 0 && abortedByStart[0]!.firstOffset <= lastOffset) abortedProducers.add(abortedByStart.shift()!.producerId);
+    while (abortedByStart.length > 0 && abortedByStart[0].firstOffset <= lastOffset) abortedProducers.add(abortedByStart.shift()!.producerId);
     if (attributes & CONTROL) {
       // A commit or abort marker ends the producer's transaction.
       abortedProducers.delete(producerId);
@@ -127,7 +127,7 @@ class RecentTexts {
   read(cursor: Cursor, slot: number, length: number): string {
     const { bytes, at } = cursor;
     cursor.at += length;
-    if (this.lengths[slot] === length && sameBytes(this.buffers[slot]!, this.starts[slot]!, bytes, at, length)) return this.texts[slot]!;
+    if (this.lengths[slot] === length && sameBytes(this.buffers[slot], this.starts[slot], bytes, at, length)) return this.texts[slot];
     const text = bytes.toString('utf8', at, at + length);
     this.buffers[slot] = bytes;
     this.starts[slot] = at;

@@ -15,13 +15,17 @@ describe('the SCRAM client (RFC 5802, RFC 7677)', () => {
     const client = new ScramClient('user', 'pencil', 'sha256', NONCE);
     client.first();
     expect(client.final(SERVER_FIRST)).toBe(CLIENT_FINAL);
-    expect(() => client.verify(SERVER_FINAL)).not.toThrow();
+    expect(() => {
+      client.verify(SERVER_FINAL);
+    }).not.toThrow();
   });
 
   it('refuses a server that does not prove it holds the credential', () => {
     const client = new ScramClient('user', 'pencil', 'sha256', NONCE);
     client.final(SERVER_FIRST);
-    expect(() => client.verify('v=AAAA')).toThrow(ScramError);
+    expect(() => {
+      client.verify('v=AAAA');
+    }).toThrow(ScramError);
   });
 
   it('refuses a challenge whose nonce does not extend its own', () => {

@@ -58,7 +58,7 @@ export class ScramClient {
     const withoutProof = `c=${Buffer.from(GS2_HEADER).toString('base64')},r=${nonce}`;
     const authMessage = `${this.firstBare},${serverFirst},${withoutProof}`;
     const signature = this.hmac(storedKey, authMessage);
-    const proof = Buffer.from(clientKey.map((byte, i) => byte ^ signature[i]!));
+    const proof = Buffer.from(clientKey.map((byte, i) => byte ^ signature[i]));
     this.expectedServerSignature = this.hmac(this.hmac(salted, 'Server Key'), authMessage);
     return `${withoutProof},p=${proof.toString('base64')}`;
   }

@@ -35,7 +35,7 @@ function requestBody(change: ScramCredentialChange): Buffer {
  */
 export async function alterScramCredentials(settings: KafkaSettings, change: ScramCredentialChange): Promise<void> {
   if ((change.upsert?.length ?? 0) + (change.remove?.length ?? 0) === 0) return;
-  const [host, port] = settings.brokers[0]!.split(':') as [string, string];
+  const [host, port] = settings.brokers[0].split(':') as [string, string];
   const connection = await BrokerConnection.open(host, Number(port), {
     clientId: settings.clientId,
     timeoutMs: settings.connectionTimeoutMs ?? 3000,

@@ -16,7 +16,7 @@ function listedTwice(view: PersonView, { policy }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (let i = 0; i < spells.length; i++) {
     for (let j = i + 1; j < spells.length; j++) {
-      const [a, b] = [spells[i]!, spells[j]!];
+      const [a, b] = [spells[i], spells[j]];
       const department = (spell: typeof a) => (spell.value.startsWith('monitored:') ? 'rural-revitalisation' : 'civil-affairs');
       if (a.household === b.household || department(a) !== department(b)) continue;
       const both = intersection(a.interval, b.interval);
@@ -75,7 +75,7 @@ function exclusiveStatuses(view: PersonView, { policy }: RuleContext): Finding[]
 function schoolTypeOfStage(view: PersonView, { policy }: RuleContext): Finding[] {
   return view.facts
     .filter((f): f is EnrolmentFact => f.kind === 'enrolment' && f.schoolType !== undefined)
-    .filter((e) => policy.dataQuality.schoolTypes[e.stage] !== undefined && !policy.dataQuality.schoolTypes[e.stage]!.includes(e.schoolType!))
+    .filter((e) => policy.dataQuality.schoolTypes[e.stage] !== undefined && !policy.dataQuality.schoolTypes[e.stage].includes(e.schoolType!))
     .map((e) =>
       finding(
         'data-quality',

@@ -22,7 +22,7 @@ const PARENT_RELATIONS: Record<string, string[]> = { child: ['head', 'spouse'], 
 
 /** Where a member's own status is folded: apart from the household's, and from each other member's. */
 const personalKey = (household: string, person: string) => `${household}\u0000${person}`;
-const householdOfKey = (key: string) => key.split('\u0000')[0]!;
+const householdOfKey = (key: string) => key.split('\u0000')[0];
 
 const byEffectiveOrder = (a: HouseholdFact, b: HouseholdFact) => a.from.localeCompare(b.from) || a.evidence.knownAt.localeCompare(b.evidence.knownAt);
 

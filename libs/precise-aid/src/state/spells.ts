@@ -51,7 +51,7 @@ export function foldSpells(changes: readonly StatusChange[]): Spell[] {
       continue;
     }
     for (let i = spells.length - 1; i >= 0; i--) {
-      const spell = spells[i]!;
+      const spell = spells[i];
       if (spell.value !== change.value) continue;
       if (spell.interval.from >= change.from) spells.splice(i, 1);
       else if (spell.interval.to === null || spell.interval.to >= change.from) {
