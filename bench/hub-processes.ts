@@ -25,7 +25,9 @@ export function startApp(projectRoot: string, entry: string, env: Record<string,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', ...env },
     stdio: ['ignore', log, 'inherit'],
   });
-  child.once('exit', (code) => code && console.error(`${entry} exited with ${code}`));
+  child.once('exit', (code) => {
+    if (code) console.error(`${entry} exited with ${code}`);
+  });
   return child;
 }
 
@@ -36,7 +38,7 @@ export const cpuSecondsOf = (pid: number) => {
 };
 /** CPU seconds the whole machine has spent busy and in all (busy + idle) so far, from /proc/stat. */
 function machineCpuSeconds(): { busy: number; all: number } {
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number) as number[];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const busy = user + nice + system + irq + softirq + steal;
   return { busy: busy / 100, all: (busy + idle + iowait) / 100 };
 }

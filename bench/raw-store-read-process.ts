@@ -25,7 +25,7 @@ const readChain = async ({ topic, partition }: { topic: string; partition: numbe
     const rows = client.query(
       copyTo(
         `COPY (SELECT "offset", timestamp_ms, key, value, headers, previous_hash, hash FROM audit_entry
-         WHERE topic = ${client.escapeLiteral(topic)} AND partition = ${Number(partition)} ORDER BY "offset") TO STDOUT (FORMAT binary)`,
+         WHERE topic = ${client.escapeLiteral(topic)} AND partition = ${partition} ORDER BY "offset") TO STDOUT (FORMAT binary)`,
       ),
     );
     rows.resume();

@@ -37,7 +37,7 @@ export interface BenchHub {
   crosscheckGroup: string;
   apps: { gateway: ChildProcess; crosscheck: ChildProcess; audit?: ChildProcess };
   database: pg.Pool;
-  count(sql: string): Promise<number>;
+  count: (sql: string) => Promise<number>;
   stop(): Promise<void>;
 }
 

@@ -11,6 +11,8 @@ hub_say "Type-checking tests (tsc --noEmit) ..."
 npx tsc -p tsconfig.json --noEmit
 hub_say "Checking the formatting (Prettier; npm run format rewrites it) ..."
 npx prettier --check --log-level warn 'apps/**/*.ts' 'libs/**/*.ts' 'tests/**/*.ts' 'bench/**/*.ts' 'deploy/**/*.ts'
+hub_say "Linting (ESLint, typescript-eslint strict type-checked; eslint.config.js) ..."
+npx eslint --max-warnings 0 .
 hub_say "Checking the layer map (dependency-cruiser, .dependency-cruiser.cjs) ..."
 npx depcruise apps libs bench deploy tests --config .dependency-cruiser.cjs --output-type err
 hub_say "Running tests (jest) ..."

@@ -7,8 +7,8 @@ export type SecretSetting = (typeof SECRET_SETTINGS)[number];
  * user exported is not passed on either), plus the secrets this process uses, plus its own settings.
  */
 export function processEnvironment(base: NodeJS.ProcessEnv, secrets: Partial<Record<SecretSetting, string>>, uses: readonly SecretSetting[], own: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base };
-  for (const secret of SECRET_SETTINGS) delete env[secret];
+  // Every secret left out of what the process inherits; only those it uses are given back below.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(base).filter(([name]) => !(SECRET_SETTINGS as readonly string[]).includes(name)));
   for (const secret of uses) {
     const value = secrets[secret];
     if (value === undefined) throw new Error(`the launcher has no ${secret} to give`);

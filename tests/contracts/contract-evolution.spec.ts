@@ -5,7 +5,7 @@ const studentAid = standardContracts().find((c) => c.name === 'education/student
 const properties = studentAid['properties'] as Record<string, JsonSchema>;
 const withProperties = (changes: Record<string, JsonSchema | undefined>, extra: JsonSchema = {}): JsonSchema => {
   const next = { ...properties, ...changes };
-  for (const [name, value] of Object.entries(changes)) if (value === undefined) delete next[name];
+  for (const [name, value] of Object.entries(changes)) if (value === undefined) Reflect.deleteProperty(next, name);
   return { ...studentAid, properties: next, ...extra };
 };
 const v1: VersionedSchema[] = [{ version: 1, schema: studentAid }];

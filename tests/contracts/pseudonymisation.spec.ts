@@ -79,7 +79,6 @@ describe("pseudonymising the standard contracts' events", () => {
 
   it('finds an identity number sent as a JSON number, and in a property no contract describes', () => {
     const schema = { type: 'object', properties: { amountFen: { type: 'integer', 'x-hub-classification': 'public' } } };
-    // eslint-disable-next-line @typescript-eslint/no-loss-of-precision
     const { strayIdentityNumbers } = pseudonymiseDocument(schema, { amountFen: 640104198506120314, extra: { note: 'G640104201204150512' } }, 'education', pseudonymiser);
     expect(strayIdentityNumbers).toEqual(['/amountFen', '/extra/note']);
   });

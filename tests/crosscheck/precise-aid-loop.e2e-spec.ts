@@ -72,7 +72,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
   /** Publishes as a member and insists every record was accepted (a refusal would only show later as a missing finding). */
   const publish = async (member: string, records: unknown[]) => {
     const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', records));
-    expect([member, outcome.accepted + outcome.duplicates]).toEqual([member, records.length]);
+    expect([member, Number(outcome.accepted) + Number(outcome.duplicates)]).toEqual([member, records.length]);
   };
 
   const findingsOf = async (studentNumber: string): Promise<DeliveredFinding[]> =>

@@ -149,7 +149,7 @@ describe('the synthetic region', () => {
     });
 
     it("plants 刚性支出困难家庭, 低保 suspended and resumed, renewals, and 城乡 that differs from the family's 户口", () => {
-      const changes = new Set(civil.map((r) => `${r.record.data['category']}:${r.record.data['change']}`));
+      const changes = new Set(civil.map((r) => `${String(r.record.data['category'])}:${String(r.record.data['change'])}`));
       for (const change of ['rigid-expenditure:granted', 'dibao:suspended', 'dibao:resumed', 'dibao:renewed']) expect(changes).toContain(change);
       const enrolments = new Map(
         households

@@ -31,7 +31,7 @@ describe('what a simulated department does about a finding', () => {
         data: expect.objectContaining({ studentNumber: enrolment['studentNumber'], idNumber: enrolment['idNumber'], term: '2026-autumn', grantedOn: '2026-11-30' }),
       }),
     ]);
-    expect(action.response).toEqual({ response: 'resolved', reason: `Aid granted, grant ${String(action.publish[0].id)}.`, respondedBy: '张老师' });
+    expect(action.response).toEqual({ response: 'resolved', reason: `Aid granted, grant ${action.publish[0].id}.`, respondedBy: '张老师' });
   });
 
   it('Education grants the very item a per-item finding names (policy 1.2.0), as aid contract version 2', () => {

@@ -98,7 +98,8 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
       'content-type': input.contentType,
       ...(input.contentEncoding ? { 'content-encoding': input.contentEncoding } : {}),
     };
-    const response = await fetch(`${bed.url}/v1/events${input.query ?? ''}`, { method: 'POST', headers, body }).catch((error: Error) => {
+    const response = await fetch(`${bed.url}/v1/events${input.query ?? ''}`, { method: 'POST', headers, body }).catch((caught: unknown) => {
+      const error = caught as Error;
       const cause = error.cause as NodeJS.ErrnoException | undefined;
       throw new Error(`no answer (${error.message}: ${cause?.code ?? ''} ${cause?.message ?? ''}) to ${input.contentType} ${input.contentEncoding ?? ''}`);
     });

@@ -155,7 +155,7 @@ export const kafkaRecord: fc.Arbitrary<FuzzKafkaRecord> = fc
   })
   .map(({ value, drop, repeat, wrong, key }) => {
     const headers: Record<string, string | string[]> = { ...ceHeaders, ...wrong };
-    for (const name of drop) delete headers[name];
+    for (const name of drop) Reflect.deleteProperty(headers, name);
     for (const name of repeat) if (headers[name] !== undefined) headers[name] = [headers[name] as string, `${headers[name] as string}-again`];
     return { key, value, headers };
   });

@@ -1,4 +1,3 @@
-import type { ContractState } from '@hub/contract-registry';
 import { openMemberDirectory } from '@hub/members';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';

@@ -3,7 +3,7 @@
  * the calls the hub relies on, made with kafkajs itself. A failure here means the pin in
  * deploy/kafka/pom.xml must go back to 3.9.x.
  */
-import { Kafka, type Admin } from 'kafkajs';
+import { ConfigResourceTypes, type Admin } from 'kafkajs';
 import { createKafkaClient } from '@hub/messaging';
 import { eventually } from '../support/eventually.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
@@ -30,7 +30,7 @@ describe('kafkajs against the pinned Kafka broker', () => {
     expect(await admin.listTopics()).toContain(topic);
     const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
     expect(metadata.topics[0].partitions).toHaveLength(3);
-    const configs = await admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ['cleanup.policy'] }], includeSynonyms: false });
+    const configs = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['cleanup.policy'] }], includeSynonyms: false });
     expect(configs.resources[0].configEntries[0].configValue).toBe('delete');
     const extra = uniqueName('compat-extra');
     await admin.createTopics({ topics: [{ topic: extra, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }], waitForLeaders: true });
@@ -53,6 +53,7 @@ describe('kafkajs against the pinned Kafka broker', () => {
     const seen: string[] = [];
     await consumer.run({
       autoCommit: false,
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs hands resolveOffset over as a closure
       eachBatch: async ({ batch, resolveOffset }) => {
         for (const message of batch.messages) {
           seen.push(message.value!.toString());

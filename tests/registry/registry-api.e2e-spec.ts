@@ -56,7 +56,7 @@ describe('the contract registry API', () => {
     const { body } = await call('GET', `/subjects/${AID}/versions/latest`);
     expect(body).toMatchObject({ subject: AID, version: 1, schemaType: 'JSON' });
     expect(JSON.parse(body['schema'] as string)).toEqual(aidSchema);
-    const byId = await call('GET', `/schemas/ids/${body['id']}`);
+    const byId = await call('GET', `/schemas/ids/${String(body['id'])}`);
     expect(byId.body).toEqual({ schemaType: 'JSON', schema: body['schema'] });
   });
 

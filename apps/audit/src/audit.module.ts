@@ -48,8 +48,9 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
       this.logger.error({ err: error }, 'sealing the audit chains failed; the next seal covers them');
     });
     this.retention.start(
-      (destroyed) =>
-        destroyed.length > 0 && this.logger.log({ periods: destroyed }, `the keys of ${destroyed.join(', ')} were destroyed: their entries expired (retention), their hashes stay in the chains`),
+      (destroyed) => {
+        if (destroyed.length > 0) this.logger.log({ periods: destroyed }, `the keys of ${destroyed.join(', ')} were destroyed: their entries expired (retention), their hashes stay in the chains`);
+      },
       (error) => {
         this.logger.error({ err: error }, 'destroying the keys of expired months failed; the next sweep tries again');
       },

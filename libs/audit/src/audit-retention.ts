@@ -34,7 +34,7 @@ export class AuditRetention {
   start(onSwept: (destroyed: string[]) => void, onError: (error: unknown) => void, intervalMs = 3_600_000): void {
     const run = () => this.sweep().then(onSwept, onError);
     void run();
-    this.timer = setInterval(run, intervalMs);
+    this.timer = setInterval(() => void run(), intervalMs);
     this.timer.unref();
   }
 

@@ -53,7 +53,7 @@ export class AuditSealer {
   }
 
   start(onError: (error: unknown) => void): void {
-    this.timer = setInterval(() => this.seal().catch(onError), this.intervalMs);
+    this.timer = setInterval(() => void this.seal().catch(onError), this.intervalMs);
     this.timer.unref();
   }
 

@@ -8,7 +8,8 @@ import type { SealedRecord, StoredSealing } from './audit-record-cipher.js';
 import { copyBinaryRows, type BinaryRows } from './copy-binary-rows.js';
 
 /** TypeORM's PostgreSQL driver, whose pool (typed `any` there) is node-postgres's. */
-type PostgresDriver = TypeOrmPostgresDriver & { master: Pool };
+/** TypeORM types its pool as any; it is pg's. */
+type PostgresDriver = Omit<TypeOrmPostgresDriver, 'master'> & { master: Pool };
 
 /** A topic partition the audit keeps a chain for. */
 export interface Chain {
@@ -228,7 +229,7 @@ export class AuditStore {
    */
   async *streamEntries(chain: Chain, upToOffset: string): AsyncGenerator<StoredEntries> {
     if (!Number.isInteger(chain.partition) || !/^-?\d+$/.test(upToOffset)) throw new RangeError(`not a partition and offset: ${chain.partition}, ${upToOffset}`);
-    const client = await (this.dataSource.driver as PostgresDriver).master.connect();
+    const client = await (this.dataSource.driver as unknown as PostgresDriver).master.connect();
     let readToTheEnd = false;
     try {
       // In offset order by the chain's index. Left to itself the planner reads the table's pages in

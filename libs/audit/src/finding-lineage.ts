@@ -52,7 +52,8 @@ const department = (source: string) => source.replace(/^\/departments\//, '');
 /** An access-log entry as a lineage step: a read served, or a reveal (allowed or refused) with the purpose stated. */
 function accessStep(entry: Record<string, unknown>): string {
   const action = String(entry['action']);
-  if (action === 'reveal-identity') return `${entry['allowed'] === true ? 'identity revealed' : 'reveal refused'} for "${String(entry['purpose'] ?? '')}": ${String(entry['reason'])}`;
+  if (action === 'reveal-identity')
+    return `${entry['allowed'] === true ? 'identity revealed' : 'reveal refused'} for "${typeof entry['purpose'] === 'string' ? entry['purpose'] : ''}": ${String(entry['reason'])}`;
   return `${action} over ${String(entry['channel'])}, ${String(entry['count'])} item(s) served`;
 }
 
@@ -106,7 +107,7 @@ export class FindingLineage {
         kind: 'response',
         ...place(row),
         by: String(row.document['department']),
-        what: `${String(row.document['response'])}${row.document['reason'] ? `: ${String(row.document['reason'])}` : ''}`,
+        what: `${String(row.document['response'])}${typeof row.document['reason'] === 'string' && row.document['reason'] ? `: ${row.document['reason']}` : ''}`,
       })),
       ...reads.map((row): LineageStep => ({ kind: 'access', ...place(row), by: String(row.document['member']), what: accessStep(row.document) })),
     ].sort((a, b) => a.at.localeCompare(b.at) || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)));

@@ -16,7 +16,7 @@ export function findingReferences(value: Buffer | null): string[] | null {
     const document: unknown = JSON.parse(value.toString('utf8'));
     if (typeof document !== 'object' || document === null || Array.isArray(document)) return null;
     const { findingId, items } = document as { findingId?: unknown; items?: unknown };
-    const named = [findingId, ...(Array.isArray(items) ? items : [])].filter((item): item is string => typeof item === 'string' && item.length <= MAX_REFERENCE_CHARACTERS);
+    const named = [findingId, ...(Array.isArray(items) ? (items as unknown[]) : [])].filter((item): item is string => typeof item === 'string' && item.length <= MAX_REFERENCE_CHARACTERS);
     return named.length > 0 ? named : null;
   } catch (error) {
     // Not JSON, or nested past what the parser can take.

@@ -23,14 +23,15 @@ export async function contractCatalogueSource(contracts: readonly ContractFile[]
   const bindings = sorted.map(
     (c) =>
       `  '${c.binding.topic}': { ${Object.entries(c.binding)
-        .map(([key, value]) => `${key}: ${literal(value)}`)
+        .map(([key, value]) => `${key}: ${literal(value as string | number)}`)
         .join(', ')} },`,
   );
   const records = await Promise.all(
     sorted.map(async ({ schema, binding }) => {
       // Named by type and version (the title would name two versions alike); arrays as arrays, not tuples of their bounds.
       const { $id: _id, $schema: _schema, examples: _examples, title, ...body } = schema;
-      const described = { ...body, description: `${String(title)}. ${String(body['description'] ?? '')}`.trim() };
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      const described = { ...body, description: `${text(title)}. ${text(body['description'])}`.trim() };
       return compile(described, typeName(binding.type, binding.version), {
         bannerComment: '',
         additionalProperties: false,

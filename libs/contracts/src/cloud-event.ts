@@ -51,7 +51,12 @@ export function toKafkaBinary(event: CloudEvent, partitionKey: string | null): K
   }
   const contentType = event.datacontenttype ?? 'application/json';
   headers[CONTENT_TYPE] = contentType;
-  const value = event.data === undefined ? null : Buffer.isBuffer(event.data) ? event.data : Buffer.from(JSON_CONTENT.test(contentType) ? JSON.stringify(event.data) : String(event.data));
+  const value =
+    event.data === undefined
+      ? null
+      : Buffer.isBuffer(event.data)
+        ? event.data
+        : Buffer.from(JSON_CONTENT.test(contentType) ? JSON.stringify(event.data) : typeof event.data === 'string' ? event.data : JSON.stringify(event.data));
   return { key: partitionKey, value, headers };
 }
 

@@ -32,7 +32,7 @@ export class DailyReview {
         this.logger.error({ err: error }, 'judging the persons whose review day has come failed; the next pass takes them');
       });
     void run();
-    this.timer = setInterval(run, this.intervalMs);
+    this.timer = setInterval(() => void run(), this.intervalMs);
     this.timer.unref();
   }
 

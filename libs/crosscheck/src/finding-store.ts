@@ -60,9 +60,9 @@ export class FindingStore {
     const pendingRaises = new Set(
       // FOR UPDATE: a raise the publisher is sending right now is waited for and then counts as announced, so its close is announced too.
       (
-        (await manager.query(`SELECT finding_id FROM crosscheck_outbox WHERE finding_id = ANY($1::char(64)[]) AND change = 'raised' AND published_at IS NULL FOR UPDATE`, [
+        await manager.query<{ finding_id: string }[]>(`SELECT finding_id FROM crosscheck_outbox WHERE finding_id = ANY($1::char(64)[]) AND change = 'raised' AND published_at IS NULL FOR UPDATE`, [
           changes.map((c) => c.finding.findingId),
-        ])) as { finding_id: string }[]
+        ])
       ).map((row) => row.finding_id),
     );
     const withdrawn = changes.filter((c) => c.change === 'closed' && pendingRaises.has(c.finding.findingId)).map((c) => c.finding.findingId);

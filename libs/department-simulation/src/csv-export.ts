@@ -4,7 +4,7 @@ const ID_COLUMN = '记录编号';
 const TIME_COLUMN = '办理时间';
 
 const cell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

@@ -173,7 +173,7 @@ export class FindingDelivery {
 
   /** Findings an earlier version kept with the record keys inside lose them: they are opened from the sealed keys when read. Returns how many. */
   async dropKeptRecordKeys(): Promise<number> {
-    const [, changed] = (await this.dataSource.query(`UPDATE gateway_finding SET finding = finding - 'recordKeys' WHERE finding ? 'recordKeys'`)) as [unknown, number];
+    const [, changed] = await this.dataSource.query<[unknown, number]>(`UPDATE gateway_finding SET finding = finding - 'recordKeys' WHERE finding ? 'recordKeys'`);
     return changed;
   }
 

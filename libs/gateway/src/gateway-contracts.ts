@@ -35,7 +35,9 @@ export class GatewayContracts {
   ) {}
 
   start(delayMs = 1000): void {
-    this.follower = new CompactedTopicFollower(this.settings, this.topic, (record) => record.key && this.apply(record));
+    this.follower = new CompactedTopicFollower(this.settings, this.topic, (record) => {
+      if (record.key) this.apply(record);
+    });
     this.follower.start().then(
       () => {
         // Compiling every validator takes a good part of a second: better before the gateway reports ready than in the first requests.

@@ -42,19 +42,19 @@ export class RetentionSweep {
     const rejectionsBefore = new Date(now.getTime() - this.retention.rejectionDays * DAY_MS);
     const identitiesBefore = new Date(now.getTime() - this.retention.identityVaultDays * DAY_MS);
     const recordKeysBefore = new Date(now.getTime() - this.retention.recordKeyDays * DAY_MS);
-    const [, rejections] = (await this.dataSource.query('DELETE FROM gateway_rejection WHERE rejected_at < $1', [rejectionsBefore])) as [unknown, number];
-    const [, identities] = (await this.dataSource.query(
+    const [, rejections] = await this.dataSource.query<[unknown, number]>('DELETE FROM gateway_rejection WHERE rejected_at < $1', [rejectionsBefore]);
+    const [, identities] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM gateway_identity i WHERE i.updated_at < $1
          AND NOT EXISTS (SELECT 1 FROM gateway_finding f WHERE f.state = 'open' AND f.finding ->> 'subject' = i.pseudonym)`,
       [identitiesBefore],
-    )) as [unknown, number];
+    );
     // Keys of persons the member has not named since (its last record is in gateway_subject_activity); keys of households, which it does not track, stay.
-    const [, recordKeys] = (await this.dataSource.query(
+    const [, recordKeys] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM gateway_record_key k USING gateway_subject_activity a
        WHERE a.member_id = k.member_id AND a.subject = k.pseudonym AND a.last_recorded_at < $1
          AND NOT EXISTS (SELECT 1 FROM gateway_finding f WHERE f.member_id = k.member_id AND f.state = 'open' AND f.finding ->> 'subject' = k.pseudonym)`,
       [recordKeysBefore],
-    )) as [unknown, number];
+    );
     return { rejections, identities, recordKeys };
   }
 }

@@ -74,7 +74,7 @@ export class HubClient {
         .filter(([, value]) => value !== undefined)
         .map(([name, value]): [string, string] => [name, String(value)]),
     );
-    return this.request('GET', `/v1/findings${parameters.size > 0 ? `?${parameters}` : ''}`);
+    return this.request('GET', `/v1/findings${parameters.size > 0 ? `?${parameters.toString()}` : ''}`);
   }
 
   respond(findingId: string, response: FindingResponse): Promise<{ eventId: string; respondedAt: string }> {
@@ -88,7 +88,7 @@ export class HubClient {
         .filter(([, value]) => value !== undefined)
         .map(([name, value]): [string, string] => [name, String(value)]),
     );
-    return this.request('GET', `/v1/facts/unjustified-reads${parameters.size > 0 ? `?${parameters}` : ''}`);
+    return this.request('GET', `/v1/facts/unjustified-reads${parameters.size > 0 ? `?${parameters.toString()}` : ''}`);
   }
 
   /** Who one of this department's open findings is about, where the policy grants it; the purpose is written to the access log. */

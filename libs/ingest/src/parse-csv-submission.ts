@@ -26,7 +26,8 @@ function typed(cell: string, fieldSchema: unknown): Cell | undefined {
 export function parseCsvSubmission(text: string, type: string, mapping: CsvMapping, schema: JsonSchema, limits: SubmissionLimits): SubmissionEntry[] {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: limits.maxRecordBytes, to: limits.maxRecords + 2 }) as string[][];
+    const parsed: unknown = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: limits.maxRecordBytes, to: limits.maxRecords + 2 });
+    rows = parsed as string[][];
   } catch (error) {
     throw new SubmissionError(`the CSV cannot be read: ${(error as Error).message}`);
   }

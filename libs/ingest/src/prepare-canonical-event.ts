@@ -19,6 +19,9 @@ const dataPath = (violation: ContractViolation) => `/data${violation.instancePat
 export const IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS = '含有公民身份号码: identity numbers may stand only in fields the contract classifies as personal-identifier, never in free text or record ids';
 const strayIdentityNumber = (path: string): Rejection => ({ path, reason: IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS });
 
+/** The record's key when its partition key is no identifier: the field's value as text (a valid record has one), else the record id. */
+const keyText = (value: unknown, recordId: string) => (typeof value === 'string' || typeof value === 'number' ? String(value) : recordId);
+
 /**
  * Turns a department's record into the canonical event: checks that the department owns the
  * event type and that the data keeps the contract, refuses identity numbers outside identifier
@@ -41,7 +44,7 @@ export function prepareCanonicalEvent(department: string, record: IngestRecord, 
   const { document, replacements, persons, strayIdentityNumbers } = pseudonymiseDocument(contract.schema, record.data, contract.binding.owner, pseudonymiser);
   if (strayIdentityNumbers.length > 0) return reject(...strayIdentityNumbers.map((pointer) => strayIdentityNumber(`/data${pointer}`)));
   const keyField = `/${contract.binding.partitionKey}`;
-  const key = replacements.find((r) => r.pointer === keyField)?.pseudonym ?? String((record.data as Record<string, unknown>)[contract.binding.partitionKey] ?? record.id);
+  const key = replacements.find((r) => r.pointer === keyField)?.pseudonym ?? keyText((record.data as Record<string, unknown>)[contract.binding.partitionKey], record.id);
   return {
     status: 'accepted',
     topic: contract.binding.topic,

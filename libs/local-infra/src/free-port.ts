@@ -9,7 +9,8 @@ export function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => {
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'));
+        if (typeof address === 'object' && address) resolve(address.port);
+        else reject(new Error('no port'));
       });
     });
   });

@@ -32,7 +32,8 @@ function runMaven(args: string[], log: (line: string) => void): Promise<void> {
       reject(new HubError(ErrorCode.LocalInfraFailed, `cannot run Maven (mvn): ${error.message}; Java 17 and Maven must be installed`, { cause: error }));
     });
     child.on('close', (code) => {
-      code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `mvn exited with ${code}:\n${output.slice(-30).join('\n')}`));
+      if (code === 0) resolve();
+      else reject(new HubError(ErrorCode.LocalInfraFailed, `mvn exited with ${code}:\n${output.slice(-30).join('\n')}`));
     });
   });
 }

@@ -12,7 +12,8 @@ export function runJdkTool(command: 'java' | 'keytool', args: string[], failure:
       reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}: cannot run ${command} (${error.message})`));
     });
     child.on('close', (code) => {
-      code === 0 ? resolve() : reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}:\n${output.slice(-3000)}`));
+      if (code === 0) resolve();
+      else reject(new HubError(ErrorCode.LocalInfraFailed, `${failure}:\n${output.slice(-3000)}`));
     });
   });
 }

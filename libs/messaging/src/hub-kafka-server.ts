@@ -177,7 +177,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
         eachBatch: (payload) => this.handleBatch(payload),
       });
     } catch (error) {
-      await consumer.disconnect().catch((disconnectError: unknown) => this.logger.warn({ err: disconnectError }, 'could not disconnect a consumer that failed to start'));
+      await consumer.disconnect().catch((disconnectError: unknown) => {
+        this.logger.warn({ err: disconnectError }, 'could not disconnect a consumer that failed to start');
+      });
       throw error;
     }
     this.logger.log(`consumer group ${groupId} consuming ${this.topics.join(', ')}`);
@@ -236,6 +238,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    // kafkajs hands these over as closures over the batch, not as methods of the payload.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const { batch, heartbeat, isStale, isRunning, resolveOffset } = payload;
     if (batch.isEmpty()) return;
     const handler = this.getHandlerByPattern(this.families.get(batch.topic) ?? batch.topic);
@@ -289,7 +293,11 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
    * group (its offsets can no longer be committed).
    */
   private async whileBeating(heartbeat: () => Promise<void>, work: Promise<void>): Promise<void> {
-    const beating = setInterval(() => heartbeat().catch((error: unknown) => this.logger.warn({ err: error }, 'heartbeat failed while a batch waited')), HEARTBEAT_WHILE_WAITING_MS);
+    const beating = setInterval(() => {
+      heartbeat().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'heartbeat failed while a batch waited');
+      });
+    }, HEARTBEAT_WHILE_WAITING_MS);
     try {
       await work;
     } finally {
@@ -344,11 +352,14 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     this.health.forget(this.options.groupId);
   }
 
+  // The signatures of Nest's CustomTransportStrategy, which declares them so.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   on(event: string, callback: Function): void {
     if (!this.consumer) throw new HubError(ErrorCode.KafkaUnavailable, 'consumer is not started yet');
     this.consumer.on(event as Parameters<Consumer['on']>[0], callback as (...args: unknown[]) => void);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   unwrap<T>(): T {
     return this.consumer as T;
   }

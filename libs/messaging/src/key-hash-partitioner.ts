@@ -41,7 +41,7 @@ export const KeyHashPartitioner: ICustomPartitioner = () => {
   return ({ topic, partitionMetadata, message }) => {
     if (message.partition !== null && message.partition !== undefined) return message.partition;
     if (message.key !== null && message.key !== undefined) {
-      const key = Buffer.isBuffer(message.key) ? message.key : Buffer.from(String(message.key));
+      const key = Buffer.isBuffer(message.key) ? message.key : Buffer.from(message.key);
       return (murmur2(key) & 0x7fffffff) % partitionMetadata.length;
     }
     const available = partitionMetadata.filter((p) => p.leader >= 0);

@@ -7,7 +7,7 @@ import type { VersionedKeyRing } from './versioned-key-ring.js';
  * records of one resident meet; any other identifier is pseudonymised within its own domain
  * (e.g. `education-student-number`), so it cannot be matched against another kind.
  */
-export type PseudonymDomain = 'person' | string;
+export type PseudonymDomain = string;
 
 const DOMAIN = /^[a-z0-9-]{1,60}$/;
 const PSEUDONYM = new RegExp(PSEUDONYM_PATTERN);

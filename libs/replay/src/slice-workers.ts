@@ -31,7 +31,7 @@ function outcomeOf(worker: Worker, work: SliceWork, onProgress: (phase: ReplayPh
       else if (message.kind === 'done') resolve(message.outcome);
       else reject(new HubError(message.code ?? ErrorCode.ReplayWorkerFailed, `${name}: ${message.message}`, { context: { ...message.context, slices: work.slices.slices } }));
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       reject(new HubError(ErrorCode.ReplayWorkerFailed, `${name} failed: ${error.message}`, { context: { slices: work.slices.slices }, cause: error }));
     });
     worker.on('exit', (code) => {

@@ -27,6 +27,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  * goes to the access log (issue 19), unless its decision is there already (a refused key: the
  * guard; a refused read: ReadAccess).
  */
+/** The seconds a refused client should wait, as the error says (a number), or the default. */
+const retryAfter = (given: unknown, otherwise: number) => String(typeof given === 'number' ? given : otherwise);
+
 @Catch()
 export class GatewayExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(GatewayExceptionFilter.name);
@@ -69,11 +72,11 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     const status = exception instanceof HubError ? (STATUS[error.code] ?? 500) : 500;
     if (status === 503) {
       this.logger.warn({ err: error }, 'request refused: the hub cannot keep it right now');
-      response.setHeader('Retry-After', String(error.context['retryAfterSeconds'] ?? 5));
+      response.setHeader('Retry-After', retryAfter(error.context['retryAfterSeconds'], 5));
     } else if (status === 413) {
       response.setHeader('Connection', 'close');
     } else if (status === 429) {
-      response.setHeader('Retry-After', String(error.context['retryAfterSeconds'] ?? 1));
+      response.setHeader('Retry-After', retryAfter(error.context['retryAfterSeconds'], 1));
     } else if (status === 500) {
       this.logger.error({ err: error }, 'request failed');
     }

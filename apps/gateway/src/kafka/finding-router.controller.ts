@@ -41,7 +41,9 @@ export class FindingRouterController {
     }
     // The findings topics keep what they carry: record keys that embed an identity number go masked (the HTTP API gives them whole).
     await this.producer.send(
-      delivered.map(FindingDelivery.forKafka).map(({ routedTo, ...finding }) => ({ topic: memberTopics(routedTo).findings, key: finding.findingId, value: JSON.stringify(finding) })),
+      delivered
+        .map((finding) => FindingDelivery.forKafka(finding))
+        .map(({ routedTo, ...finding }) => ({ topic: memberTopics(routedTo).findings, key: finding.findingId, value: JSON.stringify(finding) })),
     );
   }
 

@@ -37,7 +37,7 @@ export function asyncApiDocument(contracts: readonly PublishedContract[], option
     const id = idOf(contract.binding.topic);
     messages[id] = {
       name: contract.binding.type,
-      title: String(contract.schema['title'] ?? contract.binding.type),
+      title: typeof contract.schema['title'] === 'string' ? contract.schema['title'] : contract.binding.type,
       summary: `${contract.subject} version ${contract.version} (${contract.lifecycle}), owned by ${contract.binding.owner}`,
       ...(typeof contract.schema['description'] === 'string' ? { description: contract.schema['description'] } : {}),
       contentType: 'application/json',

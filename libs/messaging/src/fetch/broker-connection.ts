@@ -90,7 +90,7 @@ export class BrokerConnection {
         opened = new BrokerConnection(socket, address);
         resolve(opened);
       });
-      socket.once('error', (error) => {
+      socket.once('error', (error: Error) => {
         clearTimeout(timer);
         reject(new HubError(ErrorCode.KafkaUnavailable, `cannot connect to broker ${address}: ${error.message}`, { canRetry: true, cause: error }));
       });

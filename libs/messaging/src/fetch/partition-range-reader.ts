@@ -77,7 +77,7 @@ export async function readPartitionRanges(admin: Admin, ranges: readonly Partiti
     if (handOnFailure) throw handOnFailure.error;
     const failure = outcomes.find((outcome) => 'error' in outcome);
     const error = failure && 'error' in failure ? failure.error : undefined;
-    if (error !== undefined && !(error instanceof HubError && error.canRetry)) throw error;
+    if (error !== undefined && !(error instanceof HubError && error.canRetry)) throw error instanceof Error ? error : new Error(JSON.stringify(error));
     const after = remaining.reduce((sum, progress) => sum + progress.next, 0);
     remaining = remaining.filter((progress) => progress.next < progress.range.end);
     if (after > before) attempt = 0;

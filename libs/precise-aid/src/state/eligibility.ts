@@ -55,7 +55,7 @@ function householdChanges(facts: readonly HouseholdFact[]): Map<string, StatusCh
     if (opens)
       for (const [person, member] of listed)
         push(personalKey(fact.household, person), { value: member.personalStatus!, opens, from: fact.from, to: fact.to, members: [member], evidence: fact.evidence });
-    personalNow.set(fact.household, opens ? listed : new Map());
+    personalNow.set(fact.household, opens ? listed : new Map<string, HouseholdMember>());
   }
   return byHousehold;
 }
