@@ -58,7 +58,7 @@ function bodies(run: string, bytes: number): Body[] {
 export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra, options: GatewayMemoryOptions, details: Record<string, unknown>): Promise<void> {
   const run = randomBytes(4).toString('hex');
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
-  const { members, close } = await openMemberDirectory(infra.databaseUrl!);
+  const { members, close } = await openMemberDirectory(infra.databaseUrl!, { migrate: true });
   if (!(await members.get('education'))) await members.add({ id: 'education', role: 'department', recordsPerSecond: 1_000_000, maxRequestBytes: options.maxRequestBytes });
   const key = (await members.issueKey('education')).plaintext;
   await close();

@@ -53,7 +53,7 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
   const { events, batchSize, concurrency } = options;
   const run = randomBytes(4).toString('hex');
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
-  const { members, close } = await openMemberDirectory(infra.databaseUrl!);
+  const { members, close } = await openMemberDirectory(infra.databaseUrl!, { migrate: true });
   if (!(await members.get('education'))) await members.add({ id: 'education', role: 'department', recordsPerSecond: 1_000_000 });
   const key = (await members.issueKey('education')).plaintext;
   await close();

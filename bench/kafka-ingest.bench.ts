@@ -24,7 +24,7 @@ export async function kafkaIngestBench(projectRoot: string, infra: BenchInfra, o
   const { events, batchSize } = options;
   const run = randomBytes(4).toString('hex');
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
-  const { members, close } = await openMemberDirectory(infra.databaseUrl!);
+  const { members, close } = await openMemberDirectory(infra.databaseUrl!, { migrate: true });
   if (!(await members.get('education'))) await members.add({ id: 'education', role: 'department', recordsPerSecond: 1_000_000 });
   await close();
   const topics = memberTopics('education');

@@ -63,7 +63,7 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
   const pseudonymKeys = `1:${randomBytes(32).toString('base64')}`;
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
   const keys: Record<string, string> = {};
-  const { members, close } = await openMemberDirectory(infra.databaseUrl!);
+  const { members, close } = await openMemberDirectory(infra.databaseUrl!, { migrate: true });
   for (const department of DEPARTMENT_IDS) {
     if (!(await members.get(department))) await members.add({ id: department, role: 'department', recordsPerSecond: 1_000_000, maxRequestBytes: 64 * 1024 * 1024 });
     keys[department] = (await members.issueKey(department)).plaintext;

@@ -14,6 +14,7 @@ import type { KafkaSettings } from '@hub/messaging';
 import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local-broker-principals.js';
 import { ensureLocalMembers, localAuditSigningKey, localKeyRing, localServiceSigningKey } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
+import { openMigratedDataSource } from '@hub/persistence';
 import { processEnvironment, type SecretSetting } from './process-environment.js';
 import { AppLogs, demoProgress } from './app-logs.js';
 import { DEPARTMENT_IDS } from '@hub/departments';
@@ -146,7 +147,11 @@ async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; 
  */
 async function databaseUrls(): Promise<LocalDatabaseUrls> {
   const given = process.env['DATABASE_URL'];
-  if (given) return { owner: given, gateway: given, registry: given, crosscheck: given, 'audit-writer': given, 'audit-reader': given, operator: given };
+  if (given) {
+    // Every process uses it as given; migrated first, as the apps would, so that the members can be registered before they start.
+    await (await openMigratedDataSource(given)).destroy();
+    return { owner: given, gateway: given, registry: given, crosscheck: given, 'audit-writer': given, 'audit-reader': given, operator: given };
+  }
   const port = Number(process.env['LOCAL_POSTGRES_PORT'] ?? 5432);
   await refuseTakenPort(port, 'DATABASE_URL');
   const postgres = await LocalPostgres.start({ dataDir: join(localFolder, 'postgres'), ownedFrom: root, port, database: 'hub', log: say });

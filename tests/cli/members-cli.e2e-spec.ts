@@ -26,6 +26,19 @@ describe('npx hub members, on the broker as well as the database', () => {
   beforeAll(async () => {
     database = await createTestDatabase('members_cli');
     writeFileSync(adminFile, JSON.stringify(testKafkaSettings('hub-members')), { mode: 0o600 });
+    // As an operator finds it: the owner migrated the database before anyone administers members.
+    expect((await runCli(['db', 'migrate', '--database', database.url, '--no-grant'])).code).toBe(0);
+  });
+
+  it('does not migrate: on a database the owner has not migrated it refuses, naming `hub db migrate`', async () => {
+    const fresh = await createTestDatabase('members_cli_fresh');
+    try {
+      const run = await runCli(['members', 'list', '--database', fresh.url]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(/has migrations this version needs and has not run.*npx hub db migrate/);
+    } finally {
+      await fresh.drop();
+    }
   });
 
   afterAll(async () => {

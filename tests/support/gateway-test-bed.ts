@@ -64,7 +64,7 @@ export async function startGatewayTestBed(suite: string, options: { members: Tes
   for (const state of options.contracts ?? standardContractStates()) await registerContract(state);
 
   const keys: Record<string, string> = {};
-  const { members, close } = await openMemberDirectory(database.url);
+  const { members, close } = await openMemberDirectory(database.url, { migrate: true });
   try {
     for (const member of options.members) {
       await members.add(member);

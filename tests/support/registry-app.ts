@@ -30,7 +30,7 @@ export interface TestRegistry {
 
 /** Registers the test members that are missing on the suite's database, with a fresh key each. */
 async function testMemberKeys(database: TestDatabase): Promise<Record<RegistryTestMember, string>> {
-  const { members, close } = await openMemberDirectory(database.url);
+  const { members, close } = await openMemberDirectory(database.url, { migrate: true });
   try {
     const keys = {} as Record<RegistryTestMember, string>;
     for (const [id, role] of Object.entries(REGISTRY_TEST_MEMBERS) as [RegistryTestMember, MemberRole][]) {
