@@ -1,6 +1,6 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { fromKafkaBinary } from '@hub/contracts';
-import { FindingPublisher, PostgresCrosscheckState, type FindingResponse } from '@hub/crosscheck';
+import { FindingPublisher, PostgresCrosscheckState, type RecordedResponse } from '@hub/crosscheck';
 import { BatchEventPattern, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
 
 /** The topic the gateway records departments' responses on (the contract's topic). */
@@ -18,9 +18,9 @@ export class FindingResponsesController {
 
   @BatchEventPattern(FINDING_RESPONSES_TOPIC)
   async record(records: InboundRecord[]): Promise<void> {
-    const responses = records.map((record): FindingResponse => {
+    const responses = records.map((record): RecordedResponse => {
       const event = fromKafkaBinary(record);
-      const data = event.data as Omit<FindingResponse, 'eventId'>;
+      const data = event.data as Omit<RecordedResponse, 'eventId'>;
       return { eventId: event.id, findingId: data.findingId, department: data.department, response: data.response, ...(data.reason ? { reason: data.reason } : {}), respondedAt: data.respondedAt };
     });
     if ((await this.state.recordResponses(responses, new Date())) > 0) await this.publisher.publishPending();

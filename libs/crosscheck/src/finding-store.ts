@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Finding, FindingChange } from '@hub/precise-aid';
 
-/** A department's response to a finding, as the finding carries it. */
-export interface FindingResponse {
+/** A department's response to a finding as the hub recorded it (hub.finding-response.recorded.v1), as the finding carries it. */
+export interface RecordedResponse {
   eventId: string;
   findingId: string;
   department: string;
@@ -19,7 +19,7 @@ export interface OutboxEntry {
   occurredAt: string;
   /** The day the rules judged the change as of; absent when the finding is announced again for a response. */
   evaluationDate?: string;
-  responses: FindingResponse[];
+  responses: RecordedResponse[];
 }
 
 const eventOf = (finding: Finding, at: Date, evaluationDate?: string) => JSON.stringify({ finding, occurredAt: at.toISOString(), ...(evaluationDate ? { evaluationDate } : {}) });
@@ -95,7 +95,7 @@ export class FindingStore {
    * response announces the finding again with its responses, in the state it is in (a response that
    * arrives after the finding closed, say after the aid it asked for, must not show it open again).
    */
-  async recordResponses(manager: EntityManager, responses: readonly FindingResponse[], at: Date): Promise<number> {
+  async recordResponses(manager: EntityManager, responses: readonly RecordedResponse[], at: Date): Promise<number> {
     let recorded = 0;
     for (const response of responses) {
       const [rows]: [{ finding: Finding; state: 'open' | 'closed' }[], number] = await manager.query(
@@ -119,7 +119,7 @@ export class FindingStore {
    * batch is withdrawing or rewriting are skipped until it commits.
    */
   async publishable(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
-    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string; evaluationDate?: string }; responses: FindingResponse[] }[] = await manager.query(
+    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string; evaluationDate?: string }; responses: RecordedResponse[] }[] = await manager.query(
       `SELECT o.sequence, o.change, o.event, f.responses FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id)
        WHERE o.published_at IS NULL AND o.not_before <= now()
          AND NOT EXISTS (SELECT 1 FROM crosscheck_outbox e WHERE e.finding_id = o.finding_id AND e.published_at IS NULL AND e.sequence < o.sequence AND e.not_before > now())

@@ -4,4 +4,4 @@ export { CrosscheckEngine } from './crosscheck-engine.js';
 export { InMemoryCrosscheckState } from './in-memory-crosscheck-state.js';
 export { PostgresCrosscheckState } from './postgres-crosscheck-state.js';
 export { FINDING_EVENT_TYPE, FindingPublisher } from './finding-publisher.js';
-export type { FindingResponse } from './finding-store.js';
+export type { RecordedResponse } from './finding-store.js';

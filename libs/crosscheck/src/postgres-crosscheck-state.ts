@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import { FactStore } from './fact-store.js';
-import { FindingStore, type FindingResponse } from './finding-store.js';
+import { FindingStore, type RecordedResponse } from './finding-store.js';
 import { ReviewSchedule } from './review-schedule.js';
 
 /** The live crosscheck's state: facts, findings and the outbox in PostgreSQL, a batch per transaction. */
@@ -40,7 +40,7 @@ export class PostgresCrosscheckState implements CrosscheckState {
   }
 
   /** Records departments' responses to their findings (`hub.finding-response.recorded.v1`) in one transaction; returns how many were new. */
-  recordResponses(responses: readonly FindingResponse[], at: Date): Promise<number> {
+  recordResponses(responses: readonly RecordedResponse[], at: Date): Promise<number> {
     return this.dataSource.transaction((manager) => this.findings.recordResponses(manager, responses, at));
   }
 }

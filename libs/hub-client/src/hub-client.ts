@@ -1,4 +1,5 @@
 import type { DeliveredFinding, FindingReveal, PublishOutcome, UnjustifiedFactRead } from '@hub/gateway';
+import type { CsvMapping } from '@hub/ingest';
 import { HubClientError } from './hub-client-error.js';
 
 /** One record as a department submits it: its own id (for idempotency), the event type and the data by the type's contract. */
@@ -10,13 +11,6 @@ export interface SubmissionRecord<T = Record<string, unknown>> {
   time?: string;
 }
 
-/** How a department's CSV export maps onto a contract (PUT /v1/csv-mappings/<type>). */
-export interface CsvMapping {
-  idColumn: string;
-  timeColumn?: string;
-  columns: Record<string, string>;
-}
-
 export interface FindingQuery {
   after?: string;
   limit?: number;
@@ -25,6 +19,7 @@ export interface FindingQuery {
   period?: string;
 }
 
+/** What a department answers to a finding (POST /v1/findings/{findingId}/responses). */
 export interface FindingResponse {
   response: 'acknowledged' | 'resolved' | 'disputed';
   /** Required for a dispute. */
