@@ -1,8 +1,9 @@
 /** The hub's apps as a benchmark runs them: separate processes, measured from /proc. */
 import { randomBytes } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnHubApp } from '@hub/local-infra';
 
 /** Whether `BENCH_PROFILE_APPS` (a comma-separated list of app folders; default the gateway) names the app at `entry`. */
 const profiled = (entry: string) => (process.env['BENCH_PROFILE_APPS'] ?? 'gateway').split(',').some((app) => entry.includes(`apps/${app.trim()}/`));
@@ -21,9 +22,10 @@ export function startApp(projectRoot: string, entry: string, env: Record<string,
   const logDir = process.env['BENCH_LOG_DIR'];
   const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';
   const profileDir = process.env['BENCH_PROFILE_DIR'];
-  const child = spawn(process.execPath, [...(profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(projectRoot, 'dist', entry)], {
+  const child = spawnHubApp(entry, {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', ...env },
     stdio: ['ignore', log, 'inherit'],
+    nodeArguments: profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
   child.once('exit', (code) => {
     if (code) console.error(`${entry} exited with ${code}`);

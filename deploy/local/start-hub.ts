@@ -4,11 +4,11 @@
  * they report ready. Ctrl-C stops everything in order: apps first, then the broker and database.
  */
 import '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_REGION, REGION_DAY } from '@hub/demo-region';
-import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil } from '@hub/local-infra';
+import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil, spawnHubApp } from '@hub/local-infra';
 import type { HubService } from '@hub/access';
 import type { KafkaSettings } from '@hub/messaging';
 import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local-broker-principals.js';
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       ...(app.signs ? { SIGNING_KEY_FILE: localServiceSigningKey(localFolder, app.signs).privateFile } : {}),
     };
     const uses = principal.secrets.KAFKA_SASL_PASSWORD ? [...app.uses, 'KAFKA_SASL_PASSWORD' as const] : app.uses;
-    const child = spawn(process.execPath, [join(root, app.entry)], { env: processEnvironment(env, given, uses, own), stdio: logs.stdio });
+    const child = spawnHubApp(app.entry, { env: processEnvironment(env, given, uses, own), stdio: logs.stdio });
     logs.attach(app.name, child, app.onLine);
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {

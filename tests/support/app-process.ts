@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { findProjectRoot } from '@hub/local-infra';
+import type { ChildProcess } from 'node:child_process';
+import { spawnHubApp } from '@hub/local-infra';
 
 /**
  * A built hub app (or test fixture) run as its own OS process, as in production, so a test can
@@ -29,9 +27,7 @@ export class AppProcess {
   }
 
   static start(entry: string, env: Record<string, string>, options: { url?: string } = {}): AppProcess {
-    const path = join(findProjectRoot(), 'dist', entry);
-    if (!existsSync(path)) throw new Error(`${path} is missing: build first (npm test does)`);
-    const child = spawn(process.execPath, [path], {
+    const child = spawnHubApp(entry, {
       env: { ...process.env, NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,3 +5,4 @@ export { localBrokerSecurity, type LocalBrokerSecurity } from './local-broker-se
 export { LocalPostgres, type LocalPostgresOptions } from './local-postgres.js';
 export { pollUntil, type PollOptions } from './poll-until.js';
 export { findProjectRoot } from './project-root.js';
+export { spawnHubApp, type HubAppOptions } from './hub-app-process.js';
