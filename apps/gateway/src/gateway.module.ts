@@ -8,13 +8,8 @@ import { LoggingModule } from '@hub/logging';
 import { MessagingModule, RecordVerifier } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
 import { GatewayEnvironment } from './gateway-environment.js';
-import { CsvMappingsController } from './http/csv-mappings.controller.js';
-import { EventsController } from './http/events.controller.js';
-import { FindingsController } from './http/findings.controller.js';
-import { OpenApiController } from './http/openapi.controller.js';
+import { HTTP_CONTROLLERS } from './http/http-controllers.js';
 import { ReadAccess } from './http/read-access.js';
-import { RejectionsController } from './http/rejections.controller.js';
-import { SharedFactsController } from './http/shared-facts.controller.js';
 import { FINDINGS_VERIFIER, FindingRouterController } from './kafka/finding-router.controller.js';
 import { InboundController } from './kafka/inbound.controller.js';
 import { FactKeeperController } from './kafka/fact-keeper.controller.js';
@@ -44,17 +39,7 @@ export class GatewayModule {
         }),
         HealthModule,
       ],
-      controllers: [
-        EventsController,
-        CsvMappingsController,
-        RejectionsController,
-        FindingsController,
-        SharedFactsController,
-        OpenApiController,
-        InboundController,
-        FindingRouterController,
-        FactKeeperController,
-      ],
+      controllers: [...HTTP_CONTROLLERS, InboundController, FindingRouterController, FactKeeperController],
       // One rate per member for the whole process: publishing and replaying rejections draw on it alike.
       providers: [
         ReadAccess,

@@ -185,6 +185,18 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/v1/facts/unjustified-reads': {
+      get: {
+        summary: 'For auditors: persons whose facts a member read with no finding routed to it and no more than one record of them',
+        description:
+          'Look-ups through made-up records: a member that published a record of a person only to read what other departments know of them. Auditors only (403 for anyone else); `member` narrows it to one member.',
+        parameters: [...cursorParameters, { name: 'member', in: 'query', description: 'One member; every member when absent.', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'A page of reads, by member and person.', content: { 'application/json': { schema: page({ $ref: '#/components/schemas/UnjustifiedFactRead' }) } } },
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
     '/health/live': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'Alive.' } } } },
     '/health/ready': { get: { summary: 'Kafka and PostgreSQL are reachable', security: [], responses: { '200': { description: 'Ready.' }, '503': { description: 'Names what is down.' } } } },
     '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1.' } } } },
@@ -268,6 +280,18 @@ export const OPENAPI_DOCUMENT = {
           record: { description: 'As submitted, identity numbers masked (640104********0512).' },
           rejectedAt: { type: 'string', format: 'date-time' },
           replayedAt: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
+      UnjustifiedFactRead: {
+        type: 'object',
+        required: ['member', 'subject', 'firstReadAt', 'lastReadAt', 'factsServed', 'records'],
+        properties: {
+          member: { type: 'string' },
+          subject: { type: 'string', description: "The person's pseudonym." },
+          firstReadAt: { type: 'string', format: 'date-time' },
+          lastReadAt: { type: 'string', format: 'date-time' },
+          factsServed: { type: 'integer' },
+          records: { type: 'integer', description: 'How many accepted records of the member named the person (0 or 1).' },
         },
       },
       SharedFact: {
