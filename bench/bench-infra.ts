@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, LocalKafkaBroker, LocalPostgres } from '@hub/local-infra';
+import { startScratchInfrastructure } from '@hub/local-infra';
 
 /** The broker and database a benchmark runs on: KAFKA_BROKERS / DATABASE_URL when set, else its own, started for the run. */
 export interface BenchInfra {
@@ -11,18 +8,11 @@ export interface BenchInfra {
   stop(): Promise<void>;
 }
 
-export async function startBenchInfra(projectRoot: string, options: { database: boolean }): Promise<BenchInfra> {
-  const folder = await mkdtemp(join(tmpdir(), 'hub-bench-'));
+export async function startBenchInfra(_projectRoot: string, options: { database: boolean }): Promise<BenchInfra> {
   const givenBrokers = process.env['KAFKA_BROKERS']?.split(',');
   const givenDatabase = process.env['DATABASE_URL'];
-  const [broker, postgres] = await Promise.all([
-    givenBrokers
-      ? undefined
-      : (async () => LocalKafkaBroker.start({ projectRoot, dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 1024, log: console.log, secure: true }))(),
-    !options.database || givenDatabase
-      ? undefined
-      : (async () => LocalPostgres.start({ dataDir: join(folder, 'postgres'), ownedFrom: folder, port: await freePort(), database: 'hub_bench', ephemeral: true, log: console.log }))(),
-  ]);
+  const scratch = await startScratchInfrastructure({ name: 'bench', kafka: !givenBrokers, postgres: options.database && !givenDatabase, brokerHeapMb: 1024, log: console.log });
+  const { broker, postgres } = scratch;
   // A broker of its own runs with authentication, as the hub's does; the benchmark, its baselines
   // and every process it starts (which inherit this environment) connect as its administrator.
   const admin = broker?.security?.admin;
@@ -31,9 +21,6 @@ export async function startBenchInfra(projectRoot: string, options: { database: 
     brokers: admin?.brokers ?? givenBrokers ?? [broker!.bootstrapServers],
     kafkaVersion: broker?.version ?? 'external',
     ...(options.database ? { databaseUrl: givenDatabase ?? postgres!.databaseUrl } : {}),
-    stop: async () => {
-      await Promise.allSettled([broker?.stop(), postgres?.stop()]);
-      await rm(folder, { recursive: true, force: true });
-    },
+    stop: () => scratch.stop(),
   };
 }

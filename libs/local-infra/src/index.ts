@@ -6,3 +6,4 @@ export { LocalPostgres, type LocalPostgresOptions } from './local-postgres.js';
 export { pollUntil, type PollOptions } from './poll-until.js';
 export { findProjectRoot } from './project-root.js';
 export { spawnHubApp, type HubAppOptions } from './hub-app-process.js';
+export { startScratchInfrastructure, type ScratchInfrastructure, type ScratchInfrastructureOptions } from './scratch-infrastructure.js';
