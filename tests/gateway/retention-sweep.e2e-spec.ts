@@ -1,6 +1,6 @@
 /** Issue 20, retention: what the gateway keeps for a purpose goes when the purpose does. */
 import type { DataSource } from 'typeorm';
-import { RetentionSweep } from '@hub/gateway';
+import { PostgresRetentionRepository, RetentionSweep } from '@hub/gateway';
 import { openMigratedDataSource } from '@hub/persistence';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -42,7 +42,11 @@ describe("the gateway's retention sweep (issue 20)", () => {
     await recordKey('education', 'p1.person.enrolled', daysAgo(30));
     await recordKey('healthcare-security', 'p1.person.needed', daysAgo(731));
     await recordKey('education', 'p1.household.untracked');
-    expect(await new RetentionSweep(dataSource, { rejectionDays: 180, identityVaultDays: 365, recordKeyDays: 730 }).run(NOW)).toEqual({ rejections: 1, identities: 2, recordKeys: 1 });
+    expect(await new RetentionSweep(new PostgresRetentionRepository(dataSource), { rejectionDays: 180, identityVaultDays: 365, recordKeyDays: 730 }).run(NOW)).toEqual({
+      rejections: 1,
+      identities: 2,
+      recordKeys: 1,
+    });
   });
 
   afterAll(async () => {

@@ -13,6 +13,8 @@ import { GatewayContracts } from './gateway-contracts.js';
 import { IdentityVault } from './identity-vault.js';
 import { IngestLedger } from './ingest-ledger.js';
 import { PublishService } from './publish-service.js';
+import { PostgresRetentionRepository } from './postgres-retention.repository.js';
+import { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
 import { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention } from './retention-sweep.js';
 import { SharedFacts } from './shared-facts.js';
 
@@ -55,7 +57,8 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: CsvMappingStore, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CsvMappingStore(ds) },
-        { provide: RetentionSweep, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new RetentionSweep(ds, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
+        { provide: RETENTION_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRetentionRepository(ds) },
+        { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
         { provide: EnvelopeCipher, useFactory: () => new EnvelopeCipher(VersionedKeyRing.parse(options.envelopeKeys)) },
         { provide: IngestLedger, inject: [getDataSourceToken(), EnvelopeCipher], useFactory: (ds: DataSource, cipher: EnvelopeCipher) => new IngestLedger(ds, cipher) },

@@ -10,4 +10,6 @@ export { IngestLedger, type IngestChannel, type StoredRejection } from './ingest
 export type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 export { PublishService, REJECTION_HEADERS } from './publish-service.js';
 export { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention, type SweepOutcome } from './retention-sweep.js';
+export { PostgresRetentionRepository } from './postgres-retention.repository.js';
+export { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
 export { SharedFacts, type DeliveredFact, type UnjustifiedFactRead } from './shared-facts.js';

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { RetentionRepository } from './retention.repository.js';
 
 /** How long the gateway keeps personal data it holds for a purpose, in days (issue 20). */
 export interface GatewayRetention {
@@ -34,27 +34,16 @@ const DAY_MS = 86_400_000;
  */
 export class RetentionSweep {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: RetentionRepository,
     private readonly retention: GatewayRetention,
   ) {}
 
   async run(now: Date): Promise<SweepOutcome> {
-    const rejectionsBefore = new Date(now.getTime() - this.retention.rejectionDays * DAY_MS);
-    const identitiesBefore = new Date(now.getTime() - this.retention.identityVaultDays * DAY_MS);
-    const recordKeysBefore = new Date(now.getTime() - this.retention.recordKeyDays * DAY_MS);
-    const [, rejections] = await this.dataSource.query<[unknown, number]>('DELETE FROM gateway_rejection WHERE rejected_at < $1', [rejectionsBefore]);
-    const [, identities] = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM gateway_identity i WHERE i.updated_at < $1
-         AND NOT EXISTS (SELECT 1 FROM gateway_finding f WHERE f.state = 'open' AND f.finding ->> 'subject' = i.pseudonym)`,
-      [identitiesBefore],
-    );
-    // Keys of persons the member has not named since (its last record is in gateway_subject_activity); keys of households, which it does not track, stay.
-    const [, recordKeys] = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM gateway_record_key k USING gateway_subject_activity a
-       WHERE a.member_id = k.member_id AND a.subject = k.pseudonym AND a.last_recorded_at < $1
-         AND NOT EXISTS (SELECT 1 FROM gateway_finding f WHERE f.member_id = k.member_id AND f.state = 'open' AND f.finding ->> 'subject' = k.pseudonym)`,
-      [recordKeysBefore],
-    );
-    return { rejections, identities, recordKeys };
+    const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
+    return {
+      rejections: await this.repository.deleteRejectionsBefore(before(this.retention.rejectionDays)),
+      identities: await this.repository.deleteIdentitiesBefore(before(this.retention.identityVaultDays)),
+      recordKeys: await this.repository.deleteRecordKeysBefore(before(this.retention.recordKeyDays)),
+    };
   }
 }

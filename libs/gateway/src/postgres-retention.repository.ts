@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+import type { RetentionRepository } from './retention.repository.js';
+
+const DELETE_REJECTIONS = 'DELETE FROM gateway_rejection WHERE rejected_at < $1';
+
+const DELETE_IDENTITIES = `
+  DELETE FROM gateway_identity i
+   WHERE i.updated_at < $1
+     AND NOT EXISTS (SELECT 1 FROM gateway_finding f WHERE f.state = 'open' AND f.finding ->> 'subject' = i.pseudonym)`;
+
+/** The member's last record naming the person is in gateway_subject_activity. */
+const DELETE_RECORD_KEYS = `
+  DELETE FROM gateway_record_key k
+   USING gateway_subject_activity a
+   WHERE a.member_id = k.member_id AND a.subject = k.pseudonym AND a.last_recorded_at < $1
+     AND NOT EXISTS (SELECT 1 FROM gateway_finding f WHERE f.member_id = k.member_id AND f.state = 'open' AND f.finding ->> 'subject' = k.pseudonym)`;
+
+/** The retention sweep's repository in the hub's PostgreSQL. */
+export class PostgresRetentionRepository implements RetentionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  deleteRejectionsBefore(day: Date): Promise<number> {
+    return this.deleted(DELETE_REJECTIONS, day);
+  }
+
+  deleteIdentitiesBefore(day: Date): Promise<number> {
+    return this.deleted(DELETE_IDENTITIES, day);
+  }
+
+  deleteRecordKeysBefore(day: Date): Promise<number> {
+    return this.deleted(DELETE_RECORD_KEYS, day);
+  }
+
+  private async deleted(sql: string, day: Date): Promise<number> {
+    const [, count] = await this.dataSource.query<[unknown, number]>(sql, [day]);
+    return count;
+  }
+}
