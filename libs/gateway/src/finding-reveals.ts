@@ -19,10 +19,11 @@ export interface FindingReveal extends RevealedIdentity {
  * lineage); a reveal that cannot be logged is not served.
  */
 export class FindingReveals {
+  // Only what the use case needs of each (its ports), so it is specified in milliseconds with stand-ins (finding-reveals.spec.ts).
   constructor(
-    private readonly findings: FindingDelivery,
-    private readonly vault: IdentityVault,
-    private readonly accessLog: AccessLog,
+    private readonly findings: Pick<FindingDelivery, 'find'>,
+    private readonly vault: Pick<IdentityVault, 'reveal'>,
+    private readonly accessLog: Pick<AccessLog, 'write'>,
   ) {}
 
   async reveal(member: Member, findingId: string, statedPurpose: unknown): Promise<FindingReveal> {
