@@ -21,9 +21,10 @@ export interface FindingResponseRequest {
  * department's behalf, since the event type belongs to the hub.
  */
 export class FindingResponses {
+  // Only what it uses of the contracts and the producer (its ports), so it is specified without Kafka (tests/gateway/finding-responses.spec.ts).
   constructor(
-    private readonly contracts: GatewayContracts,
-    private readonly producer: HubProducer,
+    private readonly contracts: Pick<GatewayContracts, 'forType'>,
+    private readonly producer: Pick<HubProducer, 'send'>,
     private readonly pseudonymiser: Pseudonymiser,
   ) {}
 
