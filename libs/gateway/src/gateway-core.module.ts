@@ -5,7 +5,8 @@ import { HubEnvironment } from '@hub/config';
 import { deadLetterRecord, HubProducer, KafkaTopicAdmin, kafkaSettingsFrom, RecordVerifier } from '@hub/messaging';
 import { AccessLog, MembersModule } from '@hub/members';
 import { EnvelopeCipher, Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
-import { CsvMappingStore } from './csv-mapping-store.js';
+import { CSV_MAPPING_REPOSITORY } from './csv-mapping.repository.js';
+import { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';
 import { FindingDelivery } from './finding-delivery.js';
 import { FindingResponses } from './finding-responses.js';
 import { FindingReveals } from './finding-reveals.js';
@@ -56,7 +57,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
       imports: [MembersModule],
       providers: [
         { provide: OPTIONS, useValue: options },
-        { provide: CsvMappingStore, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new CsvMappingStore(ds) },
+        { provide: CSV_MAPPING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCsvMappingRepository(ds) },
         { provide: RETENTION_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRetentionRepository(ds) },
         { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
@@ -104,7 +105,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
             new PublishService(contracts, pseudonymiser, producer, admin, ledger, vault, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
-      exports: [MembersModule, IngestLedger, CsvMappingStore, GatewayContracts, FindingDelivery, FindingResponses, FindingReveals, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
+      exports: [MembersModule, IngestLedger, CSV_MAPPING_REPOSITORY, GatewayContracts, FindingDelivery, FindingResponses, FindingReveals, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
     };
   }
 

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Put, Req, UseGuards } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
-import { CsvMappingStore, GatewayContracts } from '@hub/gateway';
+import { CSV_MAPPING_REPOSITORY, GatewayContracts, type CsvMappingRepository } from '@hub/gateway';
 import { csvMappingProblems, type CsvMapping } from '@hub/ingest';
 import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
 import { readJsonBody } from './read-request-body.js';
@@ -12,7 +12,7 @@ const MAPPING_LIMIT_BYTES = 64 * 1024;
 @UseGuards(MemberAuthGuard)
 export class CsvMappingsController {
   constructor(
-    private readonly mappings: CsvMappingStore,
+    @Inject(CSV_MAPPING_REPOSITORY) private readonly mappings: CsvMappingRepository,
     private readonly contracts: GatewayContracts,
     private readonly accessLog: AccessLog,
   ) {}

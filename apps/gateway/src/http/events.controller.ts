@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Post, Query, Req, Res, UseGuards } from '
 import type { Response } from 'express';
 import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { CsvMappingStore, GatewayContracts, PublishService } from '@hub/gateway';
+import { CSV_MAPPING_REPOSITORY, GatewayContracts, PublishService, type CsvMappingRepository } from '@hub/gateway';
 import { type Member } from '@hub/members';
 import { decodeCsvBody, DEFAULT_SUBMISSION_LIMITS, parseCsvSubmission, readJsonSubmission, submissionMediaType, type DecodedText, type SubmissionEntry, type SubmissionLimits } from '@hub/ingest';
 import { GatewayEnvironment } from '../gateway-environment.js';
@@ -24,7 +24,7 @@ export class EventsController {
   constructor(
     private readonly rateLimiter: RateLimiter,
     private readonly publisher: PublishService,
-    private readonly csvMappings: CsvMappingStore,
+    @Inject(CSV_MAPPING_REPOSITORY) private readonly csvMappings: CsvMappingRepository,
     private readonly contracts: GatewayContracts,
     @Inject(GatewayEnvironment) env: GatewayEnvironment,
   ) {
