@@ -14,8 +14,8 @@ export default tseslint.config(
     rules: {
       // Numbers and booleans read naturally in messages (`第${grade}年级`, `retry ${attempt}`).
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      // The code is compiled with noUncheckedIndexedAccess, and asserts `!` where the shape guarantees a value
-      // (an index within bounds, a key just set); banning it would trade each for a branch that cannot run.
+      // The code asserts `!` where the shape guarantees a value TypeScript cannot see (a map entry just set, a
+      // group the pattern requires, a find over a list that holds it); banning it would trade each for a branch that cannot run.
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Unused by design: a leading underscore, or a property left out by a rest pattern.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
