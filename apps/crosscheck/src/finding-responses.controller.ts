@@ -2,9 +2,10 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { fromKafkaBinary } from '@hub/contracts';
 import { FindingPublisher, PostgresCrosscheckState, type RecordedResponse } from '@hub/crosscheck';
 import { BatchEventPattern, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
+import type { EventType } from '@hub/contracts';
 
 /** The topic the gateway records departments' responses on (the contract's topic). */
-export const FINDING_RESPONSES_TOPIC = 'hub.finding-response.recorded.v1';
+export const FINDING_RESPONSES_TOPIC = 'hub.finding-response.recorded.v1' satisfies EventType;
 
 /** Departments' responses (acknowledged, resolved, disputed) are kept with their findings and announced with them. */
 @Controller()

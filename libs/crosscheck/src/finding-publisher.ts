@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 import { toKafkaBinary } from '@hub/contracts';
 import type { HubProducer, RecordSigner } from '@hub/messaging';
 import { FindingStore, type OutboxEntry } from './finding-store.js';
+import type { EventType } from '@hub/contracts';
 
-export const FINDING_EVENT_TYPE = 'hub.finding.changed.v1';
+export const FINDING_EVENT_TYPE = 'hub.finding.changed.v1' satisfies EventType;
 const MAX_EVIDENCE = 100;
 const MAX_EXPLANATION = 2000;
 

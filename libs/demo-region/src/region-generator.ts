@@ -1,4 +1,4 @@
-import { schoolEntryYear } from '@hub/contracts';
+import { schoolEntryYear, type EventType } from '@hub/contracts';
 import { COUNTIES, GIVEN_NAMES, SURNAMES } from './ningxia.js';
 import { emptyCounts, type RegionCounts } from './region-profile.js';
 import { ResidentNumbers } from './resident-numbers.js';
@@ -349,7 +349,7 @@ export function* generateRegion(options: RegionOptions): Generator<GeneratedHous
 
     const records: DepartmentRecord[] = [];
     const expected: ExpectedFinding[] = [];
-    const add = (department: string, type: string, time: string, data: Record<string, unknown>) => records.push({ department, record: { id: `${department}-${++sequence}`, type, time, data } });
+    const add = (department: string, type: EventType, time: string, data: Record<string, unknown>) => records.push({ department, record: { id: `${department}-${++sequence}`, type, time, data } });
     const memberList = members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationToHead: m.relation }));
     /** A Civil Affairs household record, in the contract version its county publishes. */
     const civilRecord = (number: string, category: string, change: string, from: string, to: string | null, decision: string, listed: Person[], recordedOn = from) =>

@@ -3,6 +3,7 @@ import type { DeliveredFinding, FindingReveal } from '@hub/gateway';
 import { HubClientError, type HubClient, type SubmissionRecord } from '@hub/hub-client';
 import { csvExport } from './csv-export.js';
 import { actionFor, needsReveal, type StudentIndex } from './finding-actions.js';
+import type { EventType } from '@hub/contracts';
 
 export interface DepartmentSimulatorOptions {
   department: string;
@@ -19,7 +20,7 @@ export interface DepartmentSimulatorOptions {
 }
 
 /** Its enrolments, of either contract version: what it knows of its students. */
-const ENROLMENTS = ['education.student-enrolment.changed.v1', 'education.student-enrolment.changed.v2'];
+const ENROLMENTS: string[] = ['education.student-enrolment.changed.v1', 'education.student-enrolment.changed.v2'] satisfies EventType[];
 
 /** The records of a department's share, one per line of an NDJSON file. */
 export function readDepartmentShare(file: string): SubmissionRecord[] {

@@ -2,6 +2,7 @@ import { AID_TYPES, PREMIUM_SUBSIDY } from '@hub/demo-region';
 import type { DeliveredFinding } from '@hub/gateway';
 import type { FindingReveal } from '@hub/gateway';
 import type { FindingResponse, SubmissionRecord } from '@hub/hub-client';
+import type { EventType } from '@hub/contracts';
 
 /** What a department does about a finding: records to publish (the missing aid), and its response. */
 export interface FindingAction {
@@ -12,10 +13,10 @@ export interface FindingAction {
 /** What a department knows of its own students, by 学籍号: enough to grant aid. */
 export type StudentIndex = ReadonlyMap<string, Record<string, unknown>>;
 
-const AID = 'education.student-aid.granted.v1';
+const AID = 'education.student-aid.granted.v1' satisfies EventType;
 /** Aid per item (version 2), for findings that name the item. */
-const AID_ITEM = 'education.student-aid.granted.v2';
-const ENROLMENT = 'healthcare-security.insurance-enrolment.recorded.v1';
+const AID_ITEM = 'education.student-aid.granted.v2' satisfies EventType;
+const ENROLMENT = 'healthcare-security.insurance-enrolment.recorded.v1' satisfies EventType;
 /** Whether a department needs to learn who a finding is about before it can act (it asks the hub: a reveal). */
 export function needsReveal(department: string, finding: DeliveredFinding): boolean {
   return department === 'healthcare-security' && finding.rule === 'insurance-gap' && finding.reveal !== undefined && finding.state === 'open' && finding.responses.length === 0;

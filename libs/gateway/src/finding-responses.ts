@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { toKafkaBinary } from '@hub/contracts';
+import { toKafkaBinary, type EventType } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
 import { IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS } from '@hub/ingest';
 import type { HubProducer } from '@hub/messaging';
@@ -7,7 +7,7 @@ import { pseudonymiseDocument, type Pseudonymiser } from '@hub/privacy';
 import type { GatewayContracts } from './gateway-contracts.js';
 
 /** The event type a department's response to a finding is recorded as. */
-export const FINDING_RESPONSE_TYPE = 'hub.finding-response.recorded.v1';
+export const FINDING_RESPONSE_TYPE = 'hub.finding-response.recorded.v1' satisfies EventType;
 
 export interface FindingResponseRequest {
   response?: unknown;
