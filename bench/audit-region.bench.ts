@@ -21,7 +21,7 @@ import { produceRegion, type RegionProduceOptions } from './region-produce.js';
 export async function auditRegionBench(projectRoot: string, infra: BenchInfra, options: RegionProduceOptions, details: Record<string, unknown>): Promise<void> {
   const databaseUrl = infra.databaseUrl!;
   const { signingKeyFile, publicKeyFile } = writeAuditKeys(mkdtempSync(join(tmpdir(), 'hub-bench-audit-region-')));
-  const audit = startApp(projectRoot, 'apps/audit/src/main.js', {
+  const audit = startApp('apps/audit/src/main.js', {
     KAFKA_BROKERS: infra.brokers.join(','),
     DATABASE_URL: databaseUrl,
     SERVICE_NAME: 'bench-audit-region',

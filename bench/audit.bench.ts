@@ -25,7 +25,7 @@ export async function auditBench(projectRoot: string, infra: BenchInfra, options
   const folder = mkdtempSync(join(tmpdir(), 'hub-bench-audit-'));
   const { signingKeyFile, publicKeyFile } = writeAuditKeys(folder);
 
-  const region = await loadRegion(projectRoot, infra, { ...options, settleMs: 1000, withAudit: { signingKeyFile } });
+  const region = await loadRegion(infra, { ...options, settleMs: 1000, withAudit: { signingKeyFile } });
   try {
     const topics = FACT_EVENT_TYPES.map((t) => `'${t}'`).join(', ');
     await pollUntil(async () => ((await region.count(`SELECT count(*) AS n FROM audit_entry WHERE topic IN (${topics})`)) >= region.records ? true : undefined), {

@@ -8,7 +8,7 @@ export interface BenchInfra {
   stop(): Promise<void>;
 }
 
-export async function startBenchInfra(_projectRoot: string, options: { database: boolean }): Promise<BenchInfra> {
+export async function startBenchInfra(options: { database: boolean }): Promise<BenchInfra> {
   const givenBrokers = process.env['KAFKA_BROKERS']?.split(',');
   const givenDatabase = process.env['DATABASE_URL'];
   const scratch = await startScratchInfrastructure({ name: 'bench', kafka: !givenBrokers, postgres: options.database && !givenDatabase, brokerHeapMb: 1024, log: console.log });

@@ -24,7 +24,7 @@ export interface EndToEndOptions {
 const SETTLE_MS = 1000;
 
 export async function endToEndBench(projectRoot: string, infra: BenchInfra, options: EndToEndOptions, details: Record<string, unknown>): Promise<void> {
-  const region = await loadRegion(projectRoot, infra, { ...options, settleMs: SETTLE_MS });
+  const region = await loadRegion(infra, { ...options, settleMs: SETTLE_MS });
   const { records, started, published, finished } = region;
   try {
     const rss = { gateway: peakRssOfMiB(region.apps.gateway.pid!), crosscheck: peakRssOfMiB(region.apps.crosscheck.pid!) };

@@ -84,7 +84,7 @@ export async function findingLatencyBench(projectRoot: string, infra: BenchInfra
   }
   records.length = Math.min(records.length, count);
 
-  const hub = await startBenchHub(projectRoot, infra, { settleMs: options.settleMs });
+  const hub = await startBenchHub(infra, { settleMs: options.settleMs });
   const kafka = new Kafka({ brokers: infra.brokers, clientId: 'bench-latency', logLevel: logLevel.WARN, ...benchSasl() });
   try {
     const sentAt = new Map<string, number>();

@@ -65,7 +65,7 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
   let mapped = false;
 
   const registryPort = await freePort();
-  const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
+  const registry = startApp('apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
   const results: Record<string, unknown>[] = [];
   try {
     await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), {
@@ -75,7 +75,7 @@ export async function gatewayMemoryBench(projectRoot: string, infra: BenchInfra,
     });
     for (const body of bodies(run, options.maxRequestBytes)) {
       const gatewayPort = await freePort();
-      const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
+      const gateway = startApp('apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
       const url = `http://127.0.0.1:${gatewayPort}/v1/events`;
       const headers = (extra: Record<string, string>) => ({ authorization: `Bearer ${key}`, ...extra });
       try {

@@ -59,8 +59,8 @@ export async function httpIngestBench(projectRoot: string, infra: BenchInfra, op
   await close();
 
   const [gatewayPort, registryPort] = [await freePort(), await freePort()];
-  const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
-  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', {
+  const registry = startApp('apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
+  const gateway = startApp('apps/gateway/src/main.js', {
     ...env,
     HTTP_PORT: String(gatewayPort),
     SERVICE_NAME: `bench-gateway`,

@@ -18,7 +18,7 @@ export function gatewayKeys(pseudonymKeys = `1:${randomBytes(32).toString('base6
   return { PSEUDONYM_KEYS: pseudonymKeys, ENVELOPE_KEYS: `1:${randomBytes(32).toString('base64')}` };
 }
 
-export function startApp(projectRoot: string, entry: string, env: Record<string, string>): ChildProcess {
+export function startApp(entry: string, env: Record<string, string>): ChildProcess {
   const logDir = process.env['BENCH_LOG_DIR'];
   const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';
   const profileDir = process.env['BENCH_PROFILE_DIR'];

@@ -30,13 +30,13 @@ export async function kafkaIngestBench(projectRoot: string, infra: BenchInfra, o
   const topics = memberTopics('education');
 
   const registryPort = await freePort();
-  const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
+  const registry = startApp('apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
   await pollUntil(async () => ((await fetch(`http://127.0.0.1:${registryPort}/health/ready`).catch(() => undefined))?.ok ? true : undefined), {
     timeoutMs: 120_000,
     intervalMs: 500,
     description: 'the registry to be ready',
   });
-  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(await freePort()), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
+  const gateway = startApp('apps/gateway/src/main.js', { ...env, HTTP_PORT: String(await freePort()), SERVICE_NAME: 'bench-gateway', ...gatewayKeys() });
 
   const kafka = new Kafka({ brokers: infra.brokers, clientId: 'bench-department', logLevel: logLevel.WARN, ...benchSasl() });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });

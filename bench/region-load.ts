@@ -59,7 +59,7 @@ const ready = (url: string, description: string, headers: Record<string, string>
   pollUntil(async () => ((await fetch(url, { headers }).catch(() => undefined))?.status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, description });
 
 /** Registers the departments, starts registry, gateway, crosscheck (and the audit) and waits until the gateway takes records. */
-export async function startBenchHub(projectRoot: string, infra: BenchInfra, options: { settleMs: number; withAudit?: { signingKeyFile: string } }): Promise<BenchHub> {
+export async function startBenchHub(infra: BenchInfra, options: { settleMs: number; withAudit?: { signingKeyFile: string } }): Promise<BenchHub> {
   const pseudonymKeys = `1:${randomBytes(32).toString('base64')}`;
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
   const keys: Record<string, string> = {};
@@ -71,14 +71,14 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
   await close();
 
   const [gatewayPort, registryPort] = [await freePort(), await freePort()];
-  const registry = startApp(projectRoot, 'apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
+  const registry = startApp('apps/registry/src/main.js', { ...env, HTTP_PORT: String(registryPort), SERVICE_NAME: 'bench-registry' });
   // The registry publishes every contract before it reports ready; a gateway started earlier could refuse records of a type it has not read yet.
   await ready(`http://127.0.0.1:${registryPort}/health/ready`, 'the registry to be ready');
-  const gateway = startApp(projectRoot, 'apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys(pseudonymKeys) });
+  const gateway = startApp('apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys(pseudonymKeys) });
   const crosscheckGroup = `bench-crosscheck-${randomBytes(3).toString('hex')}`;
-  const crosscheck = startApp(projectRoot, 'apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: crosscheckGroup, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
+  const crosscheck = startApp('apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: crosscheckGroup, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
   const audit = options.withAudit
-    ? startApp(projectRoot, 'apps/audit/src/main.js', {
+    ? startApp('apps/audit/src/main.js', {
         ...env,
         SERVICE_NAME: `bench-audit-${randomBytes(3).toString('hex')}`,
         AUDIT_SIGNING_KEY_FILE: options.withAudit.signingKeyFile,
@@ -102,8 +102,8 @@ export async function startBenchHub(projectRoot: string, infra: BenchInfra, opti
   return { url, keys, pseudonymKeys, crosscheckGroup, apps: { gateway, crosscheck, ...(audit ? { audit } : {}) }, database, count, stop };
 }
 
-export async function loadRegion(projectRoot: string, infra: BenchInfra, options: RegionLoadOptions): Promise<LoadedRegion> {
-  const hub = await startBenchHub(projectRoot, infra, { settleMs: options.settleMs, ...(options.withAudit ? { withAudit: options.withAudit } : {}) });
+export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions): Promise<LoadedRegion> {
+  const hub = await startBenchHub(infra, { settleMs: options.settleMs, ...(options.withAudit ? { withAudit: options.withAudit } : {}) });
   const { keys, count } = hub;
   const generated = performance.now();
   const batches: Batch[] = [];

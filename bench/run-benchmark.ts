@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     contractValidationBench(root, setting('BENCH_EVENTS', 1_000_000), { machine: machine({}) });
     return;
   }
-  const infra = await startBenchInfra(root, { database: name !== 'raw-kafka' && name !== 'replay-region' });
+  const infra = await startBenchInfra({ database: name !== 'raw-kafka' && name !== 'replay-region' });
   const details = { machine: machine({ kafka: infra.kafkaVersion }) };
   try {
     if (name === 'replay-region') {

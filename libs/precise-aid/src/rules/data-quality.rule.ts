@@ -4,6 +4,7 @@ import { finding, type Finding } from '../findings/finding.js';
 import { bilingual, stageWord, statusWord, termWord } from '../findings/officer-words.js';
 import { heldSpellsOf, householdSpellsOf } from '../state/eligibility.js';
 import type { PersonView } from '../state/person-view.js';
+import { schoolYearOf } from '../state/school-entry-year.js';
 import type { RuleContext } from './rule.js';
 
 /**
@@ -91,9 +92,6 @@ function schoolTypeOfStage(view: PersonView, { policy }: RuleContext): Finding[]
       ),
     );
 }
-
-/** The year of schooling (义务教育 grade 1 = 1) a pupil is in during a term by their school entry year: an autumn term's year starts a school year, a spring term ends one. */
-const schoolYearOf = (term: string, entryYear: number) => Number(term.slice(0, 4)) - (term.endsWith('-spring') ? 1 : 0) - entryYear + 1;
 
 /** A grade in words, by its year of schooling: 学前 for the years before 义务教育, 高中阶段 after it. */
 const yearWord = (year: number) => (year < -2 ? '学前（未到入园年龄）' : year <= 0 ? `学前${year + 3}年级` : year <= 9 ? `义务教育${year}年级` : `高中阶段${year - 9}年级`);

@@ -68,6 +68,7 @@ function neverEnrolled(entryYear: number, enrolments: readonly EnrolmentFact[], 
   const firstEnrolled = starts.length === 0 ? undefined : starts.reduce((a, b) => (a < b ? a : b));
   const found: OutOfSchool[] = [];
   for (let grade = 1; grade <= lastGrade; grade++) {
+    // The two terms of the school year in which the child is in this grade (schoolYearOf's inverse).
     const year = entryYear + grade - 1;
     for (const term of [`${year}-autumn`, `${year + 1}-spring`]) {
       const from = termInterval(term, policy.terms).from;

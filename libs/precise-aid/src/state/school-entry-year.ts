@@ -6,3 +6,6 @@ export function schoolEntryYearOf(view: PersonView): number | undefined {
   for (const f of view.householdFacts) for (const m of f.members) if (m.person === view.person && m.schoolEntryYear !== undefined) return m.schoolEntryYear;
   return undefined;
 }
+
+/** The year of schooling (义务教育 grade 1 = 1) a pupil is in during a term by their school entry year: an autumn term's year starts a school year, a spring term ends one. */
+export const schoolYearOf = (term: string, entryYear: number) => Number(term.slice(0, 4)) - (term.endsWith('-spring') ? 1 : 0) - entryYear + 1;
