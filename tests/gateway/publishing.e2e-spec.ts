@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findProjectRoot } from '@hub/local-infra';
 import { readTopicWindow, type InboundRecord } from '@hub/messaging';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
@@ -223,6 +226,11 @@ describe('publishing through the gateway', () => {
     const response = await education.post('/v1/events', records);
     expect(response.status).toBe(200);
     expect((await bodyOf(response)).accepted).toBe(10_000);
+  });
+
+  it('serves the OpenAPI document generated from its controllers, as committed in docs/api', async () => {
+    const served = await bodyOf(await fetch(`${bed.url}/openapi.json`));
+    expect(served).toEqual(JSON.parse(readFileSync(join(findProjectRoot(), 'docs/api/gateway.openapi.json'), 'utf8')));
   });
 
   it('serves its OpenAPI document, every path of which the gateway answers', async () => {

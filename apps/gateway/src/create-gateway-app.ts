@@ -5,6 +5,7 @@ import { AccessLog } from '@hub/members';
 import { GatewayEnvironment } from './gateway-environment.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { GatewayModule } from './gateway.module.js';
+import { serveGatewayOpenApi } from './http/openapi/gateway-openapi.js';
 
 /**
  * Builds the gateway's HTTP app; main.ts listens and starts its consumers, tests listen on a free
@@ -15,6 +16,7 @@ export async function createGatewayApp(env: GatewayEnvironment, options: { logge
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.useGlobalFilters(new GatewayExceptionFilter(app.get(AccessLog)));
   app.enableShutdownHooks();
+  serveGatewayOpenApi(app);
   // Node closes idle connections after 5 s; a client reusing one just then loses a large upload
   // (EPIPE). Keep them longer than the usual 60 s of clients and load balancers.
   const server = app.getHttpServer();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { DeliveredFinding, FindingReveal } from '@hub/gateway';
+import type { Finding, FindingReveal } from '@hub/hub-client';
 import { HubClientError, type HubClient, type SubmissionRecord } from '@hub/hub-client';
 import { csvExport } from './csv-export.js';
 import { actionFor, needsReveal, type StudentIndex } from './finding-actions.js';
@@ -106,7 +106,7 @@ export class DepartmentSimulator {
    * Who a finding is about, asked of the hub; null when the hub refuses (the finding closed
    * meanwhile, e.g. the enrolment arrived after all): the next page shows why.
    */
-  private async reveal(finding: DeliveredFinding): Promise<FindingReveal | null> {
+  private async reveal(finding: Finding): Promise<FindingReveal | null> {
     try {
       return await this.options.client.reveal(finding.findingId, finding.reveal!.purpose);
     } catch (error) {

@@ -1,7 +1,5 @@
 import { AID_TYPES, PREMIUM_SUBSIDY } from '@hub/demo-region';
-import type { DeliveredFinding } from '@hub/gateway';
-import type { FindingReveal } from '@hub/gateway';
-import type { FindingResponse, SubmissionRecord } from '@hub/hub-client';
+import type { Finding, FindingResponse, FindingReveal, SubmissionRecord } from '@hub/hub-client';
 import type { EventType } from '@hub/contracts';
 
 /** What a department does about a finding: records to publish (the missing aid), and its response. */
@@ -18,12 +16,12 @@ const AID = 'education.student-aid.granted.v1' satisfies EventType;
 const AID_ITEM = 'education.student-aid.granted.v2' satisfies EventType;
 const ENROLMENT = 'healthcare-security.insurance-enrolment.recorded.v1' satisfies EventType;
 /** Whether a department needs to learn who a finding is about before it can act (it asks the hub: a reveal). */
-export function needsReveal(department: string, finding: DeliveredFinding): boolean {
+export function needsReveal(department: string, finding: Finding): boolean {
   return department === 'healthcare-security' && finding.rule === 'insurance-gap' && finding.reveal !== undefined && finding.state === 'open' && finding.responses.length === 0;
 }
 
 /** Healthcare Security enrols the person the hub revealed, with the premium subsidy their status calls for (资助参保), for the finding's year. */
-function enrolment(finding: DeliveredFinding, person: FindingReveal, recordedOn: string): SubmissionRecord {
+function enrolment(finding: Finding, person: FindingReveal, recordedOn: string): SubmissionRecord {
   // The statuses the explanation names, the most generous subsidy first; 脱贫户 alone get none.
   const premiumSubsidy = Object.entries(PREMIUM_SUBSIDY).find(([status]) => finding.explanation.includes(status))?.[1] ?? null;
   return {
@@ -46,7 +44,7 @@ function enrolment(finding: DeliveredFinding, person: FindingReveal, recordedOn:
  * the missing aid and says so; Healthcare Security enrols the person the hub revealed to it; for a review or a gap it cannot close itself, a department
  * acknowledges and says what happens next. Findings already answered, or closed, need nothing.
  */
-export function actionFor(department: string, finding: DeliveredFinding, students: StudentIndex, respondedBy: string, grantedOn: string, revealed?: FindingReveal): FindingAction | undefined {
+export function actionFor(department: string, finding: Finding, students: StudentIndex, respondedBy: string, grantedOn: string, revealed?: FindingReveal): FindingAction | undefined {
   if (finding.state !== 'open' || finding.responses.length > 0) return undefined;
   const acknowledge = (reason: string): FindingAction => ({ publish: [], response: { response: 'acknowledged', reason, respondedBy } });
   if (department === 'education' && finding.rule === 'missed-student-aid') {

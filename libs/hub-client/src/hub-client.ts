@@ -1,15 +1,15 @@
-import type { DeliveredFinding, FindingReveal, PublishOutcome, UnjustifiedFactRead } from '@hub/gateway';
-import type { CsvMapping } from '@hub/ingest';
+import type {
+  CsvMapping,
+  DeclaredCsvMapping,
+  FindingPage,
+  FindingResponse,
+  FindingReveal,
+  PublishOutcome,
+  RecordedFindingResponse,
+  SubmissionRecord,
+  UnjustifiedFactReadPage,
+} from './generated/gateway-api.js';
 import { HubClientError } from './hub-client-error.js';
-
-/** One record as a department submits it: its own id (for idempotency), the event type and the data by the type's contract. */
-export interface SubmissionRecord<T = Record<string, unknown>> {
-  id: string;
-  type: string;
-  data: T;
-  /** When it happened in the department's system (ISO 8601); the hub's receipt time when absent. */
-  time?: string;
-}
 
 export interface FindingQuery {
   after?: string;
@@ -17,14 +17,6 @@ export interface FindingQuery {
   state?: 'open' | 'closed';
   rule?: string;
   period?: string;
-}
-
-/** What a department answers to a finding (POST /v1/findings/{findingId}/responses). */
-export interface FindingResponse {
-  response: 'acknowledged' | 'resolved' | 'disputed';
-  /** Required for a dispute. */
-  reason?: string;
-  respondedBy: string;
 }
 
 export interface HubClientOptions {
@@ -58,12 +50,12 @@ export class HubClient {
     return this.request('POST', `/v1/events?type=${encodeURIComponent(type)}`, csv, 'text/csv');
   }
 
-  declareCsvMapping(type: string, mapping: CsvMapping): Promise<unknown> {
+  declareCsvMapping(type: string, mapping: CsvMapping): Promise<DeclaredCsvMapping> {
     return this.request('PUT', `/v1/csv-mappings/${encodeURIComponent(type)}`, JSON.stringify(mapping), 'application/json');
   }
 
   /** One page of the findings routed to this department, oldest change first; pass the page's `nextCursor` as `after` for the next. */
-  findings(query: FindingQuery = {}): Promise<{ items: DeliveredFinding[]; nextCursor: string | null }> {
+  findings(query: FindingQuery = {}): Promise<FindingPage> {
     const parameters = new URLSearchParams(
       Object.entries(query)
         .filter(([, value]) => value !== undefined)
@@ -72,12 +64,12 @@ export class HubClient {
     return this.request('GET', `/v1/findings${parameters.size > 0 ? `?${parameters.toString()}` : ''}`);
   }
 
-  respond(findingId: string, response: FindingResponse): Promise<{ eventId: string; respondedAt: string }> {
+  respond(findingId: string, response: FindingResponse): Promise<RecordedFindingResponse> {
     return this.request('POST', `/v1/findings/${findingId}/responses`, JSON.stringify(response), 'application/json');
   }
 
   /** For an auditor: persons whose facts a member read with no finding or later record to justify it (one page). */
-  unjustifiedFactReads(query: { member?: string; after?: string; limit?: number } = {}): Promise<{ items: UnjustifiedFactRead[]; nextCursor: string | null }> {
+  unjustifiedFactReads(query: { member?: string; after?: string; limit?: number } = {}): Promise<UnjustifiedFactReadPage> {
     const parameters = new URLSearchParams(
       Object.entries(query)
         .filter(([, value]) => value !== undefined)

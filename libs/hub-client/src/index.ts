@@ -1,3 +1,14 @@
-export type { CsvMapping } from '@hub/ingest';
-export { HubClient, type FindingQuery, type FindingResponse, type HubClientOptions, type SubmissionRecord } from './hub-client.js';
+export type {
+  CsvMapping,
+  Finding,
+  FindingPage,
+  FindingResponse,
+  FindingReveal,
+  PublishOutcome,
+  RecordedFindingResponse,
+  SubmissionRecord,
+  UnjustifiedFactRead,
+  UnjustifiedFactReadPage,
+} from './generated/gateway-api.js';
+export { HubClient, type FindingQuery, type HubClientOptions } from './hub-client.js';
 export { HubClientError } from './hub-client-error.js';

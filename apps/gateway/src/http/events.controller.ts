@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
 import { CSV_MAPPING_REPOSITORY, GatewayContracts, PublishService, type CsvMappingRepository } from '@hub/gateway';
@@ -11,6 +12,9 @@ import type { AuthenticatedRequest } from '@hub/members';
 import { CurrentMember } from '@hub/members';
 import { refuseOverRate } from './refuse-over-rate.js';
 import { readRequestBytes, requestBodyChunks, utf8Text } from './read-request-body.js';
+import { ApiMemberAuth } from './openapi/member-auth.docs.js';
+import { ApiProblems } from './openapi/problem.schema.js';
+import { PublishOutcomeSchema, SubmissionRecordSchema } from './openapi/publish.schemas.js';
 
 /**
  * Publishing: one record or a batch, as JSON, NDJSON, or a CSV export read by the member's declared
@@ -18,6 +22,8 @@ import { readRequestBytes, requestBodyChunks, utf8Text } from './read-request-bo
  */
 @Controller('v1/events')
 @UseGuards(MemberAuthGuard)
+@ApiMemberAuth()
+@ApiExtraModels(SubmissionRecordSchema)
 export class EventsController {
   private readonly limits: SubmissionLimits;
 
@@ -33,6 +39,23 @@ export class EventsController {
 
   @Post()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Publish one record or a batch (up to MAX_RECORDS_PER_REQUEST records, 10,000 unless configured)',
+    description:
+      "Each record is checked on its own (ownership of the event type, the contract), pseudonymised and written to its canonical topic with acks=all before the answer. A record id the member had accepted before is answered with its original result and not published again. A rejected record goes to the dead-letter topic and the member's rejections; the batch never fails as a whole for one bad record.",
+  })
+  @ApiQuery({ name: 'type', required: false, description: 'For text/csv: the event type the rows are (the member has declared a mapping for it).', schema: { type: 'string' } })
+  @ApiHeader({ name: 'Content-Encoding', required: false, description: "gzip, or none. The inflated body is held to the member's byte limit.", schema: { enum: ['gzip', 'identity'] } })
+  @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv')
+  @ApiBody({
+    required: true,
+    description:
+      "JSON: one Record or an array of them. NDJSON: one Record per line. CSV: UTF-8 or GB18030/GBK (the charset parameter, or detected), with or without a byte-order mark; a header row; columns mapped by the member's declared CSV mapping.",
+    schema: { oneOf: [{ $ref: getSchemaPath(SubmissionRecordSchema) }, { type: 'array', items: { $ref: getSchemaPath(SubmissionRecordSchema) } }, { type: 'string' }] },
+  })
+  @ApiOkResponse({ description: 'A result per record, in order.', type: PublishOutcomeSchema })
+  @ApiResponse({ status: 403, description: "Every record was another department's event type (results say so per record).", type: PublishOutcomeSchema })
+  @ApiProblems(400, 401, 413, 415, 429, 503)
   async publish(@CurrentMember() member: Member, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response, @Query('type') csvType?: string) {
     const mediaType = submissionMediaType(request.headers['content-type']);
     if ('unsupported' in mediaType) throw new HubError(ErrorCode.UnsupportedMediaType, mediaType.unsupported);

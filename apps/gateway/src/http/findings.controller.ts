@@ -1,16 +1,23 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { ErrorCode, HubError } from '@hub/errors';
 import { FindingDelivery, FindingResponses, FindingReveals, type FindingResponseRequest } from '@hub/gateway';
 import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
 import { cursor, page, pageSize } from './paging.js';
 import { readJsonBody } from './read-request-body.js';
 import { ReadAccess } from './read-access.js';
+import { FindingPageSchema, FindingResponseSchema, FindingRevealSchema, RecordedFindingResponseSchema, RevealRequestSchema } from './openapi/finding.schemas.js';
+import { ApiMemberAuth } from './openapi/member-auth.docs.js';
+import { ApiPaging } from './openapi/paging.parameters.js';
+import { ApiProblems } from './openapi/problem.schema.js';
 
 const STATES = ['open', 'closed'] as const;
+const FINDING_ID = ApiParam({ name: 'id', description: 'The finding id.', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } });
 
 /** A department's findings, in its own record keys, as a change feed (cursor = sequence); and its responses to them. */
 @Controller('v1/findings')
 @UseGuards(MemberAuthGuard)
+@ApiMemberAuth()
 export class FindingsController {
   constructor(
     private readonly findings: FindingDelivery,
@@ -21,6 +28,13 @@ export class FindingsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "The member's findings in change order (a change feed), in its own record keys" })
+  @ApiPaging()
+  @ApiQuery({ name: 'state', required: false, enum: STATES })
+  @ApiQuery({ name: 'rule', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'period', required: false, schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'A page of findings.', type: FindingPageSchema })
+  @ApiProblems(400, 401, 403, 503)
   async list(
     @CurrentMember() member: Member,
     @Query('after') after?: string,
@@ -51,6 +65,11 @@ export class FindingsController {
 
   @Post(':id/responses')
   @HttpCode(202)
+  @ApiOperation({ summary: "Respond to one of the member's findings: acknowledged, resolved, or disputed with a reason" })
+  @FINDING_ID
+  @ApiBody({ type: FindingResponseSchema })
+  @ApiResponse({ status: 202, description: 'Recorded as a hub.finding-response.recorded.v1 event.', type: RecordedFindingResponseSchema })
+  @ApiProblems(400, 401, 404, 503)
   async respond(@CurrentMember() member: Member, @Param('id') findingId: string, @Req() request: AuthenticatedRequest) {
     const routedTo = /^[0-9a-f]{64}$/.test(findingId) ? await this.findings.routedTo(findingId) : undefined;
     if (routedTo !== member.id) throw new HubError(ErrorCode.NotFound, `${member.id} has no finding ${findingId}`);
@@ -64,6 +83,15 @@ export class FindingsController {
   /** Who the finding is about (identity number and name), for the purpose the policy grants; logged with the purpose stated. */
   @Post(':id/reveal')
   @HttpCode(200)
+  @ApiOperation({
+    summary: "Who one of the member's open findings is about (identity number and name), where the policy grants it for the finding's rule",
+    description:
+      "Entitled re-identification: only the member the finding is routed to, only while it is open, only when its rule grants a reveal (the finding carries `reveal.purpose`). The decision, with the purpose stated, is written to the access log before the answer. Another member's finding is 404; a closed one, or one whose rule grants none, 403.",
+  })
+  @FINDING_ID
+  @ApiBody({ type: RevealRequestSchema })
+  @ApiOkResponse({ description: 'The subject.', type: FindingRevealSchema })
+  @ApiProblems(400, 401, 403, 404, 503)
   async reveal(@CurrentMember() member: Member, @Param('id') findingId: string, @Req() request: AuthenticatedRequest) {
     const body = (await readJsonBody(request, 4 * 1024, 'reveal request')) as { purpose?: unknown } | null;
     return this.reveals.reveal(member, findingId, body?.purpose);

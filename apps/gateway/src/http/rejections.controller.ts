@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
 import { IngestLedger, PublishService } from '@hub/gateway';
@@ -10,10 +11,16 @@ import { CurrentMember } from '@hub/members';
 import { refuseOverRate } from './refuse-over-rate.js';
 import { cursor, page, pageSize } from './paging.js';
 import { ReadAccess } from './read-access.js';
+import { ApiMemberAuth } from './openapi/member-auth.docs.js';
+import { ApiPaging } from './openapi/paging.parameters.js';
+import { ApiProblems } from './openapi/problem.schema.js';
+import { PublishOutcomeSchema } from './openapi/publish.schemas.js';
+import { RejectionPageSchema } from './openapi/rejection.schemas.js';
 
 /** A member's rejected records: listed with their problems (identity numbers masked), and replayed once fixed upstream (e.g. a contract change). */
 @Controller('v1/rejections')
 @UseGuards(MemberAuthGuard)
+@ApiMemberAuth()
 export class RejectionsController {
   constructor(
     private readonly rateLimiter: RateLimiter,
@@ -23,6 +30,11 @@ export class RejectionsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "The member's rejected records, oldest first, with their problems (identity numbers masked)" })
+  @ApiPaging()
+  @ApiQuery({ name: 'type', required: false, description: 'One event type.', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'A page of rejections.', type: RejectionPageSchema })
+  @ApiProblems(400, 401, 403, 503)
   async list(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('type') type?: string, @Query('member') of?: string) {
     const size = pageSize(limit);
     const load = async (target: string | undefined) => {
@@ -40,6 +52,9 @@ export class RejectionsController {
   /** Runs a rejected record through the gateway again, as it was submitted, against today's contracts. */
   @Post(':id/replay')
   @HttpCode(200)
+  @ApiOperation({ summary: "Run a rejected record through the gateway again, as submitted, against today's contracts" })
+  @ApiOkResponse({ description: 'The new outcome.', type: PublishOutcomeSchema })
+  @ApiProblems(401, 404, 429, 503)
   async replay(@CurrentMember() member: Member, @Param('id') id: string) {
     const rejection = /^\d{1,18}$/.test(id) ? await this.ledger.rejection(member.id, id) : undefined;
     if (!rejection) throw new HubError(ErrorCode.NotFound, `${member.id} has no rejected record ${id}`);

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
 import { GatewayContracts, SharedFacts } from '@hub/gateway';
@@ -9,6 +10,10 @@ import { GatewayEnvironment } from '../gateway-environment.js';
 import { cursor, page, pageSize } from './paging.js';
 import { ReadAccess } from './read-access.js';
 import { refuseOverRate } from './refuse-over-rate.js';
+import { ApiMemberAuth } from './openapi/member-auth.docs.js';
+import { ApiPaging } from './openapi/paging.parameters.js';
+import { ApiProblems } from './openapi/problem.schema.js';
+import { SharedFactPageSchema, UnjustifiedFactReadPageSchema } from './openapi/shared-fact.schemas.js';
 
 /**
  * The shared facts a member is entitled to: what other departments' events say about the persons
@@ -16,6 +21,7 @@ import { refuseOverRate } from './refuse-over-rate.js';
  */
 @Controller('v1/facts')
 @UseGuards(MemberAuthGuard)
+@ApiMemberAuth()
 export class SharedFactsController {
   constructor(
     private readonly facts: SharedFacts,
@@ -26,6 +32,15 @@ export class SharedFactsController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    summary: "The shared facts the member is entitled to: what other departments' events say about the persons it knows, in its own record keys",
+    description:
+      'A fact is kept per event and person for every contract with sharing rules (x-hub-sharing). A member reads only facts about persons it has published records of, with the fields its rule grants, and the purpose the rule states.',
+  })
+  @ApiPaging()
+  @ApiQuery({ name: 'type', required: false, description: 'One event type (403 when no rule shares it with the member).', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'A page of facts, in arrival order.', type: SharedFactPageSchema })
+  @ApiProblems(400, 401, 403, 429, 503)
   async list(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('type') type?: string, @Query('member') of?: string) {
     const size = pageSize(limit);
     // Facts served are counted against the member's own bucket, apart from its publishing rate.
@@ -53,6 +68,14 @@ export class SharedFactsController {
    * finding routed to it and no record of them beyond one: look-ups through made-up records.
    */
   @Get('unjustified-reads')
+  @ApiOperation({
+    summary: 'For auditors: persons whose facts a member read with no finding routed to it and no more than one record of them',
+    description:
+      'Look-ups through made-up records: a member that published a record of a person only to read what other departments know of them. Auditors only (403 for anyone else); `member` narrows it to one member.',
+  })
+  @ApiPaging('One member; every member when absent.')
+  @ApiOkResponse({ description: 'A page of reads, by member and person.', type: UnjustifiedFactReadPageSchema })
+  @ApiProblems(400, 401, 403, 503)
   async unjustifiedReads(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('member') of?: string) {
     const size = pageSize(limit);
     const items = await this.readAccess.read(
