@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { KafkaSettings } from '@hub/messaging';
+import type { CliEnvironment } from './cli-environment.js';
 
 /** Where `npm start` keeps the local hub's Kafka credentials. */
 const LOCAL_KAFKA_CREDENTIALS = '.hub/kafka-credentials.json';
@@ -10,12 +11,11 @@ const LOCAL_KAFKA_CREDENTIALS = '.hub/kafka-credentials.json';
  * hub's broker, its auditors' principal (`hub-auditor-tools`, read-only), else none (a broker
  * without authentication).
  */
-export function readerKafkaSettings(brokers: string, clientId: string): KafkaSettings {
+export function readerKafkaSettings(env: CliEnvironment, brokers: string, clientId: string): KafkaSettings {
   const settings: KafkaSettings = { brokers: brokers.split(','), clientId };
-  const username = process.env['KAFKA_SASL_USERNAME'];
-  const tls = process.env['KAFKA_TLS_CA_FILE'] ? { tls: { ca: readFileSync(process.env['KAFKA_TLS_CA_FILE'], 'utf8') } } : {};
-  if (username)
-    return { ...settings, ...tls, sasl: { mechanism: process.env['KAFKA_SASL_MECHANISM'] === 'plain' ? 'plain' : 'scram-sha-512', username, password: process.env['KAFKA_SASL_PASSWORD'] ?? '' } };
+  const username = env.KAFKA_SASL_USERNAME;
+  const tls = env.KAFKA_TLS_CA_FILE ? { tls: { ca: readFileSync(env.KAFKA_TLS_CA_FILE, 'utf8') } } : {};
+  if (username) return { ...settings, ...tls, sasl: { mechanism: env.KAFKA_SASL_MECHANISM, username, password: env.KAFKA_SASL_PASSWORD ?? '' } };
   if (!existsSync(LOCAL_KAFKA_CREDENTIALS)) return { ...settings, ...tls };
   const kept = JSON.parse(readFileSync(LOCAL_KAFKA_CREDENTIALS, 'utf8')) as { brokers?: string; services?: Record<string, { username: string; password: string }> };
   const local = kept.brokers === brokers ? kept.services?.['auditor-tools'] : undefined;

@@ -4,11 +4,12 @@
  */
 import { nodeRuntime } from '@hub/runtime'; // first: a Node.js older than 24.15 stops here, with a clear message
 import { Command, CommanderError } from 'commander';
-import { serviceVersion } from '@hub/config';
+import { loadConfig, serviceVersion } from '@hub/config';
 import { ContractSchemaError } from '@hub/contracts';
 import { RegistryRequestError } from '@hub/registry-client';
 import { PolicyDocumentError } from '@hub/replay';
 import { addAuditCommands } from './audit/audit.commands.js';
+import { CliEnvironment } from './cli-environment.js';
 import { addContractsCommands } from './contracts/contracts.commands.js';
 import { addDbCommands } from './db/db.commands.js';
 import { addDemoCommands } from './demo/demo.commands.js';
@@ -24,15 +25,16 @@ const io = {
   out: (line: string) => process.stdout.write(`${printable(line)}\n`),
   fail: (code: number) => (process.exitCode = code),
 };
-addContractsCommands(program, io);
-addMembersCommands(program, io);
-addDbCommands(program, io);
-addDemoCommands(program, io);
-addAuditCommands(program, io);
-addReplayCommand(program, io);
-addFindingsCommand(program, io);
-
 try {
+  // The environment is read and checked once, by the services' loader: a bad setting stops every command, naming it.
+  const env = loadConfig(CliEnvironment);
+  addContractsCommands(program, io, env);
+  addMembersCommands(program, io, env);
+  addDbCommands(program, io, env);
+  addDemoCommands(program, io);
+  addAuditCommands(program, io, env);
+  addReplayCommand(program, io, env);
+  addFindingsCommand(program, io, env);
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

@@ -1,3 +1,4 @@
+import type { CliEnvironment } from '../cli-environment.js';
 import type { Command } from 'commander';
 import { HubClient } from '@hub/hub-client';
 import { VersionedKeyRing } from '@hub/privacy';
@@ -27,7 +28,7 @@ function brokerSummary(broker: AuditVerification['broker']): string {
 }
 
 /** `hub audit ...`: what auditors run against the audit store. */
-export function addAuditCommands(program: Command, io: CliOutput): void {
+export function addAuditCommands(program: Command, io: CliOutput, env: CliEnvironment): void {
   const audit = program.command('audit').description('check and read the tamper-evident audit store');
 
   audit
@@ -36,11 +37,11 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
       "recompute every hash chain, check every checkpoint's signature, and compare the store with the checkpoints published on Kafka and each chain's offsets with its partition; exit 1 at a broken link",
     )
     .option('--public-key <file>', 'a trusted Ed25519 public key (PEM); repeat for keys used before a rotation', collect, [])
-    .option(...databaseOption('audit-reader'))
-    .option('--brokers <list>', 'Kafka bootstrap servers, where the checkpoints are published', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
-    .option('--checkpoint-topic <topic>', 'where the audit service publishes its checkpoints', process.env['AUDIT_CHECKPOINT_TOPIC'] ?? 'hub.audit.checkpoint.v1')
+    .option(...databaseOption(env, 'audit-reader'))
+    .option('--brokers <list>', 'Kafka bootstrap servers, where the checkpoints are published', env.KAFKA_BROKERS)
+    .option('--checkpoint-topic <topic>', 'where the audit service publishes its checkpoints', env.AUDIT_CHECKPOINT_TOPIC)
     .option('--no-published-checkpoints', 'check the store alone, without the broker (the end of a chain removed with its checkpoints, or entries dropped, then go unseen)')
-    .option('--audit-group <group>', "the audit service's consumer group (its SERVICE_NAME), whose committed offsets say how far it recorded", process.env['AUDIT_GROUP'] ?? 'audit')
+    .option('--audit-group <group>', "the audit service's consumer group (its SERVICE_NAME), whose committed offsets say how far it recorded", env.AUDIT_GROUP)
     .option('--ignore-untrusted-checkpoints', "leave out checkpoints published by keys not given with --public-key (another hub's audit on the same topic) instead of failing")
     .action(
       async (options: { publicKey: string[]; database: string; brokers: string; checkpointTopic: string; publishedCheckpoints: boolean; auditGroup: string; ignoreUntrustedCheckpoints?: boolean }) => {
@@ -50,7 +51,7 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
         const started = Date.now();
         try {
           const progress = new ProgressLine('entries verified');
-          const broker = readerKafkaSettings(options.brokers, 'hub-audit-verify');
+          const broker = readerKafkaSettings(env, options.brokers, 'hub-audit-verify');
           const published = options.publishedCheckpoints
             ? readPublishedCheckpoints(broker, options.checkpointTopic).catch((error: unknown) => {
                 throw new Error(
@@ -91,14 +92,14 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
     .command('lineage <findingId>')
     .description('why a finding was raised and who saw it: the events it rests on, its changes, the responses and every read that served it, from the audit store')
     .option('--json', 'print the lineage as JSON')
-    .option('--findings-topic <topic>', 'where the crosscheck announces findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
+    .option('--findings-topic <topic>', 'where the crosscheck announces findings', env.FINDINGS_TOPIC)
     .option('--responses-topic <topic>', "where departments' responses are recorded", 'hub.finding-response.recorded.v1')
     .option('--access-log-topic <topic>', 'where reads are logged', 'hub.access-log')
-    .option(...databaseOption('audit-reader'))
+    .option(...databaseOption(env, 'audit-reader'))
     .option(...storeKeysOption())
     .action(async (findingId: string, options: { json?: boolean; findingsTopic: string; responsesTopic: string; accessLogTopic: string; database: string; storeKeys: string }) => {
       if (!/^[0-9a-f]{64}$/.test(findingId)) throw new InputError(`a finding id is 64 hexadecimal digits, not "${findingId}"`);
-      const { lineage, close } = await openAuditReader(options.database, VersionedKeyRing.parse(auditStoreKeys(options.storeKeys)));
+      const { lineage, close } = await openAuditReader(options.database, VersionedKeyRing.parse(auditStoreKeys(env, options.storeKeys)));
       try {
         const found = await lineage.of(findingId, { findings: options.findingsTopic, responses: options.responsesTopic, accessLog: options.accessLogTopic });
         if (options.json) {
@@ -127,11 +128,11 @@ export function addAuditCommands(program: Command, io: CliOutput): void {
     .option('--as <member>', 'the auditor asking', 'audit-office')
     .option('--limit <n>', 'at most this many', '100')
     .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', LOCAL_KEY_FILE)
-    .option('--gateway <url>', 'the gateway', process.env['HUB_GATEWAY_URL'] ?? 'http://127.0.0.1:8080')
+    .option('--gateway <url>', 'the gateway', env.HUB_GATEWAY_URL)
     .action(async (options: { member?: string; as: string; limit: string; keyFile: string; gateway: string }) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InputError(`--limit must be a whole number from 1 to 1000, not "${options.limit}"`);
-      const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(options.as, options.keyFile), attempts: 1 });
+      const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(env, options.as, options.keyFile), attempts: 1 });
       const page = await client.unjustifiedFactReads({ limit, ...(options.member ? { member: options.member } : {}) });
       if (page.items.length === 0) {
         io.out(`no unjustified fact reads${options.member ? ` by ${options.member}` : ''}`);

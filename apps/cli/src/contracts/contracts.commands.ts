@@ -1,3 +1,4 @@
+import type { CliEnvironment } from '../cli-environment.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
@@ -17,15 +18,15 @@ interface RegistryOptions {
 }
 
 /** The registry options every command that calls the registry takes: where it is, and as whom (a governed change needs --as data-steward). */
-function withRegistryOptions(command: Command): Command {
+function withRegistryOptions(env: CliEnvironment, command: Command): Command {
   return command
-    .option('--registry <url>', 'the contract registry', process.env['HUB_REGISTRY_URL'] ?? 'http://127.0.0.1:8081')
-    .option('--as <member>', 'the member to call the registry as', process.env['HUB_MEMBER'] ?? 'integration-engineer')
+    .option('--registry <url>', 'the contract registry', env.HUB_REGISTRY_URL)
+    .option('--as <member>', 'the member to call the registry as', env.HUB_MEMBER)
     .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', LOCAL_KEY_FILE);
 }
 
 /** A registry client that presents the member's key (read only when the registry is first called). */
-const registryFrom = (options: RegistryOptions) => new RegistryClient(options.registry, () => ({ member: options.as, key: memberKey(options.as, options.keyFile) }));
+const registryFrom = (env: CliEnvironment, options: RegistryOptions) => new RegistryClient(options.registry, () => ({ member: options.as, key: memberKey(env, options.as, options.keyFile) }));
 
 /** A schema from a file, or `subject@version` from the registry (`@latest` by default). */
 async function schemaFrom(reference: string, registry: RegistryClient): Promise<JsonSchema> {
@@ -35,23 +36,24 @@ async function schemaFrom(reference: string, registry: RegistryClient): Promise<
 }
 
 /** `hub contracts ...`: what integration engineers do with contracts. */
-export function addContractsCommands(program: Command, io: CliOutput): void {
+export function addContractsCommands(program: Command, io: CliOutput, env: CliEnvironment): void {
   const contracts = program.command('contracts').description('register, check and evolve data contracts');
 
-  withRegistryOptions(contracts.command('list').description('the registered contracts with their owner, topic and lifecycle')).action(async (options: RegistryOptions) => {
-    for (const c of await registryFrom(options).contracts()) {
+  withRegistryOptions(env, contracts.command('list').description('the registered contracts with their owner, topic and lifecycle')).action(async (options: RegistryOptions) => {
+    for (const c of await registryFrom(env, options).contracts()) {
       io.out(`${c.subject}  v${c.version}  ${c.lifecycle.padEnd(10)}  owner ${c.binding?.owner ?? '-'}  topic ${c.binding?.topic ?? '-'}`);
     }
   });
 
-  withRegistryOptions(contracts.command('show <subject>').description('the schema of a subject').option('--version <version>', 'a version number', 'latest')).action(
+  withRegistryOptions(env, contracts.command('show <subject>').description('the schema of a subject').option('--version <version>', 'a version number', 'latest')).action(
     async (subject: string, options: RegistryOptions & { version: string }) => {
-      const found = await registryFrom(options).version(subject, options.version);
+      const found = await registryFrom(env, options).version(subject, options.version);
       io.out(JSON.stringify(JSON.parse(found.schema), null, 2));
     },
   );
 
   withRegistryOptions(
+    env,
     contracts
       .command('check <file>')
       .description('dry run: would this schema be accepted (and, with --sample-days, would it accept the recent traffic)? exit code 0 yes, 1 no')
@@ -60,7 +62,7 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
   ).action(async (file: string, options: RegistryOptions & { subject?: string; sampleDays?: string }) => {
     const schema = readSchemaFile(file);
     const subject = options.subject ?? defaultSubject(schema, file);
-    const registry = registryFrom(options);
+    const registry = registryFrom(env, options);
     const verdict = await registry.check(subject, schema);
     io.out(verdict.is_compatible ? `${subject}: compatible` : `${subject}: NOT compatible`);
     for (const message of verdict.messages) io.out(`  - ${message}`);
@@ -73,33 +75,35 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
   });
 
   withRegistryOptions(
+    env,
     contracts.command('register <file>').description('register the schema as the next version of its subject').option('--subject <subject>', 'default: <topic>-value from the file'),
   ).action(async (file: string, options: RegistryOptions & { subject?: string }) => {
     const schema = readSchemaFile(file);
     const subject = options.subject ?? defaultSubject(schema, file);
-    const registry = registryFrom(options);
+    const registry = registryFrom(env, options);
     const { id } = await registry.register(subject, schema);
     const latest = await registry.version(subject);
     io.out(`${subject}: version ${latest.version}, schema id ${id}`);
   });
 
-  withRegistryOptions(contracts.command('diff <old> <new>').description('structural differences between two schemas (files, or subject@version)')).action(
+  withRegistryOptions(env, contracts.command('diff <old> <new>').description('structural differences between two schemas (files, or subject@version)')).action(
     async (oldRef: string, newRef: string, options: RegistryOptions) => {
-      const registry = registryFrom(options);
+      const registry = registryFrom(env, options);
       const differences = diffSchemas(await schemaFrom(oldRef, registry), await schemaFrom(newRef, registry));
       if (differences.length === 0) io.out('no structural differences');
       for (const d of differences) io.out(`${d.effect.padEnd(7)}  ${d.kind.padEnd(40)}  ${d.pointer || '/'}  ${d.detail}`);
     },
   );
 
-  withRegistryOptions(contracts.command('deprecate <subject>').description('mark a contract deprecated (still accepted; producers should move on)')).action(
+  withRegistryOptions(env, contracts.command('deprecate <subject>').description('mark a contract deprecated (still accepted; producers should move on)')).action(
     async (subject: string, options: RegistryOptions) => {
-      const contract = await registryFrom(options).setLifecycle(subject, 'deprecated');
+      const contract = await registryFrom(env, options).setLifecycle(subject, 'deprecated');
       io.out(`${contract.subject}: ${contract.lifecycle}`);
     },
   );
 
   withRegistryOptions(
+    env,
     contracts
       .command('validate <events>')
       .description('validate a file of sample events (JSON array or NDJSON; CloudEvents by their data); exit code 1 if any is invalid')
@@ -108,7 +112,7 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
   ).action(async (events: string, options: RegistryOptions & { schema?: string; subject?: string }) => {
     const reference = options.schema ?? (options.subject ? `${options.subject}@latest` : undefined);
     if (!reference) throw new Error('give the contract with --schema <file> or --subject <subject>');
-    const schema = await schemaFrom(reference, registryFrom(options));
+    const schema = await schemaFrom(reference, registryFrom(env, options));
     const validator = new ContractValidator();
     const id = validator.add({ ...schema, $id: 'urn:nx-hub:cli:validate' });
     let invalid = 0;
@@ -124,9 +128,10 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
   });
 
   withRegistryOptions(
+    env,
     contracts.command('generate-types <contract>').description('TypeScript types of a contract (a file, or subject@version)').option('--out <file>', 'write to a file instead of printing'),
   ).action(async (contract: string, options: RegistryOptions & { out?: string }) => {
-    const schema = await schemaFrom(contract, registryFrom(options));
+    const schema = await schemaFrom(contract, registryFrom(env, options));
     const { $id: _id, $schema: _schema, examples: _examples, ...body } = schema;
     const name = contractBinding(schema)?.type ?? 'Contract';
     const source = await compile(body, name, {
@@ -155,13 +160,14 @@ export function addContractsCommands(program: Command, io: CliOutput): void {
     });
 
   withRegistryOptions(
+    env,
     contracts
       .command('export-asyncapi')
       .description('an AsyncAPI 3.0 document of the registered topics and contracts')
       .option('--out <file>', 'write to a file instead of printing')
       .option('--server <host:port>', "the Kafka bootstrap server departments connect to (the members' TLS listener)", '127.0.0.1:9094'),
   ).action(async (options: RegistryOptions & { out?: string; server: string }) => {
-    const registry = registryFrom(options);
+    const registry = registryFrom(env, options);
     const published = [];
     for (const listing of await registry.contracts()) {
       if (!listing.binding) continue;

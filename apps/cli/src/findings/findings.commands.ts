@@ -1,3 +1,4 @@
+import type { CliEnvironment } from '../cli-environment.js';
 import type { Command } from 'commander';
 import { HubClient } from '@hub/hub-client';
 import type { CliOutput } from '../cli-output.js';
@@ -5,7 +6,7 @@ import { LOCAL_KEY_FILE, memberKey } from '../member-key.js';
 import { InputError } from '../read-input.js';
 
 /** `hub findings`: the findings a member is told of, through the gateway, as that member sees them. */
-export function addFindingsCommand(program: Command, io: CliOutput): void {
+export function addFindingsCommand(program: Command, io: CliOutput, env: CliEnvironment): void {
   program
     .command('findings')
     .description("list the findings routed to a member (an auditor sees every department's), through the gateway")
@@ -14,12 +15,12 @@ export function addFindingsCommand(program: Command, io: CliOutput): void {
     .option('--rule <rule>', 'one rule family, e.g. missed-student-aid')
     .option('--limit <n>', 'at most this many', '50')
     .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', LOCAL_KEY_FILE)
-    .option('--gateway <url>', 'the gateway', process.env['HUB_GATEWAY_URL'] ?? 'http://127.0.0.1:8080')
+    .option('--gateway <url>', 'the gateway', env.HUB_GATEWAY_URL)
     .action(async (options: { as: string; state?: string; rule?: string; limit: string; keyFile: string; gateway: string }) => {
       if (options.state !== undefined && options.state !== 'open' && options.state !== 'closed') throw new InputError(`--state must be open or closed, not "${options.state}"`);
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InputError(`--limit must be a whole number from 1 to 1000, not "${options.limit}"`);
-      const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(options.as, options.keyFile), attempts: 1 });
+      const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(env, options.as, options.keyFile), attempts: 1 });
       const page = await client.findings({ limit, ...(options.state ? { state: options.state } : {}), ...(options.rule ? { rule: options.rule } : {}) });
       if (page.items.length === 0) {
         io.out(`no findings for ${options.as}${options.state ? ` (${options.state})` : ''} yet`);

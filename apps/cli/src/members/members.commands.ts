@@ -1,3 +1,4 @@
+import type { CliEnvironment } from '../cli-environment.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -12,7 +13,7 @@ import { databaseOption } from '../database-option.js';
 import { InputError } from '../read-input.js';
 
 /** The broker administrator's settings (JSON: brokers, clientId, sasl, tls), which `npm start` writes for the local hub. */
-const kafkaAdminOption = ['--kafka-admin <file>', "the broker administrator's settings, to give a department its Kafka principal", process.env['KAFKA_ADMIN_FILE'] ?? '.hub/kafka-admin.json'] as const;
+const kafkaAdminOption = (env: CliEnvironment) => ['--kafka-admin <file>', "the broker administrator's settings, to give a department its Kafka principal", env.KAFKA_ADMIN_FILE] as const;
 
 function kafkaAdmin(file: string): KafkaSettings | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KafkaSettings) : undefined;
@@ -72,7 +73,7 @@ const positive = (text: string, what: string): number => {
  * `hub members ...`: operators register members and manage their API keys, on the hub's database
  * directly. A key is printed once, when issued; the hub keeps only its hash.
  */
-export function addMembersCommands(program: Command, io: CliOutput): void {
+export function addMembersCommands(program: Command, io: CliOutput, env: CliEnvironment): void {
   const members = program.command('members').description('register members (departments, auditors) and manage their API keys');
 
   members
@@ -83,8 +84,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .option('--records-per-second <n>', 'publishing rate limit')
     .option('--max-request-bytes <n>', 'largest request body')
     .option('--issue-key', 'also issue its first API key')
-    .option(...databaseOption('operator'))
-    .option(...kafkaAdminOption)
+    .option(...databaseOption(env, 'operator'))
+    .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { name?: string; role: string; recordsPerSecond?: string; maxRequestBytes?: string; issueKey?: boolean; database: string; kafkaAdmin: string }) => {
       await logAdministration(io, options.kafkaAdmin, `register ${id} as ${options.role}${options.issueKey ? ', with a key' : ''}`, id);
       await withDirectory(options.database, async (directory) => {
@@ -107,8 +108,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('kafka-credential <id>')
     .description('give a department a new Kafka password (its principal and ACLs are set up if missing); the old password stops working at once')
-    .option(...databaseOption('operator'))
-    .option(...kafkaAdminOption)
+    .option(...databaseOption(env, 'operator'))
+    .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
       const admin = kafkaAdmin(options.kafkaAdmin);
       if (!admin) throw new InputError(`no broker administrator settings in ${options.kafkaAdmin} (--kafka-admin, or KAFKA_ADMIN_FILE)`);
@@ -124,8 +125,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('disable <id>')
     .description('revoke a member at once: every API key, and its Kafka principal with all its ACLs')
-    .option(...databaseOption('operator'))
-    .option(...kafkaAdminOption)
+    .option(...databaseOption(env, 'operator'))
+    .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
       await logAdministration(io, options.kafkaAdmin, `disable ${id}: every API key and its Kafka principal`, id);
       await withDirectory(options.database, async (directory) => {
@@ -145,7 +146,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('list')
     .description('the registered members')
-    .option(...databaseOption('operator'))
+    .option(...databaseOption(env, 'operator'))
     .action(async (options: { database: string }) => {
       await withDirectory(options.database, async (directory) => {
         for (const m of await directory.list()) io.out(`${m.id.padEnd(24)} ${m.role.padEnd(20)} ${m.recordsPerSecond} records/s  ${m.displayName}`);
@@ -155,7 +156,7 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('keys <id>')
     .description("a member's API keys (ids and dates; never the keys)")
-    .option(...databaseOption('operator'))
+    .option(...databaseOption(env, 'operator'))
     .action(async (id: string, options: { database: string }) => {
       await withDirectory(options.database, async (directory) => {
         for (const k of await directory.keys(id)) {
@@ -168,8 +169,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('issue-key <id>')
     .description('issue another API key for a member')
-    .option(...databaseOption('operator'))
-    .option(...kafkaAdminOption)
+    .option(...databaseOption(env, 'operator'))
+    .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
       await logAdministration(io, options.kafkaAdmin, `issue an API key to ${id}`, id);
       await withDirectory(options.database, async (directory) => {
@@ -181,8 +182,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
     .command('rotate-key <id>')
     .description("issue a new API key; the member's other keys expire after the grace period")
     .option('--grace-hours <hours>', 'how long the old keys keep working', '168')
-    .option(...databaseOption('operator'))
-    .option(...kafkaAdminOption)
+    .option(...databaseOption(env, 'operator'))
+    .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { graceHours: string; database: string; kafkaAdmin: string }) => {
       await logAdministration(io, options.kafkaAdmin, `rotate the API keys of ${id} (grace ${options.graceHours} h)`, id);
       await withDirectory(options.database, async (directory) => {
@@ -195,8 +196,8 @@ export function addMembersCommands(program: Command, io: CliOutput): void {
   members
     .command('revoke-key <keyId>')
     .description('revoke an API key at once')
-    .option(...databaseOption('operator'))
-    .option(...kafkaAdminOption)
+    .option(...databaseOption(env, 'operator'))
+    .option(...kafkaAdminOption(env))
     .action(async (keyId: string, options: { database: string; kafkaAdmin: string }) => {
       await logAdministration(io, options.kafkaAdmin, `revoke API key ${keyId}`, `key:${keyId}`);
       await withDirectory(options.database, async (directory) => {

@@ -1,3 +1,4 @@
+import type { CliEnvironment } from '../cli-environment.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
@@ -33,7 +34,7 @@ function policyFrom(rules: string): Policy {
 }
 
 /** `hub replay`: what the hub would have found at a moment, from the log, with today's or other rules. */
-export function addReplayCommand(program: Command, io: CliOutput): void {
+export function addReplayCommand(program: Command, io: CliOutput, env: CliEnvironment): void {
   program
     .command('replay')
     .description('rebuild the state and findings as they stood at a moment from the canonical topics, in memory, and compare with what the hub announced')
@@ -48,9 +49,9 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
     .option('--source <source>', "kafka (the topics) or audit (the audit store, which keeps what the topics' retention has dropped)", 'kafka')
     .option('--workers <n>', 'threads replaying slices at once, at most (default: one per core reading the topics, 1 reading the audit store, which each slice would read whole)')
     .option('--slices <n>', 'how many slices the state is cut into, each worker replaying its slices one after another (default: one per worker from 500,000 records of the log, else 1)')
-    .option('--findings-topic <topic>', 'where the hub announced its findings', process.env['FINDINGS_TOPIC'] ?? 'hub.finding.changed.v1')
-    .option('--brokers <list>', 'Kafka bootstrap servers', process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
-    .option(...databaseOption('audit-reader', 'PostgreSQL holding the audit store (with --source audit)'))
+    .option('--findings-topic <topic>', 'where the hub announced its findings', env.FINDINGS_TOPIC)
+    .option('--brokers <list>', 'Kafka bootstrap servers', env.KAFKA_BROKERS)
+    .option(...databaseOption(env, 'audit-reader', 'PostgreSQL holding the audit store (with --source audit)'))
     .option(...storeKeysOption())
     .action(
       async (options: {
@@ -79,8 +80,8 @@ export function addReplayCommand(program: Command, io: CliOutput): void {
         const progress = new Map<string, ProgressLine>([['canonical records read', new ProgressLine('canonical records read')]]);
         const source: LogSourceSpec =
           options.source === 'audit'
-            ? { kind: 'audit-store', database: options.database, storeKeys: auditStoreKeys(options.storeKeys) }
-            : { kind: 'kafka', settings: readerKafkaSettings(options.brokers, 'hub-replay') };
+            ? { kind: 'audit-store', database: options.database, storeKeys: auditStoreKeys(env, options.storeKeys) }
+            : { kind: 'kafka', settings: readerKafkaSettings(env, options.brokers, 'hub-replay') };
         const started = performance.now();
         let readUntil = started;
         let persons = 0;
