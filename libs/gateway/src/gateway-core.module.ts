@@ -8,6 +8,8 @@ import { EnvelopeCipher, Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
 import { CSV_MAPPING_REPOSITORY } from './csv-mapping.repository.js';
 import { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';
 import { FindingDelivery } from './finding-delivery.js';
+import { FINDING_REPOSITORY, type FindingRepository } from './finding.repository.js';
+import { PostgresFindingRepository } from './postgres-finding.repository.js';
 import { FindingResponses } from './finding-responses.js';
 import { FindingReveals } from './finding-reveals.js';
 import { GatewayContracts } from './gateway-contracts.js';
@@ -58,6 +60,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: CSV_MAPPING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCsvMappingRepository(ds) },
+        { provide: FINDING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresFindingRepository(ds) },
         { provide: RETENTION_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRetentionRepository(ds) },
         { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
@@ -80,8 +83,8 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: FindingDelivery,
-          inject: [getDataSourceToken(), IngestLedger],
-          useFactory: (ds: DataSource, ledger: IngestLedger) => new FindingDelivery(ds, ledger),
+          inject: [FINDING_REPOSITORY, IngestLedger],
+          useFactory: (findings: FindingRepository, ledger: IngestLedger) => new FindingDelivery(findings, ledger),
         },
         {
           provide: SharedFacts,
