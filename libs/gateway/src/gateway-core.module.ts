@@ -20,6 +20,8 @@ import { PostgresRetentionRepository } from './postgres-retention.repository.js'
 import { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
 import { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention } from './retention-sweep.js';
 import { SharedFacts } from './shared-facts.js';
+import { SHARED_FACT_REPOSITORY, type SharedFactRepository } from './shared-fact.repository.js';
+import { PostgresSharedFactRepository } from './postgres-shared-fact.repository.js';
 
 export interface GatewayCoreOptions {
   /** `1:<base64 secret>,2:<base64 secret>`: the hub-held pseudonym keys. */
@@ -61,6 +63,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         { provide: OPTIONS, useValue: options },
         { provide: CSV_MAPPING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCsvMappingRepository(ds) },
         { provide: FINDING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresFindingRepository(ds) },
+        { provide: SHARED_FACT_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresSharedFactRepository(ds) },
         { provide: RETENTION_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRetentionRepository(ds) },
         { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
@@ -88,8 +91,8 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: SharedFacts,
-          inject: [getDataSourceToken(), IngestLedger],
-          useFactory: (ds: DataSource, ledger: IngestLedger) => new SharedFacts(ds, ledger),
+          inject: [SHARED_FACT_REPOSITORY, IngestLedger],
+          useFactory: (facts: SharedFactRepository, ledger: IngestLedger) => new SharedFacts(facts, ledger),
         },
         {
           provide: FindingReveals,

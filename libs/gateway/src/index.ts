@@ -14,4 +14,5 @@ export { PublishService, REJECTION_HEADERS } from './publish-service.js';
 export { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention, type SweepOutcome } from './retention-sweep.js';
 export { PostgresRetentionRepository } from './postgres-retention.repository.js';
 export { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
-export { SharedFacts, type DeliveredFact, type UnjustifiedFactRead } from './shared-facts.js';
+export type { DeliveredFact, UnjustifiedFactRead } from './delivered-fact.js';
+export { SharedFacts } from './shared-facts.js';
