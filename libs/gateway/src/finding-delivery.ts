@@ -1,7 +1,7 @@
 import { maskIdentityNumbers } from '@hub/privacy';
 import type { DeliveredFinding, FindingChange, FindingFilter } from './delivered-finding.js';
 import type { FindingRepository, HeldFinding, HeldFindingRow } from './finding.repository.js';
-import type { IngestLedger } from './ingest-ledger.js';
+import type { IngestLedger } from './ingest-ledger.repository.js';
 
 type RoutedFinding = DeliveredFinding & { routedTo: string };
 

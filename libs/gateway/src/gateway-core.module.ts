@@ -14,7 +14,8 @@ import { FindingResponses } from './finding-responses.js';
 import { FindingReveals } from './finding-reveals.js';
 import { GatewayContracts } from './gateway-contracts.js';
 import { IdentityVault } from './identity-vault.js';
-import { IngestLedger } from './ingest-ledger.js';
+import { INGEST_LEDGER, type IngestLedger } from './ingest-ledger.repository.js';
+import { PostgresIngestLedger } from './postgres-ingest-ledger.repository.js';
 import { PublishService } from './publish-service.js';
 import { PostgresRetentionRepository } from './postgres-retention.repository.js';
 import { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
@@ -48,7 +49,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(GatewayContracts) private readonly contracts: GatewayContracts,
-    @Inject(IngestLedger) private readonly ledger: IngestLedger,
+    @Inject(INGEST_LEDGER) private readonly ledger: IngestLedger,
     @Inject(FindingDelivery) private readonly findings: FindingDelivery,
     @Inject(RetentionSweep) private readonly sweep: RetentionSweep,
   ) {}
@@ -68,7 +69,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
         { provide: EnvelopeCipher, useFactory: () => new EnvelopeCipher(VersionedKeyRing.parse(options.envelopeKeys)) },
-        { provide: IngestLedger, inject: [getDataSourceToken(), EnvelopeCipher], useFactory: (ds: DataSource, cipher: EnvelopeCipher) => new IngestLedger(ds, cipher) },
+        { provide: INGEST_LEDGER, inject: [getDataSourceToken(), EnvelopeCipher], useFactory: (ds: DataSource, cipher: EnvelopeCipher) => new PostgresIngestLedger(ds, cipher) },
         {
           provide: IdentityVault,
           inject: [getDataSourceToken(), EnvelopeCipher, Pseudonymiser],
@@ -86,12 +87,12 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: FindingDelivery,
-          inject: [FINDING_REPOSITORY, IngestLedger],
+          inject: [FINDING_REPOSITORY, INGEST_LEDGER],
           useFactory: (findings: FindingRepository, ledger: IngestLedger) => new FindingDelivery(findings, ledger),
         },
         {
           provide: SharedFacts,
-          inject: [SHARED_FACT_REPOSITORY, IngestLedger],
+          inject: [SHARED_FACT_REPOSITORY, INGEST_LEDGER],
           useFactory: (facts: SharedFactRepository, ledger: IngestLedger) => new SharedFacts(facts, ledger),
         },
         {
@@ -106,12 +107,12 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: PublishService,
-          inject: [GatewayContracts, Pseudonymiser, HubProducer, KafkaTopicAdmin, IngestLedger, IdentityVault, HubEnvironment],
+          inject: [GatewayContracts, Pseudonymiser, HubProducer, KafkaTopicAdmin, INGEST_LEDGER, IdentityVault, HubEnvironment],
           useFactory: (contracts: GatewayContracts, pseudonymiser: Pseudonymiser, producer: HubProducer, admin: KafkaTopicAdmin, ledger: IngestLedger, vault: IdentityVault, env: HubEnvironment) =>
             new PublishService(contracts, pseudonymiser, producer, admin, ledger, vault, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
-      exports: [MembersModule, IngestLedger, CSV_MAPPING_REPOSITORY, GatewayContracts, FindingDelivery, FindingResponses, FindingReveals, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
+      exports: [MembersModule, INGEST_LEDGER, CSV_MAPPING_REPOSITORY, GatewayContracts, FindingDelivery, FindingResponses, FindingReveals, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
     };
   }
 

@@ -8,7 +8,7 @@ import { accessLogRecord, type Member } from '@hub/members';
 import type { GatewayContracts } from './gateway-contracts.js';
 import type { IdentityVault } from './identity-vault.js';
 import { RecentlyWritten } from './recently-written.js';
-import type { AcceptedEntry, IngestChannel, IngestLedger, RecordKeyEntry, RejectionEntry } from './ingest-ledger.js';
+import type { AcceptedEntry, IngestChannel, IngestLedger, RecordKeyEntry, RejectionEntry } from './ingest-ledger.repository.js';
 import type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
 
 export interface PublishServiceOptions {

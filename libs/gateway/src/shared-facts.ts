@@ -1,6 +1,6 @@
 import { projectFact, type SharedFact, type SharingRule } from '@hub/access';
 import type { DeliveredFact, FactSource, UnjustifiedFactRead } from './delivered-fact.js';
-import type { IngestLedger } from './ingest-ledger.js';
+import type { IngestLedger } from './ingest-ledger.repository.js';
 import type { SharedFactRepository } from './shared-fact.repository.js';
 
 /**

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { IngestLedger, PublishService } from '@hub/gateway';
+import { INGEST_LEDGER, PublishService, type IngestLedger } from '@hub/gateway';
 import { type Member } from '@hub/members';
 import { entryFromValue } from '@hub/ingest';
 import { maskIdentityNumbers } from '@hub/privacy';
@@ -24,7 +24,7 @@ import { RejectionPageSchema } from './openapi/rejection.schemas.js';
 export class RejectionsController {
   constructor(
     private readonly rateLimiter: RateLimiter,
-    private readonly ledger: IngestLedger,
+    @Inject(INGEST_LEDGER) private readonly ledger: IngestLedger,
     private readonly publisher: PublishService,
     private readonly readAccess: ReadAccess,
   ) {}
