@@ -2,15 +2,15 @@
  * The layer map, checked on every `npm test` (deploy/bin/test.sh) by dependency-cruiser:
  * - the domain and the contract logic are pure: no framework, Kafka, database, file system or
  *   network, so a replay runs the very code the live path runs;
- * - platform libraries (configuration, errors, logging, messaging, persistence, health, runtime,
- *   the local infrastructure) sit below the feature libraries and import none of them, but the
+ * - platform libraries (configuration, errors, logging, messaging, persistence, health, the
+ *   service platform module bundling them, runtime, the local infrastructure) sit below the feature libraries and import none of them, but the
  *   pure core every layer shares (the error base, the contract logic, the departments registry);
  * - libraries never import apps; apps import no Kafka or TypeORM internals; only libs/messaging
  *   imports kafkajs;
  * - no cycles, and no file that nothing imports and that imports nothing (an orphan).
  */
 const PURE = '^libs/(contracts|privacy|ingest|access|precise-aid|demo-region|audit-chain|departments)/';
-const PLATFORM = '^libs/(config|errors|logging|messaging|persistence|health|runtime|local-infra)/';
+const PLATFORM = '^libs/(config|errors|logging|messaging|persistence|health|platform|runtime|local-infra)/';
 /** Feature libraries: neither platform nor the pure core (errors, contracts, departments), which every layer may import. */
 const FEATURES = '^libs/(access|audit|audit-chain|broker-access|contract-files|contract-registry|crosscheck|demo-region|department-simulation|gateway|hub-client|ingest|members|precise-aid|privacy|registry-client|replay)/';
 

@@ -1,10 +1,6 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { ServicePlatformModule } from '@hub/platform';
 import { AuditCoreModule, AuditRetention, AuditSealer } from '@hub/audit';
-import { HubConfigModule, serviceVersion } from '@hub/config';
-import { HealthModule } from '@hub/health';
-import { LoggingModule } from '@hub/logging';
-import { MessagingModule } from '@hub/messaging';
-import { PersistenceModule } from '@hub/persistence';
 import { AuditEnvironment } from './audit-environment.js';
 import { AuditedRecordsController } from './audited-records.controller.js';
 
@@ -22,15 +18,13 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
     return {
       module: AuditModule,
       imports: [
-        HubConfigModule.forRoot(AuditEnvironment, env),
-        LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
-        PersistenceModule.forRoot(),
         // Checkpoints are kept for ever: they are what the store is compared with.
-        MessagingModule.forRoot([
-          { topic: env.AUDIT_CHECKPOINT_TOPIC, numPartitions: 1, configs: { 'retention.ms': '-1', 'retention.bytes': '-1' } },
-          { topic: env.AUDIT_DEAD_LETTER_TOPIC, numPartitions: 1 },
-        ]),
-        HealthModule,
+        ServicePlatformModule.forRoot(AuditEnvironment, env, {
+          topics: [
+            { topic: env.AUDIT_CHECKPOINT_TOPIC, numPartitions: 1, configs: { 'retention.ms': '-1', 'retention.bytes': '-1' } },
+            { topic: env.AUDIT_DEAD_LETTER_TOPIC, numPartitions: 1 },
+          ],
+        }),
         AuditCoreModule.forRoot({
           signingKeyFile: env.AUDIT_SIGNING_KEY_FILE,
           sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,

@@ -1,10 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { HubConfigModule, serviceVersion } from '@hub/config';
+import { ServicePlatformModule } from '@hub/platform';
 import { CrosscheckCoreModule, FindingPublisher } from '@hub/crosscheck';
-import { HealthModule } from '@hub/health';
-import { LoggingModule } from '@hub/logging';
-import { MessagingModule } from '@hub/messaging';
-import { PersistenceModule } from '@hub/persistence';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { CanonicalEventsController } from './canonical-events.controller.js';
 import { CrosscheckEnvironment } from './crosscheck-environment.js';
@@ -21,11 +17,9 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
     return {
       module: CrosscheckModule,
       imports: [
-        HubConfigModule.forRoot(CrosscheckEnvironment, env),
-        LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
-        PersistenceModule.forRoot(),
-        MessagingModule.forRoot([...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS }))),
-        HealthModule,
+        ServicePlatformModule.forRoot(CrosscheckEnvironment, env, {
+          topics: [...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS })),
+        }),
         CrosscheckCoreModule.forRoot({
           findingsTopic: env.FINDINGS_TOPIC,
           settleMs: env.FINDING_SETTLE_MS,

@@ -1,12 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ServicePlatformModule } from '@hub/platform';
 import { RateLimiter } from '@hub/access';
-import { HubConfigModule, serviceVersion } from '@hub/config';
 import { FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC } from '@hub/members';
-import { HealthModule } from '@hub/health';
-import { LoggingModule } from '@hub/logging';
-import { MessagingModule, RecordVerifier } from '@hub/messaging';
-import { PersistenceModule } from '@hub/persistence';
+import { RecordVerifier } from '@hub/messaging';
 import { GatewayEnvironment } from './gateway-environment.js';
 import { HTTP_CONTROLLERS } from './http/http-controllers.js';
 import { ReadAccess } from './http/read-access.js';
@@ -21,14 +18,13 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        HubConfigModule.forRoot(GatewayEnvironment, env),
-        LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
-        PersistenceModule.forRoot(),
-        MessagingModule.forRoot([
-          { topic: env.DEAD_LETTER_TOPIC, numPartitions: 3 },
-          { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
-          { topic: FINDING_RESPONSE_TYPE, numPartitions: env.CANONICAL_TOPIC_PARTITIONS },
-        ]),
+        ServicePlatformModule.forRoot(GatewayEnvironment, env, {
+          topics: [
+            { topic: env.DEAD_LETTER_TOPIC, numPartitions: 3 },
+            { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
+            { topic: FINDING_RESPONSE_TYPE, numPartitions: env.CANONICAL_TOPIC_PARTITIONS },
+          ],
+        }),
         GatewayCoreModule.forRoot({
           pseudonymKeys: env.PSEUDONYM_KEYS,
           envelopeKeys: env.ENVELOPE_KEYS,
@@ -37,7 +33,6 @@ export class GatewayModule {
           retention: { rejectionDays: env.REJECTION_RETENTION_DAYS, identityVaultDays: env.IDENTITY_VAULT_RETENTION_DAYS, recordKeyDays: env.RECORD_KEY_RETENTION_DAYS },
           ...(env.CONTRACTS_PUBLIC_KEY_FILE ? { contractsPublicKeyFile: env.CONTRACTS_PUBLIC_KEY_FILE } : {}),
         }),
-        HealthModule,
       ],
       controllers: [...HTTP_CONTROLLERS, InboundController, FindingRouterController, FactKeeperController],
       // One rate per member for the whole process: publishing and replaying rejections draw on it alike.

@@ -1,11 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HubConfigModule, serviceVersion } from '@hub/config';
+import { ServicePlatformModule } from '@hub/platform';
 import { CONTRACTS_TOPIC, ContractRegistryModule } from '@hub/contract-registry';
-import { HealthModule } from '@hub/health';
-import { LoggingModule } from '@hub/logging';
 import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
-import { MessagingModule } from '@hub/messaging';
-import { PersistenceModule } from '@hub/persistence';
 import { RegistryAccess } from './access/registry-access.js';
 import { CompatibilityController } from './compatibility.controller.js';
 import { ConfigController } from './config.controller.js';
@@ -22,15 +18,13 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [
-        HubConfigModule.forRoot(RegistryEnvironment, env),
-        LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
-        PersistenceModule.forRoot(),
         // Compacted: followers need the latest contract per subject, not its history (that is in the store).
-        MessagingModule.forRoot([
-          { topic: CONTRACTS_TOPIC, numPartitions: 3, configs: { 'cleanup.policy': 'compact' } },
-          { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
-        ]),
-        HealthModule,
+        ServicePlatformModule.forRoot(RegistryEnvironment, env, {
+          topics: [
+            { topic: CONTRACTS_TOPIC, numPartitions: 3, configs: { 'cleanup.policy': 'compact' } },
+            { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
+          ],
+        }),
         ContractRegistryModule,
         MembersModule,
       ],

@@ -1,0 +1,1 @@
+export { ServicePlatformModule, type ServicePlatformOptions } from './service-platform.module.js';

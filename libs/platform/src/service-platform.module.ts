@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ClassConstructor } from 'class-transformer';
+import { HubConfigModule, serviceVersion, type HubEnvironment } from '@hub/config';
+import { HealthModule } from '@hub/health';
+import { LoggingModule } from '@hub/logging';
+import { MessagingModule, type TopicSpec } from '@hub/messaging';
+import { PersistenceModule } from '@hub/persistence';
+
+export interface ServicePlatformOptions {
+  /** The topics the service creates at start if missing (its own, not those of the contracts). */
+  topics: readonly TopicSpec[];
+}
+
+/**
+ * What every hub service stands on, in one import: its validated settings, logging, PostgreSQL
+ * (migrated at start), Kafka (producer, topics, consumers' health) and the health endpoints,
+ * whose readiness names a consumer group that does not run.
+ */
+@Module({})
+export class ServicePlatformModule {
+  static forRoot<T extends HubEnvironment>(settingsClass: ClassConstructor<T>, env: T, options: ServicePlatformOptions): DynamicModule {
+    return {
+      module: ServicePlatformModule,
+      imports: [
+        HubConfigModule.forRoot(settingsClass, env),
+        LoggingModule.forRoot({ name: env.SERVICE_NAME, version: serviceVersion() }),
+        PersistenceModule.forRoot(),
+        MessagingModule.forRoot(options.topics),
+        HealthModule,
+      ],
+      exports: [HubConfigModule, LoggingModule, PersistenceModule, MessagingModule],
+    };
+  }
+}
