@@ -19,6 +19,8 @@ export interface EndToEndOptions {
   seed: number;
   batchSize: number;
   clients: number;
+  /** Crosscheck instances in one consumer group. */
+  crosschecks: number;
 }
 
 const SETTLE_MS = 1000;
@@ -27,7 +29,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
   const region = await loadRegion(infra, { ...options, settleMs: SETTLE_MS });
   const { records, started, published, finished } = region;
   try {
-    const rss = { gateway: peakRssOfMiB(region.apps.gateway.pid!), crosscheck: peakRssOfMiB(region.apps.crosscheck.pid!) };
+    const rss = Object.fromEntries(Object.entries(region.apps).map(([name, child]) => [name, peakRssOfMiB(child.pid!)]));
     const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(region.pseudonymKeys));
     const key = (rule: string, subject: string, period: string, item?: string | null) => `${rule} ${subject} ${period}${item ? ` ${item}` : ''}`;
     const planted = new Set(region.expected.map((e) => key(e.rule, pseudonymiser.pseudonymise('person', e.idNumber), e.period, e.item)));
@@ -44,7 +46,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
 
     const baseline = await rawPassThrough(infra.brokers, records);
     const endToEnd: Figure = {
-      name: `publish to last finding (${options.clients} clients, batches of ${options.batchSize}, settle ${SETTLE_MS} ms)`,
+      name: `publish to last finding (${options.clients} clients, batches of ${options.batchSize}, ${options.crosschecks} crosscheck${options.crosschecks === 1 ? '' : 's'}, settle ${SETTLE_MS} ms)`,
       eventsPerSecond: records / ((finished - started) / 1000),
     };
     const publishing: Figure = {
@@ -61,7 +63,8 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
     console.table(withRates(byRule, region.counts));
     console.log("the region beside the review's targets (../shared/policy-review.md §4):");
     console.table(prevalenceRows(region.counts));
-    console.log(`end to end / raw pass-through: ${ratio.toFixed(2)}   peak RSS: gateway ${rss.gateway} MiB, crosscheck ${rss.crosscheck} MiB, benchmark client ${peakRssMiB()} MiB`);
+    const rssParts = Object.entries(rss).map(([name, mib]) => `${name} ${mib} MiB`);
+    console.log(`end to end / raw pass-through: ${ratio.toFixed(2)}   peak RSS: ${rssParts.join(', ')}, benchmark client ${peakRssMiB()} MiB`);
     const cpuParts = Object.entries(region.cpu.microsecondsPerRecord).map(([part, micros]) => `${part} ${micros}`);
     console.log(`CPU per record (µs), first record sent to last finding out: ${cpuParts.join(', ')}; the machine's ${(region.cpu.machineBusy * 100).toFixed(0)} % busy`);
     report(projectRoot, 'end-to-end', [endToEnd, publishing, baseline], {

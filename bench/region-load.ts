@@ -26,6 +26,8 @@ export interface RegionLoadOptions {
   settleMs: number;
   /** Also run the audit service (recording every topic) beside the hub. */
   withAudit?: { signingKeyFile: string };
+  /** Crosscheck instances in the one consumer group (1 unless asked). */
+  crosschecks?: number;
 }
 
 /** The hub's apps running as separate processes on the bench's broker and database, with a key for each department. */
@@ -35,7 +37,8 @@ export interface BenchHub {
   pseudonymKeys: string;
   /** The crosscheck's consumer group. */
   crosscheckGroup: string;
-  apps: { gateway: ChildProcess; crosscheck: ChildProcess; audit?: ChildProcess };
+  /** By name: the gateway, the crosscheck (further instances `crosscheck 2`, `crosscheck 3`, ...), the audit. */
+  apps: Record<string, ChildProcess> & { gateway: ChildProcess; crosscheck: ChildProcess; audit?: ChildProcess };
   database: pg.Pool;
   count: (sql: string) => Promise<number>;
   stop(): Promise<void>;
@@ -59,7 +62,7 @@ const ready = (url: string, description: string, headers: Record<string, string>
   pollUntil(async () => ((await fetch(url, { headers }).catch(() => undefined))?.status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, description });
 
 /** Registers the departments, starts registry, gateway, crosscheck (and the audit) and waits until the gateway takes records. */
-export async function startBenchHub(infra: BenchInfra, options: { settleMs: number; withAudit?: { signingKeyFile: string } }): Promise<BenchHub> {
+export async function startBenchHub(infra: BenchInfra, options: { settleMs: number; withAudit?: { signingKeyFile: string }; crosschecks?: number }): Promise<BenchHub> {
   const pseudonymKeys = `1:${randomBytes(32).toString('base64')}`;
   const env = { KAFKA_BROKERS: infra.brokers.join(','), DATABASE_URL: infra.databaseUrl! };
   const keys: Record<string, string> = {};
@@ -76,7 +79,11 @@ export async function startBenchHub(infra: BenchInfra, options: { settleMs: numb
   await ready(`http://127.0.0.1:${registryPort}/health/ready`, 'the registry to be ready');
   const gateway = startApp('apps/gateway/src/main.js', { ...env, HTTP_PORT: String(gatewayPort), SERVICE_NAME: 'bench-gateway', ...gatewayKeys(pseudonymKeys) });
   const crosscheckGroup = `bench-crosscheck-${randomBytes(3).toString('hex')}`;
-  const crosscheck = startApp('apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: crosscheckGroup, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY });
+  const crosschecks = Array.from({ length: options.crosschecks ?? 1 }, () =>
+    startApp('apps/crosscheck/src/main.js', { ...env, SERVICE_NAME: crosscheckGroup, FINDING_SETTLE_MS: String(options.settleMs), EVALUATION_DATE: REGION_DAY }),
+  );
+  const [crosscheck] = crosschecks as [ChildProcess, ...ChildProcess[]];
+  const apps = { gateway, crosscheck, ...Object.fromEntries(crosschecks.slice(1).map((child, i) => [`crosscheck ${i + 2}`, child])) };
   const audit = options.withAudit
     ? startApp('apps/audit/src/main.js', {
         ...env,
@@ -91,7 +98,7 @@ export async function startBenchHub(infra: BenchInfra, options: { settleMs: numb
   const count = async (sql: string) => Number((await database.query<{ n: string }>(sql)).rows[0].n);
   const stop = async () => {
     await database.end();
-    await Promise.all([crosscheck, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
+    await Promise.all([...crosschecks, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
   };
   try {
     await ready(`${url}/v1/facts`, 'the gateway to have loaded the contracts', { authorization: `Bearer ${keys['education']}` });
@@ -99,11 +106,15 @@ export async function startBenchHub(infra: BenchInfra, options: { settleMs: numb
     await stop();
     throw error;
   }
-  return { url, keys, pseudonymKeys, crosscheckGroup, apps: { gateway, crosscheck, ...(audit ? { audit } : {}) }, database, count, stop };
+  return { url, keys, pseudonymKeys, crosscheckGroup, apps: { ...apps, ...(audit ? { audit } : {}) }, database, count, stop };
 }
 
 export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions): Promise<LoadedRegion> {
-  const hub = await startBenchHub(infra, { settleMs: options.settleMs, ...(options.withAudit ? { withAudit: options.withAudit } : {}) });
+  const hub = await startBenchHub(infra, {
+    settleMs: options.settleMs,
+    ...(options.withAudit ? { withAudit: options.withAudit } : {}),
+    ...(options.crosschecks ? { crosschecks: options.crosschecks } : {}),
+  });
   const { keys, count } = hub;
   const generated = performance.now();
   const batches: Batch[] = [];

@@ -62,7 +62,13 @@ async function main(): Promise<void> {
       await endToEndBench(
         root,
         infra,
-        { persons: setting('BENCH_PERSONS', 100_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) },
+        {
+          persons: setting('BENCH_PERSONS', 100_000),
+          seed: setting('BENCH_SEED', 1),
+          batchSize: setting('BENCH_BATCH', 5000),
+          clients: setting('BENCH_CLIENTS', 2),
+          crosschecks: setting('BENCH_CROSSCHECKS', 1),
+        },
         details,
       );
     } else if (name === 'kafka-ingest') {
