@@ -1,4 +1,4 @@
-import { CrosscheckEngine, InMemoryCrosscheckState } from '@hub/crosscheck';
+import { CrosscheckEngine, InMemoryCrosscheckState, type CrosscheckState, type StateBatch } from '@hub/crosscheck';
 import { POLICY_2026, type Finding, type FindingChange } from '@hub/precise-aid';
 import { AID, canonicalEvent as event, CERTIFICATE, ENROLMENT, FATHER, HOME, HOUSEHOLD, STUDENT } from '../precise-aid/scenario.js';
 
@@ -63,5 +63,55 @@ describe('the crosscheck engine', () => {
     expect(closed).toMatchObject({ change: 'closed', finding: { subject: STUDENT } });
     expect(closed.finding.evidence).toContainEqual(grant.evidence);
     expect(openMissedAid(state)).toEqual([]);
+  });
+});
+
+/**
+ * Several instances in one consumer group share the state in PostgreSQL; a batch holds whom it
+ * judges (issue 25). These specify what the engine asks to hold, on a state that records it.
+ */
+describe('the crosscheck engine beside other instances', () => {
+  const NEWCOMER = 'p1.person.newcomer';
+
+  /** A state whose batch takes every fact as new and, once the first keys are held, names a person another instance has just added to the household. */
+  function sharedState() {
+    const held: string[][] = [];
+    const judged: string[][] = [];
+    const batch: StateBatch = {
+      insertFacts: (facts) => Promise.resolve([...facts]),
+      affectedPersons: () => Promise.resolve(held.length === 0 ? [FATHER, STUDENT] : [FATHER, NEWCOMER, STUDENT]),
+      hold: (keys) => {
+        held.push([...keys]);
+        return Promise.resolve();
+      },
+      views: (persons) => {
+        judged.push([...persons]);
+        return Promise.resolve([]);
+      },
+      openFindings: () => Promise.resolve([]),
+      applyChanges: () => Promise.resolve(),
+    };
+    const state: CrosscheckState = { batch: (work) => work(batch) };
+    return { state, held, judged };
+  }
+
+  it("holds the persons a batch's facts name and the household they are about before reading anyone's view", async () => {
+    const { state, held } = sharedState();
+    await new CrosscheckEngine(state, POLICY_2026, '2027-01-05').apply([household('dibao')]);
+    expect(held[0]).toEqual([`person:${FATHER}`, `person:${STUDENT}`, `household:${HOME}`]);
+  });
+
+  it('asks again who is affected once they are held, and holds and judges a member another instance added meanwhile', async () => {
+    const { state, held, judged } = sharedState();
+    await new CrosscheckEngine(state, POLICY_2026, '2027-01-05').apply([household('dibao')]);
+    expect(held.slice(1)).toEqual([[`person:${NEWCOMER}`]]);
+    expect(judged).toEqual([[FATHER, NEWCOMER, STUDENT]]);
+  });
+
+  it('holds the persons a daily review judges again', async () => {
+    const { state, held } = sharedState();
+    const reviewing: CrosscheckState = { batch: (work) => state.batch((batch) => work({ ...batch, dueForReview: () => Promise.resolve([STUDENT]) })) };
+    await new CrosscheckEngine(reviewing, POLICY_2026, '2027-01-05').reviewDue(10);
+    expect(held).toEqual([[`person:${STUDENT}`]]);
   });
 });

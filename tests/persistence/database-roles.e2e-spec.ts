@@ -28,6 +28,7 @@ const HUB_TABLES = [
   'crosscheck_membership',
   'crosscheck_outbox',
   'crosscheck_review',
+  'crosscheck_judging_lock',
   'audit_chain',
   'audit_entry',
   'audit_checkpoint',

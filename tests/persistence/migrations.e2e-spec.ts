@@ -29,6 +29,7 @@ describe('the hub schema', () => {
       'audit_period_key',
       'crosscheck_fact',
       'crosscheck_finding',
+      'crosscheck_judging_lock',
       'crosscheck_membership',
       'crosscheck_outbox',
       'crosscheck_review',

@@ -1,7 +1,7 @@
 import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
-import { appendTo, isHouseholdFact } from './fact-groups.js';
+import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
 
 /**
  * Folds a batch of canonical events into the state and re-evaluates only the persons they touch,
@@ -9,7 +9,8 @@ import { appendTo, isHouseholdFact } from './fact-groups.js';
  * event adds no fact and so changes nothing. Each person judged gets the day they are next judged
  * again with no new event (time alone may change their findings then), and `reviewDue` judges
  * those whose day has come. One piece of work at a time: two would judge one person on views
- * each missing the other's facts.
+ * each missing the other's facts. For the same reason, where several instances share the state,
+ * a batch holds the persons and households it judges (StateBatch.hold) before it reads them.
  */
 export class CrosscheckEngine {
   private queue: Promise<unknown> = Promise.resolve();
@@ -28,7 +29,7 @@ export class CrosscheckEngine {
       this.state.batch(async (batch) => {
         const fresh = await batch.insertFacts(facts);
         if (fresh.length === 0) return [];
-        return this.evaluate(batch, await batch.affectedPersons(fresh), fresh);
+        return this.evaluate(batch, await this.holdAffected(batch, fresh), fresh);
       }),
     );
   }
@@ -38,6 +39,7 @@ export class CrosscheckEngine {
     return this.serially(() =>
       this.state.batch(async (batch) => {
         const persons = (await batch.dueForReview?.(this.today(), limit)) ?? [];
+        await batch.hold?.(judgingKeys(persons, []));
         return { persons: persons.length, changes: persons.length === 0 ? [] : await this.evaluate(batch, persons, []) };
       }),
     );
@@ -56,11 +58,37 @@ export class CrosscheckEngine {
 
   /** Judges the persons on every fact stored so far, against their open findings. */
   reevaluate(persons: readonly string[]): Promise<FindingChange[]> {
-    return this.serially(() => this.state.batch((batch) => this.evaluate(batch, persons, [])));
+    return this.serially(() =>
+      this.state.batch(async (batch) => {
+        await batch.hold?.(judgingKeys(persons, []));
+        return this.evaluate(batch, persons, []);
+      }),
+    );
   }
 
   private today(): string {
     return this.evaluationDate ?? chinaDate(this.clock());
+  }
+
+  /**
+   * The persons the new facts can change, held against other instances. Who they are depends on
+   * households another instance may just have committed (a member added to one), so once held
+   * they are asked again, with what was committed meanwhile, until nobody new is named. The first
+   * hold is in a fixed order; a later one may deadlock with another instance's, which PostgreSQL
+   * breaks by rolling one batch back, to be run again.
+   */
+  private async holdAffected(batch: StateBatch, fresh: readonly Fact[]): Promise<string[]> {
+    let persons = await batch.affectedPersons(fresh);
+    if (!batch.hold) return persons;
+    const households = [...namedBy(fresh).households];
+    const held = new Set<string>();
+    for (;;) {
+      const keys = judgingKeys(persons, households).filter((key) => !held.has(key));
+      if (keys.length === 0) return persons;
+      await batch.hold(keys);
+      keys.forEach((key) => held.add(key));
+      persons = await batch.affectedPersons(fresh);
+    }
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
@@ -88,6 +116,9 @@ export class CrosscheckEngine {
     return changes;
   }
 }
+
+/** What a batch holds while it judges: the persons, and the households its facts are about (their members may not all be known yet). */
+const judgingKeys = (persons: readonly string[], households: readonly string[]): string[] => [...persons.map((p) => `person:${p}`), ...households.map((h) => `household:${h}`)];
 
 const factsOf = (events: readonly CanonicalEvent[]): Fact[] => events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);
 

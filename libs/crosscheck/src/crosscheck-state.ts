@@ -20,6 +20,12 @@ export interface StateBatch {
    * certificate counts for a child); sorted.
    */
   affectedPersons(facts: readonly Fact[]): Promise<string[]>;
+  /**
+   * Holds the persons and households (keys from `judgingKeys`) until the batch ends: another
+   * instance judging any of them waits, and then reads this batch's facts. The live path holds
+   * them; a replay, alone on its state, has no use for it.
+   */
+  hold?(keys: readonly string[]): Promise<void>;
   /** Each person's view: their facts, their households' facts, and their housemates' facts. */
   views(persons: readonly string[]): Promise<PersonView[]>;
   openFindings(subjects: readonly string[]): Promise<Finding[]>;

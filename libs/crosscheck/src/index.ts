@@ -3,5 +3,6 @@ export { CrosscheckCoreModule } from './crosscheck-core.module.js';
 export { CrosscheckEngine } from './crosscheck-engine.js';
 export { InMemoryCrosscheckState } from './in-memory-crosscheck-state.js';
 export { PostgresCrosscheckState } from './postgres-crosscheck-state.js';
+export type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 export { FINDING_EVENT_TYPE, FindingPublisher } from './finding-publisher.js';
 export type { RecordedResponse } from './finding-store.js';

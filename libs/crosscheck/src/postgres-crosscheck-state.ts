@@ -1,13 +1,16 @@
 import type { DataSource } from 'typeorm';
+import { retryingConflicts } from '@hub/persistence';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import { FactStore } from './fact-store.js';
 import { FindingStore, type RecordedResponse } from './finding-store.js';
+import { JudgingLocks } from './judging-locks.js';
 import { ReviewSchedule } from './review-schedule.js';
 
 /** The live crosscheck's state: facts, findings and the outbox in PostgreSQL, a batch per transaction. */
 export class PostgresCrosscheckState implements CrosscheckState {
   private readonly facts = new FactStore();
   private readonly reviews = new ReviewSchedule();
+  private readonly locks = new JudgingLocks();
   private readonly findings: FindingStore;
 
   constructor(
@@ -25,17 +28,21 @@ export class PostgresCrosscheckState implements CrosscheckState {
     return rows.map((row) => row.subject);
   }
 
+  /** A batch whose transaction another instance's deadlocked with is rolled back and run again: nothing of it was kept. */
   batch<T>(work: (batch: StateBatch) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) =>
-      work({
-        insertFacts: (facts) => this.facts.insert(manager, facts),
-        affectedPersons: (facts) => this.facts.affectedPersons(manager, facts),
-        views: (persons) => this.facts.views(manager, persons),
-        openFindings: (subjects) => this.findings.openFindings(manager, subjects),
-        applyChanges: (changes, at, evaluationDate) => this.findings.apply(manager, changes, at, evaluationDate),
-        scheduleReviews: (reviews) => this.reviews.schedule(manager, reviews),
-        dueForReview: (today, limit) => this.reviews.due(manager, today, limit),
-      }),
+    return retryingConflicts(() =>
+      this.dataSource.transaction((manager) =>
+        work({
+          insertFacts: (facts) => this.facts.insert(manager, facts),
+          affectedPersons: (facts) => this.facts.affectedPersons(manager, facts),
+          hold: (keys) => this.locks.hold(manager, keys),
+          views: (persons) => this.facts.views(manager, persons),
+          openFindings: (subjects) => this.findings.openFindings(manager, subjects),
+          applyChanges: (changes, at, evaluationDate) => this.findings.apply(manager, changes, at, evaluationDate),
+          scheduleReviews: (reviews) => this.reviews.schedule(manager, reviews),
+          dueForReview: (today, limit) => this.reviews.due(manager, today, limit),
+        }),
+      ),
     );
   }
 

@@ -56,7 +56,15 @@ export const SERVICE_ROLES = {
       { tables: MEMBER_TABLES, privileges: READ },
     ],
   },
-  crosscheck: { role: 'hub_crosscheck', purpose: 'the cross-check engine', grants: [{ tables: CROSSCHECK_TABLES, privileges: WRITE }] },
+  crosscheck: {
+    role: 'hub_crosscheck',
+    purpose: 'the cross-check engine',
+    // The judging locks are only ever locked (SELECT ... FOR UPDATE needs UPDATE), never changed.
+    grants: [
+      { tables: CROSSCHECK_TABLES, privileges: WRITE },
+      { tables: ['crosscheck_judging_lock'], privileges: ['SELECT', 'UPDATE'] },
+    ],
+  },
   // The recorder also destroys a month's key when its retention ends (the table's trigger allows nothing else).
   'audit-writer': {
     role: 'hub_audit_writer',

@@ -12,6 +12,7 @@ import { SealedPersonalData1764460800010 } from './migrations/1764460800010-seal
 import { CrosscheckReviews1764460800013 } from './migrations/1764460800013-crosscheck-reviews.js';
 import { AuditSealedByPeriod1764460800012 } from './migrations/1764460800012-audit-sealed-by-period.js';
 import { FactReads1764460800011 } from './migrations/1764460800011-fact-reads.js';
+import { CrosscheckJudgingLocks1764460800014 } from './migrations/1764460800014-crosscheck-judging-locks.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const HUB_MIGRATIONS = [
   FactReads1764460800011,
   AuditSealedByPeriod1764460800012,
   CrosscheckReviews1764460800013,
+  CrosscheckJudgingLocks1764460800014,
 ];

@@ -5,3 +5,4 @@ export { PersistenceModule } from './persistence.module.js';
 export { runMigrationsExclusively } from './run-migrations-exclusively.js';
 export { openMigratedDataSource, openReadingDataSource } from './open-data-source.js';
 export { DATABASE_OWNER_ROLE, grantServiceRoles, provisionDatabaseRoles, roleDatabaseUrl, SERVICE_ROLES, type ServiceRole, type ServiceRoleName } from './database-roles.js';
+export { isTransactionConflict, retryingConflicts } from './retrying-conflicts.js';
