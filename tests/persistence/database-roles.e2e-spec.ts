@@ -29,6 +29,7 @@ const HUB_TABLES = [
   'crosscheck_outbox',
   'crosscheck_review',
   'crosscheck_judging_lock',
+  'console_user',
   'audit_chain',
   'audit_entry',
   'audit_checkpoint',

@@ -16,6 +16,7 @@ import { addDemoCommands } from './demo/demo.commands.js';
 import { addFindingsCommand } from './findings/findings.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
 import { addReplayCommand } from './replay/replay.commands.js';
+import { addUsersCommands } from './users/users.commands.js';
 import { printable } from './printable.js';
 import { InputError } from './read-input.js';
 
@@ -30,6 +31,7 @@ try {
   const env = loadConfig(CliEnvironment);
   addContractsCommands(program, io, env);
   addMembersCommands(program, io, env);
+  addUsersCommands(program, io, env);
   addDbCommands(program, io, env);
   addDemoCommands(program, io);
   addAuditCommands(program, io, env);

@@ -4,7 +4,7 @@ import type { MemberRole } from './member-role.js';
 /** What a member may do with the contract registry (decided in registry-access.ts). */
 export type RegistryAction = 'read-contracts' | 'check-contract' | 'register-contract' | 'sample-check' | 'change-lifecycle' | 'change-compatibility' | 'delete-contract';
 
-export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members';
+export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members' | 'administer-users';
 
 /**
  * The gateway's other actions: declaring and reading CSV mappings, replaying a rejection, and

@@ -75,7 +75,11 @@ export const SERVICE_ROLES = {
     ],
   },
   'audit-reader': { role: 'hub_audit_reader', purpose: 'hub audit verify, hub audit lineage, hub replay --source audit', grants: [{ tables: AUDIT_TABLES, privileges: READ }] },
-  operator: { role: 'hub_operator', purpose: 'hub members (member and key administration)', grants: [{ tables: MEMBER_TABLES, privileges: ['SELECT', 'INSERT', 'UPDATE'] }] },
+  operator: {
+    role: 'hub_operator',
+    purpose: 'hub members and hub users (member, key and console user administration)',
+    grants: [{ tables: [...MEMBER_TABLES, 'console_user'], privileges: ['SELECT', 'INSERT', 'UPDATE'] }],
+  },
 } as const satisfies Record<string, ServiceRole>;
 export type ServiceRoleName = keyof typeof SERVICE_ROLES;
 

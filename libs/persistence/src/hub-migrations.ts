@@ -13,6 +13,7 @@ import { CrosscheckReviews1764460800013 } from './migrations/1764460800013-cross
 import { AuditSealedByPeriod1764460800012 } from './migrations/1764460800012-audit-sealed-by-period.js';
 import { FactReads1764460800011 } from './migrations/1764460800011-fact-reads.js';
 import { CrosscheckJudgingLocks1764460800014 } from './migrations/1764460800014-crosscheck-judging-locks.js';
+import { ConsoleUsers1764460800015 } from './migrations/1764460800015-console-users.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const HUB_MIGRATIONS = [
   AuditSealedByPeriod1764460800012,
   CrosscheckReviews1764460800013,
   CrosscheckJudgingLocks1764460800014,
+  ConsoleUsers1764460800015,
 ];

@@ -1,42 +1,15 @@
 import type { CliEnvironment } from '../cli-environment.js';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { MEMBER_ROLES, type MemberRole } from '@hub/access';
 import { BrokerPrincipals } from '@hub/broker-access';
 import { memberTopicSpecs } from '@hub/gateway';
-import { AccessLog, openMemberDirectory, type MemberDirectory } from '@hub/members';
-import { createKafkaClient, HubProducer, KafkaTopicAdmin, type KafkaSettings } from '@hub/messaging';
+import { openMemberDirectory, type MemberDirectory } from '@hub/members';
+import { createKafkaClient, KafkaTopicAdmin, type KafkaSettings } from '@hub/messaging';
+import { kafkaAdmin, kafkaAdminOption, logAdministration } from '../administration-log.js';
 import type { CliOutput } from '../cli-output.js';
 import { databaseOption } from '../database-option.js';
 import { InputError } from '../read-input.js';
-
-/** The broker administrator's settings (JSON: brokers, clientId, sasl, tls), which `npm start` writes for the local hub. */
-const kafkaAdminOption = (env: CliEnvironment) => ['--kafka-admin <file>', "the broker administrator's settings, to give a department its Kafka principal", env.KAFKA_ADMIN_FILE] as const;
-
-function kafkaAdmin(file: string): KafkaSettings | undefined {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KafkaSettings) : undefined;
-}
-
-/**
- * Writes the administration to the access log before it is done (issue 19: member and key
- * administration is a decision like any other), as `operator:<user>`; without the broker's
- * settings the command says it could not.
- */
-async function logAdministration(io: CliOutput, kafkaAdminFile: string, what: string, subject: string): Promise<void> {
-  const admin = kafkaAdmin(kafkaAdminFile);
-  if (!admin) {
-    io.out(`(not in the access log: no broker settings in ${kafkaAdminFile}; give --kafka-admin)`);
-    return;
-  }
-  const producer = new HubProducer(createKafkaClient({ ...admin, clientId: 'hub-members', quiet: true }));
-  try {
-    await new AccessLog(producer).write({ member: `operator:${userInfo().username}`, action: 'administer-members', resource: subject, allowed: true, reason: what }, 'http');
-  } finally {
-    await producer.disconnect();
-  }
-}
 
 /**
  * Gives a department its topics (the gateway starts consuming its inbound topic within seconds)
@@ -87,7 +60,7 @@ export function addMembersCommands(program: Command, io: CliOutput, env: CliEnvi
     .option(...databaseOption(env, 'operator'))
     .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { name?: string; role: string; recordsPerSecond?: string; maxRequestBytes?: string; issueKey?: boolean; database: string; kafkaAdmin: string }) => {
-      await logAdministration(io, options.kafkaAdmin, `register ${id} as ${options.role}${options.issueKey ? ', with a key' : ''}`, id);
+      await logAdministration(io, options.kafkaAdmin, 'administer-members', `register ${id} as ${options.role}${options.issueKey ? ', with a key' : ''}`, id);
       await withDirectory(options.database, async (directory) => {
         const member = await directory.add({
           id,
@@ -113,7 +86,7 @@ export function addMembersCommands(program: Command, io: CliOutput, env: CliEnvi
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
       const admin = kafkaAdmin(options.kafkaAdmin);
       if (!admin) throw new InputError(`no broker administrator settings in ${options.kafkaAdmin} (--kafka-admin, or KAFKA_ADMIN_FILE)`);
-      await logAdministration(io, options.kafkaAdmin, `issue a Kafka password to ${id}`, id);
+      await logAdministration(io, options.kafkaAdmin, 'administer-members', `issue a Kafka password to ${id}`, id);
       await withDirectory(options.database, async (directory) => {
         const member = await directory.get(id);
         if (member?.role !== 'department')
@@ -128,7 +101,7 @@ export function addMembersCommands(program: Command, io: CliOutput, env: CliEnvi
     .option(...databaseOption(env, 'operator'))
     .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
-      await logAdministration(io, options.kafkaAdmin, `disable ${id}: every API key and its Kafka principal`, id);
+      await logAdministration(io, options.kafkaAdmin, 'administer-members', `disable ${id}: every API key and its Kafka principal`, id);
       await withDirectory(options.database, async (directory) => {
         const live = (await directory.keys(id)).filter((key) => !key.revokedAt);
         for (const key of live) await directory.revokeKey(key.keyId);
@@ -172,7 +145,7 @@ export function addMembersCommands(program: Command, io: CliOutput, env: CliEnvi
     .option(...databaseOption(env, 'operator'))
     .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { database: string; kafkaAdmin: string }) => {
-      await logAdministration(io, options.kafkaAdmin, `issue an API key to ${id}`, id);
+      await logAdministration(io, options.kafkaAdmin, 'administer-members', `issue an API key to ${id}`, id);
       await withDirectory(options.database, async (directory) => {
         io.out(`API key (shown once): ${(await directory.issueKey(id)).plaintext}`);
       });
@@ -185,7 +158,7 @@ export function addMembersCommands(program: Command, io: CliOutput, env: CliEnvi
     .option(...databaseOption(env, 'operator'))
     .option(...kafkaAdminOption(env))
     .action(async (id: string, options: { graceHours: string; database: string; kafkaAdmin: string }) => {
-      await logAdministration(io, options.kafkaAdmin, `rotate the API keys of ${id} (grace ${options.graceHours} h)`, id);
+      await logAdministration(io, options.kafkaAdmin, 'administer-members', `rotate the API keys of ${id} (grace ${options.graceHours} h)`, id);
       await withDirectory(options.database, async (directory) => {
         const key = await directory.rotateKey(id, positive(options.graceHours, '--grace-hours') * 3600);
         io.out(`API key (shown once): ${key.plaintext}`);
@@ -199,7 +172,7 @@ export function addMembersCommands(program: Command, io: CliOutput, env: CliEnvi
     .option(...databaseOption(env, 'operator'))
     .option(...kafkaAdminOption(env))
     .action(async (keyId: string, options: { database: string; kafkaAdmin: string }) => {
-      await logAdministration(io, options.kafkaAdmin, `revoke API key ${keyId}`, `key:${keyId}`);
+      await logAdministration(io, options.kafkaAdmin, 'administer-members', `revoke API key ${keyId}`, `key:${keyId}`);
       await withDirectory(options.database, async (directory) => {
         io.out(`revoked ${(await directory.revokeKey(keyId)).keyId}`);
       });
