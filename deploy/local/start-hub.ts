@@ -43,7 +43,7 @@ const APPS = [
     uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[],
   },
 ];
-/** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running). */
+/** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running) and their metrics. */
 const CONSUMERS = [
   {
     name: 'crosscheck',
@@ -242,8 +242,8 @@ async function main(): Promise<void> {
   for (const consumer of CONSUMERS) await ready(consumer);
   if (demo) startDemo(credentials.file, env, start);
   say('The hub is up.');
-  for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready`);
-  for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  http://${host}:${consumer.port}   ${consumer.what}; a Kafka consumer, HTTP for /health/ready only`);
+  for (const app of APPS) say(`  ${app.name.padEnd(12)}  http://${host}:${app.port}   ${app.what}; health: /health/ready, metrics: /metrics`);
+  for (const consumer of CONSUMERS) say(`  ${consumer.name.padEnd(12)}  http://${host}:${consumer.port}   ${consumer.what}; a Kafka consumer, HTTP for /health/ready and /metrics only`);
   say(`  Node.js       ${process.version} (${process.execPath}), every app`);
   say(`  Kafka         ${env.KAFKA_BROKERS}${kafka.membersBootstrap ? ` (the hub's services, SASL/SCRAM); departments: ${kafka.membersBootstrap} (SASL/SCRAM over TLS)` : ''}`);
   say(`  PostgreSQL    ${databases.owner.replace(/\/\/[^@]*@/, '//')}, a role per service`);

@@ -4,6 +4,7 @@ import { toKafkaBinary } from '@hub/contracts';
 import type { HubProducer, RecordSigner } from '@hub/messaging';
 import { FindingStore, type OutboxEntry } from './finding-store.js';
 import type { EventType } from '@hub/contracts';
+import { HUB_METRICS } from '@hub/metrics';
 
 export const FINDING_EVENT_TYPE = 'hub.finding.changed.v1' satisfies EventType;
 const MAX_EVIDENCE = 100;
@@ -95,16 +96,17 @@ export class FindingPublisher {
     for (;;) {
       const published = await this.dataSource.transaction(async (manager) => {
         const entries = await this.store.publishable(manager, 5000);
-        if (entries.length === 0) return 0;
+        if (entries.length === 0) return [];
         await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)).map((record) => this.signer?.sign(record) ?? record));
         await this.store.markPublished(
           manager,
           entries.map((e) => e.sequence),
         );
         this.logger.log({ published: entries.length, lastSequence: entries.at(-1)!.sequence }, 'finding changes published');
-        return entries.length;
+        return entries;
       });
-      if (published === 0) return;
+      if (published.length === 0) return;
+      for (const entry of published) HUB_METRICS.findingsChanged.inc({ rule: entry.finding.rule, change: entry.change });
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ErrorCode, HubError } from '@hub/errors';
 import { newCorrelationId, runInLogContext, runWithCorrelation } from '@hub/logging';
+import { HUB_METRICS } from '@hub/metrics';
 import { processAsBatch, processOneByOne, type BatchWork } from './batch-processor.js';
 import { UNREADABLE_RECORD_HEADER } from './compression/unreadable-records.js';
 import { consumerHealth, type ConsumerHealth } from './consumer-health.js';
@@ -242,6 +243,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const { batch, heartbeat, isStale, isRunning, resolveOffset } = payload;
     if (batch.isEmpty()) return;
+    const timer = HUB_METRICS.batchDuration.startTimer({ group: this.options.groupId });
     const handler = this.getHandlerByPattern(this.families.get(batch.topic) ?? batch.topic);
     if (!handler) throw new HubError(ErrorCode.NoHandler, `no handler for topic ${batch.topic}`, { context: { topic: batch.topic } });
     const received = batch.messages.map((message) => inboundRecordFromKafka(batch.topic, batch.partition, message));
@@ -271,6 +273,17 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     resolveOffset(batch.lastOffset());
     await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
     this.crashesWithoutProgress = 0;
+    this.observeBatch(batch, timer);
+  }
+
+  /** The batch in the group's series: its records, how long it took, and what the partition holds after it. */
+  private observeBatch(batch: EachBatchPayload['batch'], timer: () => number): void {
+    const group = this.options.groupId;
+    timer();
+    HUB_METRICS.batchSize.observe({ group }, batch.messages.length);
+    HUB_METRICS.recordsConsumed.inc({ group, topic: batch.topic }, batch.messages.length);
+    const behind = Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset()) - 1n);
+    HUB_METRICS.consumerLag.set({ group, topic: batch.topic, partition: String(batch.partition) }, Math.max(0, behind));
   }
 
   /** Records that stand in for ones kafkajs could not read go to the dead letters with the reason; the rest are returned. */
@@ -322,6 +335,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   }
 
   private async deadLetter(record: InboundRecord, error: HubError, attempts: number): Promise<void> {
+    HUB_METRICS.deadLetters.inc({ group: this.options.groupId, reason: error.code });
     this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, code: error.code, attempts, err: error }, `record dead-lettered to ${this.options.deadLetterTopic}`);
     await this.deadLetters!.send([
       deadLetterRecord(this.options.deadLetterTopic, record, {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { currentCorrelationId } from '@hub/logging';
+import { HUB_METRICS } from '@hub/metrics';
 import { ErrorCode, HubError } from '@hub/errors';
 import type { OutboundRecord } from './outbound-record.js';
 import { KeyHashPartitioner } from './key-hash-partitioner.js';
@@ -99,6 +100,7 @@ export class HubProducer {
     }
     try {
       await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      for (const [topic, messages] of byTopic) HUB_METRICS.recordsPublished.inc({ topic }, messages.length);
     } catch (error) {
       throw new HubError(ErrorCode.KafkaPublishFailed, `publish of ${records.length} record(s) failed: ${String(error)}`, {
         canRetry: true,

@@ -3,6 +3,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { HubConfigModule, serviceVersion, type HubEnvironment } from '@hub/config';
 import { HealthModule } from '@hub/health';
 import { LoggingModule } from '@hub/logging';
+import { MetricsModule } from '@hub/metrics';
 import { MessagingModule, type TopicSpec } from '@hub/messaging';
 import { PersistenceModule } from '@hub/persistence';
 
@@ -13,8 +14,8 @@ export interface ServicePlatformOptions {
 
 /**
  * What every hub service stands on, in one import: its validated settings, logging, PostgreSQL
- * (migrated at start), Kafka (producer, topics, consumers' health) and the health endpoints,
- * whose readiness names a consumer group that does not run.
+ * (migrated at start), Kafka (producer, topics, consumers' health), the health endpoints, whose
+ * readiness names a consumer group that does not run, and /metrics for Prometheus.
  */
 @Module({})
 export class ServicePlatformModule {
@@ -27,6 +28,7 @@ export class ServicePlatformModule {
         PersistenceModule.forRoot(),
         MessagingModule.forRoot(options.topics),
         HealthModule,
+        MetricsModule,
       ],
       exports: [HubConfigModule, LoggingModule, PersistenceModule, MessagingModule],
     };

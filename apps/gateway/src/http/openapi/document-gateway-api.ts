@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { HealthController } from '@hub/health';
+import { MetricsController } from '@hub/metrics';
 import { HTTP_CONTROLLERS } from '../http-controllers.js';
 import { gatewayOpenApiDocument } from './gateway-openapi.js';
 
@@ -16,7 +17,7 @@ export const openApiDocumentText = (document: OpenAPIObject): string => `${JSON.
  * same document from the same controllers.
  */
 export async function documentGatewayApi(): Promise<OpenAPIObject> {
-  const module = await Test.createTestingModule({ controllers: [...HTTP_CONTROLLERS, HealthController] })
+  const module = await Test.createTestingModule({ controllers: [...HTTP_CONTROLLERS, HealthController, MetricsController] })
     .useMocker(() => ({}))
     .compile();
   const app = module.createNestApplication({ logger: false });

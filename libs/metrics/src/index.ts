@@ -1,0 +1,3 @@
+export { HUB_METRICS, metricsText, watchPool, type PoolState } from './hub-metrics.js';
+export { MetricsController } from './metrics.controller.js';
+export { MetricsModule } from './metrics.module.js';
