@@ -20,9 +20,12 @@ describe('gateway members, credentials and limits', () => {
         { id: 'disability', role: 'department' },
         { id: 'rural-revitalisation', role: 'department', maxRequestBytes: 2048 },
         { id: 'healthcare-security', role: 'department', recordsPerSecond: 5 },
+        { id: 'civil-affairs', role: 'department', recordsPerSecond: 5 },
       ],
       contracts: withoutSubsidy,
       env: { MAX_RECORDS_PER_REQUEST: '50' },
+      // Two instances, as behind a balancer: the rate is the member's for the hub, not per instance.
+      instances: 2,
     });
   });
 
@@ -96,6 +99,19 @@ describe('gateway members, credentials and limits', () => {
     const refused = await member.post('/v1/events', Array.from({ length: 10 }, record));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('holds a member to its rate across gateway instances: what it sent through one, the other counts', async () => {
+    const [first, second] = bed.urls as [string, string];
+    const type = 'civil-affairs.household-status.changed.v1';
+    const send = (url: string) =>
+      fetch(`${url}/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bed.keys['civil-affairs']}` },
+        body: JSON.stringify(Array.from({ length: 10 }, () => ({ id: uniqueName('ca'), type, data: contractExample(type) }))),
+      });
+    expect((await send(first)).status).toBe(200);
+    expect((await send(second)).status).toBe(429);
   });
 
   it('replays a rejected record once the contract it needed is registered', async () => {

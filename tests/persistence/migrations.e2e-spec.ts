@@ -42,6 +42,7 @@ describe('the hub schema', () => {
       'gateway_identity',
       'gateway_ingest_result',
       'gateway_member',
+      'gateway_rate_bucket',
       'gateway_record_key',
       'gateway_rejection',
       'gateway_subject_activity',

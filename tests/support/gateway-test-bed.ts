@@ -17,7 +17,9 @@ export const TEST_ENVELOPE_KEYS = `1:${Buffer.alloc(32, 11).toString('base64')}`
 export type TestMember = Pick<Member, 'id' | 'role'> & Partial<Pick<Member, 'recordsPerSecond' | 'maxRequestBytes'>>;
 
 export interface GatewayTestBed {
+  /** The (first) gateway's address; `urls` has every instance's, when the bed runs several in one group. */
   url: string;
+  urls: string[];
   database: TestDatabase;
   gateway: AppProcess;
   contractsTopic: string;
@@ -43,7 +45,10 @@ export function standardContractStates(): ContractState[] {
  * standard contracts unless told otherwise), with its own dead-letter and findings topics, and the
  * given members registered with one API key each. The canonical topics are the real, shared ones.
  */
-export async function startGatewayTestBed(suite: string, options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string>; brokers?: string[] }): Promise<GatewayTestBed> {
+export async function startGatewayTestBed(
+  suite: string,
+  options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string>; brokers?: string[]; instances?: number },
+): Promise<GatewayTestBed> {
   const brokers = options.brokers ?? testKafkaBrokers();
   const database = await createTestDatabase(suite);
   const contractsTopic = uniqueName('contracts');
@@ -74,30 +79,37 @@ export async function startGatewayTestBed(suite: string, options: { members: Tes
     await close();
   }
 
-  const port = await freePort();
-  const gateway = AppProcess.start('apps/gateway/src/main.js', {
-    SERVICE_NAME: suite.replace(/[^a-z0-9-]/g, '-'),
-    HTTP_PORT: String(port),
-    ...testKafkaEnv(brokers),
-    DATABASE_URL: database.url,
-    PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
-    ENVELOPE_KEYS: TEST_ENVELOPE_KEYS,
-    CONTRACTS_TOPIC: contractsTopic,
-    DEAD_LETTER_TOPIC: deadLetterTopic,
-    FINDINGS_TOPIC: findingsTopic,
-    ...options.env,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await eventually('the gateway is ready and consuming', async () => {
-    if (gateway.exited) throw new Error(`the gateway exited:\n${gateway.lines.join('\n')}`);
-    const ready = await fetch(`${url}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    return ready && gateway.lines.some((line) => line.includes('contracts loaded')) && gateway.lines.some((line) => line.includes('joined consumer group'));
-  });
+  const startGateway = async () => {
+    const port = await freePort();
+    const process = AppProcess.start('apps/gateway/src/main.js', {
+      SERVICE_NAME: suite.replace(/[^a-z0-9-]/g, '-'),
+      HTTP_PORT: String(port),
+      ...testKafkaEnv(brokers),
+      DATABASE_URL: database.url,
+      PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
+      ENVELOPE_KEYS: TEST_ENVELOPE_KEYS,
+      CONTRACTS_TOPIC: contractsTopic,
+      DEAD_LETTER_TOPIC: deadLetterTopic,
+      FINDINGS_TOPIC: findingsTopic,
+      ...options.env,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await eventually('the gateway is ready and consuming', async () => {
+      if (process.exited) throw new Error(`the gateway exited:\n${process.lines.join('\n')}`);
+      const ready = await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      return ready && process.lines.some((line) => line.includes('contracts loaded')) && process.lines.some((line) => line.includes('joined consumer group'));
+    });
+    return { process, url };
+  };
+  const gateways: { process: AppProcess; url: string }[] = [];
+  for (let i = 0; i < (options.instances ?? 1); i++) gateways.push(await startGateway());
+  const [{ process: gateway, url }] = gateways as [{ process: AppProcess; url: string }];
   return {
     url,
+    urls: gateways.map((instance) => instance.url),
     database,
     gateway,
     contractsTopic,
@@ -106,7 +118,7 @@ export async function startGatewayTestBed(suite: string, options: { members: Tes
     keys,
     registerContract,
     stop: async () => {
-      await gateway.stop();
+      await Promise.all(gateways.map((instance) => instance.process.stop()));
       await producer.disconnect();
       await database.drop();
     },

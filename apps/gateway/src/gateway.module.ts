@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '@hub/platform';
-import { RateLimiter } from '@hub/access';
 import { FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC } from '@hub/members';
 import { RecordVerifier } from '@hub/messaging';
@@ -35,12 +34,7 @@ export class GatewayModule {
         }),
       ],
       controllers: [...HTTP_CONTROLLERS, InboundController, FindingRouterController, FactKeeperController],
-      // One rate per member for the whole process: publishing and replaying rejections draw on it alike.
-      providers: [
-        ReadAccess,
-        { provide: RateLimiter, useValue: new RateLimiter() },
-        { provide: FINDINGS_VERIFIER, useValue: env.FINDINGS_PUBLIC_KEY_FILE ? RecordVerifier.fromPemFiles([env.FINDINGS_PUBLIC_KEY_FILE]) : null },
-      ],
+      providers: [ReadAccess, { provide: FINDINGS_VERIFIER, useValue: env.FINDINGS_PUBLIC_KEY_FILE ? RecordVerifier.fromPemFiles([env.FINDINGS_PUBLIC_KEY_FILE]) : null }],
     };
   }
 }

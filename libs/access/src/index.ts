@@ -1,7 +1,7 @@
 export { decidePublish, decideRead, type AccessAction, type AccessDecision, type GatewayAction, type ReadAction, type RegistryAction } from './access-decision.js';
 export { decideReveal, type RevealRequest } from './reveal-decision.js';
 export { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from './api-key.js';
-export { RateLimiter, type RateDecision } from './rate-limiter.js';
+export { applyToBucket, BURST_SECONDS, type BucketOperation, type RateDecision, type TokenBucket } from './token-bucket.js';
 export { projectFact, sharedFactsOf, type SharedFact } from './shared-fact.js';
 export { sharedWith, sharingRuleProblems, sharingRulesOf, type SharingRule } from './sharing-rule.js';
 export { MEMBER_ROLES, type Caller, type MemberRole } from './member-role.js';

@@ -18,6 +18,8 @@ import { INGEST_LEDGER, type IngestLedger } from './ingest-ledger.repository.js'
 import { PostgresIngestLedger } from './postgres-ingest-ledger.repository.js';
 import { PublishService } from './publish-service.js';
 import { PostgresRetentionRepository } from './postgres-retention.repository.js';
+import { PostgresRateBucketRepository } from './postgres-rate-bucket.repository.js';
+import { RATE_BUCKET_REPOSITORY } from './rate-bucket.repository.js';
 import { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
 import { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention } from './retention-sweep.js';
 import { SharedFacts } from './shared-facts.js';
@@ -65,6 +67,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         { provide: CSV_MAPPING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCsvMappingRepository(ds) },
         { provide: FINDING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresFindingRepository(ds) },
         { provide: SHARED_FACT_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresSharedFactRepository(ds) },
+        { provide: RATE_BUCKET_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRateBucketRepository(ds) },
         { provide: RETENTION_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRetentionRepository(ds) },
         { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
@@ -112,7 +115,20 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
             new PublishService(contracts, pseudonymiser, producer, admin, ledger, vault, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
-      exports: [MembersModule, INGEST_LEDGER, CSV_MAPPING_REPOSITORY, GatewayContracts, FindingDelivery, FindingResponses, FindingReveals, IdentityVault, PublishService, Pseudonymiser, SharedFacts],
+      exports: [
+        MembersModule,
+        INGEST_LEDGER,
+        CSV_MAPPING_REPOSITORY,
+        RATE_BUCKET_REPOSITORY,
+        GatewayContracts,
+        FindingDelivery,
+        FindingResponses,
+        FindingReveals,
+        IdentityVault,
+        PublishService,
+        Pseudonymiser,
+        SharedFacts,
+      ],
     };
   }
 

@@ -17,3 +17,5 @@ export { PostgresRetentionRepository } from './postgres-retention.repository.js'
 export { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
 export type { DeliveredFact, UnjustifiedFactRead } from './delivered-fact.js';
 export { SharedFacts } from './shared-facts.js';
+export { RATE_BUCKET_REPOSITORY, type RateBucketRepository } from './rate-bucket.repository.js';
+export { PostgresRateBucketRepository } from './postgres-rate-bucket.repository.js';

@@ -16,6 +16,7 @@ const GATEWAY_TABLES = [
   'gateway_finding',
   'gateway_identity',
   'gateway_ingest_result',
+  'gateway_rate_bucket',
   'gateway_record_key',
   'gateway_rejection',
   'gateway_subject_activity',

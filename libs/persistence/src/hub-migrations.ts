@@ -14,6 +14,7 @@ import { AuditSealedByPeriod1764460800012 } from './migrations/1764460800012-aud
 import { FactReads1764460800011 } from './migrations/1764460800011-fact-reads.js';
 import { CrosscheckJudgingLocks1764460800014 } from './migrations/1764460800014-crosscheck-judging-locks.js';
 import { ConsoleUsers1764460800015 } from './migrations/1764460800015-console-users.js';
+import { SharedRateBuckets1764460800016 } from './migrations/1764460800016-shared-rate-buckets.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const HUB_MIGRATIONS = [
   CrosscheckReviews1764460800013,
   CrosscheckJudgingLocks1764460800014,
   ConsoleUsers1764460800015,
+  SharedRateBuckets1764460800016,
 ];

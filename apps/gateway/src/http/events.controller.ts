@@ -1,9 +1,8 @@
 import { Controller, HttpCode, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { CSV_MAPPING_REPOSITORY, GatewayContracts, PublishService, type CsvMappingRepository } from '@hub/gateway';
+import { CSV_MAPPING_REPOSITORY, GatewayContracts, PublishService, RATE_BUCKET_REPOSITORY, type CsvMappingRepository, type RateBucketRepository } from '@hub/gateway';
 import { type Member } from '@hub/members';
 import { decodeCsvBody, DEFAULT_SUBMISSION_LIMITS, parseCsvSubmission, readJsonSubmission, submissionMediaType, type DecodedText, type SubmissionEntry, type SubmissionLimits } from '@hub/ingest';
 import { GatewayEnvironment } from '../gateway-environment.js';
@@ -28,7 +27,7 @@ export class EventsController {
   private readonly limits: SubmissionLimits;
 
   constructor(
-    private readonly rateLimiter: RateLimiter,
+    @Inject(RATE_BUCKET_REPOSITORY) private readonly rates: RateBucketRepository,
     private readonly publisher: PublishService,
     @Inject(CSV_MAPPING_REPOSITORY) private readonly csvMappings: CsvMappingRepository,
     private readonly contracts: GatewayContracts,
@@ -59,12 +58,12 @@ export class EventsController {
   async publish(@CurrentMember() member: Member, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response, @Query('type') csvType?: string) {
     const mediaType = submissionMediaType(request.headers['content-type']);
     if ('unsupported' in mediaType) throw new HubError(ErrorCode.UnsupportedMediaType, mediaType.unsupported);
-    refuseOverRate(member, this.rateLimiter.check(member.id, member.recordsPerSecond, Date.now()));
+    refuseOverRate(member, await this.rates.apply(member.id, member.recordsPerSecond, { kind: 'check' }));
     const { entries, csvText } =
       mediaType.format === 'csv'
         ? await this.readCsv(member, request, csvType, mediaType.charset)
         : { entries: await Array.fromAsync(readJsonSubmission(utf8Text(requestBodyChunks(request, member.maxRequestBytes)), mediaType.format, this.limits)), csvText: undefined };
-    refuseOverRate(member, this.rateLimiter.take(member.id, member.recordsPerSecond, entries.length, Date.now()));
+    refuseOverRate(member, await this.rates.apply(member.id, member.recordsPerSecond, { kind: 'take', records: entries.length }));
     const outcome = await this.publisher.publish(member, entries, 'http');
     if (outcome.allForbidden) response.status(403);
     return csvText ? { ...outcome, charset: { name: csvText.charset, detected: csvText.detected } } : outcome;

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
-import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { INGEST_LEDGER, PublishService, type IngestLedger } from '@hub/gateway';
+import { INGEST_LEDGER, PublishService, RATE_BUCKET_REPOSITORY, type IngestLedger, type RateBucketRepository } from '@hub/gateway';
 import { type Member } from '@hub/members';
 import { entryFromValue } from '@hub/ingest';
 import { maskIdentityNumbers } from '@hub/privacy';
@@ -23,7 +22,7 @@ import { RejectionPageSchema } from './openapi/rejection.schemas.js';
 @ApiMemberAuth()
 export class RejectionsController {
   constructor(
-    private readonly rateLimiter: RateLimiter,
+    @Inject(RATE_BUCKET_REPOSITORY) private readonly rates: RateBucketRepository,
     @Inject(INGEST_LEDGER) private readonly ledger: IngestLedger,
     private readonly publisher: PublishService,
     private readonly readAccess: ReadAccess,
@@ -59,7 +58,7 @@ export class RejectionsController {
     const rejection = /^\d{1,18}$/.test(id) ? await this.ledger.rejection(member.id, id) : undefined;
     if (!rejection) throw new HubError(ErrorCode.NotFound, `${member.id} has no rejected record ${id}`);
     // A replay is a record published: it counts against the member's rate like any other.
-    refuseOverRate(member, this.rateLimiter.take(member.id, member.recordsPerSecond, 1, Date.now()));
+    refuseOverRate(member, await this.rates.apply(member.id, member.recordsPerSecond, { kind: 'take', records: 1 }));
     const outcome = await this.publisher.publish(member, [entryFromValue(0, rejection.record)], 'http');
     if (outcome.accepted + outcome.duplicates > 0) await this.ledger.markReplayed(id);
     return outcome;

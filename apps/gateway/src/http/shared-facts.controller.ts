@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
-import { RateLimiter } from '@hub/access';
 import { ErrorCode, HubError } from '@hub/errors';
-import { GatewayContracts, SharedFacts } from '@hub/gateway';
+import { GatewayContracts, RATE_BUCKET_REPOSITORY, SharedFacts, type RateBucketRepository } from '@hub/gateway';
 import { type Member } from '@hub/members';
 import { MemberAuthGuard } from '@hub/members';
 import { CurrentMember } from '@hub/members';
@@ -27,7 +26,7 @@ export class SharedFactsController {
     private readonly facts: SharedFacts,
     private readonly contracts: GatewayContracts,
     private readonly readAccess: ReadAccess,
-    private readonly rateLimiter: RateLimiter,
+    @Inject(RATE_BUCKET_REPOSITORY) private readonly rates: RateBucketRepository,
     @Inject(GatewayEnvironment) private readonly env: GatewayEnvironment,
   ) {}
 
@@ -46,7 +45,7 @@ export class SharedFactsController {
     // Facts served are counted against the member's own bucket, apart from its publishing rate.
     const bucket = `${member.id}/facts`;
     const limitText = `be served ${this.env.FACTS_PER_SECOND} shared facts per second`;
-    refuseOverRate(member, this.rateLimiter.check(bucket, this.env.FACTS_PER_SECOND, Date.now()), limitText);
+    refuseOverRate(member, await this.rates.apply(bucket, this.env.FACTS_PER_SECOND, { kind: 'check' }), limitText);
     const load = async (reader: string | undefined) => {
       if (!reader) throw new HubError(ErrorCode.BadRequest, 'name the member whose facts to read: ?member=<member>');
       const rules = this.contracts.sharingRulesFor(reader);
@@ -59,7 +58,7 @@ export class SharedFactsController {
       return this.facts.list(reader, rules, { limit: size, ...(cursor(after) ? { after: after! } : {}) });
     };
     const items = await this.readAccess.read(member, 'read-facts', of, load, (fact) => `${fact.source}/${fact.eventId}`);
-    this.rateLimiter.spend(bucket, this.env.FACTS_PER_SECOND, items.length, Date.now());
+    await this.rates.apply(bucket, this.env.FACTS_PER_SECOND, { kind: 'spend', amount: items.length });
     return page(items, size, (fact) => fact.sequence);
   }
 
