@@ -49,7 +49,7 @@ const CONSUMERS = [
     name: 'crosscheck',
     kafka: 'crosscheck' as HubService,
     entry: 'dist/apps/crosscheck/src/main.js',
-    port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8082',
+    port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8084',
     what: 'cross-check engine (the precise-aid rules)',
     database: 'crosscheck' as const,
     signs: 'crosscheck' as const,
@@ -150,7 +150,7 @@ async function databaseUrls(): Promise<LocalDatabaseUrls> {
   if (given) {
     // Every process uses it as given; migrated first, as the apps would, so that the members can be registered before they start.
     await (await openMigratedDataSource(given)).destroy();
-    return { owner: given, gateway: given, registry: given, crosscheck: given, 'audit-writer': given, 'audit-reader': given, operator: given };
+    return { owner: given, gateway: given, registry: given, crosscheck: given, 'audit-writer': given, 'audit-reader': given, console: given, operator: given };
   }
   const port = Number(process.env['LOCAL_POSTGRES_PORT'] ?? 5432);
   await refuseTakenPort(port, 'DATABASE_URL');

@@ -1,7 +1,7 @@
 /**
  * Fuzzing the hub's doors with malformed input (fast-check: seeded, and shrinking a failure to
  * its smallest case), against the real gateway, registry and broker: JSON, NDJSON and CSV bodies
- * over HTTP, records on a member's inbound topic, schemas at the registry. FUZZ_RUNS (3,000 in
+ * over HTTP, records on a member's inbound topic, schemas at the registry. FUZZ_RUNS (2,000 in
  * npm test, more in `npm run fuzz`) bodies and records in all; FUZZ_SEED picks another sequence.
  */
 import { gzipSync } from 'node:zlib';
@@ -17,7 +17,7 @@ import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 import { AID, csvBody, ENROLMENT, ID, jsonBody, kafkaRecord, ndjsonBody, registrySchema, type FuzzBody, type FuzzKafkaRecord } from './malformed-inputs.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3_000);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2_000);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_205);
 const KAFKA_RECORDS_PER_RUN = 25;
 /** Each property's time: ample for the machine here, so that only a hang fails it. */

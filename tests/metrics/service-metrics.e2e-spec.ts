@@ -41,8 +41,10 @@ describe('the services’ metrics, as Prometheus scrapes them', () => {
 
   beforeAll(async () => {
     bed = await startGatewayTestBed('service-metrics', { members: [{ id: 'education', role: 'department' }] });
-    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 0, name: crosscheckGroup });
-    audit = await startAudit(bed.database.url, { topics: ENROLMENT, signingKeyFile: auditKeyFiles().signingKeyFile, name: auditGroup });
+    [crosscheck, audit] = await Promise.all([
+      startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 0, name: crosscheckGroup }),
+      startAudit(bed.database.url, { topics: ENROLMENT, signingKeyFile: auditKeyFiles().signingKeyFile, name: auditGroup }),
+    ]);
   });
 
   afterAll(async () => {

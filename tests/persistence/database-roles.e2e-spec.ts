@@ -35,6 +35,7 @@ const HUB_TABLES = [
   'audit_entry',
   'audit_checkpoint',
   'audit_period_key',
+  'console_session',
   'hub_inbox',
 ];
 

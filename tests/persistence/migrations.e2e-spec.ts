@@ -27,6 +27,7 @@ describe('the hub schema', () => {
       'audit_checkpoint',
       'audit_entry',
       'audit_period_key',
+      'console_session',
       'console_user',
       'crosscheck_fact',
       'crosscheck_finding',

@@ -104,8 +104,7 @@ export async function startGatewayTestBed(
     });
     return { process, url };
   };
-  const gateways: { process: AppProcess; url: string }[] = [];
-  for (let i = 0; i < (options.instances ?? 1); i++) gateways.push(await startGateway());
+  const gateways = await Promise.all(Array.from({ length: options.instances ?? 1 }, startGateway));
   const [{ process: gateway, url }] = gateways as [{ process: AppProcess; url: string }];
   return {
     url,

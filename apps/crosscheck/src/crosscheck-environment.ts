@@ -6,7 +6,7 @@ import { HubEnvironment } from '@hub/config';
 export class CrosscheckEnvironment extends HubEnvironment {
   override SERVICE_NAME = 'crosscheck';
   /** Where its health is served (`/health/ready` names a consumer that is not running). */
-  override HTTP_PORT = 8082;
+  override HTTP_PORT = 8084;
 
   /** How long a newly raised finding waits before it is announced; closed within it, it never is. */
   @Expose()

@@ -4,7 +4,7 @@ import type { MemberRole } from './member-role.js';
 /** What a member may do with the contract registry (decided in registry-access.ts). */
 export type RegistryAction = 'read-contracts' | 'check-contract' | 'register-contract' | 'sample-check' | 'change-lifecycle' | 'change-compatibility' | 'delete-contract';
 
-export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members' | 'administer-users';
+export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members' | 'administer-users' | 'console-sign-in';
 
 /**
  * The gateway's other actions: declaring and reading CSV mappings, replaying a rejection, and
@@ -17,6 +17,8 @@ export type ReadAction = 'respond' | 'read-findings' | 'read-rejections' | 'read
 
 export interface AccessDecision {
   member: string;
+  /** The person, for what a person did in the console (their user name); a member's system has none. */
+  user?: string;
   action: AccessAction;
   resource: string;
   allowed: boolean;

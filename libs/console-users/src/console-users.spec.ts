@@ -1,12 +1,12 @@
 import type { ConsoleUser } from './console-user.js';
-import type { ConsoleUserRepository, NewConsoleUser } from './console-user.repository.js';
-import { ConsoleUsers, type MemberOfUser } from './console-users.js';
+import type { NewConsoleUser } from './console-user.repository.js';
+import { ConsoleUsers, type AdministeredUsers, type MemberOfUser } from './console-users.js';
 import { verifyPassword } from './password.js';
 
 /** Users in memory, as the repository keeps them. */
 function usersInMemory() {
   const kept = new Map<string, NewConsoleUser & { disabledAt: string | null; mustChangePassword: boolean }>();
-  const repository: ConsoleUserRepository = {
+  const repository: AdministeredUsers = {
     add: (user) => {
       if (kept.has(user.username)) return Promise.resolve(false);
       kept.set(user.username, { ...user, disabledAt: null, mustChangePassword: true });

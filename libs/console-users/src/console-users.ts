@@ -7,6 +7,9 @@ import { hashPassword, initialPassword } from './password.js';
 
 const USERNAME = /^[a-z][a-z0-9._-]{2,39}$/;
 
+/** What administration uses of the accounts. */
+export type AdministeredUsers = Pick<ConsoleUserRepository, 'add' | 'find' | 'list' | 'resetPassword' | 'disable'>;
+
 /** The member a user is added under, as the directory knows it (the hub's own operators are not in it). */
 export interface MemberOfUser {
   role: MemberRole;
@@ -26,7 +29,7 @@ export interface IssuedPassword {
 export class ConsoleUsers {
   // The accounts (its repository) and the member directory's lookup: its ports, so it is specified without PostgreSQL (console-users.spec.ts).
   constructor(
-    private readonly users: ConsoleUserRepository,
+    private readonly users: AdministeredUsers,
     private readonly members: { get(member: string): Promise<MemberOfUser | undefined> },
   ) {}
 

@@ -1,7 +1,11 @@
 export { CONSOLE_ROLE_NAMES, CONSOLE_ROLES, HUB_OPERATORS, isConsoleRole, needsSecondFactor, rolesForMember, type ConsoleRole } from './console-role.js';
 export type { ConsoleUser } from './console-user.js';
-export { CONSOLE_USER_REPOSITORY, type ConsoleUserRepository, type NewConsoleUser } from './console-user.repository.js';
+export { CONSOLE_USER_REPOSITORY, type ConsoleUserRepository, type NewConsoleUser, type UserCredentials } from './console-user.repository.js';
 export { ConsoleUsers, type IssuedPassword, type MemberOfUser } from './console-users.js';
 export { hashPassword, initialPassword, passwordProblems, verifyPassword } from './password.js';
 export { PostgresConsoleUserRepository } from './postgres-console-user.repository.js';
 export { acceptedTotpStep, newTotpSecret, otpauthUri, totpCode, totpStep } from './totp.js';
+export { CONSOLE_SESSION_REPOSITORY, type ConsoleSession, type ConsoleSessionRepository, type SessionStage } from './console-session.repository.js';
+export { ConsoleSignIn, DEFAULT_SIGN_IN_POLICY, type SessionView, type SignInPolicy, type StartedSession } from './console-sign-in.js';
+export { PostgresConsoleSessionRepository } from './postgres-console-session.repository.js';
+export { ConsoleUsersModule, type ConsoleUsersOptions } from './console-users.module.js';

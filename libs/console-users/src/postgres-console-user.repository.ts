@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ConsoleRole } from './console-role.js';
 import type { ConsoleUser } from './console-user.js';
-import type { ConsoleUserRepository, NewConsoleUser } from './console-user.repository.js';
+import type { ConsoleUserRepository, NewConsoleUser, UserCredentials } from './console-user.repository.js';
 
 const ADD = `
   INSERT INTO console_user (username, member_id, role, display_name, password_hash, must_change_password)
@@ -19,6 +19,23 @@ const RESET_PASSWORD = `
    WHERE username = $1 RETURNING username`;
 
 const DISABLE = 'UPDATE console_user SET disabled_at = $2 WHERE username = $1 AND disabled_at IS NULL RETURNING username';
+
+const CREDENTIALS = 'SELECT password_hash, sealed_totp_secret, last_totp_step FROM console_user WHERE username = $1';
+
+/** The count starts again once the account is locked: after the lock, the next failures count from one. */
+const RECORD_FAILURE = `
+  UPDATE console_user
+     SET failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
+         locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN $3 ELSE locked_until END
+   WHERE username = $1`;
+
+const RECORD_SUCCESS = 'UPDATE console_user SET failed_attempts = 0, locked_until = NULL WHERE username = $1';
+
+const SET_PASSWORD = 'UPDATE console_user SET password_hash = $2, must_change_password = false WHERE username = $1';
+
+const ENROL_SECOND_FACTOR = 'UPDATE console_user SET sealed_totp_secret = $2, last_totp_step = $3 WHERE username = $1';
+
+const ACCEPT_TOTP_STEP = 'UPDATE console_user SET last_totp_step = $2 WHERE username = $1';
 
 interface UserRow {
   username: string;
@@ -73,5 +90,30 @@ export class PostgresConsoleUserRepository implements ConsoleUserRepository {
   async disable(username: string, at: Date): Promise<boolean> {
     const [rows]: [unknown[], number] = await this.dataSource.query(DISABLE, [username, at]);
     return rows.length === 1;
+  }
+
+  async credentials(username: string): Promise<UserCredentials | undefined> {
+    const rows: { password_hash: string; sealed_totp_secret: string | null; last_totp_step: string | null }[] = await this.dataSource.query(CREDENTIALS, [username]);
+    return rows.map((row) => ({ passwordHash: row.password_hash, sealedTotpSecret: row.sealed_totp_secret, lastTotpStep: row.last_totp_step === null ? null : Number(row.last_totp_step) }))[0];
+  }
+
+  async recordFailure(username: string, lockout: { attempts: number; until: Date }): Promise<void> {
+    await this.dataSource.query(RECORD_FAILURE, [username, lockout.attempts, lockout.until]);
+  }
+
+  async recordSuccess(username: string): Promise<void> {
+    await this.dataSource.query(RECORD_SUCCESS, [username]);
+  }
+
+  async setPassword(username: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query(SET_PASSWORD, [username, passwordHash]);
+  }
+
+  async enrolSecondFactor(username: string, sealedSecret: string, step: number): Promise<void> {
+    await this.dataSource.query(ENROL_SECOND_FACTOR, [username, sealedSecret, step]);
+  }
+
+  async acceptTotpStep(username: string, step: number): Promise<void> {
+    await this.dataSource.query(ACCEPT_TOTP_STEP, [username, step]);
   }
 }

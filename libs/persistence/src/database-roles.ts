@@ -76,6 +76,16 @@ export const SERVICE_ROLES = {
     ],
   },
   'audit-reader': { role: 'hub_audit_reader', purpose: 'hub audit verify, hub audit lineage, hub replay --source audit', grants: [{ tables: AUDIT_TABLES, privileges: READ }] },
+  // The console reads and updates its users (sign-in state, passwords, second factors) and keeps their sessions; it adds or removes no user.
+  console: {
+    role: 'hub_console',
+    purpose: 'the console (people signing in)',
+    grants: [
+      { tables: ['console_user'], privileges: ['SELECT', 'UPDATE'] },
+      { tables: ['console_session'], privileges: WRITE },
+      { tables: MEMBER_TABLES, privileges: READ },
+    ],
+  },
   operator: {
     role: 'hub_operator',
     purpose: 'hub members and hub users (member, key and console user administration)',

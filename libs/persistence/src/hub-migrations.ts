@@ -15,6 +15,7 @@ import { FactReads1764460800011 } from './migrations/1764460800011-fact-reads.js
 import { CrosscheckJudgingLocks1764460800014 } from './migrations/1764460800014-crosscheck-judging-locks.js';
 import { ConsoleUsers1764460800015 } from './migrations/1764460800015-console-users.js';
 import { SharedRateBuckets1764460800016 } from './migrations/1764460800016-shared-rate-buckets.js';
+import { ConsoleSessions1764460800017 } from './migrations/1764460800017-console-sessions.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const HUB_MIGRATIONS = [
   CrosscheckJudgingLocks1764460800014,
   ConsoleUsers1764460800015,
   SharedRateBuckets1764460800016,
+  ConsoleSessions1764460800017,
 ];

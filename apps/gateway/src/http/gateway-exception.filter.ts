@@ -1,24 +1,9 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { ErrorCode, HubError } from '@hub/errors';
+import { ErrorCode, HubError, httpStatusOf } from '@hub/errors';
 import { SubmissionError, SubmissionLimitError } from '@hub/ingest';
 import { ACCESS_LOGGED, type AccessLog, type AuthenticatedRequest } from '@hub/members';
 import { gatewayActionOf } from './gateway-action.js';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.BadRequest]: 400,
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.Conflict]: 409,
-  [ErrorCode.PayloadTooLarge]: 413,
-  [ErrorCode.UnsupportedMediaType]: 415,
-  [ErrorCode.RateLimited]: 429,
-  [ErrorCode.NotReady]: 503,
-  [ErrorCode.KafkaUnavailable]: 503,
-  [ErrorCode.KafkaPublishFailed]: 503,
-  [ErrorCode.DatabaseUnavailable]: 503,
-};
 
 /**
  * Answers every error as `{ statusCode, error, message }`. What the hub cannot keep right now
@@ -69,7 +54,7 @@ export class GatewayExceptionFilter implements ExceptionFilter {
       return;
     }
     const error = exception instanceof HubError ? exception : HubError.from(exception);
-    const status = exception instanceof HubError ? (STATUS[error.code] ?? 500) : 500;
+    const status = exception instanceof HubError ? httpStatusOf(error.code) : 500;
     if (status === 503) {
       this.logger.warn({ err: error }, 'request refused: the hub cannot keep it right now');
       response.setHeader('Retry-After', retryAfter(error.context['retryAfterSeconds'], 5));

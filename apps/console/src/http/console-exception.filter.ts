@@ -1,0 +1,22 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { HubError, httpStatusOf } from '@hub/errors';
+
+/** Answers every error as `{ statusCode, error, message }`; 503 with Retry-After when the hub cannot right now; never a stack. */
+@Catch()
+export class ConsoleExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ConsoleExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      response.status(exception.getStatus()).json({ statusCode: exception.getStatus(), error: exception.name, message: exception.message });
+      return;
+    }
+    const error = exception instanceof HubError ? exception : HubError.from(exception);
+    const status = exception instanceof HubError ? httpStatusOf(error.code) : 500;
+    if (status === 503) response.setHeader('Retry-After', '5');
+    if (status === 500) this.logger.error({ err: error }, 'request failed');
+    response.status(status).json({ statusCode: status, error: error.code, message: status === 500 ? 'internal error' : error.message });
+  }
+}
