@@ -22,7 +22,7 @@ const LOCAL_MEMBERS: { id: string; name: string; role: MemberRole }[] = [
  * the next. Production sets PSEUDONYM_KEYS, ENVELOPE_KEYS and AUDIT_STORE_KEYS from its secret
  * store instead.
  */
-export function localKeyRing(folder: string, name: 'pseudonym-keys' | 'envelope-keys' | 'audit-store-keys'): string {
+export function localKeyRing(folder: string, name: 'pseudonym-keys' | 'envelope-keys' | 'audit-store-keys' | 'console-keys'): string {
   const file = join(folder, name);
   if (!existsSync(file)) {
     mkdirSync(folder, { recursive: true });

@@ -12,6 +12,7 @@ import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUnti
 import type { HubService } from '@hub/access';
 import type { KafkaSettings } from '@hub/messaging';
 import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local-broker-principals.js';
+import { ensureLocalConsoleUsers } from './local-console-users.js';
 import { ensureLocalMembers, localAuditSigningKey, localKeyRing, localServiceSigningKey } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { openMigratedDataSource } from '@hub/persistence';
@@ -41,6 +42,15 @@ const APPS = [
     database: 'registry' as const,
     signs: 'registry' as const,
     uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[],
+  },
+  {
+    name: 'console',
+    kafka: 'console' as HubService,
+    entry: 'dist/apps/console/src/main.js',
+    port: process.env['CONSOLE_HTTP_PORT'] ?? '8082',
+    what: 'console (sign-in API for now: /api/session; users in .hub/console-users.json)',
+    database: 'console' as const,
+    uses: ['DATABASE_URL', 'CONSOLE_KEYS'] as SecretSetting[],
   },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running) and their metrics. */
@@ -185,11 +195,14 @@ async function main(): Promise<void> {
     ENVELOPE_KEYS: process.env['ENVELOPE_KEYS'] ?? localKeyRing(localFolder, 'envelope-keys'),
     AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
     AUDIT_STORE_KEYS: process.env['AUDIT_STORE_KEYS'] ?? localKeyRing(localFolder, 'audit-store-keys'),
+    CONSOLE_KEYS: process.env['CONSOLE_KEYS'] ?? localKeyRing(localFolder, 'console-keys'),
   };
   const demo = process.env['HUB_DEMO'] !== 'off';
   // Before the gateway starts, so it opens the Kafka topics of every member.
   const credentials = await ensureLocalMembers(localFolder, databases.operator);
   if (credentials.added.length > 0) say(`Registered members ${credentials.added.join(', ')}; their API keys are in ${credentials.file}`);
+  const consoleUsers = await ensureLocalConsoleUsers(localFolder, databases.operator);
+  if (consoleUsers.added.length > 0) say(`Console users ${consoleUsers.added.join(', ')}, one per role; their first passwords are in ${consoleUsers.file}`);
   // Each service and each department gets its own Kafka principal, with only what it needs.
   const kafkaCredentials = kafka.admin ? await ensureLocalBrokerPrincipals(localFolder, kafka.brokers, kafka.admin, credentials.departments) : undefined;
   // A broker given by KAFKA_BROKERS: every service connects with the KAFKA_SASL_* the user set, if any.
@@ -233,12 +246,14 @@ async function main(): Promise<void> {
     });
   };
   // The registry first: it publishes every contract before it reports ready, so the gateway knows them all from its start.
-  const [gateway, registry] = APPS as [(typeof APPS)[number], (typeof APPS)[number]];
+  const [gateway, registry, consoleApp] = APPS as [(typeof APPS)[number], (typeof APPS)[number], (typeof APPS)[number]];
   start(registry);
   await ready(registry);
   start(gateway);
+  start(consoleApp);
   CONSUMERS.forEach(start);
   await ready(gateway);
+  await ready(consoleApp);
   for (const consumer of CONSUMERS) await ready(consumer);
   if (demo) startDemo(credentials.file, env, start);
   say('The hub is up.');

@@ -15,7 +15,7 @@ export interface KafkaPermission {
 }
 
 /** The hub's own services, each a principal `hub-<service>`; `auditor-tools` reads for `hub audit verify` and `hub replay`. */
-export const HUB_SERVICES = ['gateway', 'registry', 'crosscheck', 'audit', 'auditor-tools'] as const;
+export const HUB_SERVICES = ['gateway', 'registry', 'crosscheck', 'audit', 'auditor-tools', 'console'] as const;
 export type HubService = (typeof HUB_SERVICES)[number];
 
 export const servicePrincipal = (service: HubService) => `hub-${service}`;
@@ -48,6 +48,8 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
   // Reads the log partition by partition (hub replay, the published checkpoints of hub audit verify):
   // no consumer group of its own; it only looks at how far the audit's group has committed.
   'auditor-tools': [topic('*', READ), { resource: 'group', pattern: 'literal', name: 'audit', operations: ['describe'] }],
+  // Writes what people do in the console to the access log; reads the rest through the hub's database.
+  console: [topic('hub.access-log', WRITE)],
 };
 
 /**
