@@ -1,15 +1,17 @@
 import 'reflect-metadata';
 import { Expose } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { KafkaPrincipalEnvironment } from '@hub/config';
 
 const URL_PATTERN = /^https?:\/\/[^\s]+$/;
 
 /**
  * The settings the `hub` command reads from its environment, read and checked once by the same
  * loader as the services' (loadConfig); each is the default of a command's option, which wins.
- * Defaults suit the local hub of `npm start`.
+ * Defaults suit the local hub of `npm start`. The principal it reads Kafka as (audit verify,
+ * replay) is its base's settings; unset, the local hub's auditors' principal, if any.
  */
-export class CliEnvironment {
+export class CliEnvironment extends KafkaPrincipalEnvironment {
   /** PostgreSQL for the commands that read or administer the database; unset: the local hub's role URLs (.hub/database-urls.json). */
   @Expose()
   @IsOptional()
@@ -19,26 +21,6 @@ export class CliEnvironment {
   @Expose()
   @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, { message: 'KAFKA_BROKERS must be host:port, comma-separated' })
   KAFKA_BROKERS = '127.0.0.1:9092';
-
-  /** The principal the command reads Kafka as (audit verify, replay); unset: the local hub's auditors' principal, if any. */
-  @Expose()
-  @IsOptional()
-  @IsString()
-  KAFKA_SASL_USERNAME?: string;
-
-  @Expose()
-  @IsOptional()
-  @IsString()
-  KAFKA_SASL_PASSWORD?: string;
-
-  @Expose()
-  @IsIn(['scram-sha-512', 'plain'])
-  KAFKA_SASL_MECHANISM: 'scram-sha-512' | 'plain' = 'scram-sha-512';
-
-  @Expose()
-  @IsOptional()
-  @IsString()
-  KAFKA_TLS_CA_FILE?: string;
 
   /** The broker administrator's settings, for `hub members` to give a department its Kafka principal. */
   @Expose()

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { KafkaPrincipalEnvironment } from './kafka-principal-environment.js';
 
 const splitList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -15,9 +16,9 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 /**
  * The settings every hub process reads from its environment. Defaults suit one machine
  * (`npm start`); in production the addresses of Kafka and PostgreSQL must be given.
- * Apps with more settings extend this class.
+ * Apps with more settings extend this class; the broker principal's settings are its base's.
  */
-export class HubEnvironment {
+export class HubEnvironment extends KafkaPrincipalEnvironment {
   @Expose()
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
@@ -54,21 +55,6 @@ export class HubEnvironment {
   @Matches(/^[A-Za-z0-9.-]+:\d{1,5}$/, { each: true, message: 'KAFKA_BROKERS entries must be host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
-  /** The service's Kafka principal (SCRAM-SHA-512); unset only for a broker without authentication. */
-  @Expose()
-  @IsOptional()
-  @IsString()
-  KAFKA_SASL_USERNAME?: string;
-
-  @Expose()
-  @IsOptional()
-  @IsString()
-  KAFKA_SASL_PASSWORD?: string;
-
-  @Expose()
-  @IsIn(['scram-sha-512', 'plain'])
-  KAFKA_SASL_MECHANISM: 'scram-sha-512' | 'plain' = 'scram-sha-512';
-
   /**
    * The service's Ed25519 private key (PKCS#8 PEM) for what it publishes for others to trust: the
    * crosscheck's finding changes, the registry's contract changes. Unset: published unsigned.
@@ -77,12 +63,6 @@ export class HubEnvironment {
   @IsOptional()
   @IsString()
   SIGNING_KEY_FILE?: string;
-
-  /** A PEM file of the certificate authority the broker's TLS certificate is checked against; unset: no TLS. */
-  @Expose()
-  @IsOptional()
-  @IsString()
-  KAFKA_TLS_CA_FILE?: string;
 
   @Expose()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })

@@ -5,3 +5,4 @@ export { loadConfig } from './load-config.js';
 export { serviceVersion } from './service-version.js';
 export { IsKeyRing } from './key-ring-setting.js';
 export { startProcess } from './start-process.js';
+export { KafkaPrincipalEnvironment } from './kafka-principal-environment.js';
