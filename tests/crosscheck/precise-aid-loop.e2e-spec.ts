@@ -201,8 +201,8 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
       { period: '2026', state: 'open', evaluation_date: EVALUATION_DATE },
       { period: '2027', state: 'open', evaluation_date: '2027-01-02' },
     ]);
+    // Left stopped: the suite's last test runs crosschecks of its own.
     await crosscheck.stop();
-    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS });
   });
 
   describe('killed mid-stream and started again', () => {
@@ -237,8 +237,8 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
         database.query<{ finding_id: string; rule: string }>(`SELECT finding_id, rule FROM crosscheck_finding WHERE subject = ANY($1) AND state = 'open' ORDER BY finding_id`, [subjects]);
 
       // Both read every canonical topic from its beginning, in consumer groups of their own.
-      const steadyRun = await start(steady, uniqueName('steady').replace(/_/g, '-'));
-      let victim = await start(interrupted, 'crosscheck-interrupted');
+      const [steadyRun, first] = await Promise.all([start(steady, uniqueName('steady').replace(/_/g, '-')), start(interrupted, 'crosscheck-interrupted')]);
+      let victim = first;
       try {
         await eventually('the interrupted run has started on the backlog', async () => (await factsIn(interrupted)) > 0, 120_000);
         await victim.stop('SIGKILL');
