@@ -16,6 +16,7 @@ import { testKafkaEnv, testKafkaSettings } from '../support/test-kafka.js';
 
 interface Answer {
   status: number;
+  headers: Record<string, string>;
   body: Record<string, unknown>;
   cookie: string | undefined;
 }
@@ -34,7 +35,7 @@ class Browser {
     const cookie = response.headers.get('set-cookie') ?? undefined;
     if (cookie) this.cookie = cookie.split(';')[0]!;
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, cookie };
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, cookie };
   }
 }
 
@@ -83,6 +84,7 @@ describe('signing in to the console', () => {
     const signedIn = await browser.call('POST', '/api/session', { username: 'zhangmin', password: passwords['zhangmin'] });
     expect([signedIn.status, signedIn.body['stage'], signedIn.body['displayName']]).toEqual([200, 'change-password', '张敏']);
     expect(signedIn.cookie).toMatch(/^hub_console_session=[A-Za-z0-9_-]{43}; .*HttpOnly.*SameSite=Strict/i);
+    expect([signedIn.headers['x-powered-by'], signedIn.headers['x-content-type-options']]).toEqual([undefined, 'nosniff']);
     const weak = await browser.call('POST', '/api/session/password', { currentPassword: passwords['zhangmin'], newPassword: 'zhangmin1' }, signedIn.body['csrfToken'] as string);
     expect([weak.status, weak.body['message']]).toEqual([400, expect.stringContaining('密码至少 10 个字符')]);
     const changed = await browser.call('POST', '/api/session/password', { currentPassword: passwords['zhangmin'], newPassword: 'Liupan-Shan-2026' }, signedIn.body['csrfToken'] as string);
