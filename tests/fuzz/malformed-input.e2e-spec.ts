@@ -15,6 +15,7 @@ import { startRegistry, type TestRegistry } from '../support/registry-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ENROLMENT_CSV_MAPPING } from '../support/enrolment-csv-mapping.js';
 import { AID, csvBody, ENROLMENT, ID, jsonBody, kafkaRecord, ndjsonBody, registrySchema, type FuzzBody, type FuzzKafkaRecord } from './malformed-inputs.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2_000);
@@ -61,22 +62,7 @@ describe(`malformed input never crashes the hub (${RUNS} bodies and records, see
 
   beforeAll(async () => {
     bed = await startGatewayTestBed('fuzz', { members: [{ id: 'education', role: 'department', recordsPerSecond: 100_000_000, maxRequestBytes: 1024 * 1024 }] });
-    const mapping = {
-      idColumn: '记录号',
-      columns: {
-        学籍号: 'studentNumber',
-        身份证号: 'idNumber',
-        姓名: 'name',
-        学校标识码: 'schoolCode',
-        区划: 'regionCode',
-        学段: 'stage',
-        年级: 'grade',
-        学期: 'term',
-        变动: 'change',
-        生效日期: 'effectiveDate',
-      },
-    };
-    expect((await asMember(bed, 'education').put(`/v1/csv-mappings/${ENROLMENT}`, mapping)).status).toBe(200);
+    expect((await asMember(bed, 'education').put(`/v1/csv-mappings/${ENROLMENT}`, ENROLMENT_CSV_MAPPING)).status).toBe(200);
     registryDatabase = await createTestDatabase('fuzz-registry');
     registry = await startRegistry(registryDatabase);
     producer = createKafkaClient({ ...testKafkaSettings('test-fuzz-department'), quiet: true }).producer();

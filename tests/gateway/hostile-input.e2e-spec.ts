@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { contractExample } from '../support/contract-examples.js';
 import { asMember, bodyOf, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ENROLMENT_CSV_MAPPING } from '../support/enrolment-csv-mapping.js';
 
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const AID = 'education.student-aid.granted.v1';
@@ -103,22 +104,7 @@ describe('the gateway answers bad input with a 4xx or a rejection of the record,
     const row = (id: string) => `${id},G640104201204150512,640104201204150512,马小军,2164010401,640104,compulsory,9,2026-autumn,enrolled,2026-09-01`;
 
     beforeAll(async () => {
-      const mapping = {
-        idColumn: '记录号',
-        columns: {
-          学籍号: 'studentNumber',
-          身份证号: 'idNumber',
-          姓名: 'name',
-          学校标识码: 'schoolCode',
-          区划: 'regionCode',
-          学段: 'stage',
-          年级: 'grade',
-          学期: 'term',
-          变动: 'change',
-          生效日期: 'effectiveDate',
-        },
-      };
-      expect((await education.put(`/v1/csv-mappings/${ENROLMENT}`, mapping)).status).toBe(200);
+      expect((await education.put(`/v1/csv-mappings/${ENROLMENT}`, ENROLMENT_CSV_MAPPING)).status).toBe(200);
     });
 
     it('is read when it declares charset=gbk', async () => {

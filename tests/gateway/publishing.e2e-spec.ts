@@ -7,6 +7,7 @@ import { contractExample } from '../support/contract-examples.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ENROLMENT_CSV_MAPPING } from '../support/enrolment-csv-mapping.js';
 
 const ENROLMENT = 'education.student-enrolment.changed.v1';
 const AID = 'education.student-aid.granted.v1';
@@ -140,22 +141,7 @@ describe('publishing through the gateway', () => {
   });
 
   it("reads a CSV export by the member's declared column mapping", async () => {
-    const mapping = {
-      idColumn: '记录号',
-      columns: {
-        学籍号: 'studentNumber',
-        身份证号: 'idNumber',
-        姓名: 'name',
-        学校标识码: 'schoolCode',
-        区划: 'regionCode',
-        学段: 'stage',
-        年级: 'grade',
-        学期: 'term',
-        变动: 'change',
-        生效日期: 'effectiveDate',
-      },
-    };
-    expect((await education.put(`/v1/csv-mappings/${ENROLMENT}`, mapping)).status).toBe(200);
+    expect((await education.put(`/v1/csv-mappings/${ENROLMENT}`, ENROLMENT_CSV_MAPPING)).status).toBe(200);
     const rowId = id('csv');
     const csv = [
       '记录号,学籍号,身份证号,姓名,学校标识码,区划,学段,年级,学期,变动,生效日期,备注',

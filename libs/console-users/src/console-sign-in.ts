@@ -39,10 +39,10 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 const totpContext = (username: string) => `console_user_totp:${username}`;
 const refused = (message: string, context: Record<string, unknown> = {}) => new HubError(ErrorCode.Unauthenticated, message, { context });
 
-/** Compared in constant time: a guess of the CSRF token learns nothing from how long the refusal took. */
-function sameToken(given: string, expected: string): boolean {
-  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
-  return a.length === b.length && timingSafeEqual(a, b);
+/** A change carries the session's CSRF token, compared in constant time: a guess learns nothing from how long the refusal took. */
+function requireCsrf(session: ConsoleSession, given: string | undefined): void {
+  const [a, b] = [Buffer.from(given ?? ''), Buffer.from(session.csrfToken)];
+  if (given === undefined || a.length !== b.length || !timingSafeEqual(a, b)) throw new HubError(ErrorCode.Forbidden, 'the X-CSRF-Token header is missing or is not this session’s');
 }
 
 /**
@@ -92,7 +92,7 @@ export class ConsoleSignIn {
   async authorise(token: string, csrfToken: string | undefined): Promise<{ user: ConsoleUser; session: ConsoleSession }> {
     const current = await this.current(token);
     if (current.session.stage !== 'active') throw new HubError(ErrorCode.Forbidden, `sign-in is not finished: ${current.session.stage}`);
-    if (csrfToken === undefined || !sameToken(csrfToken, current.session.csrfToken)) throw new HubError(ErrorCode.Forbidden, 'the X-CSRF-Token header is missing or is not this session’s');
+    requireCsrf(current.session, csrfToken);
     return current;
   }
 
@@ -100,7 +100,7 @@ export class ConsoleSignIn {
   async changePassword(token: string, csrfToken: string | undefined, currentPassword: string, newPassword: string): Promise<StartedSession> {
     const { session, user } = await this.current(token);
     if (session.stage !== 'change-password' && session.stage !== 'active') throw new HubError(ErrorCode.Forbidden, `give the second factor first (${session.stage})`);
-    if (csrfToken === undefined || !sameToken(csrfToken, session.csrfToken)) throw new HubError(ErrorCode.Forbidden, 'the X-CSRF-Token header is missing or is not this session’s');
+    requireCsrf(session, csrfToken);
     const credentials = await this.users.credentials(user.username);
     if (!credentials || !(await verifyPassword(currentPassword, credentials.passwordHash))) {
       await this.fail(user.username, this.clock());
@@ -118,7 +118,7 @@ export class ConsoleSignIn {
   /** The code from the user's authenticator: to finish signing in, or to enrol it at the first sign-in. */
   async secondFactor(token: string, csrfToken: string | undefined, code: string): Promise<SessionView> {
     const { session, user } = await this.current(token);
-    if (csrfToken === undefined || !sameToken(csrfToken, session.csrfToken)) throw new HubError(ErrorCode.Forbidden, 'the X-CSRF-Token header is missing or is not this session’s');
+    requireCsrf(session, csrfToken);
     const now = this.clock();
     if (session.stage === 'enrol-second-factor' && session.pendingTotpSecret) {
       const step = acceptedTotpStep(this.cipher.open(session.pendingTotpSecret, totpContext(user.username)), code, now, null);
