@@ -30,6 +30,7 @@ export class ContractSchemaError extends Error {
 
 const IDENTITY_NUMBER_PROBLEMS: Record<IdentityNumberProblem, string> = {
   shape: 'is not a resident identity number: it must be 18 characters, 17 digits and a check digit or X',
+  'division-code': 'is not a resident identity number: its first two digits are no province-level division code (GB/T 2260)',
   'birth-date': 'is not a resident identity number: characters 7 to 14 are not a real birth date',
   'check-character': 'is not a resident identity number: its check character does not match the first 17 digits (GB 11643)',
 };
