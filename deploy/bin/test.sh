@@ -9,8 +9,9 @@ hub_ensure_dependencies
 # ts-jest only transpiles (isolatedModules), so the tests are type-checked here, strictly, like the code.
 hub_say "Type-checking tests (tsc --noEmit) ..."
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/console/web --noEmit
 hub_say "Checking the formatting (Prettier; npm run format rewrites it) ..."
-npx prettier --check --log-level warn 'apps/**/*.ts' 'libs/**/*.ts' 'tests/**/*.ts' 'bench/**/*.ts' 'deploy/**/*.ts'
+npx prettier --check --log-level warn 'apps/**/*.ts' 'apps/**/*.tsx' 'libs/**/*.ts' 'tests/**/*.ts' 'bench/**/*.ts' 'deploy/**/*.ts'
 hub_say "Linting (ESLint, typescript-eslint strict type-checked; eslint.config.js) ..."
 npx eslint --max-warnings 0 .
 hub_say "Checking the layer map (dependency-cruiser, .dependency-cruiser.cjs) ..."

@@ -48,9 +48,9 @@ const APPS = [
     kafka: 'console' as HubService,
     entry: 'dist/apps/console/src/main.js',
     port: process.env['CONSOLE_HTTP_PORT'] ?? '8082',
-    what: 'console (sign-in API for now: /api/session; users in .hub/console-users.json)',
+    what: 'console (open it in a browser; users and first passwords in .hub/console-users.json)',
     database: 'console' as const,
-    uses: ['DATABASE_URL', 'CONSOLE_KEYS'] as SecretSetting[],
+    uses: ['DATABASE_URL', 'CONSOLE_KEYS', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS'] as SecretSetting[],
   },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running) and their metrics. */

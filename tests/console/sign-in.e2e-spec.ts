@@ -68,6 +68,8 @@ describe('signing in to the console', () => {
       DATABASE_URL: database.url,
       ...testKafkaEnv(),
       CONSOLE_KEYS: `1:${Buffer.alloc(32, 7).toString('base64')}`,
+      PSEUDONYM_KEYS: `1:${Buffer.alloc(32, 8).toString('base64')}`,
+      ENVELOPE_KEYS: `1:${Buffer.alloc(32, 9).toString('base64')}`,
     });
     app = await createConsoleApp(env, { logger: false });
     await app.listen(0, '127.0.0.1');

@@ -1,9 +1,14 @@
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { HubEnvironment, IsKeyRing } from '@hub/config';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsKeyRing } from '@hub/config';
+import { FindingWorkEnvironment } from '@hub/gateway';
 
-/** The console's settings (issue 24): where it listens, the key ring its users' authenticator secrets are sealed with, and the sign-in policy. */
-export class ConsoleEnvironment extends HubEnvironment {
+/**
+ * The console's settings (issue 24): where it listens, the key ring its users' authenticator
+ * secrets are sealed with, the sign-in policy, the services it watches, and (as the findings' use
+ * cases need them) the pseudonym and envelope keys and the contracts topic.
+ */
+export class ConsoleEnvironment extends FindingWorkEnvironment {
   override SERVICE_NAME = 'console';
   override HTTP_PORT = 8082;
 
@@ -41,4 +46,21 @@ export class ConsoleEnvironment extends HubEnvironment {
   @Min(1)
   @Max(480)
   CONSOLE_IDLE_MINUTES = 30;
+
+  /** The services the operations page watches, `<name>=<base URL>` separated by commas; each one's /health/ready is asked. */
+  @Expose()
+  @IsString()
+  @Matches(/^[a-z-]+=https?:\/\/[^,\s]+(,[a-z-]+=https?:\/\/[^,\s]+)*$/, { message: 'CONSOLE_SERVICES must be <name>=<http(s) URL> entries separated by commas' })
+  CONSOLE_SERVICES = 'gateway=http://127.0.0.1:8080,registry=http://127.0.0.1:8081,audit=http://127.0.0.1:8083,crosscheck=http://127.0.0.1:8084';
+
+  /** The built web application (npm run build:console); unset: dist/console-web beside the console's code. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  CONSOLE_WEB_DIR?: string;
+
+  /** CONSOLE_SERVICES as name → URL. */
+  consoleServices(): Record<string, string> {
+    return Object.fromEntries(this.CONSOLE_SERVICES.split(',').map((entry) => entry.split('=', 2) as [string, string]));
+  }
 }

@@ -1,11 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ContractCatalogueModule } from '@hub/contract-registry';
 import { ConsoleUsersModule } from '@hub/console-users';
+import { findingWorkOptions, FindingWorkModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
 import { ServicePlatformModule } from '@hub/platform';
 import { ConsoleEnvironment } from './console-environment.js';
+import { CatalogueController } from './http/catalogue.controller.js';
+import { ConsoleAccessGuard } from './http/console-access.guard.js';
+import { FindingsController } from './http/findings.controller.js';
+import { OperationsController } from './http/operations.controller.js';
 import { SessionController } from './http/session.controller.js';
 
-/** The console's server (issue 24): signing in for now; the pages and their API come next. */
+/** The console's server (issue 24): signing in, and the API of its pages on the gateway's and the registry's use cases. */
 @Module({})
 export class ConsoleModule {
   static forRoot(env: ConsoleEnvironment): DynamicModule {
@@ -18,8 +25,11 @@ export class ConsoleModule {
           keys: env.CONSOLE_KEYS,
           policy: { lockoutAttempts: env.CONSOLE_LOCKOUT_ATTEMPTS, lockoutMinutes: env.CONSOLE_LOCKOUT_MINUTES, idleMinutes: env.CONSOLE_IDLE_MINUTES },
         }),
+        FindingWorkModule.forRoot(findingWorkOptions(env)),
+        ContractCatalogueModule,
       ],
-      controllers: [SessionController],
+      controllers: [SessionController, FindingsController, CatalogueController, OperationsController],
+      providers: [{ provide: APP_GUARD, useClass: ConsoleAccessGuard }],
     };
   }
 }

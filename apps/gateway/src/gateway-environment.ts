@@ -1,39 +1,10 @@
 import { Expose, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { HubEnvironment, IsKeyRing } from '@hub/config';
+import { FindingWorkEnvironment } from '@hub/gateway';
 
 /** The gateway's settings: the hub's common ones and its own. */
-export class GatewayEnvironment extends HubEnvironment {
+export class GatewayEnvironment extends FindingWorkEnvironment {
   override SERVICE_NAME = 'gateway';
-
-  /**
-   * The hub-held pseudonym keys, `<version>:<base64 secret of 32+ bytes>[,...]`; the highest version
-   * makes new pseudonyms. Required: without it the gateway cannot let any identity number through.
-   */
-  @Expose()
-  @IsKeyRing('PSEUDONYM_KEYS')
-  PSEUDONYM_KEYS!: string;
-
-  /**
-   * The envelope keys, `<version>:<base64 secret of 32+ bytes>[,...]`, a ring apart from the
-   * pseudonym keys: rejected records, department record keys and the identity vault are sealed
-   * with them at rest (AES-256-GCM). The highest version seals; older ones open until the gateway
-   * seals their rows again at its next start. Required.
-   */
-  @Expose()
-  @IsKeyRing('ENVELOPE_KEYS')
-  ENVELOPE_KEYS!: string;
-
-  /** The registry's compacted topic of contracts, followed for validation. */
-  @Expose()
-  @IsString()
-  CONTRACTS_TOPIC = 'hub.contracts';
-
-  /** The registry's public key (PEM): contract changes it did not sign are refused to the dead-letter topic. Unset: not checked. */
-  @Expose()
-  @IsOptional()
-  @IsString()
-  CONTRACTS_PUBLIC_KEY_FILE?: string;
 
   /** The crosscheck's public key (PEM): finding changes it did not sign are refused to the dead-letter topic. Unset: not checked. */
   @Expose()

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '@hub/platform';
-import { FINDING_RESPONSE_TYPE, GatewayCoreModule } from '@hub/gateway';
+import { FINDING_RESPONSE_TYPE, findingWorkOptions, GatewayCoreModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC } from '@hub/members';
 import { RecordVerifier } from '@hub/messaging';
 import { GatewayEnvironment } from './gateway-environment.js';
@@ -25,12 +25,9 @@ export class GatewayModule {
           ],
         }),
         GatewayCoreModule.forRoot({
-          pseudonymKeys: env.PSEUDONYM_KEYS,
-          envelopeKeys: env.ENVELOPE_KEYS,
-          contractsTopic: env.CONTRACTS_TOPIC,
+          ...findingWorkOptions(env),
           canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS,
           retention: { rejectionDays: env.REJECTION_RETENTION_DAYS, identityVaultDays: env.IDENTITY_VAULT_RETENTION_DAYS, recordKeyDays: env.RECORD_KEY_RETENTION_DAYS },
-          ...(env.CONTRACTS_PUBLIC_KEY_FILE ? { contractsPublicKeyFile: env.CONTRACTS_PUBLIC_KEY_FILE } : {}),
         }),
       ],
       controllers: [...HTTP_CONTROLLERS, InboundController, FindingRouterController, FactKeeperController],

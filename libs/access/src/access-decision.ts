@@ -1,10 +1,11 @@
+import type { ConsoleAction } from './console-action.js';
 import type { MemberRole } from './member-role.js';
 
 /** What a member asks to do, and the hub's answer, as the access log records it. */
 /** What a member may do with the contract registry (decided in registry-access.ts). */
 export type RegistryAction = 'read-contracts' | 'check-contract' | 'register-contract' | 'sample-check' | 'change-lifecycle' | 'change-compatibility' | 'delete-contract';
 
-export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members' | 'administer-users' | 'console-sign-in';
+export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members' | 'administer-users' | 'console-sign-in' | ConsoleAction;
 
 /**
  * The gateway's other actions: declaring and reading CSV mappings, replaying a rejection, and

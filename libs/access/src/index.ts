@@ -1,4 +1,5 @@
 export { decidePublish, decideRead, type AccessAction, type AccessDecision, type GatewayAction, type ReadAction, type RegistryAction } from './access-decision.js';
+export { CONSOLE_ACTIONS, type ConsoleAction } from './console-action.js';
 export { decideReveal, type RevealRequest } from './reveal-decision.js';
 export { apiKeyId, apiKeyMatches, issueApiKey, type IssuedApiKey } from './api-key.js';
 export { applyToBucket, BURST_SECONDS, type BucketOperation, type RateDecision, type TokenBucket } from './token-bucket.js';

@@ -48,8 +48,9 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
   // Reads the log partition by partition (hub replay, the published checkpoints of hub audit verify):
   // no consumer group of its own; it only looks at how far the audit's group has committed.
   'auditor-tools': [topic('*', READ), { resource: 'group', pattern: 'literal', name: 'audit', operations: ['describe'] }],
-  // Writes what people do in the console to the access log; reads the rest through the hub's database.
-  console: [topic('hub.access-log', WRITE)],
+  // Writes what people do in the console to the access log and the officers' responses to findings (as the gateway does for a
+  // department's system); follows the contracts the responses are checked against; reads the rest through the hub's database.
+  console: [topic('hub.access-log', WRITE), topic('hub.finding-response.recorded.v1', WRITE), topic('hub.contracts', READ), groups('console')],
 };
 
 /**

@@ -88,10 +88,16 @@ export class ConsoleSignIn {
     return this.view(user, session);
   }
 
+  /** The session of a request that reads: signed in all the way. */
+  async signedIn(token: string): Promise<{ user: ConsoleUser; session: ConsoleSession }> {
+    const current = await this.current(token);
+    if (current.session.stage !== 'active') throw new HubError(ErrorCode.Forbidden, `登录尚未完成 (sign-in is not finished: ${current.session.stage})`);
+    return current;
+  }
+
   /** The session of a request that changes something: signed in all the way, and carrying the session's CSRF token. */
   async authorise(token: string, csrfToken: string | undefined): Promise<{ user: ConsoleUser; session: ConsoleSession }> {
-    const current = await this.current(token);
-    if (current.session.stage !== 'active') throw new HubError(ErrorCode.Forbidden, `sign-in is not finished: ${current.session.stage}`);
+    const current = await this.signedIn(token);
     requireCsrf(current.session, csrfToken);
     return current;
   }

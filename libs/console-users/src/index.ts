@@ -9,3 +9,4 @@ export { CONSOLE_SESSION_REPOSITORY, type ConsoleSession, type ConsoleSessionRep
 export { ConsoleSignIn, DEFAULT_SIGN_IN_POLICY, type SessionView, type SignInPolicy, type StartedSession } from './console-sign-in.js';
 export { PostgresConsoleSessionRepository } from './postgres-console-session.repository.js';
 export { ConsoleUsersModule, type ConsoleUsersOptions } from './console-users.module.js';
+export { mayDo, permissionsOf } from './console-permission.js';

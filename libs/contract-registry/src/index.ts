@@ -4,6 +4,7 @@ export { ContractRegistry, type CompatibilityReport, type ContractSummary, type 
 export { PostgresSchemaStore } from './postgres-schema-store.js';
 export { RegistryError, RegistryErrorCode } from './registry-error.js';
 export { LIFECYCLES, type Lifecycle, type SchemaStore, type StoredVersion } from './schema-store.js';
+export { ContractCatalogueModule } from './contract-catalogue.module.js';
 export { ContractRegistryModule } from './contract-registry.module.js';
 export { type SampleCheckReport } from './sample-check.js';
 export { TopicSampleChecker } from './topic-sample-checker.js';

@@ -26,7 +26,8 @@ export class FindingReveals {
     private readonly accessLog: Pick<AccessLog, 'write'>,
   ) {}
 
-  async reveal(member: Member, findingId: string, statedPurpose: unknown): Promise<FindingReveal> {
+  /** `user`: the person who asks, when a person does (the console), so the access log names them. */
+  async reveal(member: Member, findingId: string, statedPurpose: unknown, user?: string): Promise<FindingReveal> {
     if (typeof statedPurpose !== 'string' || statedPurpose.trim().length < 2 || statedPurpose.length > 200) {
       throw new HubError(ErrorCode.BadRequest, 'state the purpose of the reveal: {"purpose": "<2 to 200 characters>"}, e.g. "资助参保"');
     }
@@ -34,7 +35,8 @@ export class FindingReveals {
     const finding = /^[0-9a-f]{64}$/.test(findingId) ? await this.findings.find(member.id, findingId) : undefined;
     // Another member's finding is answered as one that does not exist, so ids cannot be probed.
     if (!finding) throw new HubError(ErrorCode.NotFound, `${member.id} has no finding ${findingId}`);
-    const decision = decideReveal(member.id, member.role, { findingId, rule: finding.rule, state: finding.state, ...(finding.reveal ? { reveal: finding.reveal } : {}), statedPurpose });
+    const decided = decideReveal(member.id, member.role, { findingId, rule: finding.rule, state: finding.state, ...(finding.reveal ? { reveal: finding.reveal } : {}), statedPurpose });
+    const decision = user === undefined ? decided : { ...decided, user };
     const log = (allowed: boolean) => this.accessLog.write(decision, 'http', allowed ? 1 : 0, [findingId], statedPurpose);
     if (!decision.allowed) {
       await log(false);

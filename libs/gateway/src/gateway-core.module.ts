@@ -2,20 +2,18 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HubEnvironment } from '@hub/config';
-import { deadLetterRecord, HubProducer, KafkaTopicAdmin, kafkaSettingsFrom, RecordVerifier } from '@hub/messaging';
-import { AccessLog, MembersModule } from '@hub/members';
-import { EnvelopeCipher, Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
+import { HubProducer, KafkaTopicAdmin } from '@hub/messaging';
+import { MembersModule } from '@hub/members';
+import { Pseudonymiser } from '@hub/privacy';
 import { CSV_MAPPING_REPOSITORY } from './csv-mapping.repository.js';
 import { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';
 import { FindingDelivery } from './finding-delivery.js';
-import { FINDING_REPOSITORY, type FindingRepository } from './finding.repository.js';
-import { PostgresFindingRepository } from './postgres-finding.repository.js';
 import { FindingResponses } from './finding-responses.js';
 import { FindingReveals } from './finding-reveals.js';
+import { findingWorkProviders, type FindingWorkOptions } from './finding-work.module.js';
 import { GatewayContracts } from './gateway-contracts.js';
 import { IdentityVault } from './identity-vault.js';
 import { INGEST_LEDGER, type IngestLedger } from './ingest-ledger.repository.js';
-import { PostgresIngestLedger } from './postgres-ingest-ledger.repository.js';
 import { PublishService } from './publish-service.js';
 import { PostgresRetentionRepository } from './postgres-retention.repository.js';
 import { PostgresRateBucketRepository } from './postgres-rate-bucket.repository.js';
@@ -26,14 +24,7 @@ import { SharedFacts } from './shared-facts.js';
 import { SHARED_FACT_REPOSITORY, type SharedFactRepository } from './shared-fact.repository.js';
 import { PostgresSharedFactRepository } from './postgres-shared-fact.repository.js';
 
-export interface GatewayCoreOptions {
-  /** `1:<base64 secret>,2:<base64 secret>`: the hub-held pseudonym keys. */
-  pseudonymKeys: string;
-  /** `1:<base64 secret>,...`: the envelope keys personal data is sealed with at rest, apart from the pseudonym keys. */
-  envelopeKeys: string;
-  contractsTopic: string;
-  /** The registry's public key file: contract changes it did not sign are refused. */
-  contractsPublicKeyFile?: string;
+export interface GatewayCoreOptions extends FindingWorkOptions {
   canonicalTopicPartitions: number;
   /** How long rejected records and the identity vault are kept (default DEFAULT_GATEWAY_RETENTION). */
   retention?: GatewayRetention;
@@ -64,49 +55,16 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
       imports: [MembersModule],
       providers: [
         { provide: OPTIONS, useValue: options },
+        ...findingWorkProviders(options),
         { provide: CSV_MAPPING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCsvMappingRepository(ds) },
-        { provide: FINDING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresFindingRepository(ds) },
         { provide: SHARED_FACT_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresSharedFactRepository(ds) },
         { provide: RATE_BUCKET_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRateBucketRepository(ds) },
         { provide: RETENTION_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRetentionRepository(ds) },
         { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
-        { provide: Pseudonymiser, useFactory: () => new Pseudonymiser(VersionedKeyRing.parse(options.pseudonymKeys)) },
-        { provide: EnvelopeCipher, useFactory: () => new EnvelopeCipher(VersionedKeyRing.parse(options.envelopeKeys)) },
-        { provide: INGEST_LEDGER, inject: [getDataSourceToken(), EnvelopeCipher], useFactory: (ds: DataSource, cipher: EnvelopeCipher) => new PostgresIngestLedger(ds, cipher) },
-        {
-          provide: IdentityVault,
-          inject: [getDataSourceToken(), EnvelopeCipher, Pseudonymiser],
-          useFactory: (ds: DataSource, cipher: EnvelopeCipher, pseudonymiser: Pseudonymiser) => new IdentityVault(ds, cipher, pseudonymiser),
-        },
-        {
-          provide: GatewayContracts,
-          inject: [HubEnvironment, HubProducer],
-          useFactory: (env: HubEnvironment, producer: HubProducer) =>
-            new GatewayContracts({ ...kafkaSettingsFrom(env), clientId: `${env.SERVICE_NAME}.contracts` }, options.contractsTopic, {
-              ...(options.contractsPublicKeyFile ? { verifier: RecordVerifier.fromPemFiles([options.contractsPublicKeyFile]) } : {}),
-              deadLetter: (record, error) =>
-                producer.send([deadLetterRecord(env.DEAD_LETTER_TOPIC, record, { error, attempts: 1, consumerGroup: `${env.SERVICE_NAME}.contracts`, failedAt: new Date() })]),
-            }),
-        },
-        {
-          provide: FindingDelivery,
-          inject: [FINDING_REPOSITORY, INGEST_LEDGER],
-          useFactory: (findings: FindingRepository, ledger: IngestLedger) => new FindingDelivery(findings, ledger),
-        },
         {
           provide: SharedFacts,
           inject: [SHARED_FACT_REPOSITORY, INGEST_LEDGER],
           useFactory: (facts: SharedFactRepository, ledger: IngestLedger) => new SharedFacts(facts, ledger),
-        },
-        {
-          provide: FindingReveals,
-          inject: [FindingDelivery, IdentityVault, AccessLog],
-          useFactory: (findings: FindingDelivery, vault: IdentityVault, accessLog: AccessLog) => new FindingReveals(findings, vault, accessLog),
-        },
-        {
-          provide: FindingResponses,
-          inject: [GatewayContracts, HubProducer, Pseudonymiser],
-          useFactory: (contracts: GatewayContracts, producer: HubProducer, pseudonymiser: Pseudonymiser) => new FindingResponses(contracts, producer, pseudonymiser),
         },
         {
           provide: PublishService,

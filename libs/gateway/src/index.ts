@@ -4,6 +4,8 @@ export type { DeliveredFinding, FindingChange, FindingFilter } from './delivered
 export { FindingDelivery } from './finding-delivery.js';
 export { FINDING_RESPONSE_TYPE, FindingResponses, type FindingResponseRequest } from './finding-responses.js';
 export { FindingReveals, type FindingReveal } from './finding-reveals.js';
+export { FindingWorkModule, findingWorkProviders, type FindingWorkOptions } from './finding-work.module.js';
+export { FindingWorkEnvironment, findingWorkOptions } from './finding-work-environment.js';
 export { GatewayContracts } from './gateway-contracts.js';
 export { GatewayCoreModule, type GatewayCoreOptions } from './gateway-core.module.js';
 export { memberOfInboundTopic, memberTopics, memberTopicSpecs } from './gateway-topics.js';

@@ -1,1 +1,2 @@
 export { ServicePlatformModule, type ServicePlatformOptions } from './service-platform.module.js';
+export { cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, page, pageSize, type Page } from './paging.js';

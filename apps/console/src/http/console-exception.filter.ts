@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { RegistryError } from '@hub/contract-registry';
 import { HubError, httpStatusOf } from '@hub/errors';
 
 /** Answers every error as `{ statusCode, error, message }`; 503 with Retry-After when the hub cannot right now; never a stack. */
@@ -11,6 +12,11 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof HttpException) {
       response.status(exception.getStatus()).json({ statusCode: exception.getStatus(), error: exception.name, message: exception.message });
+      return;
+    }
+    if (exception instanceof RegistryError) {
+      // The registry's library answers in its own codes (Confluent's); its explanations are kept for the catalogue page.
+      response.status(exception.httpStatus).json({ statusCode: exception.httpStatus, error: exception.errorCode, message: exception.message, details: exception.details });
       return;
     }
     const error = exception instanceof HubError ? exception : HubError.from(exception);

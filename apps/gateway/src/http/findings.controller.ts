@@ -3,7 +3,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse }
 import { ErrorCode, HubError } from '@hub/errors';
 import { FindingDelivery, FindingResponses, FindingReveals, type FindingResponseRequest } from '@hub/gateway';
 import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
-import { cursor, page, pageSize } from './paging.js';
+import { cursor, page, pageSize } from '@hub/platform';
 import { readJsonBody } from './read-request-body.js';
 import { ReadAccess } from './read-access.js';
 import { FindingPageSchema, FindingResponseSchema, FindingRevealSchema, RecordedFindingResponseSchema, RevealRequestSchema } from './openapi/finding.schemas.js';

@@ -8,7 +8,7 @@ import { maskIdentityNumbers } from '@hub/privacy';
 import { MemberAuthGuard } from '@hub/members';
 import { CurrentMember } from '@hub/members';
 import { refuseOverRate } from './refuse-over-rate.js';
-import { cursor, page, pageSize } from './paging.js';
+import { cursor, page, pageSize } from '@hub/platform';
 import { ReadAccess } from './read-access.js';
 import { ApiMemberAuth } from './openapi/member-auth.docs.js';
 import { ApiPaging } from './openapi/paging.parameters.js';

@@ -6,7 +6,7 @@ import { type Member } from '@hub/members';
 import { MemberAuthGuard } from '@hub/members';
 import { CurrentMember } from '@hub/members';
 import { GatewayEnvironment } from '../gateway-environment.js';
-import { cursor, page, pageSize } from './paging.js';
+import { cursor, page, pageSize } from '@hub/platform';
 import { ReadAccess } from './read-access.js';
 import { refuseOverRate } from './refuse-over-rate.js';
 import { ApiMemberAuth } from './openapi/member-auth.docs.js';

@@ -1,0 +1,60 @@
+/* The shapes the console's API answers, as the pages read them (the server's: SessionView, DeliveredFinding, ContractSummary, CompatibilityReport, ServiceHealth). */
+export type { DeliveredFinding as Finding } from '../../../../libs/gateway/src/delivered-finding.js';
+export type { ConsoleAction } from '../../../../libs/access/src/console-action.js';
+import type { ConsoleAction } from '../../../../libs/access/src/console-action.js';
+import type { ContractBinding } from '../../../../libs/contracts/src/contract-annotations.js';
+import type { SchemaDifference } from '../../../../libs/contracts/src/compatibility/schema-difference.js';
+
+export type ConsoleRole = 'department-officer' | 'department-administrator' | 'auditor' | 'integration-engineer' | 'data-steward' | 'security-administrator';
+
+export interface Session {
+  username: string;
+  displayName: string;
+  member: string;
+  role: ConsoleRole;
+  stage: 'change-password' | 'second-factor' | 'enrol-second-factor' | 'active';
+  csrfToken: string;
+  enrolment?: { secret: string; otpauthUri: string };
+  permissions: ConsoleAction[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ContractSummary {
+  subject: string;
+  version: number;
+  id: number;
+  lifecycle: string;
+  binding?: ContractBinding;
+  classification: { pointer: string; classification: string }[];
+}
+
+export interface ContractDetail extends ContractSummary {
+  versions: number[];
+  sharing: { member: string; fields: string[]; purpose: string }[];
+}
+
+export interface CompatibilityReport {
+  compatible: boolean;
+  mode: string;
+  differences: SchemaDifference[];
+  incompatibilities: (SchemaDifference & { version: number; direction: 'backward' | 'forward'; explanation: string })[];
+  governed: { kind: string; pointer: string; detail: string }[];
+}
+
+export interface ServiceHealth {
+  service: string;
+  url: string;
+  status: 'up' | 'down' | 'unreachable';
+  detail: unknown;
+}
+
+export interface Reveal {
+  findingId: string;
+  identityNumber: string;
+  name: string;
+  purpose: string;
+}

@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Timeline, Typography } from 'antd';
+import { api, ApiError, query } from '../api.js';
+import type { Finding, Page, Reveal, Session } from '../api-types.js';
+import { useT } from '../i18n.js';
+import { StatusTag } from './StatusTag.js';
+import { FindingFilters, type FindingFilter } from './FindingFilters.js';
+import { RuleCounts } from './RuleCounts.js';
+
+type Answer = 'acknowledged' | 'resolved' | 'disputed';
+
+/** A department's findings: filter, read each with its evidence and own record keys, respond, reveal where the rule grants it, export. */
+export function FindingsInboxPage({ session }: { session: Session }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<FindingFilter>({ state: 'open' });
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [answering, setAnswering] = useState<{ finding: Finding; response: Answer }>();
+  const [revealing, setRevealing] = useState<Finding>();
+  const [revealed, setRevealed] = useState<Reveal>();
+
+  const load = useCallback(
+    async (after?: string) => {
+      setLoading(true);
+      try {
+        const page = await api<Page<Finding>>('GET', `/api/findings${query({ ...filter, after, limit: '200' })}`);
+        setFindings((current) => (after ? [...current, ...page.items] : page.items));
+        setNext(page.nextCursor);
+      } catch (error) {
+        void message.error(error instanceof ApiError ? error.message : String(error));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [filter, message],
+  );
+  useEffect(() => void load(), [load]);
+
+  const respond = async (values: { reason?: string }) => {
+    if (!answering) return;
+    try {
+      await api('POST', `/api/findings/${answering.finding.findingId}/responses`, { response: answering.response, ...(values.reason ? { reason: values.reason } : {}) });
+      setAnswering(undefined);
+      void message.success(t('responseRecorded'));
+      setTimeout(() => void load(), 2_000);
+    } catch (error) {
+      void message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+  const reveal = async (values: { purpose: string }) => {
+    if (!revealing) return;
+    try {
+      setRevealed(await api<Reveal>('POST', `/api/findings/${revealing.findingId}/reveal`, values));
+    } catch (error) {
+      void message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+
+  const canReveal = session.permissions.includes('reveal-identity');
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <FindingFilters filter={filter} onChange={setFilter} />
+      <Space>
+        <Button href={`/api/findings/export.csv${query({ ...filter })}`} download>
+          {t('exportCsv')}
+        </Button>
+        <Button onClick={() => void load()}>{t('refresh')}</Button>
+      </Space>
+      <Card title={t('countsByRule')} size="small">
+        <RuleCounts findings={findings} />
+      </Card>
+      <Table<Finding>
+        rowKey="findingId"
+        loading={loading}
+        dataSource={findings}
+        pagination={{ pageSize: 20 }}
+        locale={{ emptyText: t('noFindings') }}
+        expandable={{ expandedRowRender: (finding) => <FindingDetail finding={finding} /> }}
+        columns={[
+          { title: t('rule'), dataIndex: 'rule' },
+          { title: t('period'), dataIndex: 'period' },
+          { title: t('item'), dataIndex: 'item' },
+          { title: t('state'), dataIndex: 'state', render: (state: Finding['state']) => <StatusTag tone={state === 'open' ? 'red' : 'green'}>{t(state)}</StatusTag> },
+          { title: t('explanation'), dataIndex: 'explanation', ellipsis: true },
+          { title: t('lastResponse'), render: (_, finding) => finding.responses.at(-1)?.response ?? '—' },
+          {
+            title: t('actions'),
+            render: (_, finding) =>
+              finding.state === 'open' && (
+                <Space wrap>
+                  <Button size="small" onClick={() => setAnswering({ finding, response: 'acknowledged' })}>
+                    {t('acknowledge')}
+                  </Button>
+                  <Button size="small" type="primary" onClick={() => setAnswering({ finding, response: 'resolved' })}>
+                    {t('resolve')}
+                  </Button>
+                  <Button size="small" danger onClick={() => setAnswering({ finding, response: 'disputed' })}>
+                    {t('dispute')}
+                  </Button>
+                  {canReveal && (
+                    <Button size="small" onClick={() => setRevealing(finding)}>
+                      {t('reveal')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {next && <Button onClick={() => void load(next)}>{t('loadMore')}</Button>}
+      <Modal
+        title={answering && t(answering.response === 'acknowledged' ? 'acknowledge' : answering.response === 'resolved' ? 'resolve' : 'dispute')}
+        open={!!answering}
+        onCancel={() => setAnswering(undefined)}
+        footer={null}
+        destroyOnHidden
+      >
+        <Form layout="vertical" name="respond" onFinish={(values: { reason?: string }) => void respond(values)}>
+          <Form.Item label={t('reason')} name="reason" rules={[{ required: answering?.response !== 'acknowledged', message: t('reasonRequired') }]}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('confirm')}
+          </Button>
+        </Form>
+      </Modal>
+      <Modal
+        title={t('reveal')}
+        open={!!revealing}
+        onCancel={() => {
+          setRevealing(undefined);
+          setRevealed(undefined);
+        }}
+        footer={null}
+        destroyOnHidden
+      >
+        {revealed ? (
+          <Descriptions column={1} bordered size="small" title={t('revealed')}>
+            <Descriptions.Item label={t('name')}>{revealed.name}</Descriptions.Item>
+            <Descriptions.Item label={t('identityNumber')}>{revealed.identityNumber}</Descriptions.Item>
+            <Descriptions.Item label={t('purpose')}>{revealed.purpose}</Descriptions.Item>
+          </Descriptions>
+        ) : (
+          <Form layout="vertical" name="reveal" initialValues={{ purpose: revealing?.reveal?.purpose ?? '' }} onFinish={(values: { purpose: string }) => void reveal(values)}>
+            <Form.Item label={t('revealPurpose')} name="purpose" rules={[{ required: true }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('confirm')}
+            </Button>
+          </Form>
+        )}
+      </Modal>
+    </Space>
+  );
+}
+
+/** One finding in full: its explanation, the events it rests on, the member's own record keys, the responses so far. */
+export function FindingDetail({ finding }: { finding: Finding }) {
+  const t = useT();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph>{finding.explanation}</Typography.Paragraph>
+      <Descriptions size="small" column={1} title={t('recordKeys')}>
+        {Object.entries(finding.recordKeys).map(([field, key]) => (
+          <Descriptions.Item key={field} label={field}>
+            {key}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('evidence')}
+      </Typography.Title>
+      <Timeline items={finding.evidence.map((evidence) => ({ key: `${evidence.source}/${evidence.eventId}`, children: `${evidence.type} · ${evidence.source} · ${evidence.eventId}` }))} />
+      {finding.responses.length > 0 && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {t('responses')}
+          </Typography.Title>
+          <Timeline
+            items={finding.responses.map((response) => ({ key: response.respondedAt, children: `${response.respondedAt} · ${response.response}${response.reason ? ` · ${response.reason}` : ''}` }))}
+          />
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,20 @@
+/** What a person may do through the console's API (issue 24). */
+export const CONSOLE_ACTIONS = [
+  /** The findings routed to the user's own member, and their export. */
+  'read-own-findings',
+  /** Acknowledge, resolve or dispute one of them. */
+  'respond-to-finding',
+  /** Learn who a finding is about, where its rule grants it (the purpose logged). */
+  'reveal-identity',
+  /** Findings across every member (the audit office). */
+  'search-all-findings',
+  /** The access log (who did what, allowed or refused). */
+  'read-access-log',
+  /** The data catalogue: contracts, fields and their classification, the sharing rules. */
+  'read-catalogue',
+  /** Check a candidate contract version against the registered ones. */
+  'check-contract',
+  /** The services' health. */
+  'read-operations',
+] as const;
+export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];

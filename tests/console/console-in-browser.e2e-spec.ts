@@ -1,0 +1,329 @@
+/**
+ * Issue 24: the console in a real browser (Debian's Chromium, driven by playwright-core) against
+ * a hub the test starts — gateway, crosscheck and console as processes, the registry's contracts
+ * on the same PostgreSQL. People sign in (with the second factor), work a finding, reveal an
+ * identity where the rule grants it, search as the auditor, check a candidate contract; every role
+ * is refused what it may not see; every main page passes axe-core with no serious violation.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ConsoleUsers, PostgresConsoleUserRepository, totpCode, totpStep, type ConsoleRole } from '@hub/console-users';
+import { freePort } from '@hub/local-infra';
+import { MemberDirectory } from '@hub/members';
+import { openMigratedDataSource } from '@hub/persistence';
+import { AppProcess } from '../support/app-process.js';
+import { launchChromium, SCREENSHOTS } from '../support/chromium.js';
+import { startCrosscheck } from '../support/crosscheck-process.js';
+import { eventually } from '../support/eventually.js';
+import { publishOne, startGatewayTestBed, TEST_ENVELOPE_KEYS, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { freshIdentityNumber } from '../support/identity-numbers.js';
+import { startRegistry, type TestRegistry } from '../support/registry-app.js';
+import { testKafkaEnv } from '../support/test-kafka.js';
+import { uniqueName } from '../support/unique-name.js';
+
+const MONITORING = 'rural-revitalisation.monitoring-status.changed.v1';
+const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
+const ENROLMENT = 'education.student-enrolment.changed.v1';
+const NEW_PASSWORD = 'Liupan-Shan-2026';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface TestUser {
+  username: string;
+  member: string;
+  role: ConsoleRole;
+  displayName: string;
+  password?: string;
+}
+
+const USERS = {
+  healthcare: { username: 'ma.li', member: 'healthcare-security', role: 'department-officer', displayName: '马丽' },
+  education: { username: 'zhang.min', member: 'education', role: 'department-officer', displayName: '张敏' },
+  auditor: { username: 'wang.fang', member: 'audit-office', role: 'auditor', displayName: '王芳' },
+  engineer: { username: 'li.jun', member: 'integration-engineer', role: 'integration-engineer', displayName: '李军' },
+  secadmin: { username: 'zhao.lei', member: 'hub', role: 'security-administrator', displayName: '赵磊' },
+} satisfies Record<string, TestUser>;
+type UserKey = keyof typeof USERS;
+
+describe('the console in a real browser (issue 24)', () => {
+  let bed: GatewayTestBed;
+  let crosscheck: AppProcess;
+  let registry: TestRegistry;
+  let consoleApp: AppProcess;
+  let url: string;
+  let browser: Browser;
+  const passwords: Record<string, string> = {};
+  /** The authenticator secret each user with a second factor enrolled, and the last step used (a code is good once). */
+  const authenticators: Record<string, { secret: string; lastStep: number }> = {};
+  const contexts: Partial<Record<UserKey, { context: BrowserContext; page: Page }>> = {};
+  const uninsured = freshIdentityNumber({ from: 1970, to: 1990 });
+  const child = freshIdentityNumber();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const departments = ['education', 'civil-affairs', 'rural-revitalisation', 'healthcare-security'];
+    bed = await startGatewayTestBed('console-browser', {
+      members: [...departments.map((id) => ({ id, role: 'department' as const })), { id: 'audit-office', role: 'auditor' }, { id: 'integration-engineer', role: 'integration-engineer' }],
+    });
+    registry = await startRegistry(bed.database);
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300 });
+    const dataSource = await openMigratedDataSource(bed.database.url);
+    const users = new ConsoleUsers(new PostgresConsoleUserRepository(dataSource), new MemberDirectory(dataSource));
+    for (const user of Object.values(USERS)) passwords[user.username] = (await users.add(user)).initialPassword;
+    await dataSource.destroy();
+    const port = await freePort();
+    consoleApp = AppProcess.start('apps/console/src/main.js', {
+      SERVICE_NAME: uniqueName('console').replace(/_/g, '-'),
+      HTTP_PORT: String(port),
+      DATABASE_URL: bed.database.url,
+      ...testKafkaEnv(),
+      CONSOLE_KEYS: `1:${Buffer.alloc(32, 5).toString('base64')}`,
+      PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
+      ENVELOPE_KEYS: TEST_ENVELOPE_KEYS,
+      CONTRACTS_TOPIC: bed.contractsTopic,
+      CONSOLE_SERVICES: `gateway=${bed.url},crosscheck=${crosscheck.url!}`,
+    });
+    url = `http://127.0.0.1:${port}`;
+    await eventually('the console is ready', async () => {
+      if (consoleApp.exited) throw new Error(`the console exited:\n${consoleApp.lines.join('\n')}`);
+      return fetch(`${url}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
+    });
+    // An uninsured monitored person (insurance gap, which grants Healthcare Security a reveal) and a 低保 child without aid (missed aid, which grants none).
+    await publishOne(bed, 'rural-revitalisation', MONITORING, {
+      householdNumber: `640104-${uniqueName('m').slice(-6)}`,
+      monitoringType: 'unstable-alleviated',
+      change: 'monitoring-started',
+      monitoringFrom: '2026-01-15',
+      monitoringTo: null,
+      members: [{ idNumber: uninsured, name: '杨秀英', relationToHead: 'head' }],
+    });
+    await publishOne(bed, 'education', ENROLMENT, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', stage: 'compulsory', schoolCode: '2164010401', effectiveDate: '2026-02-15' });
+    await publishOne(bed, 'civil-affairs', HOUSEHOLD, {
+      householdNumber: `640104-${uniqueName('h').slice(-6)}`,
+      category: 'dibao',
+      change: 'granted',
+      effectiveFrom: '2026-03-01',
+      effectiveTo: null,
+      members: [{ idNumber: child, name: '马小军', relationToHead: 'child' }],
+    });
+    await eventually('both findings held by the gateway', async () => {
+      const rows: { rule: string }[] = await bed.database.query("SELECT rule FROM gateway_finding WHERE state = 'open' AND rule IN ('insurance-gap', 'missed-student-aid')");
+      return new Set(rows.map((row) => row.rule)).size === 2;
+    });
+  });
+
+  afterAll(async () => {
+    for (const entry of Object.values(contexts)) await entry.context.close();
+    await browser?.close();
+    await consoleApp?.stop();
+    await crosscheck?.stop();
+    await registry?.app.close();
+    await bed?.stop();
+  });
+
+  /** The next code of a user's authenticator, waiting for a new 30-second step when the last one was used. */
+  const nextCode = async (username: string): Promise<string> => {
+    const authenticator = authenticators[username]!;
+    await eventually(`a new TOTP step for ${username}`, async () => totpStep(new Date()) > authenticator.lastStep, 40_000);
+    authenticator.lastStep = totpStep(new Date());
+    return totpCode(authenticator.secret, authenticator.lastStep);
+  };
+
+  /** Signs a user in through the pages: the first password, a new one, and the authenticator (enrolled at the first sign-in) where the role asks for it. */
+  const signIn = async (key: UserKey): Promise<Page> => {
+    const existing = contexts[key];
+    if (existing) return existing.page;
+    const user = USERS[key];
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    contexts[key] = { context, page };
+    await page.goto(url);
+    await page.getByLabel('用户名').fill(user.username);
+    await page.getByLabel('密码', { exact: true }).fill(passwords[user.username]!);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('当前密码').fill(passwords[user.username]!);
+    await page.getByLabel('新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    if (['auditor', 'security-administrator', 'department-administrator'].includes(user.role)) {
+      const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+      authenticators[user.username] = { secret, lastStep: 0 };
+      await page.getByLabel('动态验证码').fill(await nextCode(user.username));
+      await page.getByRole('button', { name: '确认' }).click();
+    }
+    await page.getByText(`当前用户: ${user.displayName}`).waitFor();
+    return page;
+  };
+
+  /** axe-core on the page as it stands: the serious and critical violations, by rule and where. */
+  const seriousViolations = async (page: Page): Promise<string[]> => {
+    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy (no inline scripts) does not govern.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate<{ id: string; impact: string | null; nodes: { target: string[] }[] }[]>('axe.run(document).then((results) => results.violations)');
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+
+  /** The status and message the console's API answers a signed-in page's request with. */
+  const apiFrom = (page: Page, method: string, path: string, body?: unknown) =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+        const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        return { status: response.status, message: ((await response.json()) as { message?: string }).message };
+      },
+      { method, path, body },
+    );
+
+  it('shows the sign-in page in Chinese first, with no serious accessibility violation', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
+    expect([await page.getAttribute('html', 'lang'), await seriousViolations(page)]).toEqual(['zh-CN', []]);
+    await context.close();
+  });
+
+  it('refuses a wrong password with a clear message and no session', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel('用户名').fill(USERS.education.username);
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码错误');
+    await context.close();
+  });
+
+  it('has an auditor enrol an authenticator at the first sign-in and come in with its code', async () => {
+    const page = await signIn('auditor');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('跨部门线索检索');
+  });
+
+  it("shows a department officer the member's open findings, and no serious accessibility violation", async () => {
+    const page = await signIn('education');
+    await page.getByRole('cell', { name: 'missed-student-aid' }).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'findings-inbox.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('works a finding from open to resolved: the response goes through the crosscheck and comes back on the finding', async () => {
+    const page = await signIn('education');
+    const row = page.getByRole('row', { name: /missed-student-aid/ }).first();
+    await row.getByRole('button', { name: '确认收到' }).click();
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await eventually('the acknowledgement is on the finding', async () => {
+      await page.getByRole('button', { name: '刷新' }).click();
+      return (await page.getByRole('row', { name: /missed-student-aid.*acknowledged/ }).count()) > 0;
+    });
+    await page.getByRole('row', { name: /missed-student-aid/ }).first().getByRole('button', { name: '办结' }).click();
+    await page.getByLabel('理由').fill('已于 2026-06-20 补发生活补助');
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await eventually('the resolution is on the finding', async () => {
+      await page.getByRole('button', { name: '刷新' }).click();
+      return (await page.getByRole('row', { name: /missed-student-aid.*resolved/ }).count()) > 0;
+    });
+  });
+
+  it('asks for a reason before a finding is resolved', async () => {
+    const page = await signIn('education');
+    await page.getByRole('row', { name: /missed-student-aid/ }).first().getByRole('button', { name: '办结' }).click();
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await page.getByText('请填写理由').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('reveals who an insurance-gap finding is about to Healthcare Security, stating the purpose', async () => {
+    const page = await signIn('healthcare');
+    await page.getByRole('row', { name: /insurance-gap/ }).first().getByRole('button', { name: '查看身份' }).click();
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    // Both persons are uninsured (the 低保 child too), so the first insurance-gap row is either's.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/杨秀英|马小军/).waitFor();
+    const shown = await dialog.innerText();
+    expect(shown.includes('杨秀英') ? shown.includes(uninsured) : shown.includes(child)).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('refuses a reveal where the rule grants none (missed aid), saying why', async () => {
+    const page = await signIn('education');
+    await page.getByRole('row', { name: /missed-student-aid/ }).first().getByRole('button', { name: '查看身份' }).click();
+    await page.getByLabel('查看目的（将记入访问日志）').fill('核实资助对象');
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await page.getByText(/the policy grants no reveal for missed-student-aid findings/).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it("lets the auditor search every member's findings, and no serious accessibility violation", async () => {
+    const page = await signIn('auditor');
+    await page.goto(`${url}/#/audit`);
+    await page.getByRole('cell', { name: 'healthcare-security' }).first().waitFor();
+    await page.getByRole('cell', { name: 'education' }).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-search.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the integration engineer the catalogue, and explains why an incompatible candidate is refused', async () => {
+    const page = await signIn('engineer');
+    await page.getByRole('button', { name: 'education.student-aid.granted.v1-value' }).click();
+    await page.getByRole('cell', { name: '/idNumber' }).first().waitFor();
+    const subject = 'education.student-aid.granted.v1-value';
+    const latest = (await (await fetch(`${registry.url}/subjects/${subject}/versions/latest`, { headers: registry.as('integration-engineer') })).json()) as { schema: string };
+    const candidate = JSON.parse(latest.schema) as { required: string[]; properties: Record<string, unknown> };
+    candidate.properties['grantedBy'] = { type: 'string', 'x-hub-classification': 'public' };
+    candidate.required = [...candidate.required, 'grantedBy'];
+    await page.getByLabel('主题', { exact: true }).fill(subject);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('候选版本（JSON Schema）').fill(JSON.stringify(candidate, null, 2));
+    await page.getByRole('button', { name: '兼容性检查' }).click();
+    await page.getByText(/不兼容/).waitFor();
+    expect(await page.getByText('Add the field as optional').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'catalogue.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the security administrator the services and their health', async () => {
+    const page = await signIn('secadmin');
+    await page.getByRole('cell', { name: 'gateway' }).waitFor();
+    await page.getByText('正常').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'operations.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('refuses every role what it may not see, in the API and on the page', async () => {
+    const refusals = {
+      education: ['GET /api/findings/all', 'GET /api/operations/services', 'POST /api/catalogue/x/check'],
+      auditor: ['GET /api/findings', 'GET /api/operations/services', 'POST /api/catalogue/x/check'],
+      engineer: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/operations/services'],
+      secadmin: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/catalogue'],
+    } as const;
+    const answers: string[] = [];
+    for (const [key, calls] of Object.entries(refusals) as [UserKey, readonly string[]][]) {
+      const page = await signIn(key);
+      for (const call of calls) {
+        const [method, path] = call.split(' ') as [string, string];
+        answers.push(`${key} ${call} ${(await apiFrom(page, method, path, method === 'POST' ? { schema: '{}' } : undefined)).status}`);
+      }
+    }
+    expect(answers).toEqual(Object.entries(refusals).flatMap(([key, calls]) => calls.map((call) => `${key} ${call} 403`)));
+    const engineer = await signIn('engineer');
+    await engineer.goto(`${url}/#/findings`);
+    await engineer.getByText('您的角色无权访问此页面。').waitFor();
+    await engineer.goto(`${url}/#/catalogue`);
+  });
+
+  it('answers a request without a session 401, and a change without the CSRF token 403', async () => {
+    expect((await fetch(`${url}/api/findings`)).status).toBe(401);
+    const page = await signIn('education');
+    const forged = await page.evaluate(async () => (await fetch('/api/findings/x/responses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"response":"acknowledged"}' })).status);
+    expect(forged).toBe(403);
+  });
+
+  it('serves its pages with a Content-Security-Policy that allows only its own scripts', async () => {
+    const response = await fetch(url);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
