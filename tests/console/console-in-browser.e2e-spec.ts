@@ -10,8 +10,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ConsoleUsers, PostgresConsoleUserRepository, totpCode, totpStep, type ConsoleRole } from '@hub/console-users';
-import { freePort } from '@hub/local-infra';
-import { MemberDirectory } from '@hub/members';
+import { findProjectRoot, freePort } from '@hub/local-infra';
+import { ACCESS_LOG_TOPIC, MemberDirectory, type AccessLogEntry } from '@hub/members';
+import { readTopicWindow } from '@hub/messaging';
 import { openMigratedDataSource } from '@hub/persistence';
 import { AppProcess } from '../support/app-process.js';
 import { launchChromium, SCREENSHOTS } from '../support/chromium.js';
@@ -20,7 +21,7 @@ import { eventually } from '../support/eventually.js';
 import { publishOne, startGatewayTestBed, TEST_ENVELOPE_KEYS, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
 import { startRegistry, type TestRegistry } from '../support/registry-app.js';
-import { testKafkaEnv } from '../support/test-kafka.js';
+import { testKafkaEnv, testKafkaSettings } from '../support/test-kafka.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const MONITORING = 'rural-revitalisation.monitoring-status.changed.v1';
@@ -59,6 +60,7 @@ describe('the console in a real browser (issue 24)', () => {
   const contexts: Partial<Record<UserKey, { context: BrowserContext; page: Page }>> = {};
   const uninsured = freshIdentityNumber({ from: 1970, to: 1990 });
   const child = freshIdentityNumber();
+  const started = Date.now();
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -127,7 +129,7 @@ describe('the console in a real browser (issue 24)', () => {
 
   /** The next code of a user's authenticator, waiting for a new 30-second step when the last one was used. */
   const nextCode = async (username: string): Promise<string> => {
-    const authenticator = authenticators[username]!;
+    const authenticator = authenticators[username];
     await eventually(`a new TOTP step for ${username}`, async () => totpStep(new Date()) > authenticator.lastStep, 40_000);
     authenticator.lastStep = totpStep(new Date());
     return totpCode(authenticator.secret, authenticator.lastStep);
@@ -143,9 +145,9 @@ describe('the console in a real browser (issue 24)', () => {
     contexts[key] = { context, page };
     await page.goto(url);
     await page.getByLabel('用户名').fill(user.username);
-    await page.getByLabel('密码', { exact: true }).fill(passwords[user.username]!);
+    await page.getByLabel('密码', { exact: true }).fill(passwords[user.username]);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByLabel('当前密码').fill(passwords[user.username]!);
+    await page.getByLabel('当前密码').fill(passwords[user.username]);
     await page.getByLabel('新密码').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: '修改密码' }).click();
     if (['auditor', 'security-administrator', 'department-administrator'].includes(user.role)) {
@@ -171,7 +173,11 @@ describe('the console in a real browser (issue 24)', () => {
     page.evaluate(
       async ({ method, path, body }) => {
         const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
-        const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        const response = await fetch(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
         return { status: response.status, message: ((await response.json()) as { message?: string }).message };
       },
       { method, path, body },
@@ -219,7 +225,11 @@ describe('the console in a real browser (issue 24)', () => {
       await page.getByRole('button', { name: '刷新' }).click();
       return (await page.getByRole('row', { name: /missed-student-aid.*acknowledged/ }).count()) > 0;
     });
-    await page.getByRole('row', { name: /missed-student-aid/ }).first().getByRole('button', { name: '办结' }).click();
+    await page
+      .getByRole('row', { name: /missed-student-aid/ })
+      .first()
+      .getByRole('button', { name: '办结' })
+      .click();
     await page.getByLabel('理由').fill('已于 2026-06-20 补发生活补助');
     await page.getByRole('button', { name: '确认', exact: true }).click();
     await eventually('the resolution is on the finding', async () => {
@@ -230,7 +240,11 @@ describe('the console in a real browser (issue 24)', () => {
 
   it('asks for a reason before a finding is resolved', async () => {
     const page = await signIn('education');
-    await page.getByRole('row', { name: /missed-student-aid/ }).first().getByRole('button', { name: '办结' }).click();
+    await page
+      .getByRole('row', { name: /missed-student-aid/ })
+      .first()
+      .getByRole('button', { name: '办结' })
+      .click();
     await page.getByRole('button', { name: '确认', exact: true }).click();
     await page.getByText('请填写理由').waitFor();
     await page.keyboard.press('Escape');
@@ -238,7 +252,11 @@ describe('the console in a real browser (issue 24)', () => {
 
   it('reveals who an insurance-gap finding is about to Healthcare Security, stating the purpose', async () => {
     const page = await signIn('healthcare');
-    await page.getByRole('row', { name: /insurance-gap/ }).first().getByRole('button', { name: '查看身份' }).click();
+    await page
+      .getByRole('row', { name: /insurance-gap/ })
+      .first()
+      .getByRole('button', { name: '查看身份' })
+      .click();
     await page.getByRole('button', { name: '确认', exact: true }).click();
     // Both persons are uninsured (the 低保 child too), so the first insurance-gap row is either's.
     const dialog = page.getByRole('dialog');
@@ -248,13 +266,14 @@ describe('the console in a real browser (issue 24)', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('refuses a reveal where the rule grants none (missed aid), saying why', async () => {
+  it('offers no reveal where the rule grants none (missed aid), and refuses one asked for all the same, saying why', async () => {
     const page = await signIn('education');
-    await page.getByRole('row', { name: /missed-student-aid/ }).first().getByRole('button', { name: '查看身份' }).click();
-    await page.getByLabel('查看目的（将记入访问日志）').fill('核实资助对象');
-    await page.getByRole('button', { name: '确认', exact: true }).click();
-    await page.getByText(/the policy grants no reveal for missed-student-aid findings/).waitFor();
-    await page.keyboard.press('Escape');
+    const row = page.getByRole('row', { name: /missed-student-aid/ }).first();
+    await row.getByRole('button', { name: '确认收到' }).waitFor();
+    expect(await row.getByRole('button', { name: '查看身份' }).count()).toBe(0);
+    const findingId = await row.getAttribute('data-row-key');
+    const refused = await apiFrom(page, 'POST', `/api/findings/${findingId!}/reveal`, { purpose: '核实资助对象' });
+    expect(refused).toEqual({ status: 403, message: expect.stringContaining('the policy grants no reveal for missed-student-aid findings') });
   });
 
   it("lets the auditor search every member's findings, and no serious accessibility violation", async () => {
@@ -318,8 +337,33 @@ describe('the console in a real browser (issue 24)', () => {
   it('answers a request without a session 401, and a change without the CSRF token 403', async () => {
     expect((await fetch(`${url}/api/findings`)).status).toBe(401);
     const page = await signIn('education');
-    const forged = await page.evaluate(async () => (await fetch('/api/findings/x/responses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"response":"acknowledged"}' })).status);
+    const forged = await page.evaluate(
+      async () => (await fetch('/api/findings/x/responses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"response":"acknowledged"}' })).status,
+    );
     expect(forged).toBe(403);
+  });
+
+  it("writes every person's action to the access log with the user: a reveal with its purpose, a response, a refusal", async () => {
+    const entries: AccessLogEntry[] = [];
+    const wanted = (entry: AccessLogEntry) =>
+      (entry.user === USERS.healthcare.username && entry.action === 'reveal-identity' && entry.allowed) ||
+      (entry.user === USERS.education.username && entry.action === 'respond-to-finding' && entry.allowed) ||
+      (entry.user === USERS.engineer.username && entry.action === 'read-own-findings' && !entry.allowed);
+    await eventually('the console users in the access log', async () => {
+      entries.length = 0;
+      await readTopicWindow(testKafkaSettings('console-access-log'), ACCESS_LOG_TOPIC, { since: started, limit: 10_000_000 }, (record) => {
+        const entry = JSON.parse(record.value!.toString('utf8')) as AccessLogEntry;
+        if (wanted(entry)) entries.push(entry);
+      });
+      return new Set(entries.map((entry) => entry.user)).size === 3;
+    });
+    expect(entries.find((entry) => entry.action === 'reveal-identity')).toMatchObject({ member: 'healthcare-security', purpose: expect.stringContaining('资助参保') });
+    expect(entries.find((entry) => !entry.allowed)).toMatchObject({ member: 'integration-engineer', reason: 'the role integration-engineer may not read-own-findings' });
+  });
+
+  it('serves its API document, the one committed in docs/api/console.openapi.json', async () => {
+    const served = (await (await fetch(`${url}/api/openapi.json`)).json()) as unknown;
+    expect(served).toEqual(JSON.parse(readFileSync(join(findProjectRoot(), 'docs/api/console.openapi.json'), 'utf8')));
   });
 
   it('serves its pages with a Content-Security-Policy that allows only its own scripts', async () => {

@@ -6,11 +6,8 @@ import { findingWorkOptions, FindingWorkModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
 import { ServicePlatformModule } from '@hub/platform';
 import { ConsoleEnvironment } from './console-environment.js';
-import { CatalogueController } from './http/catalogue.controller.js';
 import { ConsoleAccessGuard } from './http/console-access.guard.js';
-import { FindingsController } from './http/findings.controller.js';
-import { OperationsController } from './http/operations.controller.js';
-import { SessionController } from './http/session.controller.js';
+import { CONSOLE_CONTROLLERS } from './http/console-controllers.js';
 
 /** The console's server (issue 24): signing in, and the API of its pages on the gateway's and the registry's use cases. */
 @Module({})
@@ -28,7 +25,7 @@ export class ConsoleModule {
         FindingWorkModule.forRoot(findingWorkOptions(env)),
         ContractCatalogueModule,
       ],
-      controllers: [SessionController, FindingsController, CatalogueController, OperationsController],
+      controllers: CONSOLE_CONTROLLERS,
       providers: [{ provide: APP_GUARD, useClass: ConsoleAccessGuard }],
     };
   }

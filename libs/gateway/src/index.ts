@@ -21,3 +21,4 @@ export type { DeliveredFact, UnjustifiedFactRead } from './delivered-fact.js';
 export { SharedFacts } from './shared-facts.js';
 export { RATE_BUCKET_REPOSITORY, type RateBucketRepository } from './rate-bucket.repository.js';
 export { PostgresRateBucketRepository } from './postgres-rate-bucket.repository.js';
+export { FindingPageSchema, FindingResponseSchema, FindingRevealSchema, FindingSchema, RecordedFindingResponseSchema, RevealRequestSchema } from './finding.schemas.js';

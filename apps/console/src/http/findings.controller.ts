@@ -1,12 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ConsoleUser } from '@hub/console-users';
 import { ErrorCode, HubError } from '@hub/errors';
-import { FindingDelivery, FindingResponses, FindingReveals, type DeliveredFinding, type FindingFilter } from '@hub/gateway';
+import { FindingDelivery, FindingResponses, FindingReveals, FindingRevealSchema, RecordedFindingResponseSchema, RevealRequestSchema, type DeliveredFinding, type FindingFilter } from '@hub/gateway';
 import { MemberDirectory, type Member } from '@hub/members';
-import { cursor, page, pageSize } from '@hub/platform';
+import { ApiPaging, cursor, page, pageSize } from '@hub/platform';
 import { ConsoleRoute, SignedInUser } from './console-route.decorator.js';
 import { findingsCsv } from './findings-csv.js';
+import { ApiConsoleProblems, ConsoleFindingPageSchema, ConsoleFindingResponseSchema, RoutedFindingPageSchema } from './openapi/console.schemas.js';
+
+const FILTERS = applyDecorators(
+  ApiQuery({ name: 'state', required: false, enum: ['open', 'closed'] }),
+  ApiQuery({ name: 'rule', required: false, schema: { type: 'string' } }),
+  ApiQuery({ name: 'period', required: false, schema: { type: 'string' } }),
+);
+const ID = ApiParam({ name: 'id', description: 'The finding id.', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } });
+const CSRF = ApiHeader({ name: 'X-CSRF-Token', required: true, description: "The session's csrfToken." });
 
 const STATES = ['open', 'closed'] as const;
 const FINDING_ID = /^[0-9a-f]{64}$/;
@@ -41,6 +51,8 @@ function filterOf(query: FindingQuery, limit: number): FindingFilter {
  * the auditor searches every member's. The same use cases as the gateway's /v1/findings.
  */
 @Controller('api/findings')
+@ApiTags('findings')
+@ApiCookieAuth('session')
 export class FindingsController {
   constructor(
     private readonly findings: FindingDelivery,
@@ -51,6 +63,11 @@ export class FindingsController {
 
   @Get()
   @ConsoleRoute('read-own-findings')
+  @ApiOperation({ summary: "The findings routed to the user's member, in its own record keys, in change order" })
+  @ApiPaging('Not read here: a department’s people see their own member’s findings.')
+  @FILTERS
+  @ApiOkResponse({ type: ConsoleFindingPageSchema })
+  @ApiConsoleProblems(400, 401, 403, 503)
   async own(@SignedInUser() user: ConsoleUser, @Query() query: FindingQuery) {
     const size = pageSize(query.limit);
     return page(await this.findings.list(user.member, filterOf(query, size)), size, (finding) => finding.sequence);
@@ -59,6 +76,11 @@ export class FindingsController {
   /** The current view as CSV (UTF-8 with a byte order mark, so a spreadsheet opens the Chinese as it is). */
   @Get('export.csv')
   @ConsoleRoute('read-own-findings')
+  @ApiOperation({ summary: 'The current view (the same filters) as CSV, UTF-8 with a byte order mark' })
+  @FILTERS
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One row per finding; headings in Chinese and English.', schema: { type: 'string' } })
+  @ApiConsoleProblems(400, 401, 403, 503)
   async export(@SignedInUser() user: ConsoleUser, @Query() query: FindingQuery, @Res() response: Response): Promise<void> {
     const findings = await this.findings.list(user.member, filterOf({ ...query, after: undefined }, EXPORT_LIMIT));
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -69,6 +91,11 @@ export class FindingsController {
   /** Every member's findings, or one member's: the audit office's search. */
   @Get('all')
   @ConsoleRoute('search-all-findings')
+  @ApiOperation({ summary: "The audit office's search: every member's findings, or one member's" })
+  @ApiPaging('Whose findings (unset: every member’s).')
+  @FILTERS
+  @ApiOkResponse({ type: RoutedFindingPageSchema })
+  @ApiConsoleProblems(400, 401, 403, 503)
   async all(@Query() query: FindingQuery) {
     const size = pageSize(query.limit);
     return page(await this.findings.list(query.member || undefined, filterOf(query, size)), size, (finding) => finding.sequence);
@@ -77,6 +104,12 @@ export class FindingsController {
   @Post(':id/responses')
   @HttpCode(202)
   @ConsoleRoute('respond-to-finding')
+  @ApiOperation({ summary: 'Acknowledge, resolve or dispute one of the member’s findings, as the signed-in user' })
+  @ID
+  @CSRF
+  @ApiBody({ type: ConsoleFindingResponseSchema })
+  @ApiResponse({ status: 202, description: 'Recorded as a hub.finding-response.recorded.v1 event; the finding carries it once the cross-check has taken it.', type: RecordedFindingResponseSchema })
+  @ApiConsoleProblems(400, 401, 403, 404, 503)
   async respond(@SignedInUser() user: ConsoleUser, @Param('id') findingId: string, @Body() body: { response?: unknown; reason?: unknown } | undefined) {
     await this.ownFinding(user, findingId);
     return this.responses.record(user.member, findingId, { response: body?.response, ...(body?.reason ? { reason: body.reason } : {}), respondedBy: user.username });
@@ -85,6 +118,12 @@ export class FindingsController {
   @Post(':id/reveal')
   @HttpCode(200)
   @ConsoleRoute('reveal-identity', { logsItself: true })
+  @ApiOperation({ summary: 'Who one of the member’s open findings is about, where its rule grants it; the purpose is written to the access log with the user' })
+  @ID
+  @CSRF
+  @ApiBody({ type: RevealRequestSchema })
+  @ApiOkResponse({ type: FindingRevealSchema })
+  @ApiConsoleProblems(400, 401, 403, 404, 503)
   async reveal(@SignedInUser() user: ConsoleUser, @Param('id') findingId: string, @Body() body: { purpose?: unknown } | undefined) {
     return this.reveals.reveal(await this.member(user), findingId, body?.purpose, user.username);
   }

@@ -1,20 +1,16 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConsoleEnvironment } from '../console-environment.js';
 import { ConsoleRoute } from './console-route.decorator.js';
-
-/** One service as the operations page shows it. */
-export interface ServiceHealth {
-  service: string;
-  url: string;
-  status: 'up' | 'down' | 'unreachable';
-  /** What its /health/ready answered (Terminus: each indicator's status), or why it could not be asked. */
-  detail: unknown;
-}
+import { ApiConsoleProblems, ServiceHealthSchema } from './openapi/console.schemas.js';
+import type { ServiceHealth } from './service-health.js';
 
 const TIMEOUT_MS = 2_000;
 
 /** The services and their health (issue 24, operations): each one's readiness (/health/ready), asked in parallel. */
 @Controller('api/operations')
+@ApiTags('operations')
+@ApiCookieAuth('session')
 export class OperationsController {
   private readonly services: [string, string][];
 
@@ -24,6 +20,9 @@ export class OperationsController {
 
   @Get('services')
   @ConsoleRoute('read-operations')
+  @ApiOperation({ summary: "The hub's services and their readiness" })
+  @ApiOkResponse({ type: [ServiceHealthSchema] })
+  @ApiConsoleProblems(401, 403)
   list(): Promise<ServiceHealth[]> {
     return Promise.all(this.services.map(([service, url]) => this.health(service, url)));
   }

@@ -1,15 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { ConsoleAction } from '@hub/access';
-import { ConsoleSignIn, permissionsOf, type SessionView } from '@hub/console-users';
+import { ConsoleSignIn } from '@hub/console-users';
 import { ErrorCode, HubError } from '@hub/errors';
 import { AccessLog } from '@hub/members';
 import { ConsoleEnvironment } from '../console-environment.js';
+import { ApiConsoleProblems, ConsoleSessionSchema, PasswordChangeSchema, SecondFactorCodeSchema, SignInRequestSchema } from './openapi/console.schemas.js';
+import { answer, type SessionAnswer } from './session-answer.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.js';
 
-/** A session as the console's pages read it: with what its role may do, so they show only the pages it opens. */
-type SessionAnswer = SessionView & { permissions: readonly ConsoleAction[] };
-const answer = (session: SessionView): SessionAnswer => ({ ...session, permissions: permissionsOf(session.role) });
+const CSRF = ApiHeader({ name: 'X-CSRF-Token', required: true, description: "The session's csrfToken." });
 
 const text = (value: unknown, what: string): string => {
   if (typeof value !== 'string' || value.length === 0 || value.length > 200) throw new HubError(ErrorCode.BadRequest, `${what} must be a string of 1 to 200 characters`);
@@ -23,6 +23,7 @@ const text = (value: unknown, what: string): string => {
  * log with the user. Changes carry the session's X-CSRF-Token.
  */
 @Controller('api/session')
+@ApiTags('session')
 export class SessionController {
   private readonly secure: boolean;
 
@@ -36,6 +37,10 @@ export class SessionController {
 
   @Post()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with the user name and password: sets the session cookie; stage says what comes next (a new password, the second factor)' })
+  @ApiBody({ type: SignInRequestSchema })
+  @ApiOkResponse({ type: ConsoleSessionSchema })
+  @ApiConsoleProblems(400, 401)
   async start(@Body() body: { username?: unknown; password?: unknown } | undefined, @Res({ passthrough: true }) response: Response): Promise<SessionAnswer> {
     const username = text(body?.username, 'username');
     try {
@@ -50,12 +55,22 @@ export class SessionController {
   }
 
   @Get()
+  @ApiCookieAuth('session')
+  @ApiOperation({ summary: "The session's user, stage, CSRF token and what the role may do" })
+  @ApiOkResponse({ type: ConsoleSessionSchema })
+  @ApiConsoleProblems(401)
   async current(@Req() request: Request): Promise<SessionAnswer> {
     return answer(await this.signIn.session(this.token(request)));
   }
 
   @Post('password')
   @HttpCode(200)
+  @ApiCookieAuth('session')
+  @CSRF
+  @ApiOperation({ summary: 'A password of the user’s own (required after a first or reset one): every other session of theirs ends' })
+  @ApiBody({ type: PasswordChangeSchema })
+  @ApiOkResponse({ type: ConsoleSessionSchema })
+  @ApiConsoleProblems(400, 401, 403)
   async changePassword(
     @Req() request: Request,
     @Body() body: { currentPassword?: unknown; newPassword?: unknown } | undefined,
@@ -69,6 +84,12 @@ export class SessionController {
 
   @Post('second-factor')
   @HttpCode(200)
+  @ApiCookieAuth('session')
+  @CSRF
+  @ApiOperation({ summary: "The authenticator's code: finishes signing in, or enrols the authenticator at the first sign-in" })
+  @ApiBody({ type: SecondFactorCodeSchema })
+  @ApiOkResponse({ type: ConsoleSessionSchema })
+  @ApiConsoleProblems(400, 401, 403)
   async secondFactor(@Req() request: Request, @Body() body: { code?: unknown } | undefined): Promise<SessionAnswer> {
     const token = this.token(request);
     const before = await this.signIn.session(token);
@@ -84,6 +105,8 @@ export class SessionController {
 
   @Delete()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: the session ends and its cookie is cleared' })
+  @ApiNoContentResponse({ description: 'Signed out.' })
   async end(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const token = sessionToken(request);
     if (token) await this.signIn.signOut(token);

@@ -1,14 +1,22 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { ErrorCode, HubError } from '@hub/errors';
-import { FindingDelivery, FindingResponses, FindingReveals, type FindingResponseRequest } from '@hub/gateway';
+import {
+  FindingDelivery,
+  FindingResponses,
+  FindingReveals,
+  type FindingResponseRequest,
+  FindingPageSchema,
+  FindingResponseSchema,
+  FindingRevealSchema,
+  RecordedFindingResponseSchema,
+  RevealRequestSchema,
+} from '@hub/gateway';
 import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
-import { cursor, page, pageSize } from '@hub/platform';
+import { cursor, page, pageSize, ApiPaging } from '@hub/platform';
 import { readJsonBody } from './read-request-body.js';
 import { ReadAccess } from './read-access.js';
-import { FindingPageSchema, FindingResponseSchema, FindingRevealSchema, RecordedFindingResponseSchema, RevealRequestSchema } from './openapi/finding.schemas.js';
 import { ApiMemberAuth } from './openapi/member-auth.docs.js';
-import { ApiPaging } from './openapi/paging.parameters.js';
 import { ApiProblems } from './openapi/problem.schema.js';
 
 const STATES = ['open', 'closed'] as const;

@@ -6,11 +6,10 @@ import { type Member } from '@hub/members';
 import { MemberAuthGuard } from '@hub/members';
 import { CurrentMember } from '@hub/members';
 import { GatewayEnvironment } from '../gateway-environment.js';
-import { cursor, page, pageSize } from '@hub/platform';
+import { cursor, page, pageSize, ApiPaging } from '@hub/platform';
 import { ReadAccess } from './read-access.js';
 import { refuseOverRate } from './refuse-over-rate.js';
 import { ApiMemberAuth } from './openapi/member-auth.docs.js';
-import { ApiPaging } from './openapi/paging.parameters.js';
 import { ApiProblems } from './openapi/problem.schema.js';
 import { SharedFactPageSchema, UnjustifiedFactReadPageSchema } from './openapi/shared-fact.schemas.js';
 

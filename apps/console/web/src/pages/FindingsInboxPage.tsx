@@ -99,7 +99,7 @@ export function FindingsInboxPage({ session }: { session: Session }) {
                   <Button size="small" danger onClick={() => setAnswering({ finding, response: 'disputed' })}>
                     {t('dispute')}
                   </Button>
-                  {canReveal && (
+                  {canReveal && finding.reveal && (
                     <Button size="small" onClick={() => setRevealing(finding)}>
                       {t('reveal')}
                     </Button>

@@ -1,29 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { HealthController } from '@hub/health';
 import { MetricsController } from '@hub/metrics';
 import { findProjectRoot } from '@hub/local-infra';
+import { declaredRoutes } from '@hub/platform';
 import { HTTP_CONTROLLERS } from '../http-controllers.js';
 import { documentGatewayApi, OPENAPI_DOCUMENT_FILE, openApiDocumentText } from './document-gateway-api.js';
 import { HUB_CLIENT_TYPES_FILE, hubClientTypes } from './hub-client-types.js';
-
-/** Every route the gateway's controllers declare, as `METHOD /path` with OpenAPI's `{parameter}`. */
-function declaredRoutes(controllers: readonly (new (...args: never[]) => unknown)[]): string[] {
-  return controllers.flatMap((controller) => {
-    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-    const prototype = controller.prototype as Record<string, unknown>;
-    return Object.getOwnPropertyNames(prototype).flatMap((name) => {
-      const handler = prototype[name];
-      if (typeof handler !== 'function' || !Reflect.hasMetadata(METHOD_METADATA, handler)) return [];
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      const path = [base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter((part) => part && part !== '/').join('/');
-      return [`${method} /${path.replace(/:([A-Za-z]+)/g, '{$1}')}`];
-    });
-  });
-}
 
 const committed = (file: string) => readFileSync(join(findProjectRoot(), file), 'utf8');
 

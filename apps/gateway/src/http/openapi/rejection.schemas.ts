@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { StoredRejection } from '@hub/gateway';
-import { PageCursor } from './paging.parameters.js';
+import { PageCursor } from '@hub/platform';
 import { RecordProblemSchema } from './publish.schemas.js';
 
 @ApiSchema({ name: 'Rejection' })

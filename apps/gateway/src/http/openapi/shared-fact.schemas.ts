@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { DeliveredFact, UnjustifiedFactRead } from '@hub/gateway';
-import { PageCursor } from './paging.parameters.js';
+import { PageCursor } from '@hub/platform';
 
 @ApiSchema({ name: 'SharedFact', description: "What another department's event says about a person the member knows, with the fields its rule grants." })
 export class SharedFactSchema implements DeliveredFact {

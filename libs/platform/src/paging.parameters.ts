@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiQuery } from '@nestjs/swagger';
-import { MAX_PAGE_SIZE } from '@hub/platform';
+import { MAX_PAGE_SIZE } from './paging.js';
 
 /** The query of every paged list: where the previous page ended, how many, and (auditors) whose. */
 export function ApiPaging(memberDescription = 'Auditors only: whose items to read (a department reads only its own).'): MethodDecorator {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { DeliveredFinding, FindingReveal } from '@hub/gateway';
-import { PageCursor } from './paging.parameters.js';
+import type { DeliveredFinding } from './delivered-finding.js';
+import type { FindingReveal } from './finding-reveals.js';
+import { PageCursor } from '@hub/platform';
 
 const RESPONSES = ['acknowledged', 'resolved', 'disputed'] as const;
 type ResponseKind = (typeof RESPONSES)[number];

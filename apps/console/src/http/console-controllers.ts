@@ -1,0 +1,7 @@
+import { CatalogueController } from './catalogue.controller.js';
+import { FindingsController } from './findings.controller.js';
+import { OperationsController } from './operations.controller.js';
+import { SessionController } from './session.controller.js';
+
+/** The console API's controllers: the module serves them, the OpenAPI document describes them. */
+export const CONSOLE_CONTROLLERS = [SessionController, FindingsController, CatalogueController, OperationsController];
