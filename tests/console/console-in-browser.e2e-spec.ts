@@ -362,7 +362,7 @@ describe('the console in a real browser (issue 24)', () => {
   });
 
   it('serves its API document, the one committed in docs/api/console.openapi.json', async () => {
-    const served = (await (await fetch(`${url}/api/openapi.json`)).json());
+    const served = await (await fetch(`${url}/api/openapi.json`)).json();
     expect(served).toEqual(JSON.parse(readFileSync(join(findProjectRoot(), 'docs/api/console.openapi.json'), 'utf8')));
   });
 
