@@ -1,6 +1,7 @@
 /** The secrets the local launcher hands out; each process gets only the ones it uses (issue 19). */
 export const SECRET_SETTINGS = [
   'DATABASE_URL',
+  'AUDIT_DATABASE_URL',
   'PSEUDONYM_KEYS',
   'ENVELOPE_KEYS',
   'AUDIT_STORE_KEYS',

@@ -50,7 +50,7 @@ const APPS = [
     port: process.env['CONSOLE_HTTP_PORT'] ?? '8082',
     what: 'console (open it in a browser; users and first passwords in .hub/console-users.json)',
     database: 'console' as const,
-    uses: ['DATABASE_URL', 'CONSOLE_KEYS', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS'] as SecretSetting[],
+    uses: ['DATABASE_URL', 'CONSOLE_KEYS', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS', 'AUDIT_DATABASE_URL', 'AUDIT_STORE_KEYS'] as SecretSetting[],
   },
 ];
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running) and their metrics. */
@@ -187,6 +187,8 @@ async function main(): Promise<void> {
     // The gateway takes contract and finding changes only as their publishers signed them.
     CONTRACTS_PUBLIC_KEY_FILE: process.env['CONTRACTS_PUBLIC_KEY_FILE'] ?? localServiceSigningKey(localFolder, 'registry').publicFile,
     FINDINGS_PUBLIC_KEY_FILE: process.env['FINDINGS_PUBLIC_KEY_FILE'] ?? localServiceSigningKey(localFolder, 'crosscheck').publicFile,
+    // What the console verifies the audit's checkpoints against (made with the audit's signing key below).
+    AUDIT_PUBLIC_KEY_FILE: process.env['AUDIT_PUBLIC_KEY_FILE'] ?? join(localFolder, 'audit-public-key.pem'),
   };
   // Each process gets only the secrets it uses (processEnvironment), never all of them, and its own database role.
   const databases = await databaseUrls();
@@ -196,6 +198,8 @@ async function main(): Promise<void> {
     AUDIT_SIGNING_KEY_FILE: process.env['AUDIT_SIGNING_KEY_FILE'] ?? localAuditSigningKey(localFolder),
     AUDIT_STORE_KEYS: process.env['AUDIT_STORE_KEYS'] ?? localKeyRing(localFolder, 'audit-store-keys'),
     CONSOLE_KEYS: process.env['CONSOLE_KEYS'] ?? localKeyRing(localFolder, 'console-keys'),
+    // The console reads the audit store for auditors, as the audit-reader role (hub audit verify and lineage connect as it too).
+    AUDIT_DATABASE_URL: databases['audit-reader'],
   };
   const demo = process.env['HUB_DEMO'] !== 'off';
   // Before the gateway starts, so it opens the Kafka topics of every member.

@@ -5,18 +5,20 @@
  * identity where the rule grants it, search as the auditor, check a candidate contract; every role
  * is refused what it may not see; every main page passes axe-core with no serious violation.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ConsoleUsers, PostgresConsoleUserRepository, totpCode, totpStep, type ConsoleRole } from '@hub/console-users';
-import { findProjectRoot, freePort } from '@hub/local-infra';
+import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { ACCESS_LOG_TOPIC, MemberDirectory, type AccessLogEntry } from '@hub/members';
 import { readTopicWindow } from '@hub/messaging';
 import { openMigratedDataSource } from '@hub/persistence';
 import { AppProcess } from '../support/app-process.js';
+import { auditKeyFiles, startAudit, TEST_AUDIT_STORE_KEYS } from '../support/audit-process.js';
 import { launchChromium, SCREENSHOTS } from '../support/chromium.js';
-import { startCrosscheck } from '../support/crosscheck-process.js';
+import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
 import { publishOne, startGatewayTestBed, TEST_ENVELOPE_KEYS, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
@@ -52,6 +54,8 @@ describe('the console in a real browser (issue 24)', () => {
   let crosscheck: AppProcess;
   let registry: TestRegistry;
   let consoleApp: AppProcess;
+  let audit: AppProcess;
+  let broker: LocalKafkaBroker;
   let url: string;
   let browser: Browser;
   const passwords: Record<string, string> = {};
@@ -65,11 +69,25 @@ describe('the console in a real browser (issue 24)', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     const departments = ['education', 'civil-affairs', 'rural-revitalisation', 'healthcare-security'];
+    // A broker of the suite's own: the crosscheck and the audit read every topic from its beginning, which on the shared broker holds every suite's records.
+    broker = await LocalKafkaBroker.start({
+      projectRoot: findProjectRoot(),
+      dataDir: join(mkdtempSync(join(tmpdir(), 'hub-console-')), 'kafka'),
+      port: await freePort(),
+      controllerPort: await freePort(),
+      heapMb: 384,
+      log: () => undefined,
+    });
+    const brokers = [broker.bootstrapServers];
     bed = await startGatewayTestBed('console-browser', {
       members: [...departments.map((id) => ({ id, role: 'department' as const })), { id: 'audit-office', role: 'auditor' }, { id: 'integration-engineer', role: 'integration-engineer' }],
+      brokers,
     });
     registry = await startRegistry(bed.database);
-    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300 });
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers });
+    // The audit records every topic of the suite's broker, as it does in the hub.
+    const auditKeys = auditKeyFiles();
+    audit = await startAudit(bed.database.url, { topics: '^(?!__)', signingKeyFile: auditKeys.signingKeyFile, brokers });
     const dataSource = await openMigratedDataSource(bed.database.url);
     const users = new ConsoleUsers(new PostgresConsoleUserRepository(dataSource), new MemberDirectory(dataSource));
     for (const user of Object.values(USERS)) passwords[user.username] = (await users.add(user)).initialPassword;
@@ -79,12 +97,16 @@ describe('the console in a real browser (issue 24)', () => {
       SERVICE_NAME: uniqueName('console').replace(/_/g, '-'),
       HTTP_PORT: String(port),
       DATABASE_URL: bed.database.url,
-      ...testKafkaEnv(),
+      ...testKafkaEnv(brokers),
       CONSOLE_KEYS: `1:${Buffer.alloc(32, 5).toString('base64')}`,
       PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
       ENVELOPE_KEYS: TEST_ENVELOPE_KEYS,
       CONTRACTS_TOPIC: bed.contractsTopic,
       CONSOLE_SERVICES: `gateway=${bed.url},crosscheck=${crosscheck.url!}`,
+      FINDINGS_TOPIC: bed.findingsTopic,
+      AUDIT_DATABASE_URL: bed.database.url,
+      AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS,
+      AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile,
     });
     url = `http://127.0.0.1:${port}`;
     await eventually('the console is ready', async () => {
@@ -122,9 +144,11 @@ describe('the console in a real browser (issue 24)', () => {
     for (const entry of Object.values(contexts)) await entry.context.close();
     await browser?.close();
     await consoleApp?.stop();
+    await audit?.stop();
     await crosscheck?.stop();
     await registry?.app.close();
     await bed?.stop();
+    await broker?.stop();
   });
 
   /** The next code of a user's authenticator, waiting for a new 30-second step when the last one was used. */
@@ -285,6 +309,79 @@ describe('the console in a real browser (issue 24)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('lets the auditor follow a finding back to the events it rests on, with their topic, partition and offset (lineage)', async () => {
+    const [{ finding_id: findingId }] = await bed.database.query<{ finding_id: string }>("SELECT finding_id FROM gateway_finding WHERE rule = 'missed-student-aid' LIMIT 1");
+    await eventually('the audit holds the finding and its evidence', async () => {
+      const [named] = await bed.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry WHERE finding_references @> ARRAY[$1::text]', [findingId]);
+      const [evidence] = await bed.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_entry WHERE topic LIKE 'education.student-enrolment%'");
+      return named.n > 0 && evidence.n > 0;
+    });
+    const page = await signIn('auditor');
+    await page.goto(`${url}/#/audit`);
+    await page.locator(`tr[data-row-key="education/${findingId}"]`).getByRole('button', { name: '溯源' }).click();
+    const steps = page.getByTestId('lineage-step');
+    await steps.first().waitFor();
+    const text = (await steps.allInnerTexts()).join('\n');
+    expect(text).toMatch(/evidence · education[\s\S]*education\.student-enrolment\.changed\.v\d+\/\d+@\d+/);
+    expect(text).toContain('finding-change');
+    // The drawer slides in: the screenshot waits for it to settle (the assertions above did not need to).
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SCREENSHOTS, 'lineage.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it('verifies the audit store, its progress shown, and says it is intact', async () => {
+    const page = await signIn('auditor');
+    await page.goto(`${url}/#/verify`);
+    await page.getByRole('button', { name: '开始校验' }).click();
+    await page.getByText('审计库完整').waitFor();
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await page.screenshot({ path: join(SCREENSHOTS, 'verify.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("searches the access log by user: the officer's reveal, with its purpose", async () => {
+    const page = await signIn('auditor');
+    await eventually('the reveal in the audit store', async () => {
+      await page.goto(`${url}/#/access-log`);
+      await page.getByLabel('用户').fill(USERS.healthcare.username);
+      await Promise.all([page.waitForResponse((response) => response.url().includes('/api/audit/access-log') && response.url().includes('user=')), page.getByRole('button', { name: '查询' }).click()]);
+      return (await page.getByRole('row', { name: /reveal-identity/ }).count()) > 0;
+    });
+    expect(
+      await page
+        .getByRole('row', { name: /reveal-identity/ })
+        .first()
+        .innerText(),
+    ).toContain('资助参保');
+    await page.screenshot({ path: join(SCREENSHOTS, 'access-log.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('replays the log as of now and finds just what the hub announced; a what-if with a stricter policy shows the missed aid disappear, with why', async () => {
+    const page = await signIn('auditor');
+    await page.goto(`${url}/#/replay`);
+    await page.getByLabel('评判日期（可选）').fill(EVALUATION_DATE);
+    await page.getByRole('button', { name: '开始回放' }).click();
+    await page.getByText('回放得出的待处理线索').waitFor({ timeout: 90_000 });
+    await page.getByText('与已发布线索一致').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'replay.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '载入现行策略' }).click();
+    const policy = page.getByLabel('策略（JSON，可编辑）');
+    await eventually('the live policy in the form', async () => (await policy.inputValue()).includes('minDaysInTerm'), 10_000);
+    const edited = JSON.parse(await policy.inputValue()) as { version: string; studentAid: { minDaysInTerm: number } };
+    edited.studentAid.minDaysInTerm = 200;
+    edited.version = '1.4.0-what-if';
+    await policy.fill(JSON.stringify(edited, null, 2));
+    await page.getByLabel('使用编辑后的策略').check();
+    await page.getByRole('button', { name: '开始回放' }).click();
+    const gone = page.getByRole('row', { name: /^消失 missed-student-aid 2026-spring/ });
+    await gone.first().waitFor({ timeout: 90_000 });
+    expect(await gone.first().innerText()).toMatch(/\S{10,}/);
+  });
+
   it('shows the integration engineer the catalogue, and explains why an incompatible candidate is refused', async () => {
     const page = await signIn('engineer');
     await page.getByRole('button', { name: 'education.student-aid.granted.v1-value' }).click();
@@ -306,6 +403,7 @@ describe('the console in a real browser (issue 24)', () => {
 
   it('shows the security administrator the services and their health', async () => {
     const page = await signIn('secadmin');
+    await page.goto(`${url}/#/operations`);
     await page.getByRole('cell', { name: 'gateway' }).waitFor();
     await page.getByText('正常').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'operations.png'), fullPage: true });
@@ -314,10 +412,10 @@ describe('the console in a real browser (issue 24)', () => {
 
   it('refuses every role what it may not see, in the API and on the page', async () => {
     const refusals = {
-      education: ['GET /api/findings/all', 'GET /api/operations/services', 'POST /api/catalogue/x/check'],
+      education: ['GET /api/findings/all', 'GET /api/operations/services', 'POST /api/catalogue/x/check', 'GET /api/audit/verify', 'GET /api/audit/access-log'],
       auditor: ['GET /api/findings', 'GET /api/operations/services', 'POST /api/catalogue/x/check'],
-      engineer: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/operations/services'],
-      secadmin: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/catalogue'],
+      engineer: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/operations/services', `GET /api/audit/findings/${'a'.repeat(64)}/lineage`, 'POST /api/audit/replay'],
+      secadmin: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/catalogue', 'GET /api/audit/verify'],
     } as const;
     const answers: string[] = [];
     for (const [key, calls] of Object.entries(refusals) as [UserKey, readonly string[]][]) {
@@ -351,7 +449,7 @@ describe('the console in a real browser (issue 24)', () => {
       (entry.user === USERS.engineer.username && entry.action === 'read-own-findings' && !entry.allowed);
     await eventually('the console users in the access log', async () => {
       entries.length = 0;
-      await readTopicWindow(testKafkaSettings('console-access-log'), ACCESS_LOG_TOPIC, { since: started, limit: 10_000_000 }, (record) => {
+      await readTopicWindow(testKafkaSettings('console-access-log', [broker.bootstrapServers]), ACCESS_LOG_TOPIC, { since: started, limit: 10_000_000 }, (record) => {
         const entry = JSON.parse(record.value!.toString('utf8')) as AccessLogEntry;
         if (wanted(entry)) entries.push(entry);
       });

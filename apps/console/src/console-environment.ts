@@ -59,6 +59,24 @@ export class ConsoleEnvironment extends FindingWorkEnvironment {
   @IsString()
   CONSOLE_WEB_DIR?: string;
 
+  /** The audit store's reading role (hub_audit_reader), for the auditor's lineage, verify and access-log pages; unset: those pages say it is not configured. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  AUDIT_DATABASE_URL?: string;
+
+  /** The audit's key ring, to open what it sealed (the audit service's AUDIT_STORE_KEYS). */
+  @Expose()
+  @IsOptional()
+  @IsKeyRing('AUDIT_STORE_KEYS')
+  AUDIT_STORE_KEYS?: string;
+
+  /** The audit's public key (PEM) its checkpoints are verified against; several comma-separated after a rotation. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  AUDIT_PUBLIC_KEY_FILE?: string;
+
   /** CONSOLE_SERVICES as name → URL. */
   consoleServices(): Record<string, string> {
     return Object.fromEntries(this.CONSOLE_SERVICES.split(',').map((entry) => entry.split('=', 2) as [string, string]));

@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditReadingModule } from '@hub/audit';
 import { ContractCatalogueModule } from '@hub/contract-registry';
 import { ConsoleUsersModule } from '@hub/console-users';
-import { findingWorkOptions, FindingWorkModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
+import { FINDING_RESPONSE_TYPE, findingWorkOptions, FindingWorkModule } from '@hub/gateway';
 import { ServicePlatformModule } from '@hub/platform';
 import { ConsoleEnvironment } from './console-environment.js';
 import { ConsoleAccessGuard } from './http/console-access.guard.js';
@@ -24,6 +25,12 @@ export class ConsoleModule {
         }),
         FindingWorkModule.forRoot(findingWorkOptions(env)),
         ContractCatalogueModule,
+        AuditReadingModule.forRoot({
+          ...(env.AUDIT_DATABASE_URL ? { databaseUrl: env.AUDIT_DATABASE_URL } : {}),
+          ...(env.AUDIT_STORE_KEYS ? { storeKeys: env.AUDIT_STORE_KEYS } : {}),
+          trustedKeyFiles: env.AUDIT_PUBLIC_KEY_FILE?.split(',').filter(Boolean) ?? [],
+          topics: { findings: env.FINDINGS_TOPIC, responses: FINDING_RESPONSE_TYPE, accessLog: ACCESS_LOG_TOPIC },
+        }),
       ],
       controllers: CONSOLE_CONTROLLERS,
       providers: [{ provide: APP_GUARD, useClass: ConsoleAccessGuard }],

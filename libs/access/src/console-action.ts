@@ -8,6 +8,12 @@ export const CONSOLE_ACTIONS = [
   'reveal-identity',
   /** Findings across every member (the audit office). */
   'search-all-findings',
+  /** A finding's lineage from the audit store: the events it rests on, its changes, responses and reads. */
+  'read-lineage',
+  /** Walk every chain of the audit store and check every checkpoint. */
+  'verify-audit',
+  /** Replay the log as of a moment, under the live policy or an edited one (what-if), and compare with what the hub announced. */
+  'replay-log',
   /** The access log (who did what, allowed or refused). */
   'read-access-log',
   /** The data catalogue: contracts, fields and their classification, the sharing rules. */

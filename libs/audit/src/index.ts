@@ -10,3 +10,5 @@ export { FindingLineage, type Lineage, type LineageStep, type LineageTopics } fr
 export { verifyAuditStore, type AuditVerification, type VerificationProgress } from './audit-verification.js';
 export { openAuditReader, openAuditStore } from './open-audit-store.js';
 export { checkpointRecords, readPublishedCheckpoints, type PublishedCheckpoints } from './published-checkpoints.js';
+export { AccessLogSearch, type AccessLogPage, type AccessLogQuery, type FoundAccess } from './access-log-search.js';
+export { AuditReading, AuditReadingModule, type AuditReadingOptions } from './audit-reading.js';

@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import { openReadingDataSource } from '@hub/persistence';
 import type { VersionedKeyRing } from '@hub/privacy';
 import { AuditPeriodKeys } from './audit-period-keys.js';
@@ -18,9 +19,9 @@ export async function openAuditStore(databaseUrl: string): Promise<{ store: Audi
 export async function openAuditReader(
   databaseUrl: string,
   storeKeys: VersionedKeyRing,
-): Promise<{ store: AuditStore; records: AuditRecordCipher; lineage: FindingLineage; periods: AuditPeriodKeys; close: () => Promise<void> }> {
+): Promise<{ store: AuditStore; records: AuditRecordCipher; lineage: FindingLineage; periods: AuditPeriodKeys; dataSource: DataSource; close: () => Promise<void> }> {
   const dataSource = await openReadingDataSource(databaseUrl);
   const periods = new AuditPeriodKeys(dataSource, storeKeys);
   const records = new AuditRecordCipher(periods);
-  return { store: new AuditStore(dataSource), records, lineage: new FindingLineage(dataSource, records), periods, close: () => dataSource.destroy() };
+  return { store: new AuditStore(dataSource), records, lineage: new FindingLineage(dataSource, records), periods, dataSource, close: () => dataSource.destroy() };
 }

@@ -10,7 +10,7 @@ import type { ConsoleRole } from './console-role.js';
 const PERMISSIONS: Readonly<Record<ConsoleRole, readonly ConsoleAction[]>> = {
   'department-officer': ['read-own-findings', 'respond-to-finding', 'reveal-identity', 'read-catalogue'],
   'department-administrator': ['read-own-findings', 'respond-to-finding', 'read-catalogue'],
-  auditor: ['search-all-findings', 'read-access-log', 'read-catalogue'],
+  auditor: ['search-all-findings', 'read-lineage', 'verify-audit', 'replay-log', 'read-access-log', 'read-catalogue'],
   'integration-engineer': ['read-catalogue', 'check-contract'],
   'data-steward': ['read-catalogue', 'check-contract'],
   'security-administrator': ['read-access-log', 'read-operations'],

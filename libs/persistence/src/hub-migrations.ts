@@ -16,6 +16,7 @@ import { CrosscheckJudgingLocks1764460800014 } from './migrations/1764460800014-
 import { ConsoleUsers1764460800015 } from './migrations/1764460800015-console-users.js';
 import { SharedRateBuckets1764460800016 } from './migrations/1764460800016-shared-rate-buckets.js';
 import { ConsoleSessions1764460800017 } from './migrations/1764460800017-console-sessions.js';
+import { AuditEntriesByTime1764460800018 } from './migrations/1764460800018-audit-entries-by-time.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const HUB_MIGRATIONS = [
   ConsoleUsers1764460800015,
   SharedRateBuckets1764460800016,
   ConsoleSessions1764460800017,
+  AuditEntriesByTime1764460800018,
 ];

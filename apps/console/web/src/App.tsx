@@ -5,17 +5,23 @@ import zhCN from 'antd/es/locale/zh_CN.js';
 import { api, ApiError, useCsrfToken } from './api.js';
 import type { ConsoleAction, Session } from './api-types.js';
 import { LanguageContext, useT, type Language, type StringKey } from './i18n.js';
+import { AccessLogPage } from './pages/AccessLogPage.js';
 import { AuditSearchPage } from './pages/AuditSearchPage.js';
 import { CataloguePage } from './pages/CataloguePage.js';
 import { FindingsInboxPage } from './pages/FindingsInboxPage.js';
 import { OperationsPage } from './pages/OperationsPage.js';
+import { ReplayPage } from './pages/ReplayPage.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { VerifyPage } from './pages/VerifyPage.js';
 import { THEME } from './theme.js';
 
 /** The console's pages: where each is (its hash), its title, and what the role needs to open it. */
 const PAGES: { path: string; title: StringKey; needs: ConsoleAction; render: (session: Session) => React.ReactNode }[] = [
   { path: 'findings', title: 'findingsInbox', needs: 'read-own-findings', render: (session) => <FindingsInboxPage session={session} /> },
-  { path: 'audit', title: 'auditSearch', needs: 'search-all-findings', render: () => <AuditSearchPage /> },
+  { path: 'audit', title: 'auditSearch', needs: 'search-all-findings', render: (session) => <AuditSearchPage session={session} /> },
+  { path: 'verify', title: 'verify', needs: 'verify-audit', render: () => <VerifyPage /> },
+  { path: 'replay', title: 'replay', needs: 'replay-log', render: () => <ReplayPage /> },
+  { path: 'access-log', title: 'accessLog', needs: 'read-access-log', render: () => <AccessLogPage /> },
   { path: 'catalogue', title: 'catalogue', needs: 'read-catalogue', render: (session) => <CataloguePage session={session} /> },
   { path: 'operations', title: 'operations', needs: 'read-operations', render: () => <OperationsPage /> },
 ];
@@ -63,19 +69,18 @@ function Shell({ session, onSignedOut, language, setLanguage }: { session: Sessi
             <Menu mode="inline" selectedKeys={page ? [page.path] : []} items={open.map((candidate) => ({ key: candidate.path, label: <a href={`#/${candidate.path}`}>{t(candidate.title)}</a> }))} />
           </nav>
         </Layout.Sider>
+        {/* Ant Design's Layout.Content is the page's <main> landmark. */}
         <Layout.Content style={{ padding: 24 }}>
-          <main>
-            {page && session.permissions.includes(page.needs) ? (
-              <>
-                <Typography.Title level={1} style={{ fontSize: 24 }}>
-                  {t(page.title)}
-                </Typography.Title>
-                {page.render(session)}
-              </>
-            ) : (
-              <Result status="403" title="403" subTitle={t('forbiddenPage')} />
-            )}
-          </main>
+          {page && session.permissions.includes(page.needs) ? (
+            <>
+              <Typography.Title level={1} style={{ fontSize: 24 }}>
+                {t(page.title)}
+              </Typography.Title>
+              {page.render(session)}
+            </>
+          ) : (
+            <Result status="403" title="403" subTitle={t('forbiddenPage')} />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

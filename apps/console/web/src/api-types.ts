@@ -58,3 +58,41 @@ export interface Reveal {
   name: string;
   purpose: string;
 }
+
+export interface Lineage {
+  findingId: string;
+  steps: { kind: 'evidence' | 'finding-change' | 'response' | 'access'; at: string; topic: string; partition: number; offset: string; by: string; what: string }[];
+  missingEvidence: { source: string; eventId: string }[];
+  expired: { topic: string; partition: number; offset: string; at: string; period: string }[];
+}
+
+export interface VerificationVerdict {
+  chains: number;
+  entries: number;
+  checkpoints: number;
+  unsealedEntries: number;
+  breaks: { kind: string; topic: string; partition: number; offset: string; position: number; message: string }[];
+}
+
+export interface AccessLogPage {
+  entries: { at: string; topic: string; partition: number; offset: string; entry: Record<string, unknown> }[];
+  scanned: number;
+  expired: number;
+  truncated: boolean;
+}
+
+export interface ReplayReport {
+  asOf: string;
+  evaluationDate: string;
+  policyVersion: string;
+  log: { source: string; records: number; expired?: number };
+  findings: { open: number };
+  recorded: { topic: string; open: number; closed: number };
+  differences: {
+    appears: number;
+    disappears: number;
+    changes: number;
+    listed: number;
+    items: { difference: 'appears' | 'disappears' | 'changes'; rule: string; subject: string; period: string; item?: string; why: string }[];
+  };
+}

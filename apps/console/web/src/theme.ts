@@ -7,6 +7,9 @@ import type { ThemeConfig } from 'antd';
 export const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#0b57d0',
+    // Hovered and pressed, the primary button darkens instead of lightening (Ant Design's default), so its white label keeps its contrast.
+    colorPrimaryHover: '#0842a0',
+    colorPrimaryActive: '#06357f',
     colorLink: '#0b57d0',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',

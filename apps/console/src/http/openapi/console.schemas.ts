@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema } from '@nestjs/swagger';
 import { CONSOLE_ACTIONS, type ConsoleAction } from '@hub/access';
+import type { AccessLogPage, FoundAccess, Lineage, LineageStep } from '@hub/audit';
 import { LIFECYCLES, type CompatibilityReport, type ContractSummary, type Lifecycle } from '@hub/contract-registry';
 import { CONSOLE_ROLES, type ConsoleRole } from '@hub/console-users';
 import { COMPATIBILITY_MODES, DIFFERENCE_KINDS, type CompatibilityMode, type DifferenceEffect, type DifferenceKind, type GovernedChange } from '@hub/contracts';
@@ -170,4 +171,63 @@ export class RoutedFindingSchema extends FindingSchema {
 @ApiSchema({ name: 'RoutedFindingPage' })
 export class RoutedFindingPageSchema extends PageCursor {
   @ApiProperty({ type: [RoutedFindingSchema] }) items!: RoutedFindingSchema[];
+}
+
+@ApiSchema({ name: 'LineageStep', description: 'One step of a finding’s history, where the broker has it.' })
+export class LineageStepSchema implements LineageStep {
+  @ApiProperty({ enum: ['evidence', 'finding-change', 'response', 'access'] }) kind!: LineageStep['kind'];
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ type: 'integer' }) partition!: number;
+  @ApiProperty() offset!: string;
+  @ApiProperty({ description: 'The department or member behind it.' }) by!: string;
+  @ApiProperty() what!: string;
+}
+
+@ApiSchema({ name: 'MissingEvidence' })
+export class MissingEvidenceSchema {
+  @ApiProperty() source!: string;
+  @ApiProperty() eventId!: string;
+}
+
+@ApiSchema({ name: 'ExpiredEntry', description: 'An entry naming the finding whose month’s key was destroyed (retention).' })
+export class ExpiredEntrySchema {
+  @ApiProperty() topic!: string;
+  @ApiProperty({ type: 'integer' }) partition!: number;
+  @ApiProperty() offset!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() period!: string;
+}
+
+@ApiSchema({ name: 'Lineage' })
+export class LineageSchema implements Lineage {
+  @ApiProperty() findingId!: string;
+  @ApiProperty({ type: [LineageStepSchema] }) steps!: LineageStepSchema[];
+  @ApiProperty({ type: [MissingEvidenceSchema] }) missingEvidence!: MissingEvidenceSchema[];
+  @ApiProperty({ type: [ExpiredEntrySchema] }) expired!: ExpiredEntrySchema[];
+}
+
+@ApiSchema({ name: 'FoundAccess', description: 'An access-log entry as the audit recorded it.' })
+export class FoundAccessSchema implements FoundAccess {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ type: 'integer' }) partition!: number;
+  @ApiProperty() offset!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'member, user, action, resource, allowed, reason, channel, count, items, purpose, at' }) entry!: Record<string, unknown>;
+}
+
+@ApiSchema({ name: 'AccessLogPage' })
+export class AccessLogPageSchema implements AccessLogPage {
+  @ApiProperty({ type: [FoundAccessSchema] }) entries!: FoundAccessSchema[];
+  @ApiProperty({ type: 'integer' }) scanned!: number;
+  @ApiProperty({ type: 'integer' }) expired!: number;
+  @ApiProperty({ description: 'The scan stopped at its bound before the window’s start: narrow the window for older entries.' }) truncated!: boolean;
+}
+
+@ApiSchema({ name: 'ReplayRequest' })
+export class ReplayRequestSchema {
+  @ApiProperty({ format: 'date-time', description: 'Every record the broker had written by then is read; none after.' }) asOf!: string;
+  @ApiPropertyOptional({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The day findings are judged as of; by default the day the hub judged its latest announced change as of.' })
+  evaluationDate?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A what-if policy (GET /api/audit/policy, edited); unset: the live one.' }) policy?: Record<string, unknown>;
 }

@@ -1,22 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Space, Table } from 'antd';
 import { api, ApiError, query } from '../api.js';
-import type { Finding, Page } from '../api-types.js';
+import type { Finding, Page, Session } from '../api-types.js';
 import { useT } from '../i18n.js';
 import { StatusTag } from './StatusTag.js';
 import { FindingDetail } from './FindingsInboxPage.js';
 import { FindingFilters, type FindingFilter } from './FindingFilters.js';
+import { LineageDrawer } from './LineageDrawer.js';
 
 type RoutedFinding = Finding & { routedTo: string };
 
 /** The audit office's search across every member's findings (read only; each search is in the access log). */
-export function AuditSearchPage() {
+export function AuditSearchPage({ session }: { session: Session }) {
   const t = useT();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<FindingFilter>({});
   const [findings, setFindings] = useState<RoutedFinding[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [traced, setTraced] = useState<string>();
   const load = useCallback(
     async (after?: string) => {
       setLoading(true);
@@ -50,8 +52,21 @@ export function AuditSearchPage() {
           { title: t('state'), dataIndex: 'state', render: (state: Finding['state']) => <StatusTag tone={state === 'open' ? 'red' : 'green'}>{t(state)}</StatusTag> },
           { title: t('explanation'), dataIndex: 'explanation', ellipsis: true },
           { title: t('lastResponse'), render: (_, finding) => finding.responses.at(-1)?.response ?? '—' },
+          ...(session.permissions.includes('read-lineage')
+            ? [
+                {
+                  title: t('actions'),
+                  render: (_: unknown, finding: RoutedFinding) => (
+                    <Button size="small" onClick={() => setTraced(finding.findingId)}>
+                      {t('lineage')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      <LineageDrawer findingId={traced} onClose={() => setTraced(undefined)} />
       {next && <Button onClick={() => void load(next)}>{t('loadMore')}</Button>}
     </Space>
   );
