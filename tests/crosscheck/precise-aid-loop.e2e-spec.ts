@@ -1,7 +1,7 @@
 import { findingId } from '@hub/precise-aid';
+import { precariousFamily } from '../support/precarious-family.js';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { contractExample } from '../support/contract-examples.js';
 import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
@@ -25,29 +25,6 @@ interface DeliveredFinding {
   recordKeys: Record<string, string>;
   evidence: { eventId: string }[];
   responses: { response: string; reason?: string }[];
-}
-
-/** A 低保 household of a parent and a child, the child enrolled for 2026-spring; every third child also got aid. */
-function family(i: number) {
-  const child = freshIdentityNumber();
-  const parent = freshIdentityNumber({ from: 1975, to: 1990 });
-  const household = {
-    id: uniqueName(`ca-${i}`),
-    type: HOUSEHOLD,
-    data: {
-      ...contractExample(HOUSEHOLD),
-      householdNumber: `640104-${String(i).padStart(6, '0')}`,
-      members: [
-        { idNumber: parent, name: '马建国', relationToHead: 'head' },
-        { idNumber: child, name: '马小军', relationToHead: 'child' },
-      ],
-    },
-  };
-  const education = [
-    { id: uniqueName(`edu-${i}`), type: ENROLMENT, data: { ...contractExample(ENROLMENT), idNumber: child, studentNumber: `G${child}`, term: '2026-spring', effectiveDate: '2026-02-15' } },
-    ...(i % 3 === 0 ? [{ id: uniqueName(`aid-${i}`), type: AID, data: { ...contractExample(AID), idNumber: child, studentNumber: `G${child}`, term: '2026-spring' } }] : []),
-  ];
-  return { child, household, education };
 }
 
 describe('the precise-aid loop: departments publish, the crosscheck finds, the department is told in its own keys', () => {
@@ -123,7 +100,7 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
   });
 
   it('never announces a finding that the next events withdraw within the settling time (aid read before the status it needs)', async () => {
-    const { child, household, education } = family(0); // enrolled, and granted aid
+    const { child, household, education } = precariousFamily(0); // enrolled, and granted aid
     // In 普通高中, paid 免学杂费: a closed list, so with no status known the aid raises a finding (a need-tested item would not).
     await publish(
       'education',
@@ -201,61 +178,5 @@ describe('the precise-aid loop: departments publish, the crosscheck finds, the d
       { period: '2026', state: 'open', evaluation_date: EVALUATION_DATE },
       { period: '2027', state: 'open', evaluation_date: '2027-01-02' },
     ]);
-    // Left stopped: the suite's last test runs crosschecks of its own.
-    await crosscheck.stop();
-  });
-
-  describe('killed mid-stream and started again', () => {
-    let steady: TestDatabase;
-    let interrupted: TestDatabase;
-    const start = (database: TestDatabase, name: string) => startCrosscheck(database.url, uniqueName('findings'), { settleMs: SETTLE_MS, name });
-
-    beforeAll(async () => {
-      [steady, interrupted] = await Promise.all([createTestDatabase('crosscheck_steady'), createTestDatabase('crosscheck_interrupted')]);
-    });
-
-    afterAll(async () => {
-      await Promise.all([steady?.drop(), interrupted?.drop()]);
-    });
-
-    // Open findings are what departments act on. Which findings were raised and closed on the way
-    // depends on how the topics interleaved (aid read before the status it needs), in either run.
-    it('ends with exactly the open findings of an uninterrupted run, none raised twice', async () => {
-      const families = Array.from({ length: 150 }, (_, i) => family(i));
-      await publish(
-        'civil-affairs',
-        families.map((f) => f.household),
-      );
-      await publish(
-        'education',
-        families.flatMap((f) => f.education),
-      );
-      const eventIds = families.flatMap((f) => [f.household.id, ...f.education.map((e) => e.id)]);
-      const subjects = families.map((f) => pseudonymiser.pseudonymise('person', f.child));
-      const factsIn = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_fact WHERE event_id = ANY($1)', [eventIds]))[0]['n'] as number;
-      const findingsIn = (database: TestDatabase) =>
-        database.query<{ finding_id: string; rule: string }>(`SELECT finding_id, rule FROM crosscheck_finding WHERE subject = ANY($1) AND state = 'open' ORDER BY finding_id`, [subjects]);
-
-      // Both read every canonical topic from its beginning, in consumer groups of their own.
-      const [steadyRun, first] = await Promise.all([start(steady, uniqueName('steady').replace(/_/g, '-')), start(interrupted, 'crosscheck-interrupted')]);
-      let victim = first;
-      try {
-        await eventually('the interrupted run has started on the backlog', async () => (await factsIn(interrupted)) > 0, 120_000);
-        await victim.stop('SIGKILL');
-        victim = await start(interrupted, 'crosscheck-interrupted');
-        await eventually('both runs have every fact of the scenario', async () => (await factsIn(steady)) === eventIds.length && (await factsIn(interrupted)) === eventIds.length, 120_000);
-        await eventually('the outboxes are published', async () => {
-          const pending = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL'))[0]['n'] as number;
-          return (await pending(steady)) === 0 && (await pending(interrupted)) === 0;
-        });
-        const steadyFindings = await findingsIn(steady);
-        expect(steadyFindings.filter((f) => f.rule === 'missed-student-aid')).toHaveLength(100);
-        expect(await findingsIn(interrupted)).toEqual(steadyFindings);
-        const raisedTwice = await interrupted.query(`SELECT finding_id FROM crosscheck_outbox WHERE change = 'raised' GROUP BY finding_id HAVING count(*) > 1`);
-        expect(raisedTwice).toEqual([]);
-      } finally {
-        await Promise.all([steadyRun.stop(), victim.stop()]);
-      }
-    });
   });
 });
