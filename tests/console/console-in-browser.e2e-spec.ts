@@ -401,11 +401,19 @@ describe('the console in a real browser (issue 24)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('shows the security administrator the services and their health', async () => {
+  it('shows the security administrator the services and their health, each consumer group’s lag, and the members with their keys (no secret)', async () => {
     const page = await signIn('secadmin');
     await page.goto(`${url}/#/operations`);
-    await page.getByRole('cell', { name: 'gateway' }).waitFor();
+    await page.getByRole('cell', { name: 'gateway' }).first().waitFor();
     await page.getByText('正常').first().waitFor();
+    // The crosscheck's group, from its /metrics; the members, with their keys' ids and no secret.
+    await page
+      .getByRole('row', { name: /crosscheck .* education\.student-enrolment\.changed\.v\d+/ })
+      .first()
+      .waitFor();
+    const members = await page.getByRole('row', { name: /^education / }).innerText();
+    expect(members).toMatch(/[A-Za-z0-9]{12}/);
+    expect(members).not.toContain('hub_');
     await page.screenshot({ path: join(SCREENSHOTS, 'operations.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -96,3 +96,18 @@ export interface ReplayReport {
     items: { difference: 'appears' | 'disappears' | 'changes'; rule: string; subject: string; period: string; item?: string; why: string }[];
   };
 }
+
+export interface ConsumerLag {
+  service: string;
+  group: string;
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
+export interface MemberWithKeys {
+  id: string;
+  displayName: string;
+  role: string;
+  keys: { keyId: string; createdAt: string; expiresAt: string | null; revokedAt: string | null }[];
+}

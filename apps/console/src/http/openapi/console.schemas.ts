@@ -1,13 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema } from '@nestjs/swagger';
-import { CONSOLE_ACTIONS, type ConsoleAction } from '@hub/access';
+import { CONSOLE_ACTIONS, MEMBER_ROLES, type ConsoleAction, type MemberRole } from '@hub/access';
 import type { AccessLogPage, FoundAccess, Lineage, LineageStep } from '@hub/audit';
 import { LIFECYCLES, type CompatibilityReport, type ContractSummary, type Lifecycle } from '@hub/contract-registry';
 import { CONSOLE_ROLES, type ConsoleRole } from '@hub/console-users';
 import { COMPATIBILITY_MODES, DIFFERENCE_KINDS, type CompatibilityMode, type DifferenceEffect, type DifferenceKind, type GovernedChange } from '@hub/contracts';
 import { FindingSchema } from '@hub/gateway';
 import { PageCursor } from '@hub/platform';
-import type { ServiceHealth } from '../service-health.js';
+import type { ApiKeyInfo } from '@hub/members';
+import type { ConsumerLag, MemberWithKeys, ServiceHealth } from '../operations-views.js';
 import type { SessionAnswer } from '../session-answer.js';
 
 /* The shapes of the console's API answers, for its OpenAPI document (docs/api/console.openapi.json). */
@@ -230,4 +231,32 @@ export class ReplayRequestSchema {
   @ApiPropertyOptional({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The day findings are judged as of; by default the day the hub judged its latest announced change as of.' })
   evaluationDate?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A what-if policy (GET /api/audit/policy, edited); unset: the live one.' }) policy?: Record<string, unknown>;
+}
+
+@ApiSchema({ name: 'ConsumerLag' })
+export class ConsumerLagSchema implements ConsumerLag {
+  @ApiProperty() service!: string;
+  @ApiProperty() group!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ type: 'integer' }) partition!: number;
+  @ApiProperty({ type: 'integer', description: 'Records after the last batch the group handled.' }) lag!: number;
+}
+
+@ApiSchema({ name: 'ApiKeyInfo', description: 'An API key as operators see it: its id and dates, never its secret.' })
+export class ApiKeyInfoSchema implements ApiKeyInfo {
+  @ApiProperty() keyId!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) expiresAt!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) revokedAt!: string | null;
+}
+
+@ApiSchema({ name: 'MemberWithKeys' })
+export class MemberWithKeysSchema implements MemberWithKeys {
+  @ApiProperty() id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role!: MemberRole;
+  @ApiProperty({ type: 'integer' }) recordsPerSecond!: number;
+  @ApiProperty({ type: 'integer' }) maxRequestBytes!: number;
+  @ApiProperty({ type: [ApiKeyInfoSchema] }) keys!: ApiKeyInfoSchema[];
 }

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Timeline, Typography } from 'antd';
 import { api, ApiError, query } from '../api.js';
-import type { Finding, Page, Reveal, Session } from '../api-types.js';
+import type { Finding, Reveal, Session } from '../api-types.js';
 import { useT } from '../i18n.js';
 import { StatusTag } from './StatusTag.js';
 import { FindingFilters, type FindingFilter } from './FindingFilters.js';
 import { RuleCounts } from './RuleCounts.js';
+import { useFindingPages } from './useFindingPages.js';
 
 type Answer = 'acknowledged' | 'resolved' | 'disputed';
 
@@ -14,29 +15,11 @@ export function FindingsInboxPage({ session }: { session: Session }) {
   const t = useT();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<FindingFilter>({ state: 'open' });
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [answering, setAnswering] = useState<{ finding: Finding; response: Answer }>();
   const [revealing, setRevealing] = useState<Finding>();
   const [revealed, setRevealed] = useState<Reveal>();
 
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await api<Page<Finding>>('GET', `/api/findings${query({ ...filter, after, limit: '200' })}`);
-        setFindings((current) => (after ? [...current, ...page.items] : page.items));
-        setNext(page.nextCursor);
-      } catch (error) {
-        void message.error(error instanceof ApiError ? error.message : String(error));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [filter, message],
-  );
-  useEffect(() => void load(), [load]);
+  const { findings, next, loading, load } = useFindingPages('/api/findings', filter);
 
   const respond = async (values: { reason?: string }) => {
     if (!answering) return;

@@ -1,22 +1,31 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { api, ApiError } from '../api.js';
-import type { ServiceHealth } from '../api-types.js';
+import type { ConsumerLag, MemberWithKeys, ServiceHealth } from '../api-types.js';
 import { useT } from '../i18n.js';
 import { StatusTag } from './StatusTag.js';
 
 const TONES = { up: 'green', down: 'red', unreachable: 'orange' } as const;
 
-/** The hub's services and their health, as each one's /health answers. */
+/** The hub's services and their health, each consumer group's lag, and the members with their API keys. */
 export function OperationsPage() {
   const t = useT();
   const { message } = App.useApp();
   const [services, setServices] = useState<ServiceHealth[]>([]);
+  const [lag, setLag] = useState<ConsumerLag[]>([]);
+  const [members, setMembers] = useState<MemberWithKeys[]>([]);
   const [loading, setLoading] = useState(false);
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setServices(await api<ServiceHealth[]>('GET', '/api/operations/services'));
+      const [health, lags, directory] = await Promise.all([
+        api<ServiceHealth[]>('GET', '/api/operations/services'),
+        api<ConsumerLag[]>('GET', '/api/operations/consumer-lag'),
+        api<MemberWithKeys[]>('GET', '/api/operations/members'),
+      ]);
+      setServices(health);
+      setLag(lags);
+      setMembers(directory);
     } catch (error) {
       void message.error(error instanceof ApiError ? error.message : String(error));
     } finally {
@@ -25,20 +34,63 @@ export function OperationsPage() {
   }, [message]);
   useEffect(() => void load(), [load]);
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Button onClick={() => void load()}>{t('refresh')}</Button>
-      <Table<ServiceHealth>
-        rowKey="service"
-        loading={loading}
-        dataSource={services}
-        pagination={false}
-        columns={[
-          { title: t('service'), dataIndex: 'service' },
-          { title: 'URL', dataIndex: 'url' },
-          { title: t('status'), dataIndex: 'status', render: (status: ServiceHealth['status']) => <StatusTag tone={TONES[status]}>{t(status)}</StatusTag> },
-          { title: t('details'), dataIndex: 'detail', render: (detail: unknown) => <Typography.Text code>{JSON.stringify(detail).slice(0, 200)}</Typography.Text> },
-        ]}
-      />
+      <Card title={t('services')} size="small">
+        <Table<ServiceHealth>
+          rowKey="service"
+          loading={loading}
+          dataSource={services}
+          pagination={false}
+          size="small"
+          columns={[
+            { title: t('service'), dataIndex: 'service' },
+            { title: 'URL', dataIndex: 'url' },
+            { title: t('status'), dataIndex: 'status', render: (status: ServiceHealth['status']) => <StatusTag tone={TONES[status]}>{t(status)}</StatusTag> },
+            { title: t('details'), dataIndex: 'detail', render: (detail: unknown) => <Typography.Text code>{JSON.stringify(detail).slice(0, 200)}</Typography.Text> },
+          ]}
+        />
+      </Card>
+      <Card title={t('consumerLag')} size="small">
+        <Table<ConsumerLag>
+          rowKey={(row) => `${row.service}/${row.group}/${row.topic}/${row.partition}`}
+          loading={loading}
+          dataSource={lag}
+          pagination={{ pageSize: 20 }}
+          size="small"
+          columns={[
+            { title: t('service'), dataIndex: 'service' },
+            { title: t('group'), dataIndex: 'group' },
+            { title: t('topic'), dataIndex: 'topic' },
+            { title: t('partition'), dataIndex: 'partition' },
+            { title: t('lag'), dataIndex: 'lag' },
+          ]}
+        />
+      </Card>
+      <Card title={t('membersAndKeys')} size="small">
+        <Table<MemberWithKeys>
+          rowKey="id"
+          loading={loading}
+          dataSource={members}
+          pagination={false}
+          size="small"
+          columns={[
+            { title: t('member'), dataIndex: 'id' },
+            { title: t('memberName'), dataIndex: 'displayName' },
+            { title: t('role'), dataIndex: 'role' },
+            {
+              title: t('keys'),
+              render: (_, member) =>
+                member.keys.map((key) => (
+                  <div key={key.keyId}>
+                    <Typography.Text code>{key.keyId}</Typography.Text> · {key.createdAt.slice(0, 10)} · {key.expiresAt?.slice(0, 10) ?? '—'} ·{' '}
+                    {key.revokedAt ? <StatusTag tone="red">{key.revokedAt.slice(0, 10)}</StatusTag> : '—'}
+                  </div>
+                )),
+            },
+          ]}
+        />
+      </Card>
     </Space>
   );
 }

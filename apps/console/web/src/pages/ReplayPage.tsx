@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Descriptions, Form, Input, Progress, Space, Ta
 import { api, ApiError, csrfHeader } from '../api.js';
 import type { ReplayReport } from '../api-types.js';
 import { useT } from '../i18n.js';
+import { readNdjson } from '../ndjson.js';
 
 interface Line {
   progress?: { phase: string; done: number; total?: number };
@@ -49,25 +50,11 @@ export function ReplayPage() {
         headers: { 'Content-Type': 'application/json', ...csrfHeader() },
         body: JSON.stringify({ asOf: new Date(asOf).toISOString(), ...(evaluationDate ? { evaluationDate } : {}), ...(edited ? { policy: document } : {}) }),
       });
-      if (!response.ok || !response.body) {
-        setError(((await response.json()) as { message?: string }).message ?? `HTTP ${response.status}`);
-        return;
-      }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let pending = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        pending += value;
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        for (const text of lines.filter(Boolean)) {
-          const line = JSON.parse(text) as Line;
-          if (line.progress) setProgress(line.progress);
-          if (line.report) setReport(line.report);
-          if (line.error) setError(line.error);
-        }
-      }
+      await readNdjson(response, (line: Line) => {
+        if (line.progress) setProgress(line.progress);
+        if (line.report) setReport(line.report);
+        if (line.error) setError(line.error);
+      });
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));
     } finally {

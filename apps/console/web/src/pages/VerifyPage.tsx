@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Progress, Space, Table, Typography } from 'antd';
+import { ApiError } from '../api.js';
 import type { VerificationVerdict } from '../api-types.js';
 import { useT } from '../i18n.js';
+import { readNdjson } from '../ndjson.js';
 
 interface Line {
   progress?: { entriesDone: number; entriesTotal: number };
@@ -22,26 +24,13 @@ export function VerifyPage() {
     setVerdict(undefined);
     setError(undefined);
     try {
-      const response = await fetch('/api/audit/verify', { credentials: 'same-origin' });
-      if (!response.ok || !response.body) {
-        setError(((await response.json()) as { message?: string }).message ?? `HTTP ${response.status}`);
-        return;
-      }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let pending = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        pending += value;
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        for (const text of lines.filter(Boolean)) {
-          const line = JSON.parse(text) as Line;
-          if (line.progress) setProgress(line.progress);
-          if (line.verdict) setVerdict(line.verdict);
-          if (line.error) setError(line.error);
-        }
-      }
+      await readNdjson(await fetch('/api/audit/verify', { credentials: 'same-origin' }), (line: Line) => {
+        if (line.progress) setProgress(line.progress);
+        if (line.verdict) setVerdict(line.verdict);
+        if (line.error) setError(line.error);
+      });
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
     } finally {
       setRunning(false);
     }
