@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * is set apart from the preset, the comment says why.
  */
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.hub/**', '.cache/**', 'libs/contracts/src/generated/**', 'libs/hub-client/src/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.hub/**', '.cache/**', 'libs/contracts/src/generated/**', 'libs/hub-client/src/generated/**', 'apps/console/web/src/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -1,71 +1,23 @@
-/* The shapes the console's API answers, as the pages read them (the server's: SessionView, DeliveredFinding, ContractSummary, CompatibilityReport, ServiceHealth). */
-export type { DeliveredFinding as Finding } from '../../../../libs/gateway/src/delivered-finding.js';
-export type { ConsoleAction } from '../../../../libs/access/src/console-action.js';
-import type { ConsoleAction } from '../../../../libs/access/src/console-action.js';
-import type { ContractBinding } from '../../../../libs/contracts/src/contract-annotations.js';
-import type { SchemaDifference } from '../../../../libs/contracts/src/compatibility/schema-difference.js';
+/*
+ * The shapes the console's API answers, as the pages read them: generated from its OpenAPI
+ * document (npm run generate), under the names the pages use. The long operations' streamed
+ * results (verify, replay) are NDJSON lines the document describes in words: their shapes are here.
+ */
+import type { ConsoleSession, FindingReveal } from './generated/console-api.js';
 
-export type ConsoleRole = 'department-officer' | 'department-administrator' | 'auditor' | 'integration-engineer' | 'data-steward' | 'security-administrator';
+export type { AccessLogPage, CompatibilityReport, ContractDetail, ConsumerLag, ContractSummary, Finding, Lineage, MemberWithKeys, ServiceHealth } from './generated/console-api.js';
 
-export interface Session {
-  username: string;
-  displayName: string;
-  member: string;
-  role: ConsoleRole;
-  stage: 'change-password' | 'second-factor' | 'enrol-second-factor' | 'active';
-  csrfToken: string;
-  enrolment?: { secret: string; otpauthUri: string };
-  permissions: ConsoleAction[];
-}
+export type Session = ConsoleSession;
+export type ConsoleAction = ConsoleSession['permissions'][number];
+export type Reveal = FindingReveal;
 
+/** A page of a list: its items and the cursor of the next page (null at the end). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface ContractSummary {
-  subject: string;
-  version: number;
-  id: number;
-  lifecycle: string;
-  binding?: ContractBinding;
-  classification: { pointer: string; classification: string }[];
-}
-
-export interface ContractDetail extends ContractSummary {
-  versions: number[];
-  sharing: { member: string; fields: string[]; purpose: string }[];
-}
-
-export interface CompatibilityReport {
-  compatible: boolean;
-  mode: string;
-  differences: SchemaDifference[];
-  incompatibilities: (SchemaDifference & { version: number; direction: 'backward' | 'forward'; explanation: string })[];
-  governed: { kind: string; pointer: string; detail: string }[];
-}
-
-export interface ServiceHealth {
-  service: string;
-  url: string;
-  status: 'up' | 'down' | 'unreachable';
-  detail: unknown;
-}
-
-export interface Reveal {
-  findingId: string;
-  identityNumber: string;
-  name: string;
-  purpose: string;
-}
-
-export interface Lineage {
-  findingId: string;
-  steps: { kind: 'evidence' | 'finding-change' | 'response' | 'access'; at: string; topic: string; partition: number; offset: string; by: string; what: string }[];
-  missingEvidence: { source: string; eventId: string }[];
-  expired: { topic: string; partition: number; offset: string; at: string; period: string }[];
-}
-
+/** What `GET /api/audit/verify` ends with (libs/audit AuditVerification). */
 export interface VerificationVerdict {
   chains: number;
   entries: number;
@@ -74,13 +26,7 @@ export interface VerificationVerdict {
   breaks: { kind: string; topic: string; partition: number; offset: string; position: number; message: string }[];
 }
 
-export interface AccessLogPage {
-  entries: { at: string; topic: string; partition: number; offset: string; entry: Record<string, unknown> }[];
-  scanned: number;
-  expired: number;
-  truncated: boolean;
-}
-
+/** What `POST /api/audit/replay` ends with (libs/replay ReplayReport, as the console answers it). */
 export interface ReplayReport {
   asOf: string;
   evaluationDate: string;
@@ -95,19 +41,4 @@ export interface ReplayReport {
     listed: number;
     items: { difference: 'appears' | 'disappears' | 'changes'; rule: string; subject: string; period: string; item?: string; why: string }[];
   };
-}
-
-export interface ConsumerLag {
-  service: string;
-  group: string;
-  topic: string;
-  partition: number;
-  lag: number;
-}
-
-export interface MemberWithKeys {
-  id: string;
-  displayName: string;
-  role: string;
-  keys: { keyId: string; createdAt: string; expiresAt: string | null; revokedAt: string | null }[];
 }

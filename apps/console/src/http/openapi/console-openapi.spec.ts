@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { findProjectRoot } from '@hub/local-infra';
 import { declaredRoutes } from '@hub/platform';
-import { CONSOLE_OPENAPI_FILE, documentConsoleApi, DOCUMENTED_CONTROLLERS } from './document-console-api.js';
+import { CONSOLE_OPENAPI_FILE, CONSOLE_WEB_TYPES_FILE, consoleWebTypes, documentConsoleApi, DOCUMENTED_CONTROLLERS } from './document-console-api.js';
 
 type Operation = { responses: Record<string, { content?: unknown }>; security?: unknown[]; parameters?: { name: string; in: string }[] };
 
@@ -45,5 +45,9 @@ describe('the OpenAPI document of the console', () => {
 
   it(`is the committed ${CONSOLE_OPENAPI_FILE} (if not: npm run generate)`, () => {
     expect(readFileSync(join(findProjectRoot(), CONSOLE_OPENAPI_FILE), 'utf8')).toBe(`${JSON.stringify(document, null, 2)}\n`);
+  });
+
+  it(`gives the web application the types committed in ${CONSOLE_WEB_TYPES_FILE} (if not: npm run generate)`, async () => {
+    expect(readFileSync(join(findProjectRoot(), CONSOLE_WEB_TYPES_FILE), 'utf8')).toBe(await consoleWebTypes(document));
   });
 });

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { openApiSchemaTypes } from '@hub/platform';
 
 /** Where `npm run generate` writes the hub client's types. */
 export const HUB_CLIENT_TYPES_FILE = 'libs/hub-client/src/generated/gateway-api.ts';
@@ -10,26 +10,7 @@ const BANNER = `/**
  * a spec fails while this file is stale.
  */`;
 
-/**
- * The hub client's types: every schema of the document's components, one exported interface each,
- * named as in the document. OpenAPI 3.1 schemas are JSON Schema, so the field's standard compiler
- * reads them; each is titled with its name so references become type names.
- */
-export async function hubClientTypes(document: OpenAPIObject): Promise<string> {
-  const schemas = Object.fromEntries(Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => [name, { ...schema, title: name }]));
-  const root = {
-    title: 'GatewayApiSchemas',
-    type: 'object',
-    properties: Object.fromEntries(Object.keys(schemas).map((name) => [name, { $ref: `#/components/schemas/${name}` }])),
-    additionalProperties: false,
-    components: { schemas },
-  } as unknown as JSONSchema;
-  return compile(root, 'GatewayApiSchemas', {
-    bannerComment: BANNER,
-    additionalProperties: false,
-    strictIndexSignatures: true,
-    ignoreMinAndMaxItems: true,
-    format: true,
-    unreachableDefinitions: false,
-  });
+/** The hub client's types: every schema of the gateway's document. */
+export function hubClientTypes(document: OpenAPIObject): Promise<string> {
+  return openApiSchemaTypes(document, { rootName: 'GatewayApiSchemas', banner: BANNER });
 }
