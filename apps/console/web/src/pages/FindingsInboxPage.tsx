@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Space } from 'antd';
 import { api, ApiError, query } from '../api.js';
 import type { Finding, Reveal, Session } from '../api-types.js';
 import { useT } from '../i18n.js';
-import { StatusTag } from './StatusTag.js';
 import { FindingFilters, type FindingFilter } from './FindingFilters.js';
+import { FindingTable } from './FindingTable.js';
 import { RuleCounts } from './RuleCounts.js';
 import { useFindingPages } from './useFindingPages.js';
 
@@ -54,20 +54,11 @@ export function FindingsInboxPage({ session }: { session: Session }) {
       <Card title={t('countsByRule')} size="small">
         <RuleCounts findings={findings} />
       </Card>
-      <Table<Finding>
-        rowKey="findingId"
+      <FindingTable
+        findings={findings}
         loading={loading}
-        dataSource={findings}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t('noFindings') }}
-        expandable={{ expandedRowRender: (finding) => <FindingDetail finding={finding} /> }}
-        columns={[
-          { title: t('rule'), dataIndex: 'rule' },
-          { title: t('period'), dataIndex: 'period' },
-          { title: t('item'), dataIndex: 'item' },
-          { title: t('state'), dataIndex: 'state', render: (state: Finding['state']) => <StatusTag tone={state === 'open' ? 'red' : 'green'}>{t(state)}</StatusTag> },
-          { title: t('explanation'), dataIndex: 'explanation', ellipsis: true },
-          { title: t('lastResponse'), render: (_, finding) => finding.responses.at(-1)?.response ?? '—' },
+        rowKey={(finding) => finding.findingId}
+        trailing={[
           {
             title: t('actions'),
             render: (_, finding) =>
@@ -136,37 +127,6 @@ export function FindingsInboxPage({ session }: { session: Session }) {
           </Form>
         )}
       </Modal>
-    </Space>
-  );
-}
-
-/** One finding in full: its explanation, the events it rests on, the member's own record keys, the responses so far. */
-export function FindingDetail({ finding }: { finding: Finding }) {
-  const t = useT();
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph>{finding.explanation}</Typography.Paragraph>
-      <Descriptions size="small" column={1} title={t('recordKeys')}>
-        {Object.entries(finding.recordKeys).map(([field, key]) => (
-          <Descriptions.Item key={field} label={field}>
-            {key}
-          </Descriptions.Item>
-        ))}
-      </Descriptions>
-      <Typography.Title level={2} style={{ fontSize: 16 }}>
-        {t('evidence')}
-      </Typography.Title>
-      <Timeline items={finding.evidence.map((evidence) => ({ key: `${evidence.source}/${evidence.eventId}`, children: `${evidence.type} · ${evidence.source} · ${evidence.eventId}` }))} />
-      {finding.responses.length > 0 && (
-        <>
-          <Typography.Title level={2} style={{ fontSize: 16 }}>
-            {t('responses')}
-          </Typography.Title>
-          <Timeline
-            items={finding.responses.map((response) => ({ key: response.respondedAt, children: `${response.respondedAt} · ${response.response}${response.reason ? ` · ${response.reason}` : ''}` }))}
-          />
-        </>
-      )}
     </Space>
   );
 }
