@@ -97,6 +97,14 @@ export class MemberDirectory {
     return rows.map(toKey);
   }
 
+  /** Every member's keys, by member, in one query (the console's operations page). */
+  async allKeys(): Promise<Map<string, ApiKeyInfo[]>> {
+    const rows: KeyRow[] = await this.dataSource.query('SELECT * FROM gateway_api_key ORDER BY member_id, created_at');
+    const keys = new Map<string, ApiKeyInfo[]>();
+    for (const key of rows.map(toKey)) keys.set(key.memberId, [...(keys.get(key.memberId) ?? []), key]);
+    return keys;
+  }
+
   /** The member a presented key belongs to, if the key is known, matches its hash, and is neither revoked nor expired. */
   async authenticate(presented: string): Promise<Authentication> {
     const keyId = apiKeyId(presented);

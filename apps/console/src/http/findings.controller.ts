@@ -3,7 +3,7 @@ import { ApiBody, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiPara
 import type { Response } from 'express';
 import type { ConsoleUser } from '@hub/console-users';
 import { ErrorCode, HubError } from '@hub/errors';
-import { FindingDelivery, FindingResponses, FindingReveals, FindingRevealSchema, RecordedFindingResponseSchema, RevealRequestSchema, type DeliveredFinding, type FindingFilter } from '@hub/gateway';
+import { FindingDelivery, FindingResponses, FindingReveals, FindingRevealSchema, RecordedFindingResponseSchema, RevealRequestSchema, type FindingFilter } from '@hub/gateway';
 import { MemberDirectory, type Member } from '@hub/members';
 import { ApiPaging, cursor, page, pageSize } from '@hub/platform';
 import { ConsoleRoute, SignedInUser } from './console-route.decorator.js';
@@ -128,11 +128,11 @@ export class FindingsController {
     return this.reveals.reveal(await this.member(user), findingId, body?.purpose, user.username);
   }
 
-  private async ownFinding(user: ConsoleUser, findingId: string): Promise<DeliveredFinding> {
-    const finding = FINDING_ID.test(findingId) ? await this.findings.find(user.member, findingId) : undefined;
+  /** Whose the finding is, without opening its record keys (as the gateway's respond does). */
+  private async ownFinding(user: ConsoleUser, findingId: string): Promise<void> {
+    const routedTo = FINDING_ID.test(findingId) ? await this.findings.routedTo(findingId) : undefined;
     // Another member's finding is answered as one that does not exist, so ids cannot be probed.
-    if (!finding) throw new HubError(ErrorCode.NotFound, `${user.member} 没有此问题线索 (has no finding ${findingId})`);
-    return finding;
+    if (routedTo !== user.member) throw new HubError(ErrorCode.NotFound, `${user.member} 没有此问题线索 (has no finding ${findingId})`);
   }
 
   private async member(user: ConsoleUser): Promise<Member> {

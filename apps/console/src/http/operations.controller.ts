@@ -64,8 +64,8 @@ export class OperationsController {
   @ApiOkResponse({ type: [MemberWithKeysSchema] })
   @ApiConsoleProblems(401, 403, 503)
   async membersWithKeys(): Promise<MemberWithKeys[]> {
-    const members = await this.members.list();
-    return Promise.all(members.map(async (member) => ({ ...member, keys: await this.members.keys(member.id) })));
+    const [members, keys] = await Promise.all([this.members.list(), this.members.allKeys()]);
+    return members.map((member) => ({ ...member, keys: keys.get(member.id) ?? [] }));
   }
 
   private async health(service: string, url: string): Promise<ServiceHealth> {
