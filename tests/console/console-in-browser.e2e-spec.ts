@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ConsoleUsers, PostgresConsoleUserRepository, totpCode, totpStep, type ConsoleRole } from '@hub/console-users';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
@@ -240,6 +241,18 @@ describe('the console in a real browser (issue 24)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("exports the officer's view as an Excel workbook holding the findings shown", async () => {
+    const page = await signIn('education');
+    await page.getByRole('cell', { name: 'missed-student-aid' }).first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+    const sheets = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    const text = Object.entries(sheets)
+      .filter(([name]) => name.startsWith('xl/'))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join('\n');
+    expect([download.suggestedFilename(), text.includes('missed-student-aid'), text.includes('线索编号 finding')]).toEqual(['findings-education.xlsx', true, true]);
+  });
+
   it('works a finding from open to resolved: the response goes through the crosscheck and comes back on the finding', async () => {
     const page = await signIn('education');
     const row = page.getByRole('row', { name: /missed-student-aid/ }).first();
@@ -399,6 +412,44 @@ describe('the console in a real browser (issue 24)', () => {
     expect(await page.getByText('Add the field as optional').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'catalogue.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows what changed between two versions of a contract, field by field', async () => {
+    const subject = uniqueName('console-diff').replace(/_/g, '-');
+    const versionOf = (properties: Record<string, unknown>) => ({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false, properties });
+    const register = (schema: unknown) =>
+      fetch(`${registry.url}/subjects/${subject}/versions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...registry.as('integration-engineer') },
+        body: JSON.stringify({ schema: JSON.stringify(schema), schemaType: 'JSON' }),
+      }).then(async (response) => [response.status, await response.text()]);
+    const code = { type: 'string', 'x-hub-classification': 'public' };
+    expect(await register(versionOf({ code }))).toEqual([200, expect.any(String)]);
+    expect(await register(versionOf({ code, remark: { type: 'string', maxLength: 200, 'x-hub-classification': 'public' } }))).toEqual([200, expect.any(String)]);
+    const page = await signIn('engineer');
+    // The catalogue was read before the subject was registered: read it again.
+    await page.goto(`${url}/#/catalogue`);
+    await page.reload();
+    await page.getByRole('button', { name: subject }).click();
+    await page.getByRole('cell', { name: '/properties/remark' }).waitFor();
+    expect(await page.getByRole('row', { name: /\/properties\/remark/ }).innerText()).toMatch(/optional field "remark" is new/);
+  });
+
+  it("runs a candidate over the topic's recent records and says how many it would refuse, and why", async () => {
+    const page = await signIn('engineer');
+    await page.goto(`${url}/#/catalogue`);
+    const subject = `${ENROLMENT}-value`;
+    const latest = (await (await fetch(`${registry.url}/subjects/${subject}/versions/latest`, { headers: registry.as('integration-engineer') })).json()) as { schema: string };
+    const candidate = JSON.parse(latest.schema) as { required: string[]; properties: Record<string, unknown> };
+    candidate.properties['campus'] = { type: 'string', 'x-hub-classification': 'public' };
+    candidate.required = [...candidate.required, 'campus'];
+    await page.getByLabel('主题', { exact: true }).fill(subject);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('候选版本（JSON Schema）').fill(JSON.stringify(candidate));
+    await page.getByRole('button', { name: '抽样检查（近期真实数据）' }).click();
+    const verdict = await page.getByRole('status').filter({ hasText: '已检查记录' }).innerText();
+    const [checked, failed] = [...verdict.matchAll(/\d+/g)].map(([n]) => Number(n));
+    expect([checked > 0, failed === checked, await page.getByRole('cell', { name: /campus/ }).count()]).toEqual([true, true, 1]);
   });
 
   it('shows the security administrator the services and their health, each consumer group’s lag, and the members with their keys (no secret)', async () => {

@@ -17,6 +17,6 @@ describe('the Kafka permissions (issue 19)', () => {
   });
 
   it("open a new department's canonical namespace to the gateway, the crosscheck and the registry only", () => {
-    expect(servicePermissionsForDepartment('housing').map((entry) => entry.service)).toEqual(['gateway', 'registry', 'crosscheck']);
+    expect(servicePermissionsForDepartment('housing').map((entry) => entry.service)).toEqual(['gateway', 'registry', 'crosscheck', 'console']);
   });
 });

@@ -49,14 +49,16 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
   // no consumer group of its own; it only looks at how far the audit's group has committed.
   'auditor-tools': [topic('*', READ), { resource: 'group', pattern: 'literal', name: 'audit', operations: ['describe'] }],
   // Writes what people do in the console to the access log and the officers' responses to findings (as the gateway does for a
-  // department's system); follows the contracts the responses are checked against; reads the rest through the hub's database.
-  console: [topic('hub.access-log', WRITE), topic('hub.finding-response.recorded.v1', WRITE), topic('hub.contracts', READ), groups('console')],
+  // department's system); follows the contracts the responses are checked against; shows the operators the dead letters;
+  // reads the rest through the hub's database.
+  console: [topic('hub.access-log', WRITE), topic('hub.finding-response.recorded.v1', WRITE), topic('hub.contracts', READ), topic('hub.deadletter', READ), groups('console')],
 };
 
 /**
  * What a service may do on one department's canonical topics (`<department>.…`): the gateway
- * publishes them and reads the facts they share, the crosscheck judges them, the registry's sample
- * check reads them; the audit reads every topic anyway.
+ * publishes them and reads the facts they share, the crosscheck judges them, the registry's and the
+ * console's sample checks read them (pseudonymised; a check reports fields and offsets, never
+ * values); the audit reads every topic anyway.
  */
 function departmentPermissionsOf(service: HubService, department: string): KafkaPermission[] {
   switch (service) {
@@ -65,6 +67,7 @@ function departmentPermissionsOf(service: HubService, department: string): Kafka
     case 'crosscheck':
       return [topics(`${department}.`, ['read', 'describe', 'create'])];
     case 'registry':
+    case 'console':
       return [topics(`${department}.`, READ)];
     default:
       return [];

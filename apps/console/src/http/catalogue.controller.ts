@@ -1,27 +1,40 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { sharingRulesOf } from '@hub/access';
-import { ContractRegistry } from '@hub/contract-registry';
+import { ContractRegistry, TopicSampleChecker } from '@hub/contract-registry';
+import { diffSchemas } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
 import { ConsoleRoute } from './console-route.decorator.js';
-import { ApiConsoleProblems, CandidateSchemaRequest, CompatibilityReportSchema, ContractDetailSchema, ContractSummarySchema } from './openapi/console.schemas.js';
+import {
+  ApiConsoleProblems,
+  CandidateSchemaRequest,
+  CompatibilityReportSchema,
+  ContractDetailSchema,
+  ContractSummarySchema,
+  SampleCheckReportSchema,
+  VersionDiffSchema,
+} from './openapi/console.schemas.js';
 
 const SUBJECT = ApiParam({ name: 'subject', description: 'The registry subject, e.g. education.student-aid.granted.v1-value.' });
+const CSRF = ApiHeader({ name: 'X-CSRF-Token', required: true, description: "The session's csrfToken." });
 
 /** The most characters of a candidate schema the console checks (a contract is a few kilobytes). */
 const MAX_CANDIDATE = 256 * 1024;
 
 /**
  * The data catalogue (公共数据共享目录, issue 24): every contract with its owner, topic, versions,
- * lifecycle and classified fields, who may read which fields for what purpose, and a candidate
- * version checked for compatibility, all by the registry's own library on its tables. The console
- * registers nothing: that stays behind the registry's door.
+ * lifecycle and classified fields, who may read which fields for what purpose, what changed from
+ * one version to another, and a candidate version checked for compatibility and against the
+ * topic's recent traffic, all by the registry's own library on its tables.
  */
 @Controller('api/catalogue')
 @ApiTags('catalogue')
 @ApiCookieAuth('session')
 export class CatalogueController {
-  constructor(private readonly registry: ContractRegistry) {}
+  constructor(
+    private readonly registry: ContractRegistry,
+    private readonly samples: TopicSampleChecker,
+  ) {}
 
   @Get()
   @ConsoleRoute('read-catalogue')
@@ -44,20 +57,65 @@ export class CatalogueController {
     return { ...summary, versions: await this.registry.versionNumbers(subject), sharing: sharingRulesOf(latest.schema), schema: latest.schema };
   }
 
+  /** Field by field, what changed from one registered version to another (by default the one before the latest, to the latest). */
+  @Get(':subject/diff')
+  @ConsoleRoute('read-catalogue')
+  @ApiOperation({ summary: 'What changed from one version of the contract to another, field by field' })
+  @SUBJECT
+  @ApiQuery({ name: 'from', required: false, description: 'The earlier version (default: the one before the latest).', schema: { type: 'integer' } })
+  @ApiQuery({ name: 'to', required: false, description: 'The later version (default: the latest).', schema: { type: 'integer' } })
+  @ApiOkResponse({ type: VersionDiffSchema })
+  @ApiConsoleProblems(400, 401, 403, 404, 503)
+  async diff(@Param('subject') subject: string, @Query('from') from?: string, @Query('to') to?: string) {
+    const versions = await this.registry.versionNumbers(subject);
+    const later = versionIn(versions, to, 'to', versions.at(-1)!);
+    const earlier = versionIn(versions, from, 'from', versions.filter((version) => version < later).at(-1) ?? later);
+    const [before, after] = await Promise.all([this.registry.version(subject, String(earlier)), this.registry.version(subject, String(later))]);
+    return { from: earlier, to: later, differences: diffSchemas(before.schema, after.schema) };
+  }
+
   /** Whether a candidate could be registered as the subject's next version, each incompatibility explained with what would be compatible instead. */
   @Post(':subject/check')
   @HttpCode(200)
   @ConsoleRoute('check-contract')
   @ApiOperation({ summary: "A candidate checked as the subject's next version, under its compatibility mode; nothing is registered" })
   @SUBJECT
-  @ApiHeader({ name: 'X-CSRF-Token', required: true, description: "The session's csrfToken." })
+  @CSRF
   @ApiBody({ type: CandidateSchemaRequest })
   @ApiOkResponse({ type: CompatibilityReportSchema })
   @ApiConsoleProblems(400, 401, 403, 404, 413, 503)
   check(@Param('subject') subject: string, @Body() body: { schema?: unknown } | undefined) {
-    const schema = body?.schema;
-    if (typeof schema !== 'string' || schema.trim().length === 0) throw new HubError(ErrorCode.BadRequest, '请粘贴或上传候选模式 (schema must be the candidate JSON Schema, as text)');
-    if (schema.length > MAX_CANDIDATE) throw new HubError(ErrorCode.PayloadTooLarge, `候选模式过大 (the candidate is over ${MAX_CANDIDATE} characters)`);
-    return this.registry.checkCompatibility(subject, 'latest', schema, 'JSON');
+    return this.registry.checkCompatibility(subject, 'latest', candidateText(body), 'JSON');
   }
+
+  /** How many of the records on the subject's topic over the last days the candidate would refuse, and why (fields and offsets, never values). */
+  @Post(':subject/sample-check')
+  @HttpCode(200)
+  @ConsoleRoute('check-contract')
+  @ApiOperation({ summary: "A candidate run over the last days of the subject's canonical topic; nothing is registered" })
+  @SUBJECT
+  @ApiQuery({ name: 'days', required: false, description: 'How many days back, 1 to 366 (default 7).', schema: { type: 'integer', minimum: 1, maximum: 366 } })
+  @CSRF
+  @ApiBody({ type: CandidateSchemaRequest })
+  @ApiOkResponse({ type: SampleCheckReportSchema })
+  @ApiConsoleProblems(400, 401, 403, 404, 413, 503)
+  sampleCheck(@Param('subject') subject: string, @Body() body: { schema?: unknown } | undefined, @Query('days') days = '7') {
+    return this.samples.check(subject, candidateText(body), 'JSON', Number(days));
+  }
+}
+
+/** A version the subject has, named by a query parameter, or the default when the parameter is absent. */
+function versionIn(versions: readonly number[], value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const version = Number(value);
+  if (!versions.includes(version)) throw new HubError(ErrorCode.BadRequest, `没有版本 ${value} (${name} must be one of the versions ${versions.join(', ')})`);
+  return version;
+}
+
+/** The candidate schema's text from the request, refused clearly when missing or too large. */
+function candidateText(body: { schema?: unknown } | undefined): string {
+  const schema = body?.schema;
+  if (typeof schema !== 'string' || schema.trim().length === 0) throw new HubError(ErrorCode.BadRequest, '请粘贴或上传候选模式 (schema must be the candidate JSON Schema, as text)');
+  if (schema.length > MAX_CANDIDATE) throw new HubError(ErrorCode.PayloadTooLarge, `候选模式过大 (the candidate is over ${MAX_CANDIDATE} characters)`);
+  return schema;
 }

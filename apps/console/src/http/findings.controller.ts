@@ -7,7 +7,7 @@ import { FindingDelivery, FindingResponses, FindingReveals, FindingRevealSchema,
 import { MemberDirectory, type Member } from '@hub/members';
 import { ApiPaging, cursor, page, pageSize } from '@hub/platform';
 import { ConsoleRoute, SignedInUser } from './console-route.decorator.js';
-import { findingsCsv } from './findings-csv.js';
+import { findingsCsv, findingsXlsx } from './findings-export.js';
 import { ApiConsoleProblems, ConsoleFindingPageSchema, ConsoleFindingResponseSchema, RoutedFindingPageSchema } from './openapi/console.schemas.js';
 
 const FILTERS = applyDecorators(
@@ -22,6 +22,7 @@ const STATES = ['open', 'closed'] as const;
 const FINDING_ID = /^[0-9a-f]{64}$/;
 /** The most findings one export holds: a county's year, with room. */
 const EXPORT_LIMIT = 20_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface FindingQuery {
   after?: string;
@@ -81,11 +82,30 @@ export class FindingsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'One row per finding; headings in Chinese and English.', schema: { type: 'string' } })
   @ApiConsoleProblems(400, 401, 403, 503)
-  async export(@SignedInUser() user: ConsoleUser, @Query() query: FindingQuery, @Res() response: Response): Promise<void> {
-    const findings = await this.findings.list(user.member, filterOf({ ...query, after: undefined }, EXPORT_LIMIT));
+  async exportCsv(@SignedInUser() user: ConsoleUser, @Query() query: FindingQuery, @Res() response: Response): Promise<void> {
+    const findings = await this.exported(user, query);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="findings-${user.member}.csv"`);
     response.send(findingsCsv(findings));
+  }
+
+  /** The current view as an Excel workbook: the same rows as the CSV, every cell a string. */
+  @Get('export.xlsx')
+  @ConsoleRoute('read-own-findings')
+  @ApiOperation({ summary: 'The current view (the same filters) as an Excel workbook (.xlsx)' })
+  @FILTERS
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'One sheet, 问题线索: a row per finding, headings in Chinese and English.', schema: { type: 'string', format: 'binary' } })
+  @ApiConsoleProblems(400, 401, 403, 503)
+  async exportXlsx(@SignedInUser() user: ConsoleUser, @Query() query: FindingQuery, @Res() response: Response): Promise<void> {
+    const workbook = await findingsXlsx(await this.exported(user, query));
+    response.setHeader('Content-Type', XLSX);
+    response.setHeader('Content-Disposition', `attachment; filename="findings-${user.member}.xlsx"`);
+    response.send(workbook);
+  }
+
+  private exported(user: ConsoleUser, query: FindingQuery) {
+    return this.findings.list(user.member, filterOf({ ...query, after: undefined }, EXPORT_LIMIT));
   }
 
   /** Every member's findings, or one member's: the audit office's search. */

@@ -5,7 +5,20 @@
  */
 import type { ConsoleSession, FindingReveal } from './generated/console-api.js';
 
-export type { AccessLogPage, CompatibilityReport, ContractDetail, ConsumerLag, ContractSummary, Finding, Lineage, MemberWithKeys, ServiceHealth } from './generated/console-api.js';
+export type {
+  AccessLogPage,
+  CompatibilityReport,
+  ContractDetail,
+  ConsumerLag,
+  ContractSummary,
+  Finding,
+  Lineage,
+  MemberWithKeys,
+  SampleCheckReport,
+  SchemaDifference,
+  ServiceHealth,
+  VersionDiff,
+} from './generated/console-api.js';
 
 export type Session = ConsoleSession;
 export type ConsoleAction = ConsoleSession['permissions'][number];

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema } from '@nestjs/swagger';
 import { CONSOLE_ACTIONS, MEMBER_ROLES, type ConsoleAction, type MemberRole } from '@hub/access';
 import type { AccessLogPage, FoundAccess, Lineage, LineageStep } from '@hub/audit';
-import { LIFECYCLES, type CompatibilityReport, type ContractSummary, type Lifecycle } from '@hub/contract-registry';
+import { LIFECYCLES, type CompatibilityReport, type ContractSummary, type Lifecycle, type SampleCheckReport } from '@hub/contract-registry';
 import { CONSOLE_ROLES, type ConsoleRole } from '@hub/console-users';
 import { COMPATIBILITY_MODES, DIFFERENCE_KINDS, type CompatibilityMode, type DifferenceEffect, type DifferenceKind, type GovernedChange } from '@hub/contracts';
 import { FindingSchema } from '@hub/gateway';
@@ -149,6 +149,42 @@ export class CompatibilityReportSchema implements CompatibilityReport {
   @ApiProperty({ type: [SchemaDifferenceSchema] }) differences!: SchemaDifferenceSchema[];
   @ApiProperty({ type: [IncompatibilitySchema] }) incompatibilities!: IncompatibilitySchema[];
   @ApiProperty({ type: [GovernedChangeSchema] }) governed!: GovernedChangeSchema[];
+}
+
+@ApiSchema({ name: 'VersionDiff', description: 'What changed from one version of a contract to another, field by field.' })
+export class VersionDiffSchema {
+  @ApiProperty({ type: 'integer' }) from!: number;
+  @ApiProperty({ type: 'integer' }) to!: number;
+  @ApiProperty({ type: [SchemaDifferenceSchema] }) differences!: SchemaDifferenceSchema[];
+}
+
+@ApiSchema({ name: 'SampleViolation', description: 'Where a record breaks the candidate, and which rule.' })
+export class SampleViolationSchema {
+  @ApiProperty({ description: 'JSON pointer into the record.' }) instancePath!: string;
+  @ApiProperty() keyword!: string;
+  @ApiProperty() message!: string;
+}
+
+@ApiSchema({ name: 'SampleCheckReason', description: 'One reason records fail the candidate (a field and a rule), and how many.' })
+export class SampleCheckReasonSchema extends SampleViolationSchema {
+  @ApiProperty({ type: 'integer' }) records!: number;
+}
+
+@ApiSchema({ name: 'SampleFailure', description: 'A record that fails, by where it is on the topic (never its values).' })
+export class SampleFailureSchema {
+  @ApiProperty({ type: 'integer' }) partition!: number;
+  @ApiProperty() offset!: string;
+  @ApiProperty({ type: [SampleViolationSchema] }) violations!: SampleViolationSchema[];
+}
+
+@ApiSchema({ name: 'SampleCheckReport', description: "The candidate run over the subject's canonical topic, the last days of it." })
+export class SampleCheckReportSchema implements SampleCheckReport {
+  @ApiProperty() topic!: string;
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({ type: 'integer' }) checked!: number;
+  @ApiProperty({ type: 'integer' }) failed!: number;
+  @ApiProperty({ type: [SampleCheckReasonSchema], description: 'Most frequent first.' }) reasons!: SampleCheckReasonSchema[];
+  @ApiProperty({ type: [SampleFailureSchema], description: 'The first failing records.' }) examples!: SampleFailureSchema[];
 }
 
 @ApiSchema({ name: 'ServiceHealth' })

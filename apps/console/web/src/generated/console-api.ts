@@ -34,11 +34,16 @@ export interface ConsoleApiSchemas {
   ContractSummary?: ContractSummary;
   SharingRule?: SharingRule;
   ContractDetail?: ContractDetail;
-  CandidateSchema?: CandidateSchema;
   SchemaDifference?: SchemaDifference;
+  VersionDiff?: VersionDiff;
+  CandidateSchema?: CandidateSchema;
   Incompatibility?: Incompatibility;
   GovernedChange?: GovernedChange;
   CompatibilityReport?: CompatibilityReport;
+  SampleCheckReason?: SampleCheckReason;
+  SampleViolation?: SampleViolation;
+  SampleFailure?: SampleFailure;
+  SampleCheckReport?: SampleCheckReport;
   ServiceHealth?: ServiceHealth;
   ConsumerLag?: ConsumerLag;
   ApiKeyInfo?: ApiKeyInfo;
@@ -386,12 +391,6 @@ export interface ContractDetail {
     [k: string]: unknown | undefined;
   };
 }
-export interface CandidateSchema {
-  /**
-   * The candidate JSON Schema (2020-12) with its hub annotations, as text.
-   */
-  schema: string;
-}
 export interface SchemaDifference {
   pointer: string;
   kind:
@@ -423,6 +422,20 @@ export interface SchemaDifference {
     | "classification-changed";
   effect: "widens" | "narrows" | "changes" | "none";
   detail: string;
+}
+/**
+ * What changed from one version of a contract to another, field by field.
+ */
+export interface VersionDiff {
+  from: number;
+  to: number;
+  differences: SchemaDifference[];
+}
+export interface CandidateSchema {
+  /**
+   * The candidate JSON Schema (2020-12) with its hub annotations, as text.
+   */
+  schema: string;
 }
 export interface Incompatibility {
   pointer: string;
@@ -482,6 +495,54 @@ export interface CompatibilityReport {
   differences: SchemaDifference[];
   incompatibilities: Incompatibility[];
   governed: GovernedChange[];
+}
+/**
+ * One reason records fail the candidate (a field and a rule), and how many.
+ */
+export interface SampleCheckReason {
+  /**
+   * JSON pointer into the record.
+   */
+  instancePath: string;
+  keyword: string;
+  message: string;
+  records: number;
+}
+/**
+ * Where a record breaks the candidate, and which rule.
+ */
+export interface SampleViolation {
+  /**
+   * JSON pointer into the record.
+   */
+  instancePath: string;
+  keyword: string;
+  message: string;
+}
+/**
+ * A record that fails, by where it is on the topic (never its values).
+ */
+export interface SampleFailure {
+  partition: number;
+  offset: string;
+  violations: SampleViolation[];
+}
+/**
+ * The candidate run over the subject's canonical topic, the last days of it.
+ */
+export interface SampleCheckReport {
+  topic: string;
+  since: string;
+  checked: number;
+  failed: number;
+  /**
+   * Most frequent first.
+   */
+  reasons: SampleCheckReason[];
+  /**
+   * The first failing records.
+   */
+  examples: SampleFailure[];
 }
 export interface ServiceHealth {
   service: string;

@@ -49,6 +49,9 @@ export function FindingsInboxPage({ session }: { session: Session }) {
         <Button href={`/api/findings/export.csv${query({ ...filter })}`} download>
           {t('exportCsv')}
         </Button>
+        <Button href={`/api/findings/export.xlsx${query({ ...filter })}`} download>
+          {t('exportXlsx')}
+        </Button>
         <Button onClick={() => void load()}>{t('refresh')}</Button>
       </Space>
       <Card title={t('countsByRule')} size="small">
