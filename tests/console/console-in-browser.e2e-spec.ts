@@ -14,17 +14,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ConsoleUsers, PostgresConsoleUserRepository, totpCode, totpStep, type ConsoleRole } from '@hub/console-users';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { ACCESS_LOG_TOPIC, MemberDirectory, type AccessLogEntry } from '@hub/members';
-import { readTopicWindow } from '@hub/messaging';
+import { ErrorCode, HubError } from '@hub/errors';
+import { createKafkaClient, deadLetterRecord, readTopicWindow } from '@hub/messaging';
 import { openMigratedDataSource } from '@hub/persistence';
 import { AppProcess } from '../support/app-process.js';
 import { auditKeyFiles, startAudit, TEST_AUDIT_STORE_KEYS } from '../support/audit-process.js';
 import { launchChromium, SCREENSHOTS } from '../support/chromium.js';
 import { EVALUATION_DATE, startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
-import { publishOne, startGatewayTestBed, TEST_ENVELOPE_KEYS, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { asMember, bodyOf, publishOne, startGatewayTestBed, TEST_ENVELOPE_KEYS, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { freshIdentityNumber } from '../support/identity-numbers.js';
 import { startRegistry, type TestRegistry } from '../support/registry-app.js';
-import { testKafkaEnv, testKafkaSettings } from '../support/test-kafka.js';
+import { createTestTopics, testKafkaEnv, testKafkaSettings } from '../support/test-kafka.js';
+import { contractExample } from '../support/contract-examples.js';
 import { uniqueName } from '../support/unique-name.js';
 
 const MONITORING = 'rural-revitalisation.monitoring-status.changed.v1';
@@ -469,9 +471,53 @@ describe('the console in a real browser (issue 24)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('shows the operators the rejected records per member and the dead letters, counts and causes, never what was sent', async () => {
+    // A record Education gets refused (no student number), and a dead letter as a consumer writes one.
+    const refused = await bodyOf(
+      await asMember(bed, 'education').post('/v1/events', [{ id: uniqueName('bad'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: undefined, idNumber: child } }]),
+    );
+    expect(refused.rejected).toBe(1);
+    await createTestTopics([{ topic: 'hub.deadletter', numPartitions: 1 }], [broker.bootstrapServers]);
+    const kafka = createKafkaClient(testKafkaSettings('console-dead-letter', [broker.bootstrapServers]));
+    const producer = kafka.producer();
+    await producer.connect();
+    const letter = deadLetterRecord(
+      'hub.deadletter',
+      { topic: ENROLMENT, partition: 1, offset: '5', key: null, value: Buffer.from(`{"idNumber":"${child}"}`), headers: {}, timestamp: '0' },
+      {
+        error: new HubError(ErrorCode.RecordRejected, `cannot judge ${child}`),
+        attempts: 3,
+        consumerGroup: 'crosscheck',
+        failedAt: new Date(),
+      },
+    );
+    await producer.send({ topic: letter.topic, messages: [{ key: letter.key, value: letter.value, headers: letter.headers }] });
+    await producer.disconnect();
+    const page = await signIn('secadmin');
+    await page.goto(`${url}/#/operations`);
+    await page.reload();
+    const tally = await page.getByRole('row', { name: new RegExp(`^education ${ENROLMENT.replace(/\./g, '\\.')}`) }).innerText();
+    const deadLetter = page.getByRole('row', { name: new RegExp(`${ENROLMENT.replace(/\./g, '\\.')} \\[1\\] @5`) });
+    const shown = await deadLetter.innerText();
+    expect([tally.split(/\s+/).slice(2, 4), shown.includes('crosscheck'), shown.includes(child), shown.includes(`${child.slice(0, 6)}********${child.slice(-4)}`)]).toEqual([
+      ['1', '1'],
+      true,
+      false,
+      true,
+    ]);
+  });
+
   it('refuses every role what it may not see, in the API and on the page', async () => {
     const refusals = {
-      education: ['GET /api/findings/all', 'GET /api/operations/services', 'POST /api/catalogue/x/check', 'GET /api/audit/verify', 'GET /api/audit/access-log'],
+      education: [
+        'GET /api/findings/all',
+        'GET /api/operations/services',
+        'GET /api/operations/dead-letters',
+        'GET /api/operations/rejections',
+        'POST /api/catalogue/x/check',
+        'GET /api/audit/verify',
+        'GET /api/audit/access-log',
+      ],
       auditor: ['GET /api/findings', 'GET /api/operations/services', 'POST /api/catalogue/x/check'],
       engineer: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/operations/services', `GET /api/audit/findings/${'a'.repeat(64)}/lineage`, 'POST /api/audit/replay'],
       secadmin: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/catalogue', 'GET /api/audit/verify'],

@@ -4,7 +4,7 @@ import { AuditReadingModule } from '@hub/audit';
 import { ContractCatalogueModule } from '@hub/contract-registry';
 import { ConsoleUsersModule } from '@hub/console-users';
 import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
-import { FINDING_RESPONSE_TYPE, findingWorkOptions, FindingWorkModule } from '@hub/gateway';
+import { FINDING_RESPONSE_TYPE, findingWorkOptions, FindingWorkModule, RejectionTallyModule } from '@hub/gateway';
 import { ServicePlatformModule } from '@hub/platform';
 import { ConsoleEnvironment } from './console-environment.js';
 import { ConsoleAccessGuard } from './http/console-access.guard.js';
@@ -25,6 +25,7 @@ export class ConsoleModule {
         }),
         FindingWorkModule.forRoot(findingWorkOptions(env)),
         ContractCatalogueModule,
+        RejectionTallyModule,
         AuditReadingModule.forRoot({
           ...(env.AUDIT_DATABASE_URL ? { databaseUrl: env.AUDIT_DATABASE_URL } : {}),
           ...(env.AUDIT_STORE_KEYS ? { storeKeys: env.AUDIT_STORE_KEYS } : {}),

@@ -21,4 +21,6 @@ export type { DeliveredFact, UnjustifiedFactRead } from './delivered-fact.js';
 export { SharedFacts } from './shared-facts.js';
 export { RATE_BUCKET_REPOSITORY, type RateBucketRepository } from './rate-bucket.repository.js';
 export { PostgresRateBucketRepository } from './postgres-rate-bucket.repository.js';
+export { REJECTION_TALLY_REPOSITORY, type RejectionTally, type RejectionTallyRepository } from './rejection-tally.repository.js';
+export { RejectionTallyModule } from './rejection-tally.module.js';
 export { FindingPageSchema, FindingResponseSchema, FindingRevealSchema, FindingSchema, RecordedFindingResponseSchema, RevealRequestSchema } from './finding.schemas.js';

@@ -5,6 +5,7 @@ export { ConsumerHealth, consumerHealth, type ConsumerState, type ConsumerStatus
 export { createConsumerApp } from './consumer-app.js';
 export { consumerOptionsFrom } from './consumer-options.js';
 export { deadLetterRecord, type DeadLetterCause } from './dead-letter-record.js';
+export { deadLetterEntryOf, type DeadLetterEntry } from './dead-letter-entry.js';
 export { createKafkaClient } from './kafka-client.js';
 export { HubKafkaServer, type HubKafkaServerOptions, type TopicSelector } from './hub-kafka-server.js';
 export { HubProducer } from './hub-producer.js';

@@ -17,6 +17,7 @@ import { ConsoleUsers1764460800015 } from './migrations/1764460800015-console-us
 import { SharedRateBuckets1764460800016 } from './migrations/1764460800016-shared-rate-buckets.js';
 import { ConsoleSessions1764460800017 } from './migrations/1764460800017-console-sessions.js';
 import { AuditEntriesByTime1764460800018 } from './migrations/1764460800018-audit-entries-by-time.js';
+import { RejectionTally1764460800019 } from './migrations/1764460800019-rejection-tally.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const HUB_MIGRATIONS = [
   SharedRateBuckets1764460800016,
   ConsoleSessions1764460800017,
   AuditEntriesByTime1764460800018,
+  RejectionTally1764460800019,
 ];

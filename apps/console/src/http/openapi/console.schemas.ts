@@ -5,7 +5,8 @@ import type { AccessLogPage, FoundAccess, Lineage, LineageStep } from '@hub/audi
 import { LIFECYCLES, type CompatibilityReport, type ContractSummary, type Lifecycle, type SampleCheckReport } from '@hub/contract-registry';
 import { CONSOLE_ROLES, type ConsoleRole } from '@hub/console-users';
 import { COMPATIBILITY_MODES, DIFFERENCE_KINDS, type CompatibilityMode, type DifferenceEffect, type DifferenceKind, type GovernedChange } from '@hub/contracts';
-import { FindingSchema } from '@hub/gateway';
+import { FindingSchema, type RejectionTally } from '@hub/gateway';
+import type { DeadLetterEntry } from '@hub/messaging';
 import { PageCursor } from '@hub/platform';
 import type { ApiKeyInfo } from '@hub/members';
 import type { ConsumerLag, MemberWithKeys, ServiceHealth } from '../operations-views.js';
@@ -185,6 +186,29 @@ export class SampleCheckReportSchema implements SampleCheckReport {
   @ApiProperty({ type: 'integer' }) failed!: number;
   @ApiProperty({ type: [SampleCheckReasonSchema], description: 'Most frequent first.' }) reasons!: SampleCheckReasonSchema[];
   @ApiProperty({ type: [SampleFailureSchema], description: 'The first failing records.' }) examples!: SampleFailureSchema[];
+}
+
+@ApiSchema({ name: 'RejectionTally', description: 'A member’s rejected records of one event type: counts only.' })
+export class RejectionTallySchema implements RejectionTally {
+  @ApiProperty() member!: string;
+  @ApiProperty({ description: 'Empty where the record named no type the gateway could read.' }) eventType!: string;
+  @ApiProperty({ type: 'integer' }) rejected!: number;
+  @ApiProperty({ type: 'integer', description: 'Not yet replayed by the member.' }) awaitingReplay!: number;
+  @ApiProperty({ format: 'date-time' }) latest!: string;
+}
+
+@ApiSchema({ name: 'DeadLetterEntry', description: 'A dead letter: where it came from and why it failed, from its headers; never its value.' })
+export class DeadLetterEntrySchema implements DeadLetterEntry {
+  @ApiProperty({ type: 'integer' }) partition!: number;
+  @ApiProperty() offset!: string;
+  @ApiProperty() sourceTopic!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) sourcePartition!: number | null;
+  @ApiProperty() sourceOffset!: string;
+  @ApiProperty() consumerGroup!: string;
+  @ApiProperty() errorCode!: string;
+  @ApiProperty({ description: 'Identity numbers in it masked.' }) errorMessage!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) attempts!: number | null;
+  @ApiProperty() failedAt!: string;
 }
 
 @ApiSchema({ name: 'ServiceHealth' })

@@ -48,6 +48,8 @@ export interface ConsoleApiSchemas {
   ConsumerLag?: ConsumerLag;
   ApiKeyInfo?: ApiKeyInfo;
   MemberWithKeys?: MemberWithKeys;
+  RejectionTally?: RejectionTally;
+  DeadLetterEntry?: DeadLetterEntry;
 }
 export interface SignInRequest {
   username: string;
@@ -580,4 +582,38 @@ export interface MemberWithKeys {
   recordsPerSecond: number;
   maxRequestBytes: number;
   keys: ApiKeyInfo[];
+}
+/**
+ * A member’s rejected records of one event type: counts only.
+ */
+export interface RejectionTally {
+  member: string;
+  /**
+   * Empty where the record named no type the gateway could read.
+   */
+  eventType: string;
+  rejected: number;
+  /**
+   * Not yet replayed by the member.
+   */
+  awaitingReplay: number;
+  latest: string;
+}
+/**
+ * A dead letter: where it came from and why it failed, from its headers; never its value.
+ */
+export interface DeadLetterEntry {
+  partition: number;
+  offset: string;
+  sourceTopic: string;
+  sourcePartition: number | null;
+  sourceOffset: string;
+  consumerGroup: string;
+  errorCode: string;
+  /**
+   * Identity numbers in it masked.
+   */
+  errorMessage: string;
+  attempts: number | null;
+  failedAt: string;
 }

@@ -3,11 +3,12 @@ import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { api, ApiError } from '../api.js';
 import type { ConsumerLag, MemberWithKeys, ServiceHealth } from '../api-types.js';
 import { useT } from '../i18n.js';
+import { RejectionsAndDeadLetters } from './RejectionsAndDeadLetters.js';
 import { StatusTag } from './StatusTag.js';
 
 const TONES = { up: 'green', down: 'red', unreachable: 'orange' } as const;
 
-/** The hub's services and their health, each consumer group's lag, and the members with their API keys. */
+/** The hub's services and their health, each consumer group's lag, what the hub could not take (rejections, dead letters), and the members with their API keys. */
 export function OperationsPage() {
   const t = useT();
   const { message } = App.useApp();
@@ -67,6 +68,7 @@ export function OperationsPage() {
           ]}
         />
       </Card>
+      <RejectionsAndDeadLetters />
       <Card title={t('membersAndKeys')} size="small">
         <Table<MemberWithKeys>
           rowKey="id"
