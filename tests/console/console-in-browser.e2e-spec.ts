@@ -32,6 +32,7 @@ import { uniqueName } from '../support/unique-name.js';
 const MONITORING = 'rural-revitalisation.monitoring-status.changed.v1';
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
+const AID = 'education.student-aid.granted.v1';
 const NEW_PASSWORD = 'Liupan-Shan-2026';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -253,6 +254,25 @@ describe('the console in a real browser (issue 24)', () => {
       .map(([, bytes]) => strFromU8(bytes))
       .join('\n');
     expect([download.suggestedFilename(), text.includes('missed-student-aid'), text.includes('线索编号 finding')]).toEqual(['findings-education.xlsx', true, true]);
+  });
+
+  it("counts an officer's findings by county and filters them by one (the county the household's record names)", async () => {
+    const page = await signIn('healthcare');
+    await page
+      .getByRole('row', { name: /insurance-gap/ })
+      .nth(1)
+      .waitFor();
+    // The monitored person's household is in 同心县 (640324), the 低保 child's in 兴庆区 (640104).
+    const byCounty = await page.locator('.ant-card', { hasText: '按县区统计' }).innerText();
+    expect([byCounty.includes('同心县 640324'), byCounty.includes('银川市兴庆区 640104')]).toEqual([true, true]);
+    await page.getByLabel('县区').fill('同心');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '查询' }).click();
+    await eventually('only the findings of 同心县 are listed', async () => {
+      const rows = await page.getByRole('row', { name: /insurance-gap/ }).allInnerTexts();
+      return rows.length === 1 && rows[0].includes('同心县 640324');
+    });
+    await page.reload();
   });
 
   it('works a finding from open to resolved: the response goes through the crosscheck and comes back on the finding', async () => {
@@ -572,5 +592,18 @@ describe('the console in a real browser (issue 24)', () => {
   it('serves its pages with a Content-Security-Policy that allows only its own scripts', async () => {
     const response = await fetch(url);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  // Last: it closes the child's missed-aid finding, which the lineage and the replay above rest on.
+  it('shows how much of the missed aid found in each county has been corrected, by month (应助尽助): the aid granted closes it', async () => {
+    const page = await signIn('education');
+    const coverage = page.locator('.ant-card', { hasText: '应助尽助' });
+    const county = coverage.getByRole('row', { name: /银川市兴庆区 640104/ });
+    expect(await county.innerText()).toMatch(/0\/1 \(0%\)/);
+    await publishOne(bed, 'education', AID, { idNumber: child, studentNumber: `G${child}`, term: '2026-spring', aidType: 'compulsory-living-subsidy', grantedOn: '2026-04-20' });
+    await eventually('the missed aid is closed, and counted as corrected', async () => {
+      await page.reload();
+      return /1\/1 \(100%\)/.test(await county.innerText());
+    });
   });
 });

@@ -22,6 +22,7 @@ function findingEvent(entry: OutboxEntry, topic: string) {
     period: finding.period,
     ...(finding.item ? { item: finding.item } : {}),
     routedTo: finding.routedTo,
+    ...(finding.county ? { county: finding.county } : {}),
     ...(finding.reveal ? { reveal: { purpose: finding.reveal.purpose } } : {}),
     explanation: finding.explanation.slice(0, MAX_EXPLANATION),
     evidence: finding.evidence.slice(0, MAX_EVIDENCE).map(({ eventId, source, type }) => ({ eventId, source, type })),

@@ -10,6 +10,7 @@ export interface FindingChange {
   period: string;
   item?: string;
   routedTo: string;
+  county?: string;
   reveal?: { purpose: string };
   explanation: string;
   evidence: { eventId: string; source: string; type: string }[];
@@ -33,6 +34,8 @@ export interface DeliveredFinding {
   period: string;
   /** The aid item a student-aid finding is about (普高 国家助学金, ...), as the aid contract (version 2) names it. */
   item?: string;
+  /** The county-level division (GB/T 2260) the subject lives in, as the departments' records say; absent where none says. */
+  county?: string;
   explanation: string;
   evidence: FindingChange['evidence'];
   /** The hub's pseudonym of the person or household, to quote when responding. */
@@ -54,4 +57,5 @@ export interface FindingFilter {
   state?: 'open' | 'closed';
   rule?: string;
   period?: string;
+  county?: string;
 }

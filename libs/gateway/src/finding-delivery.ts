@@ -30,6 +30,7 @@ function heldFinding(change: FindingChange): HeldFinding {
     state: change.change === 'closed' ? 'closed' : 'open',
     period: change.period,
     ...(change.item ? { item: change.item } : {}),
+    ...(change.county ? { county: change.county } : {}),
     explanation: change.explanation,
     evidence: change.evidence,
     subject: change.subject,

@@ -33,6 +33,7 @@ export class FindingSchema implements DeliveredFinding {
   @ApiProperty({ enum: ['open', 'closed'] }) state!: 'open' | 'closed';
   @ApiProperty() period!: string;
   @ApiPropertyOptional({ description: 'The aid item a student-aid finding is about (e.g. senior-high-grant), as the aid contract (version 2) names it.' }) item?: string;
+  @ApiPropertyOptional({ description: 'The county-level division (GB/T 2260) the subject lives in, as the departments’ records say.', pattern: '^[1-8][0-9]{5}$' }) county?: string;
   @ApiProperty() explanation!: string;
   @ApiProperty({ type: [EvidenceSchema] }) evidence!: EvidenceSchema[];
   @ApiProperty({ description: "The hub's pseudonym of the person or household, to quote when responding." }) subject!: string;

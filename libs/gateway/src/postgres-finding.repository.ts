@@ -17,6 +17,7 @@ const LIST = `
   SELECT member_id, sequence, finding FROM gateway_finding
    WHERE ($1::varchar IS NULL OR member_id = $1) AND sequence > $2 AND ($3::varchar IS NULL OR state = $3)
      AND ($4::varchar IS NULL OR rule = $4) AND ($5::varchar IS NULL OR period = $5)
+     AND ($7::varchar IS NULL OR finding ->> 'county' = $7)
    ORDER BY sequence LIMIT $6`;
 
 const FIND = 'SELECT member_id, sequence, finding FROM gateway_finding WHERE member_id = $1 AND finding_id = $2';
@@ -51,7 +52,15 @@ export class PostgresFindingRepository implements FindingRepository {
   }
 
   async list(member: string | undefined, filter: FindingFilter): Promise<HeldFindingRow[]> {
-    const rows: FindingRow[] = await this.dataSource.query(LIST, [member ?? null, filter.after ?? '0', filter.state ?? null, filter.rule ?? null, filter.period ?? null, filter.limit]);
+    const rows: FindingRow[] = await this.dataSource.query(LIST, [
+      member ?? null,
+      filter.after ?? '0',
+      filter.state ?? null,
+      filter.rule ?? null,
+      filter.period ?? null,
+      filter.limit,
+      filter.county ?? null,
+    ]);
     return rows.map(held);
   }
 

@@ -5,6 +5,7 @@ const COLUMNS: readonly [string, (finding: DeliveredFinding) => string][] = [
   ['线索编号 finding', (f) => f.findingId],
   ['规则 rule', (f) => f.rule],
   ['期间 period', (f) => f.period],
+  ['县区 county', (f) => f.county ?? ''],
   ['资助项目 item', (f) => f.item ?? ''],
   ['状态 state', (f) => f.state],
   ['说明 explanation', (f) => f.explanation],
@@ -20,7 +21,7 @@ const COLUMNS: readonly [string, (finding: DeliveredFinding) => string][] = [
 ];
 
 /** Characters wide of each column in the workbook: the id and the explanation are long. */
-const WIDTHS = [24, 30, 14, 22, 8, 80, 36, 14, 26];
+const WIDTHS = [24, 30, 14, 10, 22, 8, 80, 36, 14, 26];
 
 function rowsOf(findings: readonly DeliveredFinding[]): string[][] {
   return [COLUMNS.map(([heading]) => heading), ...findings.map((finding) => COLUMNS.map(([, value]) => value(finding)))];

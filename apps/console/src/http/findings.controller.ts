@@ -14,6 +14,7 @@ const FILTERS = applyDecorators(
   ApiQuery({ name: 'state', required: false, enum: ['open', 'closed'] }),
   ApiQuery({ name: 'rule', required: false, schema: { type: 'string' } }),
   ApiQuery({ name: 'period', required: false, schema: { type: 'string' } }),
+  ApiQuery({ name: 'county', required: false, description: 'A county-level division (GB/T 2260).', schema: { type: 'string', pattern: '^[1-8][0-9]{5}$' } }),
 );
 const ID = ApiParam({ name: 'id', description: 'The finding id.', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } });
 const CSRF = ApiHeader({ name: 'X-CSRF-Token', required: true, description: "The session's csrfToken." });
@@ -30,19 +31,23 @@ interface FindingQuery {
   state?: string;
   rule?: string;
   period?: string;
+  county?: string;
   member?: string;
 }
 
 function filterOf(query: FindingQuery, limit: number): FindingFilter {
-  const { after, state, rule, period } = query;
+  const { after, state, rule, period, county } = query;
   if (state !== undefined && state !== '' && !(STATES as readonly string[]).includes(state))
     throw new HubError(ErrorCode.BadRequest, `state 只能是 open 或 closed (state must be one of ${STATES.join(', ')})`);
+  if (county !== undefined && county !== '' && !/^[1-8][0-9]{5}$/.test(county))
+    throw new HubError(ErrorCode.BadRequest, `county 须为 6 位县级行政区划代码 (county must be a GB/T 2260 county code, 6 digits, got ${county})`);
   return {
     limit,
     ...(cursor(after || undefined) ? { after: after! } : {}),
     ...(state ? { state: state as (typeof STATES)[number] } : {}),
     ...(rule ? { rule } : {}),
     ...(period ? { period } : {}),
+    ...(county ? { county } : {}),
   };
 }
 

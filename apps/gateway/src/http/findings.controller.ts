@@ -41,6 +41,7 @@ export class FindingsController {
   @ApiQuery({ name: 'state', required: false, enum: STATES })
   @ApiQuery({ name: 'rule', required: false, schema: { type: 'string' } })
   @ApiQuery({ name: 'period', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'county', required: false, description: 'A county-level division (GB/T 2260).', schema: { type: 'string', pattern: '^[1-8][0-9]{5}$' } })
   @ApiOkResponse({ description: 'A page of findings.', type: FindingPageSchema })
   @ApiProblems(400, 401, 403, 503)
   async list(
@@ -51,9 +52,11 @@ export class FindingsController {
     @Query('rule') rule?: string,
     @Query('period') period?: string,
     @Query('member') of?: string,
+    @Query('county') county?: string,
   ) {
     const size = pageSize(limit);
     if (state !== undefined && !(STATES as readonly string[]).includes(state)) throw new HubError(ErrorCode.BadRequest, `state must be one of ${STATES.join(', ')}`);
+    if (county !== undefined && !/^[1-8][0-9]{5}$/.test(county)) throw new HubError(ErrorCode.BadRequest, `county must be a GB/T 2260 county-level code, 6 digits (got ${county})`);
     const items = await this.readAccess.read(
       member,
       'read-findings',
@@ -65,6 +68,7 @@ export class FindingsController {
           ...(state ? { state: state as (typeof STATES)[number] } : {}),
           ...(rule ? { rule } : {}),
           ...(period ? { period } : {}),
+          ...(county ? { county } : {}),
         }),
       (finding) => finding.findingId,
     );

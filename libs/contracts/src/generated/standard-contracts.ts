@@ -643,6 +643,10 @@ export interface HubFindingChangedV1 {
    */
   routedTo: "education" | "civil-affairs" | "rural-revitalisation" | "disability" | "healthcare-security";
   /**
+   * The county-level division (GB/T 2260) the subject lives in, as the departments' records say; absent where none says. What findings are counted and filtered by.
+   */
+  county?: string;
+  /**
    * Present when the policy lets the department the finding is routed to learn who the subject is (POST /v1/findings/{findingId}/reveal), and for what purpose (issue 20).
    */
   reveal?: {

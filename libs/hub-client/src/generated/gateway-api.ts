@@ -210,6 +210,10 @@ export interface Finding {
    * The aid item a student-aid finding is about (e.g. senior-high-grant), as the aid contract (version 2) names it.
    */
   item?: string;
+  /**
+   * The county-level division (GB/T 2260) the subject lives in, as the departments’ records say.
+   */
+  county?: string;
   explanation: string;
   evidence: Evidence[];
   /**

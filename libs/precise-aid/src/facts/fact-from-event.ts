@@ -7,6 +7,9 @@ type Data = Record<string, unknown>;
 /** The school entry year the gateway derived from the identity number (x-hub-derived), where the event has one. */
 const schoolEntryYear = (data: Data) => (typeof data['schoolEntryYear'] === 'number' ? { schoolEntryYear: data['schoolEntryYear'] } : {});
 
+/** The county-level division the record names (regionCode), where its contract has one. */
+const regionCode = (data: Data) => (typeof data['regionCode'] === 'string' ? { regionCode: data['regionCode'] } : {});
+
 const members = (data: Data): HouseholdMember[] =>
   ((data['members'] as Data[] | undefined) ?? []).map((member) => ({
     person: String(member['idNumber']),
@@ -56,7 +59,7 @@ const enrolment = (data: Data, evidence: Evidence) => ({
   stage: String(data['stage']),
   term: String(data['term']),
   effectiveDate: String(data['effectiveDate']),
-  ...(typeof data['regionCode'] === 'string' ? { regionCode: data['regionCode'] } : {}),
+  ...regionCode(data),
   ...(typeof data['grade'] === 'number' ? { grade: data['grade'] } : {}),
   ...(typeof data['schoolCode'] === 'string' ? { schoolType: data['schoolCode'].slice(0, 2) } : {}),
   ...schoolEntryYear(data),
@@ -80,6 +83,7 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
         to: (data['effectiveTo'] as string | null | undefined) ?? null,
         members: members(data),
         ...(data['area'] === 'rural' || data['area'] === 'urban' ? { area: data['area'] } : {}),
+        ...regionCode(data),
         evidence,
       };
     case 'rural-revitalisation.monitoring-status.changed.v1':
@@ -91,6 +95,7 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
         from: String(data['monitoringFrom']),
         to: (data['monitoringTo'] as string | null | undefined) ?? null,
         members: members(data),
+        ...regionCode(data),
         evidence,
       };
     case 'education.student-enrolment.changed.v1':
@@ -116,6 +121,7 @@ export function factFromEvent(type: string, data: Data, evidence: Evidence): Fac
         change: data['change'] as 'issued',
         effectiveDate: String(data['effectiveDate']),
         ...schoolEntryYear(data),
+        ...regionCode(data),
         evidence,
       };
     case 'disability.subsidy.granted.v1':

@@ -24,6 +24,8 @@ export interface HouseholdStatusFact {
   members: HouseholdMember[];
   /** 城乡 of the status (version 2): a 农村 or 城市 低保 or 特困; absent for version 1. */
   area?: 'rural' | 'urban';
+  /** The county-level division (GB/T 2260) the record names, where its contract has one: what findings are counted by. */
+  regionCode?: string;
   evidence: Evidence;
 }
 
@@ -36,6 +38,8 @@ export interface MonitoringFact {
   from: IsoDate;
   to: IsoDate | null;
   members: HouseholdMember[];
+  /** The county-level division (GB/T 2260) the record names, where its contract has one: what findings are counted by. */
+  regionCode?: string;
   evidence: Evidence;
 }
 
@@ -86,6 +90,8 @@ export interface CertificateFact {
   effectiveDate: IsoDate;
   /** The year of the first autumn term in which the person is of compulsory school age, derived by the gateway from the identity number; absent where the contract derives none. */
   schoolEntryYear?: number;
+  /** The county-level division (GB/T 2260) the record names, where its contract has one: what findings are counted by. */
+  regionCode?: string;
   evidence: Evidence;
 }
 

@@ -29,6 +29,8 @@ export interface Finding {
   item?: string;
   /** The department that can act on it. */
   routedTo: DepartmentId;
+  /** The county-level division (GB/T 2260) the subject lives in, as the records say (countyOf); absent where none says. */
+  county?: string;
   explanation: string;
   evidence: Evidence[];
   /** Set when the policy lets the routed department learn who the subject is, and for what purpose. */

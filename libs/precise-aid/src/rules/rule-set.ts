@@ -1,6 +1,7 @@
 import { periodEnd } from '../calendar/periods.js';
 import type { Finding } from '../findings/finding.js';
 import type { Policy } from '../policy/policy.js';
+import { countyOf } from '../state/person-county.js';
 import type { PersonView } from '../state/person-view.js';
 import { aidWithoutEligibility } from './aid-without-eligibility.rule.js';
 import { dataQuality } from './data-quality.rule.js';
@@ -39,14 +40,16 @@ function beforeJudged(period: string, policy: Policy): boolean {
 
 /**
  * All findings about one person under one policy, sorted by id so the same input always gives the
- * same output; each carries the policy's reveal grant for its rule, if there is one.
+ * same output; each carries the policy's reveal grant for its rule, if there is one, and the
+ * person's county where a record names it.
  */
 export function evaluatePerson(view: PersonView, context: RuleContext): Finding[] {
+  const county = countyOf(view);
   return RULES.flatMap((rule) => rule(view, context))
     .filter((finding) => !beforeJudged(finding.period, context.policy))
     .map((finding) => {
       const grant = context.policy.reveal[finding.rule];
-      return grant ? { ...finding, reveal: { purpose: grant.purpose } } : finding;
+      return { ...finding, ...(county ? { county } : {}), ...(grant ? { reveal: { purpose: grant.purpose } } : {}) };
     })
     .sort((a, b) => a.findingId.localeCompare(b.findingId));
 }

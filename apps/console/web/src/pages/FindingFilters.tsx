@@ -1,10 +1,12 @@
 import { Button, Form, Input, Select } from 'antd';
 import { useT } from '../i18n.js';
+import { NINGXIA_COUNTIES } from '../ningxia-counties.js';
 
 export interface FindingFilter {
   state?: string;
   rule?: string;
   period?: string;
+  county?: string;
   member?: string;
 }
 
@@ -30,6 +32,15 @@ export function FindingFilters({ filter, onChange, byMember = false }: { filter:
       </Form.Item>
       <Form.Item label={t('period')} name="period">
         <Input style={{ width: 140 }} placeholder="2026-autumn" />
+      </Form.Item>
+      <Form.Item label={t('county')} name="county">
+        <Select
+          style={{ width: 200 }}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('county')}
+          options={NINGXIA_COUNTIES.map(({ code, name }) => ({ value: code, label: `${name} ${code}` }))}
+        />
       </Form.Item>
       {byMember && (
         <Form.Item label={t('member')} name="member">

@@ -1,5 +1,6 @@
 import { Table, type TableColumnsType } from 'antd';
 import { useT } from '../i18n.js';
+import { countyLabel } from '../ningxia-counties.js';
 import { FindingDetail } from './FindingDetail.js';
 import { StatusTag } from './StatusTag.js';
 import type { ListedFinding } from './useFindingPages.js';
@@ -29,6 +30,7 @@ export function FindingTable({ findings, loading, rowKey, leading = [], trailing
         ...leading,
         { title: t('rule'), dataIndex: 'rule' },
         { title: t('period'), dataIndex: 'period' },
+        { title: t('county'), dataIndex: 'county', render: (county: string | undefined) => countyLabel(county) },
         { title: t('item'), dataIndex: 'item' },
         { title: t('state'), dataIndex: 'state', render: (state: ListedFinding['state']) => <StatusTag tone={state === 'open' ? 'red' : 'green'}>{t(state)}</StatusTag> },
         { title: t('explanation'), dataIndex: 'explanation', ellipsis: true },

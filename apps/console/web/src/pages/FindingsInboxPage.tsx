@@ -5,7 +5,9 @@ import type { Finding, Reveal, Session } from '../api-types.js';
 import { useT } from '../i18n.js';
 import { FindingFilters, type FindingFilter } from './FindingFilters.js';
 import { FindingTable } from './FindingTable.js';
-import { RuleCounts } from './RuleCounts.js';
+import { countyLabel } from '../ningxia-counties.js';
+import { AidCoverage } from './AidCoverage.js';
+import { CountBars } from './CountBars.js';
 import { useFindingPages } from './useFindingPages.js';
 
 type Answer = 'acknowledged' | 'resolved' | 'disputed';
@@ -55,8 +57,12 @@ export function FindingsInboxPage({ session }: { session: Session }) {
         <Button onClick={() => void load()}>{t('refresh')}</Button>
       </Space>
       <Card title={t('countsByRule')} size="small">
-        <RuleCounts findings={findings} />
+        <CountBars items={findings} by={(finding) => finding.rule} />
       </Card>
+      <Card title={t('countsByCounty')} size="small">
+        <CountBars items={findings} by={(finding) => finding.county ?? ''} label={(county) => countyLabel(county || undefined)} />
+      </Card>
+      <AidCoverage county={filter.county} />
       <FindingTable
         findings={findings}
         loading={loading}
