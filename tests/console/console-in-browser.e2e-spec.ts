@@ -394,7 +394,7 @@ describe('the console in a real browser (issue 24)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('replays the log as of now and finds just what the hub announced; a what-if with a stricter policy shows the missed aid disappear, with why', async () => {
+  it('replays the log as of now and finds just what the hub announced; a what-if with a stricter policy, edited field by field, shows the missed aid disappear, with why', async () => {
     const page = await signIn('auditor');
     await page.goto(`${url}/#/replay`);
     await page.getByLabel('评判日期（可选）').fill(EVALUATION_DATE);
@@ -404,13 +404,13 @@ describe('the console in a real browser (issue 24)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'replay.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '载入现行策略' }).click();
-    const policy = page.getByLabel('策略（JSON，可编辑）');
-    await eventually('the live policy in the form', async () => (await policy.inputValue()).includes('minDaysInTerm'), 10_000);
-    const edited = JSON.parse(await policy.inputValue()) as { version: string; studentAid: { minDaysInTerm: number } };
-    edited.studentAid.minDaysInTerm = 200;
-    edited.version = '1.4.0-what-if';
-    await policy.fill(JSON.stringify(edited, null, 2));
-    await page.getByLabel('使用编辑后的策略').check();
+    // The what-if edited in the form, a field per setting; the JSON beside it follows.
+    await page.getByRole('button', { name: 'studentAid', exact: true }).click();
+    await page.getByLabel('studentAid.minDaysInTerm', { exact: true }).fill('200');
+    await page.getByRole('button', { name: 'version', exact: true }).click();
+    await page.getByLabel('version', { exact: true }).fill('1.4.0-what-if');
+    const edited = JSON.parse(await page.getByLabel('策略（JSON，可编辑）').inputValue()) as { version: string; studentAid: { minDaysInTerm: number } };
+    expect([edited.version, edited.studentAid.minDaysInTerm, await page.getByLabel('使用编辑后的策略').isChecked()]).toEqual(['1.4.0-what-if', 200, true]);
     await page.getByRole('button', { name: '开始回放' }).click();
     const gone = page.getByRole('row', { name: /^消失 missed-student-aid 2026-spring/ });
     await gone.first().waitFor({ timeout: 90_000 });
@@ -455,6 +455,48 @@ describe('the console in a real browser (issue 24)', () => {
     await page.getByRole('button', { name: subject }).click();
     await page.getByRole('cell', { name: '/properties/remark' }).waitFor();
     expect(await page.getByRole('row', { name: /\/properties\/remark/ }).innerText()).toMatch(/optional field "remark" is new/);
+  });
+
+  it('registers a compatible candidate through the registry and deprecates the contract, as the engineer’s member', async () => {
+    const page = await signIn('engineer');
+    const subject = (
+      await page
+        .getByRole('button', { name: /^console-diff-/ })
+        .first()
+        .innerText()
+    ).trim();
+    const latest = (await (await fetch(`${registry.url}/subjects/${subject}/versions/latest`, { headers: registry.as('integration-engineer') })).json()) as { schema: string };
+    const candidate = JSON.parse(latest.schema) as { properties: Record<string, unknown> };
+    candidate.properties['school'] = { type: 'string', maxLength: 60, 'x-hub-classification': 'public' };
+    await page.getByLabel('主题', { exact: true }).fill(subject);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('候选版本（JSON Schema）').fill(JSON.stringify(candidate));
+    await page.getByRole('button', { name: '兼容性检查' }).click();
+    await page.getByRole('button', { name: '注册为新版本' }).click();
+    await page.getByText(/已注册 \(id \d+\)/).waitFor();
+    const versions = (await (await fetch(`${registry.url}/subjects/${subject}/versions`, { headers: registry.as('integration-engineer') })).json()) as number[];
+    await page.getByRole('button', { name: subject }).click();
+    await page.getByLabel('生命周期', { exact: true }).click();
+    await page.getByTitle('deprecated', { exact: true }).click();
+    await page.getByRole('button', { name: '变更生命周期' }).click();
+    await page.getByText('生命周期已变更').waitFor();
+    const contract = (await (await fetch(`${registry.url}/hub/contracts/${subject}`, { headers: registry.as('integration-engineer') })).json()) as { lifecycle: string };
+    expect([versions, contract.lifecycle]).toEqual([[1, 2, 3], 'deprecated']);
+  });
+
+  it("has the registry check a person's session itself: an officer's session, passed on directly, may not register", async () => {
+    const page = await signIn('education');
+    const token = (await contexts.education!.context.cookies()).find((cookie) => cookie.name === 'hub_console_session')!.value;
+    const { csrfToken } = await page.evaluate(async () => (await (await fetch('/api/session')).json()) as { csrfToken: string });
+    const attempt = (headers: Record<string, string>) =>
+      fetch(`${registry.url}/subjects/education.student-aid.granted.v1-value/versions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ schema: '{"type":"object"}', schemaType: 'JSON' }),
+      }).then(async (response) => [response.status, ((await response.json()) as { message: string }).message]);
+    expect(await attempt({ 'x-console-session': token, 'x-csrf-token': csrfToken })).toEqual([403, expect.stringContaining('department-officer may not register-contract')]);
+    expect(await attempt({ 'x-console-session': token })).toEqual([403, expect.stringContaining('X-CSRF-Token')]);
+    expect(await attempt({ 'x-console-session': 'not-a-session', 'x-csrf-token': csrfToken })).toEqual([401, expect.stringContaining('not signed in')]);
   });
 
   it("runs a candidate over the topic's recent records and says how many it would refuse, and why", async () => {
@@ -535,10 +577,12 @@ describe('the console in a real browser (issue 24)', () => {
         'GET /api/operations/dead-letters',
         'GET /api/operations/rejections',
         'POST /api/catalogue/x/check',
+        'POST /api/catalogue/x/versions',
+        'PUT /api/catalogue/x/lifecycle',
         'GET /api/audit/verify',
         'GET /api/audit/access-log',
       ],
-      auditor: ['GET /api/findings', 'GET /api/operations/services', 'POST /api/catalogue/x/check'],
+      auditor: ['GET /api/findings', 'GET /api/operations/services', 'POST /api/catalogue/x/check', 'POST /api/catalogue/x/versions'],
       engineer: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/operations/services', `GET /api/audit/findings/${'a'.repeat(64)}/lineage`, 'POST /api/audit/replay'],
       secadmin: ['GET /api/findings', 'GET /api/findings/all', 'GET /api/catalogue', 'GET /api/audit/verify'],
     } as const;
@@ -547,7 +591,7 @@ describe('the console in a real browser (issue 24)', () => {
       const page = await signIn(key);
       for (const call of calls) {
         const [method, path] = call.split(' ') as [string, string];
-        answers.push(`${key} ${call} ${(await apiFrom(page, method, path, method === 'POST' ? { schema: '{}' } : undefined)).status}`);
+        answers.push(`${key} ${call} ${(await apiFrom(page, method, path, method === 'GET' ? undefined : { schema: '{}' })).status}`);
       }
     }
     expect(answers).toEqual(Object.entries(refusals).flatMap(([key, calls]) => calls.map((call) => `${key} ${call} 403`)));

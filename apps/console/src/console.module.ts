@@ -9,6 +9,7 @@ import { ServicePlatformModule } from '@hub/platform';
 import { ConsoleEnvironment } from './console-environment.js';
 import { ConsoleAccessGuard } from './http/console-access.guard.js';
 import { CONSOLE_CONTROLLERS } from './http/console-controllers.js';
+import { RegistryForwarding } from './http/registry-forwarding.js';
 
 /** The console's server (issue 24): signing in, and the API of its pages on the gateway's and the registry's use cases. */
 @Module({})
@@ -34,7 +35,7 @@ export class ConsoleModule {
         }),
       ],
       controllers: CONSOLE_CONTROLLERS,
-      providers: [{ provide: APP_GUARD, useClass: ConsoleAccessGuard }],
+      providers: [{ provide: APP_GUARD, useClass: ConsoleAccessGuard }, RegistryForwarding],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ContractRegistry } from '@hub/contract-registry';
-import { CurrentMember, MemberAuthGuard, type Member } from '@hub/members';
+import { CurrentMember, type Member } from '@hub/members';
 import { RegistryAccessGuard } from './access/registry-access.guard.js';
+import { RegistryCallerGuard } from './access/registry-caller.guard.js';
 import { RegistryRoute } from './access/registry-action.decorator.js';
 import { schemaRequest } from './schema-request.js';
 
@@ -11,7 +12,7 @@ import { schemaRequest } from './schema-request.js';
  * reported as compatible to a caller who could not register it: only a data steward may.
  */
 @Controller('compatibility')
-@UseGuards(MemberAuthGuard, RegistryAccessGuard)
+@UseGuards(RegistryCallerGuard, RegistryAccessGuard)
 export class CompatibilityController {
   constructor(private readonly registry: ContractRegistry) {}
 

@@ -1,16 +1,17 @@
 import { Body, Controller, Delete, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { decideCompatibilityChange } from '@hub/access';
 import { ContractRegistry } from '@hub/contract-registry';
-import { CurrentMember, MemberAuthGuard, type Member } from '@hub/members';
+import { CurrentMember, type Member } from '@hub/members';
 import { callerOf, RegistryAccess } from './access/registry-access.js';
 import { RegistryAccessGuard } from './access/registry-access.guard.js';
+import { RegistryCallerGuard } from './access/registry-caller.guard.js';
 import { RegistryRoute } from './access/registry-action.decorator.js';
 
 const level = (body: unknown) => ((body ?? {}) as { compatibility?: unknown }).compatibility;
 
 /** Global and per-subject compatibility levels, as in the Confluent Schema Registry API. */
 @Controller('config')
-@UseGuards(MemberAuthGuard, RegistryAccessGuard)
+@UseGuards(RegistryCallerGuard, RegistryAccessGuard)
 export class ConfigController {
   constructor(
     private readonly registry: ContractRegistry,

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ContractRegistry, TopicSampleChecker, type ContractSummary, type SampleCheckReport } from '@hub/contract-registry';
-import { MemberAuthGuard } from '@hub/members';
 import { RegistryAccessGuard } from './access/registry-access.guard.js';
+import { RegistryCallerGuard } from './access/registry-caller.guard.js';
 import { RegistryRoute } from './access/registry-action.decorator.js';
 import { schemaRequest } from './schema-request.js';
 
 /** The hub's extensions beside the Confluent API: owner, topic binding, classification, lifecycle. */
 @Controller('hub/contracts')
-@UseGuards(MemberAuthGuard, RegistryAccessGuard)
+@UseGuards(RegistryCallerGuard, RegistryAccessGuard)
 export class HubContractsController {
   constructor(
     private readonly registry: ContractRegistry,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '@hub/platform';
 import { CONTRACTS_TOPIC, ContractRegistryModule } from '@hub/contract-registry';
+import { ConsoleUsersModule, DEFAULT_SIGN_IN_POLICY } from '@hub/console-users';
 import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
 import { RegistryAccess } from './access/registry-access.js';
 import { CompatibilityController } from './compatibility.controller.js';
@@ -27,6 +28,8 @@ export class RegistryModule {
         }),
         ContractRegistryModule,
         MembersModule,
+        // People register and change contracts from the console: their sessions are checked here, on the console's idle limit.
+        ConsoleUsersModule.forSessionChecks({ ...DEFAULT_SIGN_IN_POLICY, idleMinutes: env.CONSOLE_IDLE_MINUTES }),
       ],
       controllers: [SubjectsController, SchemasController, CompatibilityController, ConfigController, HubContractsController],
       providers: [StandardContractsLoader, RegistryAccess],

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ContractRegistry } from '@hub/contract-registry';
-import { MemberAuthGuard } from '@hub/members';
 import { RegistryAccessGuard } from './access/registry-access.guard.js';
+import { RegistryCallerGuard } from './access/registry-caller.guard.js';
 import { RegistryRoute } from './access/registry-action.decorator.js';
 
 /** Schemas by their global id, as in the Confluent Schema Registry API. */
 @Controller('schemas')
-@UseGuards(MemberAuthGuard, RegistryAccessGuard)
+@UseGuards(RegistryCallerGuard, RegistryAccessGuard)
 export class SchemasController {
   constructor(private readonly registry: ContractRegistry) {}
 

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { decideRegistration, type AccessDecision } from '@hub/access';
 import { ContractRegistry, RegistryError, type StoredVersion } from '@hub/contract-registry';
-import { CurrentMember, MemberAuthGuard, type Member } from '@hub/members';
-import { callerOf, RegistryAccess } from './access/registry-access.js';
+import { CurrentMember, type Member } from '@hub/members';
+import { byPerson, callerOf, RegistryAccess, type RegistryRequest } from './access/registry-access.js';
+import { RegistryCallerGuard } from './access/registry-caller.guard.js';
 import { RegistryAccessGuard } from './access/registry-access.guard.js';
 import { RegistryRoute } from './access/registry-action.decorator.js';
 import { schemaRequest } from './schema-request.js';
@@ -11,7 +12,7 @@ const versionView = (v: StoredVersion) => ({ subject: v.subject, version: v.vers
 
 /** Subjects and their versions, as in the Confluent Schema Registry API. */
 @Controller('subjects')
-@UseGuards(MemberAuthGuard, RegistryAccessGuard)
+@UseGuards(RegistryCallerGuard, RegistryAccessGuard)
 export class SubjectsController {
   constructor(
     private readonly registry: ContractRegistry,
@@ -37,7 +38,7 @@ export class SubjectsController {
   @Post(':subject/versions')
   @RegistryRoute('register-contract', { decidedByHandler: true })
   @HttpCode(200)
-  async register(@Param('subject') subject: string, @Body() body: unknown, @CurrentMember() member: Member): Promise<{ id: number }> {
+  async register(@Param('subject') subject: string, @Body() body: unknown, @CurrentMember() member: Member, @Req() request: RegistryRequest): Promise<{ id: number }> {
     let decision: AccessDecision | undefined;
     const logged = (allowed: boolean, reason: string): AccessDecision => ({ member: member.id, action: 'register-contract', resource: subject, allowed, reason });
     try {
@@ -52,7 +53,7 @@ export class SubjectsController {
       decision ??= logged(false, error instanceof RegistryError ? error.message : 'the registration failed');
       throw error;
     } finally {
-      if (decision) await this.access.log(decision);
+      if (decision) await this.access.log(byPerson(decision, request));
     }
   }
 

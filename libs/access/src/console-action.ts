@@ -20,6 +20,10 @@ export const CONSOLE_ACTIONS = [
   'read-catalogue',
   /** Check a candidate contract version against the registered ones. */
   'check-contract',
+  /** Register a contract version, through the registry, which decides it as for the user's member. */
+  'register-contract',
+  /** Change a contract's lifecycle (active, deprecated, disabled), through the registry likewise. */
+  'change-lifecycle',
   /** The services' health. */
   'read-operations',
 ] as const;

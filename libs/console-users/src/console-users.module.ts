@@ -34,4 +34,32 @@ export class ConsoleUsersModule {
       exports: [ConsoleSignIn],
     };
   }
+
+  /**
+   * Only the checking of a console session (signed in, its CSRF token, not idle), for another
+   * service a person's console request is passed on to: the registry. It opens no sealed secret.
+   */
+  static forSessionChecks(policy: SignInPolicy): DynamicModule {
+    return {
+      module: ConsoleUsersModule,
+      providers: [
+        {
+          provide: ConsoleSignIn,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new ConsoleSignIn(new PostgresConsoleUserRepository(dataSource), new PostgresConsoleSessionRepository(dataSource), SECRETS_NOT_HELD, policy),
+        },
+      ],
+      exports: [ConsoleSignIn],
+    };
+  }
 }
+
+/** Where sessions are only checked, no authenticator secret is sealed or opened: asking is a bug. */
+const SECRETS_NOT_HELD = {
+  seal: (_plaintext: string, context: string): string => {
+    throw new Error(`this service only checks console sessions; it seals no secret (${context})`);
+  },
+  open: (_sealed: string, context: string): string => {
+    throw new Error(`this service only checks console sessions; it opens no secret (${context})`);
+  },
+};

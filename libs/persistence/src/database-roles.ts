@@ -49,12 +49,15 @@ export const SERVICE_ROLES = {
       { tables: MEMBER_TABLES, privileges: READ },
     ],
   },
+  // It also checks the console sessions of the people who register or change contracts from the console (a session noted used, or ended when idle).
   registry: {
     role: 'hub_registry',
     purpose: 'the contract registry',
     grants: [
       { tables: REGISTRY_TABLES, privileges: WRITE },
       { tables: MEMBER_TABLES, privileges: READ },
+      { tables: ['console_user'], privileges: READ },
+      { tables: ['console_session'], privileges: ['SELECT', 'UPDATE', 'DELETE'] },
     ],
   },
   crosscheck: {

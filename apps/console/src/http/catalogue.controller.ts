@@ -1,16 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBody, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { sharingRulesOf } from '@hub/access';
-import { ContractRegistry, TopicSampleChecker } from '@hub/contract-registry';
+import { ContractRegistry, LIFECYCLES, TopicSampleChecker, type ContractSummary } from '@hub/contract-registry';
 import { diffSchemas } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
 import { ConsoleRoute } from './console-route.decorator.js';
+import { RegistryForwarding } from './registry-forwarding.js';
 import {
   ApiConsoleProblems,
   CandidateSchemaRequest,
   CompatibilityReportSchema,
   ContractDetailSchema,
   ContractSummarySchema,
+  LifecycleChangeRequest,
+  RegisteredVersionSchema,
   SampleCheckReportSchema,
   VersionDiffSchema,
 } from './openapi/console.schemas.js';
@@ -25,7 +29,9 @@ const MAX_CANDIDATE = 256 * 1024;
  * The data catalogue (公共数据共享目录, issue 24): every contract with its owner, topic, versions,
  * lifecycle and classified fields, who may read which fields for what purpose, what changed from
  * one version to another, and a candidate version checked for compatibility and against the
- * topic's recent traffic, all by the registry's own library on its tables.
+ * topic's recent traffic, all by the registry's own library on its tables. Registering a version
+ * and changing a lifecycle go to the registry itself (RegistryForwarding), the one service that
+ * changes contracts, which checks the person's session and decides as for their member.
  */
 @Controller('api/catalogue')
 @ApiTags('catalogue')
@@ -34,6 +40,7 @@ export class CatalogueController {
   constructor(
     private readonly registry: ContractRegistry,
     private readonly samples: TopicSampleChecker,
+    private readonly forwarding: RegistryForwarding,
   ) {}
 
   @Get()
@@ -101,6 +108,36 @@ export class CatalogueController {
   @ApiConsoleProblems(400, 401, 403, 404, 413, 503)
   sampleCheck(@Param('subject') subject: string, @Body() body: { schema?: unknown } | undefined, @Query('days') days = '7') {
     return this.samples.check(subject, candidateText(body), 'JSON', Number(days));
+  }
+
+  /** Registers the candidate as the subject's next version, through the registry (which decides it as for the user's member, and logs it with the user). */
+  @Post(':subject/versions')
+  @HttpCode(200)
+  @ConsoleRoute('register-contract')
+  @ApiOperation({ summary: "The candidate registered as the subject's next version, by the registry, which decides it as for the user's member" })
+  @SUBJECT
+  @CSRF
+  @ApiBody({ type: CandidateSchemaRequest })
+  @ApiOkResponse({ type: RegisteredVersionSchema })
+  @ApiConsoleProblems(400, 401, 403, 409, 413, 422, 503)
+  register(@Param('subject') subject: string, @Body() body: { schema?: unknown } | undefined, @Req() request: Request): Promise<{ id: number }> {
+    return this.forwarding.send(request, 'POST', `/subjects/${encodeURIComponent(subject)}/versions`, { schema: candidateText(body), schemaType: 'JSON' });
+  }
+
+  /** Changes the contract's lifecycle (active, deprecated, disabled), through the registry likewise. */
+  @Put(':subject/lifecycle')
+  @ConsoleRoute('change-lifecycle')
+  @ApiOperation({ summary: "The contract's lifecycle changed, by the registry, which decides it as for the user's member" })
+  @SUBJECT
+  @CSRF
+  @ApiBody({ type: LifecycleChangeRequest })
+  @ApiOkResponse({ type: ContractSummarySchema })
+  @ApiConsoleProblems(400, 401, 403, 404, 422, 503)
+  lifecycle(@Param('subject') subject: string, @Body() body: { lifecycle?: unknown } | undefined, @Req() request: Request): Promise<ContractSummary> {
+    const lifecycle = body?.lifecycle;
+    if (typeof lifecycle !== 'string' || !(LIFECYCLES as readonly string[]).includes(lifecycle))
+      throw new HubError(ErrorCode.BadRequest, `生命周期须为 ${LIFECYCLES.join('、')} 之一 (lifecycle must be one of ${LIFECYCLES.join(', ')})`);
+    return this.forwarding.send(request, 'PUT', `/hub/contracts/${encodeURIComponent(subject)}/lifecycle`, { lifecycle });
   }
 }
 

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessDecision, Caller } from '@hub/access';
 import { RegistryError, RegistryErrorCode } from '@hub/contract-registry';
-import { AccessLog, type Member } from '@hub/members';
+import { AccessLog, type AuthenticatedRequest, type Member } from '@hub/members';
 
 export const callerOf = (member: Member): Caller => ({ member: member.id, role: member.role });
+
+/** A registry request once its caller is known: the member, and the person when it came from the console. */
+export interface RegistryRequest extends AuthenticatedRequest {
+  consoleUser?: string;
+}
+
+/** The decision with the person who asked, where a person asked (from the console). */
+export const byPerson = (decision: AccessDecision, request: Pick<RegistryRequest, 'consoleUser'>): AccessDecision =>
+  request.consoleUser === undefined ? decision : { ...decision, user: request.consoleUser };
 
 /**
  * Enforces the registry's access decisions: each one, allowed or refused, is written to the access

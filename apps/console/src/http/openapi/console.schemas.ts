@@ -27,7 +27,9 @@ const MEANINGS = {
   401: 'Not signed in, or the session ended (idle too long, signed out, password changed).',
   403: "Sign-in not finished, no X-CSRF-Token on a change, or the user's role may not do this (the refusal is in the access log with the user).",
   404: 'Not found for this user (another member’s finding answers 404 too).',
+  409: 'The registry refuses the candidate: it is not compatible with the versions before it (why, in message).',
   413: 'The candidate schema is over the size the console checks.',
+  422: 'The registry refuses the request: an invalid schema or lifecycle (why, in message).',
   503: 'PostgreSQL or Kafka is unreachable, or the contracts are not loaded yet; retry after Retry-After seconds.',
 } as const;
 
@@ -150,6 +152,16 @@ export class CompatibilityReportSchema implements CompatibilityReport {
   @ApiProperty({ type: [SchemaDifferenceSchema] }) differences!: SchemaDifferenceSchema[];
   @ApiProperty({ type: [IncompatibilitySchema] }) incompatibilities!: IncompatibilitySchema[];
   @ApiProperty({ type: [GovernedChangeSchema] }) governed!: GovernedChangeSchema[];
+}
+
+@ApiSchema({ name: 'RegisteredVersion', description: 'The registered schema’s id (the same schema registered again keeps its id).' })
+export class RegisteredVersionSchema {
+  @ApiProperty({ type: 'integer' }) id!: number;
+}
+
+@ApiSchema({ name: 'LifecycleChange' })
+export class LifecycleChangeRequest {
+  @ApiProperty({ enum: LIFECYCLES }) lifecycle!: Lifecycle;
 }
 
 @ApiSchema({ name: 'VersionDiff', description: 'What changed from one version of a contract to another, field by field.' })

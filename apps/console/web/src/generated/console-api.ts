@@ -44,6 +44,8 @@ export interface ConsoleApiSchemas {
   SampleViolation?: SampleViolation;
   SampleFailure?: SampleFailure;
   SampleCheckReport?: SampleCheckReport;
+  RegisteredVersion?: RegisteredVersion;
+  LifecycleChange?: LifecycleChange;
   ServiceHealth?: ServiceHealth;
   ConsumerLag?: ConsumerLag;
   ApiKeyInfo?: ApiKeyInfo;
@@ -93,6 +95,8 @@ export interface ConsoleSession {
     | "read-access-log"
     | "read-catalogue"
     | "check-contract"
+    | "register-contract"
+    | "change-lifecycle"
     | "read-operations"
   )[];
 }
@@ -553,6 +557,15 @@ export interface SampleCheckReport {
    * The first failing records.
    */
   examples: SampleFailure[];
+}
+/**
+ * The registered schema’s id (the same schema registered again keeps its id).
+ */
+export interface RegisteredVersion {
+  id: number;
+}
+export interface LifecycleChange {
+  lifecycle: "active" | "deprecated" | "disabled";
 }
 export interface ServiceHealth {
   service: string;

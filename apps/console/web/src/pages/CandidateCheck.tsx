@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { api, ApiError } from '../api.js';
 import type { CompatibilityReport, SampleCheckReport } from '../api-types.js';
 import { useT } from '../i18n.js';
@@ -13,9 +13,10 @@ interface Candidate {
 
 type Outcome = { kind: 'compatibility'; report: CompatibilityReport } | { kind: 'sample'; report: SampleCheckReport } | { kind: 'error'; message: string; details: readonly string[] };
 
-/** A candidate version pasted or uploaded, checked for compatibility with the subject's versions, or run over the last days of its topic. Nothing is registered. */
-export function CandidateCheck({ subjects, initial }: { subjects: string[]; initial: string | undefined }) {
+/** A candidate version pasted or uploaded, checked for compatibility with the subject's versions, or run over the last days of its topic; registered, for those with the right, once it is compatible. */
+export function CandidateCheck({ subjects, initial, canRegister, onRegistered }: { subjects: string[]; initial: string | undefined; canRegister: boolean; onRegistered: (subject: string) => void }) {
   const t = useT();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Candidate>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [checking, setChecking] = useState(false);
@@ -37,6 +38,16 @@ export function CandidateCheck({ subjects, initial }: { subjects: string[]; init
       setOutcome(failure instanceof ApiError ? { kind: 'error', message: failure.message, details: failure.details } : { kind: 'error', message: String(failure), details: [] });
     } finally {
       setChecking(false);
+    }
+  };
+  const register = async () => {
+    const { subject, schema } = await form.validateFields();
+    try {
+      const { id } = await api<{ id: number }>('POST', `/api/catalogue/${encodeURIComponent(subject)}/versions`, { schema });
+      void message.success(`${t('registered')} (id ${id})`);
+      onRegistered(subject);
+    } catch (failure) {
+      setOutcome(failure instanceof ApiError ? { kind: 'error', message: failure.message, details: failure.details } : { kind: 'error', message: String(failure), details: [] });
     }
   };
   const upload = async (file: File | undefined) => {
@@ -68,6 +79,11 @@ export function CandidateCheck({ subjects, initial }: { subjects: string[]; init
       </Form>
       {outcome?.kind === 'error' && <Alert style={{ marginTop: 16 }} type="error" showIcon title={outcome.message} description={outcome.details.join('\n')} role="alert" />}
       {outcome?.kind === 'compatibility' && <CompatibilityOutcome report={outcome.report} />}
+      {outcome?.kind === 'compatibility' && outcome.report.compatible && canRegister && (
+        <Button type="primary" style={{ marginTop: 16 }} onClick={() => void register()}>
+          {t('registerVersion')}
+        </Button>
+      )}
       {outcome?.kind === 'sample' && <SampleOutcome report={outcome.report} />}
     </Card>
   );

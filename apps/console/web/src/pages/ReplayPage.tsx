@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Form, Input, Progress, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, Progress, Space, Table, Tabs, Typography } from 'antd';
 import { api, ApiError, csrfHeader } from '../api.js';
 import type { ReplayReport } from '../api-types.js';
 import { useT } from '../i18n.js';
 import { readNdjson } from '../ndjson.js';
+import { PolicyFields, type Json } from './PolicyFields.js';
 
 interface Line {
   progress?: { phase: string; done: number; total?: number };
@@ -18,6 +19,19 @@ interface Request {
   edited: boolean;
 }
 
+/** The policy text as an object to edit field by field, when it is a JSON object. */
+function parsedPolicy(text: unknown): Record<string, Json> | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  try {
+    const value = JSON.parse(text) as Json;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch (notJson) {
+    // Being typed in the JSON tab: the form waits until the text is an object again.
+    if (!(notJson instanceof SyntaxError)) throw notJson;
+    return undefined;
+  }
+}
+
 /** Replay as of a moment, under the live policy or an edited one; the progress streams, then the differences with their reasons. */
 export function ReplayPage() {
   const t = useT();
@@ -26,6 +40,8 @@ export function ReplayPage() {
   const [progress, setProgress] = useState<Line['progress']>();
   const [report, setReport] = useState<ReplayReport>();
   const [error, setError] = useState<string>();
+  const policyText = Form.useWatch('policy', form);
+  const editable = parsedPolicy(policyText);
   const loadPolicy = async () => {
     form.setFieldValue('policy', JSON.stringify(await api<unknown>('GET', '/api/audit/policy'), null, 2));
   };
@@ -73,9 +89,29 @@ export function ReplayPage() {
             <Input style={{ width: 160 }} placeholder="2026-11-30" />
           </Form.Item>
         </Space>
-        <Form.Item label={t('policyDocument')} name="policy">
-          <Input.TextArea rows={8} spellCheck={false} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
+        <Tabs
+          items={[
+            {
+              key: 'form',
+              label: t('policyByField'),
+              children: editable ? (
+                <PolicyFields policy={editable} onChange={(policy) => form.setFieldsValue({ policy: JSON.stringify(policy, null, 2), edited: true })} />
+              ) : (
+                <Typography.Text type="secondary">{t('loadPolicyFirst')}</Typography.Text>
+              ),
+            },
+            {
+              key: 'json',
+              label: 'JSON',
+              forceRender: true,
+              children: (
+                <Form.Item label={t('policyDocument')} name="policy">
+                  <Input.TextArea rows={8} spellCheck={false} style={{ fontFamily: 'monospace' }} />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
         <Space>
           <Button onClick={() => void loadPolicy()}>{t('loadLivePolicy')}</Button>
           <Form.Item name="edited" valuePropName="checked" noStyle>
