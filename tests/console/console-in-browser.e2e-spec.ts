@@ -106,7 +106,7 @@ describe('the console in a real browser (issue 24)', () => {
       PSEUDONYM_KEYS: TEST_PSEUDONYM_KEYS,
       ENVELOPE_KEYS: TEST_ENVELOPE_KEYS,
       CONTRACTS_TOPIC: bed.contractsTopic,
-      CONSOLE_SERVICES: `gateway=${bed.url},crosscheck=${crosscheck.url!}`,
+      CONSOLE_SERVICES: `gateway=${bed.url},crosscheck=${crosscheck.url!},registry=${registry.url}`,
       FINDINGS_TOPIC: bed.findingsTopic,
       AUDIT_DATABASE_URL: bed.database.url,
       AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS,
