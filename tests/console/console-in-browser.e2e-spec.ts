@@ -482,6 +482,17 @@ describe('the console in a real browser (issue 24)', () => {
     await page.getByText('生命周期已变更').waitFor();
     const contract = (await (await fetch(`${registry.url}/hub/contracts/${subject}`, { headers: registry.as('integration-engineer') })).json()) as { lifecycle: string };
     expect([versions, contract.lifecycle]).toEqual([[1, 2, 3], 'deprecated']);
+    // The registry (on the shared broker, as startRegistry runs it) logged both changes with the person beside the member.
+    const logged: AccessLogEntry[] = [];
+    await eventually('the registry logged the person', async () => {
+      logged.length = 0;
+      await readTopicWindow(testKafkaSettings('console-registry-log'), ACCESS_LOG_TOPIC, { since: started, limit: 10_000_000 }, (record) => {
+        const entry = JSON.parse(record.value!.toString('utf8')) as AccessLogEntry;
+        if (entry.resource === subject && entry.user === USERS.engineer.username && entry.allowed) logged.push(entry);
+      });
+      return logged.length >= 2;
+    });
+    expect(new Set(logged.map((entry) => `${entry.member} ${entry.action}`))).toEqual(new Set(['integration-engineer register-contract', 'integration-engineer change-lifecycle']));
   });
 
   it("has the registry check a person's session itself: an officer's session, passed on directly, may not register", async () => {
