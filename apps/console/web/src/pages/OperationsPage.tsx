@@ -1,42 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Space, Table, Typography } from 'antd';
-import { api, ApiError } from '../api.js';
+import { Button, Card, Space, Table, Typography } from 'antd';
+import { api } from '../api.js';
 import type { ConsumerLag, MemberWithKeys, ServiceHealth } from '../api-types.js';
 import { useT } from '../i18n.js';
 import { RejectionsAndDeadLetters } from './RejectionsAndDeadLetters.js';
 import { StatusTag } from './StatusTag.js';
+import { useLoaded } from './useLoaded.js';
 
 const TONES = { up: 'green', down: 'red', unreachable: 'orange' } as const;
+
+const readAll = () =>
+  Promise.all([api<ServiceHealth[]>('GET', '/api/operations/services'), api<ConsumerLag[]>('GET', '/api/operations/consumer-lag'), api<MemberWithKeys[]>('GET', '/api/operations/members')]);
 
 /** The hub's services and their health, each consumer group's lag, what the hub could not take (rejections, dead letters), and the members with their API keys. */
 export function OperationsPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const [services, setServices] = useState<ServiceHealth[]>([]);
-  const [lag, setLag] = useState<ConsumerLag[]>([]);
-  const [members, setMembers] = useState<MemberWithKeys[]>([]);
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [health, lags, directory] = await Promise.all([
-        api<ServiceHealth[]>('GET', '/api/operations/services'),
-        api<ConsumerLag[]>('GET', '/api/operations/consumer-lag'),
-        api<MemberWithKeys[]>('GET', '/api/operations/members'),
-      ]);
-      setServices(health);
-      setLag(lags);
-      setMembers(directory);
-    } catch (error) {
-      void message.error(error instanceof ApiError ? error.message : String(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [message]);
-  useEffect(() => void load(), [load]);
+  const {
+    value: [services, lag, members],
+    loading,
+    reload,
+  } = useLoaded(readAll, [[], [], []] as [ServiceHealth[], ConsumerLag[], MemberWithKeys[]]);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Button onClick={() => void load()}>{t('refresh')}</Button>
+      <Button onClick={reload}>{t('refresh')}</Button>
       <Card title={t('services')} size="small">
         <Table<ServiceHealth>
           rowKey="service"

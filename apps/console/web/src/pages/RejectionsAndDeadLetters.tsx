@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
-import { api, ApiError } from '../api.js';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
+import { api } from '../api.js';
 import type { DeadLetterEntry, RejectionTally } from '../api-types.js';
 import { useT } from '../i18n.js';
+import { useLoaded } from './useLoaded.js';
+
+const readBoth = () => Promise.all([api<RejectionTally[]>('GET', '/api/operations/rejections'), api<DeadLetterEntry[]>('GET', '/api/operations/dead-letters?days=7')]);
 
 /**
  * What the hub could not take: the rejected records per member and type (counts; a member lists
@@ -10,26 +12,14 @@ import { useT } from '../i18n.js';
  */
 export function RejectionsAndDeadLetters() {
   const t = useT();
-  const { message } = App.useApp();
-  const [tally, setTally] = useState<RejectionTally[]>([]);
-  const [letters, setLetters] = useState<DeadLetterEntry[]>([]);
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [rejections, deadLetters] = await Promise.all([api<RejectionTally[]>('GET', '/api/operations/rejections'), api<DeadLetterEntry[]>('GET', '/api/operations/dead-letters?days=7')]);
-      setTally(rejections);
-      setLetters(deadLetters);
-    } catch (error) {
-      void message.error(error instanceof ApiError ? error.message : String(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [message]);
-  useEffect(() => void load(), [load]);
+  const {
+    value: [tally, letters],
+    loading,
+    reload,
+  } = useLoaded(readBoth, [[], []] as [RejectionTally[], DeadLetterEntry[]]);
   return (
     <>
-      <Card title={t('rejectionsByMember')} size="small" extra={<Button onClick={() => void load()}>{t('refresh')}</Button>}>
+      <Card title={t('rejectionsByMember')} size="small" extra={<Button onClick={reload}>{t('refresh')}</Button>}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="info" title={t('replayIsTheMembers')} description={<Typography.Text code>GET /v1/rejections · POST /v1/rejections/{'{id}'}/replay</Typography.Text>} />
           <Table<RejectionTally>
