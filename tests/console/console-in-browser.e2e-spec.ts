@@ -309,6 +309,20 @@ describe('the console in a real browser (issue 24)', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('filters the findings by the last response: the resolved one under 已办结, none under 未答复', async () => {
+    const page = await signIn('education');
+    const shown = async (response: string) => {
+      await page.getByLabel('最近答复', { exact: true }).click();
+      await page.getByTitle(response, { exact: true }).click();
+      await page.getByRole('button', { name: '查询' }).click();
+      await eventually(`the list under ${response}`, async () => (await page.locator('.ant-spin-spinning').count()) === 0);
+      return page.getByRole('row', { name: /missed-student-aid/ }).count();
+    };
+    expect(await shown('已办结')).toBe(1);
+    expect(await shown('未答复')).toBe(0);
+    await page.reload();
+  });
+
   it('reveals who an insurance-gap finding is about to Healthcare Security, stating the purpose', async () => {
     const page = await signIn('healthcare');
     await page
@@ -410,7 +424,7 @@ describe('the console in a real browser (issue 24)', () => {
     await page.getByRole('button', { name: 'version', exact: true }).click();
     await page.getByLabel('version', { exact: true }).fill('1.4.0-what-if');
     const edited = JSON.parse(await page.getByLabel('策略（JSON，可编辑）').inputValue()) as { version: string; studentAid: { minDaysInTerm: number } };
-    expect([edited.version, edited.studentAid.minDaysInTerm, await page.getByLabel('使用编辑后的策略').isChecked()]).toEqual(['1.4.0-what-if', 200, true]);
+    expect([edited.version, edited.studentAid.minDaysInTerm, await page.getByLabel('使用编辑后的策略').isChecked(), await seriousViolations(page)]).toEqual(['1.4.0-what-if', 200, true, []]);
     await page.getByRole('button', { name: '开始回放' }).click();
     const gone = page.getByRole('row', { name: /^消失 missed-student-aid 2026-spring/ });
     await gone.first().waitFor({ timeout: 90_000 });
@@ -455,6 +469,7 @@ describe('the console in a real browser (issue 24)', () => {
     await page.getByRole('button', { name: subject }).click();
     await page.getByRole('cell', { name: '/properties/remark' }).waitFor();
     expect(await page.getByRole('row', { name: /\/properties\/remark/ }).innerText()).toMatch(/optional field "remark" is new/);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('registers a compatible candidate through the registry and deprecates the contract, as the engineer’s member', async () => {

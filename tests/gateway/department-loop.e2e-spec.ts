@@ -111,6 +111,14 @@ describe("a department's loop through the gateway: Kafka in, findings out, and n
     expect(onTopic.map((r) => JSON.parse(r.value!.toString()))).toContainEqual(expect.objectContaining({ findingId, recordKeys: { studentNumber: 'G640104********0512' } }));
   });
 
+  it('filters its findings by county and by its last response, and refuses a county or a response it cannot read', async () => {
+    const ids = async (query: string) => ((await bodyOf(await asMember(bed, 'education').get(`/v1/findings?${query}`))).items as { findingId: string }[]).map((f) => f.findingId);
+    // The example finding's subject lives in 兴庆区 (640104) and has no response yet.
+    expect([(await ids('county=640104')).includes(findingId), (await ids('county=640324')).includes(findingId)]).toEqual([true, false]);
+    expect([(await ids('response=none')).includes(findingId), (await ids('response=resolved')).includes(findingId)]).toEqual([true, false]);
+    expect([(await asMember(bed, 'education').get('/v1/findings?county=64')).status, (await asMember(bed, 'education').get('/v1/findings?response=maybe')).status]).toEqual([400, 400]);
+  });
+
   it("shows a department none of another department's findings, and an auditor all of them", async () => {
     const civil = await bodyOf(await asMember(bed, 'civil-affairs').get('/v1/findings'));
     expect(civil.items.map((f: { findingId: string }) => f.findingId)).not.toContain(findingId);

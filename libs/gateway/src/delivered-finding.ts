@@ -58,4 +58,9 @@ export interface FindingFilter {
   rule?: string;
   period?: string;
   county?: string;
+  /** The member's last response, or `none` for a finding not yet answered. */
+  response?: (typeof RESPONSE_FILTERS)[number];
 }
+
+/** What a list of findings may be filtered by the member's last response: one of the three, or none yet. */
+export const RESPONSE_FILTERS = ['none', 'acknowledged', 'resolved', 'disputed'] as const satisfies readonly (FindingResponseSummary['response'] | 'none')[];

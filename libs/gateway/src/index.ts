@@ -1,6 +1,6 @@
 export { CSV_MAPPING_REPOSITORY, type CsvMappingRepository } from './csv-mapping.repository.js';
 export { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';
-export type { DeliveredFinding, FindingChange, FindingFilter } from './delivered-finding.js';
+export { RESPONSE_FILTERS, type DeliveredFinding, type FindingChange, type FindingFilter } from './delivered-finding.js';
 export { FindingDelivery } from './finding-delivery.js';
 export { FINDING_RESPONSE_TYPE, FindingResponses, type FindingResponseRequest } from './finding-responses.js';
 export { FindingReveals, type FindingReveal } from './finding-reveals.js';

@@ -18,6 +18,7 @@ const LIST = `
    WHERE ($1::varchar IS NULL OR member_id = $1) AND sequence > $2 AND ($3::varchar IS NULL OR state = $3)
      AND ($4::varchar IS NULL OR rule = $4) AND ($5::varchar IS NULL OR period = $5)
      AND ($7::varchar IS NULL OR finding ->> 'county' = $7)
+     AND ($8::varchar IS NULL OR coalesce(finding -> 'responses' -> -1 ->> 'response', 'none') = $8)
    ORDER BY sequence LIMIT $6`;
 
 const FIND = 'SELECT member_id, sequence, finding FROM gateway_finding WHERE member_id = $1 AND finding_id = $2';
@@ -60,6 +61,7 @@ export class PostgresFindingRepository implements FindingRepository {
       filter.period ?? null,
       filter.limit,
       filter.county ?? null,
+      filter.response ?? null,
     ]);
     return rows.map(held);
   }

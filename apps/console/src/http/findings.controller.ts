@@ -3,23 +3,26 @@ import { ApiBody, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiPara
 import type { Response } from 'express';
 import type { ConsoleUser } from '@hub/console-users';
 import { ErrorCode, HubError } from '@hub/errors';
-import { FindingDelivery, FindingResponses, FindingReveals, FindingRevealSchema, RecordedFindingResponseSchema, RevealRequestSchema, type FindingFilter } from '@hub/gateway';
+import { FindingDelivery, FindingResponses, FindingReveals, FindingRevealSchema, RecordedFindingResponseSchema, RESPONSE_FILTERS, RevealRequestSchema, type FindingFilter } from '@hub/gateway';
 import { MemberDirectory, type Member } from '@hub/members';
 import { ApiPaging, cursor, page, pageSize } from '@hub/platform';
 import { ConsoleRoute, SignedInUser } from './console-route.decorator.js';
 import { findingsCsv, findingsXlsx } from './findings-export.js';
 import { ApiConsoleProblems, ConsoleFindingPageSchema, ConsoleFindingResponseSchema, RoutedFindingPageSchema } from './openapi/console.schemas.js';
 
+const STATES = ['open', 'closed'] as const;
+const RESPONSES = RESPONSE_FILTERS;
+
 const FILTERS = applyDecorators(
   ApiQuery({ name: 'state', required: false, enum: ['open', 'closed'] }),
   ApiQuery({ name: 'rule', required: false, schema: { type: 'string' } }),
   ApiQuery({ name: 'period', required: false, schema: { type: 'string' } }),
   ApiQuery({ name: 'county', required: false, description: 'A county-level division (GB/T 2260).', schema: { type: 'string', pattern: '^[1-8][0-9]{5}$' } }),
+  ApiQuery({ name: 'response', required: false, description: 'The member’s last response, or none for a finding not yet answered.', enum: RESPONSES }),
 );
 const ID = ApiParam({ name: 'id', description: 'The finding id.', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } });
 const CSRF = ApiHeader({ name: 'X-CSRF-Token', required: true, description: "The session's csrfToken." });
 
-const STATES = ['open', 'closed'] as const;
 const FINDING_ID = /^[0-9a-f]{64}$/;
 /** The most findings one export holds: a county's year, with room. */
 const EXPORT_LIMIT = 20_000;
@@ -32,13 +35,16 @@ interface FindingQuery {
   rule?: string;
   period?: string;
   county?: string;
+  response?: string;
   member?: string;
 }
 
 function filterOf(query: FindingQuery, limit: number): FindingFilter {
-  const { after, state, rule, period, county } = query;
+  const { after, state, rule, period, county, response } = query;
   if (state !== undefined && state !== '' && !(STATES as readonly string[]).includes(state))
     throw new HubError(ErrorCode.BadRequest, `state 只能是 open 或 closed (state must be one of ${STATES.join(', ')})`);
+  if (response !== undefined && response !== '' && !(RESPONSES as readonly string[]).includes(response))
+    throw new HubError(ErrorCode.BadRequest, `response 只能是 ${RESPONSES.join('、')} (response must be one of ${RESPONSES.join(', ')})`);
   if (county !== undefined && county !== '' && !/^[1-8][0-9]{5}$/.test(county))
     throw new HubError(ErrorCode.BadRequest, `county 须为 6 位县级行政区划代码 (county must be a GB/T 2260 county code, 6 digits, got ${county})`);
   return {
@@ -48,6 +54,7 @@ function filterOf(query: FindingQuery, limit: number): FindingFilter {
     ...(rule ? { rule } : {}),
     ...(period ? { period } : {}),
     ...(county ? { county } : {}),
+    ...(response ? { response: response as (typeof RESPONSES)[number] } : {}),
   };
 }
 

@@ -11,6 +11,9 @@ export const THEME: ThemeConfig = {
     colorPrimaryHover: '#0842a0',
     colorPrimaryActive: '#06357f',
     colorLink: '#0b57d0',
+    // Likewise a hovered link (a contract's name in a hovered row of the catalogue) darkens.
+    colorLinkHover: '#0842a0',
+    colorLinkActive: '#06357f',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',

@@ -10,6 +10,7 @@ import {
   FindingResponseSchema,
   FindingRevealSchema,
   RecordedFindingResponseSchema,
+  RESPONSE_FILTERS,
   RevealRequestSchema,
 } from '@hub/gateway';
 import { AccessLog, CurrentMember, MemberAuthGuard, type AuthenticatedRequest, type Member } from '@hub/members';
@@ -20,6 +21,7 @@ import { ApiMemberAuth } from './openapi/member-auth.docs.js';
 import { ApiProblems } from './openapi/problem.schema.js';
 
 const STATES = ['open', 'closed'] as const;
+const RESPONSES = RESPONSE_FILTERS;
 const FINDING_ID = ApiParam({ name: 'id', description: 'The finding id.', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } });
 
 /** A department's findings, in its own record keys, as a change feed (cursor = sequence); and its responses to them. */
@@ -41,6 +43,7 @@ export class FindingsController {
   @ApiQuery({ name: 'state', required: false, enum: STATES })
   @ApiQuery({ name: 'rule', required: false, schema: { type: 'string' } })
   @ApiQuery({ name: 'period', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'response', required: false, description: "The member's last response, or none for a finding not yet answered.", enum: RESPONSES })
   @ApiQuery({ name: 'county', required: false, description: 'A county-level division (GB/T 2260).', schema: { type: 'string', pattern: '^[1-8][0-9]{5}$' } })
   @ApiOkResponse({ description: 'A page of findings.', type: FindingPageSchema })
   @ApiProblems(400, 401, 403, 503)
@@ -53,9 +56,11 @@ export class FindingsController {
     @Query('period') period?: string,
     @Query('member') of?: string,
     @Query('county') county?: string,
+    @Query('response') response?: string,
   ) {
     const size = pageSize(limit);
     if (state !== undefined && !(STATES as readonly string[]).includes(state)) throw new HubError(ErrorCode.BadRequest, `state must be one of ${STATES.join(', ')}`);
+    if (response !== undefined && !(RESPONSES as readonly string[]).includes(response)) throw new HubError(ErrorCode.BadRequest, `response must be one of ${RESPONSES.join(', ')}`);
     if (county !== undefined && !/^[1-8][0-9]{5}$/.test(county)) throw new HubError(ErrorCode.BadRequest, `county must be a GB/T 2260 county-level code, 6 digits (got ${county})`);
     const items = await this.readAccess.read(
       member,
@@ -69,6 +74,7 @@ export class FindingsController {
           ...(rule ? { rule } : {}),
           ...(period ? { period } : {}),
           ...(county ? { county } : {}),
+          ...(response ? { response: response as (typeof RESPONSES)[number] } : {}),
         }),
       (finding) => finding.findingId,
     );

@@ -7,6 +7,7 @@ export interface FindingFilter {
   rule?: string;
   period?: string;
   county?: string;
+  response?: string;
   member?: string;
 }
 
@@ -32,6 +33,14 @@ export function FindingFilters({ filter, onChange, byMember = false }: { filter:
       </Form.Item>
       <Form.Item label={t('period')} name="period">
         <Input style={{ width: 140 }} placeholder="2026-autumn" />
+      </Form.Item>
+      <Form.Item label={t('lastResponse')} name="response">
+        <Select
+          style={{ width: 140 }}
+          allowClear
+          aria-label={t('lastResponse')}
+          options={(['none', 'acknowledged', 'resolved', 'disputed'] as const).map((response) => ({ value: response, label: t(response === 'none' ? 'notAnswered' : response) }))}
+        />
       </Form.Item>
       <Form.Item label={t('county')} name="county">
         <Select
