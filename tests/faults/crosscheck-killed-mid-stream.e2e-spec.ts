@@ -1,5 +1,6 @@
 /**
- * The fault suite (issue 25), `npm run faults`: real processes, real faults. A crosscheck killed
+ * The fault suite (issue 25), `npm run faults`: real processes, real faults, each measured in a
+ * table row (fault-table.ts). A crosscheck killed
  * (SIGKILL) while it works through a backlog and started again ends with exactly the findings of a
  * run nobody disturbed, none announced twice. Too long for every `npm test`, which runs the short
  * versions: a consumer killed mid-batch (tests/messaging/crash-recovery) and the broker lost under
@@ -13,6 +14,7 @@ import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type Gatewa
 import { precariousFamily } from '../support/precarious-family.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { uniqueName } from '../support/unique-name.js';
+import { reportFaults, type FaultRow } from './fault-table.js';
 
 const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
 const SETTLE_MS = 3000;
@@ -23,6 +25,7 @@ describe('a crosscheck killed mid-stream and started again (fault suite)', () =>
   let bed: GatewayTestBed;
   let steady: TestDatabase;
   let interrupted: TestDatabase;
+  const rows: FaultRow[] = [];
   const start = (database: TestDatabase, name: string) => startCrosscheck(database.url, uniqueName('findings'), { settleMs: SETTLE_MS, name });
 
   beforeAll(async () => {
@@ -36,6 +39,7 @@ describe('a crosscheck killed mid-stream and started again (fault suite)', () =>
   });
 
   afterAll(async () => {
+    reportFaults(rows);
     await Promise.all([steady?.drop(), interrupted?.drop()]);
     await bed?.stop();
   });
@@ -72,7 +76,11 @@ describe('a crosscheck killed mid-stream and started again (fault suite)', () =>
     try {
       await eventually('the interrupted run has started on the backlog', async () => (await factsIn(interrupted)) > 0, 120_000);
       await victim.stop('SIGKILL');
+      const killedAt = Date.now();
+      const atKill = await factsIn(interrupted);
       victim = await start(interrupted, interruptedName);
+      await eventually('the interrupted run judges again', async () => (await factsIn(interrupted)) > atKill || atKill === eventIds.length, 120_000);
+      const recoverySeconds = (Date.now() - killedAt) / 1000;
       await eventually('both runs have every fact of the scenario', async () => (await factsIn(steady)) === eventIds.length && (await factsIn(interrupted)) === eventIds.length, 120_000);
       await eventually('the outboxes are published', async () => {
         const pending = async (database: TestDatabase) => (await database.query('SELECT count(*)::int AS n FROM crosscheck_outbox WHERE published_at IS NULL'))[0]['n'] as number;
@@ -81,8 +89,11 @@ describe('a crosscheck killed mid-stream and started again (fault suite)', () =>
       const steadyFindings = await findingsIn(steady);
       // Every third child got aid: the others' missed aid is open.
       expect(steadyFindings.filter((f) => f.rule === 'missed-student-aid')).toHaveLength(families.filter((_, i) => i % 3 !== 0).length);
-      expect(await findingsIn(interrupted)).toEqual(steadyFindings);
       const raisedTwice = await interrupted.query(`SELECT finding_id FROM crosscheck_outbox WHERE change = 'raised' GROUP BY finding_id HAVING count(*) > 1`);
+      const interruptedFindings = await findingsIn(interrupted);
+      const missing = steadyFindings.filter((f) => !interruptedFindings.some((g) => g.finding_id === f.finding_id)).length;
+      rows.push({ fault: 'crosscheck SIGKILL', recoverySeconds, inFlight: eventIds.length - atKill, lost: missing, duplicated: raisedTwice.length });
+      expect(interruptedFindings).toEqual(steadyFindings);
       expect(raisedTwice).toEqual([]);
     } finally {
       await Promise.all([steadyRun.stop(), victim.stop()]);
