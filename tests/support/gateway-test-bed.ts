@@ -22,6 +22,8 @@ export interface GatewayTestBed {
   urls: string[];
   database: TestDatabase;
   gateway: AppProcess;
+  /** Every instance's process, in the order of `urls`. */
+  processes: AppProcess[];
   contractsTopic: string;
   deadLetterTopic: string;
   findingsTopic: string;
@@ -111,6 +113,7 @@ export async function startGatewayTestBed(
     urls: gateways.map((instance) => instance.url),
     database,
     gateway,
+    processes: gateways.map((instance) => instance.process),
     contractsTopic,
     deadLetterTopic,
     findingsTopic,
