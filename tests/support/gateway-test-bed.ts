@@ -45,14 +45,15 @@ export function standardContractStates(): ContractState[] {
 /**
  * A gateway process on a fresh database, following its own contracts topic (seeded with the
  * standard contracts unless told otherwise), with its own dead-letter and findings topics, and the
- * given members registered with one API key each. The canonical topics are the real, shared ones.
+ * given members registered with one API key each (on a database of its own unless given one). The
+ * canonical topics are the real, shared ones.
  */
 export async function startGatewayTestBed(
   suite: string,
-  options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string>; brokers?: string[]; instances?: number },
+  options: { members: TestMember[]; contracts?: ContractState[]; env?: Record<string, string>; brokers?: string[]; instances?: number; database?: TestDatabase },
 ): Promise<GatewayTestBed> {
   const brokers = options.brokers ?? testKafkaBrokers();
-  const database = await createTestDatabase(suite);
+  const database = options.database ?? (await createTestDatabase(suite));
   const contractsTopic = uniqueName('contracts');
   const deadLetterTopic = uniqueName('deadletter');
   const findingsTopic = uniqueName('findings');

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { RegistryError } from '@hub/contract-registry';
 import { HubError } from '@hub/errors';
+import { databaseUnavailable } from '@hub/persistence';
 
 /** Answers errors the way Confluent Schema Registry clients expect: `{ error_code, message }`. */
 @Catch()
@@ -12,6 +13,14 @@ export class RegistryExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof RegistryError) {
       response.status(exception.httpStatus).json({ error_code: exception.errorCode, message: exception.message });
+      return;
+    }
+    const unavailable = databaseUnavailable(exception);
+    if (unavailable) {
+      response
+        .status(503)
+        .setHeader('Retry-After', '5')
+        .json({ error_code: 50302, message: `Temporarily unavailable: ${unavailable.message}.` });
       return;
     }
     if (exception instanceof HubError && exception.canRetry) {

@@ -6,3 +6,4 @@ export { runMigrationsExclusively } from './run-migrations-exclusively.js';
 export { openMigratedDataSource, openReadingDataSource } from './open-data-source.js';
 export { DATABASE_OWNER_ROLE, grantServiceRoles, provisionDatabaseRoles, roleDatabaseUrl, SERVICE_ROLES, type ServiceRole, type ServiceRoleName } from './database-roles.js';
 export { isTransactionConflict, retryingConflicts } from './retrying-conflicts.js';
+export { databaseUnavailable } from './database-unavailable.js';

@@ -1,13 +1,7 @@
+import { sqlState } from './sql-state.js';
+
 /** SQLSTATEs after which PostgreSQL has rolled the transaction back and running it again is right: a deadlock, a serialisation failure. */
 const CONFLICTS = new Set(['40P01', '40001']);
-
-/** The SQLSTATE of an error from the pg driver, directly or as TypeORM's QueryFailedError wraps it. */
-function sqlState(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, driverError } = error as { code?: unknown; driverError?: unknown };
-  if (typeof code === 'string') return code;
-  return driverError === undefined ? undefined : sqlState(driverError);
-}
 
 /** Whether PostgreSQL rolled the transaction back for a conflict with another one (which then went on). */
 export const isTransactionConflict = (error: unknown): boolean => CONFLICTS.has(sqlState(error) ?? '');

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { RegistryError } from '@hub/contract-registry';
 import { HubError, httpStatusOf } from '@hub/errors';
+import { databaseUnavailable } from '@hub/persistence';
 
 /** Answers every error as `{ statusCode, error, message }`; 503 with Retry-After when the hub cannot right now; never a stack. */
 @Catch()
@@ -19,8 +20,10 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
       response.status(exception.httpStatus).json({ statusCode: exception.httpStatus, error: exception.errorCode, message: exception.message, details: exception.details });
       return;
     }
-    const error = exception instanceof HubError ? exception : HubError.from(exception);
-    const status = exception instanceof HubError ? httpStatusOf(error.code) : 500;
+    // A database that cannot be reached is the hub's passing trouble (503, Retry-After), not a failure of the request.
+    const known = exception instanceof HubError ? exception : databaseUnavailable(exception);
+    const error = known ?? HubError.from(exception);
+    const status = known ? httpStatusOf(known.code) : 500;
     if (status === 503) response.setHeader('Retry-After', '5');
     if (status === 500) this.logger.error({ err: error }, 'request failed');
     response.status(status).json({ statusCode: status, error: error.code, message: status === 500 ? 'internal error' : error.message });

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ErrorCode, HubError, httpStatusOf } from '@hub/errors';
+import { databaseUnavailable } from '@hub/persistence';
 import { SubmissionError, SubmissionLimitError } from '@hub/ingest';
 import { ACCESS_LOGGED, type AccessLog, type AuthenticatedRequest } from '@hub/members';
 import { gatewayActionOf } from './gateway-action.js';
@@ -53,8 +54,10 @@ export class GatewayExceptionFilter implements ExceptionFilter {
       response.status(exception.getStatus()).json({ statusCode: exception.getStatus(), error: exception.name, message: exception.message });
       return;
     }
-    const error = exception instanceof HubError ? exception : HubError.from(exception);
-    const status = exception instanceof HubError ? httpStatusOf(error.code) : 500;
+    // A database that cannot be reached is the hub's passing trouble (503, Retry-After), not a failure of the request.
+    const known = exception instanceof HubError ? exception : databaseUnavailable(exception);
+    const error = known ?? HubError.from(exception);
+    const status = known ? httpStatusOf(known.code) : 500;
     if (status === 503) {
       this.logger.warn({ err: error }, 'request refused: the hub cannot keep it right now');
       response.setHeader('Retry-After', retryAfter(error.context['retryAfterSeconds'], 5));
