@@ -190,14 +190,23 @@ export class LocalKafkaBroker {
 
   /** Controlled shutdown (SIGTERM), then SIGKILL if the broker has not exited in time. */
   async stop(timeoutMs = 30_000): Promise<void> {
+    await this.ended('SIGTERM', timeoutMs);
+  }
+
+  /** The broker killed outright (SIGKILL), as a machine or a pod is lost: for the fault suite. */
+  async kill(): Promise<void> {
+    await this.ended('SIGKILL', 0);
+  }
+
+  private async ended(signal: 'SIGTERM' | 'SIGKILL', killAfterMs: number): Promise<void> {
     if (this.exited) return;
     const exited = new Promise<void>((resolve) =>
       this.process.once('exit', () => {
         resolve();
       }),
     );
-    this.process.kill('SIGTERM');
-    const timer = setTimeout(() => this.process.kill('SIGKILL'), timeoutMs);
+    this.process.kill(signal);
+    const timer = signal === 'SIGKILL' ? undefined : setTimeout(() => this.process.kill('SIGKILL'), killAfterMs);
     await exited;
     clearTimeout(timer);
   }
