@@ -14,7 +14,7 @@ import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-tes
 import { uniqueName } from '../support/unique-name.js';
 import { copiesOnTopic } from './copies-on-topic.js';
 import { ENROLMENT, enrolmentBatch } from './enrolment-batch.js';
-import { reportFaults, type FaultRow } from './fault-table.js';
+import { publishingFault, reportFaults, type FaultRow } from './fault-table.js';
 import { RetryingPublisher } from './retrying-publisher.js';
 
 const BATCHES = Number(process.env['FAULT_BROKER_BATCHES'] ?? 60);
@@ -62,14 +62,8 @@ describe('the broker killed mid-stream and started again (fault suite)', () => {
     await client;
 
     const copies = await copiesOnTopic(ENROLMENT, prefix, started, [broker.bootstrapServers]);
-    const lost = [...publisher.accepted].filter((id) => !copies.has(id));
-    rows.push({
-      fault: `broker SIGKILL, ${OUTAGE_MS / 1000} s down`,
-      recoverySeconds: (recoveredAt - back) / 1000,
-      inFlight,
-      lost: lost.length,
-      duplicated: [...copies.values()].filter((count) => count > 1).length,
-    });
+    const { row, lost } = publishingFault(`broker SIGKILL, ${OUTAGE_MS / 1000} s down`, { recoverySeconds: (recoveredAt - back) / 1000, inFlight }, publisher.accepted, copies);
+    rows.push(row);
     expect(publisher.failures).toEqual([]);
     expect(publisher.accepted.size).toBe(BATCHES * BATCH);
     expect(lost).toEqual([]);

@@ -27,3 +27,17 @@ export function reportFaults(rows: readonly FaultRow[]): void {
   const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   process.stdout.write(`\n${[format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)].join('\n')}\n\n`);
 }
+
+/**
+ * The row of a fault under which clients published: lost are the records a gateway accepted that
+ * are not on the topic (listed, for the failure message), duplicated those on it more than once.
+ */
+export function publishingFault(
+  fault: string,
+  measured: Pick<FaultRow, 'recoverySeconds' | 'inFlight'>,
+  accepted: ReadonlySet<string>,
+  copies: ReadonlyMap<string, number>,
+): { row: FaultRow; lost: string[] } {
+  const lost = [...accepted].filter((id) => !copies.has(id));
+  return { row: { fault, ...measured, lost: lost.length, duplicated: [...copies.values()].filter((count) => count > 1).length }, lost };
+}

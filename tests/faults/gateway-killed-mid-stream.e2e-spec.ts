@@ -11,7 +11,7 @@ import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-tes
 import { uniqueName } from '../support/unique-name.js';
 import { copiesOnTopic } from './copies-on-topic.js';
 import { ENROLMENT, enrolmentBatch } from './enrolment-batch.js';
-import { reportFaults, type FaultRow } from './fault-table.js';
+import { publishingFault, reportFaults, type FaultRow } from './fault-table.js';
 import { RetryingPublisher } from './retrying-publisher.js';
 
 /** Batches each client sends (FAULT_GATEWAY_BATCHES), of BATCH records. */
@@ -52,14 +52,8 @@ describe('a gateway killed mid-stream while clients publish through two (fault s
     const recoveredAt = await recovered;
 
     const copies = await copiesOnTopic(ENROLMENT, prefix, started);
-    const lost = [...publisher.accepted].filter((id) => !copies.has(id));
-    rows.push({
-      fault: 'gateway SIGKILL (1 of 2)',
-      recoverySeconds: (recoveredAt - killedAt) / 1000,
-      inFlight,
-      lost: lost.length,
-      duplicated: [...copies.values()].filter((count) => count > 1).length,
-    });
+    const { row, lost } = publishingFault('gateway SIGKILL (1 of 2)', { recoverySeconds: (recoveredAt - killedAt) / 1000, inFlight }, publisher.accepted, copies);
+    rows.push(row);
     expect(publisher.failures).toEqual([]);
     expect(publisher.accepted.size).toBe(BATCHES * CLIENTS * BATCH);
     expect(lost).toEqual([]);

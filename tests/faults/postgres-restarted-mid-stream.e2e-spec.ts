@@ -15,7 +15,7 @@ import type { TestDatabase } from '../support/test-database.js';
 import { uniqueName } from '../support/unique-name.js';
 import { copiesOnTopic } from './copies-on-topic.js';
 import { ENROLMENT, enrolmentBatch } from './enrolment-batch.js';
-import { reportFaults, type FaultRow } from './fault-table.js';
+import { publishingFault, reportFaults, type FaultRow } from './fault-table.js';
 import { RetryingPublisher } from './retrying-publisher.js';
 
 const BATCHES = Number(process.env['FAULT_POSTGRES_BATCHES'] ?? 60);
@@ -85,14 +85,8 @@ describe("the gateway's PostgreSQL restarted mid-stream (fault suite)", () => {
     await client;
 
     const copies = await copiesOnTopic(ENROLMENT, prefix, started);
-    const lost = [...publisher.accepted].filter((id) => !copies.has(id));
-    rows.push({
-      fault: `PostgreSQL stopped ${OUTAGE_MS / 1000} s, restarted`,
-      recoverySeconds: (recoveredAt - back) / 1000,
-      inFlight,
-      lost: lost.length,
-      duplicated: [...copies.values()].filter((count) => count > 1).length,
-    });
+    const { row, lost } = publishingFault(`PostgreSQL stopped ${OUTAGE_MS / 1000} s, restarted`, { recoverySeconds: (recoveredAt - back) / 1000, inFlight }, publisher.accepted, copies);
+    rows.push(row);
     expect([refusals, retryAfter !== null]).toEqual([[503], true]);
     expect(publisher.failures).toEqual([]);
     expect(publisher.accepted.size).toBe(BATCHES * BATCH);
