@@ -12,7 +12,7 @@
 const PURE = '^libs/(contracts|privacy|ingest|access|precise-aid|demo-region|audit-chain|departments)/';
 const PLATFORM = '^libs/(config|errors|logging|messaging|metrics|persistence|health|platform|runtime|local-infra)/';
 /** Feature libraries: neither platform nor the pure core (errors, contracts, departments), which every layer may import. */
-const FEATURES = '^libs/(access|audit|audit-chain|broker-access|console-users|contract-files|contract-registry|crosscheck|demo-region|department-simulation|gateway|hub-client|ingest|members|precise-aid|privacy|registry-client|replay)/';
+const FEATURES = '^libs/(access|audit|audit-chain|broker-access|console-users|contract-files|contract-registry|crosscheck|demo-region|department-simulation|deployment|gateway|hub-client|ingest|members|precise-aid|privacy|registry-client|replay)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/bin/ensure-dependencies.sh
 hub_ensure_dependencies
+hub_require go "Go builds kustomize and kubeconform, which check the Kubernetes manifests (tests/deployment)"
 # The static checks run side by side (each is one process on one core), ESLint, the longest, with
 # the others; each one's output is shown when it fails. ts-jest only transpiles (isolatedModules),
 # so the tests are type-checked here, strictly, like the code.

@@ -1,17 +1,4 @@
-/** The secrets the local launcher hands out; each process gets only the ones it uses (issue 19). */
-export const SECRET_SETTINGS = [
-  'DATABASE_URL',
-  'AUDIT_DATABASE_URL',
-  'PSEUDONYM_KEYS',
-  'ENVELOPE_KEYS',
-  'AUDIT_STORE_KEYS',
-  'AUDIT_SIGNING_KEY_FILE',
-  'SIGNING_KEY_FILE',
-  'HUB_API_KEY',
-  'KAFKA_SASL_PASSWORD',
-  'CONSOLE_KEYS',
-] as const;
-export type SecretSetting = (typeof SECRET_SETTINGS)[number];
+import { SECRET_SETTINGS, type SecretSetting } from '@hub/deployment';
 
 /**
  * The environment of one process: the launcher's own settings without any secret (a secret the

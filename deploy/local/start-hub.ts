@@ -16,65 +16,28 @@ import { ensureLocalConsoleUsers } from './local-console-users.js';
 import { ensureLocalMembers, localAuditSigningKey, localKeyRing, localServiceSigningKey } from './local-credentials.js';
 import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-roles.js';
 import { openMigratedDataSource } from '@hub/persistence';
-import { processEnvironment, type SecretSetting } from './process-environment.js';
+import { processEnvironment } from './process-environment.js';
+import { HUB_APPS, secretSettingsOf, type HubApp, type SecretSetting } from '@hub/deployment';
 import { AppLogs, demoProgress } from './app-logs.js';
 import { DEPARTMENT_IDS } from '@hub/departments';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
-/** The hub's apps with HTTP, each a separate process as it would be deployed, each on its own port. */
-const APPS = [
-  {
-    name: 'gateway',
-    kafka: 'gateway' as HubService,
-    entry: 'dist/apps/gateway/src/main.js',
-    port: process.env['GATEWAY_HTTP_PORT'] ?? '8080',
-    what: 'department gateway',
-    database: 'gateway' as const,
-    uses: ['DATABASE_URL', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS'] as SecretSetting[],
-  },
-  {
-    name: 'registry',
-    kafka: 'registry' as HubService,
-    entry: 'dist/apps/registry/src/main.js',
-    port: process.env['REGISTRY_HTTP_PORT'] ?? '8081',
-    what: 'contract registry (Confluent-compatible API)',
-    database: 'registry' as const,
-    signs: 'registry' as const,
-    uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[],
-  },
-  {
-    name: 'console',
-    kafka: 'console' as HubService,
-    entry: 'dist/apps/console/src/main.js',
-    port: process.env['CONSOLE_HTTP_PORT'] ?? '8082',
-    what: 'console (open it in a browser; users and first passwords in .hub/console-users.json)',
-    database: 'console' as const,
-    uses: ['DATABASE_URL', 'CONSOLE_KEYS', 'PSEUDONYM_KEYS', 'ENVELOPE_KEYS', 'AUDIT_DATABASE_URL', 'AUDIT_STORE_KEYS'] as SecretSetting[],
-  },
-];
+/** The hub's apps (libs/deployment, as a cluster deploys them too), each a separate process on its own port (its variable, else the default). */
+const startedApp = (app: HubApp) => ({
+  name: app.name,
+  kafka: app.kafka,
+  entry: app.entry,
+  port: process.env[app.portVariable] ?? String(app.port),
+  what: app.what,
+  database: app.database,
+  ...(app.signs && app.signs !== 'audit' ? { signs: app.signs } : {}),
+  uses: secretSettingsOf(app),
+});
+const APPS = HUB_APPS.filter((app) => app.kind === 'http').map(startedApp);
+const appNamed = (name: HubApp['name']) => APPS.find((app) => app.name === name)!;
 /** The Kafka consumers: their HTTP serves only their health (readiness names a consumer that is not running) and their metrics. */
-const CONSUMERS = [
-  {
-    name: 'crosscheck',
-    kafka: 'crosscheck' as HubService,
-    entry: 'dist/apps/crosscheck/src/main.js',
-    port: process.env['CROSSCHECK_HTTP_PORT'] ?? '8084',
-    what: 'cross-check engine (the precise-aid rules)',
-    database: 'crosscheck' as const,
-    signs: 'crosscheck' as const,
-    uses: ['DATABASE_URL', 'SIGNING_KEY_FILE'] as SecretSetting[],
-  },
-  {
-    name: 'audit',
-    kafka: 'audit' as HubService,
-    entry: 'dist/apps/audit/src/main.js',
-    port: process.env['AUDIT_HTTP_PORT'] ?? '8083',
-    what: 'audit store (every topic, hash-chained and signed)',
-    database: 'audit-writer' as const,
-    uses: ['DATABASE_URL', 'AUDIT_SIGNING_KEY_FILE', 'AUDIT_STORE_KEYS'] as SecretSetting[],
-  },
-];
+const CONSUMERS = HUB_APPS.filter((app) => app.kind === 'consumer').map(startedApp);
 
 /** How the launcher starts an app: its entry, port, database role, Kafka principal, secrets; `onLine` watches its log lines. */
 interface StartedApp {
@@ -250,7 +213,7 @@ async function main(): Promise<void> {
     });
   };
   // The registry first: it publishes every contract before it reports ready, so the gateway knows them all from its start.
-  const [gateway, registry, consoleApp] = APPS as [(typeof APPS)[number], (typeof APPS)[number], (typeof APPS)[number]];
+  const [gateway, registry, consoleApp] = [appNamed('gateway'), appNamed('registry'), appNamed('console')];
   start(registry);
   await ready(registry);
   start(gateway);
@@ -322,7 +285,7 @@ function startDemo(keyFile: string, env: NodeJS.ProcessEnv, start: (app: Started
         DEPARTMENT: department,
         HUB_API_KEY: keys[department],
         REGION_DIR: demoFolder,
-        GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${APPS[0].port}`,
+        GATEWAY_URL: `http://${env['HTTP_HOST'] ?? '127.0.0.1'}:${appNamed('gateway').port}`,
         SERVICE_NAME: 'department-simulator',
       },
       onLine: (line) => {

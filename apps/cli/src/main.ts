@@ -13,6 +13,7 @@ import { CliEnvironment } from './cli-environment.js';
 import { addContractsCommands } from './contracts/contracts.commands.js';
 import { addDbCommands } from './db/db.commands.js';
 import { addDemoCommands } from './demo/demo.commands.js';
+import { addDeployCommands } from './deploy/deploy.commands.js';
 import { addFindingsCommand } from './findings/findings.commands.js';
 import { addMembersCommands } from './members/members.commands.js';
 import { addReplayCommand } from './replay/replay.commands.js';
@@ -34,6 +35,7 @@ try {
   addUsersCommands(program, io, env);
   addDbCommands(program, io, env);
   addDemoCommands(program, io);
+  addDeployCommands(program, io);
   addAuditCommands(program, io, env);
   addReplayCommand(program, io, env);
   addFindingsCommand(program, io, env);
