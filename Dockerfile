@@ -9,6 +9,8 @@ FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /hub
 COPY package.json package-lock.json ./
 COPY apps/cli/package.json apps/cli/package.json
+# npm ci applies these (patch-package) to the installed packages: kafkajs's fix for a leader that moves mid-send.
+COPY patches patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The image's own Node.js runs the apps: the pinned copy npm installs, and the embedded PostgreSQL

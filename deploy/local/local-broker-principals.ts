@@ -22,7 +22,7 @@ const secret = () => randomBytes(24).toString('base64url');
  * department member gets one, made once (a member added later with `hub members add` gets its own there).
  * Also writes .hub/kafka-admin.json, the administrator's settings, for `hub members`.
  */
-export async function ensureLocalBrokerPrincipals(folder: string, brokers: string, admin: KafkaSettings, departments: readonly string[]): Promise<LocalKafkaCredentials> {
+export async function ensureLocalBrokerPrincipals(folder: string, brokers: string, admin: KafkaSettings, departments: readonly string[], newBroker: boolean): Promise<LocalKafkaCredentials> {
   const file = join(folder, 'kafka-credentials.json');
   const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalKafkaCredentials>) : {};
   const services = Object.fromEntries(
@@ -31,9 +31,10 @@ export async function ensureLocalBrokerPrincipals(folder: string, brokers: strin
   const members: Record<string, string> = { ...kept.members };
   const principals = new BrokerPrincipals(admin);
   await principals.provisionServices(Object.fromEntries(HUB_SERVICES.map((service) => [service, services[service].password])) as Record<HubService, string>, departments);
-  // Only departments that have none yet: one disabled (`hub members disable`) stays so.
-  for (const department of departments.filter((id) => members[id] === undefined)) {
-    members[department] = secret();
+  // Only departments that have none yet: one disabled (`hub members disable`) stays so. A new broker
+  // (another cluster size, HUB_KAFKA_NODES) knows none: each member gets its kept password there.
+  for (const department of departments.filter((id) => newBroker || members[id] === undefined)) {
+    members[department] ??= secret();
     await principals.provisionMember(department, members[department]);
   }
   mkdirSync(folder, { recursive: true });

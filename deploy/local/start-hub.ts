@@ -8,7 +8,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_REGION, REGION_DAY } from '@hub/demo-region';
-import { findProjectRoot, isPortTaken, LocalKafkaBroker, LocalPostgres, pollUntil, spawnHubApp } from '@hub/local-infra';
+import { clusterNodePort, findProjectRoot, isPortTaken, LocalKafkaBroker, LocalKafkaCluster, LocalPostgres, pollUntil, spawnHubApp, type LocalKafka } from '@hub/local-infra';
 import type { HubService } from '@hub/access';
 import type { KafkaSettings } from '@hub/messaging';
 import { ensureLocalBrokerPrincipals, type LocalKafkaCredentials } from './local-broker-principals.js';
@@ -18,6 +18,7 @@ import { prepareLocalDatabase, type LocalDatabaseUrls } from './local-database-r
 import { openMigratedDataSource } from '@hub/persistence';
 import { processEnvironment } from './process-environment.js';
 import { HUB_APPS, secretSettingsOf, type HubApp, type SecretSetting } from '@hub/deployment';
+import { tracingConfigured } from '@hub/tracing';
 import { AppLogs, demoProgress } from './app-logs.js';
 import { DEPARTMENT_IDS } from '@hub/departments';
 
@@ -96,21 +97,21 @@ async function refuseTakenPort(port: number, variable: string): Promise<void> {
  * The broker: KAFKA_BROKERS if given (with whatever KAFKA_SASL_* the user set for every service),
  * else a local one with authentication and ACLs, whose administrator settings are returned too.
  */
-async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; membersBootstrap?: string; caFile?: string }> {
+async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; membersBootstrap?: string; caFile?: string; formatted?: boolean }> {
   if (process.env['KAFKA_BROKERS']) return { brokers: process.env['KAFKA_BROKERS'] };
   const port = Number(process.env['LOCAL_KAFKA_PORT'] ?? 9092);
-  await refuseTakenPort(port, 'KAFKA_BROKERS');
-  const broker = await LocalKafkaBroker.start({
-    projectRoot: root,
-    dataDir: join(localFolder, 'kafka'),
-    port,
-    controllerPort: port + 1,
-    heapMb: 1024,
-    log: say,
-    secure: true,
-  });
+  const nodes = Number(process.env['HUB_KAFKA_NODES'] ?? 1);
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 5)
+    throw new Error(`HUB_KAFKA_NODES must be a whole number from 1 to 5 (3 for a cluster that outlives a node), not ${process.env['HUB_KAFKA_NODES']}`);
+  for (let node = 1; node <= nodes; node++) await refuseTakenPort(clusterNodePort(port, node), 'KAFKA_BROKERS');
+  const common = { projectRoot: root, heapMb: 1024, log: say, secure: true };
+  // One broker by default; HUB_KAFKA_NODES=3, a cluster in .hub/kafka-cluster (replication factor 3, min.insync.replicas 2).
+  const broker: LocalKafka =
+    nodes === 1
+      ? await LocalKafkaBroker.start({ ...common, dataDir: join(localFolder, 'kafka'), port, controllerPort: port + 1 })
+      : await LocalKafkaCluster.start({ ...common, dataDir: join(localFolder, `kafka-cluster-${nodes}`), port, nodes });
   cleanups.push(() => broker.stop());
-  return { brokers: broker.bootstrapServers, admin: broker.security!.admin, membersBootstrap: broker.security!.membersBootstrap, caFile: broker.security!.caFile };
+  return { brokers: broker.bootstrapServers, admin: broker.security!.admin, membersBootstrap: broker.security!.membersBootstrap, caFile: broker.security!.caFile, formatted: broker.formatted };
 }
 
 /**
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
   const consoleUsers = await ensureLocalConsoleUsers(localFolder, databases.operator);
   if (consoleUsers.added.length > 0) say(`Console users ${consoleUsers.added.join(', ')}, one per role; their first passwords are in ${consoleUsers.file}`);
   // Each service and each department gets its own Kafka principal, with only what it needs.
-  const kafkaCredentials = kafka.admin ? await ensureLocalBrokerPrincipals(localFolder, kafka.brokers, kafka.admin, credentials.departments) : undefined;
+  const kafkaCredentials = kafka.admin ? await ensureLocalBrokerPrincipals(localFolder, kafka.brokers, kafka.admin, credentials.departments, kafka.formatted === true) : undefined;
   // A broker given by KAFKA_BROKERS: every service connects with the KAFKA_SASL_* the user set, if any.
   const givenPassword = process.env['KAFKA_SASL_PASSWORD'];
   const kafkaEnvOf = (service: HubService | undefined): { own: NodeJS.ProcessEnv; secrets: { KAFKA_SASL_PASSWORD?: string } } => {
@@ -229,6 +230,9 @@ async function main(): Promise<void> {
   say(`  Node.js       ${process.version} (${process.execPath}), every app`);
   say(`  Kafka         ${env.KAFKA_BROKERS}${kafka.membersBootstrap ? ` (the hub's services, SASL/SCRAM); departments: ${kafka.membersBootstrap} (SASL/SCRAM over TLS)` : ''}`);
   say(`  PostgreSQL    ${databases.owner.replace(/\/\/[^@]*@/, '//')}, a role per service`);
+  say(
+    `  Tracing       ${tracingConfigured() ? `spans exported by OTLP to ${process.env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] ?? process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? ''}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT to export spans by OTLP)'}`,
+  );
   say(`API keys of the local members: ${credentials.file}`);
   say(
     logs.inline

@@ -26,6 +26,11 @@ describe('the Dockerfile', () => {
     expect(runtimeStage).toMatch(/^COPY --from=build \/hub\/apps\/cli \.\/apps\/cli$/m);
   });
 
+  it('brings the package patches in before npm ci applies them (the kafkajs fix must be in the image)', () => {
+    expect(dockerfile.indexOf('COPY patches patches')).toBeGreaterThan(0);
+    expect(dockerfile.indexOf('COPY patches patches')).toBeLessThan(dockerfile.indexOf('RUN npm ci'));
+  });
+
   it('leaves the local state, the caches and the cluster secrets out of the build context', () => {
     const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
     for (const path of ['.git', 'node_modules', '.hub', '.cache', 'deploy/kubernetes/secrets']) expect(ignored).toContain(path);

@@ -30,3 +30,13 @@ export function isPortTaken(port: number, host = '127.0.0.1'): Promise<boolean> 
     );
   });
 }
+
+/** The first of `count` consecutive TCP ports on 127.0.0.1 that were all free a moment ago (a local Kafka cluster's nodes take four each). */
+export async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const first = 20_000 + Math.floor(Math.random() * (40_000 - count));
+    const taken = await Promise.all(Array.from({ length: count }, (_, index) => isPortTaken(first + index)));
+    if (!taken.includes(true)) return first;
+  }
+  throw new Error(`no run of ${count} free ports on 127.0.0.1 was found`);
+}

@@ -1,6 +1,7 @@
-export { freePort, isPortTaken } from './free-port.js';
+export { freePort, freePortRun, isPortTaken } from './free-port.js';
 export { ensureKafkaDistribution, type KafkaDistribution } from './kafka-distribution.js';
 export { adminPortOf, LocalKafkaBroker, membersPortOf, type LocalKafkaBrokerOptions } from './local-kafka-broker.js';
+export { clusterNodePort, LocalKafkaCluster, type LocalKafka, type LocalKafkaClusterOptions } from './local-kafka-cluster.js';
 export { localBrokerSecurity, type LocalBrokerSecurity } from './local-broker-security.js';
 export { LocalPostgres, type LocalPostgresOptions } from './local-postgres.js';
 export { pollUntil, type PollOptions } from './poll-until.js';

@@ -22,6 +22,8 @@ export interface LocalKafkaBrokerOptions {
    * one, ACLs by StandardAuthorizer. Off only for tests of the broker itself (outages, a second broker).
    */
   secure?: boolean;
+  /** One node of a cluster (LocalKafkaCluster): its id, the quorum's voters and the cluster's id, its security folder shared with the others. */
+  cluster?: { nodeId: number; voters: string; clusterId: string; securityDir: string; replicationFactor: number };
 }
 
 /** The ports of a secured broker beside its own: the members' TLS listener and the administrator's. */
@@ -73,21 +75,26 @@ function listenerProperties(options: LocalKafkaBrokerOptions, security: LocalBro
 
 /** The server.properties of one combined broker+controller on loopback (KRaft). */
 function serverProperties(options: LocalKafkaBrokerOptions, logDirs: string, security: LocalBrokerSecurity | undefined): string {
-  const { controllerPort } = options;
+  const { controllerPort, cluster } = options;
+  // A cluster keeps every record on three nodes and acknowledges it (acks=all) once two have it.
+  const replicas = cluster?.replicationFactor ?? 1;
+  const inSync = Math.max(1, replicas - 1);
   return [
     'process.roles=broker,controller',
-    'node.id=1',
+    `node.id=${cluster?.nodeId ?? 1}`,
     ...listenerProperties(options, security),
     'controller.listener.names=CONTROLLER',
-    `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
+    cluster ? `controller.quorum.voters=${cluster.voters}` : `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
     `log.dirs=${logDirs}`,
     'num.partitions=1',
-    'offsets.topic.replication.factor=1',
+    `default.replication.factor=${replicas}`,
+    `min.insync.replicas=${inSync}`,
+    `offsets.topic.replication.factor=${replicas}`,
     'offsets.topic.num.partitions=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
+    `transaction.state.log.replication.factor=${replicas}`,
+    `transaction.state.log.min.isr=${inSync}`,
+    `share.coordinator.state.topic.replication.factor=${replicas}`,
+    `share.coordinator.state.topic.min.isr=${inSync}`,
     'group.initial.rebalance.delay.ms=0',
     'log.cleaner.dedupe.buffer.size=1048577',
     // The hub creates its topics with the partitions and configs it wants; a typo must not create one.
@@ -97,7 +104,7 @@ function serverProperties(options: LocalKafkaBrokerOptions, logDirs: string, sec
 }
 
 /** A KRaft cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
-const newClusterId = () => randomBytes(16).toString('base64url');
+export const newClusterId = () => randomBytes(16).toString('base64url');
 
 /**
  * A real Apache Kafka broker run from the jars Maven fetched: formats its KRaft storage once,
@@ -112,6 +119,8 @@ export class LocalKafkaBroker {
     readonly bootstrapServers: string,
     readonly version: string,
     readonly logFile: string,
+    /** True when this start formatted its storage: a new broker, which knows no principal yet. */
+    readonly formatted: boolean,
     /** When secured: the members' TLS listener, the administrator's listener and its credentials, the CA of the TLS listener. */
     readonly security?: { membersBootstrap: string; admin: KafkaSettings; caFile: string },
   ) {
@@ -125,18 +134,31 @@ export class LocalKafkaBroker {
     const propertiesFile = join(dataDir, 'server.properties');
     const logFile = join(dataDir, 'broker.log');
     await mkdir(logDirs, { recursive: true });
-    const security = options.secure ? await localBrokerSecurity(join(dataDir, 'security')) : undefined;
+    const security = options.secure ? await localBrokerSecurity(options.cluster?.securityDir ?? join(dataDir, 'security')) : undefined;
     // Holds the administrator's password when secured: this user only.
     await writeFile(propertiesFile, serverProperties(options, logDirs, security), { mode: 0o600 });
     const log4j = `-Dlog4j2.configurationFile=${join(projectRoot, 'deploy', 'kafka', 'log4j2.yaml')}`;
 
-    if (!existsSync(join(logDirs, 'meta.properties'))) {
+    const formatted = !existsSync(join(logDirs, 'meta.properties'));
+    if (formatted) {
       const clusterIdFile = join(dataDir, 'cluster-id');
-      const clusterId = existsSync(clusterIdFile) ? (await readFile(clusterIdFile, 'utf8')).trim() : newClusterId();
+      const clusterId = options.cluster?.clusterId ?? (existsSync(clusterIdFile) ? (await readFile(clusterIdFile, 'utf8')).trim() : newClusterId());
       await writeFile(clusterIdFile, clusterId);
+      // One node is its own quorum (--standalone); a cluster's nodes name their voters in controller.quorum.voters.
       await runJdkTool(
         'java',
-        ['-cp', distribution.classpath, log4j, 'kafka.tools.StorageTool', 'format', '--standalone', '--ignore-formatted', `--cluster-id=${clusterId}`, '-c', propertiesFile],
+        [
+          '-cp',
+          distribution.classpath,
+          log4j,
+          'kafka.tools.StorageTool',
+          'format',
+          ...(options.cluster ? [] : ['--standalone']),
+          '--ignore-formatted',
+          `--cluster-id=${clusterId}`,
+          '-c',
+          propertiesFile,
+        ],
         `formatting Kafka storage in ${logDirs} failed`,
       );
     }
@@ -167,7 +189,7 @@ export class LocalKafkaBroker {
       admin: { brokers: [`127.0.0.1:${adminPortOf(options.port)}`], clientId: 'hub-admin', sasl: { mechanism: 'plain' as const, username: 'admin', password: security.adminPassword } },
       caFile: security.caFile,
     };
-    const broker = new LocalKafkaBroker(child, `127.0.0.1:${options.port}`, distribution.version, logFile, secured);
+    const broker = new LocalKafkaBroker(child, `127.0.0.1:${options.port}`, distribution.version, logFile, formatted, secured);
     log(`Starting Apache Kafka ${distribution.version} on ${broker.bootstrapServers}${secured ? ` (SASL/SCRAM; members over TLS on ${secured.membersBootstrap})` : ''} (log: ${logFile}) ...`);
 
     const probe = secured?.admin ?? { brokers: [broker.bootstrapServers], clientId: 'local-infra' };

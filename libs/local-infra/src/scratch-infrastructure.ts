@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.js';
+import { freePort, freePortRun } from './free-port.js';
 import { LocalKafkaBroker } from './local-kafka-broker.js';
+import { LocalKafkaCluster, type LocalKafka } from './local-kafka-cluster.js';
 import { LocalPostgres } from './local-postgres.js';
 import { findProjectRoot } from './project-root.js';
 
@@ -14,16 +15,26 @@ export interface ScratchInfrastructureOptions {
   /** Start PostgreSQL (false: one is given, or none is needed). */
   postgres: boolean;
   brokerHeapMb: number;
+  /** Kafka nodes: 1, one broker; 3, a cluster that outlives a node (LocalKafkaCluster). Default HUB_KAFKA_NODES, else 1. */
+  kafkaNodes?: number;
   log: (line: string) => void;
 }
 
 /** A run's own Kafka broker (with authentication, as the hub's) and PostgreSQL, on free ports in a temporary folder. */
 export interface ScratchInfrastructure {
-  broker?: LocalKafkaBroker;
+  broker?: LocalKafka;
   postgres?: LocalPostgres;
   folder: string;
   /** Stops both and removes the folder; safe after a failed start. */
   stop(): Promise<void>;
+}
+
+async function startKafka(folder: string, options: ScratchInfrastructureOptions): Promise<LocalKafka> {
+  const nodes = options.kafkaNodes ?? Number(process.env['HUB_KAFKA_NODES'] ?? 1);
+  const common = { projectRoot: findProjectRoot(), dataDir: join(folder, 'kafka'), heapMb: options.brokerHeapMb, log: options.log, secure: true };
+  if (nodes === 1) return LocalKafkaBroker.start({ ...common, port: await freePort(), controllerPort: await freePort() });
+  // A cluster's nodes take four ports each, one after the other, from the first.
+  return LocalKafkaCluster.start({ ...common, port: await freePortRun(4 * nodes), nodes });
 }
 
 /**
@@ -33,18 +44,7 @@ export interface ScratchInfrastructure {
 export async function startScratchInfrastructure(options: ScratchInfrastructureOptions): Promise<ScratchInfrastructure> {
   const folder = await mkdtemp(join(tmpdir(), `hub-${options.name}-`));
   const [brokerStart, postgresStart] = await Promise.allSettled([
-    options.kafka
-      ? (async () =>
-          LocalKafkaBroker.start({
-            projectRoot: findProjectRoot(),
-            dataDir: join(folder, 'kafka'),
-            port: await freePort(),
-            controllerPort: await freePort(),
-            heapMb: options.brokerHeapMb,
-            log: options.log,
-            secure: true,
-          }))()
-      : undefined,
+    options.kafka ? startKafka(folder, options) : undefined,
     options.postgres
       ? (async () => LocalPostgres.start({ dataDir: join(folder, 'postgres'), ownedFrom: folder, port: await freePort(), database: `hub_${options.name}`, ephemeral: true, log: options.log }))()
       : undefined,
