@@ -10,7 +10,7 @@
  * - no cycles, and no file that nothing imports and that imports nothing (an orphan).
  */
 const PURE = '^libs/(contracts|privacy|ingest|access|precise-aid|demo-region|audit-chain|departments)/';
-const PLATFORM = '^libs/(config|errors|logging|messaging|metrics|persistence|health|platform|runtime|local-infra)/';
+const PLATFORM = '^libs/(config|errors|logging|messaging|metrics|persistence|health|platform|runtime|local-infra|tracing)/';
 /** Feature libraries: neither platform nor the pure core (errors, contracts, departments), which every layer may import. */
 const FEATURES = '^libs/(access|audit|audit-chain|broker-access|console-users|contract-files|contract-registry|crosscheck|demo-region|department-simulation|deployment|gateway|hub-client|ingest|members|precise-aid|privacy|registry-client|replay)/';
 

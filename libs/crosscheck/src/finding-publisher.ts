@@ -5,6 +5,7 @@ import type { HubProducer, RecordSigner } from '@hub/messaging';
 import { FindingStore, type OutboxEntry } from './finding-store.js';
 import type { EventType } from '@hub/contracts';
 import { HUB_METRICS } from '@hub/metrics';
+import { TRACEPARENT_HEADER } from '@hub/tracing';
 
 export const FINDING_EVENT_TYPE = 'hub.finding.changed.v1' satisfies EventType;
 const MAX_EVIDENCE = 100;
@@ -43,7 +44,7 @@ function findingEvent(entry: OutboxEntry, topic: string) {
     },
     finding.subject,
   );
-  return { topic, ...message };
+  return { topic, ...message, ...(entry.traceparent ? { headers: { ...message.headers, [TRACEPARENT_HEADER]: entry.traceparent } } : {}) };
 }
 
 /**

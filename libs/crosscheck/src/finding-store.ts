@@ -1,3 +1,4 @@
+import { currentTraceparent } from '@hub/tracing';
 import type { EntityManager } from 'typeorm';
 import type { Finding, FindingChange } from '@hub/precise-aid';
 
@@ -20,9 +21,14 @@ export interface OutboxEntry {
   /** The day the rules judged the change as of; absent when the finding is announced again for a response. */
   evaluationDate?: string;
   responses: RecordedResponse[];
+  /** The trace of the batch that made the change (W3C `traceparent`), when tracing was on: its announcement continues it. */
+  traceparent?: string;
 }
 
-const eventOf = (finding: Finding, at: Date, evaluationDate?: string) => JSON.stringify({ finding, occurredAt: at.toISOString(), ...(evaluationDate ? { evaluationDate } : {}) });
+const eventOf = (finding: Finding, at: Date, evaluationDate?: string) => {
+  const traceparent = currentTraceparent();
+  return JSON.stringify({ finding, occurredAt: at.toISOString(), ...(evaluationDate ? { evaluationDate } : {}), ...(traceparent ? { traceparent } : {}) });
+};
 
 /**
  * The findings and their current state, and the outbox of changes to publish: both written in the
@@ -119,13 +125,14 @@ export class FindingStore {
    * batch is withdrawing or rewriting are skipped until it commits.
    */
   async publishable(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
-    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string; evaluationDate?: string }; responses: RecordedResponse[] }[] = await manager.query(
-      `SELECT o.sequence, o.change, o.event, f.responses FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id)
+    const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string; evaluationDate?: string; traceparent?: string }; responses: RecordedResponse[] }[] =
+      await manager.query(
+        `SELECT o.sequence, o.change, o.event, f.responses FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id)
        WHERE o.published_at IS NULL AND o.not_before <= now()
          AND NOT EXISTS (SELECT 1 FROM crosscheck_outbox e WHERE e.finding_id = o.finding_id AND e.published_at IS NULL AND e.sequence < o.sequence AND e.not_before > now())
        ORDER BY o.sequence LIMIT $1 FOR UPDATE OF o SKIP LOCKED`,
-      [limit],
-    );
+        [limit],
+      );
     return rows.map((row) => ({
       sequence: row.sequence,
       change: row.change,
@@ -133,6 +140,7 @@ export class FindingStore {
       occurredAt: row.event.occurredAt,
       ...(row.event.evaluationDate ? { evaluationDate: row.event.evaluationDate } : {}),
       responses: row.responses,
+      ...(row.event.traceparent ? { traceparent: row.event.traceparent } : {}),
     }));
   }
 

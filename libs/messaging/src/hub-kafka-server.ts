@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ErrorCode, HubError } from '@hub/errors';
 import { newCorrelationId, runInLogContext, runWithCorrelation } from '@hub/logging';
+import { inSpan, linksOf, traceContextOf } from '@hub/tracing';
 import { HUB_METRICS } from '@hub/metrics';
 import { processAsBatch, processOneByOne, type BatchWork } from './batch-processor.js';
 import { UNREADABLE_RECORD_HEADER } from './compression/unreadable-records.js';
@@ -326,11 +327,19 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     const bindings = single
       ? { topic: first.topic, partition: first.partition, offset: first.offset, correlationId }
       : { topic: first.topic, partition: first.partition, firstOffset: first.offset, lastOffset: records.at(-1)!.offset, records: records.length };
+    // A span per record or batch: a record's continues its trace; a batch's links to the traces of its records (when tracing is on).
+    const span = {
+      kind: 'consumer' as const,
+      attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.groupId, 'messaging.destination.name': first.topic, 'messaging.batch.message_count': records.length },
+      ...(single ? { parent: traceContextOf(first.headers) } : { links: linksOf(records.map((record) => record.headers)) }),
+    };
     await runInLogContext(bindings, () =>
-      runWithCorrelation(correlationId, async () => {
-        const result: unknown = await handler(isBatchHandler ? records : first, context);
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-      }),
+      runWithCorrelation(correlationId, () =>
+        inSpan(`process ${single ? first.topic : 'batch'}`, span, async () => {
+          const result: unknown = await handler(isBatchHandler ? records : first, context);
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        }),
+      ),
     );
   }
 

@@ -6,6 +6,7 @@ import { ErrorCode, HubError } from '@hub/errors';
 import type { OutboundRecord } from './outbound-record.js';
 import { KeyHashPartitioner } from './key-hash-partitioner.js';
 import { requestsOf, type StampedRecord } from './produce-requests.js';
+import { withTraceHeaders } from '@hub/tracing';
 import { RecordHeader } from './record-headers.js';
 
 /** Coalesced sends stop growing here (a caller's own batch is never split across groups). */
@@ -60,7 +61,8 @@ export class HubProducer {
     await this.connect();
     const correlationId = currentCorrelationId();
     const stamped = records.map((record) => {
-      const headers = { ...record.headers };
+      // The trace of the work in hand (a request, a batch) goes on with the record, when tracing is on.
+      const headers = withTraceHeaders(record.headers ?? {});
       if (correlationId && headers[RecordHeader.CorrelationId] === undefined) headers[RecordHeader.CorrelationId] = correlationId;
       return { ...record, headers };
     });
