@@ -3,6 +3,7 @@
  * in one role, prints a first password once and keeps only its hash, resets and disables them, and
  * writes every administration to the access log.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,9 @@ import { createKafkaClient, KafkaTopicAdmin, readTopicWindow } from '@hub/messag
 import { runCli } from '../support/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
+
+/** A department of this run's own: `hub members add` gives it a principal on the shared broker, which another suite's department must not share. */
+const DEPARTMENT = `county-office-${randomBytes(3).toString('hex')}`;
 
 describe('npx hub users', () => {
   let database: TestDatabase;
@@ -30,7 +34,7 @@ describe('npx hub users', () => {
     const topics = new KafkaTopicAdmin(createKafkaClient(testKafkaSettings('users-cli-topics')));
     await topics.ensureTopics([{ topic: ACCESS_LOG_TOPIC, numPartitions: 3 }]);
     await topics.disconnect();
-    expect((await runCli(['members', 'add', 'education', '--database', database.url, '--kafka-admin', adminFile])).code).toBe(0);
+    expect((await runCli(['members', 'add', DEPARTMENT, '--database', database.url, '--kafka-admin', adminFile])).code).toBe(0);
   });
 
   afterAll(async () => {
@@ -38,7 +42,7 @@ describe('npx hub users', () => {
   });
 
   it('adds a department officer and prints the first password once; the database keeps only its hash', async () => {
-    const run = await cli('add', 'zhangmin', '--member', 'education', '--role', 'department-officer', '--name', '张敏');
+    const run = await cli('add', 'zhangmin', '--member', DEPARTMENT, '--role', 'department-officer', '--name', '张敏');
     expect(run.code).toBe(0);
     const password = firstPassword(run.stdout);
     expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
@@ -48,13 +52,13 @@ describe('npx hub users', () => {
   });
 
   it("refuses a role the member's kind does not allow, naming the ones it does", async () => {
-    const run = await cli('add', 'lijun', '--member', 'education', '--role', 'auditor', '--name', '李军');
+    const run = await cli('add', 'lijun', '--member', DEPARTMENT, '--role', 'auditor', '--name', '李军');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('a user of education may be department-officer (部门经办人), department-administrator (部门管理员), not auditor');
+    expect(run.stderr).toContain(`a user of ${DEPARTMENT} may be department-officer (部门经办人), department-administrator (部门管理员), not auditor`);
   });
 
   it('refuses an unknown role before it touches anything', async () => {
-    const run = await cli('add', 'lijun', '--member', 'education', '--role', 'superuser', '--name', '李军');
+    const run = await cli('add', 'lijun', '--member', DEPARTMENT, '--role', 'superuser', '--name', '李军');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--role must be one of department-officer (部门经办人)');
   });
@@ -70,8 +74,8 @@ describe('npx hub users', () => {
 
   it('disables a user and lists them as disabled', async () => {
     expect((await cli('disable', 'zhangmin')).code).toBe(0);
-    const run = await runCli(['users', 'list', '--member', 'education', '--database', database.url]);
-    expect(run.stdout).toMatch(/^zhangmin\teducation\tdepartment-officer\t张敏\t已停用 disabled \S+$/m);
+    const run = await runCli(['users', 'list', '--member', DEPARTMENT, '--database', database.url]);
+    expect(run.stdout).toMatch(new RegExp(`^zhangmin\t${DEPARTMENT}\tdepartment-officer\t张敏\t已停用 disabled \\S+$`, 'm'));
   });
 
   it('wrote each administration to the access log, naming the operator', async () => {
@@ -80,6 +84,6 @@ describe('npx hub users', () => {
       if (record.value) entries.push(JSON.parse(record.value.toString('utf8')) as AccessLogEntry);
     });
     const ours = entries.filter((entry) => entry.action === 'administer-users' && entry.resource === 'zhangmin').map((entry) => entry.reason);
-    expect(ours).toEqual(['add zhangmin under education as department-officer', 'reset zhangmin', 'disable zhangmin']);
+    expect(ours).toEqual([`add zhangmin under ${DEPARTMENT} as department-officer`, 'reset zhangmin', 'disable zhangmin']);
   });
 });
