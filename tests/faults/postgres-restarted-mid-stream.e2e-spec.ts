@@ -1,6 +1,6 @@
 /**
  * The fault suite (issue 25): the gateway's PostgreSQL stopped and started again while a client
- * publishes. During the outage the client is answered 503 with Retry-After, never a 500 or a hang;
+ * publishes, twice. During the outage the client is answered 503 with Retry-After, never a 500 or a hang;
  * once the database is back the gateway takes records again by itself, and every record it
  * accepted is on the canonical topic.
  */
@@ -22,6 +22,8 @@ const BATCHES = Number(process.env['FAULT_POSTGRES_BATCHES'] ?? 60);
 const BATCH = 50;
 /** How long the database stays down. */
 const OUTAGE_MS = 5_000;
+/** How many times the database is stopped (issue 25: each fault repeated). */
+const OUTAGES = 2;
 
 describe("the gateway's PostgreSQL restarted mid-stream (fault suite)", () => {
   const prefix = uniqueName('pg-fault');
@@ -56,40 +58,46 @@ describe("the gateway's PostgreSQL restarted mid-stream (fault suite)", () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('answers 503 while the database is down, takes records again once it is back, and loses no accepted record', async () => {
+  it('answers 503 while the database is down, takes records again once it is back, and loses no accepted record, each of two times', async () => {
     const started = Date.now();
     const publisher = new RetryingPublisher(() => bed.urls, bed.keys['education']);
     const refusals: number[] = [];
+    const retryAfters: (string | null)[] = [];
     const client = (async () => {
       for (let n = 0; n < BATCHES; n++) await publisher.send(enrolmentBatch(prefix, 0, n, BATCH), 0);
     })();
-    await eventually('the client is under way', async () => publisher.answered >= BATCHES / 4, 60_000);
-    const inFlight = publisher.inFlight;
-    await server.stop();
-    const stoppedAt = Date.now();
-    // While it is down, the gateway says so: 503 with Retry-After.
-    const during = await fetch(`${bed.url}/v1/events`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${bed.keys['education']}`, 'content-type': 'application/json' },
-      body: JSON.stringify(enrolmentBatch(`${prefix}-probe`, 9, 0, 1)),
-      signal: AbortSignal.timeout(30_000),
-    });
-    refusals.push(during.status);
-    const retryAfter = during.headers.get('retry-after');
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
-    const answeredBefore = publisher.answered;
-    server = await LocalPostgres.start(options);
-    const back = Date.now();
-    await eventually('the gateway takes records again', async () => publisher.answered > answeredBefore, 120_000);
-    const recoveredAt = Date.now();
+    const measured: { recoverySeconds: number; inFlight: number }[] = [];
+    for (let outage = 1; outage <= OUTAGES; outage++) {
+      await eventually(`the client is under way (outage ${outage})`, async () => publisher.answered >= (BATCHES / (OUTAGES + 2)) * outage, 120_000);
+      const inFlight = publisher.inFlight;
+      await server.stop();
+      const stoppedAt = Date.now();
+      // While it is down, the gateway says so: 503 with Retry-After.
+      const during = await fetch(`${bed.url}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bed.keys['education']}`, 'content-type': 'application/json' },
+        body: JSON.stringify(enrolmentBatch(`${prefix}-probe`, 9, outage, 1)),
+        signal: AbortSignal.timeout(30_000),
+      });
+      refusals.push(during.status);
+      retryAfters.push(during.headers.get('retry-after'));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
+      const answeredBefore = publisher.answered;
+      server = await LocalPostgres.start(options);
+      const back = Date.now();
+      await eventually('the gateway takes records again', async () => publisher.answered > answeredBefore, 120_000);
+      measured.push({ recoverySeconds: (Date.now() - back) / 1000, inFlight });
+    }
     await client;
 
     const copies = await copiesOnTopic(ENROLMENT, prefix, started);
-    const { row, lost } = publishingFault(`PostgreSQL stopped ${OUTAGE_MS / 1000} s, restarted`, { recoverySeconds: (recoveredAt - back) / 1000, inFlight }, publisher.accepted, copies);
-    rows.push(row);
-    expect([refusals, retryAfter !== null]).toEqual([[503], true]);
+    // Both outages struck one stream: each row's lost and duplicated are that stream's.
+    const faults = measured.map((figures, index) => publishingFault(`PostgreSQL stopped ${OUTAGE_MS / 1000} s, restarted #${index + 1} (one stream)`, figures, publisher.accepted, copies));
+    rows.push(...faults.map(({ row }) => row));
+    expect(refusals).toEqual(Array.from({ length: OUTAGES }, () => 503));
+    expect(retryAfters.every((value) => value !== null)).toBe(true);
     expect(publisher.failures).toEqual([]);
     expect(publisher.accepted.size).toBe(BATCHES * BATCH);
-    expect(lost).toEqual([]);
+    expect(faults[0]?.lost).toEqual([]);
   });
 });
