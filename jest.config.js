@@ -17,11 +17,10 @@ const shared = {
 };
 
 export default {
-  // Two workers on this 2-core machine: the e2e suites spend most of their time waiting on the
-  // broker and the processes they start, not computing, and each works on topics, groups and a
-  // database of its own names (uniqueName), so two run side by side. Measured from a clean clone:
-  // jest 746 s with one worker, 431 s with two.
-  maxWorkers: 2,
+  // One worker. The e2e suites each start processes that compute (the gateway, the crosscheck, the
+  // broker, Chromium), so two workers contend for this machine's 2 cores: from a clean clone, jest
+  // took 805 s with two (1f553ab's 431 s was not seen again) against 742 s with one.
+  maxWorkers: 1,
   // E2E tests start processes and wait on a real broker; conditions are polled, this is only the backstop.
   testTimeout: 120_000,
   // The test infrastructure is stopped in global teardown; a client some suite leaked would keep

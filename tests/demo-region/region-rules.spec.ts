@@ -50,9 +50,11 @@ function judgeRegion(persons: number, seed: number): { planted: string[]; found:
 }
 
 describe('the synthetic region judged by the pure rules', () => {
-  it.each([1, 2, 3])('raises exactly the planted findings of 50,000 persons (seed %i): recall and precision 100 %', (seed) => {
-    const { planted, found } = judgeRegion(50_000, seed);
-    expect(planted.length).toBeGreaterThan(500);
-    expect({ missed: planted.filter((f) => !found.includes(f)), extra: found.filter((f) => !planted.includes(f)) }).toEqual({ missed: [], extra: [] });
+  // 30,000 persons a seed keep npm test near 12 minutes; the benchmarks judge the whole region (7.2 million).
+  it.each([1, 2, 3])('raises exactly the planted findings of 30,000 persons (seed %i): recall and precision 100 %', (seed) => {
+    const { planted, found } = judgeRegion(30_000, seed);
+    expect(planted.length).toBeGreaterThan(300);
+    const [plantedSet, foundSet] = [new Set(planted), new Set(found)];
+    expect({ missed: planted.filter((f) => !foundSet.has(f)), extra: found.filter((f) => !plantedSet.has(f)) }).toEqual({ missed: [], extra: [] });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The fault suite (issue 25): one of two gateways SIGKILLed while two clients publish through both, twice
- * (the second, then, after one was started in its place, the first),
+ * The fault suite (issue 25): a gateway SIGKILLed while two clients publish through three, then another
+ * (one of three, then one of the two left),
  * as a department's system would, sending a batch again to the other gateway when its gateway
  * cannot answer. Every client is answered, none with a 500 or a hang; every record a gateway
  * accepted is on the canonical topic. A record the killed gateway had put on the topic but not yet
@@ -16,10 +16,10 @@ import { publishingFault, reportFaults, type FaultRow } from './fault-table.js';
 import { RetryingPublisher } from './retrying-publisher.js';
 
 /** Batches each client sends (FAULT_GATEWAY_BATCHES), of BATCH records. */
-const BATCHES = Number(process.env['FAULT_GATEWAY_BATCHES'] ?? 40);
+const BATCHES = Number(process.env['FAULT_GATEWAY_BATCHES'] ?? 80);
 const BATCH = 100;
 const CLIENTS = 2;
-/** How many times a gateway is killed (issue 25: each fault repeated). */
+/** How many gateways are killed, one after the other, of one more running (issue 25: each fault repeated). */
 const KILLS = 2;
 
 describe('a gateway killed mid-stream while clients publish through two (fault suite)', () => {
@@ -28,7 +28,7 @@ describe('a gateway killed mid-stream while clients publish through two (fault s
   let bed: GatewayTestBed;
 
   beforeAll(async () => {
-    bed = await startGatewayTestBed('gateway-killed', { members: [{ id: 'education', role: 'department', recordsPerSecond: 100_000 }], instances: 2 });
+    bed = await startGatewayTestBed('gateway-killed', { members: [{ id: 'education', role: 'department', recordsPerSecond: 100_000 }], instances: KILLS + 1 });
   });
 
   afterAll(async () => {
@@ -47,23 +47,26 @@ describe('a gateway killed mid-stream while clients publish through two (fault s
     const measured: { recoverySeconds: number; inFlight: number }[] = [];
     // Kill the second gateway, start one in its place; then kill the first.
     const victims = [{ process: bed.processes[1], url: bed.urls[1] }];
+    const total = BATCHES * CLIENTS;
+    let mark = 0;
     for (let kill = 1; kill <= KILLS; kill++) {
-      await eventually(`the clients are well under way (kill ${kill})`, async () => publisher.answered >= ((BATCHES * CLIENTS) / (KILLS + 2)) * kill, 120_000);
+      // Each kill a quarter of the way further than the last recovery, so the clients are mid-stream.
+      await eventually(`the clients are well under way (kill ${kill})`, async () => publisher.answered >= Math.min(total - 5, mark + total / (KILLS + 2)), 120_000);
       const victim = victims.shift() ?? { process: bed.processes[0], url: bed.urls[0] };
       const inFlight = publisher.inFlight;
       await victim.process.stop('SIGKILL');
       const killedAt = Date.now();
       const answeredAtKill = publisher.answered;
       alive.splice(alive.indexOf(victim.url), 1);
-      await eventually('a client is answered again', async () => publisher.answered > answeredAtKill, 60_000);
+      await eventually(`a client is answered again (kill ${kill})`, async () => publisher.answered > answeredAtKill, 60_000);
       measured.push({ recoverySeconds: (Date.now() - killedAt) / 1000, inFlight });
-      if (kill < KILLS) alive.push((await bed.addInstance()).url);
+      mark = publisher.answered;
     }
     await Promise.all(clients);
 
     const copies = await copiesOnTopic(ENROLMENT, prefix, started);
     // Both kills struck one stream: each row's lost and duplicated are that stream's.
-    const faults = measured.map((figures, index) => publishingFault(`gateway SIGKILL (1 of 2) #${index + 1} (one stream)`, figures, publisher.accepted, copies));
+    const faults = measured.map((figures, index) => publishingFault(`gateway SIGKILL (1 of ${KILLS + 1 - index}) #${index + 1} (one stream)`, figures, publisher.accepted, copies));
     rows.push(...faults.map(({ row }) => row));
     expect(publisher.failures).toEqual([]);
     expect(publisher.accepted.size).toBe(BATCHES * CLIENTS * BATCH);

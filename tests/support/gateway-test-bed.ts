@@ -24,8 +24,6 @@ export interface GatewayTestBed {
   gateway: AppProcess;
   /** Every instance's process, in the order of `urls`. */
   processes: AppProcess[];
-  /** Starts one more instance in the group (one started in place of a killed one); stopped with the bed. */
-  addInstance(): Promise<{ process: AppProcess; url: string }>;
   contractsTopic: string;
   deadLetterTopic: string;
   findingsTopic: string;
@@ -117,11 +115,6 @@ export async function startGatewayTestBed(
     database,
     gateway,
     processes: gateways.map((instance) => instance.process),
-    addInstance: async () => {
-      const instance = await startGateway();
-      gateways.push(instance);
-      return instance;
-    },
     contractsTopic,
     deadLetterTopic,
     findingsTopic,
