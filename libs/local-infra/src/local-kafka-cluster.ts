@@ -40,7 +40,6 @@ export const clusterNodePort = (firstPort: number, nodeId: number) => firstPort 
  */
 export class LocalKafkaCluster implements LocalKafka {
   private constructor(
-    private readonly options: LocalKafkaClusterOptions,
     private readonly nodeOptions: LocalKafkaBrokerOptions[],
     private readonly nodes: (LocalKafkaBroker | undefined)[],
   ) {}
@@ -74,7 +73,7 @@ export class LocalKafkaCluster implements LocalKafka {
       await Promise.allSettled(nodes.flatMap((node) => (node ? [node.stop()] : [])));
       throw failed.reason;
     }
-    return new LocalKafkaCluster(options, nodeOptions, nodes);
+    return new LocalKafkaCluster(nodeOptions, nodes);
   }
 
   private get ports(): number[] {
@@ -112,10 +111,6 @@ export class LocalKafkaCluster implements LocalKafka {
 
   get formatted(): boolean {
     return this.nodes.some((node) => node?.formatted);
-  }
-
-  get size(): number {
-    return this.options.nodes;
   }
 
   async stop(): Promise<void> {

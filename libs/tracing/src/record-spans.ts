@@ -29,6 +29,7 @@ export const traceContextOf = (headers: Readonly<Record<string, string | undefin
 
 /** Links to the traces of records (each one's `traceparent`), the first 128. */
 export function linksOf(headersOfRecords: readonly Readonly<Record<string, string | undefined>>[]): Link[] {
+  if (!tracingOn()) return [];
   const links: Link[] = [];
   for (const headers of headersOfRecords) {
     if (links.length >= MAX_LINKS) break;

@@ -61,7 +61,8 @@ function ContractCard({ contract, canChangeLifecycle, onChanged }: { contract: C
   const t = useT();
   const { message } = App.useApp();
   const [lifecycle, setLifecycle] = useState(contract.lifecycle);
-  useEffect(() => setLifecycle(contract.lifecycle), [contract]);
+  // Reset only when the contract or its lifecycle changes: a reload of the same contract (after a registration) must not undo a choice being made.
+  useEffect(() => setLifecycle(contract.lifecycle), [contract.subject, contract.lifecycle]);
   const changeLifecycle = async () => {
     try {
       await api('PUT', `/api/catalogue/${encodeURIComponent(contract.subject)}/lifecycle`, { lifecycle });
