@@ -7,10 +7,11 @@ import { serviceVersion } from './service-version.js';
  * setting (the message says it all), anything else with the process's name and the stack.
  */
 export function startProcess(name: string, bootstrap: () => Promise<void>): void {
-  // Before anything else, so the first request and record are traced (when OTLP is configured; off by default).
-  startTracing(process.env['SERVICE_NAME'] ?? name.replace(/\s+/g, '-'), serviceVersion());
-  bootstrap().catch((error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${name} failed to start: ${String((error as Error | undefined)?.stack ?? error)}\n`);
-    process.exit(1);
-  });
+  // Tracing first, so the first request and record are traced (when OTLP is configured; off by default).
+  startTracing(process.env['SERVICE_NAME'] ?? name.replace(/\s+/g, '-'), serviceVersion())
+    .then(bootstrap)
+    .catch((error: unknown) => {
+      process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${name} failed to start: ${String((error as Error | undefined)?.stack ?? error)}\n`);
+      process.exit(1);
+    });
 }

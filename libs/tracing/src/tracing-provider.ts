@@ -1,9 +1,5 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import type { TracerProvider } from '@opentelemetry/sdk-trace';
 
 let provider: TracerProvider | undefined;
 
@@ -23,9 +19,17 @@ export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean
  * variables), the W3C trace context propagated (`traceparent`), the context carried across awaits.
  * Returns whether tracing is on.
  */
-export function startTracing(service: string, version: string): boolean {
+export async function startTracing(service: string, version: string): Promise<boolean> {
   if (provider) return true;
   if (!tracingConfigured()) return false;
+  // The SDK and the exporter are loaded only when tracing is on: a process (and every hub command) starts without them by default.
+  const [{ AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }, { OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor, TracerProvider }] = await Promise.all([
+    import('@opentelemetry/context-async-hooks'),
+    import('@opentelemetry/core'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace'),
+  ]);
   provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': process.env['OTEL_SERVICE_NAME'] ?? `hub-${service}`, 'service.namespace': 'ningxia-hub', 'service.version': version }),
     spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })],
