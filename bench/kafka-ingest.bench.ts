@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { toKafkaBinary } from '@hub/contracts';
-import { memberTopics } from '@hub/gateway';
+import { memberTopics } from '@hub/messaging';
 import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import type { BenchInfra } from './bench-infra.js';

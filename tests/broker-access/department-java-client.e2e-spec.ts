@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BrokerPrincipals } from '@hub/broker-access';
-import { memberTopics, memberTopicSpecs } from '@hub/gateway';
+import { memberTopics, memberTopicSpecs } from '@hub/messaging';
 import { openMemberDirectory } from '@hub/members';
 import { contractExample } from '../support/contract-examples.js';
 import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';

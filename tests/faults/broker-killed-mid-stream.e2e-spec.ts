@@ -9,13 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
-import { eventually } from '../support/eventually.js';
 import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { uniqueName } from '../support/unique-name.js';
-import { copiesOnTopic } from './copies-on-topic.js';
-import { ENROLMENT, enrolmentBatch } from './enrolment-batch.js';
-import { publishingFault, reportFaults, type FaultRow } from './fault-table.js';
-import { RetryingPublisher } from './retrying-publisher.js';
+import { reportFaults, type FaultRow } from './fault-table.js';
+import { publishUnderFaults } from './publishing-under-faults.js';
 
 const BATCHES = Number(process.env['FAULT_BROKER_BATCHES'] ?? 60);
 const BATCH = 50;
@@ -47,28 +44,22 @@ describe('the broker killed mid-stream and started again (fault suite)', () => {
   });
 
   it('answers 503 while the broker is gone, publishes again once it is back, and loses no accepted record, each of two times', async () => {
-    const started = Date.now();
-    const publisher = new RetryingPublisher(() => bed.urls, bed.keys['education']);
-    const client = (async () => {
-      for (let n = 0; n < BATCHES; n++) await publisher.send(enrolmentBatch(prefix, 0, n, BATCH), 0);
-    })();
-    const measured: { recoverySeconds: number; inFlight: number }[] = [];
-    for (let kill = 1; kill <= KILLS; kill++) {
-      await eventually(`the client is under way (kill ${kill})`, async () => publisher.answered >= (BATCHES / (KILLS + 2)) * kill, 120_000);
-      const inFlight = publisher.inFlight;
-      await broker.kill();
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      const answeredBefore = publisher.answered;
-      broker = await LocalKafkaBroker.start(options);
-      const back = Date.now();
-      await eventually('the gateway publishes again', async () => publisher.answered > answeredBefore, 120_000);
-      measured.push({ recoverySeconds: (Date.now() - back) / 1000, inFlight });
-    }
-    await client;
-
-    const copies = await copiesOnTopic(ENROLMENT, prefix, started, [broker.bootstrapServers]);
-    // Both kills struck one stream: each row's lost and duplicated are that stream's.
-    const faults = measured.map((figures, index) => publishingFault(`broker SIGKILL, ${OUTAGE_MS / 1000} s down #${index + 1} (one stream)`, figures, publisher.accepted, copies));
+    const { publisher, faults } = await publishUnderFaults({
+      urls: () => bed.urls,
+      apiKey: bed.keys['education'],
+      prefix,
+      clients: 1,
+      batches: BATCHES,
+      batchSize: BATCH,
+      strikes: KILLS,
+      strike: async () => {
+        await broker.kill();
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+        broker = await LocalKafkaBroker.start(options);
+      },
+      name: (n) => `broker SIGKILL, ${OUTAGE_MS / 1000} s down #${n} (one stream)`,
+      brokers: [broker.bootstrapServers],
+    });
     rows.push(...faults.map(({ row }) => row));
     expect(publisher.failures).toEqual([]);
     expect(publisher.accepted.size).toBe(BATCHES * BATCH);

@@ -15,13 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot, freePortRun, LocalKafkaCluster } from '@hub/local-infra';
 import { createKafkaClient } from '@hub/messaging';
-import { eventually } from '../support/eventually.js';
 import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { uniqueName } from '../support/unique-name.js';
-import { copiesOnTopic } from './copies-on-topic.js';
-import { ENROLMENT, enrolmentBatch } from './enrolment-batch.js';
-import { publishingFault, reportFaults, type FaultRow } from './fault-table.js';
-import { RetryingPublisher } from './retrying-publisher.js';
+import { ENROLMENT } from './enrolment-batch.js';
+import { reportFaults, type FaultRow } from './fault-table.js';
+import { publishUnderFaults } from './publishing-under-faults.js';
 
 const BATCHES = Number(process.env['FAULT_CLUSTER_BATCHES'] ?? 120);
 const BATCH = 50;
@@ -62,32 +60,27 @@ describe('the leader of a busy partition killed in a three-node cluster (fault s
   });
 
   it('goes on publishing on the new leader each time, answers every client, and loses no accepted record', async () => {
-    const started = Date.now();
-    const publisher = new RetryingPublisher(() => bed.urls, bed.keys['education']);
-    const client = (async () => {
-      for (let n = 0; n < BATCHES; n++) await publisher.send(enrolmentBatch(prefix, 0, n, BATCH), 0);
-    })();
-    const measured: { leader: number; recoverySeconds: number; inFlight: number }[] = [];
-    for (let kill = 1; kill <= KILLS; kill++) {
-      await eventually(`the client is under way (kill ${kill})`, async () => publisher.answered >= (BATCHES / (KILLS + 2)) * kill, 120_000);
-      const leader = await leaderOfBusyPartition();
-      const inFlight = publisher.inFlight;
-      const answeredBefore = publisher.answered;
-      const killedAt = Date.now();
-      await cluster.killNode(leader);
-      await eventually('the gateway publishes again without the node', async () => publisher.answered > answeredBefore + 1, 120_000);
-      measured.push({ leader, recoverySeconds: (Date.now() - killedAt) / 1000, inFlight });
-      await cluster.restartNode(leader);
-    }
-    await client;
-
-    const copies = await copiesOnTopic(ENROLMENT, prefix, started, brokers());
-    // Both kills struck one stream: each row's lost and duplicated are that stream's.
-    const rowsOfKills = measured.map(({ leader, ...figures }, index) => publishingFault(`leader node ${leader} of 3 SIGKILL #${index + 1} (one stream)`, figures, publisher.accepted, copies));
-    rows.push(...rowsOfKills.map(({ row }) => row));
+    const killed: number[] = [];
+    const { publisher, faults } = await publishUnderFaults({
+      urls: () => bed.urls,
+      apiKey: bed.keys['education'],
+      prefix,
+      clients: 1,
+      batches: BATCHES,
+      batchSize: BATCH,
+      strikes: KILLS,
+      strike: async (n) => {
+        killed[n] = await leaderOfBusyPartition();
+        await cluster.killNode(killed[n]);
+      },
+      afterRecovery: (n) => cluster.restartNode(killed[n]),
+      name: (n) => `leader node ${killed[n]} of 3 SIGKILL #${n} (one stream)`,
+      brokers: brokers(),
+    });
+    rows.push(...faults.map(({ row }) => row));
     expect(publisher.failures).toEqual([]);
     expect(publisher.accepted.size).toBe(BATCHES * BATCH);
-    expect(rowsOfKills[0]?.lost).toEqual([]);
-    expect([...copies.values()].filter((count) => count > 1)).toEqual([]);
+    expect(faults[0]?.lost).toEqual([]);
+    expect(faults[0]?.row.duplicated).toBe(0);
   });
 });

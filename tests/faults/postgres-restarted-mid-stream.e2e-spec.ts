@@ -9,14 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, LocalPostgres } from '@hub/local-infra';
-import { eventually } from '../support/eventually.js';
 import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import type { TestDatabase } from '../support/test-database.js';
 import { uniqueName } from '../support/unique-name.js';
-import { copiesOnTopic } from './copies-on-topic.js';
-import { ENROLMENT, enrolmentBatch } from './enrolment-batch.js';
-import { publishingFault, reportFaults, type FaultRow } from './fault-table.js';
-import { RetryingPublisher } from './retrying-publisher.js';
+import { enrolmentBatch } from './enrolment-batch.js';
+import { reportFaults, type FaultRow } from './fault-table.js';
+import { publishUnderFaults } from './publishing-under-faults.js';
 
 const BATCHES = Number(process.env['FAULT_POSTGRES_BATCHES'] ?? 60);
 const BATCH = 50;
@@ -59,40 +57,33 @@ describe("the gateway's PostgreSQL restarted mid-stream (fault suite)", () => {
   });
 
   it('answers 503 while the database is down, takes records again once it is back, and loses no accepted record, each of two times', async () => {
-    const started = Date.now();
-    const publisher = new RetryingPublisher(() => bed.urls, bed.keys['education']);
     const refusals: number[] = [];
     const retryAfters: (string | null)[] = [];
-    const client = (async () => {
-      for (let n = 0; n < BATCHES; n++) await publisher.send(enrolmentBatch(prefix, 0, n, BATCH), 0);
-    })();
-    const measured: { recoverySeconds: number; inFlight: number }[] = [];
-    for (let outage = 1; outage <= OUTAGES; outage++) {
-      await eventually(`the client is under way (outage ${outage})`, async () => publisher.answered >= (BATCHES / (OUTAGES + 2)) * outage, 120_000);
-      const inFlight = publisher.inFlight;
-      await server.stop();
-      const stoppedAt = Date.now();
-      // While it is down, the gateway says so: 503 with Retry-After.
-      const during = await fetch(`${bed.url}/v1/events`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${bed.keys['education']}`, 'content-type': 'application/json' },
-        body: JSON.stringify(enrolmentBatch(`${prefix}-probe`, 9, outage, 1)),
-        signal: AbortSignal.timeout(30_000),
-      });
-      refusals.push(during.status);
-      retryAfters.push(during.headers.get('retry-after'));
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
-      const answeredBefore = publisher.answered;
-      server = await LocalPostgres.start(options);
-      const back = Date.now();
-      await eventually('the gateway takes records again', async () => publisher.answered > answeredBefore, 120_000);
-      measured.push({ recoverySeconds: (Date.now() - back) / 1000, inFlight });
-    }
-    await client;
-
-    const copies = await copiesOnTopic(ENROLMENT, prefix, started);
-    // Both outages struck one stream: each row's lost and duplicated are that stream's.
-    const faults = measured.map((figures, index) => publishingFault(`PostgreSQL stopped ${OUTAGE_MS / 1000} s, restarted #${index + 1} (one stream)`, figures, publisher.accepted, copies));
+    const { publisher, faults } = await publishUnderFaults({
+      urls: () => bed.urls,
+      apiKey: bed.keys['education'],
+      prefix,
+      clients: 1,
+      batches: BATCHES,
+      batchSize: BATCH,
+      strikes: OUTAGES,
+      strike: async (n) => {
+        await server.stop();
+        const stoppedAt = Date.now();
+        // While it is down, the gateway says so: 503 with Retry-After.
+        const during = await fetch(`${bed.url}/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${bed.keys['education']}`, 'content-type': 'application/json' },
+          body: JSON.stringify(enrolmentBatch(`${prefix}-probe`, 9, n, 1)),
+          signal: AbortSignal.timeout(30_000),
+        });
+        refusals.push(during.status);
+        retryAfters.push(during.headers.get('retry-after'));
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
+        server = await LocalPostgres.start(options);
+      },
+      name: (n) => `PostgreSQL stopped ${OUTAGE_MS / 1000} s, restarted #${n} (one stream)`,
+    });
     rows.push(...faults.map(({ row }) => row));
     expect(refusals).toEqual(Array.from({ length: OUTAGES }, () => 503));
     expect(retryAfters.every((value) => value !== null)).toBe(true);

@@ -7,8 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { Producer } from 'kafkajs';
-import { memberTopics } from '@hub/gateway';
-import { createKafkaClient, readTopicWindow } from '@hub/messaging';
+import { createKafkaClient, memberTopics, readTopicWindow } from '@hub/messaging';
 import { eventually } from '../support/eventually.js';
 import { asMember, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { startRegistry, type TestRegistry } from '../support/registry-app.js';

@@ -1,6 +1,5 @@
 import { toKafkaBinary } from '@hub/contracts';
-import { memberTopics } from '@hub/gateway';
-import { createKafkaClient, HubProducer, readTopicWindow, type InboundRecord } from '@hub/messaging';
+import { createKafkaClient, HubProducer, type InboundRecord, memberTopics, readTopicWindow } from '@hub/messaging';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';

@@ -1,4 +1,5 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { ownTopicSpec } from '@hub/messaging';
 import { ServicePlatformModule } from '@hub/platform';
 import { AuditCoreModule, AuditRetention, AuditSealer } from '@hub/audit';
 import { AuditEnvironment } from './audit-environment.js';
@@ -18,12 +19,8 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
     return {
       module: AuditModule,
       imports: [
-        // Checkpoints are kept for ever: they are what the store is compared with.
         ServicePlatformModule.forRoot(AuditEnvironment, env, {
-          topics: [
-            { topic: env.AUDIT_CHECKPOINT_TOPIC, numPartitions: 1, configs: { 'retention.ms': '-1', 'retention.bytes': '-1' } },
-            { topic: env.AUDIT_DEAD_LETTER_TOPIC, numPartitions: 1 },
-          ],
+          topics: [ownTopicSpec('auditCheckpoints', env.AUDIT_CHECKPOINT_TOPIC), ownTopicSpec('auditDeadLetter', env.AUDIT_DEAD_LETTER_TOPIC)],
         }),
         AuditCoreModule.forRoot({
           signingKeyFile: env.AUDIT_SIGNING_KEY_FILE,

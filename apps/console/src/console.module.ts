@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ownTopicSpec } from '@hub/messaging';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditReadingModule } from '@hub/audit';
 import { ContractCatalogueModule } from '@hub/contract-registry';
@@ -18,7 +19,7 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [
-        ServicePlatformModule.forRoot(ConsoleEnvironment, env, { topics: [{ topic: ACCESS_LOG_TOPIC, numPartitions: 3 }] }),
+        ServicePlatformModule.forRoot(ConsoleEnvironment, env, { topics: [ownTopicSpec('accessLog', ACCESS_LOG_TOPIC)] }),
         MembersModule,
         ConsoleUsersModule.forRoot({
           keys: env.CONSOLE_KEYS,

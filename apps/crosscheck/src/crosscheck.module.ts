@@ -1,12 +1,11 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { canonicalTopicSpec } from '@hub/messaging';
 import { ServicePlatformModule } from '@hub/platform';
 import { CrosscheckCoreModule, FindingPublisher } from '@hub/crosscheck';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { CanonicalEventsController } from './canonical-events.controller.js';
 import { CrosscheckEnvironment } from './crosscheck-environment.js';
 import { FINDING_RESPONSES_TOPIC, FindingResponsesController } from './finding-responses.controller.js';
-
-const CANONICAL_PARTITIONS = 6;
 
 /** The cross-check: folds canonical events into state and publishes finding changes. */
 @Module({})
@@ -18,7 +17,7 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
       module: CrosscheckModule,
       imports: [
         ServicePlatformModule.forRoot(CrosscheckEnvironment, env, {
-          topics: [...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => ({ topic, numPartitions: CANONICAL_PARTITIONS })),
+          topics: [...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => canonicalTopicSpec(topic)),
         }),
         CrosscheckCoreModule.forRoot({
           findingsTopic: env.FINDINGS_TOPIC,

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '@hub/platform';
 import { FINDING_RESPONSE_TYPE, findingWorkOptions, GatewayCoreModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC } from '@hub/members';
-import { RecordVerifier } from '@hub/messaging';
+import { canonicalTopicSpec, ownTopicSpec, RecordVerifier } from '@hub/messaging';
 import { GatewayEnvironment } from './gateway-environment.js';
 import { HTTP_CONTROLLERS } from './http/http-controllers.js';
 import { ReadAccess } from './http/read-access.js';
@@ -18,11 +18,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         ServicePlatformModule.forRoot(GatewayEnvironment, env, {
-          topics: [
-            { topic: env.DEAD_LETTER_TOPIC, numPartitions: 3 },
-            { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
-            { topic: FINDING_RESPONSE_TYPE, numPartitions: env.CANONICAL_TOPIC_PARTITIONS },
-          ],
+          topics: [ownTopicSpec('deadLetter', env.DEAD_LETTER_TOPIC), ownTopicSpec('accessLog', ACCESS_LOG_TOPIC), canonicalTopicSpec(FINDING_RESPONSE_TYPE, env.CANONICAL_TOPIC_PARTITIONS)],
         }),
         GatewayCoreModule.forRoot({
           ...findingWorkOptions(env),

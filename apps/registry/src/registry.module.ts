@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ownTopicSpec } from '@hub/messaging';
 import { ServicePlatformModule } from '@hub/platform';
 import { CONTRACTS_TOPIC, ContractRegistryModule } from '@hub/contract-registry';
 import { ConsoleUsersModule, DEFAULT_SIGN_IN_POLICY } from '@hub/console-users';
@@ -19,12 +20,8 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [
-        // Compacted: followers need the latest contract per subject, not its history (that is in the store).
         ServicePlatformModule.forRoot(RegistryEnvironment, env, {
-          topics: [
-            { topic: CONTRACTS_TOPIC, numPartitions: 3, configs: { 'cleanup.policy': 'compact' } },
-            { topic: ACCESS_LOG_TOPIC, numPartitions: 3 },
-          ],
+          topics: [ownTopicSpec('contracts', CONTRACTS_TOPIC), ownTopicSpec('accessLog', ACCESS_LOG_TOPIC)],
         }),
         ContractRegistryModule,
         MembersModule,

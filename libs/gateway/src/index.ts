@@ -8,7 +8,6 @@ export { FindingWorkModule, findingWorkProviders, type FindingWorkOptions } from
 export { FindingWorkEnvironment, findingWorkOptions } from './finding-work-environment.js';
 export { GatewayContracts } from './gateway-contracts.js';
 export { GatewayCoreModule, type GatewayCoreOptions } from './gateway-core.module.js';
-export { memberOfInboundTopic, memberTopics, memberTopicSpecs } from './gateway-topics.js';
 export { IdentityVault, type RevealedIdentity } from './identity-vault.js';
 export { INGEST_LEDGER, type IngestChannel, type IngestLedger, type StoredRejection } from './ingest-ledger.repository.js';
 export { PostgresIngestLedger } from './postgres-ingest-ledger.repository.js';

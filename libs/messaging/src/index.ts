@@ -13,6 +13,7 @@ export { recordJson, recordPosition, type InboundRecord } from './inbound-record
 export { KafkaRecordContext } from './kafka-record.context.js';
 export { kafkaSettingsFrom, type KafkaSettings } from './kafka-settings.js';
 export { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
+export { CANONICAL_TOPIC_PARTITIONS, canonicalTopicSpec, HUB_OWN_TOPICS, memberOfInboundTopic, memberTopics, memberTopicSpecs, ownTopicSpec } from './hub-topics.js';
 export { MessagingModule } from './messaging.module.js';
 export type { OutboundRecord } from './outbound-record.js';
 export { readTopicWindow, type TopicWindow } from './read-topic-window.js';

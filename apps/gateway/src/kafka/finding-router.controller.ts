@@ -2,8 +2,8 @@ import { Controller, Inject, Logger, UseFilters } from '@nestjs/common';
 import { HubEnvironment } from '@hub/config';
 import { fromKafkaBinary } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
-import { FindingDelivery, memberTopics, memberTopicSpecs, type FindingChange } from '@hub/gateway';
-import { BatchEventPattern, deadLetterRecord, HubProducer, KafkaTopicAdmin, RethrowHandlerErrorsFilter, type InboundRecord, type RecordVerifier } from '@hub/messaging';
+import { FindingDelivery, type FindingChange } from '@hub/gateway';
+import { BatchEventPattern, deadLetterRecord, HubProducer, type InboundRecord, KafkaTopicAdmin, memberTopics, memberTopicSpecs, type RecordVerifier, RethrowHandlerErrorsFilter } from '@hub/messaging';
 import { ConsumerPattern } from './consumer-patterns.js';
 
 /** Checks that finding changes are the crosscheck's (signed by its key); null when not configured. */

@@ -1,9 +1,9 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { ErrorCode, HubError } from '@hub/errors';
-import { memberOfInboundTopic, memberTopics, PublishService } from '@hub/gateway';
+import { PublishService } from '@hub/gateway';
 import { MemberDirectory } from '@hub/members';
 import { DEFAULT_SUBMISSION_LIMITS, entryFromKafkaRecord } from '@hub/ingest';
-import { BatchEventPattern, HubProducer, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
+import { BatchEventPattern, HubProducer, type InboundRecord, memberOfInboundTopic, memberTopics, RethrowHandlerErrorsFilter } from '@hub/messaging';
 import { ConsumerPattern } from './consumer-patterns.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { GatewayContracts, memberOfInboundTopic, memberTopicSpecs } from '@hub/gateway';
+import { GatewayContracts } from '@hub/gateway';
 import { MemberDirectory } from '@hub/members';
-import { consumerOptionsFrom, HubKafkaServer, KafkaTopicAdmin } from '@hub/messaging';
+import { canonicalTopicSpec, consumerOptionsFrom, HubKafkaServer, KafkaTopicAdmin, memberOfInboundTopic, memberTopicSpecs } from '@hub/messaging';
 import type { GatewayEnvironment } from '../gateway-environment.js';
 import { ConsumerPattern } from './consumer-patterns.js';
 
@@ -36,7 +36,7 @@ export async function startGatewayConsumers(app: INestApplication, env: GatewayE
     .get(KafkaTopicAdmin)
     .ensureTopics([
       ...departments.flatMap((member) => memberTopicSpecs(member.id)),
-      ...[env.FINDINGS_TOPIC, ...sharingTopics].map((topic) => ({ topic, numPartitions: env.CANONICAL_TOPIC_PARTITIONS })),
+      ...[env.FINDINGS_TOPIC, ...sharingTopics].map((topic) => canonicalTopicSpec(topic, env.CANONICAL_TOPIC_PARTITIONS)),
     ]);
   const server = new HubKafkaServer({
     ...consumerOptionsFrom(env, `${env.SERVICE_NAME}.consumer`),
