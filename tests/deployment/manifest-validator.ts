@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, parseAllDocuments } from 'yaml';
+import { hubCacheDir } from '@hub/local-infra';
 import { schemasFromCrd, schemasFromOpenApi } from './kubernetes-json-schemas.js';
 
 const run = promisify(execFile);
@@ -14,7 +15,8 @@ const run = promisify(execFile);
  * kustomize and kubeconform built from the Go module proxy; the Kubernetes API's OpenAPI document
  * from the k8s.io/kubernetes module; CloudNativePG's CRDs from its module; Strimzi's CRDs made by
  * Strimzi's own generator from Maven Central (it needs Java 21 or later). All kept in
- * .cache/manifest-validation/<key>, made once (about two minutes), keyed by these versions and the pom.
+ * the project's cache (hubCacheDir: manifest-validation/<key>), made once (about two minutes), keyed
+ * by these versions, the pom and the schema converter.
  */
 const VERSIONS = { kubeconform: 'v0.7.0', kustomize: 'v5.8.0', kubernetes: 'v1.36.3', cloudnativePg: 'v1.29.0' } as const;
 /** The Strimzi kinds the manifests use, and their classes in Strimzi's API model. */
@@ -65,25 +67,28 @@ export async function ensureManifestValidator(projectRoot: string, log: (line: s
   const pom = await readFile(pomPath, 'utf8');
   const converter = await readFile(join(projectRoot, 'tests', 'deployment', 'kubernetes-json-schemas.ts'), 'utf8');
   const key = createHash('sha256').update(JSON.stringify(VERSIONS)).update(pom).update(converter).digest('hex').slice(0, 16);
-  const cache = join(projectRoot, '.cache', 'manifest-validation', key);
-  const validator = { kustomize: join(cache, 'bin', 'kustomize'), kubeconform: join(cache, 'bin', 'kubeconform'), schemas: join(cache, 'schemas') };
-  if (existsSync(join(cache, 'complete'))) return validator;
+  const cache = hubCacheDir('manifest-validation', key);
+  const validatorIn = (folder: string): ManifestValidator => ({ kustomize: join(folder, 'bin', 'kustomize'), kubeconform: join(folder, 'bin', 'kubeconform'), schemas: join(folder, 'schemas') });
+  if (existsSync(join(cache, 'complete'))) return validatorIn(cache);
 
   log(`Making the manifest validator in ${cache} (first run only): kustomize, kubeconform, the Kubernetes, Strimzi and CloudNativePG schemas ...`);
-  await rm(cache, { recursive: true, force: true });
+  // Made in a folder of this process's own, then moved into place: two checkouts may share the cache.
+  const staging = `${cache}.partial-${process.pid}`;
+  const validator = validatorIn(staging);
+  await rm(staging, { recursive: true, force: true });
   await mkdir(validator.schemas, { recursive: true });
   for (const tool of [`sigs.k8s.io/kustomize/kustomize/v5@${VERSIONS.kustomize}`, `github.com/yannh/kubeconform/cmd/kubeconform@${VERSIONS.kubeconform}`]) {
-    await run('go', ['install', tool], { env: goEnvironment(cache) });
+    await run('go', ['install', tool], { env: goEnvironment(staging) });
   }
 
-  const kubernetes = await goModuleDir('k8s.io/kubernetes', VERSIONS.kubernetes, cache);
+  const kubernetes = await goModuleDir('k8s.io/kubernetes', VERSIONS.kubernetes, staging);
   await writeSchemas(validator.schemas, schemasFromOpenApi(JSON.parse(await readFile(join(kubernetes, 'api', 'openapi-spec', 'swagger.json'), 'utf8')) as never));
 
-  const cloudnativePg = await goModuleDir('github.com/cloudnative-pg/cloudnative-pg', VERSIONS.cloudnativePg, cache);
+  const cloudnativePg = await goModuleDir('github.com/cloudnative-pg/cloudnative-pg', VERSIONS.cloudnativePg, staging);
   for (const file of CLOUDNATIVE_PG_CRDS) await writeSchemas(validator.schemas, schemasFromCrd(parse(await readFile(join(cloudnativePg, 'config', 'crd', 'bases', file), 'utf8')) as never));
 
-  const strimziLibs = join(cache, 'strimzi-libs');
-  const crds = join(cache, 'strimzi-crds');
+  const strimziLibs = join(staging, 'strimzi-libs');
+  const crds = join(staging, 'strimzi-crds');
   await mkdir(crds, { recursive: true });
   await run('mvn', ['-B', '-ntp', '-q', '-f', pomPath, 'org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${strimziLibs}`]);
   const outputs = Object.entries(STRIMZI_KINDS).map(([kind, model]) => `${model}=${join(crds, `${kind}.yaml`)}`);
@@ -105,7 +110,9 @@ export async function ensureManifestValidator(projectRoot: string, log: (line: s
   for (const kind of Object.keys(STRIMZI_KINDS)) {
     for (const document of parseAllDocuments(await readFile(join(crds, `${kind}.yaml`), 'utf8'))) await writeSchemas(validator.schemas, schemasFromCrd(document.toJS() as never));
   }
-  await writeFile(join(cache, 'complete'), `${new Date().toISOString()}\n`);
+  await writeFile(join(staging, 'complete'), `${new Date().toISOString()}\n`);
+  if (existsSync(join(cache, 'complete'))) await rm(staging, { recursive: true, force: true });
+  else await rm(cache, { recursive: true, force: true }).then(() => rename(staging, cache));
   log('The manifest validator is ready.');
-  return validator;
+  return validatorIn(cache);
 }

@@ -1,5 +1,6 @@
 export { freePort, freePortRun, isPortTaken } from './free-port.js';
 export { ensureKafkaDistribution, type KafkaDistribution } from './kafka-distribution.js';
+export { hubCacheDir } from './hub-cache-dir.js';
 export { adminPortOf, LocalKafkaBroker, membersPortOf, type LocalKafkaBrokerOptions } from './local-kafka-broker.js';
 export { clusterNodePort, LocalKafkaCluster, type LocalKafka, type LocalKafkaClusterOptions } from './local-kafka-cluster.js';
 export { localBrokerSecurity, type LocalBrokerSecurity } from './local-broker-security.js';

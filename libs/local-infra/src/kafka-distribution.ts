@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorCode, HubError } from '@hub/errors';
+import { hubCacheDir } from './hub-cache-dir.js';
 
 export interface KafkaDistribution {
   version: string;
@@ -39,7 +40,7 @@ function runMaven(args: string[], log: (line: string) => void): Promise<void> {
 }
 
 /**
- * Makes sure the Apache Kafka broker jars pinned in deploy/kafka/pom.xml are in the cache,
+ * Makes sure the Apache Kafka broker jars pinned in deploy/kafka/pom.xml are in the cache (hubCacheDir),
  * fetching them from Maven Central with Maven the first time. A later call downloads nothing:
  * the cache is keyed by the pom's hash.
  */
@@ -49,16 +50,22 @@ export async function ensureKafkaDistribution(projectRoot: string, log: (line: s
   const version = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
   if (!version) throw new HubError(ErrorCode.LocalInfraFailed, `no <kafka.version> in ${pomPath}`);
   const pomHash = createHash('sha256').update(pom).digest('hex').slice(0, 16);
-  const home = join(projectRoot, '.cache', 'kafka', `${version}-${pomHash}`);
+  const home = hubCacheDir('kafka', `${version}-${pomHash}`);
   const libs = join(home, 'libs');
   const classpath = join(libs, '*');
   if (existsSync(join(home, 'complete'))) return { version, classpath, downloaded: false };
 
   log(`Fetching Apache Kafka ${version} from Maven Central into ${home} (first run only) ...`);
-  const staging = `${libs}.partial`;
+  // Of this process alone: two checkouts may fetch at once into the shared cache.
+  const staging = `${libs}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(home, { recursive: true });
   await runMaven(['-B', '-ntp', '-f', pomPath, DEPENDENCY_PLUGIN, '-DincludeScope=runtime', `-DoutputDirectory=${staging}`], log);
+  if (existsSync(join(home, 'complete'))) {
+    // Another checkout finished first: its jars are the same ones.
+    await rm(staging, { recursive: true, force: true });
+    return { version, classpath, downloaded: true };
+  }
   await rm(libs, { recursive: true, force: true });
   await rename(staging, libs);
   await writeFile(join(home, 'complete'), `${new Date().toISOString()}\n`);
