@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafkaClient, HubProducer, type KafkaSettings } from '@hub/messaging';
+import { createKafkaClient, FETCH_MAX_WAIT_MS, HubProducer, type KafkaSettings } from '@hub/messaging';
 
 /** What the broker made of a principal's attempt. */
 export type BrokerOutcome = 'allowed' | 'refused';
@@ -29,7 +29,11 @@ export async function produceAs(settings: KafkaSettings, topic: string): Promise
  * broker says the principal may not read the topic or use the group.
  */
 export async function consumeAs(settings: KafkaSettings, topic: string): Promise<BrokerOutcome> {
-  const consumer = createKafkaClient({ ...settings, quiet: true }).consumer({ groupId: `${settings.clientId}.${randomBytes(4).toString('hex')}`, allowAutoTopicCreation: false });
+  const consumer = createKafkaClient({ ...settings, quiet: true }).consumer({
+    groupId: `${settings.clientId}.${randomBytes(4).toString('hex')}`,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
+  });
   const seed = Promise.withResolvers<void>();
   try {
     await consumer.connect();

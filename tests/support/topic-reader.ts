@@ -1,5 +1,5 @@
 import type { Consumer } from 'kafkajs';
-import { createKafkaClient, type InboundRecord } from '@hub/messaging';
+import { createKafkaClient, FETCH_MAX_WAIT_MS, type InboundRecord } from '@hub/messaging';
 import { eventually } from './eventually.js';
 import { testKafkaSettings } from './test-kafka.js';
 import { uniqueName } from './unique-name.js';
@@ -12,7 +12,7 @@ export class TopicReader {
 
   static async start(topic: string): Promise<TopicReader> {
     const kafka = createKafkaClient({ ...testKafkaSettings('test-reader'), quiet: true });
-    const consumer = kafka.consumer({ groupId: uniqueName('reader') });
+    const consumer = kafka.consumer({ groupId: uniqueName('reader'), maxWaitTimeInMs: FETCH_MAX_WAIT_MS });
     const reader = new TopicReader(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });

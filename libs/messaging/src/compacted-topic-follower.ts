@@ -5,7 +5,7 @@ import { ErrorCode, HubError } from '@hub/errors';
 import { consumerHealth } from './consumer-health.js';
 import type { InboundRecord } from './inbound-record.js';
 import { inboundRecordFromKafka } from './inbound-record-from-kafka.js';
-import { createKafkaClient } from './kafka-client.js';
+import { createKafkaClient, FETCH_MAX_WAIT_MS } from './kafka-client.js';
 import type { KafkaSettings } from './kafka-settings.js';
 
 /**
@@ -41,7 +41,7 @@ export class CompactedTopicFollower {
 
     const caughtUp = Promise.withResolvers<void>();
     if (behind.size === 0) caughtUp.resolve();
-    const consumer = kafka.consumer({ groupId: `${this.settings.clientId}.follower.${randomUUID()}`, allowAutoTopicCreation: false });
+    const consumer = kafka.consumer({ groupId: `${this.settings.clientId}.follower.${randomUUID()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_MAX_WAIT_MS });
     this.consumer = consumer;
     consumerHealth.report(this.healthKey, 'starting');
     consumer.on(consumer.events.GROUP_JOIN, () => {

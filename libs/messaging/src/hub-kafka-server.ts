@@ -12,7 +12,7 @@ import { deadLetterRecord } from './dead-letter-record.js';
 import { HubProducer } from './hub-producer.js';
 import type { InboundRecord } from './inbound-record.js';
 import { inboundRecordFromKafka } from './inbound-record-from-kafka.js';
-import { createKafkaClient } from './kafka-client.js';
+import { createKafkaClient, FETCH_MAX_WAIT_MS } from './kafka-client.js';
 import { KafkaRecordContext } from './kafka-record.context.js';
 import type { KafkaSettings } from './kafka-settings.js';
 import { RecordHeader } from './record-headers.js';
@@ -160,6 +160,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1_048_576,
       allowAutoTopicCreation: false,
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {

@@ -6,7 +6,7 @@ export { createConsumerApp } from './consumer-app.js';
 export { consumerOptionsFrom } from './consumer-options.js';
 export { deadLetterRecord, type DeadLetterCause } from './dead-letter-record.js';
 export { deadLetterEntryOf, type DeadLetterEntry } from './dead-letter-entry.js';
-export { createKafkaClient } from './kafka-client.js';
+export { createKafkaClient, FETCH_MAX_WAIT_MS } from './kafka-client.js';
 export { HubKafkaServer, type HubKafkaServerOptions, type TopicSelector } from './hub-kafka-server.js';
 export { HubProducer } from './hub-producer.js';
 export { recordJson, recordPosition, type InboundRecord } from './inbound-record.js';

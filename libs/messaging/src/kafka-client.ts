@@ -19,6 +19,14 @@ function logCreator() {
   };
 }
 
+/**
+ * How long the broker may hold a fetch while there is nothing to read: the Java consumer's
+ * fetch.max.wait.ms default (kafkajs's is 5 s). A fetch returns as soon as there are records, so
+ * this costs no latency; it bounds how long a consumer's disconnect waits for the fetch in flight,
+ * which made each stop of an idle consumer take up to 5 s (an app's shutdown, a topic read).
+ */
+export const FETCH_MAX_WAIT_MS = 500;
+
 export function createKafkaClient(settings: KafkaSettings): Kafka {
   registerCompressionCodecs();
   dropKafkajsTimerWarnings();

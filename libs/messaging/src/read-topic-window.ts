@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InboundRecord } from './inbound-record.js';
 import { inboundRecordFromKafka } from './inbound-record-from-kafka.js';
-import { createKafkaClient } from './kafka-client.js';
+import { createKafkaClient, FETCH_MAX_WAIT_MS } from './kafka-client.js';
 import type { KafkaSettings } from './kafka-settings.js';
 
 export interface TopicWindow {
@@ -33,7 +33,7 @@ export async function readTopicWindow(settings: KafkaSettings, topic: string, wi
   const pending = new Set(starts.filter((p) => BigInt(p.offset) < end.get(p.partition)!).map((p) => p.partition));
   if (pending.size === 0) return 0;
 
-  const consumer = kafka.consumer({ groupId: `${settings.clientId}.window.${randomUUID()}`, allowAutoTopicCreation: false });
+  const consumer = kafka.consumer({ groupId: `${settings.clientId}.window.${randomUUID()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_MAX_WAIT_MS });
   let read = 0;
   const finished = Promise.withResolvers<void>();
   await consumer.connect();
