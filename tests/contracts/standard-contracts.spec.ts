@@ -18,6 +18,7 @@ const EXPECTED_TYPES = [
   'education.student-enrolment.changed',
   'healthcare-security.insurance-enrolment.recorded',
   'healthcare-security.settlement.recorded',
+  'hub.bulk-load.changed',
   'hub.finding-response.recorded',
   'hub.finding.changed',
   'rural-revitalisation.monitoring-status.changed',

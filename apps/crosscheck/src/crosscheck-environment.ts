@@ -39,6 +39,17 @@ export class CrosscheckEnvironment extends HubEnvironment {
   REVIEW_INTERVAL_MS = 3_600_000;
 
   /**
+   * How long a department's bulk load may hold raised findings back, from its opening, before they
+   * go out all the same (a load never closed, say): 12 hours, longer than the whole region's load.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
+  BULK_LOAD_MAX_HOLD_MINUTES = 720;
+
+  /**
    * The day findings are judged as of (YYYY-MM-DD): terms and months after it are not judged yet,
    * open statuses hold until it. Unset: today in China. Set for tests and reproducible runs.
    */
@@ -47,3 +58,6 @@ export class CrosscheckEnvironment extends HubEnvironment {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'EVALUATION_DATE must be a date, YYYY-MM-DD' })
   EVALUATION_DATE?: string;
 }
+
+/** The crosscheck's consumer group: its instances share the canonical topics' partitions in it. */
+export const crosscheckConsumerGroup = (env: CrosscheckEnvironment): string => env.SERVICE_NAME;

@@ -3,8 +3,9 @@ import { canonicalTopicSpec } from '@hub/messaging';
 import { ServicePlatformModule } from '@hub/platform';
 import { CrosscheckCoreModule, FindingPublisher } from '@hub/crosscheck';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
+import { BulkLoadsController, BULK_LOADS_TOPIC } from './bulk-loads.controller.js';
 import { CanonicalEventsController } from './canonical-events.controller.js';
-import { CrosscheckEnvironment } from './crosscheck-environment.js';
+import { crosscheckConsumerGroup, CrosscheckEnvironment } from './crosscheck-environment.js';
 import { FINDING_RESPONSES_TOPIC, FindingResponsesController } from './finding-responses.controller.js';
 
 /** The cross-check: folds canonical events into state and publishes finding changes. */
@@ -17,7 +18,7 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
       module: CrosscheckModule,
       imports: [
         ServicePlatformModule.forRoot(CrosscheckEnvironment, env, {
-          topics: [...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC].map((topic) => canonicalTopicSpec(topic)),
+          topics: [...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC, BULK_LOADS_TOPIC].map((topic) => canonicalTopicSpec(topic)),
         }),
         CrosscheckCoreModule.forRoot({
           findingsTopic: env.FINDINGS_TOPIC,
@@ -25,9 +26,10 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
           reviewIntervalMs: env.REVIEW_INTERVAL_MS,
           ...(env.EVALUATION_DATE ? { evaluationDate: env.EVALUATION_DATE } : {}),
           ...(env.SIGNING_KEY_FILE ? { signingKeyFile: env.SIGNING_KEY_FILE } : {}),
+          bulkLoads: { groupId: crosscheckConsumerGroup(env), topicsRead: FACT_EVENT_TYPES, maxHoldMs: env.BULK_LOAD_MAX_HOLD_MINUTES * 60_000 },
         }),
       ],
-      controllers: [CanonicalEventsController, FindingResponsesController],
+      controllers: [CanonicalEventsController, FindingResponsesController, BulkLoadsController],
     };
   }
 

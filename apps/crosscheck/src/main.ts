@@ -5,13 +5,13 @@ import { loadConfig, startProcess } from '@hub/config';
 import { consumerOptionsFrom, createConsumerApp } from '@hub/messaging';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
 import { CANONICAL_EVENTS } from './canonical-events.controller.js';
-import { CrosscheckEnvironment } from './crosscheck-environment.js';
+import { crosscheckConsumerGroup, CrosscheckEnvironment } from './crosscheck-environment.js';
 import { CrosscheckModule } from './crosscheck.module.js';
 
 async function bootstrap(): Promise<void> {
   const env = loadConfig(CrosscheckEnvironment);
   const app = await createConsumerApp(CrosscheckModule.forRoot(env), {
-    ...consumerOptionsFrom(env, env.SERVICE_NAME),
+    ...consumerOptionsFrom(env, crosscheckConsumerGroup(env)),
     topicFamilies: { [CANONICAL_EVENTS]: FACT_EVENT_TYPES },
     partitionsAtOnce: env.CONSUMER_PARTITIONS_AT_ONCE,
   });

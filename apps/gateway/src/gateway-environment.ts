@@ -63,3 +63,6 @@ export class GatewayEnvironment extends FindingWorkEnvironment {
   @Max(3650)
   RECORD_KEY_RETENTION_DAYS = 730;
 }
+
+/** The gateway's consumer group: every instance of one gateway reads the members' inbound topics, the findings and the shared facts in it. */
+export const gatewayConsumerGroup = (env: GatewayEnvironment): string => `${env.SERVICE_NAME}.consumer`;

@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '@hub/platform';
-import { FINDING_RESPONSE_TYPE, findingWorkOptions, GatewayCoreModule } from '@hub/gateway';
+import { BULK_LOAD_TYPE, FINDING_RESPONSE_TYPE, findingWorkOptions, GatewayCoreModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC } from '@hub/members';
 import { canonicalTopicSpec, ownTopicSpec, RecordVerifier } from '@hub/messaging';
-import { GatewayEnvironment } from './gateway-environment.js';
+import { GatewayEnvironment, gatewayConsumerGroup } from './gateway-environment.js';
 import { HTTP_CONTROLLERS } from './http/http-controllers.js';
 import { ReadAccess } from './http/read-access.js';
 import { FINDINGS_VERIFIER, FindingRouterController } from './kafka/finding-router.controller.js';
@@ -18,11 +18,17 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         ServicePlatformModule.forRoot(GatewayEnvironment, env, {
-          topics: [ownTopicSpec('deadLetter', env.DEAD_LETTER_TOPIC), ownTopicSpec('accessLog', ACCESS_LOG_TOPIC), canonicalTopicSpec(FINDING_RESPONSE_TYPE, env.CANONICAL_TOPIC_PARTITIONS)],
+          topics: [
+            ownTopicSpec('deadLetter', env.DEAD_LETTER_TOPIC),
+            ownTopicSpec('accessLog', ACCESS_LOG_TOPIC),
+            canonicalTopicSpec(FINDING_RESPONSE_TYPE, env.CANONICAL_TOPIC_PARTITIONS),
+            canonicalTopicSpec(BULK_LOAD_TYPE, env.CANONICAL_TOPIC_PARTITIONS),
+          ],
         }),
         GatewayCoreModule.forRoot({
           ...findingWorkOptions(env),
           canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS,
+          inboundGroupId: gatewayConsumerGroup(env),
           retention: { rejectionDays: env.REJECTION_RETENTION_DAYS, identityVaultDays: env.IDENTITY_VAULT_RETENTION_DAYS, recordKeyDays: env.RECORD_KEY_RETENTION_DAYS },
         }),
       ],

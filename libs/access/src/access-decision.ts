@@ -8,10 +8,11 @@ export type RegistryAction = 'read-contracts' | 'check-contract' | 'register-con
 export type AccessAction = 'authenticate' | 'publish' | ReadAction | RegistryAction | GatewayAction | 'administer-members' | 'administer-users' | 'console-sign-in' | ConsoleAction;
 
 /**
- * The gateway's other actions: declaring and reading CSV mappings, replaying a rejection, and
- * `request` for a request refused before any of the others was decided (a body too large, a rate exceeded).
+ * The gateway's other actions: declaring and reading CSV mappings, replaying a rejection, opening,
+ * closing and reading bulk loads, and `request` for a request refused before any of the others was
+ * decided (a body too large, a rate exceeded).
  */
-export type GatewayAction = 'map-csv' | 'read-csv-mappings' | 'replay-rejection' | 'reveal-identity' | 'request';
+export type GatewayAction = 'map-csv' | 'read-csv-mappings' | 'replay-rejection' | 'reveal-identity' | 'open-bulk-load' | 'close-bulk-load' | 'read-bulk-loads' | 'request';
 
 /** The gateway's reads of what is routed to a member (answering a finding counts as one). */
 export type ReadAction = 'respond' | 'read-findings' | 'read-rejections' | 'read-facts' | 'read-fact-reads';

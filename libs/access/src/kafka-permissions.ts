@@ -37,12 +37,20 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
     topic('hub.contracts', READ),
     topic('hub.finding.changed.v1', READ),
     topic('hub.finding-response.recorded.v1', WRITE),
+    topic('hub.bulk-load.changed.v1', WRITE),
     topic('hub.deadletter', WRITE),
     topic('hub.access-log', WRITE),
     groups('gateway'),
   ],
   registry: [topic('hub.contracts', READ_WRITE), topic('hub.access-log', WRITE), groups('registry')],
-  crosscheck: [topic('hub.finding.changed.v1', WRITE), topic('hub.finding-response.recorded.v1', READ_WRITE), topic('hub.deadletter', WRITE), topic('hub.contracts', READ), groups('crosscheck')],
+  crosscheck: [
+    topic('hub.finding.changed.v1', WRITE),
+    topic('hub.finding-response.recorded.v1', READ_WRITE),
+    topic('hub.bulk-load.changed.v1', ['read', 'describe', 'create']),
+    topic('hub.deadletter', WRITE),
+    topic('hub.contracts', READ),
+    groups('crosscheck'),
+  ],
   // The audit records every topic there is.
   audit: [topic('*', READ), topic('hub.audit.checkpoint.v1', WRITE), topic('hub.audit.deadletter', WRITE), groups('audit')],
   // Reads the log partition by partition (hub replay, the published checkpoints of hub audit verify):

@@ -1,8 +1,9 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { HubProducer, RecordSigner } from '@hub/messaging';
+import { HubProducer, KafkaTopicAdmin, RecordSigner } from '@hub/messaging';
 import { POLICY_2026 } from '@hub/precise-aid';
+import { BulkLoadHold } from './bulk-load-hold.js';
 import { CrosscheckEngine } from './crosscheck-engine.js';
 import { DailyReview } from './daily-review.js';
 import { FindingPublisher } from './finding-publisher.js';
@@ -48,7 +49,15 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
-  static forRoot(options: { findingsTopic: string; settleMs: number; evaluationDate?: string; signingKeyFile?: string; reviewIntervalMs: number }): DynamicModule {
+  static forRoot(options: {
+    findingsTopic: string;
+    settleMs: number;
+    evaluationDate?: string;
+    signingKeyFile?: string;
+    reviewIntervalMs: number;
+    /** Departments' bulk loads: the crosscheck's consumer group and the topics it reads (a load is judged once the group has committed past its ends), and how long one may hold findings back. */
+    bulkLoads: { groupId: string; topicsRead: readonly string[]; maxHoldMs: number };
+  }): DynamicModule {
     return {
       module: CrosscheckCoreModule,
       providers: [
@@ -56,13 +65,18 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
         { provide: CrosscheckEngine, inject: [PostgresCrosscheckState], useFactory: (state: PostgresCrosscheckState) => new CrosscheckEngine(state, POLICY_2026, options.evaluationDate) },
         { provide: DailyReview, inject: [CrosscheckEngine], useFactory: (engine: CrosscheckEngine) => new DailyReview(engine, options.reviewIntervalMs) },
         {
+          provide: BulkLoadHold,
+          inject: [getDataSourceToken(), KafkaTopicAdmin],
+          useFactory: (ds: DataSource, admin: KafkaTopicAdmin) => new BulkLoadHold(ds, admin, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs),
+        },
+        {
           provide: FindingPublisher,
-          inject: [getDataSourceToken(), HubProducer],
-          useFactory: (ds: DataSource, producer: HubProducer) =>
-            new FindingPublisher(ds, producer, options.findingsTopic, options.settleMs, options.signingKeyFile ? RecordSigner.fromPemFile(options.signingKeyFile) : undefined),
+          inject: [getDataSourceToken(), HubProducer, BulkLoadHold],
+          useFactory: (ds: DataSource, producer: HubProducer, hold: BulkLoadHold) =>
+            new FindingPublisher(ds, producer, options.findingsTopic, options.settleMs, options.signingKeyFile ? RecordSigner.fromPemFile(options.signingKeyFile) : undefined, hold),
         },
       ],
-      exports: [CrosscheckEngine, PostgresCrosscheckState, FindingPublisher],
+      exports: [CrosscheckEngine, PostgresCrosscheckState, FindingPublisher, BulkLoadHold],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { toKafkaBinary } from '@hub/contracts';
 import type { HubProducer, RecordSigner } from '@hub/messaging';
+import type { BulkLoadHold } from './bulk-load-hold.js';
 import { FindingStore, type OutboxEntry } from './finding-store.js';
 import type { EventType } from '@hub/contracts';
 import { HUB_METRICS } from '@hub/metrics';
@@ -9,6 +10,8 @@ import { TRACEPARENT_HEADER } from '@hub/tracing';
 
 export const FINDING_EVENT_TYPE = 'hub.finding.changed.v1' satisfies EventType;
 const MAX_EVIDENCE = 100;
+/** How often, at most, the publisher asks Kafka whether a closed bulk load has been judged. */
+const LOAD_CHECK_INTERVAL_MS = 1000;
 const MAX_EXPLANATION = 2000;
 
 /** A finding change as the `hub.finding.changed.v1` event; its id is its place in the outbox, so publishing it again is recognisably the same event. */
@@ -51,13 +54,15 @@ function findingEvent(entry: OutboxEntry, topic: string) {
  * Publishes the outbox in order and marks what the broker has (acks=all). After a crash between
  * the two, the same entries go out again with the same event ids; the gateway keeps the newest
  * change of each finding, so a repeat changes nothing. Raises that have settled go out on a timer
- * as well as after each batch.
+ * as well as after each batch. While a department's bulk load is under way, raises are held back
+ * (BulkLoadHold) and go out once it is judged.
  */
 export class FindingPublisher {
   private readonly logger = new Logger(FindingPublisher.name);
   private readonly store: FindingStore;
   private running?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  private loadsCheckedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -66,6 +71,7 @@ export class FindingPublisher {
     private readonly settleMs: number,
     /** Signs each finding change, so the gateway can tell it from one written by anyone else (issue 19). */
     private readonly signer?: RecordSigner,
+    private readonly hold?: BulkLoadHold,
   ) {
     this.store = new FindingStore(settleMs);
   }
@@ -95,9 +101,14 @@ export class FindingPublisher {
 
   /** Each round in one transaction: the changes are locked while the broker is asked, and marked published before the locks go. */
   private async drain(): Promise<void> {
+    if (this.hold && Date.now() - this.loadsCheckedAt >= LOAD_CHECK_INTERVAL_MS) {
+      this.loadsCheckedAt = Date.now();
+      await this.hold.release();
+    }
     for (;;) {
       const published = await this.dataSource.transaction(async (manager) => {
-        const entries = await this.store.publishable(manager, 5000);
+        const holdRaises = (await this.hold?.holding(manager)) ?? false;
+        const entries = await this.store.publishable(manager, 5000, holdRaises);
         if (entries.length === 0) return [];
         await this.producer.send(entries.map((entry) => findingEvent(entry, this.topic)).map((record) => this.signer?.sign(record) ?? record));
         await this.store.markPublished(

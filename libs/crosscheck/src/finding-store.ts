@@ -122,13 +122,14 @@ export class FindingStore {
    * The changes that may go out now, in order; a change waits behind an earlier one of its finding
    * that is still settling. The rows are locked until the caller's transaction ends (it sends them,
    * then marks them published), so a raise cannot be withdrawn while it is being sent; rows a
-   * batch is withdrawing or rewriting are skipped until it commits.
+   * batch is withdrawing or rewriting are skipped until it commits. With `holdRaises` (a bulk load
+   * under way), raises stay in the outbox and only the other changes go out.
    */
-  async publishable(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
+  async publishable(manager: EntityManager, limit: number, holdRaises = false): Promise<OutboxEntry[]> {
     const rows: { sequence: string; change: FindingChange['change']; event: { finding: Finding; occurredAt: string; evaluationDate?: string; traceparent?: string }; responses: RecordedResponse[] }[] =
       await manager.query(
         `SELECT o.sequence, o.change, o.event, f.responses FROM crosscheck_outbox o JOIN crosscheck_finding f USING (finding_id)
-       WHERE o.published_at IS NULL AND o.not_before <= now()
+       WHERE o.published_at IS NULL AND o.not_before <= now()${holdRaises ? " AND o.change <> 'raised'" : ''}
          AND NOT EXISTS (SELECT 1 FROM crosscheck_outbox e WHERE e.finding_id = o.finding_id AND e.published_at IS NULL AND e.sequence < o.sequence AND e.not_before > now())
        ORDER BY o.sequence LIMIT $1 FOR UPDATE OF o SKIP LOCKED`,
         [limit],

@@ -83,6 +83,17 @@ export class GatewayContracts {
     return state?.binding ? this.asIngestContract(state) : undefined;
   }
 
+  /** The canonical topics of the member's own contracts (the topics its records go to). */
+  topicsOwnedBy(member: string): string[] {
+    return [
+      ...new Set(
+        this.active()
+          .filter((state) => state.binding!.owner === member)
+          .map((state) => state.binding!.topic),
+      ),
+    ].sort();
+  }
+
   /** The topics of contracts that share facts (have sharing rules). */
   sharingTopics(): string[] {
     return this.active()

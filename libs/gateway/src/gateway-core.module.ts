@@ -5,7 +5,10 @@ import { HubEnvironment } from '@hub/config';
 import { HubProducer, KafkaTopicAdmin } from '@hub/messaging';
 import { MembersModule } from '@hub/members';
 import { Pseudonymiser } from '@hub/privacy';
+import { BULK_LOAD_REPOSITORY, type BulkLoadRepository } from './bulk-load.repository.js';
+import { BulkLoads } from './bulk-loads.js';
 import { CSV_MAPPING_REPOSITORY } from './csv-mapping.repository.js';
+import { PostgresBulkLoadRepository } from './postgres-bulk-load.repository.js';
 import { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';
 import { FindingDelivery } from './finding-delivery.js';
 import { FindingResponses } from './finding-responses.js';
@@ -26,6 +29,8 @@ import { PostgresSharedFactRepository } from './postgres-shared-fact.repository.
 
 export interface GatewayCoreOptions extends FindingWorkOptions {
   canonicalTopicPartitions: number;
+  /** The gateway's consumer group, which takes in the members' Kafka-native records (a bulk load closes once they are taken in). */
+  inboundGroupId: string;
   /** How long rejected records and the identity vault are kept (default DEFAULT_GATEWAY_RETENTION). */
   retention?: GatewayRetention;
 }
@@ -59,6 +64,13 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         { provide: CSV_MAPPING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCsvMappingRepository(ds) },
         { provide: SHARED_FACT_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresSharedFactRepository(ds) },
         { provide: RATE_BUCKET_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRateBucketRepository(ds) },
+        { provide: BULK_LOAD_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresBulkLoadRepository(ds) },
+        {
+          provide: BulkLoads,
+          inject: [BULK_LOAD_REPOSITORY, GatewayContracts, HubProducer, KafkaTopicAdmin],
+          useFactory: (loads: BulkLoadRepository, contracts: GatewayContracts, producer: HubProducer, admin: KafkaTopicAdmin) =>
+            new BulkLoads(loads, contracts, producer, admin, options.inboundGroupId),
+        },
         { provide: RETENTION_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRetentionRepository(ds) },
         { provide: RetentionSweep, inject: [RETENTION_REPOSITORY], useFactory: (repository: RetentionRepository) => new RetentionSweep(repository, options.retention ?? DEFAULT_GATEWAY_RETENTION) },
         {
@@ -75,6 +87,7 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
       ],
       exports: [
         MembersModule,
+        BulkLoads,
         INGEST_LEDGER,
         CSV_MAPPING_REPOSITORY,
         RATE_BUCKET_REPOSITORY,

@@ -12,7 +12,7 @@ export { HubProducer } from './hub-producer.js';
 export { recordJson, recordPosition, type InboundRecord } from './inbound-record.js';
 export { KafkaRecordContext } from './kafka-record.context.js';
 export { kafkaSettingsFrom, type KafkaSettings } from './kafka-settings.js';
-export { KafkaTopicAdmin, type TopicSpec } from './kafka-topic-admin.js';
+export { KafkaTopicAdmin, type PartitionOffset, type TopicSpec } from './kafka-topic-admin.js';
 export { CANONICAL_TOPIC_PARTITIONS, canonicalTopicSpec, HUB_OWN_TOPICS, memberOfInboundTopic, memberTopics, memberTopicSpecs, ownTopicSpec } from './hub-topics.js';
 export { MessagingModule } from './messaging.module.js';
 export type { OutboundRecord } from './outbound-record.js';

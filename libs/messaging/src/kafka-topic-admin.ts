@@ -8,7 +8,14 @@ export interface TopicSpec {
   configs?: Record<string, string>;
 }
 
-/** Creates the topics the hub needs (auto-creation is off on the broker) and checks the broker answers. */
+/** A place in a topic partition's log: the next offset to be written, or the next to be read. */
+export interface PartitionOffset {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** Creates the topics the hub needs (auto-creation is off on the broker), checks the broker answers, and says where partitions end and how far groups have read them. */
 export class KafkaTopicAdmin {
   private readonly admin: Admin;
   private connected = false;
@@ -62,6 +69,40 @@ export class KafkaTopicAdmin {
       if (metadata?.topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))) return;
       if (Date.now() > deadline) throw new Error(`no leader for every partition of ${topics.join(', ')} after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /**
+   * Where each partition of the topics ends now (its high watermark: every record acknowledged by
+   * all in-sync replicas is before it). Topics the broker does not have are left out.
+   * @throws HubError KAFKA_UNAVAILABLE (retryable) when the broker cannot say.
+   */
+  async endOffsets(topics: readonly string[]): Promise<PartitionOffset[]> {
+    try {
+      const admin = await this.connection();
+      const existing = new Set(await admin.listTopics());
+      const ends = await Promise.all(
+        topics.filter((topic) => existing.has(topic)).map(async (topic) => (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ topic, partition, offset: high }))),
+      );
+      return ends.flat();
+    } catch (error) {
+      throw new HubError(ErrorCode.KafkaUnavailable, `cannot read where ${topics.join(', ')} end: ${String(error)}`, { canRetry: true, cause: error });
+    }
+  }
+
+  /**
+   * How far a consumer group has read the topics: the offset it committed on each partition (the
+   * next it will read), -1 where it has committed none.
+   * @throws HubError KAFKA_UNAVAILABLE (retryable) when the broker cannot say.
+   */
+  async committedOffsets(groupId: string, topics: readonly string[]): Promise<PartitionOffset[]> {
+    if (topics.length === 0) return [];
+    try {
+      const admin = await this.connection();
+      const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+      return committed.flatMap(({ topic, partitions }) => partitions.map(({ partition, offset }) => ({ topic, partition, offset })));
+    } catch (error) {
+      throw new HubError(ErrorCode.KafkaUnavailable, `cannot read how far ${groupId} has read ${topics.join(', ')}: ${String(error)}`, { canRetry: true, cause: error });
     }
   }
 

@@ -18,6 +18,7 @@ import { SharedRateBuckets1764460800016 } from './migrations/1764460800016-share
 import { ConsoleSessions1764460800017 } from './migrations/1764460800017-console-sessions.js';
 import { AuditEntriesByTime1764460800018 } from './migrations/1764460800018-audit-entries-by-time.js';
 import { RejectionTally1764460800019 } from './migrations/1764460800019-rejection-tally.js';
+import { BulkLoads1764460800020 } from './migrations/1764460800020-bulk-loads.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const HUB_MIGRATIONS = [
   ConsoleSessions1764460800017,
   AuditEntriesByTime1764460800018,
   RejectionTally1764460800019,
+  BulkLoads1764460800020,
 ];

@@ -11,6 +11,9 @@ const ROUTE_ACTIONS: [method: string, path: RegExp, action: AccessAction][] = [
   ['POST', /^\/v1\/findings\/[^/]+\/responses\/?$/, 'respond'],
   ['POST', /^\/v1\/findings\/[^/]+\/reveal\/?$/, 'reveal-identity'],
   ['GET', /^\/v1\/facts\/?$/, 'read-facts'],
+  ['POST', /^\/v1\/bulk-loads\/?$/, 'open-bulk-load'],
+  ['POST', /^\/v1\/bulk-loads\/[^/]+\/close\/?$/, 'close-bulk-load'],
+  ['GET', /^\/v1\/bulk-loads(\/[^/]+)?\/?$/, 'read-bulk-loads'],
   ['GET', /^\/v1\/facts\/unjustified-reads\/?$/, 'read-fact-reads'],
 ];
 

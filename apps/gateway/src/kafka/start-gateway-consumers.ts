@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { GatewayContracts } from '@hub/gateway';
 import { MemberDirectory } from '@hub/members';
 import { canonicalTopicSpec, consumerOptionsFrom, HubKafkaServer, KafkaTopicAdmin, memberOfInboundTopic, memberTopicSpecs } from '@hub/messaging';
-import type { GatewayEnvironment } from '../gateway-environment.js';
+import { gatewayConsumerGroup, type GatewayEnvironment } from '../gateway-environment.js';
 import { ConsumerPattern } from './consumer-patterns.js';
 
 /** How often the gateway looks for the inbound topic of a member added while it runs. */
@@ -39,7 +39,7 @@ export async function startGatewayConsumers(app: INestApplication, env: GatewayE
       ...[env.FINDINGS_TOPIC, ...sharingTopics].map((topic) => canonicalTopicSpec(topic, env.CANONICAL_TOPIC_PARTITIONS)),
     ]);
   const server = new HubKafkaServer({
-    ...consumerOptionsFrom(env, `${env.SERVICE_NAME}.consumer`),
+    ...consumerOptionsFrom(env, gatewayConsumerGroup(env)),
     topicRefreshMs: NEW_MEMBER_TOPICS_MS,
     topicFamilies: {
       [ConsumerPattern.Inbound]: (brokerTopics) => brokerTopics.filter((topic) => departmentIds.has(memberOfInboundTopic(topic) ?? '')),

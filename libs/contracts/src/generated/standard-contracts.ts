@@ -12,6 +12,7 @@ export const EVENT_TYPES = {
   'education.student-enrolment.changed.v2': { owner: 'education', type: 'education.student-enrolment.changed', version: 2, topic: 'education.student-enrolment.changed.v2', partitionKey: 'idNumber' },
   'healthcare-security.insurance-enrolment.recorded.v1': { owner: 'healthcare-security', type: 'healthcare-security.insurance-enrolment.recorded', version: 1, topic: 'healthcare-security.insurance-enrolment.recorded.v1', partitionKey: 'idNumber' },
   'healthcare-security.settlement.recorded.v1': { owner: 'healthcare-security', type: 'healthcare-security.settlement.recorded', version: 1, topic: 'healthcare-security.settlement.recorded.v1', partitionKey: 'idNumber' },
+  'hub.bulk-load.changed.v1': { owner: 'hub', type: 'hub.bulk-load.changed', version: 1, topic: 'hub.bulk-load.changed.v1', partitionKey: 'loadId' },
   'hub.finding-response.recorded.v1': { owner: 'hub', type: 'hub.finding-response.recorded', version: 1, topic: 'hub.finding-response.recorded.v1', partitionKey: 'findingId' },
   'hub.finding.changed.v1': { owner: 'hub', type: 'hub.finding.changed', version: 1, topic: 'hub.finding.changed.v1', partitionKey: 'subject' },
   'rural-revitalisation.monitoring-status.changed.v1': { owner: 'rural-revitalisation', type: 'rural-revitalisation.monitoring-status.changed', version: 1, topic: 'rural-revitalisation.monitoring-status.changed.v1', partitionKey: 'householdNumber' },
@@ -32,6 +33,7 @@ export interface DepartmentRecords {
   'education.student-enrolment.changed.v2': EducationStudentEnrolmentChangedV2;
   'healthcare-security.insurance-enrolment.recorded.v1': HealthcareSecurityInsuranceEnrolmentRecordedV1;
   'healthcare-security.settlement.recorded.v1': HealthcareSecuritySettlementRecordedV1;
+  'hub.bulk-load.changed.v1': HubBulkLoadChangedV1;
   'hub.finding-response.recorded.v1': HubFindingResponseRecordedV1;
   'hub.finding.changed.v1': HubFindingChangedV1;
   'rural-revitalisation.monitoring-status.changed.v1': RuralRevitalisationMonitoringStatusChangedV1;
@@ -562,6 +564,51 @@ export interface HealthcareSecuritySettlementRecordedV1 {
    * What the person paid themselves outside the policy's scope (政策范围外个人自费), in fen.
    */
   selfPaidOutOfScopeFen: number;
+}
+
+/**
+ * A department's bulk load opened or closed (批量装载). A department announces a bulk load of its records before it sends them and closes it once all are accepted. While any load is open, or closed and not yet judged, the crosscheck holds back the findings it raises, so departments are told what holds once the load is complete, not what the first half of it said. A closed load names the end of each of the department's canonical topic partitions at the close: it is judged once the crosscheck has judged every record before those offsets.
+ */
+export interface HubBulkLoadChangedV1 {
+  /**
+   * The load, as the gateway named it when it was opened.
+   */
+  loadId: string;
+  /**
+   * The department loading its records.
+   */
+  department: string;
+  /**
+   * Opened: records are coming. Closed: all the load's records were accepted; the watermarks say where they end.
+   */
+  change: "opened" | "closed";
+  /**
+   * When the load was opened.
+   */
+  openedAt: string;
+  /**
+   * When the load was closed.
+   */
+  closedAt?: string;
+  /**
+   * At the close: the end (next offset) of each partition of the department's canonical topics. Every record of the load is before it.
+   *
+   * @maxItems 2000
+   */
+  watermarks?: {
+    /**
+     * A canonical topic of the department.
+     */
+    topic: string;
+    /**
+     * Its partition.
+     */
+    partition: number;
+    /**
+     * The partition's end at the close (its high watermark): the offset the next record would take.
+     */
+    offset: string;
+  }[];
 }
 
 /**

@@ -30,6 +30,9 @@ export interface GatewayApiSchemas {
   SharedFactPage?: SharedFactPage;
   UnjustifiedFactRead?: UnjustifiedFactRead;
   UnjustifiedFactReadPage?: UnjustifiedFactReadPage;
+  PartitionWatermark?: PartitionWatermark;
+  BulkLoad?: BulkLoad;
+  BulkLoadList?: BulkLoadList;
 }
 export interface SubmissionRecord {
   /**
@@ -346,4 +349,40 @@ export interface UnjustifiedFactReadPage {
    */
   nextCursor: string | null;
   items: UnjustifiedFactRead[];
+}
+export interface PartitionWatermark {
+  /**
+   * A canonical topic of the member's.
+   */
+  topic: string;
+  partition: number;
+  /**
+   * Where the partition ended at the close (the offset the next record takes): every record of the load is before it.
+   */
+  offset: string;
+}
+/**
+ * A bulk load: opened before a large body of records is sent, closed once every batch of it was accepted.
+ */
+export interface BulkLoad {
+  loadId: string;
+  /**
+   * The member loading.
+   */
+  member: string;
+  openedAt: string;
+  /**
+   * Absent while the load is open.
+   */
+  closedAt?: string;
+  /**
+   * At the close: where each partition of the member’s canonical topics ended.
+   */
+  watermarks?: PartitionWatermark[];
+}
+export interface BulkLoadList {
+  /**
+   * Newest first.
+   */
+  items: BulkLoad[];
 }

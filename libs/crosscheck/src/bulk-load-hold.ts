@@ -1,0 +1,96 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { KafkaTopicAdmin, PartitionOffset } from '@hub/messaging';
+
+/** A department's bulk load opened or closed, as hub.bulk-load.changed.v1 announces it. */
+export interface BulkLoadChange {
+  loadId: string;
+  department: string;
+  change: 'opened' | 'closed';
+  openedAt: string;
+  closedAt?: string;
+  watermarks?: PartitionOffset[];
+}
+
+/** A load that stopped holding findings back, and why. */
+export interface ReleasedLoad {
+  loadId: string;
+  department: string;
+  /** Judged: every record of it was judged. Expired: it held findings back for as long as it may, closed or not. */
+  outcome: 'judged' | 'expired';
+}
+
+interface PendingLoadRow {
+  load_id: string;
+  department: string;
+  watermarks: PartitionOffset[];
+}
+
+/**
+ * Holds back the findings the crosscheck raises while a department's bulk load is under way (issue
+ * 25): from the load's opening until every record before its close's watermarks is judged, that
+ * is, until this crosscheck's consumer group has committed past them on each partition it reads
+ * (its offsets are committed only after a batch's findings are stored). Raises wait in the outbox
+ * meanwhile: one the load closes again is withdrawn there, one it updates is rewritten, and
+ * departments are told only what holds once the load is complete. A load that holds longer than
+ * `maxHoldMs` from its opening (never closed, say) stops holding, with a warning.
+ */
+export class BulkLoadHold {
+  private readonly logger = new Logger(BulkLoadHold.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly offsets: Pick<KafkaTopicAdmin, 'committedOffsets'>,
+    /** The crosscheck's consumer group. */
+    private readonly groupId: string,
+    /** The canonical topics the crosscheck reads: a load's records elsewhere are nothing it judges. */
+    private readonly topicsRead: readonly string[],
+    private readonly maxHoldMs: number,
+  ) {}
+
+  /** Keeps the loads' changes; a close's watermarks replace any earlier ones (a close announced twice names the later ends). */
+  async record(changes: readonly BulkLoadChange[]): Promise<void> {
+    for (const change of changes) {
+      await this.dataSource.query(
+        `INSERT INTO crosscheck_bulk_load (load_id, department, opened_at, closed_at, watermarks) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (load_id) DO UPDATE SET closed_at = coalesce(EXCLUDED.closed_at, crosscheck_bulk_load.closed_at), watermarks = coalesce(EXCLUDED.watermarks, crosscheck_bulk_load.watermarks)`,
+        [change.loadId, change.department, change.openedAt, change.closedAt ?? null, change.watermarks ? JSON.stringify(change.watermarks) : null],
+      );
+      this.logger.log(
+        { loadId: change.loadId, department: change.department, change: change.change },
+        change.change === 'opened' ? 'bulk load opened: raised findings are held back until it is judged' : 'bulk load closed',
+      );
+    }
+  }
+
+  /** Whether any load holds raises back now (read in the publisher's transaction). */
+  async holding(manager: EntityManager): Promise<boolean> {
+    const [row]: { holding: boolean }[] = await manager.query('SELECT EXISTS (SELECT 1 FROM crosscheck_bulk_load WHERE judged_at IS NULL) AS holding');
+    return row?.holding ?? false;
+  }
+
+  /** Ends the hold of each load that is judged or has held as long as it may. */
+  async release(): Promise<ReleasedLoad[]> {
+    const expired: { load_id: string; department: string }[] = await this.dataSource.query(
+      `UPDATE crosscheck_bulk_load SET judged_at = now(), expired = true WHERE judged_at IS NULL AND opened_at < now() - make_interval(secs => $1) RETURNING load_id, department`,
+      [this.maxHoldMs / 1000],
+    );
+    for (const load of expired)
+      this.logger.warn({ loadId: load.load_id, department: load.department }, `bulk load held findings back for ${this.maxHoldMs / 60_000} minutes without being judged; its findings go out now`);
+    const closed: PendingLoadRow[] = await this.dataSource.query('SELECT load_id, department, watermarks FROM crosscheck_bulk_load WHERE judged_at IS NULL AND closed_at IS NOT NULL');
+    const judged: ReleasedLoad[] = [];
+    if (closed.length > 0) {
+      const read = new Set(this.topicsRead);
+      const topics = [...new Set(closed.flatMap((load) => load.watermarks.map((w) => w.topic)))].filter((topic) => read.has(topic));
+      const committed = new Map((await this.offsets.committedOffsets(this.groupId, topics)).map((c) => [`${c.topic}:${c.partition}`, BigInt(c.offset)]));
+      for (const load of closed) {
+        const done = load.watermarks.every((mark) => !read.has(mark.topic) || BigInt(mark.offset) === 0n || (committed.get(`${mark.topic}:${mark.partition}`) ?? -1n) >= BigInt(mark.offset));
+        if (!done) continue;
+        await this.dataSource.query('UPDATE crosscheck_bulk_load SET judged_at = now() WHERE load_id = $1 AND judged_at IS NULL', [load.load_id]);
+        this.logger.log({ loadId: load.load_id, department: load.department }, 'bulk load judged: the findings it raised and that hold go out now');
+        judged.push({ loadId: load.load_id, department: load.department, outcome: 'judged' });
+      }
+    }
+    return [...expired.map((load): ReleasedLoad => ({ loadId: load.load_id, department: load.department, outcome: 'expired' })), ...judged];
+  }
+}

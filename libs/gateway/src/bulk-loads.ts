@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { toKafkaBinary, type EventType } from '@hub/contracts';
+import { ErrorCode, HubError } from '@hub/errors';
+import { memberTopics, type HubProducer, type KafkaTopicAdmin, type PartitionOffset } from '@hub/messaging';
+import type { BulkLoad, BulkLoadRepository } from './bulk-load.repository.js';
+import type { GatewayContracts } from './gateway-contracts.js';
+
+/** The event type a bulk load's opening and closing are announced as. */
+export const BULK_LOAD_TYPE = 'hub.bulk-load.changed.v1' satisfies EventType;
+
+/** How many loads one member may have open at once: enough for several systems loading side by side. */
+export const MAX_OPEN_LOADS = 10;
+
+/** How long a client is asked to wait while the member's Kafka-native records are still being taken in. */
+const INBOUND_RETRY_SECONDS = 5;
+
+/**
+ * A department's bulk loads (issue 25): the department opens a load before it sends a large body
+ * of records and closes it once every batch was accepted. The gateway announces both
+ * (hub.bulk-load.changed.v1); the close names where each of the member's canonical topic
+ * partitions ended, so the crosscheck knows when it has judged the whole load. Until then it holds
+ * back the findings it raises, and departments hear what the complete load says, not the
+ * findings its first half raised and its second half closed.
+ */
+export class BulkLoads {
+  // Only what it uses of its neighbours (its ports), so it is specified without Kafka or PostgreSQL.
+  constructor(
+    private readonly loads: BulkLoadRepository,
+    private readonly contracts: Pick<GatewayContracts, 'forType' | 'topicsOwnedBy'>,
+    private readonly producer: Pick<HubProducer, 'send'>,
+    private readonly offsets: Pick<KafkaTopicAdmin, 'endOffsets' | 'committedOffsets'>,
+    /** The gateway's consumer group, which takes in the members' Kafka-native records. */
+    private readonly inboundGroupId: string,
+  ) {}
+
+  async open(member: string): Promise<BulkLoad> {
+    const open = await this.loads.openCount(member);
+    if (open >= MAX_OPEN_LOADS) throw new HubError(ErrorCode.Conflict, `${member} has ${open} bulk loads open; close one before opening another (at most ${MAX_OPEN_LOADS})`, { context: { open } });
+    const load: BulkLoad = { loadId: randomUUID(), member, openedAt: new Date().toISOString() };
+    // Announced first: a load the crosscheck does not know of holds nothing back.
+    await this.announce(load, 'opened');
+    await this.loads.add(load);
+    return load;
+  }
+
+  /**
+   * Closes the member's load once everything it sent is on the canonical topics: its records over
+   * HTTP were, when each batch was answered; those it produced to its inbound topic must have been
+   * taken in (503 with Retry-After until they are). Closing a closed load again answers it as it is.
+   */
+  async close(member: string, loadId: string): Promise<BulkLoad> {
+    const load = await this.get(member, loadId);
+    if (load.closedAt) return load;
+    const inbound = memberTopics(member).inbound;
+    const waiting = behind(await this.offsets.endOffsets([inbound]), await this.offsets.committedOffsets(this.inboundGroupId, [inbound]));
+    if (waiting > 0) {
+      throw new HubError(ErrorCode.NotReady, `${waiting} of ${member}'s records on ${inbound} are not taken in yet; close the load once they are`, {
+        canRetry: true,
+        context: { waiting, retryAfterSeconds: INBOUND_RETRY_SECONDS },
+      });
+    }
+    const closed: BulkLoad = { ...load, closedAt: new Date().toISOString(), watermarks: await this.offsets.endOffsets(this.contracts.topicsOwnedBy(member)) };
+    await this.announce(closed, 'closed');
+    await this.loads.markClosed(loadId, closed.closedAt!, closed.watermarks!);
+    return closed;
+  }
+
+  async get(member: string, loadId: string): Promise<BulkLoad> {
+    const load = /^[0-9a-f-]{36}$/.test(loadId) ? await this.loads.get(member, loadId) : undefined;
+    if (!load) throw new HubError(ErrorCode.NotFound, `${member} has no bulk load ${loadId}`);
+    return load;
+  }
+
+  list(member: string, limit: number): Promise<BulkLoad[]> {
+    return this.loads.list(member, limit);
+  }
+
+  private async announce(load: BulkLoad, change: 'opened' | 'closed'): Promise<void> {
+    const contract = this.contracts.forType(BULK_LOAD_TYPE);
+    if (!contract) throw new HubError(ErrorCode.NotReady, `no contract is registered for ${BULK_LOAD_TYPE}`, { canRetry: true });
+    const data = {
+      loadId: load.loadId,
+      department: load.member,
+      change,
+      openedAt: load.openedAt,
+      ...(load.closedAt ? { closedAt: load.closedAt, watermarks: load.watermarks } : {}),
+    };
+    const validation = contract.validate(data);
+    if (!validation.valid) {
+      const problems = validation.violations.map((v) => `${v.instancePath || '/'}: ${v.message}`);
+      throw new HubError(ErrorCode.BadRequest, `the bulk load cannot be announced: ${problems.join('; ')}`, { context: { problems } });
+    }
+    const message = toKafkaBinary(
+      {
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/hub/gateway',
+        type: contract.binding.topic,
+        time: load.closedAt ?? load.openedAt,
+        subject: load.loadId,
+        dataschema: `urn:nx-hub:contract:${contract.binding.type}:v${contract.binding.version}`,
+        datacontenttype: 'application/json',
+        data,
+      },
+      load.loadId,
+    );
+    await this.producer.send([{ topic: contract.binding.topic, ...message }]);
+  }
+}
+
+/** How many records are on the partitions and not yet read by the group (a partition it never committed on counts whole). */
+function behind(ends: readonly PartitionOffset[], committed: readonly PartitionOffset[]): number {
+  const read = new Map(committed.map((c) => [`${c.topic}:${c.partition}`, BigInt(c.offset)]));
+  return ends.reduce((sum, end) => {
+    const at = read.get(`${end.topic}:${end.partition}`) ?? -1n;
+    const lag = BigInt(end.offset) - (at < 0n ? 0n : at);
+    return sum + Number(lag > 0n ? lag : 0n);
+  }, 0);
+}

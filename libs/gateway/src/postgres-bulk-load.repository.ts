@@ -1,0 +1,53 @@
+import type { DataSource } from 'typeorm';
+import type { PartitionOffset } from '@hub/messaging';
+import type { BulkLoad, BulkLoadRepository } from './bulk-load.repository.js';
+
+const INSERT = 'INSERT INTO gateway_bulk_load (load_id, member_id, opened_at) VALUES ($1, $2, $3)';
+const ONE = 'SELECT load_id, member_id, opened_at, closed_at, watermarks FROM gateway_bulk_load WHERE member_id = $1 AND load_id = $2';
+const CLOSE = 'UPDATE gateway_bulk_load SET closed_at = $2, watermarks = $3 WHERE load_id = $1';
+const OF_MEMBER = 'SELECT load_id, member_id, opened_at, closed_at, watermarks FROM gateway_bulk_load WHERE member_id = $1 ORDER BY opened_at DESC LIMIT $2';
+const OPEN_COUNT = 'SELECT count(*)::int AS open FROM gateway_bulk_load WHERE member_id = $1 AND closed_at IS NULL';
+
+interface BulkLoadRow {
+  load_id: string;
+  member_id: string;
+  opened_at: Date;
+  closed_at: Date | null;
+  watermarks: PartitionOffset[] | null;
+}
+
+const loadOf = (row: BulkLoadRow): BulkLoad => ({
+  loadId: row.load_id,
+  member: row.member_id,
+  openedAt: row.opened_at.toISOString(),
+  ...(row.closed_at ? { closedAt: row.closed_at.toISOString() } : {}),
+  ...(row.watermarks ? { watermarks: row.watermarks } : {}),
+});
+
+/** The members' bulk loads in the hub's PostgreSQL. */
+export class PostgresBulkLoadRepository implements BulkLoadRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async add(load: BulkLoad): Promise<void> {
+    await this.dataSource.query(INSERT, [load.loadId, load.member, load.openedAt]);
+  }
+
+  async get(member: string, loadId: string): Promise<BulkLoad | undefined> {
+    const rows: BulkLoadRow[] = await this.dataSource.query(ONE, [member, loadId]);
+    return rows[0] ? loadOf(rows[0]) : undefined;
+  }
+
+  async markClosed(loadId: string, closedAt: string, watermarks: readonly PartitionOffset[]): Promise<void> {
+    await this.dataSource.query(CLOSE, [loadId, closedAt, JSON.stringify(watermarks)]);
+  }
+
+  async list(member: string, limit: number): Promise<BulkLoad[]> {
+    const rows: BulkLoadRow[] = await this.dataSource.query(OF_MEMBER, [member, limit]);
+    return rows.map(loadOf);
+  }
+
+  async openCount(member: string): Promise<number> {
+    const [row]: { open: number }[] = await this.dataSource.query(OPEN_COUNT, [member]);
+    return row?.open ?? 0;
+  }
+}

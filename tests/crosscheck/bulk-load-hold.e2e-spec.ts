@@ -1,0 +1,126 @@
+/**
+ * A department's bulk load (issue 25): while it is under way the crosscheck holds back the findings
+ * it raises, and once the load is closed and judged, the department is told only what holds. A
+ * 低保 family's child enrolled in the load and granted aid later in the same load is never
+ * announced as missed aid, though the crosscheck raised it in between; a child enrolled without aid
+ * is announced, after the close. Without a load the first would have gone out once it settled
+ * (tests/crosscheck/precise-aid-loop).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
+import type { AppProcess } from '../support/app-process.js';
+import { contractExample } from '../support/contract-examples.js';
+import { startCrosscheck } from '../support/crosscheck-process.js';
+import { eventually } from '../support/eventually.js';
+import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
+import { precariousFamily } from '../support/precarious-family.js';
+import { uniqueName } from '../support/unique-name.js';
+
+const AID = 'education.student-aid.granted.v1';
+const SETTLE_MS = 500;
+const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
+
+interface DeliveredFinding {
+  findingId: string;
+  rule: string;
+  state: string;
+  recordKeys: Record<string, string>;
+}
+
+describe("a department's bulk load: findings are announced once the whole load is judged", () => {
+  const folder = mkdtempSync(join(tmpdir(), 'hub-bulk-load-'));
+  let broker: LocalKafkaBroker;
+  let bed: GatewayTestBed;
+  let crosscheck: AppProcess;
+
+  beforeAll(async () => {
+    // A broker of the suite's own: a load left open by a failure here must not hold back the findings of other suites' crosschecks.
+    broker = await LocalKafkaBroker.start({
+      projectRoot: findProjectRoot(),
+      dataDir: join(folder, 'kafka'),
+      port: await freePort(),
+      controllerPort: await freePort(),
+      heapMb: 384,
+      log: () => undefined,
+    });
+    const brokers = [broker.bootstrapServers];
+    bed = await startGatewayTestBed('bulk-load', {
+      members: [
+        { id: 'education', role: 'department' },
+        { id: 'civil-affairs', role: 'department' },
+      ],
+      brokers,
+    });
+    crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: SETTLE_MS, brokers });
+  });
+
+  afterAll(async () => {
+    await crosscheck?.stop();
+    await bed?.stop();
+    await broker?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const publish = async (member: string, records: unknown[]) => {
+    const outcome = await bodyOf(await asMember(bed, member).post('/v1/events', records));
+    expect([member, Number(outcome.accepted)]).toEqual([member, records.length]);
+  };
+  const announcedTo = async (studentNumber: string): Promise<DeliveredFinding[]> =>
+    ((await bodyOf(await asMember(bed, 'education').get('/v1/findings?limit=1000'))).items as DeliveredFinding[]).filter((f) => f.recordKeys['studentNumber'] === studentNumber);
+  /** The missed-aid findings the crosscheck holds open for a child, announced or not, and whether their raise has settled. */
+  const raisedFor = (child: string) =>
+    bed.database.query<{ finding_id: string; settled: boolean }>(
+      `SELECT f.finding_id, bool_and(o.not_before <= now()) AS settled FROM crosscheck_finding f JOIN crosscheck_outbox o USING (finding_id)
+       WHERE f.subject = $1 AND f.rule = 'missed-student-aid' AND f.state = 'open' AND o.change = 'raised' GROUP BY f.finding_id`,
+      [pseudonymiser.pseudonymise('person', child)],
+    );
+
+  it('holds back what the load raises while it is under way, and announces only what holds once it is closed and judged', async () => {
+    // Two 低保 families (no aid in either: precariousFamily(1) and (2)), known before the load.
+    const [aided, missed] = [precariousFamily(1), precariousFamily(2)];
+    await publish('civil-affairs', [aided.household, missed.household]);
+
+    const opened = await asMember(bed, 'education').post('/v1/bulk-loads', {});
+    expect(opened.status).toBe(201);
+    const { loadId } = await bodyOf(opened);
+    await eventually('the crosscheck knows of the load', async () => crosscheck.lines.some((line) => line.includes(loadId) && line.includes('bulk load opened')));
+
+    await publish('education', [...aided.education, ...missed.education]);
+    await eventually('the crosscheck has raised both missed-aid findings, and they have settled', async () => {
+      const raised = [...(await raisedFor(aided.child)), ...(await raisedFor(missed.child))];
+      return raised.length === 2 && raised.every((finding) => finding.settled);
+    });
+    // Settled, yet held: a publishing round has passed since, and nothing went out.
+    await new Promise((resolve) => setTimeout(resolve, 3 * SETTLE_MS));
+    expect([...(await announcedTo(`G${aided.child}`)), ...(await announcedTo(`G${missed.child}`))]).toEqual([]);
+
+    // Later in the same load: the first child's aid.
+    await publish('education', [{ id: uniqueName('aid'), type: AID, data: { ...contractExample(AID), idNumber: aided.child, studentNumber: `G${aided.child}`, term: '2026-spring' } }]);
+    const closed = await asMember(bed, 'education').post(`/v1/bulk-loads/${loadId}/close`, {});
+    expect(closed.status).toBe(200);
+    const load = await bodyOf(closed);
+    expect(load).toMatchObject({ loadId, member: 'education', closedAt: expect.any(String) });
+    expect(load.watermarks.map((mark: { topic: string }) => mark.topic)).toContain('education.student-enrolment.changed.v1');
+
+    await eventually('the missed aid that holds is announced once the load is judged', async () =>
+      (await announcedTo(`G${missed.child}`)).some((f) => f.rule === 'missed-student-aid' && f.state === 'open'),
+    );
+    expect(crosscheck.lines.some((line) => line.includes(loadId) && line.includes('bulk load judged'))).toBe(true);
+    // The one the load raised and closed again was never announced, open or closed.
+    expect(await announcedTo(`G${aided.child}`)).toEqual([]);
+    const listed = await bodyOf(await asMember(bed, 'education').get('/v1/bulk-loads'));
+    expect(listed.items).toEqual([expect.objectContaining({ loadId, closedAt: load.closedAt })]);
+  });
+
+  it('answers 404 for a load the member does not have, and 409 beyond ten loads open at once', async () => {
+    expect((await asMember(bed, 'civil-affairs').post(`/v1/bulk-loads/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/close`, {})).status).toBe(404);
+    const opened: string[] = [];
+    for (let n = 0; n < 10; n++) opened.push((await bodyOf(await asMember(bed, 'civil-affairs').post('/v1/bulk-loads', {}))).loadId);
+    const refused = await asMember(bed, 'civil-affairs').post('/v1/bulk-loads', {});
+    expect([refused.status, (await bodyOf(refused)).message]).toEqual([409, 'civil-affairs has 10 bulk loads open; close one before opening another (at most 10)']);
+    for (const loadId of opened) expect((await asMember(bed, 'civil-affairs').post(`/v1/bulk-loads/${loadId}/close`, {})).status).toBe(200);
+  });
+});
