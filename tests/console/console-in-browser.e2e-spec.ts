@@ -311,10 +311,12 @@ describe('the console in a real browser (issue 24)', () => {
 
   it('filters the findings by the last response: the resolved one under 已办结, none under 未答复', async () => {
     const page = await signIn('education');
-    const shown = async (response: string) => {
+    const shown = async (response: '已办结' | '未答复') => {
       await page.getByLabel('最近答复', { exact: true }).click();
       await page.getByTitle(response, { exact: true }).click();
-      await page.getByRole('button', { name: '查询' }).click();
+      // The list of this filter, not the one before it: the spinner may not have started yet when the button is clicked.
+      const filter = `response=${response === '已办结' ? 'resolved' : 'none'}`;
+      await Promise.all([page.waitForResponse((answer) => answer.url().includes('/api/findings') && answer.url().includes(filter)), page.getByRole('button', { name: '查询' }).click()]);
       await eventually(`the list under ${response}`, async () => (await page.locator('.ant-spin-spinning').count()) === 0);
       return page.getByRole('row', { name: /missed-student-aid/ }).count();
     };
