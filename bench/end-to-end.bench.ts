@@ -21,6 +21,8 @@ export interface EndToEndOptions {
   clients: number;
   /** Crosscheck instances in one consumer group. */
   crosschecks: number;
+  /** Each department loads in a bulk load (the findings are announced once the loads are judged). */
+  bulkLoads: boolean;
 }
 
 const SETTLE_MS = 1000;
@@ -79,6 +81,7 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
       ratio,
       peakRssMiB: rss,
       cpu: region.cpu,
+      openFindings: region.openFindings,
     });
   } finally {
     await region.stop();

@@ -28,6 +28,18 @@ export interface RegionLoadOptions {
   withAudit?: { signingKeyFile: string };
   /** Crosscheck instances in the one consumer group (1 unless asked). */
   crosschecks?: number;
+  /** Each department opens a bulk load before it publishes and closes it once all its batches are accepted (on unless false). */
+  bulkLoads?: boolean;
+}
+
+/** How many findings were open while the region loaded, sampled every second: the peak, and at the end. */
+export interface OpenFindings {
+  /** Announced to the departments (the gateway's findings). */
+  announced: { peak: number; final: number };
+  /** Held by the crosscheck, announced or not. */
+  judged: { peak: number; final: number };
+  /** Raises announced that closed again before the end: what departments were told in vain. */
+  announcedThenClosed: number;
 }
 
 /** The hub's apps running as separate processes on the bench's broker and database, with a key for each department. */
@@ -56,6 +68,7 @@ export interface LoadedRegion extends BenchHub {
   requestLatencies: number[];
   /** Where the CPU went from the first record sent to the last finding out. */
   cpu: ReturnType<typeof cpuPerRecord>;
+  openFindings: OpenFindings;
 }
 
 const ready = (url: string, description: string, headers: Record<string, string> = {}) =>
@@ -141,13 +154,17 @@ export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions):
     `region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
   );
 
+  const bulkLoads = options.bulkLoads !== false;
   // Progress is the crosscheck's consumer lag, not a count of its facts: counting a table of millions every poll would load the database the hub runs on.
   const admin = createKafkaClient(benchKafkaSettings(infra.brokers, 'bench-progress')).admin();
   await admin.connect();
   try {
     const cpuBefore = cpuSnapshot(hub.apps);
+    const sampler = sampleOpenFindings(count);
     const started = performance.now();
+    const loads = bulkLoads ? await Promise.all(DEPARTMENT_IDS.map(async (department) => ({ department, loadId: await bulkLoad(hub.url, keys[department], 'open') }))) : [];
     const http = await postBatches(hub.url, batches, options.clients);
+    for (const { department, loadId } of loads) await bulkLoad(hub.url, keys[department], `${loadId}/close`);
     const published = performance.now();
     if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
     let lastProgress = 0;
@@ -167,13 +184,56 @@ export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions):
       { timeoutMs: 3_600_000, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
     );
     const finished = performance.now();
-    return { ...hub, records, expected, counts, started, published, finished, requestLatencies: http.latencies, cpu: cpuPerRecord(cpuBefore, cpuSnapshot(hub.apps), records) };
+    const openFindings = await sampler.stop();
+    console.log(
+      `open findings${bulkLoads ? ' (each department in a bulk load)' : ' (no bulk loads)'}: announced to the departments peak ${openFindings.announced.peak}, at the end ${openFindings.announced.final}; ${openFindings.announcedThenClosed} announced raises closed again; the crosscheck's own peak ${openFindings.judged.peak}, at the end ${openFindings.judged.final}`,
+    );
+    return { ...hub, records, expected, counts, started, published, finished, requestLatencies: http.latencies, cpu: cpuPerRecord(cpuBefore, cpuSnapshot(hub.apps), records), openFindings };
   } catch (error) {
     await hub.stop();
     throw error;
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Opens (`open`) or closes (`<loadId>/close`) a department's bulk load; the load's id. */
+async function bulkLoad(url: string, key: string, what: 'open' | `${string}/close`): Promise<string> {
+  const response = await fetch(`${url}/v1/bulk-loads${what === 'open' ? '' : `/${what}`}`, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
+  const body = (await response.json()) as { loadId?: string; message?: string };
+  if (!response.ok || !body.loadId) throw new Error(`the gateway answered ${response.status} to a bulk load's ${what === 'open' ? 'opening' : 'close'}: ${body.message}`);
+  return body.loadId;
+}
+
+/**
+ * Counts the open findings every second, the announced ones (the gateway's) and the crosscheck's
+ * own, until stopped. Counting tables of thousands each second is light beside the load.
+ */
+function sampleOpenFindings(count: (sql: string) => Promise<number>): { stop: () => Promise<OpenFindings> } {
+  const announced = () => count(`SELECT count(*) AS n FROM gateway_finding WHERE state = 'open'`);
+  const judged = () => count(`SELECT count(*) AS n FROM crosscheck_finding WHERE state = 'open'`);
+  const peaks = { announced: 0, judged: 0 };
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => {
+    sampling = sampling.then(async () => {
+      peaks.announced = Math.max(peaks.announced, await announced());
+      peaks.judged = Math.max(peaks.judged, await judged());
+    });
+  }, 1000);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await sampling;
+      const final = { announced: await announced(), judged: await judged() };
+      // Nobody responds in a benchmark and the region is loaded once: a finding a department holds closed was announced open in vain.
+      const announcedThenClosed = await count(`SELECT count(*) AS n FROM gateway_finding WHERE state = 'closed'`);
+      return {
+        announced: { peak: Math.max(peaks.announced, final.announced), final: final.announced },
+        judged: { peak: Math.max(peaks.judged, final.judged), final: final.judged },
+        announcedThenClosed,
+      };
+    },
+  };
 }
 
 /** Records of the topics the group has not committed yet: it commits a batch only once its work is durable. */

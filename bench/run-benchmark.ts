@@ -68,6 +68,7 @@ async function main(): Promise<void> {
           batchSize: setting('BENCH_BATCH', 5000),
           clients: setting('BENCH_CLIENTS', 2),
           crosschecks: setting('BENCH_CROSSCHECKS', 1),
+          bulkLoads: process.env['BENCH_BULK_LOADS'] !== 'off',
         },
         details,
       );

@@ -115,6 +115,14 @@ describe('the department simulators', () => {
     );
   });
 
+  it("loads each department's share in a bulk load of its own, closed once the share is in (issue 25)", async () => {
+    await eventually('every department has loaded its share', async () => simulators.every((simulator) => simulator.lines.some((line) => line.includes('published'))));
+    for (const department of DEPARTMENTS) {
+      const { items } = await bodyOf(await asMember(bed, department).get('/v1/bulk-loads'));
+      expect([department, items.length, items[0]?.closedAt === undefined]).toEqual([department, 1, false]);
+    }
+  });
+
   it('closes the loop on missed aid: Education grants it, says so, and the finding closes by itself', async () => {
     const missed = plantedFor('education').filter((e) => e.rule === 'missed-student-aid');
     const findings = await onceResolved('education', missed);

@@ -48,8 +48,16 @@ export class DepartmentSimulator {
     this.students = new Map(options.records.filter((r) => ENROLMENTS.includes(r.type)).map((r) => [String(r.data['studentNumber']), r.data]));
   }
 
-  /** Publishes the whole share; returns how many records the gateway accepted and rejected. */
-  async publishShare(): Promise<{ accepted: number; rejected: number }> {
+  /**
+   * Publishes the whole share, in a bulk load as a department loading its history does (the hub
+   * announces what the whole share says, not what its first half did); returns how many records
+   * the gateway accepted and rejected.
+   */
+  publishShare(): Promise<{ accepted: number; rejected: number }> {
+    return this.options.client.inBulkLoad(() => this.publishRecords());
+  }
+
+  private async publishRecords(): Promise<{ accepted: number; rejected: number }> {
     const { client, records, csvTypes, batchSize, log } = this.options;
     const totals = { accepted: 0, rejected: 0 };
     const count = (outcome: { accepted: number; duplicates: number; rejected: number }) => {

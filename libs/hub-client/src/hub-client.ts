@@ -1,4 +1,5 @@
 import type {
+  BulkLoad,
   CsvMapping,
   DeclaredCsvMapping,
   FindingPage,
@@ -81,6 +82,32 @@ export class HubClient {
   /** Who one of this department's open findings is about, where the policy grants it; the purpose is written to the access log. */
   reveal(findingId: string, purpose: string): Promise<FindingReveal> {
     return this.request('POST', `/v1/findings/${findingId}/reveal`, JSON.stringify({ purpose }), 'application/json');
+  }
+
+  /**
+   * Opens a bulk load: send a large body of records (a history, a reconciliation) inside one, and
+   * the hub holds back the findings it raises until the load is closed and judged.
+   */
+  openBulkLoad(): Promise<BulkLoad> {
+    return this.request('POST', '/v1/bulk-loads');
+  }
+
+  /** Closes a bulk load once every batch of it was accepted; closing it again answers it as it was closed. */
+  closeBulkLoad(loadId: string): Promise<BulkLoad> {
+    return this.request('POST', `/v1/bulk-loads/${encodeURIComponent(loadId)}/close`);
+  }
+
+  /**
+   * Runs the work inside a bulk load. The load is closed when the work ends, also when it fails:
+   * what was accepted is judged, rather than findings held back for hours by a load left open.
+   */
+  async inBulkLoad<T>(work: () => Promise<T>): Promise<T> {
+    const { loadId } = await this.openBulkLoad();
+    try {
+      return await work();
+    } finally {
+      await this.closeBulkLoad(loadId);
+    }
   }
 
   private async request<T>(method: string, path: string, body?: string, contentType?: string): Promise<T> {

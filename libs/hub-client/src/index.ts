@@ -1,4 +1,5 @@
 export type {
+  BulkLoad,
   CsvMapping,
   Finding,
   FindingPage,
