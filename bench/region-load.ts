@@ -224,6 +224,14 @@ function sampleOpenFindings(count: (sql: string) => Promise<number>): { stop: ()
     stop: async () => {
       clearInterval(timer);
       await sampling;
+      // The gateway follows the findings topic a little behind the crosscheck's outbox: the end is when it holds what the crosscheck does.
+      await pollUntil(async () => ((await announced()) === (await judged()) ? true : undefined), {
+        timeoutMs: 120_000,
+        intervalMs: 500,
+        description: 'the gateway to hold every finding the crosscheck announced',
+      }).catch((error: unknown) => {
+        console.warn(`the open findings at the gateway and the crosscheck still differ: ${String(error)}`);
+      });
       const final = { announced: await announced(), judged: await judged() };
       // Nobody responds in a benchmark and the region is loaded once: a finding a department holds closed was announced open in vain.
       const announcedThenClosed = await count(`SELECT count(*) AS n FROM gateway_finding WHERE state = 'closed'`);
