@@ -97,7 +97,7 @@ async function refuseTakenPort(port: number, variable: string): Promise<void> {
  * The broker: KAFKA_BROKERS if given (with whatever KAFKA_SASL_* the user set for every service),
  * else a local one with authentication and ACLs, whose administrator settings are returned too.
  */
-async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; membersBootstrap?: string; caFile?: string; formatted?: boolean }> {
+async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; membersBootstrap?: string; caFile?: string; formatted?: boolean; log?: string }> {
   if (process.env['KAFKA_BROKERS']) return { brokers: process.env['KAFKA_BROKERS'] };
   const port = Number(process.env['LOCAL_KAFKA_PORT'] ?? 9092);
   const nodes = Number(process.env['HUB_KAFKA_NODES'] ?? 1);
@@ -111,7 +111,8 @@ async function kafkaBroker(): Promise<{ brokers: string; admin?: KafkaSettings; 
       ? await LocalKafkaBroker.start({ ...common, dataDir: join(localFolder, 'kafka'), port, controllerPort: port + 1 })
       : await LocalKafkaCluster.start({ ...common, dataDir: join(localFolder, `kafka-cluster-${nodes}`), port, nodes });
   cleanups.push(() => broker.stop());
-  return { brokers: broker.bootstrapServers, admin: broker.security!.admin, membersBootstrap: broker.security!.membersBootstrap, caFile: broker.security!.caFile, formatted: broker.formatted };
+  const log = nodes === 1 ? join(localFolder, 'kafka', 'broker.log') : join(localFolder, `kafka-cluster-${nodes}`, 'node-<n>', 'broker.log');
+  return { brokers: broker.bootstrapServers, admin: broker.security!.admin, membersBootstrap: broker.security!.membersBootstrap, caFile: broker.security!.caFile, formatted: broker.formatted, log };
 }
 
 /**
@@ -237,7 +238,7 @@ async function main(): Promise<void> {
   say(
     logs.inline
       ? 'Logs: here, as the apps write them (HUB_LOG=stdout)'
-      : `Logs: ${logs.folder}/<app>.log (HUB_LOG=stdout npm start to see them here); the broker's in ${join(localFolder, 'kafka', 'broker.log')}`,
+      : `Logs: ${logs.folder}/<app>.log (HUB_LOG=stdout npm start to see them here)${kafka.log ? `; the broker's in ${kafka.log}` : ''}`,
   );
   say(`Try: npx hub contracts list                            (the registered contracts, as the local integration engineer)`);
   say(`     npx hub members list                              (the members)`);

@@ -6,6 +6,7 @@
  * is announced, after the close. Without a load the first would have gone out once it settled
  * (tests/crosscheck/precise-aid-loop).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,20 @@ describe("a department's bulk load: findings are announced once the whole load i
     expect(await announcedTo(`G${aided.child}`)).toEqual([]);
     const listed = await bodyOf(await asMember(bed, 'education').get('/v1/bulk-loads'));
     expect(listed.items).toEqual([expect.objectContaining({ loadId, closedAt: load.closedAt })]);
+    // Judged, so nothing was given up for having held too long.
+    expect(crosscheck.lines.filter((line) => line.includes('held findings back'))).toEqual([]);
+  });
+
+  it('gives up holding for a load opened longer ago than BULK_LOAD_MAX_HOLD_MINUTES (12 hours) and never closed, with a warning naming it', async () => {
+    // As if its opening had been announced 13 hours ago.
+    const forgotten = randomUUID();
+    await bed.database.query(`INSERT INTO crosscheck_bulk_load (load_id, department, opened_at) VALUES ($1, 'education', now() - interval '13 hours')`, [forgotten]);
+    await eventually(
+      'the crosscheck gives the load up',
+      async () => (await bed.database.query(`SELECT 1 FROM crosscheck_bulk_load WHERE load_id = $1 AND expired AND judged_at IS NOT NULL`, [forgotten])).length === 1,
+    );
+    const warnings = crosscheck.lines.filter((line) => line.includes('held findings back'));
+    expect([warnings.length, warnings[0]]).toEqual([1, expect.stringContaining(forgotten)]);
   });
 
   it('answers 404 for a load the member does not have, and 409 beyond ten loads open at once', async () => {

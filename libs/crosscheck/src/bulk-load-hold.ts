@@ -71,7 +71,8 @@ export class BulkLoadHold {
 
   /** Ends the hold of each load that is judged or has held as long as it may. */
   async release(): Promise<ReleasedLoad[]> {
-    const expired: { load_id: string; department: string }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE ... RETURNING on PostgreSQL as [rows, affected].
+    const [expired]: [{ load_id: string; department: string }[], number] = await this.dataSource.query(
       `UPDATE crosscheck_bulk_load SET judged_at = now(), expired = true WHERE judged_at IS NULL AND opened_at < now() - make_interval(secs => $1) RETURNING load_id, department`,
       [this.maxHoldMs / 1000],
     );

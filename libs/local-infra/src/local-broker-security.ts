@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runJdkTool } from './run-jdk-tool.js';
 
@@ -23,10 +23,17 @@ export interface LocalBrokerSecurity {
 export async function localBrokerSecurity(folder: string): Promise<LocalBrokerSecurity> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const secretsFile = join(folder, 'secrets.json');
-  const secrets = existsSync(secretsFile)
+  const existing = existsSync(secretsFile);
+  const secrets = existing
     ? (JSON.parse(await readFile(secretsFile, 'utf8')) as { adminPassword: string; keyStorePassword: string })
     : { adminPassword: randomBytes(24).toString('base64url'), keyStorePassword: randomBytes(24).toString('base64url') };
-  await writeFile(secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  if (!existing) {
+    // Written whole and then moved into place: the nodes of a local cluster read this folder at the same moment
+    // (rewritten on every start, a node once read it half written: "Unexpected end of JSON input").
+    const partial = `${secretsFile}.${process.pid}.partial`;
+    await writeFile(partial, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    await rename(partial, secretsFile);
+  }
   const keyStoreFile = join(folder, 'broker.p12');
   const caFile = join(folder, 'ca.pem');
   if (!existsSync(keyStoreFile)) {
