@@ -30,7 +30,7 @@ export async function localBrokerSecurity(folder: string): Promise<LocalBrokerSe
   if (!existing) {
     // Written whole and then moved into place: the nodes of a local cluster read this folder at the same moment
     // (rewritten on every start, a node once read it half written: "Unexpected end of JSON input").
-    const partial = `${secretsFile}.${process.pid}.partial`;
+    const partial = `${secretsFile}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
     await writeFile(partial, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
     await rename(partial, secretsFile);
   }
