@@ -110,6 +110,9 @@ describe("a department's bulk load: findings are announced once the whole load i
       (await announcedTo(`G${missed.child}`)).some((f) => f.rule === 'missed-student-aid' && f.state === 'open'),
     );
     expect(crosscheck.lines.some((line) => line.includes(loadId) && line.includes('bulk load judged'))).toBe(true);
+    // The department sees that its load is judged: the findings it held back are out.
+    await eventually('the gateway shows the load judged', async () => (await bodyOf(await asMember(bed, 'education').get(`/v1/bulk-loads/${loadId}`))).judgedAt !== undefined);
+    expect(await bodyOf(await asMember(bed, 'education').get(`/v1/bulk-loads/${loadId}`))).toMatchObject({ loadId, givenUp: false });
     // The one the load raised and closed again was never announced, open or closed.
     expect(await announcedTo(`G${aided.child}`)).toEqual([]);
     const listed = await bodyOf(await asMember(bed, 'education').get('/v1/bulk-loads'));
@@ -124,7 +127,7 @@ describe("a department's bulk load: findings are announced once the whole load i
     await bed.database.query(`INSERT INTO crosscheck_bulk_load (load_id, department, opened_at) VALUES ($1, 'education', now() - interval '13 hours')`, [forgotten]);
     await eventually(
       'the crosscheck gives the load up',
-      async () => (await bed.database.query(`SELECT 1 FROM crosscheck_bulk_load WHERE load_id = $1 AND expired AND judged_at IS NOT NULL`, [forgotten])).length === 1,
+      async () => (await bed.database.query(`SELECT 1 FROM crosscheck_bulk_load WHERE load_id = $1 AND given_up AND judged_at IS NOT NULL AND announced_at IS NOT NULL`, [forgotten])).length === 1,
     );
     const warnings = crosscheck.lines.filter((line) => line.includes('held findings back'));
     expect([warnings.length, warnings[0]]).toEqual([1, expect.stringContaining(forgotten)]);

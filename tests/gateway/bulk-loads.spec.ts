@@ -5,9 +5,9 @@
  * ports: the standard contract, a producer and a load store that keep what they are given, and
  * the offsets a test sets.
  */
-import { ContractValidator, fromKafkaBinary } from '@hub/contracts';
+import { BULK_LOAD_TYPE, ContractValidator, fromKafkaBinary } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
-import { BULK_LOAD_TYPE, BulkLoads, MAX_OPEN_LOADS, type BulkLoad } from '@hub/gateway';
+import { BulkLoads, MAX_OPEN_LOADS, type BulkLoad } from '@hub/gateway';
 import type { OutboundRecord, PartitionOffset } from '@hub/messaging';
 import { standardContracts } from '../support/standard-contracts.js';
 
@@ -26,6 +26,7 @@ function bulkLoads(offsets: { ends: PartitionOffset[]; committed: PartitionOffse
       add: (load) => Promise.resolve(void kept.set(load.loadId, load)),
       get: (member, loadId) => Promise.resolve([kept.get(loadId)].find((load) => load?.member === member)),
       markClosed: (loadId, closedAt, watermarks) => Promise.resolve(void kept.set(loadId, { ...kept.get(loadId)!, closedAt, watermarks: [...watermarks] })),
+      markJudged: (loadId, judgedAt, givenUp) => Promise.resolve(void kept.set(loadId, { ...kept.get(loadId)!, judgedAt, givenUp })),
       list: (member) => Promise.resolve([...kept.values()].filter((load) => load.member === member).reverse()),
       openCount: (member) => Promise.resolve([...kept.values()].filter((load) => load.member === member && !load.closedAt).length),
     },

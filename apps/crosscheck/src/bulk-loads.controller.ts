@@ -1,10 +1,7 @@
 import { Controller, UseFilters } from '@nestjs/common';
-import { fromKafkaBinary, type EventType } from '@hub/contracts';
-import { BulkLoadHold, FindingPublisher, type BulkLoadChange } from '@hub/crosscheck';
+import { BULK_LOAD_TYPE, fromKafkaBinary, type BulkLoadChange } from '@hub/contracts';
+import { BulkLoadHold, FindingPublisher } from '@hub/crosscheck';
 import { BatchEventPattern, RethrowHandlerErrorsFilter, type InboundRecord } from '@hub/messaging';
-
-/** The topic the gateway announces departments' bulk loads on (the contract's topic). */
-export const BULK_LOADS_TOPIC = 'hub.bulk-load.changed.v1' satisfies EventType;
 
 /** Departments' bulk loads opened and closed: while one is under way, raised findings are held back (BulkLoadHold). */
 @Controller()
@@ -16,7 +13,7 @@ export class BulkLoadsController {
     private readonly publisher: FindingPublisher,
   ) {}
 
-  @BatchEventPattern(BULK_LOADS_TOPIC)
+  @BatchEventPattern(BULK_LOAD_TYPE)
   async record(records: InboundRecord[]): Promise<void> {
     await this.hold.record(records.map((record) => fromKafkaBinary(record).data as BulkLoadChange));
     await this.publisher.publishPending();

@@ -1,9 +1,10 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { canonicalTopicSpec } from '@hub/messaging';
+import { BULK_LOAD_TYPE } from '@hub/contracts';
 import { ServicePlatformModule } from '@hub/platform';
 import { CrosscheckCoreModule, FindingPublisher } from '@hub/crosscheck';
 import { FACT_EVENT_TYPES } from '@hub/precise-aid';
-import { BulkLoadsController, BULK_LOADS_TOPIC } from './bulk-loads.controller.js';
+import { BulkLoadsController } from './bulk-loads.controller.js';
 import { CanonicalEventsController } from './canonical-events.controller.js';
 import { crosscheckConsumerGroup, CrosscheckEnvironment } from './crosscheck-environment.js';
 import { FINDING_RESPONSES_TOPIC, FindingResponsesController } from './finding-responses.controller.js';
@@ -18,7 +19,7 @@ export class CrosscheckModule implements OnApplicationBootstrap, OnApplicationSh
       module: CrosscheckModule,
       imports: [
         ServicePlatformModule.forRoot(CrosscheckEnvironment, env, {
-          topics: [...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC, BULK_LOADS_TOPIC].map((topic) => canonicalTopicSpec(topic)),
+          topics: [...FACT_EVENT_TYPES, env.FINDINGS_TOPIC, FINDING_RESPONSES_TOPIC, BULK_LOAD_TYPE].map((topic) => canonicalTopicSpec(topic)),
         }),
         CrosscheckCoreModule.forRoot({
           findingsTopic: env.FINDINGS_TOPIC,

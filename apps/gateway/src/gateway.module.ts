@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '@hub/platform';
-import { BULK_LOAD_TYPE, FINDING_RESPONSE_TYPE, findingWorkOptions, GatewayCoreModule } from '@hub/gateway';
+import { BULK_LOAD_TYPE } from '@hub/contracts';
+import { FINDING_RESPONSE_TYPE, findingWorkOptions, GatewayCoreModule } from '@hub/gateway';
 import { ACCESS_LOG_TOPIC } from '@hub/members';
 import { canonicalTopicSpec, ownTopicSpec, RecordVerifier } from '@hub/messaging';
 import { GatewayEnvironment, gatewayConsumerGroup } from './gateway-environment.js';
@@ -9,6 +10,7 @@ import { ReadAccess } from './http/read-access.js';
 import { FINDINGS_VERIFIER, FindingRouterController } from './kafka/finding-router.controller.js';
 import { InboundController } from './kafka/inbound.controller.js';
 import { FactKeeperController } from './kafka/fact-keeper.controller.js';
+import { BulkLoadJudgementsController } from './kafka/bulk-load-judgements.controller.js';
 
 /** The department gateway: publishing over HTTP and Kafka, members and access, findings and rejections to read. */
 @Module({})
@@ -32,7 +34,7 @@ export class GatewayModule {
           retention: { rejectionDays: env.REJECTION_RETENTION_DAYS, identityVaultDays: env.IDENTITY_VAULT_RETENTION_DAYS, recordKeyDays: env.RECORD_KEY_RETENTION_DAYS },
         }),
       ],
-      controllers: [...HTTP_CONTROLLERS, InboundController, FindingRouterController, FactKeeperController],
+      controllers: [...HTTP_CONTROLLERS, InboundController, FindingRouterController, FactKeeperController, BulkLoadJudgementsController],
       providers: [ReadAccess, { provide: FINDINGS_VERIFIER, useValue: env.FINDINGS_PUBLIC_KEY_FILE ? RecordVerifier.fromPemFiles([env.FINDINGS_PUBLIC_KEY_FILE]) : null }],
     };
   }

@@ -37,7 +37,7 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
     topic('hub.contracts', READ),
     topic('hub.finding.changed.v1', READ),
     topic('hub.finding-response.recorded.v1', WRITE),
-    topic('hub.bulk-load.changed.v1', WRITE),
+    topic('hub.bulk-load.changed.v1', READ_WRITE),
     topic('hub.deadletter', WRITE),
     topic('hub.access-log', WRITE),
     groups('gateway'),
@@ -46,7 +46,7 @@ const SERVICE_PERMISSIONS: Record<HubService, readonly KafkaPermission[]> = {
   crosscheck: [
     topic('hub.finding.changed.v1', WRITE),
     topic('hub.finding-response.recorded.v1', READ_WRITE),
-    topic('hub.bulk-load.changed.v1', ['read', 'describe', 'create']),
+    topic('hub.bulk-load.changed.v1', READ_WRITE),
     topic('hub.deadletter', WRITE),
     topic('hub.contracts', READ),
     groups('crosscheck'),

@@ -3,6 +3,7 @@ export { bindingProblems } from './binding-problems.js';
 export { contractBinding } from './contract-binding.js';
 export { canonicalForm, PSEUDONYM_PATTERN } from './canonical-form.js';
 export { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent, type KafkaBinaryMessage } from './cloud-event.js';
+export { BULK_LOAD_TYPE, bulkLoadRecord, type BulkLoadChange } from './bulk-load-event.js';
 export { ContractSchemaError, ContractValidator, type ContractViolation, type ValidationResult } from './contract-validator.js';
 export { classifiedFields, unclassifiedFields, type ClassifiedField } from './field-classification.js';
 export { identityCheckCharacter, identityNumberProblem, isResidentIdentityNumber, type IdentityNumberProblem } from './resident-identity-number.js';

@@ -1,29 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { KafkaTopicAdmin, PartitionOffset } from '@hub/messaging';
-
-/** A department's bulk load opened or closed, as hub.bulk-load.changed.v1 announces it. */
-export interface BulkLoadChange {
-  loadId: string;
-  department: string;
-  change: 'opened' | 'closed';
-  openedAt: string;
-  closedAt?: string;
-  watermarks?: PartitionOffset[];
-}
+import { bulkLoadRecord, type BulkLoadChange } from '@hub/contracts';
+import type { HubProducer, KafkaTopicAdmin, PartitionOffset } from '@hub/messaging';
 
 /** A load that stopped holding findings back, and why. */
 export interface ReleasedLoad {
   loadId: string;
   department: string;
-  /** Judged: every record of it was judged. Expired: it held findings back for as long as it may, closed or not. */
-  outcome: 'judged' | 'expired';
+  /** Judged: every record of it was judged. Given up: it held findings back for as long as it may, closed or not. */
+  outcome: 'judged' | 'given-up';
 }
 
 interface PendingLoadRow {
   load_id: string;
   department: string;
   watermarks: PartitionOffset[];
+}
+
+interface ReleasedLoadRow {
+  load_id: string;
+  department: string;
+  opened_at: Date;
+  closed_at: Date | null;
+  judged_at: Date;
+  given_up: boolean;
 }
 
 /**
@@ -33,7 +34,8 @@ interface PendingLoadRow {
  * (its offsets are committed only after a batch's findings are stored). Raises wait in the outbox
  * meanwhile: one the load closes again is withdrawn there, one it updates is rewritten, and
  * departments are told only what holds once the load is complete. A load that holds longer than
- * `maxHoldMs` from its opening (never closed, say) stops holding, with a warning.
+ * `maxHoldMs` from its opening (never closed, say) is given up, with a warning. Either way the
+ * crosscheck announces it (hub.bulk-load.changed.v1), so the department sees its findings are final.
  */
 export class BulkLoadHold {
   private readonly logger = new Logger(BulkLoadHold.name);
@@ -41,6 +43,7 @@ export class BulkLoadHold {
   constructor(
     private readonly dataSource: DataSource,
     private readonly offsets: Pick<KafkaTopicAdmin, 'committedOffsets'>,
+    private readonly producer: Pick<HubProducer, 'send'>,
     /** The crosscheck's consumer group. */
     private readonly groupId: string,
     /** The canonical topics the crosscheck reads: a load's records elsewhere are nothing it judges. */
@@ -48,9 +51,13 @@ export class BulkLoadHold {
     private readonly maxHoldMs: number,
   ) {}
 
-  /** Keeps the loads' changes; a close's watermarks replace any earlier ones (a close announced twice names the later ends). */
+  /**
+   * Keeps the gateway's openings and closes; a close's watermarks replace any earlier ones (a close
+   * announced twice names the later ends). The crosscheck's own judgements come back on the topic and are passed over.
+   */
   async record(changes: readonly BulkLoadChange[]): Promise<void> {
     for (const change of changes) {
+      if (change.change !== 'opened' && change.change !== 'closed') continue;
       await this.dataSource.query(
         `INSERT INTO crosscheck_bulk_load (load_id, department, opened_at, closed_at, watermarks) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (load_id) DO UPDATE SET closed_at = coalesce(EXCLUDED.closed_at, crosscheck_bulk_load.closed_at), watermarks = coalesce(EXCLUDED.watermarks, crosscheck_bulk_load.watermarks)`,
@@ -69,29 +76,59 @@ export class BulkLoadHold {
     return row?.holding ?? false;
   }
 
-  /** Ends the hold of each load that is judged or has held as long as it may. */
+  /** Ends the hold of each load that is judged or has held as long as it may, and announces each load whose hold ended. */
   async release(): Promise<ReleasedLoad[]> {
     // TypeORM answers an UPDATE ... RETURNING on PostgreSQL as [rows, affected].
-    const [expired]: [{ load_id: string; department: string }[], number] = await this.dataSource.query(
-      `UPDATE crosscheck_bulk_load SET judged_at = now(), expired = true WHERE judged_at IS NULL AND opened_at < now() - make_interval(secs => $1) RETURNING load_id, department`,
+    const [givenUp]: [{ load_id: string; department: string }[], number] = await this.dataSource.query(
+      `UPDATE crosscheck_bulk_load SET judged_at = now(), given_up = true WHERE judged_at IS NULL AND opened_at < now() - make_interval(secs => $1) RETURNING load_id, department`,
       [this.maxHoldMs / 1000],
     );
-    for (const load of expired)
+    for (const load of givenUp)
       this.logger.warn({ loadId: load.load_id, department: load.department }, `bulk load held findings back for ${this.maxHoldMs / 60_000} minutes without being judged; its findings go out now`);
+    const released = [...givenUp.map((load): ReleasedLoad => ({ loadId: load.load_id, department: load.department, outcome: 'given-up' })), ...(await this.judgeClosedLoads())];
+    await this.announceReleased();
+    return released;
+  }
+
+  private async judgeClosedLoads(): Promise<ReleasedLoad[]> {
     const closed: PendingLoadRow[] = await this.dataSource.query('SELECT load_id, department, watermarks FROM crosscheck_bulk_load WHERE judged_at IS NULL AND closed_at IS NOT NULL');
+    if (closed.length === 0) return [];
+    const read = new Set(this.topicsRead);
+    const topics = [...new Set(closed.flatMap((load) => load.watermarks.map((w) => w.topic)))].filter((topic) => read.has(topic));
+    const committed = new Map((await this.offsets.committedOffsets(this.groupId, topics)).map((c) => [`${c.topic}:${c.partition}`, BigInt(c.offset)]));
     const judged: ReleasedLoad[] = [];
-    if (closed.length > 0) {
-      const read = new Set(this.topicsRead);
-      const topics = [...new Set(closed.flatMap((load) => load.watermarks.map((w) => w.topic)))].filter((topic) => read.has(topic));
-      const committed = new Map((await this.offsets.committedOffsets(this.groupId, topics)).map((c) => [`${c.topic}:${c.partition}`, BigInt(c.offset)]));
-      for (const load of closed) {
-        const done = load.watermarks.every((mark) => !read.has(mark.topic) || BigInt(mark.offset) === 0n || (committed.get(`${mark.topic}:${mark.partition}`) ?? -1n) >= BigInt(mark.offset));
-        if (!done) continue;
-        await this.dataSource.query('UPDATE crosscheck_bulk_load SET judged_at = now() WHERE load_id = $1 AND judged_at IS NULL', [load.load_id]);
-        this.logger.log({ loadId: load.load_id, department: load.department }, 'bulk load judged: the findings it raised and that hold go out now');
-        judged.push({ loadId: load.load_id, department: load.department, outcome: 'judged' });
-      }
+    for (const load of closed) {
+      const done = load.watermarks.every((mark) => !read.has(mark.topic) || BigInt(mark.offset) === 0n || (committed.get(`${mark.topic}:${mark.partition}`) ?? -1n) >= BigInt(mark.offset));
+      if (!done) continue;
+      await this.dataSource.query('UPDATE crosscheck_bulk_load SET judged_at = now() WHERE load_id = $1 AND judged_at IS NULL', [load.load_id]);
+      this.logger.log({ loadId: load.load_id, department: load.department }, 'bulk load judged: the findings it raised and that hold go out now');
+      judged.push({ loadId: load.load_id, department: load.department, outcome: 'judged' });
     }
-    return [...expired.map((load): ReleasedLoad => ({ loadId: load.load_id, department: load.department, outcome: 'expired' })), ...judged];
+    return judged;
+  }
+
+  /** Announces the loads whose hold ended and are not announced yet (also those a crash cut short before). */
+  private async announceReleased(): Promise<void> {
+    const rows: ReleasedLoadRow[] = await this.dataSource.query(
+      'SELECT load_id, department, opened_at, closed_at, judged_at, given_up FROM crosscheck_bulk_load WHERE judged_at IS NOT NULL AND announced_at IS NULL',
+    );
+    if (rows.length === 0) return;
+    await this.producer.send(
+      rows.map((row) =>
+        bulkLoadRecord(
+          {
+            loadId: row.load_id,
+            department: row.department,
+            change: row.given_up ? 'given-up' : 'judged',
+            openedAt: row.opened_at.toISOString(),
+            ...(row.closed_at ? { closedAt: row.closed_at.toISOString() } : {}),
+            judgedAt: row.judged_at.toISOString(),
+          },
+          '/hub/crosscheck',
+          randomUUID(),
+        ),
+      ),
+    );
+    await this.dataSource.query('UPDATE crosscheck_bulk_load SET announced_at = now() WHERE load_id = ANY($1::uuid[])', [rows.map((row) => row.load_id)]);
   }
 }

@@ -66,8 +66,9 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
         { provide: DailyReview, inject: [CrosscheckEngine], useFactory: (engine: CrosscheckEngine) => new DailyReview(engine, options.reviewIntervalMs) },
         {
           provide: BulkLoadHold,
-          inject: [getDataSourceToken(), KafkaTopicAdmin],
-          useFactory: (ds: DataSource, admin: KafkaTopicAdmin) => new BulkLoadHold(ds, admin, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs),
+          inject: [getDataSourceToken(), KafkaTopicAdmin, HubProducer],
+          useFactory: (ds: DataSource, admin: KafkaTopicAdmin, producer: HubProducer) =>
+            new BulkLoadHold(ds, admin, producer, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs),
         },
         {
           provide: FindingPublisher,

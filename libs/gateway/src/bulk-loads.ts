@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { toKafkaBinary, type EventType } from '@hub/contracts';
+import { BULK_LOAD_TYPE, bulkLoadRecord, type BulkLoadChange } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
 import { memberTopics, type HubProducer, type KafkaTopicAdmin, type PartitionOffset } from '@hub/messaging';
 import type { BulkLoad, BulkLoadRepository } from './bulk-load.repository.js';
 import type { GatewayContracts } from './gateway-contracts.js';
-
-/** The event type a bulk load's opening and closing are announced as. */
-export const BULK_LOAD_TYPE = 'hub.bulk-load.changed.v1' satisfies EventType;
 
 /** How many loads one member may have open at once: enough for several systems loading side by side. */
 export const MAX_OPEN_LOADS = 10;
@@ -75,36 +72,27 @@ export class BulkLoads {
     return this.loads.list(member, limit);
   }
 
+  /** Marks the load judged (or given up) as the crosscheck announced it, so the department sees when its findings are final. */
+  judged(change: BulkLoadChange): Promise<void> {
+    return this.loads.markJudged(change.loadId, change.judgedAt!, change.change === 'given-up');
+  }
+
   private async announce(load: BulkLoad, change: 'opened' | 'closed'): Promise<void> {
     const contract = this.contracts.forType(BULK_LOAD_TYPE);
     if (!contract) throw new HubError(ErrorCode.NotReady, `no contract is registered for ${BULK_LOAD_TYPE}`, { canRetry: true });
-    const data = {
+    const data: BulkLoadChange = {
       loadId: load.loadId,
       department: load.member,
       change,
       openedAt: load.openedAt,
-      ...(load.closedAt ? { closedAt: load.closedAt, watermarks: load.watermarks } : {}),
+      ...(load.closedAt ? { closedAt: load.closedAt, watermarks: load.watermarks! } : {}),
     };
     const validation = contract.validate(data);
     if (!validation.valid) {
       const problems = validation.violations.map((v) => `${v.instancePath || '/'}: ${v.message}`);
       throw new HubError(ErrorCode.BadRequest, `the bulk load cannot be announced: ${problems.join('; ')}`, { context: { problems } });
     }
-    const message = toKafkaBinary(
-      {
-        specversion: '1.0',
-        id: randomUUID(),
-        source: '/hub/gateway',
-        type: contract.binding.topic,
-        time: load.closedAt ?? load.openedAt,
-        subject: load.loadId,
-        dataschema: `urn:nx-hub:contract:${contract.binding.type}:v${contract.binding.version}`,
-        datacontenttype: 'application/json',
-        data,
-      },
-      load.loadId,
-    );
-    await this.producer.send([{ topic: contract.binding.topic, ...message }]);
+    await this.producer.send([bulkLoadRecord(data, '/hub/gateway', randomUUID())]);
   }
 }
 

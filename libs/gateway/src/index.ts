@@ -1,5 +1,5 @@
 export { type BulkLoad } from './bulk-load.repository.js';
-export { BULK_LOAD_TYPE, BulkLoads, MAX_OPEN_LOADS } from './bulk-loads.js';
+export { BulkLoads, MAX_OPEN_LOADS } from './bulk-loads.js';
 export { CSV_MAPPING_REPOSITORY, type CsvMappingRepository } from './csv-mapping.repository.js';
 export { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';
 export { RESPONSE_FILTERS, type DeliveredFinding, type FindingChange, type FindingFilter } from './delivered-finding.js';

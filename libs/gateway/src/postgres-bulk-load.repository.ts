@@ -3,9 +3,10 @@ import type { PartitionOffset } from '@hub/messaging';
 import type { BulkLoad, BulkLoadRepository } from './bulk-load.repository.js';
 
 const INSERT = 'INSERT INTO gateway_bulk_load (load_id, member_id, opened_at) VALUES ($1, $2, $3)';
-const ONE = 'SELECT load_id, member_id, opened_at, closed_at, watermarks FROM gateway_bulk_load WHERE member_id = $1 AND load_id = $2';
+const ONE = 'SELECT load_id, member_id, opened_at, closed_at, watermarks, judged_at, given_up FROM gateway_bulk_load WHERE member_id = $1 AND load_id = $2';
 const CLOSE = 'UPDATE gateway_bulk_load SET closed_at = $2, watermarks = $3 WHERE load_id = $1';
-const OF_MEMBER = 'SELECT load_id, member_id, opened_at, closed_at, watermarks FROM gateway_bulk_load WHERE member_id = $1 ORDER BY opened_at DESC LIMIT $2';
+const OF_MEMBER = 'SELECT load_id, member_id, opened_at, closed_at, watermarks, judged_at, given_up FROM gateway_bulk_load WHERE member_id = $1 ORDER BY opened_at DESC LIMIT $2';
+const JUDGED = 'UPDATE gateway_bulk_load SET judged_at = $2, given_up = $3 WHERE load_id = $1 AND judged_at IS NULL';
 const OPEN_COUNT = 'SELECT count(*)::int AS open FROM gateway_bulk_load WHERE member_id = $1 AND closed_at IS NULL';
 
 interface BulkLoadRow {
@@ -14,6 +15,8 @@ interface BulkLoadRow {
   opened_at: Date;
   closed_at: Date | null;
   watermarks: PartitionOffset[] | null;
+  judged_at: Date | null;
+  given_up: boolean;
 }
 
 const loadOf = (row: BulkLoadRow): BulkLoad => ({
@@ -22,6 +25,7 @@ const loadOf = (row: BulkLoadRow): BulkLoad => ({
   openedAt: row.opened_at.toISOString(),
   ...(row.closed_at ? { closedAt: row.closed_at.toISOString() } : {}),
   ...(row.watermarks ? { watermarks: row.watermarks } : {}),
+  ...(row.judged_at ? { judgedAt: row.judged_at.toISOString(), givenUp: row.given_up } : {}),
 });
 
 /** The members' bulk loads in the hub's PostgreSQL. */
@@ -39,6 +43,10 @@ export class PostgresBulkLoadRepository implements BulkLoadRepository {
 
   async markClosed(loadId: string, closedAt: string, watermarks: readonly PartitionOffset[]): Promise<void> {
     await this.dataSource.query(CLOSE, [loadId, closedAt, JSON.stringify(watermarks)]);
+  }
+
+  async markJudged(loadId: string, judgedAt: string, givenUp: boolean): Promise<void> {
+    await this.dataSource.query(JUDGED, [loadId, judgedAt, givenUp]);
   }
 
   async list(member: string, limit: number): Promise<BulkLoad[]> {

@@ -49,5 +49,7 @@ export async function startGatewayConsumers(app: INestApplication, env: GatewayE
   });
   app.connectMicroservice({ strategy: server });
   await app.startAllMicroservices();
-  new Logger('GatewayConsumers').log(`consuming the inbound topics of ${departments.length} department(s), ${env.FINDINGS_TOPIC}, and ${sharingTopics.length} topic(s) that share facts`);
+  new Logger('GatewayConsumers').log(
+    `consuming the inbound topics of ${departments.length} department(s), ${env.FINDINGS_TOPIC}, ${sharingTopics.length} topic(s) that share facts, and the crosscheck's judgements of bulk loads`,
+  );
 }

@@ -567,9 +567,9 @@ export interface HealthcareSecuritySettlementRecordedV1 {
 }
 
 /**
- * A department's bulk load opened or closed (批量装载). A department announces a bulk load of its records before it sends them and closes it once all are accepted. While any load is open, or closed and not yet judged, the crosscheck holds back the findings it raises, so departments are told what holds once the load is complete, not what the first half of it said. A closed load names the end of each of the department's canonical topic partitions at the close: it is judged once the crosscheck has judged every record before those offsets.
+ * A department's bulk load opened or closed (批量装载). A department announces a bulk load of its records before it sends them and closes it once all are accepted. While any load is open, or closed and not yet judged, the crosscheck holds back the findings it raises, so departments are told what holds once the load is complete, not what the first half of it said. A closed load names the end of each of the department's canonical topic partitions at the close: it is judged once the crosscheck has judged every record before those offsets, and the crosscheck announces that (judged), or that it gave up holding for the load after the longest hold it allows (given-up).
  */
-export interface HubBulkLoadChangedV1 {
+export type HubBulkLoadChangedV1 = {
   /**
    * The load, as the gateway named it when it was opened.
    */
@@ -579,9 +579,9 @@ export interface HubBulkLoadChangedV1 {
    */
   department: string;
   /**
-   * Opened: records are coming. Closed: all the load's records were accepted; the watermarks say where they end.
+   * Opened (by the gateway): records are coming. Closed (by the gateway): all the load's records were accepted; the watermarks say where they end. Judged (by the crosscheck): every record of the load is judged and the findings it held back are announced. Given-up (by the crosscheck): the load held findings back for as long as it may without being judged, and they are announced.
    */
-  change: "opened" | "closed";
+  change: "opened" | "closed" | "judged" | "given-up";
   /**
    * When the load was opened.
    */
@@ -590,6 +590,10 @@ export interface HubBulkLoadChangedV1 {
    * When the load was closed.
    */
   closedAt?: string;
+  /**
+   * When the crosscheck judged the load, or gave up holding for it.
+   */
+  judgedAt?: string;
   /**
    * At the close: the end (next offset) of each partition of the department's canonical topics. Every record of the load is before it.
    *
@@ -609,7 +613,7 @@ export interface HubBulkLoadChangedV1 {
      */
     offset: string;
   }[];
-}
+};
 
 /**
  * Department response to a finding (发现处理反馈). A department acknowledges, resolves or disputes a finding routed to it; a dispute needs a reason.

@@ -379,6 +379,14 @@ export interface BulkLoad {
    * At the close: where each partition of the member’s canonical topics ended.
    */
   watermarks?: PartitionWatermark[];
+  /**
+   * When the crosscheck had judged every record of the load and announced the findings it held back; absent until then.
+   */
+  judgedAt?: string;
+  /**
+   * True when the crosscheck gave up holding for the load (it held findings back as long as it may, 12 hours by default) rather than judged it.
+   */
+  givenUp?: boolean;
 }
 export interface BulkLoadList {
   /**

@@ -2,8 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Departments' bulk loads (issue 25): the gateway keeps each member's loads as opened and closed;
- * the crosscheck keeps the same loads as it learnt of them (hub.bulk-load.changed.v1), and when
- * each was judged (every record before its close's watermarks judged) or gave up holding.
+ * the crosscheck keeps the same loads as it learnt of them (hub.bulk-load.changed.v1), when each
+ * was judged (every record before its close's watermarks judged) or given up (held too long), and
+ * when it announced that; the gateway keeps that too, for the department to see.
  */
 export class BulkLoads1764460800020 implements MigrationInterface {
   name = 'BulkLoads1764460800020';
@@ -15,7 +16,9 @@ export class BulkLoads1764460800020 implements MigrationInterface {
         member_id varchar(64) NOT NULL,
         opened_at timestamptz NOT NULL,
         closed_at timestamptz,
-        watermarks jsonb
+        watermarks jsonb,
+        judged_at timestamptz,
+        given_up boolean NOT NULL DEFAULT false
       )`);
     await queryRunner.query('CREATE INDEX gateway_bulk_load_by_member ON gateway_bulk_load (member_id, opened_at DESC)');
     await queryRunner.query(`
@@ -26,7 +29,8 @@ export class BulkLoads1764460800020 implements MigrationInterface {
         closed_at timestamptz,
         watermarks jsonb,
         judged_at timestamptz,
-        expired boolean NOT NULL DEFAULT false
+        given_up boolean NOT NULL DEFAULT false,
+        announced_at timestamptz
       )`);
     // The loads still holding findings back: looked up by every round of the outbox publisher.
     await queryRunner.query('CREATE INDEX crosscheck_bulk_load_holding ON crosscheck_bulk_load (opened_at) WHERE judged_at IS NULL');
