@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { LocalKafkaBroker } from '@hub/local-infra';
 import { POLICY_2026 } from '@hub/precise-aid';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
@@ -18,6 +18,7 @@ import { freshIdentityNumber } from '../support/identity-numbers.js';
 import { auditKeyFiles, startAudit, TEST_AUDIT_STORE_KEYS } from '../support/audit-process.js';
 import { runCli } from '../support/run-cli.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ownBrokerOptions } from '../support/own-broker.js';
 
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
 const ENROLMENT = 'education.student-enrolment.changed.v1';
@@ -71,14 +72,7 @@ describe("the auditors' tools", () => {
   };
 
   beforeAll(async () => {
-    broker = await LocalKafkaBroker.start({
-      projectRoot: findProjectRoot(),
-      dataDir: join(folder, 'kafka'),
-      port: await freePort(),
-      controllerPort: await freePort(),
-      heapMb: 384,
-      log: () => undefined,
-    });
+    broker = await LocalKafkaBroker.start(await ownBrokerOptions(folder));
     const departments = ['education', 'civil-affairs', 'disability'];
     bed = await startGatewayTestBed('auditor-tools', {
       members: [...departments.map((id) => ({ id, role: 'department' as const })), { id: 'audit-office', role: 'auditor' }],

@@ -28,6 +28,7 @@ import { startRegistry, type TestRegistry } from '../support/registry-app.js';
 import { createTestTopics, testKafkaEnv, testKafkaSettings } from '../support/test-kafka.js';
 import { contractExample } from '../support/contract-examples.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ownBrokerOptions } from '../support/own-broker.js';
 
 const MONITORING = 'rural-revitalisation.monitoring-status.changed.v1';
 const HOUSEHOLD = 'civil-affairs.household-status.changed.v1';
@@ -74,14 +75,7 @@ describe('the console in a real browser (issue 24)', () => {
     browser = await launchChromium();
     const departments = ['education', 'civil-affairs', 'rural-revitalisation', 'healthcare-security'];
     // A broker of the suite's own: the crosscheck and the audit read every topic from its beginning, which on the shared broker holds every suite's records.
-    broker = await LocalKafkaBroker.start({
-      projectRoot: findProjectRoot(),
-      dataDir: join(mkdtempSync(join(tmpdir(), 'hub-console-')), 'kafka'),
-      port: await freePort(),
-      controllerPort: await freePort(),
-      heapMb: 384,
-      log: () => undefined,
-    });
+    broker = await LocalKafkaBroker.start(await ownBrokerOptions(mkdtempSync(join(tmpdir(), 'hub-console-'))));
     const brokers = [broker.bootstrapServers];
     bed = await startGatewayTestBed('console-browser', {
       members: [...departments.map((id) => ({ id, role: 'department' as const })), { id: 'audit-office', role: 'auditor' }, { id: 'integration-engineer', role: 'integration-engineer' }],

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { LocalKafkaBroker } from '@hub/local-infra';
 import { Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
 import { contractExample } from '../support/contract-examples.js';
@@ -19,6 +19,7 @@ import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { precariousFamily } from '../support/precarious-family.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ownBrokerOptions } from '../support/own-broker.js';
 
 const AID = 'education.student-aid.granted.v1';
 const SETTLE_MS = 500;
@@ -39,14 +40,7 @@ describe("a department's bulk load: findings are announced once the whole load i
 
   beforeAll(async () => {
     // A broker of the suite's own: a load left open by a failure here must not hold back the findings of other suites' crosschecks.
-    broker = await LocalKafkaBroker.start({
-      projectRoot: findProjectRoot(),
-      dataDir: join(folder, 'kafka'),
-      port: await freePort(),
-      controllerPort: await freePort(),
-      heapMb: 384,
-      log: () => undefined,
-    });
+    broker = await LocalKafkaBroker.start(await ownBrokerOptions(folder));
     const brokers = [broker.bootstrapServers];
     bed = await startGatewayTestBed('bulk-load', {
       members: [

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_REGION, type ExpectedFinding } from '@hub/demo-region';
-import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { LocalKafkaBroker } from '@hub/local-infra';
 import { findIdentityNumbers, toKafkaBinary } from '@hub/contracts';
 import { ACCESS_LOG_TOPIC, type AccessLogEntry } from '@hub/members';
 import { createKafkaClient, HubProducer, memberTopics, readTopicWindow } from '@hub/messaging';
@@ -22,6 +22,7 @@ import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { runCli } from '../support/run-cli.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
+import { ownBrokerOptions } from '../support/own-broker.js';
 
 const DEPARTMENTS = ['civil-affairs', 'rural-revitalisation', 'education', 'disability', 'healthcare-security'];
 const pseudonymiser = new Pseudonymiser(VersionedKeyRing.parse(TEST_PSEUDONYM_KEYS));
@@ -71,14 +72,7 @@ describe('the department simulators', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as ExpectedFinding);
-    broker = await LocalKafkaBroker.start({
-      projectRoot: findProjectRoot(),
-      dataDir: join(regionDir, 'kafka'),
-      port: await freePort(),
-      controllerPort: await freePort(),
-      heapMb: 384,
-      log: () => undefined,
-    });
+    broker = await LocalKafkaBroker.start(await ownBrokerOptions(regionDir));
     bed = await startGatewayTestBed('simulators', { members: DEPARTMENTS.map((id) => ({ id, role: 'department' as const })), brokers: [broker.bootstrapServers] });
     crosscheck = await startCrosscheck(bed.database.url, bed.findingsTopic, { settleMs: 300, brokers: [broker.bootstrapServers] });
     // The audit records every topic but Kafka's own and the raw inbound ones, as it does by default.

@@ -8,9 +8,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { LocalKafkaBroker } from '@hub/local-infra';
 import { startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ownBrokerOptions } from '../support/own-broker.js';
 import { reportFaults, type FaultRow } from './fault-table.js';
 import { publishUnderFaults } from './publishing-under-faults.js';
 
@@ -31,7 +32,7 @@ describe('the broker killed mid-stream and started again (fault suite)', () => {
   beforeAll(async () => {
     // A broker of its own: killing it does not disturb the other suites.
     folder = await mkdtemp(join(tmpdir(), 'hub-broker-fault-'));
-    options = { projectRoot: findProjectRoot(), dataDir: join(folder, 'kafka'), port: await freePort(), controllerPort: await freePort(), heapMb: 384, log: () => undefined };
+    options = await ownBrokerOptions(folder);
     broker = await LocalKafkaBroker.start(options);
     bed = await startGatewayTestBed('broker-killed', { members: [{ id: 'education', role: 'department', recordsPerSecond: 100_000 }], brokers: [broker.bootstrapServers] });
   });

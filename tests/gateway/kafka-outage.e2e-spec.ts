@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findProjectRoot, freePort, LocalKafkaBroker } from '@hub/local-infra';
+import { LocalKafkaBroker } from '@hub/local-infra';
 import { contractExample } from '../support/contract-examples.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, type GatewayTestBed } from '../support/gateway-test-bed.js';
 import { uniqueName } from '../support/unique-name.js';
+import { ownBrokerOptions } from '../support/own-broker.js';
 
 const AID = 'education.student-aid.granted.v1';
 
@@ -17,14 +18,7 @@ describe('the gateway when Kafka goes away', () => {
   beforeAll(async () => {
     // A broker of its own, so stopping it does not disturb the other suites.
     folder = await mkdtemp(join(tmpdir(), 'hub-outage-'));
-    broker = await LocalKafkaBroker.start({
-      projectRoot: findProjectRoot(),
-      dataDir: join(folder, 'kafka'),
-      port: await freePort(),
-      controllerPort: await freePort(),
-      heapMb: 384,
-      log: () => undefined,
-    });
+    broker = await LocalKafkaBroker.start(await ownBrokerOptions(folder));
     bed = await startGatewayTestBed('gateway-outage', { members: [{ id: 'education', role: 'department' }], brokers: [broker.bootstrapServers] });
   });
 
