@@ -103,7 +103,10 @@ export class FindingPublisher {
   private async drain(): Promise<void> {
     if (this.hold && Date.now() - this.loadsCheckedAt >= LOAD_CHECK_INTERVAL_MS) {
       this.loadsCheckedAt = Date.now();
-      await this.hold.release();
+      // Kafka away or the database busy: the loads go on holding, and the changes that may go out still do.
+      await this.hold.release().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not tell whether a bulk load is judged; asking again at the next round');
+      });
     }
     for (;;) {
       const published = await this.dataSource.transaction(async (manager) => {
