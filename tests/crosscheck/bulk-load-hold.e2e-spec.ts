@@ -115,7 +115,7 @@ describe("a department's bulk load: findings are announced once the whole load i
     expect(crosscheck.lines.filter((line) => line.includes('held findings back'))).toEqual([]);
   });
 
-  it('gives up holding for a load opened longer ago than BULK_LOAD_MAX_HOLD_MINUTES (12 hours) and never closed, with a warning naming it', async () => {
+  it('gives up holding for a load opened longer ago than BULK_LOAD_MAX_HOLD_MINUTES (2 hours) and never closed, with a warning naming it', async () => {
     // As if its opening had been announced 13 hours ago.
     const forgotten = randomUUID();
     await bed.database.query(`INSERT INTO crosscheck_bulk_load (load_id, department, opened_at) VALUES ($1, 'education', now() - interval '13 hours')`, [forgotten]);

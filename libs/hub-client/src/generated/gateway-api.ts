@@ -384,7 +384,7 @@ export interface BulkLoad {
    */
   judgedAt?: string;
   /**
-   * True when the crosscheck gave up holding for the load (it held findings back as long as it may, 12 hours by default) rather than judged it.
+   * True when the crosscheck gave up holding for the load (it held findings back as long as it may, 2 hours by default) rather than judged it.
    */
   givenUp?: boolean;
 }

@@ -17,7 +17,7 @@ export class BulkLoadSchema implements BulkLoad {
   @ApiPropertyOptional({ format: 'date-time', description: 'Absent while the load is open.' }) closedAt?: string;
   @ApiPropertyOptional({ type: [PartitionWatermarkSchema], description: 'At the close: where each partition of the member’s canonical topics ended.' }) watermarks?: PartitionWatermarkSchema[];
   @ApiPropertyOptional({ format: 'date-time', description: 'When the crosscheck had judged every record of the load and announced the findings it held back; absent until then.' }) judgedAt?: string;
-  @ApiPropertyOptional({ description: 'True when the crosscheck gave up holding for the load (it held findings back as long as it may, 12 hours by default) rather than judged it.' })
+  @ApiPropertyOptional({ description: 'True when the crosscheck gave up holding for the load (it held findings back as long as it may, 2 hours by default) rather than judged it.' })
   givenUp?: boolean;
 }
 
