@@ -6,10 +6,11 @@
  * the offsets a test sets.
  */
 import { BULK_LOAD_TYPE, ContractValidator, fromKafkaBinary } from '@hub/contracts';
-import { ErrorCode, HubError } from '@hub/errors';
+import { ErrorCode } from '@hub/errors';
 import { BulkLoads, MAX_OPEN_LOADS, type BulkLoad } from '@hub/gateway';
 import type { OutboundRecord, PartitionOffset } from '@hub/messaging';
 import { standardContracts } from '../support/standard-contracts.js';
+import { refusal } from '../support/refusal.js';
 
 const { schema, binding } = standardContracts().find((c) => c.binding.topic === BULK_LOAD_TYPE)!;
 const validator = new ContractValidator();
@@ -49,15 +50,6 @@ function bulkLoads(offsets: { ends: PartitionOffset[]; committed: PartitionOffse
   const announced = () => sent.map((record) => fromKafkaBinary({ key: record.key, value: Buffer.from(record.value ?? ''), headers: record.headers ?? {} }));
   return { useCase, sent, kept, announced };
 }
-
-const refusal = async (attempt: Promise<unknown>) => {
-  const error = await attempt.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(HubError);
-  return error as HubError;
-};
 
 describe("a department's bulk load at the gateway", () => {
   it("announces the opening on the hub's topic, keyed by the load, and keeps the load open", async () => {

@@ -5,11 +5,12 @@
  * keeps what it was given.
  */
 import { ContractValidator, fromKafkaBinary } from '@hub/contracts';
-import { ErrorCode, HubError } from '@hub/errors';
+import { ErrorCode } from '@hub/errors';
 import { FINDING_RESPONSE_TYPE, FindingResponses } from '@hub/gateway';
 import type { OutboundRecord } from '@hub/messaging';
 import { Pseudonymiser, VersionedKeyRing } from '@hub/privacy';
 import { standardContracts } from '../support/standard-contracts.js';
+import { refusal } from '../support/refusal.js';
 
 const FINDING_ID = 'a'.repeat(64);
 const { schema, binding } = standardContracts().find((c) => c.binding.topic === FINDING_RESPONSE_TYPE)!;
@@ -31,15 +32,6 @@ function responses() {
   );
   return { useCase, sent };
 }
-
-const refusal = async (attempt: Promise<unknown>) => {
-  const error = await attempt.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(HubError);
-  return error as HubError;
-};
 
 describe("recording a department's response to its finding", () => {
   it("publishes the response on the hub's topic, keyed by the finding, with who responded as a keyed token", async () => {

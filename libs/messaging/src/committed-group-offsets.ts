@@ -1,13 +1,12 @@
 import { createKafkaClient } from './kafka-client.js';
 import type { KafkaSettings } from './kafka-settings.js';
+import { KafkaTopicAdmin, type PartitionOffset } from './kafka-topic-admin.js';
 
-/** The offsets a consumer group has committed on the topics' partitions (-1 where it has none). */
-export async function committedGroupOffsets(settings: KafkaSettings, groupId: string, topics: readonly string[]): Promise<{ topic: string; partition: number; offset: string }[]> {
-  const admin = createKafkaClient(settings).admin();
-  await admin.connect();
+/** The offsets a consumer group has committed on the topics' partitions (-1 where it has none), with an admin connection of its own. */
+export async function committedGroupOffsets(settings: KafkaSettings, groupId: string, topics: readonly string[]): Promise<PartitionOffset[]> {
+  const admin = new KafkaTopicAdmin(createKafkaClient(settings));
   try {
-    const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
-    return committed.flatMap(({ topic, partitions }) => partitions.map(({ partition, offset }) => ({ topic, partition, offset })));
+    return await admin.committedOffsets(groupId, topics);
   } finally {
     await admin.disconnect();
   }
