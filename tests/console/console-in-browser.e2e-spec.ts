@@ -388,11 +388,14 @@ describe('the console in a real browser (issue 24)', () => {
 
   it("searches the access log by user: the officer's reveal, with its purpose", async () => {
     const page = await signIn('auditor');
-    await eventually('the reveal in the audit store', async () => {
+    // The unfiltered list (other users' reveals among it) is on the page until the filtered answer is rendered: wait for the rows to be the user's.
+    const users = page.locator('tbody tr[data-row-key] td:nth-child(3)');
+    await eventually("the reveal in the audit store, the list showing that user's entries only", async () => {
       await page.goto(`${url}/#/access-log`);
       await page.getByLabel('用户').fill(USERS.healthcare.username);
       await Promise.all([page.waitForResponse((response) => response.url().includes('/api/audit/access-log') && response.url().includes('user=')), page.getByRole('button', { name: '查询' }).click()]);
-      return (await page.getByRole('row', { name: /reveal-identity/ }).count()) > 0;
+      const shown = await users.allInnerTexts();
+      return shown.length > 0 && shown.every((user) => user === USERS.healthcare.username) && (await page.getByRole('row', { name: /reveal-identity/ }).count()) > 0;
     });
     expect(
       await page
