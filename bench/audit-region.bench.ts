@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openAuditStore, type AuditStore } from '@hub/audit';
+import { openAuditStore } from '@hub/audit';
 import { pollUntil } from '@hub/local-infra';
-import { FACT_EVENT_TYPES } from '@hub/precise-aid';
+import { untilRecorded } from './audit-recorded.js';
 import { rawStoreReadProcess, seconds, verifyCommand, writeAuditKeys } from './auditor-commands.js';
 import type { BenchInfra } from './bench-infra.js';
 import { report, type Figure } from './bench-report.js';
@@ -35,7 +35,7 @@ export async function auditRegionBench(projectRoot: string, infra: BenchInfra, o
     const started = performance.now();
     const loaded = await produceRegion(projectRoot, infra.brokers, options);
     console.log(`produced ${loaded.records.toLocaleString('en')} canonical records of ${options.persons.toLocaleString('en')} residents in ${loaded.seconds.toFixed(0)} s`);
-    await waitUntilRecorded(audited.store, loaded.records);
+    await untilRecorded(audited.store, loaded.records);
     const recordingSeconds = seconds(started);
     console.log(`the audit had recorded every one ${(recordingSeconds - loaded.seconds).toFixed(0)} s after the last was produced`);
     await stopApp(audit);
@@ -59,22 +59,4 @@ export async function auditRegionBench(projectRoot: string, infra: BenchInfra, o
     await stopApp(audit);
     await audited.close();
   }
-}
-
-/** Waits until the audit has recorded every canonical record, showing its progress; the chains' heads are read by index, not counted. */
-async function waitUntilRecorded(store: AuditStore, records: number): Promise<void> {
-  const canonical = new Set<string>(FACT_EVENT_TYPES);
-  let shown = performance.now();
-  await pollUntil(
-    async () => {
-      let recorded = 0;
-      for (const [name, head] of await store.heads()) if (canonical.has(name.slice(0, name.lastIndexOf('/')))) recorded += head.entries;
-      if (seconds(shown) >= 10) {
-        console.log(`  ${recorded.toLocaleString('en')} of ${records.toLocaleString('en')} canonical records recorded by the audit`);
-        shown = performance.now();
-      }
-      return recorded >= records ? true : undefined;
-    },
-    { timeoutMs: 4 * 3_600_000, intervalMs: 1000, description: 'the audit to record every canonical record' },
-  );
 }

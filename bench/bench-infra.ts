@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { startScratchInfrastructure } from '@hub/local-infra';
 
 /** The broker and database a benchmark runs on: KAFKA_BROKERS / DATABASE_URL when set, else its own, started for the run. */
@@ -5,6 +6,8 @@ export interface BenchInfra {
   brokers: string[];
   kafkaVersion: string;
   databaseUrl?: string;
+  /** Where its own broker keeps its data (absent when the broker is given). */
+  brokerDataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export async function startBenchInfra(options: { database: boolean }): Promise<B
     brokers: admin?.brokers ?? givenBrokers ?? [broker!.bootstrapServers],
     kafkaVersion: broker?.version ?? 'external',
     ...(options.database ? { databaseUrl: givenDatabase ?? postgres!.databaseUrl } : {}),
+    ...(broker ? { brokerDataDir: join(scratch.folder, 'kafka') } : {}),
     stop: () => scratch.stop(),
   };
 }

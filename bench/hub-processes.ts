@@ -75,6 +75,9 @@ export function cpuPerRecord(before: CpuSnapshot, after: CpuSnapshot, records: n
   };
 }
 
+/** The memory a process has resident now (VmRSS). */
+export const rssOfMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
 /** The most resident memory a process has had (VmHWM). */
 export const peakRssOfMiB = (pid: number) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
@@ -97,15 +100,15 @@ export interface Batch {
   contentType: string;
 }
 
-/** Posts the batches with `concurrency` clients at once; every request must succeed. */
-export async function postBatches(url: string, batches: readonly Batch[], concurrency: number): Promise<{ seconds: number; latencies: number[]; accepted: number }> {
+/** Posts the batches with `concurrency` clients at once, each taking the next when its last is answered (a generator's are made as they are taken); every request must succeed. */
+export async function postBatches(url: string, batches: Iterable<Batch>, concurrency: number): Promise<{ seconds: number; latencies: number[]; accepted: number }> {
   const latencies: number[] = [];
-  let next = 0;
+  const queue = batches[Symbol.iterator]();
   let accepted = 0;
   const started = performance.now();
   const client = async () => {
-    while (next < batches.length) {
-      const { key, body, contentType } = batches[next++];
+    for (let next = queue.next(); !next.done; next = queue.next()) {
+      const { key, body, contentType } = next.value;
       const t0 = performance.now();
       const response = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': contentType }, body });
       const outcome = (await response.json()) as { accepted?: number; message?: string };

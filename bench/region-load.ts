@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import type { Admin } from 'kafkajs';
 import pg from 'pg';
-import { addCounts, emptyCounts, generateRegion, REGION_DAY, type ExpectedFinding, type RegionCounts } from '@hub/demo-region';
+import { addCounts, emptyCounts, generateRegion, REGION_DAY, type ExpectedFinding, type GeneratedHousehold, type RegionCounts } from '@hub/demo-region';
 import { openMemberDirectory } from '@hub/members';
 import { freePort, pollUntil } from '@hub/local-infra';
 import { createKafkaClient } from '@hub/messaging';
@@ -130,26 +130,16 @@ export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions):
   });
   const { keys, count } = hub;
   const generated = performance.now();
-  const batches: Batch[] = [];
   const expected: ExpectedFinding[] = [];
-  const pending = new Map<string, string[]>(DEPARTMENT_IDS.map((d) => [d, []]));
-  let records = 0;
-  const flush = (department: string) => {
-    const lines = pending.get(department)!;
-    if (lines.length > 0) batches.push({ key: keys[department], contentType: 'application/x-ndjson', body: lines.join('\n') });
-    pending.set(department, []);
-  };
   const counts = emptyCounts();
-  for (const household of generateRegion({ persons: options.persons, seed: options.seed })) {
-    expected.push(...household.expected);
-    addCounts(counts, household.counts);
-    for (const { department, record } of household.records) {
-      pending.get(department)!.push(JSON.stringify(record));
-      records++;
-      if (pending.get(department)!.length >= options.batchSize) flush(department);
-    }
-  }
-  DEPARTMENT_IDS.forEach(flush);
+  let records = 0;
+  const batches = [
+    ...regionBatches(generateRegion({ persons: options.persons, seed: options.seed }), keys, options.batchSize, (household) => {
+      expected.push(...household.expected);
+      addCounts(counts, household.counts);
+      records += household.records.length;
+    }),
+  ];
   console.log(
     `region of ${options.persons} persons (seed ${options.seed}): ${records} records in ${batches.length} batches, ${expected.length} planted findings, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
   );
@@ -167,22 +157,9 @@ export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions):
     for (const { department, loadId } of loads) await bulkLoad(hub.url, keys[department], `${loadId}/close`);
     const published = performance.now();
     if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
-    let lastProgress = 0;
-    // Every record is accepted by now, so every canonical topic the region fills exists.
-    const existing = new Set(await admin.listTopics());
-    const canonicalTopics = FACT_EVENT_TYPES.filter((topic) => existing.has(topic));
-    await pollUntil(
-      async () => {
-        const lag = await consumerLag(admin, hub.crosscheckGroup, canonicalTopics);
-        const unpublished = await count('SELECT count(*) AS n FROM crosscheck_outbox WHERE published_at IS NULL');
-        if (performance.now() - lastProgress > 5000) {
-          lastProgress = performance.now();
-          console.log(`  crosscheck: ${records - lag} of ${records} records folded, ${unpublished} finding changes to announce`);
-        }
-        return lag === 0 && unpublished === 0 ? true : undefined;
-      },
-      { timeoutMs: 3_600_000, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
-    );
+    await untilJudged(admin, hub, records, 3_600_000, (folded, unpublished) => {
+      console.log(`  crosscheck: ${folded} of ${records} records folded, ${unpublished} finding changes to announce`);
+    });
     const finished = performance.now();
     const openFindings = await sampler.stop();
     console.log(
@@ -197,8 +174,52 @@ export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions):
   }
 }
 
+/**
+ * The region's records as request bodies, each department's `batchSize` records to an NDJSON body,
+ * made as they are asked for (a whole region is never held at once); `taken` sees each household.
+ */
+export function* regionBatches(households: Iterable<GeneratedHousehold>, keys: Record<string, string>, batchSize: number, taken: (household: GeneratedHousehold) => void): Generator<Batch> {
+  const pending = new Map<string, string[]>(DEPARTMENT_IDS.map((d) => [d, []]));
+  const body = (department: string, lines: readonly string[]): Batch => ({ key: keys[department], contentType: 'application/x-ndjson', body: lines.join('\n') });
+  for (const household of households) {
+    taken(household);
+    for (const { department, record } of household.records) {
+      const lines = pending.get(department)!;
+      lines.push(JSON.stringify(record));
+      if (lines.length >= batchSize) {
+        pending.set(department, []);
+        yield body(department, lines);
+      }
+    }
+  }
+  for (const [department, lines] of pending) if (lines.length > 0) yield body(department, lines);
+}
+
+/**
+ * Waits until the crosscheck has folded every record (its group's lag on the canonical topics is 0)
+ * and announced every finding change (its outbox is empty), telling `progress` every 5 s.
+ */
+export async function untilJudged(admin: Admin, hub: BenchHub, records: number, timeoutMs: number, progress: (folded: number, unpublished: number) => void): Promise<void> {
+  // Every record is accepted by now, so every canonical topic the region fills exists.
+  const existing = new Set(await admin.listTopics());
+  const canonicalTopics = FACT_EVENT_TYPES.filter((topic) => existing.has(topic));
+  let lastProgress = 0;
+  await pollUntil(
+    async () => {
+      const lag = await consumerLag(admin, hub.crosscheckGroup, canonicalTopics);
+      const unpublished = await hub.count('SELECT count(*) AS n FROM crosscheck_outbox WHERE published_at IS NULL');
+      if (performance.now() - lastProgress > 5000) {
+        lastProgress = performance.now();
+        progress(records - lag, unpublished);
+      }
+      return lag === 0 && unpublished === 0 ? true : undefined;
+    },
+    { timeoutMs, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
+  );
+}
+
 /** Opens (`open`) or closes (`<loadId>/close`) a department's bulk load; the load's id. */
-async function bulkLoad(url: string, key: string, what: 'open' | `${string}/close`): Promise<string> {
+export async function bulkLoad(url: string, key: string, what: 'open' | `${string}/close`): Promise<string> {
   const response = await fetch(`${url}/v1/bulk-loads${what === 'open' ? '' : `/${what}`}`, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
   const body = (await response.json()) as { loadId?: string; message?: string };
   if (!response.ok || !body.loadId) throw new Error(`the gateway answered ${response.status} to a bulk load's ${what === 'open' ? 'opening' : 'close'}: ${body.message}`);
@@ -209,7 +230,7 @@ async function bulkLoad(url: string, key: string, what: 'open' | `${string}/clos
  * Counts the open findings every second, the announced ones (the gateway's) and the crosscheck's
  * own, until stopped. Counting tables of thousands each second is light beside the load.
  */
-function sampleOpenFindings(count: (sql: string) => Promise<number>): { stop: () => Promise<OpenFindings> } {
+export function sampleOpenFindings(count: (sql: string) => Promise<number>): { stop: () => Promise<OpenFindings> } {
   const announced = () => count(`SELECT count(*) AS n FROM gateway_finding WHERE state = 'open'`);
   const judged = () => count(`SELECT count(*) AS n FROM crosscheck_finding WHERE state = 'open'`);
   const peaks = { announced: 0, judged: 0 };

@@ -13,12 +13,25 @@ import { contractValidationBench } from './contract-validation.bench.js';
 import { endToEndBench } from './end-to-end.bench.js';
 import { gatewayMemoryBench } from './gateway-memory.bench.js';
 import { findingLatencyBench } from './finding-latency.bench.js';
+import { fullRegionBench, NINGXIA_RESIDENTS } from './full-region.bench.js';
 import { httpIngestBench } from './http-ingest.bench.js';
 import { kafkaIngestBench } from './kafka-ingest.bench.js';
 import { rawKafkaBench } from './raw-kafka.bench.js';
 import { replayRegionBench } from './replay-region.bench.js';
 
-const BENCHMARKS = ['raw-kafka', 'contract-validation', 'http-ingest', 'kafka-ingest', 'end-to-end', 'finding-latency', 'audit', 'replay-region', 'audit-region', 'gateway-memory'] as const;
+const BENCHMARKS = [
+  'raw-kafka',
+  'contract-validation',
+  'http-ingest',
+  'kafka-ingest',
+  'end-to-end',
+  'finding-latency',
+  'audit',
+  'replay-region',
+  'audit-region',
+  'gateway-memory',
+  'full-region',
+] as const;
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -36,6 +49,13 @@ async function main(): Promise<void> {
       await replayRegionBench(root, infra, { persons: setting('BENCH_PERSONS', 7_200_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000) }, details);
     } else if (name === 'audit-region') {
       await auditRegionBench(root, infra, { persons: setting('BENCH_PERSONS', 1_000_000), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000) }, details);
+    } else if (name === 'full-region') {
+      await fullRegionBench(
+        root,
+        infra,
+        { persons: setting('BENCH_PERSONS', NINGXIA_RESIDENTS), seed: setting('BENCH_SEED', 1), batchSize: setting('BENCH_BATCH', 5000), clients: setting('BENCH_CLIENTS', 2) },
+        details,
+      );
     } else if (name === 'gateway-memory') {
       await gatewayMemoryBench(root, infra, { concurrency: setting('BENCH_CLIENTS', 4), maxRequestBytes: setting('BENCH_MAX_REQUEST_BYTES', 16 * 2 ** 20) }, details);
     } else if (name === 'audit') {
