@@ -594,6 +594,27 @@ describe('the console in a real browser (issue 24)', () => {
     ]);
   });
 
+  it("shows the operators the members' bulk loads: one loading while open, judged once closed and the crosscheck has judged its records", async () => {
+    const education = asMember(bed, 'education');
+    const opened = await bodyOf(await education.post('/v1/bulk-loads', undefined));
+    const loadId = String(opened.loadId);
+    const page = await signIn('secadmin');
+    const loadRow = async () => {
+      await page.goto(`${url}/#/operations`);
+      await page.reload();
+      return page.getByRole('row', { name: new RegExp(`^education ${loadId.slice(0, 8)}`) }).innerText();
+    };
+    expect(await loadRow()).toContain('装载中');
+    expect((await education.post(`/v1/bulk-loads/${loadId}/close`, undefined)).status).toBe(200);
+    let shown = '';
+    await eventually('the load judged on the operations page', async () => {
+      shown = await loadRow();
+      return !shown.includes('装载中') && !shown.includes('待评判');
+    });
+    expect(shown).toContain('已评判');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('refuses every role what it may not see, in the API and on the page', async () => {
     const refusals = {
       education: [

@@ -127,6 +127,25 @@ describe("a department's bulk load: findings are announced once the whole load i
     expect([warnings.length, warnings[0]]).toEqual([1, expect.stringContaining(forgotten)]);
   });
 
+  it('closes a load its member has gone quiet on, for the member, after BULK_LOAD_IDLE_MINUTES with no record, with a warning; the crosscheck then judges it', async () => {
+    // A gateway of its own that calls a member quiet after 3 s (the default is 30 minutes).
+    const quiet = await startGatewayTestBed('bulk-load-idle', {
+      members: [{ id: 'rural-revitalisation', role: 'department' }],
+      brokers: [broker.bootstrapServers],
+      env: { BULK_LOAD_IDLE_MINUTES: '0.05' },
+    });
+    try {
+      const member = asMember(quiet, 'rural-revitalisation');
+      const { loadId } = await bodyOf(await member.post('/v1/bulk-loads', {}));
+      await eventually('the gateway closes the quiet load', async () => (await bodyOf(await member.get(`/v1/bulk-loads/${loadId}`))).closedAt !== undefined);
+      expect(await bodyOf(await member.get(`/v1/bulk-loads/${loadId}`))).toMatchObject({ loadId, closedIdle: true });
+      expect(quiet.gateway.lines.filter((line) => line.includes(loadId) && line.includes('BULK_LOAD_IDLE_MINUTES'))).toHaveLength(1);
+      await eventually('the crosscheck judges the closed load', async () => (await bodyOf(await member.get(`/v1/bulk-loads/${loadId}`))).judgedAt !== undefined);
+    } finally {
+      await quiet.stop();
+    }
+  });
+
   it('answers 404 for a load the member does not have, and 409 beyond ten loads open at once', async () => {
     expect((await asMember(bed, 'civil-affairs').post(`/v1/bulk-loads/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/close`, {})).status).toBe(404);
     const opened: string[] = [];

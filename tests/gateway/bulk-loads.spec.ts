@@ -22,13 +22,23 @@ const INBOUND = 'hub.inbound.education';
 function bulkLoads(offsets: { ends: PartitionOffset[]; committed: PartitionOffset[] } = { ends: [], committed: [] }) {
   const sent: OutboundRecord[] = [];
   const kept = new Map<string, BulkLoad>();
+  const activity = new Map<string, { at: string; offsets: PartitionOffset[] }>();
   const useCase = new BulkLoads(
     {
       add: (load) => Promise.resolve(void kept.set(load.loadId, load)),
       get: (member, loadId) => Promise.resolve([kept.get(loadId)].find((load) => load?.member === member)),
-      markClosed: (loadId, closedAt, watermarks) => Promise.resolve(void kept.set(loadId, { ...kept.get(loadId)!, closedAt, watermarks: [...watermarks] })),
+      // The first close stands, as in PostgreSQL.
+      markClosed: (loadId, closedAt, watermarks, idle) => {
+        const load = kept.get(loadId)!;
+        if (!load.closedAt) kept.set(loadId, { ...load, closedAt, watermarks: [...watermarks], ...(idle ? { closedIdle: true } : {}) });
+        return Promise.resolve();
+      },
+      openLoads: () =>
+        Promise.resolve([...kept.values()].filter((load) => !load.closedAt).map((load) => ({ ...load, ...(activity.has(load.loadId) ? { activity: activity.get(load.loadId)! } : {}) }))),
+      noteActivity: (loadId, at, seen) => Promise.resolve(void activity.set(loadId, { at, offsets: seen.map((offset) => ({ ...offset })) })),
       markJudged: (loadId, judgedAt, givenUp) => Promise.resolve(void kept.set(loadId, { ...kept.get(loadId)!, judgedAt, givenUp })),
       list: (member) => Promise.resolve([...kept.values()].filter((load) => load.member === member).reverse()),
+      recent: () => Promise.resolve([...kept.values()].reverse()),
       openCount: (member) => Promise.resolve([...kept.values()].filter((load) => load.member === member && !load.closedAt).length),
     },
     {
@@ -100,6 +110,42 @@ describe("a department's bulk load at the gateway", () => {
     expect((await refusal(useCase.close('civil-affairs', loadId))).code).toBe(ErrorCode.NotFound);
     expect((await refusal(useCase.get('civil-affairs', loadId))).code).toBe(ErrorCode.NotFound);
     expect((await refusal(useCase.get('education', 'not-a-load'))).code).toBe(ErrorCode.NotFound);
+  });
+
+  describe('a load its member has gone quiet on (BULK_LOAD_IDLE_MINUTES)', () => {
+    const IDLE_MS = 30 * 60_000;
+    const at = (minutes: number) => new Date(Date.parse('2026-12-07T08:00:00Z') + minutes * 60_000);
+
+    it("closes it for the member once the member's canonical topics have not moved for the idle limit, announcing the close and marking it closed idle", async () => {
+      const { useCase, announced } = bulkLoads({ ends: [{ topic: ENROLMENT, partition: 0, offset: '70' }], committed: [] });
+      const { loadId } = await useCase.open('education');
+      expect(await useCase.closeIdle(at(0), IDLE_MS)).toEqual([]);
+      expect(await useCase.closeIdle(at(29), IDLE_MS)).toEqual([]);
+      const [closed] = await useCase.closeIdle(at(30), IDLE_MS);
+      expect(closed).toMatchObject({ loadId, closedIdle: true, watermarks: [{ topic: ENROLMENT, partition: 0, offset: '70' }] });
+      expect(announced()[1]?.data).toMatchObject({ loadId, change: 'closed', watermarks: closed?.watermarks });
+    });
+
+    it('keeps it open while its records keep arriving, counting the quiet from the last look that saw them move', async () => {
+      const offsets = { ends: [{ topic: ENROLMENT, partition: 0, offset: '70' }], committed: [] };
+      const { useCase } = bulkLoads(offsets);
+      await useCase.open('education');
+      await useCase.closeIdle(at(0), IDLE_MS);
+      offsets.ends[0].offset = '5070';
+      expect(await useCase.closeIdle(at(25), IDLE_MS)).toEqual([]);
+      expect(await useCase.closeIdle(at(50), IDLE_MS)).toEqual([]);
+      expect(await useCase.closeIdle(at(55), IDLE_MS)).toHaveLength(1);
+    });
+
+    it("keeps it open while the member's Kafka-native records wait on its inbound topic to be taken in", async () => {
+      const offsets = { ends: [{ topic: INBOUND, partition: 0, offset: '40' }], committed: [{ topic: INBOUND, partition: 0, offset: '30' }] };
+      const { useCase } = bulkLoads(offsets);
+      await useCase.open('education');
+      await useCase.closeIdle(at(0), IDLE_MS);
+      expect(await useCase.closeIdle(at(45), IDLE_MS)).toEqual([]);
+      offsets.committed[0].offset = '40';
+      expect(await useCase.closeIdle(at(46), IDLE_MS)).toHaveLength(1);
+    });
   });
 
   it(`refuses an opening beyond ${MAX_OPEN_LOADS} loads open at once (409), saying so`, async () => {

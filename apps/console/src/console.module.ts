@@ -5,7 +5,7 @@ import { AuditReadingModule } from '@hub/audit';
 import { ContractCatalogueModule } from '@hub/contract-registry';
 import { ConsoleUsersModule } from '@hub/console-users';
 import { ACCESS_LOG_TOPIC, MembersModule } from '@hub/members';
-import { FINDING_RESPONSE_TYPE, findingWorkOptions, FindingWorkModule, RejectionTallyModule } from '@hub/gateway';
+import { BulkLoadRepositoryModule, FINDING_RESPONSE_TYPE, findingWorkOptions, FindingWorkModule, RejectionTallyModule } from '@hub/gateway';
 import { ServicePlatformModule } from '@hub/platform';
 import { ConsoleEnvironment } from './console-environment.js';
 import { ConsoleAccessGuard } from './http/console-access.guard.js';
@@ -28,6 +28,7 @@ export class ConsoleModule {
         FindingWorkModule.forRoot(findingWorkOptions(env)),
         ContractCatalogueModule,
         RejectionTallyModule,
+        BulkLoadRepositoryModule,
         AuditReadingModule.forRoot({
           ...(env.AUDIT_DATABASE_URL ? { databaseUrl: env.AUDIT_DATABASE_URL } : {}),
           ...(env.AUDIT_STORE_KEYS ? { storeKeys: env.AUDIT_STORE_KEYS } : {}),

@@ -1,5 +1,5 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { FindingWorkEnvironment } from '@hub/gateway';
 
 /** The gateway's settings: the hub's common ones and its own. */
@@ -38,6 +38,18 @@ export class GatewayEnvironment extends FindingWorkEnvironment {
   @Min(1)
   @Max(100_000)
   FACTS_PER_SECOND = 100;
+
+  /**
+   * Minutes a member's open bulk load may go without a record on its canonical topics before the
+   * gateway closes it for the member (0: never). A department system that fails mid-load would
+   * otherwise hold the hub's new findings back until the crosscheck's BULK_LOAD_MAX_HOLD_MINUTES.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(1440)
+  BULK_LOAD_IDLE_MINUTES = 30;
 
   /** Days a rejected record (sealed) is kept for its member to list and replay; then it is deleted. */
   @Expose()

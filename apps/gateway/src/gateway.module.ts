@@ -31,6 +31,7 @@ export class GatewayModule {
           ...findingWorkOptions(env),
           canonicalTopicPartitions: env.CANONICAL_TOPIC_PARTITIONS,
           inboundGroupId: gatewayConsumerGroup(env),
+          bulkLoadIdleMs: env.BULK_LOAD_IDLE_MINUTES * 60_000,
           retention: { rejectionDays: env.REJECTION_RETENTION_DAYS, identityVaultDays: env.IDENTITY_VAULT_RETENTION_DAYS, recordKeyDays: env.RECORD_KEY_RETENTION_DAYS },
         }),
       ],

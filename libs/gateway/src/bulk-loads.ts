@@ -46,20 +46,57 @@ export class BulkLoads {
    * taken in (503 with Retry-After until they are). Closing a closed load again answers it as it is.
    */
   async close(member: string, loadId: string): Promise<BulkLoad> {
-    const load = await this.get(member, loadId);
+    return this.closeLoad(await this.get(member, loadId), false);
+  }
+
+  /**
+   * Closes every open load whose member has sent nothing to its canonical topics for `idleMs`, as
+   * the member would have: a department system that failed mid-load must not hold the hub's new
+   * findings back until the longest hold runs out. Each call notes where the member's topics end;
+   * a load is idle from the last call that saw them move (or first saw them). Returns the loads closed.
+   */
+  async closeIdle(now: Date, idleMs: number): Promise<BulkLoad[]> {
+    const closed: BulkLoad[] = [];
+    // Loads are few (at most MAX_OPEN_LOADS a member): one look at Kafka each.
+    for (const load of await this.loads.openLoads()) {
+      const ends = await this.offsets.endOffsets(this.contracts.topicsOwnedBy(load.member));
+      if (load.activity === undefined || !sameOffsets(ends, load.activity.offsets)) {
+        await this.loads.noteActivity(load.loadId, now.toISOString(), ends);
+        continue;
+      }
+      if (now.getTime() - Date.parse(load.activity.at) < idleMs) continue;
+      const waiting = await this.inboundWaiting(load.member);
+      // Records still to be taken in from the member's inbound topic: it is not idle.
+      if (waiting === 0) closed.push(await this.closeLoad(load, true));
+    }
+    return closed;
+  }
+
+  /**
+   * Closes the load once everything its member sent is on the canonical topics: its records over
+   * HTTP were, when each batch was answered; those it produced to its inbound topic must have been
+   * taken in (503 with Retry-After until they are). Closing a closed load again answers it as it is.
+   */
+  private async closeLoad(load: BulkLoad, idle: boolean): Promise<BulkLoad> {
     if (load.closedAt) return load;
-    const inbound = memberTopics(member).inbound;
-    const waiting = behind(await this.offsets.endOffsets([inbound]), await this.offsets.committedOffsets(this.inboundGroupId, [inbound]));
+    const waiting = await this.inboundWaiting(load.member);
     if (waiting > 0) {
-      throw new HubError(ErrorCode.NotReady, `${waiting} of ${member}'s records on ${inbound} are not taken in yet; close the load once they are`, {
+      throw new HubError(ErrorCode.NotReady, `${waiting} of ${load.member}'s records on ${memberTopics(load.member).inbound} are not taken in yet; close the load once they are`, {
         canRetry: true,
         context: { waiting, retryAfterSeconds: INBOUND_RETRY_SECONDS },
       });
     }
-    const closed: BulkLoad = { ...load, closedAt: new Date().toISOString(), watermarks: await this.offsets.endOffsets(this.contracts.topicsOwnedBy(member)) };
+    const closed: BulkLoad = { ...load, closedAt: new Date().toISOString(), watermarks: await this.offsets.endOffsets(this.contracts.topicsOwnedBy(load.member)) };
     await this.announce(closed, 'closed');
-    await this.loads.markClosed(loadId, closed.closedAt!, closed.watermarks!);
-    return closed;
+    await this.loads.markClosed(load.loadId, closed.closedAt!, closed.watermarks!, idle);
+    // Another gateway (or the idle sweep) may have closed it meanwhile: the close that stands is answered.
+    return this.get(load.member, load.loadId);
+  }
+
+  /** The member's records on its inbound topic not yet taken in by the gateway's group. */
+  private async inboundWaiting(member: string): Promise<number> {
+    const inbound = memberTopics(member).inbound;
+    return behind(await this.offsets.endOffsets([inbound]), await this.offsets.committedOffsets(this.inboundGroupId, [inbound]));
   }
 
   async get(member: string, loadId: string): Promise<BulkLoad> {
@@ -94,6 +131,12 @@ export class BulkLoads {
     }
     await this.producer.send([bulkLoadRecord(data, '/hub/gateway', randomUUID())]);
   }
+}
+
+/** Whether two looks at the same topics found each partition ending at the same offset. */
+function sameOffsets(now: readonly PartitionOffset[], before: readonly PartitionOffset[]): boolean {
+  const seen = new Map(before.map((p) => [`${p.topic}:${p.partition}`, p.offset]));
+  return now.length === before.length && now.every((p) => seen.get(`${p.topic}:${p.partition}`) === p.offset);
 }
 
 /** How many records are on the partitions and not yet read by the group (a partition it never committed on counts whole). */

@@ -6,9 +6,9 @@ import { HubProducer, KafkaTopicAdmin } from '@hub/messaging';
 import { MembersModule } from '@hub/members';
 import { Pseudonymiser } from '@hub/privacy';
 import { BULK_LOAD_REPOSITORY, type BulkLoadRepository } from './bulk-load.repository.js';
+import { BulkLoadRepositoryModule } from './bulk-load-repository.module.js';
 import { BulkLoads } from './bulk-loads.js';
 import { CSV_MAPPING_REPOSITORY } from './csv-mapping.repository.js';
-import { PostgresBulkLoadRepository } from './postgres-bulk-load.repository.js';
 import { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';
 import { FindingDelivery } from './finding-delivery.js';
 import { FindingResponses } from './finding-responses.js';
@@ -31,6 +31,8 @@ export interface GatewayCoreOptions extends FindingWorkOptions {
   canonicalTopicPartitions: number;
   /** The gateway's consumer group, which takes in the members' Kafka-native records (a bulk load closes once they are taken in). */
   inboundGroupId: string;
+  /** How long an open bulk load may go without a record from its member before the gateway closes it (0 or absent: never). */
+  bulkLoadIdleMs?: number;
   /** How long rejected records and the identity vault are kept (default DEFAULT_GATEWAY_RETENTION). */
   retention?: GatewayRetention;
 }
@@ -50,21 +52,23 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
     @Inject(INGEST_LEDGER) private readonly ledger: IngestLedger,
     @Inject(FindingDelivery) private readonly findings: FindingDelivery,
     @Inject(RetentionSweep) private readonly sweep: RetentionSweep,
+    @Inject(BulkLoads) private readonly bulkLoads: BulkLoads,
+    @Inject(OPTIONS) private readonly options: GatewayCoreOptions,
   ) {}
 
   private sweepTimer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   static forRoot(options: GatewayCoreOptions): DynamicModule {
     return {
       module: GatewayCoreModule,
-      imports: [MembersModule],
+      imports: [MembersModule, BulkLoadRepositoryModule],
       providers: [
         { provide: OPTIONS, useValue: options },
         ...findingWorkProviders(options),
         { provide: CSV_MAPPING_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresCsvMappingRepository(ds) },
         { provide: SHARED_FACT_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresSharedFactRepository(ds) },
         { provide: RATE_BUCKET_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresRateBucketRepository(ds) },
-        { provide: BULK_LOAD_REPOSITORY, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PostgresBulkLoadRepository(ds) },
         {
           provide: BulkLoads,
           inject: [BULK_LOAD_REPOSITORY, GatewayContracts, HubProducer, KafkaTopicAdmin],
@@ -130,10 +134,34 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
     void sweep();
     this.sweepTimer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
     this.sweepTimer.unref();
+    this.closeIdleBulkLoads();
+  }
+
+  /** Closes the open bulk loads whose members have gone quiet, looking a few times within the idle limit (at most each minute). */
+  private closeIdleBulkLoads(): void {
+    const idleMs = this.options.bulkLoadIdleMs ?? 0;
+    if (idleMs <= 0) return;
+    let running = false;
+    const look = async () => {
+      if (running) return;
+      running = true;
+      try {
+        for (const load of await this.bulkLoads.closeIdle(new Date(), idleMs)) {
+          this.logger.warn(`closed ${load.member}'s bulk load ${load.loadId}: no record from it for ${idleMs / 60_000} minutes (BULK_LOAD_IDLE_MINUTES)`);
+        }
+      } catch (error) {
+        this.logger.error({ err: error }, 'closing idle bulk loads failed; it is tried again shortly');
+      } finally {
+        running = false;
+      }
+    };
+    this.idleTimer = setInterval(() => void look(), Math.min(60_000, Math.max(1_000, idleMs / 4)));
+    this.idleTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    if (this.idleTimer) clearInterval(this.idleTimer);
     await this.contracts.stop();
   }
 }

@@ -1,4 +1,6 @@
-export { type BulkLoad } from './bulk-load.repository.js';
+export { BULK_LOAD_REPOSITORY, type BulkLoad, type BulkLoadRepository } from './bulk-load.repository.js';
+export { BulkLoadRepositoryModule } from './bulk-load-repository.module.js';
+export { BulkLoadListSchema, BulkLoadSchema } from './bulk-load.schemas.js';
 export { BulkLoads, MAX_OPEN_LOADS } from './bulk-loads.js';
 export { CSV_MAPPING_REPOSITORY, type CsvMappingRepository } from './csv-mapping.repository.js';
 export { PostgresCsvMappingRepository } from './postgres-csv-mapping.repository.js';

@@ -82,7 +82,7 @@ export const SERVICE_ROLES = {
   'audit-reader': { role: 'hub_audit_reader', purpose: 'hub audit verify, hub audit lineage, hub replay --source audit', grants: [{ tables: AUDIT_TABLES, privileges: READ }] },
   // The console reads and updates its users (sign-in state, passwords, second factors) and keeps their sessions; it adds or removes no user.
   // It reads the findings the gateway holds (with the members' sealed record keys and, for an entitled reveal, the identity vault)
-  // and the registry's contracts; it writes neither. Of the rejected records it reads only the tally (a view), for the operators.
+  // and the registry's contracts; it writes neither. Of the rejected records it reads only the tally (a view), for the operators, and the members' bulk loads.
   console: {
     role: 'hub_console',
     purpose: 'the console (people signing in, the findings inbox, the data catalogue)',
@@ -90,7 +90,7 @@ export const SERVICE_ROLES = {
       { tables: ['console_user'], privileges: ['SELECT', 'UPDATE'] },
       { tables: ['console_session'], privileges: WRITE },
       { tables: MEMBER_TABLES, privileges: READ },
-      { tables: ['gateway_finding', 'gateway_record_key', 'gateway_identity', 'gateway_rejection_tally'], privileges: READ },
+      { tables: ['gateway_finding', 'gateway_record_key', 'gateway_identity', 'gateway_rejection_tally', 'gateway_bulk_load'], privileges: READ },
       { tables: REGISTRY_TABLES, privileges: READ },
     ],
   },

@@ -19,6 +19,7 @@ import { ConsoleSessions1764460800017 } from './migrations/1764460800017-console
 import { AuditEntriesByTime1764460800018 } from './migrations/1764460800018-audit-entries-by-time.js';
 import { RejectionTally1764460800019 } from './migrations/1764460800019-rejection-tally.js';
 import { BulkLoads1764460800020 } from './migrations/1764460800020-bulk-loads.js';
+import { IdleBulkLoads1764460800021 } from './migrations/1764460800021-idle-bulk-loads.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const HUB_MIGRATIONS = [
   AuditEntriesByTime1764460800018,
   RejectionTally1764460800019,
   BulkLoads1764460800020,
+  IdleBulkLoads1764460800021,
 ];

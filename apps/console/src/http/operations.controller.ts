@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, HubError } from '@hub/errors';
-import { REJECTION_TALLY_REPOSITORY, type RejectionTally, type RejectionTallyRepository } from '@hub/gateway';
+import { BULK_LOAD_REPOSITORY, BulkLoadSchema, REJECTION_TALLY_REPOSITORY, type BulkLoad, type BulkLoadRepository, type RejectionTally, type RejectionTallyRepository } from '@hub/gateway';
 import { MemberDirectory } from '@hub/members';
 import { samplesOf } from '@hub/metrics';
 import { deadLetterEntryOf, kafkaSettingsFrom, readTopicWindow, type DeadLetterEntry } from '@hub/messaging';
@@ -13,6 +13,8 @@ import type { ConsumerLag, MemberWithKeys, ServiceHealth } from './operations-vi
 
 const TIMEOUT_MS = 2_000;
 const DAY_MS = 86_400_000;
+/** The bulk loads the page lists: the latest of every member's, far more than are ever open at once (10 a member). */
+const BULK_LOAD_LIMIT = 200;
 /** The most dead letters one look reads: a bad day's worth, which the page shows newest first. */
 const DEAD_LETTER_LIMIT = 1_000;
 
@@ -20,7 +22,8 @@ const DEAD_LETTER_LIMIT = 1_000;
  * Operations (issue 24): each service's readiness (/health/ready), each consumer group's lag per
  * partition as the services report it at /metrics (hub_consumer_lag_records), the rejected records
  * per member and the dead letters (where from and why, never their values), and the members with
- * their API keys (ids and dates, never a secret). The services are asked in parallel, briefly.
+ * their API keys (ids and dates, never a secret), and the members' bulk loads (while one is open or
+ * unjudged, the crosscheck holds new findings back). The services are asked in parallel, briefly.
  * Replaying is the member's own act, with its own key (the gateway's POST /v1/rejections/{id}/replay):
  * a replay publishes in the member's name, which the console may not.
  */
@@ -34,6 +37,7 @@ export class OperationsController {
     @Inject(ConsoleEnvironment) private readonly env: ConsoleEnvironment,
     private readonly members: MemberDirectory,
     @Inject(REJECTION_TALLY_REPOSITORY) private readonly rejections: RejectionTallyRepository,
+    @Inject(BULK_LOAD_REPOSITORY) private readonly bulkLoads: BulkLoadRepository,
   ) {
     this.services = Object.entries(env.consoleServices());
   }
@@ -86,6 +90,15 @@ export class OperationsController {
   @ApiConsoleProblems(401, 403, 503)
   rejectionTally(): Promise<RejectionTally[]> {
     return this.rejections.tally();
+  }
+
+  @Get('bulk-loads')
+  @ConsoleRoute('read-operations')
+  @ApiOperation({ summary: "The members' latest bulk loads, newest first: open, closed and awaiting the crosscheck, judged, or given up (the findings the crosscheck holds back wait for them)" })
+  @ApiOkResponse({ type: [BulkLoadSchema] })
+  @ApiConsoleProblems(401, 403, 503)
+  bulkLoadList(): Promise<BulkLoad[]> {
+    return this.bulkLoads.recent(BULK_LOAD_LIMIT);
   }
 
   @Get('dead-letters')

@@ -7,6 +7,7 @@ import type { ConsoleSession, FindingReveal } from './generated/console-api.js';
 
 export type {
   AccessLogPage,
+  BulkLoad,
   CompatibilityReport,
   ContractDetail,
   ConsumerLag,

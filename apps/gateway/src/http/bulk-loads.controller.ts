@@ -1,11 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery } from '@nestjs/swagger';
-import { BulkLoads, MAX_OPEN_LOADS } from '@hub/gateway';
+import { BulkLoadListSchema, BulkLoadSchema, BulkLoads, MAX_OPEN_LOADS } from '@hub/gateway';
 import { AccessLog, CurrentMember, MemberAuthGuard, type Member } from '@hub/members';
 import { pageSize } from '@hub/platform';
 import { ApiMemberAuth } from './openapi/member-auth.docs.js';
 import { ApiProblems } from './openapi/problem.schema.js';
-import { BulkLoadListSchema, BulkLoadSchema } from './openapi/bulk-load.schemas.js';
 
 const LOAD_ID = ApiParam({ name: 'id', description: 'The load, as opening it named it.', schema: { type: 'string', format: 'uuid' } });
 

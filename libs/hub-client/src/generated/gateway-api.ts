@@ -387,6 +387,10 @@ export interface BulkLoad {
    * True when the crosscheck gave up holding for the load (it held findings back as long as it may, 2 hours by default) rather than judged it.
    */
   givenUp?: boolean;
+  /**
+   * True when the gateway closed the load for the member: no record came from it for BULK_LOAD_IDLE_MINUTES (30 by default).
+   */
+  closedIdle?: boolean;
 }
 export interface BulkLoadList {
   /**

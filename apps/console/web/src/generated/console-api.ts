@@ -51,6 +51,8 @@ export interface ConsoleApiSchemas {
   ApiKeyInfo?: ApiKeyInfo;
   MemberWithKeys?: MemberWithKeys;
   RejectionTally?: RejectionTally;
+  PartitionWatermark?: PartitionWatermark;
+  BulkLoad?: BulkLoad;
   DeadLetterEntry?: DeadLetterEntry;
 }
 export interface SignInRequest {
@@ -619,6 +621,48 @@ export interface RejectionTally {
    */
   awaitingReplay: number;
   latest: string;
+}
+export interface PartitionWatermark {
+  /**
+   * A canonical topic of the member's.
+   */
+  topic: string;
+  partition: number;
+  /**
+   * Where the partition ended at the close (the offset the next record takes): every record of the load is before it.
+   */
+  offset: string;
+}
+/**
+ * A bulk load: opened before a large body of records is sent, closed once every batch of it was accepted.
+ */
+export interface BulkLoad {
+  loadId: string;
+  /**
+   * The member loading.
+   */
+  member: string;
+  openedAt: string;
+  /**
+   * Absent while the load is open.
+   */
+  closedAt?: string;
+  /**
+   * At the close: where each partition of the member’s canonical topics ended.
+   */
+  watermarks?: PartitionWatermark[];
+  /**
+   * When the crosscheck had judged every record of the load and announced the findings it held back; absent until then.
+   */
+  judgedAt?: string;
+  /**
+   * True when the crosscheck gave up holding for the load (it held findings back as long as it may, 2 hours by default) rather than judged it.
+   */
+  givenUp?: boolean;
+  /**
+   * True when the gateway closed the load for the member: no record came from it for BULK_LOAD_IDLE_MINUTES (30 by default).
+   */
+  closedIdle?: boolean;
 }
 /**
  * A dead letter: where it came from and why it failed, from its headers; never its value.

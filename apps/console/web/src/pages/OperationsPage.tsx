@@ -2,6 +2,7 @@ import { Button, Card, Space, Table, Typography } from 'antd';
 import { api } from '../api.js';
 import type { ConsumerLag, MemberWithKeys, ServiceHealth } from '../api-types.js';
 import { useT } from '../i18n.js';
+import { BulkLoadsCard } from './BulkLoadsCard.js';
 import { RejectionsAndDeadLetters } from './RejectionsAndDeadLetters.js';
 import { StatusTag } from './StatusTag.js';
 import { useLoaded } from './useLoaded.js';
@@ -11,7 +12,7 @@ const TONES = { up: 'green', down: 'red', unreachable: 'orange' } as const;
 const readAll = () =>
   Promise.all([api<ServiceHealth[]>('GET', '/api/operations/services'), api<ConsumerLag[]>('GET', '/api/operations/consumer-lag'), api<MemberWithKeys[]>('GET', '/api/operations/members')]);
 
-/** The hub's services and their health, each consumer group's lag, what the hub could not take (rejections, dead letters), and the members with their API keys. */
+/** The hub's services and their health, each consumer group's lag, the members' bulk loads, what the hub could not take (rejections, dead letters), and the members with their API keys. */
 export function OperationsPage() {
   const t = useT();
   const {
@@ -53,6 +54,7 @@ export function OperationsPage() {
           ]}
         />
       </Card>
+      <BulkLoadsCard />
       <RejectionsAndDeadLetters />
       <Card title={t('membersAndKeys')} size="small">
         <Table<MemberWithKeys>

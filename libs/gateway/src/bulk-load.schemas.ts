@@ -1,5 +1,6 @@
+/** The OpenAPI shapes of a bulk load, as the gateway answers a member and the console an operator. */
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { BulkLoad } from '@hub/gateway';
+import type { BulkLoad } from './bulk-load.repository.js';
 import type { PartitionOffset } from '@hub/messaging';
 
 @ApiSchema({ name: 'PartitionWatermark' })
@@ -19,6 +20,8 @@ export class BulkLoadSchema implements BulkLoad {
   @ApiPropertyOptional({ format: 'date-time', description: 'When the crosscheck had judged every record of the load and announced the findings it held back; absent until then.' }) judgedAt?: string;
   @ApiPropertyOptional({ description: 'True when the crosscheck gave up holding for the load (it held findings back as long as it may, 2 hours by default) rather than judged it.' })
   givenUp?: boolean;
+  @ApiPropertyOptional({ description: 'True when the gateway closed the load for the member: no record came from it for BULK_LOAD_IDLE_MINUTES (30 by default).' })
+  closedIdle?: boolean;
 }
 
 @ApiSchema({ name: 'BulkLoadList' })
