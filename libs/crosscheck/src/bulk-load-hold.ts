@@ -12,6 +12,14 @@ export interface ReleasedLoad {
   outcome: 'judged' | 'given-up';
 }
 
+/** Judges up to `limit` of the persons the loads put off judging (CrosscheckEngine.judgeDeferred); how many it judged. */
+export type DeferredJudging = (loadIds: readonly string[], limit: number) => Promise<{ persons: number }>;
+
+/** How many deferred persons are judged in one transaction. */
+const DEFERRED_AT_ONCE = 2000;
+/** How often the judging of a load's deferred persons says how far it is. */
+const PROGRESS_EVERY_MS = 10_000;
+
 interface PendingLoadRow {
   load_id: string;
   department: string;
@@ -29,11 +37,13 @@ interface ReleasedLoadRow {
 
 /**
  * Holds back the findings the crosscheck raises while a department's bulk load is under way (issue
- * 25): from the load's opening until every record before its close's watermarks is judged, that
- * is, until this crosscheck's consumer group has committed past them on each partition it reads
- * (its offsets are committed only after a batch's findings are stored). Raises wait in the outbox
- * meanwhile: one the load closes again is withdrawn there, one it updates is rewritten, and
- * departments are told only what holds once the load is complete. A load that holds longer than
+ * 25): from the load's opening until every record before its close's watermarks is judged. The
+ * engine stores a loading department's records without judging them and notes the persons they
+ * touch; once this crosscheck's consumer group has committed past the watermarks on each
+ * partition it reads (its offsets are committed only after a batch is stored), those persons are
+ * judged, once each, and then the load is judged. Raises wait in the outbox meanwhile (those of
+ * other departments' records too): one closed again is withdrawn there, one updated is rewritten,
+ * and departments are told only what holds once the load is complete. A load that holds longer than
  * `maxHoldMs` from its opening (never closed, say) is given up, with a warning. Either way the
  * crosscheck announces it (hub.bulk-load.changed.v1), so the department sees its findings are final.
  */
@@ -49,7 +59,12 @@ export class BulkLoadHold {
     /** The canonical topics the crosscheck reads: a load's records elsewhere are nothing it judges. */
     private readonly topicsRead: readonly string[],
     private readonly maxHoldMs: number,
+    /** Judges the persons a load's records touched, which the engine put off while the load was under way. */
+    private readonly judgeDeferred?: DeferredJudging,
   ) {}
+
+  private draining?: Promise<void>;
+  private stopping = false;
 
   /**
    * Keeps the gateway's openings and closes; a close's watermarks replace any earlier ones (a close
@@ -76,7 +91,12 @@ export class BulkLoadHold {
     return row?.holding ?? false;
   }
 
-  /** Ends the hold of each load that is judged or has held as long as it may, and announces each load whose hold ended. */
+  /**
+   * Ends the hold of each load that is judged or has held as long as it may, and announces each
+   * load whose hold ended. A load whose records are all stored is judged once the persons they
+   * touched are: that judging runs beside the consumer (it may take minutes for a region's load),
+   * and a later call sees it done.
+   */
   async release(): Promise<ReleasedLoad[]> {
     // TypeORM answers an UPDATE ... RETURNING on PostgreSQL as [rows, affected].
     const [givenUp]: [{ load_id: string; department: string }[], number] = await this.dataSource.query(
@@ -85,26 +105,74 @@ export class BulkLoadHold {
     );
     for (const load of givenUp)
       this.logger.warn({ loadId: load.load_id, department: load.department }, `bulk load held findings back for ${this.maxHoldMs / 60_000} minutes without being judged; its findings go out now`);
-    const released = [...givenUp.map((load): ReleasedLoad => ({ loadId: load.load_id, department: load.department, outcome: 'given-up' })), ...(await this.judgeClosedLoads())];
+    const released = [...givenUp.map((load): ReleasedLoad => ({ loadId: load.load_id, department: load.department, outcome: 'given-up' })), ...(await this.judgeStoredLoads())];
+    // Loads released with persons still to judge (given up, or a judging cut short by a restart): they are judged all the same.
+    const unfinished: { load_id: string }[] = await this.dataSource.query(
+      'SELECT load_id FROM crosscheck_bulk_load l WHERE judged_at IS NOT NULL AND EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)',
+    );
+    this.judgeDeferredPersons(unfinished.map((row) => row.load_id));
     await this.announceReleased();
     return released;
   }
 
-  private async judgeClosedLoads(): Promise<ReleasedLoad[]> {
-    const closed: PendingLoadRow[] = await this.dataSource.query('SELECT load_id, department, watermarks FROM crosscheck_bulk_load WHERE judged_at IS NULL AND closed_at IS NOT NULL');
-    if (closed.length === 0) return [];
-    const read = new Set(this.topicsRead);
-    const topics = [...new Set(closed.flatMap((load) => load.watermarks.map((w) => w.topic)))].filter((topic) => read.has(topic));
-    const committed = new Map((await this.offsets.committedOffsets(this.groupId, topics)).map((c) => [`${c.topic}:${c.partition}`, BigInt(c.offset)]));
+  /** Stops the judging of deferred persons after its current transaction: what is left is judged after the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.draining;
+  }
+
+  /** The closed loads whose every record is stored: judged if the persons they touched are, else those persons are judged now. */
+  private async judgeStoredLoads(): Promise<ReleasedLoad[]> {
+    const stored = await this.storedLoads();
+    if (stored.length === 0) return [];
+    const withDeferred: { load_id: string }[] = await this.dataSource.query(
+      'SELECT load_id FROM unnest($1::uuid[]) AS l (load_id) WHERE EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)',
+      [stored.map((load) => load.load_id)],
+    );
+    const judging = new Set(withDeferred.map((row) => row.load_id));
+    this.judgeDeferredPersons([...judging]);
     const judged: ReleasedLoad[] = [];
-    for (const load of closed) {
-      const done = load.watermarks.every((mark) => !read.has(mark.topic) || BigInt(mark.offset) === 0n || (committed.get(`${mark.topic}:${mark.partition}`) ?? -1n) >= BigInt(mark.offset));
-      if (!done) continue;
+    for (const load of stored.filter((l) => !judging.has(l.load_id))) {
       await this.dataSource.query('UPDATE crosscheck_bulk_load SET judged_at = now() WHERE load_id = $1 AND judged_at IS NULL', [load.load_id]);
       this.logger.log({ loadId: load.load_id, department: load.department }, 'bulk load judged: the findings it raised and that hold go out now');
       judged.push({ loadId: load.load_id, department: load.department, outcome: 'judged' });
     }
     return judged;
+  }
+
+  /** The closed, unjudged loads this crosscheck's group has committed past the watermarks of, on every partition it reads. */
+  private async storedLoads(): Promise<PendingLoadRow[]> {
+    const closed: PendingLoadRow[] = await this.dataSource.query('SELECT load_id, department, watermarks FROM crosscheck_bulk_load WHERE judged_at IS NULL AND closed_at IS NOT NULL');
+    if (closed.length === 0) return [];
+    const read = new Set(this.topicsRead);
+    const topics = [...new Set(closed.flatMap((load) => load.watermarks.map((w) => w.topic)))].filter((topic) => read.has(topic));
+    const committed = new Map((await this.offsets.committedOffsets(this.groupId, topics)).map((c) => [`${c.topic}:${c.partition}`, BigInt(c.offset)]));
+    return closed.filter((load) =>
+      load.watermarks.every((mark) => !read.has(mark.topic) || BigInt(mark.offset) === 0n || (committed.get(`${mark.topic}:${mark.partition}`) ?? -1n) >= BigInt(mark.offset)),
+    );
+  }
+
+  /** Judges the loads' deferred persons in the background, a transaction of DEFERRED_AT_ONCE at a time; one run at once (the next call's loads wait for the next round). */
+  private judgeDeferredPersons(loadIds: readonly string[]): void {
+    if (loadIds.length === 0 || this.draining || !this.judgeDeferred || this.stopping) return;
+    const judge = this.judgeDeferred;
+    this.draining = (async () => {
+      const started = Date.now();
+      let [persons, shown] = [0, Date.now()];
+      for (let judged = -1; judged !== 0 && !this.stopping;) {
+        judged = (await judge(loadIds, DEFERRED_AT_ONCE)).persons;
+        persons += judged;
+        if (Date.now() - shown >= PROGRESS_EVERY_MS) {
+          shown = Date.now();
+          this.logger.log({ loads: loadIds, persons }, `judging the persons the bulk loads touched: ${persons} so far`);
+        }
+      }
+      if (persons > 0) this.logger.log({ loads: loadIds, persons, seconds: (Date.now() - started) / 1000 }, `judged the ${persons} persons the bulk loads touched`);
+    })()
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'judging the persons a bulk load touched failed; the next round goes on with them');
+      })
+      .finally(() => (this.draining = undefined));
   }
 
   /** Announces the loads whose hold ended and are not announced yet (also those a crash cut short before). */

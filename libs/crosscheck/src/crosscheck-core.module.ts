@@ -21,6 +21,7 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
     @Inject(CrosscheckEngine) private readonly engine: CrosscheckEngine,
     @Inject(PostgresCrosscheckState) private readonly state: PostgresCrosscheckState,
     @Inject(DailyReview) private readonly review: DailyReview,
+    @Inject(BulkLoadHold) private readonly hold: BulkLoadHold,
   ) {}
 
   /**
@@ -35,7 +36,7 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.review.stop();
+    await Promise.all([this.review.stop(), this.hold.stop()]);
   }
 
   private async judgeOlderVersionsAgain(): Promise<void> {
@@ -66,9 +67,9 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
         { provide: DailyReview, inject: [CrosscheckEngine], useFactory: (engine: CrosscheckEngine) => new DailyReview(engine, options.reviewIntervalMs) },
         {
           provide: BulkLoadHold,
-          inject: [getDataSourceToken(), KafkaTopicAdmin, HubProducer],
-          useFactory: (ds: DataSource, admin: KafkaTopicAdmin, producer: HubProducer) =>
-            new BulkLoadHold(ds, admin, producer, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs),
+          inject: [getDataSourceToken(), KafkaTopicAdmin, HubProducer, CrosscheckEngine],
+          useFactory: (ds: DataSource, admin: KafkaTopicAdmin, producer: HubProducer, engine: CrosscheckEngine) =>
+            new BulkLoadHold(ds, admin, producer, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs, (loadIds, limit) => engine.judgeDeferred(loadIds, limit)),
         },
         {
           provide: FindingPublisher,

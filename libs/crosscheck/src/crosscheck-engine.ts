@@ -8,7 +8,8 @@ import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
  * atomically: new facts, and the findings that change (raised, updated, closed). A redelivered
  * event adds no fact and so changes nothing. Each person judged gets the day they are next judged
  * again with no new event (time alone may change their findings then), and `reviewDue` judges
- * those whose day has come. One piece of work at a time: two would judge one person on views
+ * those whose day has come. What a department sends during its bulk load is stored unjudged, and
+ * the persons it touches are judged once the load is complete (`judgeDeferred`). One piece of work at a time: two would judge one person on views
  * each missing the other's facts. For the same reason, where several instances share the state,
  * a batch holds the persons and households it judges (StateBatch.hold) before it reads them.
  */
@@ -29,7 +30,23 @@ export class CrosscheckEngine {
       this.state.batch(async (batch) => {
         const fresh = await batch.insertFacts(facts);
         if (fresh.length === 0) return [];
-        return this.evaluate(batch, await this.holdAffected(batch, fresh), fresh);
+        const live = await this.deferLoading(batch, fresh);
+        if (live.length === 0) return [];
+        return this.evaluate(batch, await this.holdAffected(batch, live), live);
+      }),
+    );
+  }
+
+  /**
+   * Judges up to `limit` of the persons the loads put off judging (see `deferLoading`), on every
+   * fact stored so far, against their open findings; returns how many were judged and the changes.
+   */
+  judgeDeferred(loadIds: readonly string[], limit: number): Promise<{ persons: number; changes: FindingChange[] }> {
+    return this.serially(() =>
+      this.state.batch(async (batch) => {
+        const persons = (await batch.takeDeferred?.(loadIds, limit)) ?? [];
+        await batch.hold?.(judgingKeys(persons, []));
+        return { persons: persons.length, changes: persons.length === 0 ? [] : await this.evaluate(batch, persons, []) };
       }),
     );
   }
@@ -91,6 +108,27 @@ export class CrosscheckEngine {
     }
   }
 
+  /**
+   * Stores, without judging, what a department sends while it loads in bulk, and notes the persons
+   * it touches, to be judged once when the load's last record is stored (`judgeDeferred`): a
+   * person's household, enrolment, aid and insurance come in different batches of a load, and each
+   * judgement in between would raise or close findings the next batch changes again. Returns the
+   * facts to judge now: those of departments not loading.
+   */
+  private async deferLoading(batch: StateBatch, fresh: readonly Fact[]): Promise<readonly Fact[]> {
+    const loading = (await batch.loadingDepartments?.()) ?? new Map<string, string>();
+    if (loading.size === 0 || !batch.defer) return fresh;
+    const deferred = new Map<string, Fact[]>();
+    const live: Fact[] = [];
+    for (const fact of fresh) {
+      const loadId = loading.get(departmentOf(fact.evidence.source));
+      if (loadId === undefined) live.push(fact);
+      else appendTo(deferred, loadId, fact);
+    }
+    for (const [loadId, facts] of deferred) await batch.defer(loadId, await batch.affectedPersons(facts));
+    return live;
+  }
+
   private serially<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work);
     this.queue = next.catch((error: unknown) => error);
@@ -119,6 +157,9 @@ export class CrosscheckEngine {
 
 /** What a batch holds while it judges: the persons, and the households its facts are about (their members may not all be known yet). */
 const judgingKeys = (persons: readonly string[], households: readonly string[]): string[] => [...persons.map((p) => `person:${p}`), ...households.map((h) => `household:${h}`)];
+
+/** The department a canonical event came from, by its CloudEvents source (`/departments/<member>`). */
+const departmentOf = (source: string): string => source.slice(source.lastIndexOf('/') + 1);
 
 const factsOf = (events: readonly CanonicalEvent[]): Fact[] => events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);
 

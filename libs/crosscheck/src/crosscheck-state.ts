@@ -35,4 +35,14 @@ export interface StateBatch {
   scheduleReviews?(reviews: readonly { person: string; on: string | null }[]): Promise<void>;
   /** Persons whose review day is on or before `today`, at most `limit`, held by this batch (another instance skips them). */
   dueForReview?(today: string, limit: number): Promise<string[]>;
+  /**
+   * The departments loading now (a bulk load open), each with its load: the live path puts off
+   * judging what their records touch until the load is complete; a replay judges every person once
+   * at the end anyway.
+   */
+  loadingDepartments?(): Promise<Map<string, string>>;
+  /** Notes persons to judge once the load's last record is stored. */
+  defer?(loadId: string, persons: readonly string[]): Promise<void>;
+  /** Up to `limit` of the loads' deferred persons, taken off the list by this batch (another instance skips them). */
+  takeDeferred?(loadIds: readonly string[], limit: number): Promise<string[]>;
 }

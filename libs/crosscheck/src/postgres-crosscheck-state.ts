@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { retryingConflicts } from '@hub/persistence';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
+import { DeferredJudgements } from './deferred-judgements.js';
 import { FactStore } from './fact-store.js';
 import { FindingStore, type RecordedResponse } from './finding-store.js';
 import { JudgingLocks } from './judging-locks.js';
@@ -11,6 +12,7 @@ export class PostgresCrosscheckState implements CrosscheckState {
   private readonly facts = new FactStore();
   private readonly reviews = new ReviewSchedule();
   private readonly locks = new JudgingLocks();
+  private readonly deferred = new DeferredJudgements();
   private readonly findings: FindingStore;
 
   constructor(
@@ -41,6 +43,9 @@ export class PostgresCrosscheckState implements CrosscheckState {
           applyChanges: (changes, at, evaluationDate) => this.findings.apply(manager, changes, at, evaluationDate),
           scheduleReviews: (reviews) => this.reviews.schedule(manager, reviews),
           dueForReview: (today, limit) => this.reviews.due(manager, today, limit),
+          loadingDepartments: () => this.deferred.loadingDepartments(manager),
+          defer: (loadId, persons) => this.deferred.defer(manager, loadId, persons),
+          takeDeferred: (loadIds, limit) => this.deferred.take(manager, loadIds, limit),
         }),
       ),
     );

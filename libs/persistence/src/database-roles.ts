@@ -23,7 +23,7 @@ const GATEWAY_TABLES = [
   'gateway_subject_activity',
 ];
 const REGISTRY_TABLES = ['registry_config', 'registry_schema', 'registry_subject_version'];
-const CROSSCHECK_TABLES = ['crosscheck_bulk_load', 'crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox', 'crosscheck_review'];
+const CROSSCHECK_TABLES = ['crosscheck_bulk_load', 'crosscheck_deferred_judgement', 'crosscheck_fact', 'crosscheck_finding', 'crosscheck_membership', 'crosscheck_outbox', 'crosscheck_review'];
 const AUDIT_TABLES = ['audit_chain', 'audit_entry', 'audit_checkpoint', 'audit_period_key'];
 
 export interface ServiceRole {

@@ -20,6 +20,7 @@ import { AuditEntriesByTime1764460800018 } from './migrations/1764460800018-audi
 import { RejectionTally1764460800019 } from './migrations/1764460800019-rejection-tally.js';
 import { BulkLoads1764460800020 } from './migrations/1764460800020-bulk-loads.js';
 import { IdleBulkLoads1764460800021 } from './migrations/1764460800021-idle-bulk-loads.js';
+import { DeferredJudgements1764460800022 } from './migrations/1764460800022-deferred-judgements.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const HUB_MIGRATIONS = [
   RejectionTally1764460800019,
   BulkLoads1764460800020,
   IdleBulkLoads1764460800021,
+  DeferredJudgements1764460800022,
 ];

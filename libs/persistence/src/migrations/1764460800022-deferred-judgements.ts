@@ -1,0 +1,25 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The persons whose judging a department's bulk load put off (issue 25): a loading department's
+ * records are stored as they come, and the persons they touch are judged once, after the load's
+ * last record is stored, instead of after every batch (the same person's household, enrolment,
+ * aid and insurance arrive in different batches, and each judgement in between raised or closed
+ * findings the next batch changed again).
+ */
+export class DeferredJudgements1764460800022 implements MigrationInterface {
+  name = 'DeferredJudgements1764460800022';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE crosscheck_deferred_judgement (
+        load_id uuid NOT NULL,
+        person varchar(120) NOT NULL,
+        PRIMARY KEY (load_id, person)
+      )`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE crosscheck_deferred_judgement');
+  }
+}
