@@ -81,8 +81,10 @@ export async function fullRegionBench(projectRoot: string, infra: BenchInfra, op
     const published = performance.now();
     if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
     console.log(`all ${records.toLocaleString('en')} records accepted in ${seconds(started).toFixed(0)} s; ${expected.length.toLocaleString('en')} planted findings`);
-    await untilJudged(admin, hub, records, 4 * 3_600_000, (folded, unpublished) => {
-      console.log(`  crosscheck: ${folded.toLocaleString('en')} of ${records.toLocaleString('en')} records folded, ${unpublished.toLocaleString('en')} finding changes to announce`);
+    await untilJudged(admin, hub, records, 4 * 3_600_000, (folded, unpublished, unjudgedLoads) => {
+      console.log(
+        `  crosscheck: ${folded.toLocaleString('en')} of ${records.toLocaleString('en')} records folded, ${unjudgedLoads} bulk loads to judge, ${unpublished.toLocaleString('en')} finding changes to announce`,
+      );
     });
     const judged = performance.now();
     await untilRecorded(audited.store, records);

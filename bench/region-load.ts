@@ -157,8 +157,8 @@ export async function loadRegion(infra: BenchInfra, options: RegionLoadOptions):
     for (const { department, loadId } of loads) await bulkLoad(hub.url, keys[department], `${loadId}/close`);
     const published = performance.now();
     if (http.accepted !== records) throw new Error(`the gateway accepted ${http.accepted} of ${records} records; see GET /v1/rejections`);
-    await untilJudged(admin, hub, records, 3_600_000, (folded, unpublished) => {
-      console.log(`  crosscheck: ${folded} of ${records} records folded, ${unpublished} finding changes to announce`);
+    await untilJudged(admin, hub, records, 3_600_000, (folded, unpublished, unjudgedLoads) => {
+      console.log(`  crosscheck: ${folded} of ${records} records folded, ${unjudgedLoads} bulk loads to judge, ${unpublished} finding changes to announce`);
     });
     const finished = performance.now();
     const openFindings = await sampler.stop();
@@ -196,10 +196,11 @@ export function* regionBatches(households: Iterable<GeneratedHousehold>, keys: R
 }
 
 /**
- * Waits until the crosscheck has folded every record (its group's lag on the canonical topics is 0)
- * and announced every finding change (its outbox is empty), telling `progress` every 5 s.
+ * Waits until the crosscheck has folded every record (its group's lag on the canonical topics is 0),
+ * judged every bulk load and announced every finding change (its outbox is empty), telling
+ * `progress` every 5 s.
  */
-export async function untilJudged(admin: Admin, hub: BenchHub, records: number, timeoutMs: number, progress: (folded: number, unpublished: number) => void): Promise<void> {
+export async function untilJudged(admin: Admin, hub: BenchHub, records: number, timeoutMs: number, progress: (folded: number, unpublished: number, unjudgedLoads: number) => void): Promise<void> {
   // Every record is accepted by now, so every canonical topic the region fills exists.
   const existing = new Set(await admin.listTopics());
   const canonicalTopics = FACT_EVENT_TYPES.filter((topic) => existing.has(topic));
@@ -208,11 +209,13 @@ export async function untilJudged(admin: Admin, hub: BenchHub, records: number, 
     async () => {
       const lag = await consumerLag(admin, hub.crosscheckGroup, canonicalTopics);
       const unpublished = await hub.count('SELECT count(*) AS n FROM crosscheck_outbox WHERE published_at IS NULL');
+      // A load's persons are judged after its last record is stored: until the load is judged, its findings are still to come.
+      const unjudgedLoads = await hub.count('SELECT count(*) AS n FROM crosscheck_bulk_load WHERE judged_at IS NULL');
       if (performance.now() - lastProgress > 5000) {
         lastProgress = performance.now();
-        progress(records - lag, unpublished);
+        progress(records - lag, unpublished, unjudgedLoads);
       }
-      return lag === 0 && unpublished === 0 ? true : undefined;
+      return lag === 0 && unpublished === 0 && unjudgedLoads === 0 ? true : undefined;
     },
     { timeoutMs, intervalMs: 200, description: 'the crosscheck to fold every record and announce every finding' },
   );

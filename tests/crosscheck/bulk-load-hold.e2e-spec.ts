@@ -121,7 +121,10 @@ describe("a department's bulk load: findings are announced once the whole load i
     const forgotten = randomUUID();
     await bed.database.query(`INSERT INTO crosscheck_bulk_load (load_id, department, opened_at) VALUES ($1, 'education', now() - interval '13 hours')`, [forgotten]);
     // A person its records touched, whose judging it put off: judged all the same once the load is given up.
-    await bed.database.query(`INSERT INTO crosscheck_deferred_judgement (load_id, person) VALUES ($1, $2)`, [forgotten, pseudonymiser.pseudonymise('person', precariousFamily(3).child)]);
+    await bed.database.query(`INSERT INTO crosscheck_deferred_judgement (load_id, bucket, person) VALUES ($1, hashtext('person:' || $2) & 65535, $2)`, [
+      forgotten,
+      pseudonymiser.pseudonymise('person', precariousFamily(3).child),
+    ]);
     await eventually(
       'the crosscheck gives the load up',
       async () => (await bed.database.query(`SELECT 1 FROM crosscheck_bulk_load WHERE load_id = $1 AND given_up AND judged_at IS NOT NULL AND announced_at IS NOT NULL`, [forgotten])).length === 1,

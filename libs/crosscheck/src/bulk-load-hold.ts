@@ -17,6 +17,8 @@ export type DeferredJudging = (loadIds: readonly string[], limit: number) => Pro
 
 /** How many deferred persons are judged in one transaction. */
 const DEFERRED_AT_ONCE = 2000;
+/** Transactions judging deferred persons side by side: one computes while the other waits on PostgreSQL. */
+const DEFERRED_SIDE_BY_SIDE = 2;
 /** How often the judging of a load's deferred persons says how far it is. */
 const PROGRESS_EVERY_MS = 10_000;
 
@@ -152,21 +154,24 @@ export class BulkLoadHold {
     );
   }
 
-  /** Judges the loads' deferred persons in the background, a transaction of DEFERRED_AT_ONCE at a time; one run at once (the next call's loads wait for the next round). */
+  /** Judges the loads' deferred persons in the background, DEFERRED_SIDE_BY_SIDE transactions of DEFERRED_AT_ONCE at a time; one run at once (the next call's loads wait for the next round). */
   private judgeDeferredPersons(loadIds: readonly string[]): void {
     if (loadIds.length === 0 || this.draining || !this.judgeDeferred || this.stopping) return;
     const judge = this.judgeDeferred;
     this.draining = (async () => {
       const started = Date.now();
       let [persons, shown] = [0, Date.now()];
-      for (let judged = -1; judged !== 0 && !this.stopping;) {
-        judged = (await judge(loadIds, DEFERRED_AT_ONCE)).persons;
-        persons += judged;
-        if (Date.now() - shown >= PROGRESS_EVERY_MS) {
-          shown = Date.now();
-          this.logger.log({ loads: loadIds, persons }, `judging the persons the bulk loads touched: ${persons} so far`);
+      const judgeUntilNoneLeft = async () => {
+        for (let judged = -1; judged !== 0 && !this.stopping;) {
+          judged = (await judge(loadIds, DEFERRED_AT_ONCE)).persons;
+          persons += judged;
+          if (Date.now() - shown >= PROGRESS_EVERY_MS) {
+            shown = Date.now();
+            this.logger.log({ loads: loadIds, persons }, `judging the persons the bulk loads touched: ${persons} so far`);
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: DEFERRED_SIDE_BY_SIDE }, judgeUntilNoneLeft));
       if (persons > 0) this.logger.log({ loads: loadIds, persons, seconds: (Date.now() - started) / 1000 }, `judged the ${persons} persons the bulk loads touched`);
     })()
       .catch((error: unknown) => {

@@ -40,15 +40,16 @@ export class CrosscheckEngine {
   /**
    * Judges up to `limit` of the persons the loads put off judging (see `deferLoading`), on every
    * fact stored so far, against their open findings; returns how many were judged and the changes.
+   * Unlike the other work it may run beside more of its kind and beside `apply`: only a state that
+   * holds persons defers any, and each holds the persons it judges, as a batch does.
    */
   judgeDeferred(loadIds: readonly string[], limit: number): Promise<{ persons: number; changes: FindingChange[] }> {
-    return this.serially(() =>
-      this.state.batch(async (batch) => {
-        const persons = (await batch.takeDeferred?.(loadIds, limit)) ?? [];
-        await batch.hold?.(judgingKeys(persons, []));
-        return { persons: persons.length, changes: persons.length === 0 ? [] : await this.evaluate(batch, persons, []) };
-      }),
-    );
+    return this.state.batch(async (batch) => {
+      const persons = (await batch.takeDeferred?.(loadIds, limit)) ?? [];
+      if (persons.length === 0) return { persons: 0, changes: [] };
+      await batch.hold!(judgingKeys(persons, []));
+      return { persons: persons.length, changes: await this.evaluate(batch, persons, []) };
+    });
   }
 
   /** Judges again up to `limit` persons whose review day has come (today, or the evaluation date); returns how many were judged and the changes. */

@@ -15,15 +15,23 @@ export class DeferredJudgements {
 
   async defer(manager: EntityManager, loadId: string, persons: readonly string[]): Promise<void> {
     if (persons.length === 0) return;
-    await manager.query('INSERT INTO crosscheck_deferred_judgement (load_id, person) SELECT $1, p FROM unnest($2::varchar[]) AS p ON CONFLICT DO NOTHING', [loadId, persons]);
+    // The bucket of the person's judging lock, as JudgingLocks computes it for the key `person:<person>`.
+    await manager.query(`INSERT INTO crosscheck_deferred_judgement (load_id, bucket, person) SELECT $1, hashtext('person:' || p) & 65535, p FROM unnest($2::varchar[]) AS p ON CONFLICT DO NOTHING`, [
+      loadId,
+      persons,
+    ]);
   }
 
-  /** Takes up to `limit` of the loads' deferred persons off the list for the caller's transaction (another instance skips those taken); a rollback puts them back. */
+  /**
+   * Takes up to `limit` of the loads' deferred persons off the list for the caller's transaction
+   * (another transaction skips those taken), in the order of their lock buckets, so that two taking
+   * at once hold locks of different buckets; a rollback puts them back.
+   */
   async take(manager: EntityManager, loadIds: readonly string[], limit: number): Promise<string[]> {
     // TypeORM answers a DELETE ... RETURNING on PostgreSQL as [rows, affected].
     const [rows]: [{ person: string }[], number] = await manager.query(
-      `DELETE FROM crosscheck_deferred_judgement WHERE (load_id, person) IN (
-         SELECT load_id, person FROM crosscheck_deferred_judgement WHERE load_id = ANY($1::uuid[]) ORDER BY load_id, person LIMIT $2 FOR UPDATE SKIP LOCKED)
+      `DELETE FROM crosscheck_deferred_judgement WHERE (load_id, bucket, person) IN (
+         SELECT load_id, bucket, person FROM crosscheck_deferred_judgement WHERE load_id = ANY($1::uuid[]) ORDER BY load_id, bucket, person LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING person`,
       [loadIds, limit],
     );
