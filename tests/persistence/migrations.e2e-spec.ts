@@ -30,6 +30,7 @@ describe('the hub schema', () => {
       'console_session',
       'console_user',
       'crosscheck_bulk_load',
+      'crosscheck_deferred_judgement',
       'crosscheck_fact',
       'crosscheck_finding',
       'crosscheck_judging_lock',
