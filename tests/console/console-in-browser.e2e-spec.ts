@@ -311,7 +311,13 @@ describe('the console in a real browser (issue 24)', () => {
       // The list of this filter, not the one before it: the spinner may not have started yet when the button is clicked.
       const filter = `response=${response === '已办结' ? 'resolved' : 'none'}`;
       await Promise.all([page.waitForResponse((answer) => answer.url().includes('/api/findings') && answer.url().includes(filter)), page.getByRole('button', { name: '查询' }).click()]);
-      await eventually(`the list under ${response}`, async () => (await page.locator('.ant-spin-spinning').count()) === 0);
+      // The answer is in before the list on the page is: wait until every row shown has the last response asked for.
+      const column = (await page.locator('thead th').allInnerTexts()).findIndex((title) => title.trim() === '最近答复') + 1;
+      expect(column).toBeGreaterThan(0);
+      await eventually(`the list under ${response}`, async () => {
+        const last = await page.locator(`tbody tr[data-row-key] td:nth-child(${column})`).allInnerTexts();
+        return (await page.locator('.ant-spin-spinning').count()) === 0 && last.every((text) => (response === '已办结' ? text === 'resolved' : text === '—'));
+      });
       return page.getByRole('row', { name: /missed-student-aid/ }).count();
     };
     expect(await shown('已办结')).toBe(1);

@@ -9,9 +9,11 @@ import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
  * event adds no fact and so changes nothing. Each person judged gets the day they are next judged
  * again with no new event (time alone may change their findings then), and `reviewDue` judges
  * those whose day has come. What a department sends during its bulk load is stored unjudged, and
- * the persons it touches are judged once the load is complete (`judgeDeferred`). One piece of work at a time: two would judge one person on views
- * each missing the other's facts. For the same reason, where several instances share the state,
- * a batch holds the persons and households it judges (StateBatch.hold) before it reads them.
+ * the persons it touches are judged once the load is complete (`judgeDeferred`). One piece of work
+ * at a time: two would judge one person on views each missing the other's facts. For the same
+ * reason, where several instances share the state, a batch holds the persons and households it
+ * judges (StateBatch.hold) before it reads them; the judging of deferred persons, which always
+ * holds them, may run beside the rest.
  */
 export class CrosscheckEngine {
   private queue: Promise<unknown> = Promise.resolve();
