@@ -46,7 +46,16 @@ export class BulkLoads {
    * taken in (503 with Retry-After until they are). Closing a closed load again answers it as it is.
    */
   async close(member: string, loadId: string): Promise<BulkLoad> {
-    return this.closeLoad(await this.get(member, loadId), false);
+    const load = await this.get(member, loadId);
+    if (load.closedAt) return load;
+    const waiting = await this.inboundWaiting(member);
+    if (waiting > 0) {
+      throw new HubError(ErrorCode.NotReady, `${waiting} of ${member}'s records on ${memberTopics(member).inbound} are not taken in yet; close the load once they are`, {
+        canRetry: true,
+        context: { waiting, retryAfterSeconds: INBOUND_RETRY_SECONDS },
+      });
+    }
+    return this.closeTakenIn(load, false);
   }
 
   /**
@@ -65,27 +74,14 @@ export class BulkLoads {
         continue;
       }
       if (now.getTime() - Date.parse(load.activity.at) < idleMs) continue;
-      const waiting = await this.inboundWaiting(load.member);
       // Records still to be taken in from the member's inbound topic: it is not idle.
-      if (waiting === 0) closed.push(await this.closeLoad(load, true));
+      if ((await this.inboundWaiting(load.member)) === 0) closed.push(await this.closeTakenIn(load, true));
     }
     return closed;
   }
 
-  /**
-   * Closes the load once everything its member sent is on the canonical topics: its records over
-   * HTTP were, when each batch was answered; those it produced to its inbound topic must have been
-   * taken in (503 with Retry-After until they are). Closing a closed load again answers it as it is.
-   */
-  private async closeLoad(load: BulkLoad, idle: boolean): Promise<BulkLoad> {
-    if (load.closedAt) return load;
-    const waiting = await this.inboundWaiting(load.member);
-    if (waiting > 0) {
-      throw new HubError(ErrorCode.NotReady, `${waiting} of ${load.member}'s records on ${memberTopics(load.member).inbound} are not taken in yet; close the load once they are`, {
-        canRetry: true,
-        context: { waiting, retryAfterSeconds: INBOUND_RETRY_SECONDS },
-      });
-    }
+  /** Closes the load, everything its member sent being on the canonical topics: announced, then kept. */
+  private async closeTakenIn(load: BulkLoad, idle: boolean): Promise<BulkLoad> {
     const closed: BulkLoad = { ...load, closedAt: new Date().toISOString(), watermarks: await this.offsets.endOffsets(this.contracts.topicsOwnedBy(load.member)) };
     await this.announce(closed, 'closed');
     await this.loads.markClosed(load.loadId, closed.closedAt!, closed.watermarks!, idle);
