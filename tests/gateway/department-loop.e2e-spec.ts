@@ -195,6 +195,48 @@ describe("a department's loop through the gateway: Kafka in, findings out, and n
     });
   });
 
+  it('serves a fact kept before the member knew the person after its cursor, once it publishes a record naming them', async () => {
+    const [known, stranger] = [freshIdentityNumber(), freshIdentityNumber()];
+    const enrol = async (idNumber: string) =>
+      (
+        await bodyOf(
+          await asMember(bed, 'education').post('/v1/events', [{ id: uniqueName('edu-later'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${idNumber}`, idNumber } }]),
+        )
+      ).accepted;
+    const householdFacts = async (after?: string) =>
+      (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000${after ? `&after=${after}` : ''}`))).items as {
+        sequence: string;
+        eventId: string;
+        recordKeys: Record<string, string>;
+      }[];
+    const household = async (id: string, members: { idNumber: string; relationToHead: string }[]) =>
+      asMember(bed, 'civil-affairs').post('/v1/events', [
+        { id, type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${id.slice(-6)}`, members: members.map((m) => ({ ...m, name: '测试' })) } },
+      ]);
+    expect(await enrol(known)).toBe(1);
+    // A household of the stranger and education's student: its facts are kept, the student's readable by education, the stranger's not yet.
+    const strangersHousehold = uniqueName('hh-before');
+    await household(strangersHousehold, [
+      { idNumber: stranger, relationToHead: 'head' },
+      { idNumber: known, relationToHead: 'child' },
+    ]);
+    // A later household of the student alone: a cursor past it is past every fact of the first.
+    const laterHousehold = uniqueName('hh-after');
+    await household(laterHousehold, [{ idNumber: known, relationToHead: 'head' }]);
+    let cursor: string | undefined;
+    await eventually('education reads the later household of its student', async () => {
+      cursor = (await householdFacts()).find((fact) => fact.eventId === laterHousehold)?.sequence;
+      return cursor !== undefined;
+    });
+    expect(await enrol(stranger)).toBe(1);
+    let served: { eventId: string; recordKeys: Record<string, string> }[] = [];
+    await eventually("education reads the stranger's household after its cursor", async () => {
+      served = await householdFacts(cursor);
+      return served.length > 0;
+    });
+    expect(served).toContainEqual(expect.objectContaining({ eventId: strangersHousehold, recordKeys: { studentNumber: `G${stranger}` } }));
+  });
+
   it('shares no fact about a person the member has never published, nor of a type no rule grants it', async () => {
     const unknownToThem = await bodyOf(await asMember(bed, 'civil-affairs').get('/v1/facts'));
     expect(unknownToThem.items).toEqual([]);

@@ -42,6 +42,15 @@ describe("the gateway's retention sweep (issue 20)", () => {
     await recordKey('education', 'p1.person.enrolled', daysAgo(30));
     await recordKey('healthcare-security', 'p1.person.needed', daysAgo(731));
     await recordKey('education', 'p1.household.untracked');
+    const readableFact = async (member: string, subject: string) => {
+      const [{ sequence }] = await database.query(
+        `INSERT INTO gateway_fact (event_type, event_id, source, subject, fields, occurred_at) VALUES ('civil-affairs.household-status.changed.v1', $1, '/departments/civil-affairs', $1, '{}', now()) RETURNING sequence`,
+        [subject],
+      );
+      await database.query(`INSERT INTO gateway_member_fact (member_id, fact_sequence, event_type) VALUES ($1, $2, 'civil-affairs.household-status.changed.v1')`, [member, sequence]);
+    };
+    await readableFact('education', 'p1.person.left-school');
+    await readableFact('education', 'p1.person.enrolled');
     expect(await new RetentionSweep(new PostgresRetentionRepository(dataSource), { rejectionDays: 180, identityVaultDays: 365, recordKeyDays: 730 }).run(NOW)).toEqual({
       rejections: 1,
       identities: 2,
@@ -64,6 +73,11 @@ describe("the gateway's retention sweep (issue 20)", () => {
       'education/p1.person.enrolled',
       'healthcare-security/p1.person.needed',
     ]);
+  });
+
+  it('takes from the member the facts about a person whose record keys it deleted', async () => {
+    const readable = await database.query('SELECT m.member_id, f.subject FROM gateway_member_fact m JOIN gateway_fact f ON f.sequence = m.fact_sequence');
+    expect(readable.map((r) => `${r['member_id']}/${r['subject']}`)).toEqual(['education/p1.person.enrolled']);
   });
 
   it("forgets a resident past the vault's retention unless an open finding is about them", async () => {

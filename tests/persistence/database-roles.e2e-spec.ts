@@ -17,6 +17,7 @@ const HUB_TABLES = [
   'gateway_finding',
   'gateway_identity',
   'gateway_ingest_result',
+  'gateway_member_fact',
   'gateway_rate_bucket',
   'gateway_record_key',
   'gateway_rejection',

@@ -46,6 +46,7 @@ describe('the hub schema', () => {
       'gateway_identity',
       'gateway_ingest_result',
       'gateway_member',
+      'gateway_member_fact',
       'gateway_rate_bucket',
       'gateway_record_key',
       'gateway_rejection',
@@ -97,6 +98,35 @@ describe('the hub schema', () => {
       await runMigrationsExclusively(await after.initialize());
       const rows = await after.query<{ headers: Buffer }[]>('SELECT headers FROM audit_entry ORDER BY "offset"');
       expect(rows.map((row) => row.headers.toString('hex'))).toEqual([encodeChainHeaders(headers).toString('hex'), encodeChainHeaders([]).toString('hex')]);
+    } finally {
+      await before.destroy();
+      if (after.isInitialized) await after.destroy();
+      await earlier.drop();
+    }
+  });
+
+  it("gives each member the facts it could read before the facts were indexed by member, at the facts' own sequence, so its cursor stays valid", async () => {
+    const earlier = await createTestDatabase('migrations_member_facts');
+    const options = (migrations: typeof HUB_MIGRATIONS) => ({ ...dataSourceOptions(loadConfig(HubEnvironment, { DATABASE_URL: earlier.url })), migrations });
+    const before = await new DataSource(options(HUB_MIGRATIONS.filter((m) => m.name !== 'MemberFacts1764460800023'))).initialize();
+    const after = new DataSource(options(HUB_MIGRATIONS));
+    try {
+      await runMigrationsExclusively(before);
+      await before.query(
+        `INSERT INTO gateway_fact (sequence, event_type, event_id, source, subject, fields, occurred_at)
+         SELECT n, 'civil-affairs.household-status.changed.v1', 'e' || n, '/departments/civil-affairs', s, '{}', now() FROM unnest(ARRAY['p1.a', 'p1.b', 'p1.a']) WITH ORDINALITY AS u (s, n)`,
+      );
+      await before.query(
+        `INSERT INTO gateway_record_key (member_id, pseudonym, field, sealed_original, original_pseudonym)
+         VALUES ('education', 'p1.a', 'studentNumber', 'e1.x', 'p1.x'), ('education', 'p1.a', 'idNumber', 'e1.x', 'p1.y'), ('healthcare-security', 'p1.b', 'idNumber', 'e1.x', 'p1.z')`,
+      );
+      await runMigrationsExclusively(await after.initialize());
+      const readable = await after.query<{ member_id: string; sequence: string; fact_sequence: string }[]>(
+        'SELECT member_id, sequence, fact_sequence FROM gateway_member_fact ORDER BY member_id, sequence',
+      );
+      expect(readable.map((row) => `${row.member_id} ${row.sequence}=${row.fact_sequence}`)).toEqual(['education 1=1', 'education 3=3', 'healthcare-security 2=2']);
+      const [next] = await after.query<{ sequence: string }[]>(`INSERT INTO gateway_member_fact (member_id, fact_sequence, event_type) VALUES ('education', 2, 't') RETURNING sequence`);
+      expect(next.sequence).toBe('4');
     } finally {
       await before.destroy();
       if (after.isInitialized) await after.destroy();

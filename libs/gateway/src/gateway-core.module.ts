@@ -84,9 +84,18 @@ export class GatewayCoreModule implements OnApplicationBootstrap, OnApplicationS
         },
         {
           provide: PublishService,
-          inject: [GatewayContracts, Pseudonymiser, HubProducer, KafkaTopicAdmin, INGEST_LEDGER, IdentityVault, HubEnvironment],
-          useFactory: (contracts: GatewayContracts, pseudonymiser: Pseudonymiser, producer: HubProducer, admin: KafkaTopicAdmin, ledger: IngestLedger, vault: IdentityVault, env: HubEnvironment) =>
-            new PublishService(contracts, pseudonymiser, producer, admin, ledger, vault, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
+          inject: [GatewayContracts, Pseudonymiser, HubProducer, KafkaTopicAdmin, INGEST_LEDGER, IdentityVault, SharedFacts, HubEnvironment],
+          useFactory: (
+            contracts: GatewayContracts,
+            pseudonymiser: Pseudonymiser,
+            producer: HubProducer,
+            admin: KafkaTopicAdmin,
+            ledger: IngestLedger,
+            vault: IdentityVault,
+            facts: SharedFacts,
+            env: HubEnvironment,
+          ) =>
+            new PublishService(contracts, pseudonymiser, producer, admin, ledger, vault, facts, { deadLetterTopic: env.DEAD_LETTER_TOPIC, canonicalTopicPartitions: options.canonicalTopicPartitions }),
         },
       ],
       exports: [

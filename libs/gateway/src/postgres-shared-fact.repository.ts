@@ -7,12 +7,33 @@ const KEEP = `
   INSERT INTO gateway_fact (event_type, event_id, source, occurred_at, subject, fields)
   SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::jsonb[]) ON CONFLICT DO NOTHING`;
 
-/** A member knows a person when it holds record keys of them (it has published a record naming them). */
+/** The kept facts become readable by every member that knows their person (holds record keys of them); each member's row is probed by its own key. */
+const SHOW_KEPT = `
+  INSERT INTO gateway_member_fact (member_id, fact_sequence, event_type)
+  SELECT m.member_id, f.sequence, f.event_type
+    FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) AS u (t, s, e, p)
+    JOIN gateway_fact f ON f.event_type = u.t AND f.source = u.s AND f.event_id = u.e AND f.subject = u.p
+    JOIN gateway_member m ON EXISTS (SELECT 1 FROM gateway_record_key k WHERE k.member_id = m.member_id AND k.pseudonym = f.subject)
+   ORDER BY m.member_id, f.sequence
+  ON CONFLICT DO NOTHING`;
+
+/** The facts kept about persons the member has come to know become its to read. */
+const SHOW_KNOWN = `
+  INSERT INTO gateway_member_fact (member_id, fact_sequence, event_type)
+  SELECT $1, f.sequence, f.event_type FROM gateway_fact f WHERE f.subject = ANY($2::varchar[])
+   ORDER BY f.sequence
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * A member's facts, from its projection, in the order they became its to read. A member knows a
+ * person while it holds record keys of them (it has published a record naming them): a row whose
+ * keys are gone since is not served.
+ */
 const KNOWN_TO = `
-  SELECT f.* FROM gateway_fact f
-   WHERE f.sequence > $2 AND f.event_type = ANY($3::varchar[])
+  SELECT m.sequence AS cursor, f.* FROM gateway_member_fact m JOIN gateway_fact f ON f.sequence = m.fact_sequence
+   WHERE m.member_id = $1 AND m.sequence > $2 AND m.event_type = ANY($3::varchar[])
      AND EXISTS (SELECT 1 FROM gateway_record_key k WHERE k.member_id = $1 AND k.pseudonym = f.subject)
-   ORDER BY f.sequence LIMIT $4`;
+   ORDER BY m.sequence LIMIT $4`;
 
 const NOTE_READS = `
   INSERT INTO gateway_fact_read (member_id, subject, first_read_at, last_read_at, facts_served)
@@ -28,7 +49,7 @@ const UNJUSTIFIED_READS = `
    ORDER BY r.member_id || '/' || r.subject LIMIT $3`;
 
 interface FactRow {
-  sequence: string;
+  cursor: string;
   event_type: string;
   event_id: string;
   source: string;
@@ -50,22 +71,32 @@ interface FactReadRow {
 export class PostgresSharedFactRepository implements SharedFactRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The facts are written and committed first, and then shown to the members that know their
+   * persons, in a statement of its own; `knownBy` does the same the other way round (keys committed,
+   * then facts looked up). Whichever of the two commits last sees the other's rows, so a fact and a
+   * record key written at the same moment by two processes cannot miss each other. Keeping a batch
+   * again (a redelivery) shows it again, and adds nothing that was there.
+   */
   async keep(facts: readonly { source: FactSource; fact: SharedFact }[]): Promise<void> {
     if (facts.length === 0) return;
-    await this.dataSource.query(KEEP, [
-      facts.map((r) => r.source.eventType),
-      facts.map((r) => r.source.eventId),
-      facts.map((r) => r.source.source),
-      facts.map((r) => r.source.occurredAt),
-      facts.map((r) => r.fact.subject),
-      facts.map((r) => JSON.stringify(r.fact.fields)),
-    ]);
+    const eventTypes = facts.map((r) => r.source.eventType);
+    const sources = facts.map((r) => r.source.source);
+    const eventIds = facts.map((r) => r.source.eventId);
+    const subjects = facts.map((r) => r.fact.subject);
+    await this.dataSource.query(KEEP, [eventTypes, eventIds, sources, facts.map((r) => r.source.occurredAt), subjects, facts.map((r) => JSON.stringify(r.fact.fields))]);
+    await this.dataSource.query(SHOW_KEPT, [eventTypes, sources, eventIds, subjects]);
+  }
+
+  async knownBy(member: string, subjects: readonly string[]): Promise<void> {
+    if (subjects.length === 0) return;
+    await this.dataSource.query(SHOW_KNOWN, [member, subjects]);
   }
 
   async knownTo(member: string, eventTypes: readonly string[], filter: { after?: string; limit: number }): Promise<KeptFact[]> {
     const rows: FactRow[] = await this.dataSource.query(KNOWN_TO, [member, filter.after ?? '0', eventTypes, filter.limit]);
     return rows.map((row) => ({
-      sequence: row.sequence,
+      sequence: row.cursor,
       eventType: row.event_type,
       eventId: row.event_id,
       source: row.source,

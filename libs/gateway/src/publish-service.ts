@@ -7,6 +7,7 @@ import { maskIdentityNumbers, pseudonymiseIdentityNumbers, type NamedPerson, typ
 import { accessLogRecord, type Member } from '@hub/members';
 import type { GatewayContracts } from './gateway-contracts.js';
 import type { IdentityVault } from './identity-vault.js';
+import type { SharedFacts } from './shared-facts.js';
 import { RecentlyWritten } from './recently-written.js';
 import type { AcceptedEntry, IngestChannel, IngestLedger, RecordKeyEntry, RejectionEntry } from './ingest-ledger.repository.js';
 import type { PublishOutcome, RecordResult, RejectionCode } from './publish-result.js';
@@ -43,6 +44,7 @@ export class PublishService {
     private readonly topicAdmin: KafkaTopicAdmin,
     private readonly ledger: IngestLedger,
     private readonly vault: IdentityVault,
+    private readonly facts: Pick<SharedFacts, 'knownBy'>,
     private readonly options: PublishServiceOptions,
   ) {}
 
@@ -79,6 +81,8 @@ export class PublishService {
       },
       (ids) => this.producer.send(outbound(ids)),
     );
+    // Only once the keys are committed (PostgresSharedFactRepository.keep says why). Should this fail, the request is answered with the error and the persons' facts wait for the member's next record of them.
+    await this.facts.knownBy(member.id, [...new Set([...recordKeys.values()].map((key) => key.pseudonym))]);
     this.written.addAll([...recordKeys.keys(), ...persons.keys()]);
     const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]]));
     const results = plans.map((p): RecordResult => {

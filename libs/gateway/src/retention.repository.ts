@@ -9,7 +9,7 @@ export interface RetentionRepository {
   deleteRejectionsBefore(day: Date): Promise<number>;
   /** Vault entries last fed before the day whose person is the subject of no open finding (a reveal is only for open findings). */
   deleteIdentitiesBefore(day: Date): Promise<number>;
-  /** A member's record keys of persons it last named before the day and has no open finding about; keys of households, which it does not track, stay. */
+  /** A member's record keys of persons it last named before the day and has no open finding about; keys of households, which it does not track, stay. The facts about the person it could read go with them. */
   deleteRecordKeysBefore(day: Date): Promise<number>;
 }
 

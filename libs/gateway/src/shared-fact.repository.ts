@@ -3,7 +3,7 @@ import type { FactSource, UnjustifiedFactRead } from './delivered-fact.js';
 
 /** A kept fact, as the repository gives it back. */
 export interface KeptFact extends FactSource {
-  /** Paging cursor: arrival order. */
+  /** Paging cursor: the order the fact became the member's to read. */
   sequence: string;
   subject: string;
   fields: Record<string, unknown>;
@@ -14,9 +14,11 @@ export interface KeptFact extends FactSource {
  * the PostgreSQL adapter is `PostgresSharedFactRepository`.
  */
 export interface SharedFactRepository {
-  /** Keeps the facts, in one statement however many; one kept before (same event and person) adds nothing. */
+  /** Keeps the facts, once committed readable by the members that know their persons; one kept before (same event and person) adds nothing. */
   keep(facts: readonly { source: FactSource; fact: SharedFact }[]): Promise<void>;
-  /** Facts of the event types about persons the member has record keys of, in arrival order after the cursor. */
+  /** The member holds record keys of these persons now (committed): the facts kept about them become its to read. */
+  knownBy(member: string, subjects: readonly string[]): Promise<void>;
+  /** Facts of the event types about persons the member has record keys of, after the cursor, in the order they became the member's to read. */
   knownTo(member: string, eventTypes: readonly string[], filter: { after?: string; limit: number }): Promise<KeptFact[]>;
   /** Counts the facts served to the member per person (one per entry of subjects). */
   noteReads(member: string, subjects: readonly string[]): Promise<void>;

@@ -20,7 +20,15 @@ export class SharedFacts {
     return this.facts.keep(events.flatMap(({ source, facts }) => facts.map((fact) => ({ source, fact }))));
   }
 
-  /** The facts a member may read, in arrival order after a cursor, of the event types its rules name (or one of them); each read is noted for the auditors. */
+  /**
+   * The member now holds record keys of these persons (committed): the facts kept about them become
+   * its to read, after whatever it has read already.
+   */
+  knownBy(member: string, subjects: readonly string[]): Promise<void> {
+    return this.facts.knownBy(member, subjects);
+  }
+
+  /** The facts a member may read, after a cursor in the order they became its to read, of the event types its rules name (or one of them); each read is noted for the auditors. */
   async list(member: string, rules: ReadonlyMap<string, SharingRule>, filter: { after?: string; limit: number }): Promise<DeliveredFact[]> {
     if (rules.size === 0) return [];
     const kept = await this.facts.knownTo(member, [...rules.keys()], filter);

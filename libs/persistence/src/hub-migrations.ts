@@ -21,6 +21,7 @@ import { RejectionTally1764460800019 } from './migrations/1764460800019-rejectio
 import { BulkLoads1764460800020 } from './migrations/1764460800020-bulk-loads.js';
 import { IdleBulkLoads1764460800021 } from './migrations/1764460800021-idle-bulk-loads.js';
 import { DeferredJudgements1764460800022 } from './migrations/1764460800022-deferred-judgements.js';
+import { MemberFacts1764460800023 } from './migrations/1764460800023-member-facts.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const HUB_MIGRATIONS = [
   BulkLoads1764460800020,
   IdleBulkLoads1764460800021,
   DeferredJudgements1764460800022,
+  MemberFacts1764460800023,
 ];

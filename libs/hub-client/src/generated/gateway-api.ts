@@ -292,7 +292,7 @@ export interface FindingReveal {
  */
 export interface SharedFact {
   /**
-   * Paging cursor (arrival order).
+   * Paging cursor (the order the fact became the member’s to read).
    */
   sequence: string;
   eventType: string;

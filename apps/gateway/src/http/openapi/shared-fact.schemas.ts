@@ -4,7 +4,7 @@ import { PageCursor } from '@hub/platform';
 
 @ApiSchema({ name: 'SharedFact', description: "What another department's event says about a person the member knows, with the fields its rule grants." })
 export class SharedFactSchema implements DeliveredFact {
-  @ApiProperty({ description: 'Paging cursor (arrival order).' }) sequence!: string;
+  @ApiProperty({ description: 'Paging cursor (the order the fact became the member’s to read).' }) sequence!: string;
   @ApiProperty() eventType!: string;
   @ApiProperty() eventId!: string;
   @ApiProperty({ description: 'The publishing department.' }) source!: string;
