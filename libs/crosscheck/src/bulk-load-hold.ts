@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { bulkLoadRecord, type BulkLoadChange } from '@hub/contracts';
 import type { HubProducer, KafkaTopicAdmin, PartitionOffset } from '@hub/messaging';
+import { DeferredJudgements } from './deferred-judgements.js';
 
 /** A load that stopped holding findings back, and why. */
 export interface ReleasedLoad {
@@ -43,9 +44,9 @@ interface ReleasedLoadRow {
  * engine stores a loading department's records without judging them and notes the persons they
  * touch; once this crosscheck's consumer group has committed past the watermarks on each
  * partition it reads (its offsets are committed only after a batch is stored), those persons are
- * judged, once each, and then the load is judged. Raises wait in the outbox meanwhile (those of
- * other departments' records too): one closed again is withdrawn there, one updated is rewritten,
- * and departments are told only what holds once the load is complete. A load that holds longer than
+ * judged, once each however many loads touched them, and then the load is judged. Raises wait in
+ * the outbox meanwhile (those of other departments' records too): one closed again is withdrawn
+ * there, one updated is rewritten, and departments are told only what holds once the load is complete. A load that holds longer than
  * `maxHoldMs` from its opening (never closed, say) is given up, with a warning. Either way the
  * crosscheck announces it (hub.bulk-load.changed.v1), so the department sees its findings are final.
  */
@@ -65,6 +66,7 @@ export class BulkLoadHold {
     private readonly judgeDeferred?: DeferredJudging,
   ) {}
 
+  private readonly deferred = new DeferredJudgements();
   private draining?: Promise<void>;
   private stopping = false;
 
@@ -108,11 +110,6 @@ export class BulkLoadHold {
     for (const load of givenUp)
       this.logger.warn({ loadId: load.load_id, department: load.department }, `bulk load held findings back for ${this.maxHoldMs / 60_000} minutes without being judged; its findings go out now`);
     const released = [...givenUp.map((load): ReleasedLoad => ({ loadId: load.load_id, department: load.department, outcome: 'given-up' })), ...(await this.judgeStoredLoads())];
-    // Loads released with persons still to judge (given up, or a judging cut short by a restart): they are judged all the same.
-    const unfinished: { load_id: string }[] = await this.dataSource.query(
-      'SELECT load_id FROM crosscheck_bulk_load l WHERE judged_at IS NOT NULL AND EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)',
-    );
-    this.judgeDeferredPersons(unfinished.map((row) => row.load_id));
     await this.announceReleased();
     return released;
   }
@@ -123,15 +120,19 @@ export class BulkLoadHold {
     await this.draining;
   }
 
-  /** The closed loads whose every record is stored: judged if the persons they touched are, else those persons are judged now. */
+  /**
+   * The closed loads whose every record is stored: judged if the persons they touched are, else
+   * those persons are judged now, with those of loads released with persons left (given up, or a
+   * judging cut short by a restart): they are judged all the same.
+   */
   private async judgeStoredLoads(): Promise<ReleasedLoad[]> {
     const stored = await this.storedLoads();
-    if (stored.length === 0) return [];
-    const withDeferred: { load_id: string }[] = await this.dataSource.query(
-      'SELECT load_id FROM unnest($1::uuid[]) AS l (load_id) WHERE EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)',
-      [stored.map((load) => load.load_id)],
+    const judging = new Set(
+      await this.deferred.loadsWithPersonsLeft(
+        this.dataSource.manager,
+        stored.map((load) => load.load_id),
+      ),
     );
-    const judging = new Set(withDeferred.map((row) => row.load_id));
     this.judgeDeferredPersons([...judging]);
     const judged: ReleasedLoad[] = [];
     for (const load of stored.filter((l) => !judging.has(l.load_id))) {

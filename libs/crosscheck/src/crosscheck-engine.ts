@@ -2,6 +2,7 @@ import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, ty
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
+import { judgingKeys } from './judging-keys.js';
 
 /**
  * Folds a batch of canonical events into the state and re-evaluates only the persons they touch,
@@ -157,9 +158,6 @@ export class CrosscheckEngine {
     return changes;
   }
 }
-
-/** What a batch holds while it judges: the persons, and the households its facts are about (their members may not all be known yet). */
-const judgingKeys = (persons: readonly string[], households: readonly string[]): string[] => [...persons.map((p) => `person:${p}`), ...households.map((h) => `household:${h}`)];
 
 /** The department a canonical event came from, by its CloudEvents source (`/departments/<member>`). */
 const departmentOf = (source: string): string => source.slice(source.lastIndexOf('/') + 1);

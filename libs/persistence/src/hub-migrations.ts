@@ -22,6 +22,7 @@ import { BulkLoads1764460800020 } from './migrations/1764460800020-bulk-loads.js
 import { IdleBulkLoads1764460800021 } from './migrations/1764460800021-idle-bulk-loads.js';
 import { DeferredJudgements1764460800022 } from './migrations/1764460800022-deferred-judgements.js';
 import { MemberFacts1764460800023 } from './migrations/1764460800023-member-facts.js';
+import { DeferredJudgementsByPerson1764460800024 } from './migrations/1764460800024-deferred-judgements-by-person.js';
 
 /** Every schema migration of the hub, oldest first. A new migration is added at the end. */
 export const HUB_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const HUB_MIGRATIONS = [
   IdleBulkLoads1764460800021,
   DeferredJudgements1764460800022,
   MemberFacts1764460800023,
+  DeferredJudgementsByPerson1764460800024,
 ];

@@ -37,7 +37,10 @@ export class SharedFactsController {
   })
   @ApiPaging()
   @ApiQuery({ name: 'type', required: false, description: 'One event type (403 when no rule shares it with the member).', schema: { type: 'string' } })
-  @ApiOkResponse({ description: 'A page of facts, in the order they became the member’s to read: a fact kept before the member knew the person comes after its cursor once it does.', type: SharedFactPageSchema })
+  @ApiOkResponse({
+    description: 'A page of facts, in the order they became the member’s to read: a fact kept before the member knew the person comes after its cursor once it does.',
+    type: SharedFactPageSchema,
+  })
   @ApiProblems(400, 401, 403, 429, 503)
   async list(@CurrentMember() member: Member, @Query('after') after?: string, @Query('limit') limit?: string, @Query('type') type?: string, @Query('member') of?: string) {
     const size = pageSize(limit);
