@@ -2,6 +2,7 @@ export { CLASSIFICATION_KEYWORD, CLASSIFICATIONS, CONTRACT_KEYWORD, DERIVED_KEYW
 export { bindingProblems } from './binding-problems.js';
 export { contractBinding } from './contract-binding.js';
 export { canonicalForm, PSEUDONYM_PATTERN } from './canonical-form.js';
+export { departmentOfSource, departmentSource } from './department-source.js';
 export { EnvelopeError, fromKafkaBinary, toKafkaBinary, type CloudEvent, type KafkaBinaryMessage } from './cloud-event.js';
 export { BULK_LOAD_TYPE, bulkLoadRecord, type BulkLoadChange } from './bulk-load-event.js';
 export { ContractSchemaError, ContractValidator, type ContractViolation, type ValidationResult } from './contract-validator.js';

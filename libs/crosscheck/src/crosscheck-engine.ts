@@ -1,3 +1,4 @@
+import { departmentOfSource } from '@hub/contracts';
 import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
@@ -125,7 +126,7 @@ export class CrosscheckEngine {
     const deferred = new Map<string, Fact[]>();
     const live: Fact[] = [];
     for (const fact of fresh) {
-      const loadId = loading.get(departmentOf(fact.evidence.source));
+      const loadId = loading.get(departmentOfSource(fact.evidence.source));
       if (loadId === undefined) live.push(fact);
       else appendTo(deferred, loadId, fact);
     }
@@ -158,9 +159,6 @@ export class CrosscheckEngine {
     return changes;
   }
 }
-
-/** The department a canonical event came from, by its CloudEvents source (`/departments/<member>`). */
-const departmentOf = (source: string): string => source.slice(source.lastIndexOf('/') + 1);
 
 const factsOf = (events: readonly CanonicalEvent[]): Fact[] => events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);
 

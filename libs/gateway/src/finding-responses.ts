@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { toKafkaBinary, type EventType } from '@hub/contracts';
+import { departmentSource, toKafkaBinary, type EventType } from '@hub/contracts';
 import { ErrorCode, HubError } from '@hub/errors';
 import { IDENTITY_NUMBER_OUTSIDE_IDENTIFIERS } from '@hub/ingest';
 import type { HubProducer } from '@hub/messaging';
@@ -47,7 +47,7 @@ export class FindingResponses {
       {
         specversion: '1.0',
         id: eventId,
-        source: `/departments/${member}`,
+        source: departmentSource(member),
         type: contract.binding.topic,
         time: respondedAt,
         subject: findingId,

@@ -1,4 +1,4 @@
-import { findIdentityNumbers, type CloudEvent, type ContractBinding, type ContractViolation, type JsonSchema, type ValidationResult } from '@hub/contracts';
+import { departmentSource, findIdentityNumbers, type CloudEvent, type ContractBinding, type ContractViolation, type JsonSchema, type ValidationResult } from '@hub/contracts';
 import { pseudonymiseDocument, type NamedPerson, type Pseudonymiser, type Replacement } from '@hub/privacy';
 import type { IngestRecord, Rejection } from './ingest-record.js';
 
@@ -54,7 +54,7 @@ export function prepareCanonicalEvent(department: string, record: IngestRecord, 
     event: {
       specversion: '1.0',
       id: record.id,
-      source: `/departments/${department}`,
+      source: departmentSource(department),
       type: contract.binding.topic,
       time: record.time ?? now.toISOString(),
       subject: key,
