@@ -1,7 +1,7 @@
 /** The hub's apps as a benchmark runs them: separate processes, measured from /proc. */
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnHubApp } from '@hub/local-infra';
 
@@ -11,7 +11,7 @@ const profiled = (entry: string) => (process.env['BENCH_PROFILE_APPS'] ?? 'gatew
 /**
  * A built hub app as its own process, quiet but for its warnings, serving HTTP (if it does) on a free port unless `HTTP_PORT` says which; `BENCH_PROFILE_DIR` writes a CPU
  * profile of the apps `BENCH_PROFILE_APPS` names there; `BENCH_LOG_DIR` keeps each app's log
- * (warnings and errors) in a file there.
+ * (warnings and errors, or down to `BENCH_LOG_LEVEL`) in a file there.
  */
 /** Fresh key rings for a benchmark's gateway: pseudonym keys (or the ones given) and envelope keys. */
 export function gatewayKeys(pseudonymKeys = `1:${randomBytes(32).toString('base64')}`): { PSEUDONYM_KEYS: string; ENVELOPE_KEYS: string } {
@@ -20,10 +20,11 @@ export function gatewayKeys(pseudonymKeys = `1:${randomBytes(32).toString('base6
 
 export function startApp(entry: string, env: Record<string, string>): ChildProcess {
   const logDir = process.env['BENCH_LOG_DIR'];
+  if (logDir) mkdirSync(logDir, { recursive: true });
   const log = logDir ? openSync(join(logDir, `${env['SERVICE_NAME'] ?? 'app'}.log`), 'a') : 'ignore';
   const profileDir = process.env['BENCH_PROFILE_DIR'];
   const child = spawnHubApp(entry, {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn', LOG_FORMAT: 'json', HTTP_PORT: '0', ...env },
     stdio: ['ignore', log, 'inherit'],
     nodeArguments: profileDir && profiled(entry) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });

@@ -43,8 +43,9 @@ interface ReleasedLoadRow {
  * 25): from the load's opening until every record before its close's watermarks is judged. The
  * engine stores a loading department's records without judging them and notes the persons they
  * touch; once this crosscheck's consumer group has committed past the watermarks on each
- * partition it reads (its offsets are committed only after a batch is stored), those persons are
- * judged, once each however many loads touched them, and then the load is judged. Raises wait in
+ * partition it reads (its offsets are committed only after a batch is stored), and no other load
+ * with persons left is under way, those persons are judged, once each however many loads touched
+ * them, and then the load is judged. Raises wait in
  * the outbox meanwhile (those of other departments' records too): one closed again is withdrawn
  * there, one updated is rewritten, and departments are told only what holds once the load is complete. A load that holds longer than
  * `maxHoldMs` from its opening (never closed, say) is given up, with a warning. Either way the
@@ -122,20 +123,20 @@ export class BulkLoadHold {
 
   /**
    * The closed loads whose every record is stored: judged if the persons they touched are, else
-   * those persons are judged now, with those of loads released with persons left (given up, or a
-   * judging cut short by a restart): they are judged all the same.
+   * those persons are judged now, once no load with persons left is under way: a person several
+   * loads touched is then judged once, on all of them (the raises wait for every load anyway). The
+   * persons of loads released with persons left (given up, or a judging cut short by a restart) are
+   * judged all the same, and those a load under way touched too again after it.
    */
   private async judgeStoredLoads(): Promise<ReleasedLoad[]> {
     const stored = await this.storedLoads();
-    const judging = new Set(
-      await this.deferred.loadsWithPersonsLeft(
-        this.dataSource.manager,
-        stored.map((load) => load.load_id),
-      ),
-    );
-    this.judgeDeferredPersons([...judging]);
+    const storedIds = new Set(stored.map((load) => load.load_id));
+    const left = await this.deferred.loadsWithPersonsLeft(this.dataSource.manager);
+    const underWay = left.some((load) => !load.released && !storedIds.has(load.loadId));
+    this.judgeDeferredPersons(left.filter((load) => load.released || !underWay).map((load) => load.loadId));
+    const withPersonsLeft = new Set(left.map((load) => load.loadId));
     const judged: ReleasedLoad[] = [];
-    for (const load of stored.filter((l) => !judging.has(l.load_id))) {
+    for (const load of stored.filter((l) => !withPersonsLeft.has(l.load_id))) {
       await this.dataSource.query('UPDATE crosscheck_bulk_load SET judged_at = now() WHERE load_id = $1 AND judged_at IS NULL', [load.load_id]);
       this.logger.log({ loadId: load.load_id, department: load.department }, 'bulk load judged: the findings it raised and that hold go out now');
       judged.push({ loadId: load.load_id, department: load.department, outcome: 'judged' });

@@ -26,33 +26,32 @@ export class DeferredJudgements {
   }
 
   /**
-   * Takes persons any of the loads put off (up to `limit` rows: as many persons or fewer) off the list for the caller's transaction,
-   * each with its rows of every load, so that a person several loads touched is judged once. Its
-   * rows of a load still under way go too: that load's records of them so far are stored, and a
-   * later record of them notes them again. Another transaction skips those taken, and persons come
-   * in the order of their lock buckets, so that two taking at once hold locks of different buckets;
-   * a rollback puts them back.
+   * Takes persons the loads put off (up to `limit` rows: as many persons or fewer) off the list for
+   * the caller's transaction, each with its rows of every one of the loads, so that a person several
+   * loads touched is judged once (BulkLoadHold waits for the loads under way). A load not among them
+   * keeps its rows: its later records may not be stored yet. Only rows this transaction locked go: a
+   * person whose rows the limit splits (one a take, at most) is judged by two transactions, where
+   * deleting another's locked row would deadlock. Another transaction skips those taken, and persons
+   * come in the order of their lock buckets, so that two taking at once hold locks of different
+   * buckets; a rollback puts them back.
    */
   async take(manager: EntityManager, loadIds: readonly string[], limit: number): Promise<string[]> {
     // TypeORM answers a DELETE ... RETURNING on PostgreSQL as [rows, affected].
     const [rows]: [{ person: string }[], number] = await manager.query(
       `WITH taken AS (
-         SELECT DISTINCT bucket, person FROM (
-           SELECT bucket, person FROM crosscheck_deferred_judgement WHERE load_id = ANY($1::uuid[]) ORDER BY bucket, person LIMIT $2 FOR UPDATE SKIP LOCKED) AS t)
-       DELETE FROM crosscheck_deferred_judgement d USING taken WHERE d.bucket = taken.bucket AND d.person = taken.person
+         SELECT bucket, person, load_id FROM crosscheck_deferred_judgement WHERE load_id = ANY($1::uuid[]) ORDER BY bucket, person LIMIT $2 FOR UPDATE SKIP LOCKED)
+       DELETE FROM crosscheck_deferred_judgement d USING taken WHERE d.bucket = taken.bucket AND d.person = taken.person AND d.load_id = taken.load_id
        RETURNING d.person`,
       [loadIds, limit],
     );
     return [...new Set(rows.map((row) => row.person))].sort();
   }
 
-  /** Of the loads given, and of those judged or given up already, the ones with persons still to judge. */
-  async loadsWithPersonsLeft(manager: EntityManager, loadIds: readonly string[]): Promise<string[]> {
-    const rows: { load_id: string }[] = await manager.query(
-      `SELECT load_id FROM crosscheck_bulk_load l
-        WHERE (load_id = ANY($1::uuid[]) OR judged_at IS NOT NULL) AND EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)`,
-      [loadIds],
+  /** The loads with persons still to judge, each with whether it is released already (judged, or given up). */
+  async loadsWithPersonsLeft(manager: EntityManager): Promise<{ loadId: string; released: boolean }[]> {
+    const rows: { load_id: string; released: boolean }[] = await manager.query(
+      `SELECT load_id, judged_at IS NOT NULL AS released FROM crosscheck_bulk_load l WHERE EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)`,
     );
-    return rows.map((row) => row.load_id);
+    return rows.map((row) => ({ loadId: row.load_id, released: row.released }));
   }
 }

@@ -19,6 +19,7 @@ export type { PublishOutcome, RecordResult, RejectionCode } from './publish-resu
 export { PublishService, REJECTION_HEADERS } from './publish-service.js';
 export { DEFAULT_GATEWAY_RETENTION, RetentionSweep, type GatewayRetention, type SweepOutcome } from './retention-sweep.js';
 export { PostgresRetentionRepository } from './postgres-retention.repository.js';
+export { PostgresSharedFactRepository } from './postgres-shared-fact.repository.js';
 export { RETENTION_REPOSITORY, type RetentionRepository } from './retention.repository.js';
 export type { DeliveredFact, UnjustifiedFactRead } from './delivered-fact.js';
 export { SharedFacts } from './shared-facts.js';

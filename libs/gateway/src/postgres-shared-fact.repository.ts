@@ -3,24 +3,40 @@ import type { SharedFact } from '@hub/access';
 import type { FactSource, UnjustifiedFactRead } from './delivered-fact.js';
 import type { KeptFact, SharedFactRepository } from './shared-fact.repository.js';
 
+/** Keeps the facts; gives back the rows it added (a fact kept before adds none). */
 const KEEP = `
   INSERT INTO gateway_fact (event_type, event_id, source, occurred_at, subject, fields)
-  SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::jsonb[]) ON CONFLICT DO NOTHING`;
+  SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::jsonb[]) ON CONFLICT DO NOTHING
+  RETURNING sequence, event_type, event_id, source, subject`;
 
-/** The kept facts become readable by every member that knows their person (holds record keys of them); each member's row is probed by its own key. */
+/*
+ * The statements below look a row up by index for each fact or person they are given: each lookup
+ * is a LATERAL subquery with LIMIT, OFFSET or DISTINCT, which PostgreSQL runs per row and does not
+ * fold into a join. Folded, a plan made on stale statistics (a table growing fast before autovacuum
+ * analyses it) scanned whole tables for every batch and held the gateway's consumer up for minutes.
+ */
+
+/** The facts of a batch kept before (a redelivery), by their event and person. */
+const KEPT_BEFORE = `
+  SELECT f.sequence, f.event_type, f.event_id, f.source, f.subject
+    FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) AS u (t, s, e, p)
+   CROSS JOIN LATERAL (SELECT * FROM gateway_fact f WHERE f.event_type = u.t AND f.source = u.s AND f.event_id = u.e AND f.subject = u.p LIMIT 1) AS f`;
+
+/** The kept facts become readable by every member that knows their person (holds a record key of them). */
 const SHOW_KEPT = `
   INSERT INTO gateway_member_fact (member_id, fact_sequence, event_type)
-  SELECT m.member_id, f.sequence, f.event_type
-    FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) AS u (t, s, e, p)
-    JOIN gateway_fact f ON f.event_type = u.t AND f.source = u.s AND f.event_id = u.e AND f.subject = u.p
-    JOIN gateway_member m ON EXISTS (SELECT 1 FROM gateway_record_key k WHERE k.member_id = m.member_id AND k.pseudonym = f.subject)
-   ORDER BY m.member_id, f.sequence
+  SELECT k.member_id, u.sequence, u.event_type
+    FROM unnest($1::bigint[], $2::varchar[], $3::varchar[]) AS u (sequence, event_type, subject)
+   CROSS JOIN LATERAL (SELECT DISTINCT member_id FROM gateway_record_key k WHERE k.pseudonym = u.subject) AS k
+   ORDER BY k.member_id, u.sequence
   ON CONFLICT DO NOTHING`;
 
 /** The facts kept about persons the member has come to know become its to read. */
 const SHOW_KNOWN = `
   INSERT INTO gateway_member_fact (member_id, fact_sequence, event_type)
-  SELECT $1, f.sequence, f.event_type FROM gateway_fact f WHERE f.subject = ANY($2::varchar[])
+  SELECT $1, f.sequence, f.event_type
+    FROM unnest($2::varchar[]) AS u (p)
+   CROSS JOIN LATERAL (SELECT sequence, event_type FROM gateway_fact f WHERE f.subject = u.p OFFSET 0) AS f
    ORDER BY f.sequence
   ON CONFLICT DO NOTHING`;
 
@@ -58,6 +74,14 @@ interface FactRow {
   occurred_at: Date;
 }
 
+interface KeptRow {
+  sequence: string;
+  event_type: string;
+  event_id: string;
+  source: string;
+  subject: string;
+}
+
 interface FactReadRow {
   member_id: string;
   subject: string;
@@ -84,8 +108,16 @@ export class PostgresSharedFactRepository implements SharedFactRepository {
     const sources = facts.map((r) => r.source.source);
     const eventIds = facts.map((r) => r.source.eventId);
     const subjects = facts.map((r) => r.fact.subject);
-    await this.dataSource.query(KEEP, [eventTypes, eventIds, sources, facts.map((r) => r.source.occurredAt), subjects, facts.map((r) => JSON.stringify(r.fact.fields))]);
-    await this.dataSource.query(SHOW_KEPT, [eventTypes, sources, eventIds, subjects]);
+    const added: KeptRow[] = await this.dataSource.query(KEEP, [eventTypes, eventIds, sources, facts.map((r) => r.source.occurredAt), subjects, facts.map((r) => JSON.stringify(r.fact.fields))]);
+    const keyOf = (type: string, source: string, eventId: string, subject: string) => JSON.stringify([type, source, eventId, subject]);
+    const addedKeys = new Set(added.map((row) => keyOf(row.event_type, row.source, row.event_id, row.subject)));
+    const before = facts.filter((r) => !addedKeys.has(keyOf(r.source.eventType, r.source.source, r.source.eventId, r.fact.subject)));
+    const keptBefore: KeptRow[] =
+      before.length === 0
+        ? []
+        : await this.dataSource.query(KEPT_BEFORE, [before.map((r) => r.source.eventType), before.map((r) => r.source.source), before.map((r) => r.source.eventId), before.map((r) => r.fact.subject)]);
+    const kept = [...added, ...keptBefore];
+    await this.dataSource.query(SHOW_KEPT, [kept.map((row) => row.sequence), kept.map((row) => row.event_type), kept.map((row) => row.subject)]);
   }
 
   async knownBy(member: string, subjects: readonly string[]): Promise<void> {

@@ -22,6 +22,8 @@ export class MemberFacts1764460800023 implements MigrationInterface {
         PRIMARY KEY (member_id, sequence),
         UNIQUE (member_id, fact_sequence)
       )`);
+    // Who knows the person of a fact being kept: one lookup a fact, not one a member.
+    await queryRunner.query('CREATE INDEX gateway_record_key_pseudonym ON gateway_record_key (pseudonym)');
     await queryRunner.query(`
       INSERT INTO gateway_member_fact (member_id, sequence, fact_sequence, event_type)
       SELECT k.member_id, f.sequence, f.sequence, f.event_type
@@ -31,5 +33,6 @@ export class MemberFacts1764460800023 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE gateway_member_fact');
+    await queryRunner.query('DROP INDEX gateway_record_key_pseudonym');
   }
 }
