@@ -10,6 +10,18 @@ describe('the persons bulk loads put off judging', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   const deferred = new DeferredJudgements();
+  /** Two transactions taking at once from both loads' persons: the second takes while the first holds what it took. */
+  const takeAtOnce = async (persons: readonly string[], limit: number): Promise<[string[], string[]]> => {
+    await deferred.defer(dataSource.manager, CIVIL, persons);
+    await deferred.defer(dataSource.manager, EDUCATION, persons);
+    let second: string[] = [];
+    const first = await dataSource.transaction(async (manager) => {
+      const mine = await deferred.take(manager, [CIVIL, EDUCATION], limit);
+      second = await dataSource.transaction((other) => deferred.take(other, [CIVIL, EDUCATION], limit));
+      return mine;
+    });
+    return [first, second];
+  };
   const left = async () => (await database.query<{ row: string }>(`SELECT load_id || '/' || person AS row FROM crosscheck_deferred_judgement ORDER BY 1`)).map((r) => r.row);
 
   beforeAll(async () => {
@@ -45,29 +57,16 @@ describe('the persons bulk loads put off judging', () => {
   });
 
   it('gives two transactions taking at once different persons', async () => {
-    const persons = Array.from({ length: 40 }, (_, i) => `p1.person-${i}`);
-    await deferred.defer(dataSource.manager, CIVIL, persons);
-    await deferred.defer(dataSource.manager, EDUCATION, persons);
-    let second: string[] = [];
-    const first = await dataSource.transaction(async (manager) => {
-      const mine = await deferred.take(manager, [CIVIL, EDUCATION], 20);
-      second = await dataSource.transaction((other) => deferred.take(other, [CIVIL, EDUCATION], 20));
-      return mine;
-    });
+    const [first, second] = await takeAtOnce(
+      Array.from({ length: 40 }, (_, i) => `p1.person-${i}`),
+      20,
+    );
     // 20 rows each: 10 persons, with their rows of both loads.
     expect([first.length, second.length, new Set([...first, ...second]).size, (await left()).length]).toEqual([10, 10, 20, 40]);
   });
 
   it('does not wait for another transaction taking at once, even for a person the limit splits between them', async () => {
-    const persons = ['p1.a', 'p1.b', 'p1.c', 'p1.d'];
-    await deferred.defer(dataSource.manager, CIVIL, persons);
-    await deferred.defer(dataSource.manager, EDUCATION, persons);
-    let second: string[] = [];
-    const first = await dataSource.transaction(async (manager) => {
-      const mine = await deferred.take(manager, [CIVIL, EDUCATION], 3);
-      second = await dataSource.transaction((other) => deferred.take(other, [CIVIL, EDUCATION], 3));
-      return mine;
-    });
+    const [first, second] = await takeAtOnce(['p1.a', 'p1.b', 'p1.c', 'p1.d'], 3);
     const both = first.filter((person) => second.includes(person));
     expect([first.length, second.length, both.length, (await left()).length]).toEqual([2, 2, 1, 2]);
   });
