@@ -116,6 +116,30 @@ describe("a department's bulk load: findings are announced once the whole load i
     expect(crosscheck.lines.filter((line) => line.includes('held findings back'))).toEqual([]);
   });
 
+  it("judges a person two departments' loads touched once, after both: a load closed first waits for the other one's records", async () => {
+    const family = precariousFamily(4);
+    const child = pseudonymiser.pseudonymise('person', family.child);
+    const open = async (member: string) => {
+      const { loadId } = await bodyOf(await asMember(bed, member).post('/v1/bulk-loads', {}));
+      await eventually(`the crosscheck knows of ${member}'s load`, async () => crosscheck.lines.some((line) => line.includes(loadId) && line.includes('bulk load opened')));
+      return loadId as string;
+    };
+    const [households, enrolments] = [await open('civil-affairs'), await open('education')];
+    await publish('civil-affairs', [family.household]);
+    await publish('education', family.education);
+    await eventually('both loads have put off judging the child', async () => (await deferredIn(households)).includes(child) && (await deferredIn(enrolments)).includes(child));
+
+    expect((await asMember(bed, 'civil-affairs').post(`/v1/bulk-loads/${households}/close`, {})).status).toBe(200);
+    await eventually('the crosscheck knows the households load is closed', async () => crosscheck.lines.some((line) => line.includes(households) && line.includes('bulk load closed')));
+    // Rounds of the hold go by (one a second): the enrolments load is under way, so the child is not judged on half of what they will be.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect([(await deferredIn(households)).includes(child), await raisedFor(family.child)]).toEqual([true, []]);
+
+    expect((await asMember(bed, 'education').post(`/v1/bulk-loads/${enrolments}/close`, {})).status).toBe(200);
+    await eventually('the missed aid is announced once both loads are judged', async () => (await announcedTo(`G${family.child}`)).some((f) => f.rule === 'missed-student-aid' && f.state === 'open'));
+    expect([await deferredIn(households), await deferredIn(enrolments), (await raisedFor(family.child)).length]).toEqual([[], [], 1]);
+  });
+
   it('gives up holding for a load opened longer ago than BULK_LOAD_MAX_HOLD_MINUTES (2 hours) and never closed, with a warning naming it', async () => {
     // As if its opening had been announced 13 hours ago.
     const forgotten = randomUUID();
