@@ -237,6 +237,52 @@ describe("a department's loop through the gateway: Kafka in, findings out, and n
     expect(served).toContainEqual(expect.objectContaining({ eventId: strangersHousehold, recordKeys: { studentNumber: `G${stranger}` } }));
   });
 
+  it('serves the facts of a person whose first record was answered 503 after its commit, once the member retries it', async () => {
+    const [known, stranger] = [freshIdentityNumber(), freshIdentityNumber()];
+    const enrolment = (idNumber: string) => ({ id: uniqueName('edu-retry'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${idNumber}`, idNumber } });
+    const householdFacts = async () =>
+      (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000`))).items as { eventId: string; recordKeys: Record<string, string> }[];
+    expect((await bodyOf(await asMember(bed, 'education').post('/v1/events', [enrolment(known)]))).accepted).toBe(1);
+    const household = uniqueName('hh-retry');
+    await asMember(bed, 'civil-affairs').post('/v1/events', [
+      {
+        id: household,
+        type: HOUSEHOLD,
+        data: {
+          ...contractExample(HOUSEHOLD),
+          householdNumber: `640104-${household.slice(-6)}`,
+          members: [
+            { idNumber: stranger, relationToHead: 'head', name: '测试' },
+            { idNumber: known, relationToHead: 'child', name: '测试' },
+          ],
+        },
+      },
+    ]);
+    await eventually('education reads the household of its student', async () => (await householdFacts()).some((fact) => fact.eventId === household));
+
+    // The database goes away between the record's commit and the lookup of its person's facts (a shutdown's SQLSTATE).
+    await bed.database.query(`CREATE FUNCTION refuse_member_facts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'shutting down' USING ERRCODE = '57P01'; END $$`);
+    await bed.database.query('CREATE TRIGGER refuse_member_facts BEFORE INSERT ON gateway_member_fact FOR EACH ROW EXECUTE FUNCTION refuse_member_facts()');
+    const strangersEnrolment = enrolment(stranger);
+    let failed: Response;
+    try {
+      failed = await asMember(bed, 'education').post('/v1/events', [strangersEnrolment]);
+    } finally {
+      await bed.database.query('DROP TRIGGER refuse_member_facts ON gateway_member_fact');
+      await bed.database.query('DROP FUNCTION refuse_member_facts()');
+    }
+    expect(failed.status).toBe(503);
+
+    const retried = await bodyOf(await asMember(bed, 'education').post('/v1/events', [strangersEnrolment]));
+    expect(retried).toMatchObject({ accepted: 0, duplicates: 1 });
+    let served: { eventId: string; recordKeys: Record<string, string> }[] = [];
+    await eventually("education reads the household with the stranger's record keys", async () => {
+      served = (await householdFacts()).filter((fact) => fact.eventId === household);
+      return served.some((fact) => fact.recordKeys['studentNumber'] === `G${stranger}`);
+    });
+    expect(served).toContainEqual(expect.objectContaining({ recordKeys: { studentNumber: `G${stranger}` } }));
+  });
+
   it('shares no fact about a person the member has never published, nor of a type no rule grants it', async () => {
     const unknownToThem = await bodyOf(await asMember(bed, 'civil-affairs').get('/v1/facts'));
     expect(unknownToThem.items).toEqual([]);

@@ -22,7 +22,7 @@ export const REJECTION_HEADERS = { Publisher: 'hub_publisher', Channel: 'hub_cha
 
 type Planned =
   | { kind: 'accept'; index: number; id: string; type: string; topic: string; record: OutboundRecord; replacements: Replacement[]; persons: NamedPerson[] }
-  | { kind: 'repeat'; index: number; id: string; topic: string; acceptedAt: string }
+  | { kind: 'repeat'; index: number; id: string; topic: string; acceptedAt: string; subjects: string[] }
   | { kind: 'reject'; index: number; id?: string; type?: string; owner?: string; code: RejectionCode; errors: Rejection[]; raw: unknown };
 
 /**
@@ -81,8 +81,10 @@ export class PublishService {
       },
       (ids) => this.producer.send(outbound(ids)),
     );
-    // Only once the keys are committed (PostgresSharedFactRepository.keep says why). Should this fail, the request is answered with the error and the persons' facts wait for the member's next record of them.
-    await this.facts.knownBy(member.id, [...new Set([...recordKeys.values()].map((key) => key.pseudonym))]);
+    // Only once the keys are committed (PostgresSharedFactRepository.keep says why). Should this fail, the request is
+    // answered with the error; its retry is answered as duplicates, whose persons are looked up again here.
+    const repeated = plans.flatMap((p) => (p.kind === 'repeat' ? p.subjects : []));
+    await this.facts.knownBy(member.id, [...new Set([...[...recordKeys.values()].map((key) => key.pseudonym), ...repeated])]);
     this.written.addAll([...recordKeys.keys(), ...persons.keys()]);
     const rejectionIdOf = new Map(rejected.map((p, i) => [p.index, rejectionIds[i]]));
     const results = plans.map((p): RecordResult => {
@@ -145,7 +147,11 @@ export class PublishService {
     return { recordKeys, persons };
   }
 
-  /** Turns records accepted before (in an earlier request, or earlier in this one) into repeats of that result. */
+  /**
+   * Turns records accepted before (in an earlier request, or earlier in this one) into repeats of that
+   * result. A repeat of an earlier request keeps the persons it names: a retry is how a request whose
+   * facts lookup failed after its commit gets it done (a member's read checks its record keys anyway).
+   */
   private async absorbRepeats(member: Member, plans: Planned[], now: Date): Promise<void> {
     const candidates = plans.filter((p) => p.kind === 'accept');
     const earlier = await this.ledger.acceptedEarlier(member.id, [...new Set(candidates.map((p) => p.id))]);
@@ -153,8 +159,9 @@ export class PublishService {
     plans.forEach((plan, i) => {
       if (plan.kind !== 'accept') return;
       const before = earlier.get(plan.id);
-      if (before) plans[i] = { kind: 'repeat', index: plan.index, id: plan.id, topic: before.topic, acceptedAt: before.acceptedAt };
-      else if (firstInBatch.has(plan.id)) plans[i] = { kind: 'repeat', index: plan.index, id: plan.id, topic: plan.topic, acceptedAt: now.toISOString() };
+      const subjects = [...new Set(recordKeysOf(plan.replacements, plan.record.key).map((key) => key.pseudonym))];
+      if (before) plans[i] = { kind: 'repeat', index: plan.index, id: plan.id, topic: before.topic, acceptedAt: before.acceptedAt, subjects };
+      else if (firstInBatch.has(plan.id)) plans[i] = { kind: 'repeat', index: plan.index, id: plan.id, topic: plan.topic, acceptedAt: now.toISOString(), subjects: [] };
       else firstInBatch.set(plan.id, i);
     });
   }
