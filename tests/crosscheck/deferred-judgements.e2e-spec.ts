@@ -71,6 +71,18 @@ describe('the persons bulk loads put off judging', () => {
     expect([first.length, second.length, both.length, (await left()).length]).toEqual([2, 2, 1, 2]);
   });
 
+  it('gives takers in different lanes persons of different judging-lock buckets, so neither waits on the other', async () => {
+    const persons = Array.from({ length: 400 }, (_, i) => `p1.person-${i}`);
+    await deferred.defer(dataSource.manager, CIVIL, persons);
+    const bucketOf = new Map((await database.query<{ person: string; bucket: number }>('SELECT person, bucket FROM crosscheck_deferred_judgement')).map((row) => [row.person, row.bucket]));
+    const [low, high] = await dataSource.transaction(async (manager) => {
+      const mine = await deferred.take(manager, [CIVIL], 150, { lane: 0, lanes: 2 });
+      return [mine, await dataSource.transaction((other) => deferred.take(other, [CIVIL], 150, { lane: 1, lanes: 2 }))];
+    });
+    expect([low.length, high.length]).toEqual([150, 150]);
+    expect([low.every((person) => bucketOf.get(person)! < 32768), high.every((person) => bucketOf.get(person)! >= 32768)]).toEqual([true, true]);
+  });
+
   it('names the loads with persons left, and which of them are released already', async () => {
     const load = (id: string, judged: boolean) =>
       database.query(`INSERT INTO crosscheck_bulk_load (load_id, department, opened_at, judged_at) VALUES ($1, 'd', now(), ${judged ? 'now()' : 'NULL'})`, [id]);

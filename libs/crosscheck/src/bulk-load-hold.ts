@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { bulkLoadRecord, type BulkLoadChange } from '@hub/contracts';
 import type { HubProducer, KafkaTopicAdmin, PartitionOffset } from '@hub/messaging';
 import { DeferredJudgements } from './deferred-judgements.js';
+import type { DeferredLane } from './deferred-lane.js';
 
 /** A load that stopped holding findings back, and why. */
 export interface ReleasedLoad {
@@ -13,12 +14,12 @@ export interface ReleasedLoad {
   outcome: 'judged' | 'given-up';
 }
 
-/** Judges up to `limit` of the persons the loads put off judging (CrosscheckEngine.judgeDeferred); how many it judged. */
-export type DeferredJudging = (loadIds: readonly string[], limit: number) => Promise<{ persons: number }>;
+/** Judges up to `limit` of the persons the loads put off judging, of the lane's lock buckets (CrosscheckEngine.judgeDeferred); how many it judged. */
+export type DeferredJudging = (loadIds: readonly string[], limit: number, lane: DeferredLane) => Promise<{ persons: number }>;
 
 /** How many deferred persons are judged in one transaction. */
 const DEFERRED_AT_ONCE = 2000;
-/** Transactions judging deferred persons side by side: one computes while the other waits on PostgreSQL. */
+/** Transactions judging deferred persons side by side, each in a lane of its own: one computes while the other waits on PostgreSQL. */
 const DEFERRED_SIDE_BY_SIDE = 2;
 /** How often the judging of a load's deferred persons says how far it is. */
 const PROGRESS_EVERY_MS = 10_000;
@@ -163,9 +164,9 @@ export class BulkLoadHold {
     this.draining = (async () => {
       const started = Date.now();
       let [persons, shown] = [0, Date.now()];
-      const judgeUntilNoneLeft = async () => {
+      const judgeUntilNoneLeft = async (lane: number) => {
         for (let judged = -1; judged !== 0 && !this.stopping;) {
-          judged = (await judge(loadIds, DEFERRED_AT_ONCE)).persons;
+          judged = (await judge(loadIds, DEFERRED_AT_ONCE, { lane, lanes: DEFERRED_SIDE_BY_SIDE })).persons;
           persons += judged;
           if (Date.now() - shown >= PROGRESS_EVERY_MS) {
             shown = Date.now();
@@ -173,7 +174,7 @@ export class BulkLoadHold {
           }
         }
       };
-      await Promise.all(Array.from({ length: DEFERRED_SIDE_BY_SIDE }, judgeUntilNoneLeft));
+      await Promise.all(Array.from({ length: DEFERRED_SIDE_BY_SIDE }, (_, lane) => judgeUntilNoneLeft(lane)));
       if (persons > 0) this.logger.log({ loads: loadIds, persons, seconds: (Date.now() - started) / 1000 }, `judged the ${persons} persons the bulk loads touched`);
     })()
       .catch((error: unknown) => {

@@ -69,7 +69,9 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
           provide: BulkLoadHold,
           inject: [getDataSourceToken(), KafkaTopicAdmin, HubProducer, CrosscheckEngine],
           useFactory: (ds: DataSource, admin: KafkaTopicAdmin, producer: HubProducer, engine: CrosscheckEngine) =>
-            new BulkLoadHold(ds, admin, producer, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs, (loadIds, limit) => engine.judgeDeferred(loadIds, limit)),
+            new BulkLoadHold(ds, admin, producer, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs, (loadIds, limit, lane) =>
+              engine.judgeDeferred(loadIds, limit, lane),
+            ),
         },
         {
           provide: FindingPublisher,

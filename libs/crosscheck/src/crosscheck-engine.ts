@@ -2,6 +2,7 @@ import { departmentOfSource } from '@hub/contracts';
 import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
+import type { DeferredLane } from './deferred-lane.js';
 import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
 import { judgingKeys } from './judging-keys.js';
 
@@ -47,9 +48,9 @@ export class CrosscheckEngine {
    * Unlike the other work it may run beside more of its kind and beside `apply`: only a state that
    * holds persons defers any, and each holds the persons it judges, as a batch does.
    */
-  judgeDeferred(loadIds: readonly string[], limit: number): Promise<{ persons: number; changes: FindingChange[] }> {
+  judgeDeferred(loadIds: readonly string[], limit: number, lane?: DeferredLane): Promise<{ persons: number; changes: FindingChange[] }> {
     return this.state.batch(async (batch) => {
-      const persons = (await batch.takeDeferred?.(loadIds, limit)) ?? [];
+      const persons = (await batch.takeDeferred?.(loadIds, limit, lane)) ?? [];
       if (persons.length === 0) return { persons: 0, changes: [] };
       await batch.hold!(judgingKeys(persons, []));
       return { persons: persons.length, changes: await this.evaluate(batch, persons, []) };

@@ -1,4 +1,5 @@
 import type { Fact, Finding, FindingChange, PersonView } from '@hub/precise-aid';
+import type { DeferredLane } from './deferred-lane.js';
 
 /**
  * Where the engine keeps the facts and the findings: PostgreSQL on the live path, memory in a
@@ -44,5 +45,5 @@ export interface StateBatch {
   /** Notes persons to judge once the load's last record is stored. */
   defer?(loadId: string, persons: readonly string[]): Promise<void>;
   /** Up to `limit` of the loads' deferred persons, taken off the list by this batch (another instance skips them). */
-  takeDeferred?(loadIds: readonly string[], limit: number): Promise<string[]>;
+  takeDeferred?(loadIds: readonly string[], limit: number, lane?: DeferredLane): Promise<string[]>;
 }

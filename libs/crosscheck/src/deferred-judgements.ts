@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { personJudgingKey } from './judging-keys.js';
-import { judgingLockBucket } from './judging-locks.js';
+import { JUDGING_LOCK_BUCKETS, judgingLockBucket } from './judging-locks.js';
+import type { DeferredLane } from './deferred-lane.js';
+
+const ONE_LANE: DeferredLane = { lane: 0, lanes: 1 };
 
 /**
  * The persons whose judging a department's bulk load put off (`crosscheck_deferred_judgement`),
@@ -33,16 +36,17 @@ export class DeferredJudgements {
    * person whose rows the limit splits (one a take, at most) is judged by two transactions, where
    * deleting another's locked row would deadlock. Another transaction skips those taken, and persons
    * come in the order of their lock buckets, so that two taking at once hold locks of different
-   * buckets; a rollback puts them back.
+   * buckets; a rollback puts them back. Takers in different lanes never share a bucket.
    */
-  async take(manager: EntityManager, loadIds: readonly string[], limit: number): Promise<string[]> {
+  async take(manager: EntityManager, loadIds: readonly string[], limit: number, lane: DeferredLane = ONE_LANE): Promise<string[]> {
     // TypeORM answers a DELETE ... RETURNING on PostgreSQL as [rows, affected].
     const [rows]: [{ person: string }[], number] = await manager.query(
       `WITH taken AS (
-         SELECT bucket, person, load_id FROM crosscheck_deferred_judgement WHERE load_id = ANY($1::uuid[]) ORDER BY bucket, person LIMIT $2 FOR UPDATE SKIP LOCKED)
+         SELECT bucket, person, load_id FROM crosscheck_deferred_judgement WHERE load_id = ANY($1::uuid[]) AND bucket >= $3 AND bucket < $4
+          ORDER BY bucket, person LIMIT $2 FOR UPDATE SKIP LOCKED)
        DELETE FROM crosscheck_deferred_judgement d USING taken WHERE d.bucket = taken.bucket AND d.person = taken.person AND d.load_id = taken.load_id
        RETURNING d.person`,
-      [loadIds, limit],
+      [loadIds, limit, Math.floor((JUDGING_LOCK_BUCKETS * lane.lane) / lane.lanes), Math.floor((JUDGING_LOCK_BUCKETS * (lane.lane + 1)) / lane.lanes)],
     );
     return [...new Set(rows.map((row) => row.person))].sort();
   }

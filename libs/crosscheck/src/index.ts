@@ -6,5 +6,6 @@ export { PostgresCrosscheckState } from './postgres-crosscheck-state.js';
 export type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 export { BulkLoadHold, type ReleasedLoad } from './bulk-load-hold.js';
 export { DeferredJudgements } from './deferred-judgements.js';
+export type { DeferredLane } from './deferred-lane.js';
 export { FINDING_EVENT_TYPE, FindingPublisher } from './finding-publisher.js';
 export type { RecordedResponse } from './finding-store.js';
