@@ -1,7 +1,7 @@
 /** The hub's apps as a benchmark runs them: separate processes, measured from /proc. */
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnHubApp } from '@hub/local-infra';
 
@@ -46,9 +46,36 @@ function machineCpuSeconds(): { busy: number; all: number } {
   return { busy: busy / 100, all: (busy + idle + iowait) / 100 };
 }
 
+/** The programs beside the apps whose CPU a benchmark splits out, by their command name in /proc: PostgreSQL's processes and the broker's JVM. */
+const PROGRAMS = { PostgreSQL: 'postgres', broker: 'java' } as const;
+
+/**
+ * CPU seconds every process of each program has used so far, with what its ended children used
+ * (a PostgreSQL backend that ended is counted in the postmaster's), from /proc.
+ */
+function programCpuSeconds(): Record<keyof typeof PROGRAMS, number> {
+  const seconds = { PostgreSQL: 0, broker: 0 };
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ESRCH') continue; // ended meanwhile
+      throw error;
+    }
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const program = (Object.keys(PROGRAMS) as (keyof typeof PROGRAMS)[]).find((name) => PROGRAMS[name] === command);
+    if (!program) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    seconds[program] += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  }
+  return seconds;
+}
+
 export interface CpuSnapshot {
   machine: { busy: number; all: number };
   apps: Record<string, number>;
+  programs: Record<keyof typeof PROGRAMS, number>;
   /** This (the benchmark's) process. */
   self: number;
 }
@@ -56,21 +83,29 @@ export interface CpuSnapshot {
 /** Where the machine's CPU is at this moment: in each named app, in this process, in all. */
 export function cpuSnapshot(apps: Record<string, ChildProcess>): CpuSnapshot {
   const { user, system } = process.cpuUsage();
-  return { machine: machineCpuSeconds(), apps: Object.fromEntries(Object.entries(apps).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])), self: (user + system) / 1e6 };
+  return {
+    machine: machineCpuSeconds(),
+    apps: Object.fromEntries(Object.entries(apps).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])),
+    programs: programCpuSeconds(),
+    self: (user + system) / 1e6,
+  };
 }
 
-/** CPU µs per record between two snapshots: each app's, the benchmark client's, the rest (broker, PostgreSQL, anything else), and how busy the machine was. */
+/** CPU µs per record between two snapshots: each app's, the benchmark client's, PostgreSQL's, the broker's, the rest (the kernel, anything else), and how busy the machine was. */
 export function cpuPerRecord(before: CpuSnapshot, after: CpuSnapshot, records: number): { microsecondsPerRecord: Record<string, number>; machineBusy: number } {
   const perRecord = (seconds: number) => Math.round((seconds * 1e6) / records);
   const apps = Object.fromEntries(Object.keys(after.apps).map((name) => [name, after.apps[name] - (before.apps[name] ?? 0)]));
   const client = after.self - before.self;
   const busy = after.machine.busy - before.machine.busy;
-  const rest = busy - client - Object.values(apps).reduce((sum, seconds) => sum + seconds, 0);
+  const programs = { PostgreSQL: after.programs.PostgreSQL - before.programs.PostgreSQL, broker: after.programs.broker - before.programs.broker };
+  const rest = busy - client - [...Object.values(apps), ...Object.values(programs)].reduce((sum, seconds) => sum + seconds, 0);
   return {
     microsecondsPerRecord: {
       ...Object.fromEntries(Object.entries(apps).map(([name, seconds]) => [name, perRecord(seconds)])),
       'benchmark client': perRecord(client),
-      'broker, PostgreSQL and the rest': perRecord(rest),
+      PostgreSQL: perRecord(programs.PostgreSQL),
+      broker: perRecord(programs.broker),
+      'the rest': perRecord(rest),
     },
     machineBusy: busy / (after.machine.all - before.machine.all),
   };

@@ -16,6 +16,8 @@ export interface LocalPostgresOptions {
    * that must survive a machine crash.
    */
   ephemeral?: boolean;
+  /** Load pg_stat_statements, so that a profile of the statements can be read (CREATE EXTENSION pg_stat_statements). */
+  trackStatements?: boolean;
   log: (line: string) => void;
 }
 
@@ -53,6 +55,7 @@ export class LocalPostgres {
     if (runningAsRoot) await ensureReachableByPostgresUser(dataDir, options.ownedFrom);
     const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
     if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+    if (options.trackStatements) flags.push('-c', 'shared_preload_libraries=pg_stat_statements');
     const server = new EmbeddedPostgres({
       databaseDir: dataDir,
       port,

@@ -17,6 +17,8 @@ export interface ScratchInfrastructureOptions {
   brokerHeapMb: number;
   /** Kafka nodes: 1, one broker; 3, a cluster that outlives a node (LocalKafkaCluster). Default HUB_KAFKA_NODES, else 1. */
   kafkaNodes?: number;
+  /** PostgreSQL loads pg_stat_statements (LocalPostgres's trackStatements). */
+  trackStatements?: boolean;
   log: (line: string) => void;
 }
 
@@ -46,7 +48,16 @@ export async function startScratchInfrastructure(options: ScratchInfrastructureO
   const [brokerStart, postgresStart] = await Promise.allSettled([
     options.kafka ? startKafka(folder, options) : undefined,
     options.postgres
-      ? (async () => LocalPostgres.start({ dataDir: join(folder, 'postgres'), ownedFrom: folder, port: await freePort(), database: `hub_${options.name}`, ephemeral: true, log: options.log }))()
+      ? (async () =>
+          LocalPostgres.start({
+            dataDir: join(folder, 'postgres'),
+            ownedFrom: folder,
+            port: await freePort(),
+            database: `hub_${options.name}`,
+            ephemeral: true,
+            trackStatements: options.trackStatements ?? false,
+            log: options.log,
+          }))()
       : undefined,
   ]);
   const broker = brokerStart.status === 'fulfilled' ? brokerStart.value : undefined;
