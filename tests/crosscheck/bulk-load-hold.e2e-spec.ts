@@ -140,6 +140,28 @@ describe("a department's bulk load: findings are announced once the whole load i
     expect([await deferredIn(households), await deferredIn(enrolments), (await raisedFor(family.child)).length]).toEqual([[], [], 1]);
   });
 
+  it("cites the load's records about the person as the cause of a finding its judging closes", async () => {
+    const family = precariousFamily(5);
+    const child = pseudonymiser.pseudonymise('person', family.child);
+    await publish('civil-affairs', [family.household]);
+    await publish('education', family.education);
+    await eventually('the missed aid is announced, with no load under way', async () => (await announcedTo(`G${family.child}`)).some((f) => f.rule === 'missed-student-aid' && f.state === 'open'));
+
+    const { loadId } = await bodyOf(await asMember(bed, 'education').post('/v1/bulk-loads', {}));
+    await eventually('the crosscheck knows of the load', async () => crosscheck.lines.some((line) => line.includes(loadId) && line.includes('bulk load opened')));
+    const aid = uniqueName('aid');
+    await publish('education', [{ id: aid, type: AID, data: { ...contractExample(AID), idNumber: family.child, studentNumber: `G${family.child}`, term: '2026-spring' } }]);
+    expect((await asMember(bed, 'education').post(`/v1/bulk-loads/${loadId}/close`, {})).status).toBe(200);
+    await eventually('the missed aid is closed once the load is judged', async () => (await announcedTo(`G${family.child}`)).some((f) => f.rule === 'missed-student-aid' && f.state === 'closed'));
+
+    const [closed] = await bed.database.query<{ finding: { evidence: { eventId: string; type: string }[]; explanation: string } }>(
+      `SELECT finding FROM crosscheck_finding WHERE subject = $1 AND rule = 'missed-student-aid'`,
+      [child],
+    );
+    expect(closed!.finding.evidence).toContainEqual(expect.objectContaining({ eventId: aid, type: AID }));
+    expect(closed!.finding.explanation.startsWith(`Closed: no longer found after ${AID}.`)).toBe(true);
+  });
+
   it('gives up holding for a load opened longer ago than BULK_LOAD_MAX_HOLD_MINUTES (2 hours) and never closed, with a warning naming it', async () => {
     // As if its opening had been announced 13 hours ago.
     const forgotten = randomUUID();

@@ -93,8 +93,8 @@ describe('the persons bulk loads put off judging', () => {
     await deferred.defer(dataSource.manager, EDUCATION, ['p1.b']);
     const left = await deferred.loadsWithPersonsLeft(dataSource.manager);
     expect(left.sort((a, b) => a.loadId.localeCompare(b.loadId))).toEqual([
-      { loadId: CIVIL, released: false },
-      { loadId: EDUCATION, released: true },
+      { loadId: CIVIL, openedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), released: false },
+      { loadId: EDUCATION, openedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), released: true },
     ]);
   });
 });

@@ -14,8 +14,11 @@ export interface ReleasedLoad {
   outcome: 'judged' | 'given-up';
 }
 
-/** Judges up to `limit` of the persons the loads put off judging, of the lane's lock buckets (CrosscheckEngine.judgeDeferred); how many it judged. */
-export type DeferredJudging = (loadIds: readonly string[], limit: number, lane: DeferredLane) => Promise<{ persons: number }>;
+/**
+ * Judges up to `limit` of the persons the loads put off judging, of the lane's lock buckets, citing
+ * their records received since `causesSince` as the cause of a close (CrosscheckEngine.judgeDeferred); how many it judged.
+ */
+export type DeferredJudging = (loadIds: readonly string[], limit: number, lane: DeferredLane, causesSince: string) => Promise<{ persons: number }>;
 
 /** How many deferred persons are judged in one transaction. */
 const DEFERRED_AT_ONCE = 2000;
@@ -134,7 +137,7 @@ export class BulkLoadHold {
     const storedIds = new Set(stored.map((load) => load.load_id));
     const left = await this.deferred.loadsWithPersonsLeft(this.dataSource.manager);
     const underWay = left.some((load) => !load.released && !storedIds.has(load.loadId));
-    this.judgeDeferredPersons(left.filter((load) => load.released || !underWay).map((load) => load.loadId));
+    this.judgeDeferredPersons(left.filter((load) => load.released || !underWay));
     const withPersonsLeft = new Set(left.map((load) => load.loadId));
     const judged: ReleasedLoad[] = [];
     for (const load of stored.filter((l) => !withPersonsLeft.has(l.load_id))) {
@@ -158,15 +161,17 @@ export class BulkLoadHold {
   }
 
   /** Judges the loads' deferred persons in the background, DEFERRED_SIDE_BY_SIDE transactions of DEFERRED_AT_ONCE at a time; one run at once (the next call's loads wait for the next round). */
-  private judgeDeferredPersons(loadIds: readonly string[]): void {
-    if (loadIds.length === 0 || this.draining || !this.judgeDeferred || this.stopping) return;
+  private judgeDeferredPersons(loads: readonly { loadId: string; openedAt: string }[]): void {
+    if (loads.length === 0 || this.draining || !this.judgeDeferred || this.stopping) return;
     const judge = this.judgeDeferred;
+    const loadIds = loads.map((load) => load.loadId);
+    const causesSince = loads.map((load) => load.openedAt).reduce((earliest, at) => (at < earliest ? at : earliest));
     this.draining = (async () => {
       const started = Date.now();
       let [persons, shown] = [0, Date.now()];
       const judgeUntilNoneLeft = async (lane: number) => {
         for (let judged = -1; judged !== 0 && !this.stopping;) {
-          judged = (await judge(loadIds, DEFERRED_AT_ONCE, { lane, lanes: DEFERRED_SIDE_BY_SIDE })).persons;
+          judged = (await judge(loadIds, DEFERRED_AT_ONCE, { lane, lanes: DEFERRED_SIDE_BY_SIDE }, causesSince)).persons;
           persons += judged;
           if (Date.now() - shown >= PROGRESS_EVERY_MS) {
             shown = Date.now();

@@ -1,5 +1,5 @@
 import { departmentOfSource } from '@hub/contracts';
-import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type Policy } from '@hub/precise-aid';
+import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type PersonView, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 import type { DeferredLane } from './deferred-lane.js';
@@ -45,15 +45,17 @@ export class CrosscheckEngine {
   /**
    * Judges up to `limit` of the persons the loads put off judging (see `deferLoading`), on every
    * fact stored so far, against their open findings; returns how many were judged and the changes.
+   * A finding closed cites the person's records the hub received since `causesSince` (the loads'
+   * opening) as its cause.
    * Unlike the other work it may run beside more of its kind and beside `apply`: only a state that
    * holds persons defers any, and each holds the persons it judges, as a batch does.
    */
-  judgeDeferred(loadIds: readonly string[], limit: number, lane?: DeferredLane): Promise<{ persons: number; changes: FindingChange[] }> {
+  judgeDeferred(loadIds: readonly string[], limit: number, lane?: DeferredLane, causesSince?: string): Promise<{ persons: number; changes: FindingChange[] }> {
     return this.state.batch(async (batch) => {
       const persons = (await batch.takeDeferred?.(loadIds, limit, lane)) ?? [];
       if (persons.length === 0) return { persons: 0, changes: [] };
       await batch.hold!(judgingKeys(persons, []));
-      return { persons: persons.length, changes: await this.evaluate(batch, persons, []) };
+      return { persons: persons.length, changes: await this.evaluate(batch, persons, [], causesSince) };
     });
   }
 
@@ -141,13 +143,16 @@ export class CrosscheckEngine {
     return next;
   }
 
-  /** Evaluates the persons against their open findings and stores the changes; `fresh` are the facts that caused it, cited when a finding closes. */
-  private async evaluate(batch: StateBatch, persons: readonly string[], fresh: readonly Fact[]): Promise<FindingChange[]> {
+  /**
+   * Evaluates the persons against their open findings and stores the changes; `fresh` are the facts
+   * that caused it, or those of each person's facts known since `causesSince`, cited when a finding closes.
+   */
+  private async evaluate(batch: StateBatch, persons: readonly string[], fresh: readonly Fact[], causesSince?: string): Promise<FindingChange[]> {
     const now = this.clock();
     const views = await batch.views(persons);
     const openBySubject = new Map<string, Finding[]>();
     for (const finding of await batch.openFindings(persons)) appendTo(openBySubject, finding.subject, finding);
-    const causes = causesByPerson(fresh);
+    const causes = causesSince === undefined ? causesByPerson(fresh) : causesKnownSince(views, causesSince);
     const context = { policy: this.policy, until: this.evaluationDate ?? chinaDate(now) };
     const changes = views.flatMap((view) => reconcile(openBySubject.get(view.person) ?? [], evaluatePerson(view, context), causes.get(view.person) ?? []));
     await batch.applyChanges(changes, now, context.until);
@@ -159,6 +164,16 @@ export class CrosscheckEngine {
     }
     return changes;
   }
+}
+
+/** The events of each person's view the hub received since the moment given (a load's records about them). */
+function causesKnownSince(views: readonly PersonView[], since: string): Map<string, Evidence[]> {
+  return new Map(
+    views.map((view) => {
+      const known = [...view.facts, ...view.householdFacts, ...view.relativeFacts].map((fact) => fact.evidence).filter((evidence) => evidence.knownAt >= since);
+      return [view.person, [...new Map(known.map((evidence) => [`${evidence.source}|${evidence.eventId}`, evidence])).values()]];
+    }),
+  );
 }
 
 const factsOf = (events: readonly CanonicalEvent[]): Fact[] => events.flatMap((e) => factFromEvent(e.type, e.data, e.evidence) ?? []);

@@ -51,11 +51,11 @@ export class DeferredJudgements {
     return [...new Set(rows.map((row) => row.person))].sort();
   }
 
-  /** The loads with persons still to judge, each with whether it is released already (judged, or given up). */
-  async loadsWithPersonsLeft(manager: EntityManager): Promise<{ loadId: string; released: boolean }[]> {
-    const rows: { load_id: string; released: boolean }[] = await manager.query(
-      `SELECT load_id, judged_at IS NOT NULL AS released FROM crosscheck_bulk_load l WHERE EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)`,
+  /** The loads with persons still to judge, each with when it opened and whether it is released already (judged, or given up). */
+  async loadsWithPersonsLeft(manager: EntityManager): Promise<{ loadId: string; openedAt: string; released: boolean }[]> {
+    const rows: { load_id: string; opened_at: Date; released: boolean }[] = await manager.query(
+      `SELECT load_id, opened_at, judged_at IS NOT NULL AS released FROM crosscheck_bulk_load l WHERE EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.load_id = l.load_id)`,
     );
-    return rows.map((row) => ({ loadId: row.load_id, released: row.released }));
+    return rows.map((row) => ({ loadId: row.load_id, openedAt: row.opened_at.toISOString(), released: row.released }));
   }
 }
