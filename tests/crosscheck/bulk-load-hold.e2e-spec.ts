@@ -158,8 +158,8 @@ describe("a department's bulk load: findings are announced once the whole load i
       `SELECT finding FROM crosscheck_finding WHERE subject = $1 AND rule = 'missed-student-aid'`,
       [child],
     );
-    expect(closed!.finding.evidence).toContainEqual(expect.objectContaining({ eventId: aid, type: AID }));
-    expect(closed!.finding.explanation.startsWith(`Closed: no longer found after ${AID}.`)).toBe(true);
+    expect(closed.finding.evidence).toContainEqual(expect.objectContaining({ eventId: aid, type: AID }));
+    expect(closed.finding.explanation.startsWith(`Closed: no longer found after ${AID}.`)).toBe(true);
   });
 
   it('gives up holding for a load opened longer ago than BULK_LOAD_MAX_HOLD_MINUTES (2 hours) and never closed, with a warning naming it', async () => {
