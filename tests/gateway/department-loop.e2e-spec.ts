@@ -58,6 +58,19 @@ describe("a department's loop through the gateway: Kafka in, findings out, and n
     await bed?.stop();
   });
 
+  const enrolmentOf = (idNumber: string) => ({ id: uniqueName('edu-enrol'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${idNumber}`, idNumber } });
+  const enrol = async (record: ReturnType<typeof enrolmentOf>) => asMember(bed, 'education').post('/v1/events', [record]);
+  const householdFacts = async (after?: string) =>
+    (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000${after ? `&after=${after}` : ''}`))).items as {
+      sequence: string;
+      eventId: string;
+      recordKeys: Record<string, string>;
+    }[];
+  const publishHousehold = async (id: string, members: { idNumber: string; relationToHead: string }[]) =>
+    asMember(bed, 'civil-affairs').post('/v1/events', [
+      { id, type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${id.slice(-6)}`, members: members.map((m) => ({ ...m, name: '测试' })) } },
+    ]);
+
   it("takes CloudEvents from a department's inbound topic, and answers each on its results topic", async () => {
     const goodId = uniqueName('kafka-good');
     const badId = uniqueName('kafka-bad');
@@ -197,38 +210,22 @@ describe("a department's loop through the gateway: Kafka in, findings out, and n
 
   it('serves a fact kept before the member knew the person after its cursor, once it publishes a record naming them', async () => {
     const [known, stranger] = [freshIdentityNumber(), freshIdentityNumber()];
-    const enrol = async (idNumber: string) =>
-      (
-        await bodyOf(
-          await asMember(bed, 'education').post('/v1/events', [{ id: uniqueName('edu-later'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${idNumber}`, idNumber } }]),
-        )
-      ).accepted;
-    const householdFacts = async (after?: string) =>
-      (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000${after ? `&after=${after}` : ''}`))).items as {
-        sequence: string;
-        eventId: string;
-        recordKeys: Record<string, string>;
-      }[];
-    const household = async (id: string, members: { idNumber: string; relationToHead: string }[]) =>
-      asMember(bed, 'civil-affairs').post('/v1/events', [
-        { id, type: HOUSEHOLD, data: { ...contractExample(HOUSEHOLD), householdNumber: `640104-${id.slice(-6)}`, members: members.map((m) => ({ ...m, name: '测试' })) } },
-      ]);
-    expect(await enrol(known)).toBe(1);
+    expect((await bodyOf(await enrol(enrolmentOf(known)))).accepted).toBe(1);
     // A household of the stranger and education's student: its facts are kept, the student's readable by education, the stranger's not yet.
     const strangersHousehold = uniqueName('hh-before');
-    await household(strangersHousehold, [
+    await publishHousehold(strangersHousehold, [
       { idNumber: stranger, relationToHead: 'head' },
       { idNumber: known, relationToHead: 'child' },
     ]);
     // A later household of the student alone: a cursor past it is past every fact of the first.
     const laterHousehold = uniqueName('hh-after');
-    await household(laterHousehold, [{ idNumber: known, relationToHead: 'head' }]);
+    await publishHousehold(laterHousehold, [{ idNumber: known, relationToHead: 'head' }]);
     let cursor: string | undefined;
     await eventually('education reads the later household of its student', async () => {
       cursor = (await householdFacts()).find((fact) => fact.eventId === laterHousehold)?.sequence;
       return cursor !== undefined;
     });
-    expect(await enrol(stranger)).toBe(1);
+    expect((await bodyOf(await enrol(enrolmentOf(stranger)))).accepted).toBe(1);
     let served: { eventId: string; recordKeys: Record<string, string> }[] = [];
     await eventually("education reads the stranger's household after its cursor", async () => {
       served = await householdFacts(cursor);
@@ -239,41 +236,28 @@ describe("a department's loop through the gateway: Kafka in, findings out, and n
 
   it('serves the facts of a person whose first record was answered 503 after its commit, once the member retries it', async () => {
     const [known, stranger] = [freshIdentityNumber(), freshIdentityNumber()];
-    const enrolment = (idNumber: string) => ({ id: uniqueName('edu-retry'), type: ENROLMENT, data: { ...contractExample(ENROLMENT), studentNumber: `G${idNumber}`, idNumber } });
-    const householdFacts = async () =>
-      (await bodyOf(await asMember(bed, 'education').get(`/v1/facts?type=${HOUSEHOLD}&limit=1000`))).items as { eventId: string; recordKeys: Record<string, string> }[];
-    expect((await bodyOf(await asMember(bed, 'education').post('/v1/events', [enrolment(known)]))).accepted).toBe(1);
+    expect((await bodyOf(await enrol(enrolmentOf(known)))).accepted).toBe(1);
     const household = uniqueName('hh-retry');
-    await asMember(bed, 'civil-affairs').post('/v1/events', [
-      {
-        id: household,
-        type: HOUSEHOLD,
-        data: {
-          ...contractExample(HOUSEHOLD),
-          householdNumber: `640104-${household.slice(-6)}`,
-          members: [
-            { idNumber: stranger, relationToHead: 'head', name: '测试' },
-            { idNumber: known, relationToHead: 'child', name: '测试' },
-          ],
-        },
-      },
+    await publishHousehold(household, [
+      { idNumber: stranger, relationToHead: 'head' },
+      { idNumber: known, relationToHead: 'child' },
     ]);
     await eventually('education reads the household of its student', async () => (await householdFacts()).some((fact) => fact.eventId === household));
 
     // The database goes away between the record's commit and the lookup of its person's facts (a shutdown's SQLSTATE).
     await bed.database.query(`CREATE FUNCTION refuse_member_facts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'shutting down' USING ERRCODE = '57P01'; END $$`);
     await bed.database.query('CREATE TRIGGER refuse_member_facts BEFORE INSERT ON gateway_member_fact FOR EACH ROW EXECUTE FUNCTION refuse_member_facts()');
-    const strangersEnrolment = enrolment(stranger);
+    const strangersEnrolment = enrolmentOf(stranger);
     let failed: Response;
     try {
-      failed = await asMember(bed, 'education').post('/v1/events', [strangersEnrolment]);
+      failed = await enrol(strangersEnrolment);
     } finally {
       await bed.database.query('DROP TRIGGER refuse_member_facts ON gateway_member_fact');
       await bed.database.query('DROP FUNCTION refuse_member_facts()');
     }
     expect(failed.status).toBe(503);
 
-    const retried = await bodyOf(await asMember(bed, 'education').post('/v1/events', [strangersEnrolment]));
+    const retried = await bodyOf(await enrol(strangersEnrolment));
     expect(retried).toMatchObject({ accepted: 0, duplicates: 1 });
     let served: { eventId: string; recordKeys: Record<string, string> }[] = [];
     await eventually("education reads the household with the stranger's record keys", async () => {
