@@ -10,19 +10,10 @@ describe('the persons bulk loads put off judging', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   const deferred = new DeferredJudgements();
-  /** Two transactions taking at once from both loads' persons: the second takes while the first holds what it took. */
-  const takeAtOnce = async (persons: readonly string[], limit: number): Promise<[string[], string[]]> => {
-    await deferred.defer(dataSource.manager, CIVIL, persons);
-    await deferred.defer(dataSource.manager, EDUCATION, persons);
-    let second: string[] = [];
-    const first = await dataSource.transaction(async (manager) => {
-      const mine = await deferred.take(manager, [CIVIL, EDUCATION], limit);
-      second = await dataSource.transaction((other) => deferred.take(other, [CIVIL, EDUCATION], limit));
-      return mine;
-    });
-    return [first, second];
-  };
   const left = async () => (await database.query<{ row: string }>(`SELECT load_id || '/' || person AS row FROM crosscheck_deferred_judgement ORDER BY 1`)).map((r) => r.row);
+  /** Each deferred person's judging-lock bucket. */
+  const bucketsOf = async () => new Map((await database.query<{ person: string; bucket: number }>('SELECT person, bucket FROM crosscheck_deferred_judgement')).map((row) => [row.person, row.bucket]));
+  const personsNamed = (count: number) => Array.from({ length: count }, (_, i) => `p1.person-${i}`);
 
   beforeAll(async () => {
     database = await createTestDatabase('deferred_judgements');
@@ -39,48 +30,65 @@ describe('the persons bulk loads put off judging', () => {
     await database?.drop();
   });
 
-  it('takes a person with their rows of every load that touched them at once', async () => {
-    const persons = ['p1.a', 'p1.b', 'p1.c', 'p1.d'];
+  it('takes the persons of the buckets it is given, with their rows of every load that touched them', async () => {
+    const persons = personsNamed(6);
     await deferred.defer(dataSource.manager, CIVIL, persons);
     await deferred.defer(dataSource.manager, EDUCATION, persons);
-    const taken = await dataSource.transaction((manager) => deferred.take(manager, [CIVIL, EDUCATION], 4));
-    const rest = persons.filter((person) => !taken.includes(person));
-    expect(taken).toHaveLength(2);
+    const bucketOf = await bucketsOf();
+    const firstTwo = [...new Set(bucketOf.values())].sort((a, b) => a - b).slice(0, 2);
+    const taken = await dataSource.transaction((manager) => deferred.take(manager, [CIVIL, EDUCATION], { after: -1, buckets: 2 }));
+    expect(taken).toEqual({ persons: persons.filter((person) => firstTwo.includes(bucketOf.get(person)!)).sort(), lastBucket: firstTwo[1] });
+    const rest = persons.filter((person) => !taken.persons.includes(person));
     expect(await left()).toEqual(rest.flatMap((person) => [`${CIVIL}/${person}`, `${EDUCATION}/${person}`]).sort());
+  });
+
+  it('takes only buckets after the one it is given', async () => {
+    const persons = personsNamed(40);
+    await deferred.defer(dataSource.manager, CIVIL, persons);
+    const bucketOf = await bucketsOf();
+    const middle = [...bucketOf.values()].sort((a, b) => a - b)[20];
+    const taken = await dataSource.transaction((manager) => deferred.take(manager, [CIVIL], { after: middle, buckets: 65536 }));
+    expect(taken.persons).toEqual(persons.filter((person) => bucketOf.get(person)! > middle).sort());
+  });
+
+  it('takes nothing, and names no last bucket, when no bucket after the one given has persons', async () => {
+    await deferred.defer(dataSource.manager, CIVIL, ['p1.a']);
+    const [bucket] = (await bucketsOf()).values();
+    expect(await dataSource.transaction((manager) => deferred.take(manager, [CIVIL], { after: bucket, buckets: 65536 }))).toEqual({ persons: [] });
   });
 
   it('leaves the rows of a load not among those given, whose later records of the person may not be stored yet', async () => {
     await deferred.defer(dataSource.manager, CIVIL, ['p1.a', 'p1.b']);
     await deferred.defer(dataSource.manager, HEALTH, ['p1.a']);
-    const taken = await dataSource.transaction((manager) => deferred.take(manager, [CIVIL], 10));
-    expect([taken, await left()]).toEqual([['p1.a', 'p1.b'], [`${HEALTH}/p1.a`]]);
+    const taken = await dataSource.transaction((manager) => deferred.take(manager, [CIVIL], { after: -1, buckets: 10 }));
+    expect([taken.persons, await left()]).toEqual([['p1.a', 'p1.b'], [`${HEALTH}/p1.a`]]);
   });
 
-  it('gives two transactions taking at once different persons', async () => {
-    const [first, second] = await takeAtOnce(
-      Array.from({ length: 40 }, (_, i) => `p1.person-${i}`),
-      20,
-    );
-    // 20 rows each: 10 persons, with their rows of both loads.
-    expect([first.length, second.length, new Set([...first, ...second]).size, (await left()).length]).toEqual([10, 10, 20, 40]);
-  });
-
-  it('does not wait for another transaction taking at once, even for a person the limit splits between them', async () => {
-    const [first, second] = await takeAtOnce(['p1.a', 'p1.b', 'p1.c', 'p1.d'], 3);
-    const both = first.filter((person) => second.includes(person));
-    expect([first.length, second.length, both.length, (await left()).length]).toEqual([2, 2, 1, 2]);
-  });
-
-  it('gives takers in different lanes persons of different judging-lock buckets, so neither waits on the other', async () => {
-    const persons = Array.from({ length: 400 }, (_, i) => `p1.person-${i}`);
+  it('gives a second transaction taking at once the buckets after those the first holds, without waiting for it', async () => {
+    const persons = personsNamed(40);
     await deferred.defer(dataSource.manager, CIVIL, persons);
-    const bucketOf = new Map((await database.query<{ person: string; bucket: number }>('SELECT person, bucket FROM crosscheck_deferred_judgement')).map((row) => [row.person, row.bucket]));
-    const [low, high] = await dataSource.transaction(async (manager) => {
-      const mine = await deferred.take(manager, [CIVIL], 150, { lane: 0, lanes: 2 });
-      return [mine, await dataSource.transaction((other) => deferred.take(other, [CIVIL], 150, { lane: 1, lanes: 2 }))];
+    await deferred.defer(dataSource.manager, EDUCATION, persons);
+    const bucketOf = await bucketsOf();
+    const buckets = [...new Set(bucketOf.values())].sort((a, b) => a - b);
+    const [first, second] = await dataSource.transaction(async (manager) => {
+      const mine = await deferred.take(manager, [CIVIL, EDUCATION], { after: -1, buckets: 5 });
+      return [mine, await dataSource.transaction((other) => deferred.take(other, [CIVIL, EDUCATION], { after: -1, buckets: 5 }))];
     });
-    expect([low.length, high.length]).toEqual([150, 150]);
-    expect([low.every((person) => bucketOf.get(person)! < 32768), high.every((person) => bucketOf.get(person)! >= 32768)]).toEqual([true, true]);
+    const personsIn = (some: number[]) => persons.filter((person) => some.includes(bucketOf.get(person)!)).sort();
+    expect([first.persons, second.persons]).toEqual([personsIn(buckets.slice(0, 5)), personsIn(buckets.slice(5, 10))]);
+  });
+
+  it('skips a bucket whose judging lock another transaction holds (a batch judging one of its persons), without waiting for it', async () => {
+    const persons = personsNamed(10);
+    await deferred.defer(dataSource.manager, CIVIL, persons);
+    const bucketOf = await bucketsOf();
+    const judgedElsewhere = persons[3];
+    const taken = await dataSource.transaction(async (manager) => {
+      await manager.query('SELECT bucket FROM crosscheck_judging_lock WHERE bucket = $1 FOR UPDATE', [bucketOf.get(judgedElsewhere)]);
+      return dataSource.transaction((other) => deferred.take(other, [CIVIL], { after: -1, buckets: 65536 }));
+    });
+    expect(taken.persons).toEqual(persons.filter((person) => bucketOf.get(person) !== bucketOf.get(judgedElsewhere)).sort());
+    expect(await left()).toEqual(persons.filter((person) => bucketOf.get(person) === bucketOf.get(judgedElsewhere)).map((person) => `${CIVIL}/${person}`));
   });
 
   it('names the loads with persons left, and which of them are released already', async () => {

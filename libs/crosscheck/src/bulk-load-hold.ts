@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { bulkLoadRecord, type BulkLoadChange } from '@hub/contracts';
 import type { HubProducer, KafkaTopicAdmin, PartitionOffset } from '@hub/messaging';
 import { DeferredJudgements } from './deferred-judgements.js';
-import type { DeferredLane } from './deferred-lane.js';
+import type { DeferredTake } from './deferred-take.js';
+import { DeferredTakeCursor } from './deferred-take-cursor.js';
 
 /** A load that stopped holding findings back, and why. */
 export interface ReleasedLoad {
@@ -15,14 +16,15 @@ export interface ReleasedLoad {
 }
 
 /**
- * Judges up to `limit` of the persons the loads put off judging, of the lane's lock buckets, citing
- * their records received since `causesSince` as the cause of a close (CrosscheckEngine.judgeDeferred); how many it judged.
+ * Judges the persons the loads put off judging of the judging-lock buckets the take names, citing
+ * their records received since `causesSince` as the cause of a close (CrosscheckEngine.judgeDeferred);
+ * how many it judged, and the last bucket it took.
  */
-export type DeferredJudging = (loadIds: readonly string[], limit: number, lane: DeferredLane, causesSince: string) => Promise<{ persons: number }>;
+export type DeferredJudging = (loadIds: readonly string[], take: DeferredTake, causesSince: string) => Promise<{ persons: number; lastBucket?: number }>;
 
-/** How many deferred persons are judged in one transaction. */
+/** About how many deferred persons are judged in one transaction. */
 const DEFERRED_AT_ONCE = 2000;
-/** Transactions judging deferred persons side by side, each in a lane of its own: one computes while the other waits on PostgreSQL. */
+/** Transactions judging deferred persons side by side (each skips the buckets the other holds): one computes while the other waits on PostgreSQL. */
 const DEFERRED_SIDE_BY_SIDE = 2;
 /** How often the judging of a load's deferred persons says how far it is. */
 const PROGRESS_EVERY_MS = 10_000;
@@ -169,17 +171,19 @@ export class BulkLoadHold {
     this.draining = (async () => {
       const started = Date.now();
       let [persons, shown] = [0, Date.now()];
-      const judgeUntilNoneLeft = async (lane: number) => {
-        for (let judged = -1; judged !== 0 && !this.stopping;) {
-          judged = (await judge(loadIds, DEFERRED_AT_ONCE, { lane, lanes: DEFERRED_SIDE_BY_SIDE }, causesSince)).persons;
-          persons += judged;
+      const judgeUntilNoneLeft = async () => {
+        const cursor = new DeferredTakeCursor(DEFERRED_AT_ONCE);
+        for (let more = true; more && !this.stopping; ) {
+          const judged = await judge(loadIds, cursor.next, causesSince);
+          more = cursor.moveOn(judged);
+          persons += judged.persons;
           if (Date.now() - shown >= PROGRESS_EVERY_MS) {
             shown = Date.now();
             this.logger.log({ loads: loadIds, persons }, `judging the persons the bulk loads touched: ${persons} so far`);
           }
         }
       };
-      await Promise.all(Array.from({ length: DEFERRED_SIDE_BY_SIDE }, (_, lane) => judgeUntilNoneLeft(lane)));
+      await Promise.all(Array.from({ length: DEFERRED_SIDE_BY_SIDE }, judgeUntilNoneLeft));
       if (persons > 0) this.logger.log({ loads: loadIds, persons, seconds: (Date.now() - started) / 1000 }, `judged the ${persons} persons the bulk loads touched`);
     })()
       .catch((error: unknown) => {

@@ -69,8 +69,8 @@ export class CrosscheckCoreModule implements OnApplicationBootstrap, BeforeAppli
           provide: BulkLoadHold,
           inject: [getDataSourceToken(), KafkaTopicAdmin, HubProducer, CrosscheckEngine],
           useFactory: (ds: DataSource, admin: KafkaTopicAdmin, producer: HubProducer, engine: CrosscheckEngine) =>
-            new BulkLoadHold(ds, admin, producer, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs, (loadIds, limit, lane, causesSince) =>
-              engine.judgeDeferred(loadIds, limit, lane, causesSince),
+            new BulkLoadHold(ds, admin, producer, options.bulkLoads.groupId, options.bulkLoads.topicsRead, options.bulkLoads.maxHoldMs, (loadIds, take, causesSince) =>
+              engine.judgeDeferred(loadIds, take, causesSince),
             ),
         },
         {

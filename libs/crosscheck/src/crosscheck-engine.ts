@@ -2,7 +2,7 @@ import { departmentOfSource } from '@hub/contracts';
 import { chinaDate, evaluatePerson, factFromEvent, nextReviewDate, reconcile, type Evidence, type Fact, type Finding, type FindingChange, type PersonView, type Policy } from '@hub/precise-aid';
 import type { CanonicalEvent } from './canonical-event.js';
 import type { CrosscheckState, StateBatch } from './crosscheck-state.js';
-import type { DeferredLane } from './deferred-lane.js';
+import type { DeferredTake } from './deferred-take.js';
 import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
 import { judgingKeys } from './judging-keys.js';
 
@@ -43,19 +43,18 @@ export class CrosscheckEngine {
   }
 
   /**
-   * Judges up to `limit` of the persons the loads put off judging (see `deferLoading`), on every
-   * fact stored so far, against their open findings; returns how many were judged and the changes.
-   * A finding closed cites the person's records the hub received since `causesSince` (the loads'
-   * opening) as its cause.
+   * Judges the persons the loads put off judging (see `deferLoading`) of the judging-lock buckets
+   * the take names, on every fact stored so far, against their open findings; returns how many were
+   * judged, the last bucket taken, and the changes. A finding closed cites the person's records the
+   * hub received since `causesSince` (the loads' opening) as its cause.
    * Unlike the other work it may run beside more of its kind and beside `apply`: only a state that
-   * holds persons defers any, and each holds the persons it judges, as a batch does.
+   * holds persons defers any, and the take holds the persons it judges, as a batch does.
    */
-  judgeDeferred(loadIds: readonly string[], limit: number, lane?: DeferredLane, causesSince?: string): Promise<{ persons: number; changes: FindingChange[] }> {
+  judgeDeferred(loadIds: readonly string[], take: DeferredTake, causesSince?: string): Promise<{ persons: number; lastBucket?: number; changes: FindingChange[] }> {
     return this.state.batch(async (batch) => {
-      const persons = (await batch.takeDeferred?.(loadIds, limit, lane)) ?? [];
+      const { persons, lastBucket } = (await batch.takeDeferred?.(loadIds, take)) ?? { persons: [] };
       if (persons.length === 0) return { persons: 0, changes: [] };
-      await batch.hold!(judgingKeys(persons, []));
-      return { persons: persons.length, changes: await this.evaluate(batch, persons, [], causesSince) };
+      return { persons: persons.length, lastBucket, changes: await this.evaluate(batch, persons, [], causesSince) };
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Fact, Finding, FindingChange, PersonView } from '@hub/precise-aid';
-import type { DeferredLane } from './deferred-lane.js';
+import type { DeferredTake, DeferredTaken } from './deferred-take.js';
 
 /**
  * Where the engine keeps the facts and the findings: PostgreSQL on the live path, memory in a
@@ -44,6 +44,6 @@ export interface StateBatch {
   loadingDepartments?(): Promise<Map<string, string>>;
   /** Notes persons to judge once the load's last record is stored. */
   defer?(loadId: string, persons: readonly string[]): Promise<void>;
-  /** Up to `limit` of the loads' deferred persons, taken off the list by this batch (another instance skips them). */
-  takeDeferred?(loadIds: readonly string[], limit: number, lane?: DeferredLane): Promise<string[]>;
+  /** The loads' deferred persons of the judging-lock buckets the take names, taken off the list and held by this batch (another instance skips them). */
+  takeDeferred?(loadIds: readonly string[], take: DeferredTake): Promise<DeferredTaken>;
 }

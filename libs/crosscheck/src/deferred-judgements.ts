@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { personJudgingKey } from './judging-keys.js';
-import { JUDGING_LOCK_BUCKETS, judgingLockBucket } from './judging-locks.js';
-import type { DeferredLane } from './deferred-lane.js';
+import type { DeferredTake, DeferredTaken } from './deferred-take.js';
+import { judgingLockBucket } from './judging-locks.js';
 
-const ONE_LANE: DeferredLane = { lane: 0, lanes: 1 };
+const FIRST_BUCKETS: DeferredTake = { after: -1, buckets: 1 };
 
 /**
  * The persons whose judging a department's bulk load put off (`crosscheck_deferred_judgement`),
@@ -29,26 +29,29 @@ export class DeferredJudgements {
   }
 
   /**
-   * Takes persons the loads put off (up to `limit` rows: as many persons or fewer) off the list for
-   * the caller's transaction, each with its rows of every one of the loads, so that a person several
-   * loads touched is judged once (BulkLoadHold waits for the loads under way). A load not among them
-   * keeps its rows: its later records may not be stored yet. Only rows this transaction locked go: a
-   * person whose rows the limit splits (one a take, at most) is judged by two transactions, where
-   * deleting another's locked row would deadlock. Another transaction skips those taken, and persons
-   * come in the order of their lock buckets, so that two taking at once hold locks of different
-   * buckets; a rollback puts them back. Takers in different lanes never share a bucket.
+   * Takes off the list the persons the loads put off of up to `take.buckets` judging-lock buckets
+   * after `take.after`, each with its rows of every one of the loads, so that a person several
+   * loads touched is judged once (BulkLoadHold waits for the loads under way); a person's rows are
+   * all in the bucket of their judging lock. A load not among them keeps its rows: its later records
+   * may not be stored yet. The take holds the judging locks of the buckets it takes, for the
+   * caller's transaction, and skips a bucket another transaction holds (another taker, or a batch
+   * judging one of its persons): takers never wait on each other, however many crosscheck
+   * instances take at once, and none takes what another took. A rollback puts the rows back.
    */
-  async take(manager: EntityManager, loadIds: readonly string[], limit: number, lane: DeferredLane = ONE_LANE): Promise<string[]> {
+  async take(manager: EntityManager, loadIds: readonly string[], take: DeferredTake = FIRST_BUCKETS): Promise<DeferredTaken> {
+    // OFFSET 0 keeps the EXISTS a probe of each bucket in turn, not a join over every deferred row.
     // TypeORM answers a DELETE ... RETURNING on PostgreSQL as [rows, affected].
-    const [rows]: [{ person: string }[], number] = await manager.query(
-      `WITH taken AS (
-         SELECT bucket, person, load_id FROM crosscheck_deferred_judgement WHERE load_id = ANY($1::uuid[]) AND bucket >= $3 AND bucket < $4
-          ORDER BY bucket, person LIMIT $2 FOR UPDATE SKIP LOCKED)
-       DELETE FROM crosscheck_deferred_judgement d USING taken WHERE d.bucket = taken.bucket AND d.person = taken.person AND d.load_id = taken.load_id
-       RETURNING d.person`,
-      [loadIds, limit, Math.floor((JUDGING_LOCK_BUCKETS * lane.lane) / lane.lanes), Math.floor((JUDGING_LOCK_BUCKETS * (lane.lane + 1)) / lane.lanes)],
+    const [rows]: [{ bucket: number; person: string }[], number] = await manager.query(
+      `WITH held AS MATERIALIZED (
+         SELECT l.bucket FROM crosscheck_judging_lock l
+          WHERE l.bucket > $2 AND EXISTS (SELECT 1 FROM crosscheck_deferred_judgement d WHERE d.bucket = l.bucket AND d.load_id = ANY($1::uuid[]) OFFSET 0)
+          ORDER BY l.bucket LIMIT $3 FOR UPDATE SKIP LOCKED)
+       DELETE FROM crosscheck_deferred_judgement d USING held WHERE d.bucket = held.bucket AND d.load_id = ANY($1::uuid[])
+       RETURNING d.bucket, d.person`,
+      [loadIds, take.after, take.buckets],
     );
-    return [...new Set(rows.map((row) => row.person))].sort();
+    if (rows.length === 0) return { persons: [] };
+    return { persons: [...new Set(rows.map((row) => row.person))].sort(), lastBucket: rows.reduce((last, row) => Math.max(last, row.bucket), -1) };
   }
 
   /** The loads with persons still to judge, each with when it opened and whether it is released already (judged, or given up). */

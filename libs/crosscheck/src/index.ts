@@ -6,6 +6,7 @@ export { PostgresCrosscheckState } from './postgres-crosscheck-state.js';
 export type { CrosscheckState, StateBatch } from './crosscheck-state.js';
 export { BulkLoadHold, type ReleasedLoad } from './bulk-load-hold.js';
 export { DeferredJudgements } from './deferred-judgements.js';
-export type { DeferredLane } from './deferred-lane.js';
+export type { DeferredTake, DeferredTaken } from './deferred-take.js';
+export { DeferredTakeCursor } from './deferred-take-cursor.js';
 export { FINDING_EVENT_TYPE, FindingPublisher } from './finding-publisher.js';
 export type { RecordedResponse } from './finding-store.js';

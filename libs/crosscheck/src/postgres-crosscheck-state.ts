@@ -45,7 +45,7 @@ export class PostgresCrosscheckState implements CrosscheckState {
           dueForReview: (today, limit) => this.reviews.due(manager, today, limit),
           loadingDepartments: () => this.deferred.loadingDepartments(manager),
           defer: (loadId, persons) => this.deferred.defer(manager, loadId, persons),
-          takeDeferred: (loadIds, limit, lane) => this.deferred.take(manager, loadIds, limit, lane),
+          takeDeferred: (loadIds, take) => this.deferred.take(manager, loadIds, take),
         }),
       ),
     );
