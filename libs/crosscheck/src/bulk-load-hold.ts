@@ -173,7 +173,7 @@ export class BulkLoadHold {
       let [persons, shown] = [0, Date.now()];
       const judgeUntilNoneLeft = async () => {
         const cursor = new DeferredTakeCursor(DEFERRED_AT_ONCE);
-        for (let more = true; more && !this.stopping; ) {
+        for (let more = true; more && !this.stopping;) {
           const judged = await judge(loadIds, cursor.next, causesSince);
           more = cursor.moveOn(judged);
           persons += judged.persons;
