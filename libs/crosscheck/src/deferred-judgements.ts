@@ -3,8 +3,6 @@ import { personJudgingKey } from './judging-keys.js';
 import type { DeferredTake, DeferredTaken } from './deferred-take.js';
 import { judgingLockBucket } from './judging-locks.js';
 
-const FIRST_BUCKETS: DeferredTake = { after: -1, buckets: 1 };
-
 /**
  * The persons whose judging a department's bulk load put off (`crosscheck_deferred_judgement`),
  * and the loads whose department is loading now (open, not given up): the methods are StateBatch's,
@@ -38,7 +36,7 @@ export class DeferredJudgements {
    * judging one of its persons): takers never wait on each other, however many crosscheck
    * instances take at once, and none takes what another took. A rollback puts the rows back.
    */
-  async take(manager: EntityManager, loadIds: readonly string[], take: DeferredTake = FIRST_BUCKETS): Promise<DeferredTaken> {
+  async take(manager: EntityManager, loadIds: readonly string[], take: DeferredTake): Promise<DeferredTaken> {
     // OFFSET 0 keeps the EXISTS a probe of each bucket in turn, not a join over every deferred row.
     // TypeORM answers a DELETE ... RETURNING on PostgreSQL as [rows, affected].
     const [rows]: [{ bucket: number; person: string }[], number] = await manager.query(
