@@ -6,7 +6,7 @@
  * record. The batches are made as they are sent, so the benchmark never holds the region at once.
  * Prints recall and precision, the open findings announced (peak beside the end), each process's
  * memory at 10 %, 50 % and 100 % of the region sent and at the end, the bytes stored per record
- * (broker, database), and raw kafkajs passing as many records through the same broker.
+ * (broker, database; the largest tables apart), and raw kafkajs passing as many records through the same broker.
  */
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import type { BenchInfra } from './bench-infra.js';
 import { benchKafkaSettings } from './bench-kafka.js';
 import { percentile, report, type Figure } from './bench-report.js';
 import { cpuPerRecord, cpuSnapshot, peakRssOfMiB, postBatches, rssOfMiB } from './hub-processes.js';
+import { largestTables } from './largest-tables.js';
 import { rawPassThrough } from './raw-pass-through.js';
 import { regionAccuracy } from './region-accuracy.js';
 import { bulkLoad, regionBatches, sampleOpenFindings, startBenchHub, untilJudged } from './region-load.js';
@@ -95,6 +96,7 @@ export async function fullRegionBench(projectRoot: string, infra: BenchInfra, op
     const openFindings = await sampler.stop();
     const accuracy = await regionAccuracy(hub.database, hub.pseudonymKeys, expected);
     const stored = { broker: infra.brokerDataDir ? brokerBytes(infra.brokerDataDir) : undefined, database: await hub.count('SELECT pg_database_size(current_database()) AS n') };
+    const tables = await largestTables(hub.database);
 
     const toEnd = (recorded - started) / 1000;
     const endToEnd: Figure = {
@@ -123,6 +125,8 @@ export async function fullRegionBench(projectRoot: string, infra: BenchInfra, op
     console.log(
       `stored: broker ${stored.broker === undefined ? 'not measured (a broker given)' : `${gib(stored.broker)} (${Math.round(stored.broker / records)} bytes a record)`}, database ${gib(stored.database)} (${Math.round(stored.database / records)} bytes a record); the last session's manual run of the region took 39 GB`,
     );
+    console.log('the largest tables (indexes and TOAST included; rows estimated):');
+    console.table(Object.fromEntries(tables.map((t) => [t.table, { MiB: Math.round(t.bytes / 2 ** 20), 'bytes a record': Math.round(t.bytes / records), rows: t.rows }])));
     console.log(
       `end to end / raw pass-through: ${(endToEnd.eventsPerSecond / baseline.eventsPerSecond).toFixed(2)}; CPU per record (µs): ${Object.entries(cpu.microsecondsPerRecord)
         .map(([part, micros]) => `${part} ${micros}`)
@@ -140,6 +144,7 @@ export async function fullRegionBench(projectRoot: string, infra: BenchInfra, op
       memoryMiB: memory,
       peakRssMiB: peakRss,
       storedBytes: stored,
+      largestTables: tables,
       cpu,
       counts,
     });
