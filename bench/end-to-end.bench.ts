@@ -31,6 +31,8 @@ export async function endToEndBench(projectRoot: string, infra: BenchInfra, opti
     const rss = Object.fromEntries(Object.entries(region.apps).map(([name, child]) => [name, peakRssOfMiB(child.pid!)]));
     const { recall, precision, hits, planted, found, byRule } = await regionAccuracy(region.database, region.pseudonymKeys, region.expected);
 
+    // The hub stops first, so that the baseline has the machine to itself as the hub had.
+    await region.stop();
     const baseline = await rawPassThrough(infra.brokers, records);
     const endToEnd: Figure = {
       name: `publish to last finding (${options.clients} clients, batches of ${options.batchSize}, ${options.crosschecks} crosscheck${options.crosschecks === 1 ? '' : 's'}, settle ${SETTLE_MS} ms)`,

@@ -109,6 +109,8 @@ export async function fullRegionBench(projectRoot: string, infra: BenchInfra, op
       p50Ms: percentile(http.latencies, 50),
       p99Ms: percentile(http.latencies, 99),
     };
+    // The hub stops first: left running, the audit would record the baseline's topic beside it.
+    await hub.stop();
     const baseline = await rawPassThrough(infra.brokers, records);
     console.log(
       `${options.persons.toLocaleString('en')} residents, ${records.toLocaleString('en')} records: accepted after ${((published - started) / 1000).toFixed(0)} s, the last finding announced after ${((judged - started) / 1000).toFixed(0)} s, every record audited after ${toEnd.toFixed(0)} s (target 600 s)`,

@@ -109,10 +109,13 @@ export async function startBenchHub(infra: BenchInfra, options: { settleMs: numb
   const url = `http://127.0.0.1:${gatewayPort}`;
   const database = new pg.Pool({ connectionString: infra.databaseUrl, max: 2 });
   const count = async (sql: string) => Number((await database.query<{ n: string }>(sql)).rows[0].n);
-  const stop = async () => {
-    await database.end();
-    await Promise.all([...crosschecks, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
-  };
+  // Once only, though called twice: before the raw baseline, which has the machine to itself, and again on the way out.
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await database.end();
+      await Promise.all([...crosschecks, gateway, registry, ...(audit ? [audit] : [])].map(stopApp));
+    })());
   try {
     await ready(`${url}/v1/facts`, 'the gateway to have loaded the contracts', { authorization: `Bearer ${keys['education']}` });
   } catch (error) {
