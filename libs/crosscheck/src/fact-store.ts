@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Fact, HouseholdFact, PersonFact, PersonView } from '@hub/precise-aid';
 import { appendTo, isHouseholdFact, namedBy } from './fact-groups.js';
+import { factFromStored, storedFactBody, type StoredFactRow } from './stored-fact.js';
 
 /** A person listed in a household, with each person listed there (themselves included). */
 interface Housemate {
@@ -30,12 +31,6 @@ function assembleViews(
   });
 }
 
-interface FactRow {
-  person: string | null;
-  household: string | null;
-  fact: Fact;
-}
-
 /**
  * The facts in PostgreSQL, one row per event (its source and id), and who is listed in which
  * household (the methods are StateBatch's). Every method takes the caller's transaction and does
@@ -54,7 +49,7 @@ export class FactStore {
         facts.map((f) => f.kind),
         facts.map((f) => (isHouseholdFact(f) ? null : f.person)),
         facts.map((f) => (isHouseholdFact(f) ? f.household : null)),
-        facts.map((f) => JSON.stringify(f)),
+        facts.map(storedFactBody),
         facts.map((f) => f.evidence.knownAt),
       ],
     );
@@ -89,12 +84,15 @@ export class FactStore {
     );
     const households = [...new Set(housemates.map((m) => m.household))];
     const everyone = [...new Set([...persons, ...housemates.map((m) => m.mate)])];
-    const rows: FactRow[] = await manager.query('SELECT person, household, fact FROM crosscheck_fact WHERE person = ANY($1::varchar[]) OR household = ANY($2::varchar[])', [everyone, households]);
+    const rows: StoredFactRow[] = await manager.query(
+      'SELECT kind, person, household, source, event_id, fact FROM crosscheck_fact WHERE person = ANY($1::varchar[]) OR household = ANY($2::varchar[])',
+      [everyone, households],
+    );
     const personFacts = new Map<string, PersonFact[]>();
     const householdFacts = new Map<string, HouseholdFact[]>();
     for (const row of rows) {
-      if (row.household) appendTo(householdFacts, row.household, row.fact as HouseholdFact);
-      else appendTo(personFacts, row.person!, row.fact as PersonFact);
+      if (row.household) appendTo(householdFacts, row.household, factFromStored(row) as HouseholdFact);
+      else appendTo(personFacts, row.person!, factFromStored(row) as PersonFact);
     }
     return assembleViews(persons, housemates, personFacts, householdFacts);
   }
