@@ -62,7 +62,7 @@ describe('the facts the crosscheck keeps', () => {
     expect(view).toEqual({ person: child, facts: [enrolment], householdFacts: [status], relativeFacts: [certificate] });
   });
 
-  it('gives the evidence in the order a finding stored as jsonb gives it back, so that judging again finds the same content', async () => {
+  it('gives the evidence with its keys in the order jsonb gives them, as when the whole fact was kept as jsonb, so the findings announced cite it as before', async () => {
     const [view] = await store.views(dataSource.manager, [child]);
     const [row] = await database.query<{ evidence: unknown }>('SELECT $1::jsonb AS evidence', [JSON.stringify([enrolment.evidence])]);
     expect(JSON.stringify(view.facts.map((fact) => fact.evidence))).toBe(JSON.stringify(row.evidence));

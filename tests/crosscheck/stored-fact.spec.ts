@@ -70,7 +70,7 @@ describe('a fact as crosscheck_fact stores it', () => {
     expect(factFromStored(rowOf(householdStatus, JSON.stringify(householdStatus)))).toEqual(householdStatus);
   });
 
-  it("gives the evidence's keys in jsonb's order (shorter keys first, then by their bytes), the order of the findings' evidence it is compared with", () => {
+  it("gives the evidence's keys in jsonb's order (shorter keys first, then by their bytes), as when the whole fact was kept as jsonb", () => {
     const read = factFromStored(rowOf(enrolment, storedFactBody(enrolment)));
     const jsonbOrder = Object.keys(evidence).sort((a, b) => a.length - b.length || Buffer.compare(Buffer.from(a), Buffer.from(b)));
     expect(Object.keys(read.evidence)).toEqual(jsonbOrder);

@@ -180,6 +180,14 @@ describe('reconciling findings', () => {
     expect(reconcile(first, evaluatePerson(viewOf(STUDENT, facts), context), [])).toEqual([]);
   });
 
+  it('changes nothing for an open finding read back with the keys of its evidence in another order (jsonb keeps its own)', () => {
+    const facts = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
+    const found = evaluatePerson(viewOf(STUDENT, facts), context);
+    const readBack = found.map((f) => ({ ...f, evidence: f.evidence.map(({ eventId, source, type, knownAt }) => ({ knownAt, type, source, eventId })) }));
+    expect(found.length).toBeGreaterThan(0);
+    expect(reconcile(readBack, found, [])).toEqual([]);
+  });
+
   it('updates a finding whose evidence grew, under the same id', () => {
     const facts = [status('dibao', 'granted', '2026-03-01'), enrolment('2026-autumn')];
     const first = evaluatePerson(viewOf(STUDENT, facts), context);

@@ -34,7 +34,8 @@ export function storedFactBody(fact: Fact): string {
 /**
  * The fact a row holds, its columns put back. A row stored before the body left them out reads
  * the same (its body repeats what the columns say). The evidence's keys are in the order jsonb
- * gives every object's (shorter keys first), as in the findings' evidence it is compared with.
+ * gives every object's (shorter keys first), as when the whole fact was the body: the findings
+ * announced cite it as they did.
  */
 export function factFromStored(row: StoredFactRow): Fact {
   const { evidence, ...body } = row.fact as { evidence: StoredEvidence };

@@ -6,7 +6,10 @@ export interface FindingChange {
   finding: Finding;
 }
 
-const sameContent = (a: Finding, b: Finding) => a.explanation === b.explanation && JSON.stringify(a.evidence) === JSON.stringify(b.evidence);
+const sameEvidence = (a: Evidence, b: Evidence) => a.eventId === b.eventId && a.source === b.source && a.type === b.type && a.knownAt === b.knownAt;
+
+/** Field by field, not by JSON: a finding read back from jsonb has its keys in another order than one just made. */
+const sameContent = (a: Finding, b: Finding) => a.explanation === b.explanation && a.evidence.length === b.evidence.length && a.evidence.every((evidence, i) => sameEvidence(evidence, b.evidence[i]));
 
 /**
  * What changed between the open findings about some subjects and a fresh evaluation of them: new
