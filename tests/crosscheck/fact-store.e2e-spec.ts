@@ -1,45 +1,12 @@
 /** The crosscheck's facts in PostgreSQL: what a person's view reads back is what was stored. */
 import type { DataSource } from 'typeorm';
-import type { Fact } from '@hub/precise-aid';
 import { openMigratedDataSource } from '@hub/persistence';
 import { FactStore } from '../../libs/crosscheck/src/fact-store.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { exampleFamily } from './example-facts.js';
 
 const [child, parent, household] = ['p1.fact-store-child', 'p1.fact-store-parent', 'h1.fact-store-household'];
-const knownAt = '2026-09-01T08:00:00.000Z';
-
-const status: Fact = {
-  kind: 'household-status',
-  household,
-  category: '低保',
-  change: 'granted',
-  from: '2026-01-01',
-  to: null,
-  members: [
-    { person: parent, relation: '户主' },
-    { person: child, relation: '子女' },
-  ],
-  area: 'rural',
-  evidence: { eventId: 'civil-affairs-1', source: '/departments/civil-affairs', type: 'cn.gov.nx.civil-affairs.household-status.v2', knownAt },
-};
-const enrolment: Fact = {
-  kind: 'enrolment',
-  person: child,
-  stage: 'compulsory',
-  term: '2026-autumn',
-  change: 'enrolled',
-  effectiveDate: '2026-09-01',
-  evidence: { eventId: 'education-1', source: '/departments/education', type: 'cn.gov.nx.education.student-enrolment.v2', knownAt },
-};
-const certificate: Fact = {
-  kind: 'certificate',
-  person: parent,
-  category: '肢体',
-  grade: 1,
-  change: 'issued',
-  effectiveDate: '2025-05-01',
-  evidence: { eventId: 'disability-1', source: '/departments/disability', type: 'cn.gov.nx.disability.certificate.v1', knownAt },
-};
+const { status, enrolment, certificate } = exampleFamily({ parent, child, household });
 
 describe('the facts the crosscheck keeps', () => {
   let database: TestDatabase;

@@ -1,36 +1,11 @@
 import type { Fact } from '@hub/precise-aid';
 import { factFromStored, storedFactBody, type StoredFactRow } from '../../libs/crosscheck/src/stored-fact.js';
+import { exampleFamily } from './example-facts.js';
 
 const person = 'p1.student-pseudonym-0123456789abcdefghijklmnopqrstuv';
 const household = 'h1.household-pseudonym-0123456789abcdefghijklmnopqrs';
-const evidence = { eventId: 'education-42', source: '/departments/education', type: 'cn.gov.nx.education.student-enrolment.v2', knownAt: '2026-09-01T08:00:00.000Z' };
-
-const enrolment: Fact = {
-  kind: 'enrolment',
-  person,
-  stage: 'compulsory',
-  term: '2026-autumn',
-  change: 'enrolled',
-  effectiveDate: '2026-09-01',
-  boarding: true,
-  rural: true,
-  evidence,
-};
-
-const householdStatus: Fact = {
-  kind: 'household-status',
-  household,
-  category: '低保',
-  change: 'granted',
-  from: '2026-01-01',
-  to: null,
-  members: [
-    { person, relation: '子女' },
-    { person: 'p1.parent-pseudonym', relation: '户主' },
-  ],
-  area: 'rural',
-  evidence: { ...evidence, eventId: 'civil-affairs-7', source: '/departments/civil-affairs', type: 'cn.gov.nx.civil-affairs.household-status.v2' },
-};
+const { status: householdStatus, enrolment } = exampleFamily({ parent: 'p1.parent-pseudonym', child: person, household });
+const { evidence } = enrolment;
 
 /** The row PostgreSQL gives back for a fact stored with this body (jsonb parsed by the driver). */
 function rowOf(fact: Fact, body: string): StoredFactRow {
