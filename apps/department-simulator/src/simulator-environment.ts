@@ -8,6 +8,9 @@ import { DEPARTMENT_IDS, type DepartmentId } from '@hub/departments';
 export class SimulatorEnvironment extends HubEnvironment {
   override SERVICE_NAME = 'department-simulator';
 
+  /** A department system reaches the hub through the gateway's HTTP API alone: no broker, no database. */
+  static override readonly requiredInProduction = [];
+
   @Expose()
   @IsIn(DEPARTMENT_IDS)
   DEPARTMENT!: DepartmentId;

@@ -9,10 +9,10 @@ import { loadConfig } from './load-config.js';
  */
 @Module({})
 export class HubConfigModule {
-  static forRoot<T extends HubEnvironment>(settingsClass: ClassConstructor<T> = HubEnvironment as ClassConstructor<T>, settings?: T): DynamicModule {
-    const value = settings ?? loadConfig(settingsClass);
-    const providers = [{ provide: HubEnvironment, useValue: value }];
-    if (settingsClass !== (HubEnvironment as ClassConstructor<T>)) providers.push({ provide: settingsClass, useValue: value });
+  static forRoot<T extends HubEnvironment>(settingsClass?: ClassConstructor<T>, settings?: T): DynamicModule {
+    const value = settings ?? loadConfig(settingsClass ?? HubEnvironment);
+    const providers: { provide: ClassConstructor<HubEnvironment>; useValue: HubEnvironment }[] = [{ provide: HubEnvironment, useValue: value }];
+    if (settingsClass && settingsClass !== (HubEnvironment as unknown)) providers.push({ provide: settingsClass, useValue: value });
     return { module: HubConfigModule, global: true, providers, exports: providers.map((p) => p.provide) };
   }
 }

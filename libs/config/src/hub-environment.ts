@@ -114,7 +114,10 @@ export class HubEnvironment extends KafkaPrincipalEnvironment {
   @Expose()
   @IsString()
   FINDINGS_TOPIC = 'hub.finding.changed.v1';
-}
 
-/** Settings whose local default would be wrong in production: there they must be set explicitly. */
-export const REQUIRED_IN_PRODUCTION: ReadonlyArray<keyof HubEnvironment> = ['KAFKA_BROKERS', 'DATABASE_URL'];
+  /**
+   * Settings whose local default would be wrong in production: there they must be set explicitly.
+   * A process that uses neither the broker nor the database (a simulated department system) names none.
+   */
+  static readonly requiredInProduction: ReadonlyArray<keyof HubEnvironment> = ['KAFKA_BROKERS', 'DATABASE_URL'];
+}

@@ -1,7 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { HubEnvironment, REQUIRED_IN_PRODUCTION } from './hub-environment.js';
+import { HubEnvironment } from './hub-environment.js';
 
 type Environment = Record<string, string | undefined>;
 
@@ -26,7 +26,7 @@ export function loadConfig<T extends object>(settingsClass: ClassConstructor<T>,
     reasons: Object.values(error.constraints ?? {}).map((reason) => `${reason} ${shown(error.property, given[error.property])}`),
   }));
   if (settings instanceof HubEnvironment && settings.NODE_ENV === 'production') {
-    for (const variable of REQUIRED_IN_PRODUCTION) {
+    for (const variable of (settings.constructor as typeof HubEnvironment).requiredInProduction) {
       if (given[variable] === undefined) problems.push({ variable, reasons: ['must be set when NODE_ENV=production'] });
     }
   }
