@@ -56,7 +56,10 @@ interface StartedApp {
 const DEMO_PERSONS = process.env['HUB_DEMO_PERSONS'] ?? String(DEMO_REGION.persons);
 
 const root = findProjectRoot();
-const localFolder = join(root, '.hub');
+/** The hub's local state (keys, credentials, the broker's and the database's data, logs): .hub, or HUB_HOME. */
+const localFolder = process.env['HUB_HOME'] ?? join(root, '.hub');
+/** Where the apps are run from: this checkout, or HUB_APP_ROOT (an image's file tree, as `npm run image-rehearsal` makes it). */
+const appRoot = process.env['HUB_APP_ROOT'] ?? root;
 const demoFolder = join(localFolder, 'demo-region');
 /** The apps' logs: .hub/logs/<app>.log, or the terminal with HUB_LOG=stdout. */
 const logs = new AppLogs(join(localFolder, 'logs'), process.env['HUB_LOG'] === 'stdout');
@@ -194,7 +197,7 @@ async function main(): Promise<void> {
       ...(app.signs ? { SIGNING_KEY_FILE: localServiceSigningKey(localFolder, app.signs).privateFile } : {}),
     };
     const uses = principal.secrets.KAFKA_SASL_PASSWORD ? [...app.uses, 'KAFKA_SASL_PASSWORD' as const] : app.uses;
-    const child = spawnHubApp(app.entry, { env: processEnvironment(env, given, uses, own), stdio: logs.stdio });
+    const child = spawnHubApp(app.entry, { env: processEnvironment(env, given, uses, own), stdio: logs.stdio, root: appRoot });
     logs.attach(app.name, child, app.onLine);
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {

@@ -10,6 +10,8 @@ export interface HubAppOptions {
   stdio: StdioOptions;
   /** Options for Node.js itself, before the entry (e.g. `--cpu-prof`). */
   nodeArguments?: readonly string[];
+  /** The folder whose dist/ holds the apps, and where they run, as in their image's WORKDIR (default: the project's root). */
+  root?: string;
 }
 
 /**
@@ -18,8 +20,8 @@ export interface HubAppOptions {
  * benchmarks start an app. Each keeps its own choices (environment, where the output goes).
  * @throws HubError when the app is not built.
  */
-export function spawnHubApp(entry: string, { env, stdio, nodeArguments = [] }: HubAppOptions): ChildProcess {
-  const path = join(findProjectRoot(), 'dist', entry.replace(/^dist\//, ''));
+export function spawnHubApp(entry: string, { env, stdio, nodeArguments = [], root = findProjectRoot() }: HubAppOptions): ChildProcess {
+  const path = join(root, 'dist', entry.replace(/^dist\//, ''));
   if (!existsSync(path)) throw new HubError(ErrorCode.LocalInfraFailed, `${path} is missing: build first (npm run build; npm start and npm test do)`);
-  return spawn(process.execPath, [...nodeArguments, path], { env, stdio });
+  return spawn(process.execPath, [...nodeArguments, path], { env, stdio, cwd: root });
 }
