@@ -8,7 +8,7 @@
  * layers and the USER (the apps run as this user).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { DEPARTMENT_IDS } from '@hub/departments';
@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     const image = last!;
     say(`Image tree: ${image.workdir} (${megabytes(image.workdir)} MB), built in ${seconds(started)} s`);
     checkEntries(image);
+    const before = treeListing(image.workdir);
     await runHub(image, join(scratch, 'hub-home'));
+    checkUnwritten(image.workdir, before);
     say(`The image rehearsal passed in ${seconds(started)} s.`);
   } finally {
     if (keep) say(`Kept ${scratch} (--keep)`);
@@ -238,6 +240,28 @@ async function runHub(image: StageState, home: string): Promise<void> {
     }
   }
   if (launcher.exitCode !== 0) throw new RehearsalError(`the launcher stopped the hub from the image with exit ${launcher.exitCode ?? launcher.signalCode}; its logs: ${home}/logs`);
+}
+
+/** Every file of a tree with its size and modification time, by path. */
+function treeListing(folder: string): Map<string, string> {
+  const listing = new Map<string, string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    const stats = lstatSync(path);
+    listing.set(relative(folder, path), `${stats.size}:${stats.mtimeMs}`);
+  }
+  return listing;
+}
+
+/** The manifests run the apps on a read-only root filesystem (/tmp apart): running the hub must have written nothing into the image's tree. */
+function checkUnwritten(folder: string, before: ReadonlyMap<string, string>): void {
+  const after = treeListing(folder);
+  const written = [...after].filter(([path, stamp]) => before.get(path) !== stamp).map(([path]) => path);
+  const removed = [...before.keys()].filter((path) => !after.has(path));
+  if (written.length + removed.length > 0) {
+    throw new RehearsalError(`the apps changed their image's tree, which the manifests mount read-only: ${[...written, ...removed.map((path) => `${path} (removed)`)].slice(0, 20).join(', ')}`);
+  }
+  say(`The apps wrote nothing into the image's tree (${after.size} files), as its read-only root filesystem in the manifests requires`);
 }
 
 /** Each department's findings (a first page), once any department has one: the demo's records went through the crosscheck and back to the gateway. */
