@@ -4,8 +4,8 @@
  * its root; COPY, WORKDIR, ENV, ARG and RUN are carried out as Docker would in a Debian image
  * with the Node.js the project pins (the one running this), and the runtime stage's tree is then
  * started by the local launcher (HUB_APP_ROOT), its apps under the stage's ENV and WORKDIR, with
- * the demo flowing through them. What this cannot show: the base image's own contents, the
- * layers and the USER (the apps run as this user).
+ * the demo flowing through them, as the stage's USER where this runs as root. What this cannot
+ * show: the base image's own contents and the layers.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -157,9 +157,11 @@ function run(state: StageState, instruction: DockerInstruction): void {
   if (result.status !== 0) throw new RehearsalError(`Dockerfile line ${instruction.line}: RUN failed (exit ${result.status ?? result.signal})`);
 }
 
+const instructionsOf = (image: StageState, keyword: string) => image.stage.instructions.filter((instruction) => instruction.keyword === keyword);
+
 /** The CMD's entry, every app's entry the manifests start, and the hub command are in the image's tree. */
 function checkEntries(image: StageState): void {
-  const cmd = image.stage.instructions.findLast((instruction) => instruction.keyword === 'CMD');
+  const cmd = instructionsOf(image, 'CMD').at(-1);
   const entries = [...(cmd ? cmd.arguments.filter((word) => word.endsWith('.js')) : []), ...HUB_APPS.map((app) => app.entry), 'apps/cli/bin/hub.js'];
   const missing = [...new Set(entries)].filter((entry) => !existsSync(join(image.workdir, entry)));
   if (missing.length > 0) throw new RehearsalError(`the image's tree lacks ${missing.join(', ')}`);
@@ -177,16 +179,20 @@ function checkEntries(image: StageState): void {
 async function runHub(image: StageState, home: string): Promise<void> {
   const kafkaPort = await freePortRun(4);
   const ports = Object.fromEntries(await Promise.all(HUB_APPS.map(async (app) => [app.portVariable, String(await freePort())] as const)));
+  // The image's USER, where this runs as root and so can switch to it.
+  const user = instructionsOf(image, 'USER').at(-1)?.arguments[0];
+  const asUser = user !== undefined && process.getuid?.() === 0;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...image.env,
     ...ports,
+    ...(asUser ? { HUB_APP_USER: user.includes(':') ? user : `${user}:${user}` } : {}),
     HUB_APP_ROOT: image.workdir,
     HUB_HOME: home,
     LOCAL_KAFKA_PORT: String(kafkaPort),
     LOCAL_POSTGRES_PORT: String(await freePort()),
   };
-  say(`Starting the hub from the image's tree (NODE_ENV=${env['NODE_ENV'] ?? 'unset'}; its state in ${home}) ...`);
+  say(`Starting the hub from the image's tree (NODE_ENV=${env['NODE_ENV'] ?? 'unset'}; the apps as ${asUser ? `user ${env['HUB_APP_USER']}` : 'this user'}; its state in ${home}) ...`);
   const launcher = spawn(process.execPath, [join(root, 'dist/deploy/local/start-hub.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const waiting = new Set(DEPARTMENT_IDS as readonly string[]);
   let up = false;

@@ -20,6 +20,7 @@ import { processEnvironment } from './process-environment.js';
 import { HUB_APPS, secretSettingsOf, type HubApp, type SecretSetting } from '@hub/deployment';
 import { tracingConfigured } from '@hub/tracing';
 import { AppLogs, demoProgress } from './app-logs.js';
+import { appUserOf, handFilesTo } from './app-user.js';
 import { DEPARTMENT_IDS } from '@hub/departments';
 
 const say = (line: string) => process.stdout.write(`[hub] ${line}\n`);
@@ -60,6 +61,8 @@ const root = findProjectRoot();
 const localFolder = process.env['HUB_HOME'] ?? join(root, '.hub');
 /** Where the apps are run from: this checkout, or HUB_APP_ROOT (an image's file tree, as `npm run image-rehearsal` makes it). */
 const appRoot = process.env['HUB_APP_ROOT'] ?? root;
+/** Who the apps run as: this user, or HUB_APP_USER (the image's USER, as `npm run image-rehearsal` runs them). */
+const appUser = appUserOf(process.env['HUB_APP_USER']);
 const demoFolder = join(localFolder, 'demo-region');
 /** The apps' logs: .hub/logs/<app>.log, or the terminal with HUB_LOG=stdout. */
 const logs = new AppLogs(join(localFolder, 'logs'), process.env['HUB_LOG'] === 'stdout');
@@ -197,7 +200,9 @@ async function main(): Promise<void> {
       ...(app.signs ? { SIGNING_KEY_FILE: localServiceSigningKey(localFolder, app.signs).privateFile } : {}),
     };
     const uses = principal.secrets.KAFKA_SASL_PASSWORD ? [...app.uses, 'KAFKA_SASL_PASSWORD' as const] : app.uses;
-    const child = spawnHubApp(app.entry, { env: processEnvironment(env, given, uses, own), stdio: logs.stdio, root: appRoot });
+    const appEnv = processEnvironment(env, given, uses, own);
+    if (appUser) handFilesTo(appUser, appEnv, localFolder);
+    const child = spawnHubApp(app.entry, { env: appEnv, stdio: logs.stdio, root: appRoot, ...(appUser ? { user: appUser } : {}) });
     logs.attach(app.name, child, app.onLine);
     child.once('exit', (code, signal) => {
       if (!shuttingDown) {

@@ -12,6 +12,8 @@ export interface HubAppOptions {
   nodeArguments?: readonly string[];
   /** The folder whose dist/ holds the apps, and where they run, as in their image's WORKDIR (default: the project's root). */
   root?: string;
+  /** The user it runs as (its image's USER); unset, this process's. */
+  user?: { uid: number; gid: number };
 }
 
 /**
@@ -20,8 +22,8 @@ export interface HubAppOptions {
  * benchmarks start an app. Each keeps its own choices (environment, where the output goes).
  * @throws HubError when the app is not built.
  */
-export function spawnHubApp(entry: string, { env, stdio, nodeArguments = [], root = findProjectRoot() }: HubAppOptions): ChildProcess {
+export function spawnHubApp(entry: string, { env, stdio, nodeArguments = [], root = findProjectRoot(), user }: HubAppOptions): ChildProcess {
   const path = join(root, 'dist', entry.replace(/^dist\//, ''));
   if (!existsSync(path)) throw new HubError(ErrorCode.LocalInfraFailed, `${path} is missing: build first (npm run build; npm start and npm test do)`);
-  return spawn(process.execPath, [...nodeArguments, path], { env, stdio, cwd: root });
+  return spawn(process.execPath, [...nodeArguments, path], { env, stdio, cwd: root, ...user });
 }
