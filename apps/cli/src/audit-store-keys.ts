@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { KeyRingError, VersionedKeyRing } from '@hub/privacy';
 import type { CliEnvironment } from './cli-environment.js';
+import { localHubFile } from './local-hub-file.js';
 import { InputError } from './read-input.js';
 
 /** Where `npm start` keeps the local hub's audit key ring. */
-export const LOCAL_AUDIT_STORE_KEYS = '.hub/audit-store-keys';
+export const LOCAL_AUDIT_STORE_KEYS = localHubFile('audit-store-keys');
 
 /** The `--store-keys <file>` option of a command that reads what the audit store sealed. */
 export const storeKeysOption = (): [string, string, string] => [

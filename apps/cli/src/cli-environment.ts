@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Expose } from 'class-transformer';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { KafkaPrincipalEnvironment } from '@hub/config';
+import { localHubFile } from './local-hub-file.js';
 
 const URL_PATTERN = /^https?:\/\/[^\s]+$/;
 
@@ -25,7 +26,7 @@ export class CliEnvironment extends KafkaPrincipalEnvironment {
   /** The broker administrator's settings, for `hub members` to give a department its Kafka principal. */
   @Expose()
   @IsString()
-  KAFKA_ADMIN_FILE = '.hub/kafka-admin.json';
+  KAFKA_ADMIN_FILE = localHubFile('kafka-admin.json');
 
   @Expose()
   @IsString()

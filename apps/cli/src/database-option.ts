@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CliEnvironment } from './cli-environment.js';
+import { localHubFile } from './local-hub-file.js';
 
 /** Where `npm start` writes the URL of each database role of the local hub. */
-const LOCAL_DATABASE_URLS = '.hub/database-urls.json';
+const LOCAL_DATABASE_URLS = localHubFile('database-urls.json');
 
 /**
  * The `--database` option of a command that needs one role of the hub's database: DATABASE_URL if

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { KafkaSettings } from '@hub/messaging';
 import type { CliEnvironment } from './cli-environment.js';
+import { localHubFile } from './local-hub-file.js';
 
 /** Where `npm start` keeps the local hub's Kafka credentials. */
-const LOCAL_KAFKA_CREDENTIALS = '.hub/kafka-credentials.json';
+const LOCAL_KAFKA_CREDENTIALS = localHubFile('kafka-credentials.json');
 
 /**
  * The Kafka settings of the `hub` command's readers (audit verify, replay): the principal in

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CliEnvironment } from './cli-environment.js';
+import { localHubFile } from './local-hub-file.js';
 import { InputError } from './read-input.js';
 
 /** The file of API keys by member that `npm start` writes for the local hub. */
-export const LOCAL_KEY_FILE = '.hub/api-keys.json';
+export const LOCAL_KEY_FILE = localHubFile('api-keys.json');
 
 /** The API key the command uses for a member: HUB_API_KEY if set, else the member's key in the key file. */
 export function memberKey(env: CliEnvironment, member: string, keyFile: string): string {

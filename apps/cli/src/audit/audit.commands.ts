@@ -10,6 +10,7 @@ import { auditStoreKeys, storeKeysOption } from '../audit-store-keys.js';
 import { databaseOption } from '../database-option.js';
 import { LOCAL_KEY_FILE, memberKey } from '../member-key.js';
 import { readerKafkaSettings } from '../kafka-option.js';
+import { localHubFile } from '../local-hub-file.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -45,7 +46,7 @@ export function addAuditCommands(program: Command, io: CliOutput, env: CliEnviro
     .option('--ignore-untrusted-checkpoints', "leave out checkpoints published by keys not given with --public-key (another hub's audit on the same topic) instead of failing")
     .action(
       async (options: { publicKey: string[]; database: string; brokers: string; checkpointTopic: string; publishedCheckpoints: boolean; auditGroup: string; ignoreUntrustedCheckpoints?: boolean }) => {
-        const keyFiles = options.publicKey.length > 0 ? options.publicKey : ['.hub/audit-public-key.pem'];
+        const keyFiles = options.publicKey.length > 0 ? options.publicKey : [localHubFile('audit-public-key.pem')];
         const keys = keyFiles.map(readTrustedKey);
         const { store, close } = await openAuditStore(options.database);
         const started = Date.now();

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { addCounts, emptyCounts, generateRegion, prevalenceRows, REGION_DAY } from '@hub/demo-region';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
+import { localHubFile } from '../local-hub-file.js';
 import { DEPARTMENT_IDS } from '@hub/departments';
 
 const positive = (text: string, what: string): number => {
@@ -27,7 +28,7 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
     .description('write a deterministic synthetic region: one NDJSON file of records per department, and the findings the hub must raise')
     .option('--persons <n>', 'how many residents (the full region is 7202654)', '1000')
     .option('--seed <n>', 'the same seed gives the same region', '1')
-    .option('--out <dir>', 'where to write', '.hub/demo-region')
+    .option('--out <dir>', 'where to write', localHubFile('demo-region'))
     .action(async (options: { persons: string; seed: string; out: string }) => {
       const persons = positive(options.persons, '--persons');
       mkdirSync(options.out, { recursive: true });
