@@ -14,6 +14,7 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { DEPARTMENT_IDS } from '@hub/departments';
 import { dockerIgnore, HUB_APPS, parseDockerfile, type DockerInstruction, type DockerStage } from '@hub/deployment';
 import { findProjectRoot, freePort, freePortRun, pollUntil } from '@hub/local-infra';
+import { appUserOf } from '../local/app-user.js';
 
 const say = (line: string) => process.stdout.write(`[image] ${line}\n`);
 const root = findProjectRoot();
@@ -234,6 +235,7 @@ async function runHub(image: StageState, home: string): Promise<void> {
         .map(([department, count]) => `${department} ${count}`)
         .join(', ')} (first page of each)`,
     );
+    migrateAsTheJobDoes(image, env, join(home, 'database-urls.json'));
   } finally {
     if (launcher.exitCode === null && launcher.signalCode === null) {
       const exited = new Promise<void>((resolve) =>
@@ -246,6 +248,24 @@ async function runHub(image: StageState, home: string): Promise<void> {
     }
   }
   if (launcher.exitCode !== 0) throw new RehearsalError(`the launcher stopped the hub from the image with exit ${launcher.exitCode ?? launcher.signalCode}; its logs: ${home}/logs`);
+}
+
+/**
+ * The manifests' migration Job's command (`hub db migrate` as the owner, NODE_ENV=production), from
+ * the image's tree, as its user, against the database the hub from it runs on: it must find every
+ * migration applied and grant the service roles again.
+ */
+function migrateAsTheJobDoes(image: StageState, env: NodeJS.ProcessEnv, databaseUrlsFile: string): void {
+  const owner = (JSON.parse(readFileSync(databaseUrlsFile, 'utf8')) as Record<string, string>)['owner'];
+  const user = appUserOf(env['HUB_APP_USER']);
+  const migrate = spawnSync(process.execPath, ['apps/cli/bin/hub.js', 'db', 'migrate'], {
+    cwd: image.workdir,
+    env: { PATH: env['PATH'], ...image.env, DATABASE_URL: owner },
+    encoding: 'utf8',
+    ...user,
+  });
+  if (migrate.status !== 0) throw new RehearsalError(`hub db migrate from the image failed (exit ${migrate.status ?? migrate.signal}): ${migrate.stderr}`);
+  say(`The migration Job's command from the image: ${migrate.stdout.split('\n')[0]}`);
 }
 
 /** Every file of a tree with its size and modification time, by path. */
