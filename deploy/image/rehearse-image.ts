@@ -59,10 +59,13 @@ async function main(): Promise<void> {
     await runHub(image, join(scratch, 'hub-home'));
     checkUnwritten(image.workdir, before);
     say(`The image rehearsal passed in ${seconds(started)} s.`);
-  } finally {
-    if (keep) say(`Kept ${scratch} (--keep)`);
-    else rmSync(scratch, { recursive: true, force: true });
+  } catch (error) {
+    // What failed is in the folder (the tree, the hub's logs): kept for whoever looks into it.
+    say(`Kept ${scratch} to look into`);
+    throw error;
   }
+  if (keep) say(`Kept ${scratch} (--keep)`);
+  else rmSync(scratch, { recursive: true, force: true });
 }
 
 /** Carries out one stage's instructions in its folder; FROM's base image is stood in for by an empty root. */
