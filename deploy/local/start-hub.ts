@@ -58,9 +58,9 @@ const DEMO_PERSONS = process.env['HUB_DEMO_PERSONS'] ?? String(DEMO_REGION.perso
 
 const root = findProjectRoot();
 /** The hub's local state (keys, credentials, the broker's and the database's data, logs): .hub, or HUB_HOME. */
-const localFolder = process.env['HUB_HOME'] ?? join(root, '.hub');
+const localFolder = process.env['HUB_HOME'] || join(root, '.hub');
 /** Where the apps are run from: this checkout, or HUB_APP_ROOT (an image's file tree, as `npm run image-rehearsal` makes it). */
-const appRoot = process.env['HUB_APP_ROOT'] ?? root;
+const appRoot = process.env['HUB_APP_ROOT'] || root;
 /** Who the apps run as: this user, or HUB_APP_USER (the image's USER, as `npm run image-rehearsal` runs them). */
 const appUser = appUserOf(process.env['HUB_APP_USER']);
 const demoFolder = join(localFolder, 'demo-region');
