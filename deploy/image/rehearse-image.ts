@@ -177,8 +177,10 @@ function checkEntries(image: StageState): void {
 
 /**
  * Starts the hub by the local launcher with its apps from the image's tree (their entries, their
- * working directory, the stage's ENV), on ports and a state folder of its own, and waits until it
- * is up and every simulated department has published the demo through it; then stops it.
+ * working directory, the stage's ENV and USER), on ports and a state folder of its own, and waits
+ * until it is up, every simulated department has published the demo through it and findings came
+ * back to the gateway; runs the migration Job's command from the tree; then stops the hub, which
+ * must exit cleanly.
  */
 async function runHub(image: StageState, home: string): Promise<void> {
   const kafkaPort = await freePortRun(4);
