@@ -12,7 +12,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { DEPARTMENT_IDS } from '@hub/departments';
-import { dockerIgnore, HUB_APPS, parseDockerfile, type DockerInstruction, type DockerStage } from '@hub/deployment';
+import { dockerIgnore, HUB_APPS, parseDockerfile, stageInstructions, type DockerInstruction, type DockerStage } from '@hub/deployment';
 import { findProjectRoot, freePort, freePortRun, pollUntil } from '@hub/local-infra';
 import { appUserOf } from '../local/app-user.js';
 
@@ -161,11 +161,9 @@ function run(state: StageState, instruction: DockerInstruction): void {
   if (result.status !== 0) throw new RehearsalError(`Dockerfile line ${instruction.line}: RUN failed (exit ${result.status ?? result.signal})`);
 }
 
-const instructionsOf = (image: StageState, keyword: string) => image.stage.instructions.filter((instruction) => instruction.keyword === keyword);
-
 /** The CMD's entry, every app's entry the manifests start, and the hub command are in the image's tree. */
 function checkEntries(image: StageState): void {
-  const cmd = instructionsOf(image, 'CMD').at(-1);
+  const cmd = stageInstructions(image.stage, 'CMD').at(-1);
   const entries = [...(cmd ? cmd.arguments.filter((word) => word.endsWith('.js')) : []), ...HUB_APPS.map((app) => app.entry), 'apps/cli/bin/hub.js'];
   const missing = [...new Set(entries)].filter((entry) => !existsSync(join(image.workdir, entry)));
   if (missing.length > 0) throw new RehearsalError(`the image's tree lacks ${missing.join(', ')}`);
@@ -186,7 +184,7 @@ async function runHub(image: StageState, home: string): Promise<void> {
   const kafkaPort = await freePortRun(4);
   const ports = Object.fromEntries(await Promise.all(HUB_APPS.map(async (app) => [app.portVariable, String(await freePort())] as const)));
   // The image's USER, where this runs as root and so can switch to it.
-  const user = instructionsOf(image, 'USER').at(-1)?.arguments[0];
+  const user = stageInstructions(image.stage, 'USER').at(-1)?.arguments[0];
   const asUser = user !== undefined && process.getuid?.() === 0;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -230,7 +228,8 @@ async function runHub(image: StageState, home: string): Promise<void> {
   try {
     await done;
     say('The hub from the image is up, and every simulated department published the demo through it.');
-    const findings = await pollUntil(() => findingsDelivered(`http://127.0.0.1:${ports['GATEWAY_HTTP_PORT']}`, join(home, 'api-keys.json')), {
+    const keys = JSON.parse(readFileSync(join(home, 'api-keys.json'), 'utf8')) as Record<string, string>;
+    const findings = await pollUntil(() => findingsDelivered(`http://127.0.0.1:${ports['GATEWAY_HTTP_PORT']}`, keys), {
       timeoutMs: 180_000,
       intervalMs: 2000,
       description: 'the gateway from the image to hold a finding the crosscheck from the image announced',
@@ -296,8 +295,7 @@ function checkUnwritten(folder: string, before: ReadonlyMap<string, string>): vo
 }
 
 /** Each department's findings (a first page), once any department has one: the demo's records went through the crosscheck and back to the gateway. */
-async function findingsDelivered(gatewayUrl: string, keyFile: string): Promise<Record<string, number> | undefined> {
-  const keys = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, string>;
+async function findingsDelivered(gatewayUrl: string, keys: Readonly<Record<string, string>>): Promise<Record<string, number> | undefined> {
   const counts: Record<string, number> = {};
   for (const department of DEPARTMENT_IDS) {
     const response = await fetch(`${gatewayUrl}/v1/findings?limit=100`, { headers: { authorization: `Bearer ${keys[department]}` } });

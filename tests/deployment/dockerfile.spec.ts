@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HUB_APPS, parseDockerfile, type DockerInstruction } from '@hub/deployment';
+import { HUB_APPS, parseDockerfile, stageInstructions } from '@hub/deployment';
 
 const root = process.cwd();
 const stages = parseDockerfile(readFileSync(join(root, 'Dockerfile'), 'utf8'));
 const [build, runtime] = stages;
-const instructionsOf = (stage: typeof build, keyword: string): DockerInstruction[] => stage?.instructions.filter((instruction) => instruction.keyword === keyword) ?? [];
 /** The runtime stage's copies from the build stage: destination → source. */
 const copiedFromBuild = new Map(
-  instructionsOf(runtime, 'COPY')
+  stageInstructions(runtime, 'COPY')
     .filter((copy) => copy.flags['from'] === build?.name)
     .map((copy) => [copy.arguments.at(-1)!.replace(/^\.\//, ''), copy.arguments[0]]),
 );
@@ -22,7 +21,7 @@ describe('the Dockerfile', () => {
 
   it('is multi-stage, and its runtime stage runs as a user that is not root', () => {
     expect(stages.map((stage) => stage.name)).toEqual(['build', 'runtime']);
-    expect(instructionsOf(runtime, 'USER').map((user) => user.arguments[0])).toEqual(['1000:1000']);
+    expect(stageInstructions(runtime, 'USER').map((user) => user.arguments[0])).toEqual(['1000:1000']);
   });
 
   it('copies every app entry point the manifests start, the contracts the registry registers, and the hub command', () => {

@@ -5,5 +5,5 @@ export { writeDeploymentSecrets } from './deployment-secrets.js';
 export { renderKubernetes, type RenderedFile } from './kubernetes/render-kubernetes.js';
 export { SECRETS_FOLDER } from './kubernetes/kustomization.js';
 export { strimziAcl } from './kubernetes/kafka-users.js';
-export { parseDockerfile, DockerfileError, type DockerInstruction, type DockerStage } from './image/dockerfile.js';
+export { parseDockerfile, stageInstructions, DockerfileError, type DockerInstruction, type DockerStage } from './image/dockerfile.js';
 export { dockerIgnore } from './image/docker-ignore.js';

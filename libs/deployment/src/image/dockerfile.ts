@@ -26,8 +26,15 @@ export class DockerfileError extends Error {
   }
 }
 
+/** A stage's instructions of one keyword (`USER`, `COPY`), in order; none of a stage that is not there. */
+export function stageInstructions(stage: DockerStage | undefined, keyword: string): DockerInstruction[] {
+  return stage?.instructions.filter((instruction) => instruction.keyword === keyword) ?? [];
+}
+
 /** Instructions whose rest is one shell command (or an exec form's words), not words split at spaces. */
 const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+/** A flag at the start of an instruction's rest: `--from=build`, or `--link` alone. */
+const FLAG = /^--([a-z-]+)(?:=(\S*))?\s*/;
 
 /**
  * The stages of a Dockerfile, as far as a rehearsal of its build needs them: comments and parser
@@ -75,7 +82,7 @@ function* instructionsOf(text: string): Generator<DockerInstruction> {
 function instruction(keyword: string, rest: string, line: number): DockerInstruction {
   const flags: Record<string, string> = {};
   let remaining = rest;
-  for (let flag = /^--([a-z-]+)(?:=(\S*))?\s*/.exec(remaining); flag; flag = /^--([a-z-]+)(?:=(\S*))?\s*/.exec(remaining)) {
+  for (let flag = FLAG.exec(remaining); flag; flag = FLAG.exec(remaining)) {
     flags[flag[1]] = flag[2] ?? 'true';
     remaining = remaining.slice(flag[0].length);
   }
