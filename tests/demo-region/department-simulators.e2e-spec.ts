@@ -20,7 +20,7 @@ import { contractExample } from '../support/contract-examples.js';
 import { startCrosscheck } from '../support/crosscheck-process.js';
 import { eventually } from '../support/eventually.js';
 import { asMember, bodyOf, startGatewayTestBed, TEST_PSEUDONYM_KEYS, type GatewayTestBed } from '../support/gateway-test-bed.js';
-import { runCli } from '../support/run-cli.js';
+import { runCli, type CliRun } from '../support/run-cli.js';
 import { testKafkaSettings } from '../support/test-kafka.js';
 import { ownBrokerOptions } from '../support/own-broker.js';
 
@@ -46,6 +46,7 @@ describe('the department simulators', () => {
   let audit: AppProcess;
   const simulators: AppProcess[] = [];
   let planted: ExpectedFinding[];
+  let generated: CliRun;
 
   const told = async (department: string): Promise<Told[]> => (await bodyOf(await asMember(bed, department).get('/v1/findings?limit=1000'))).items as Told[];
   const plantedFor = (department: string) => planted.filter((e) => e.routedTo === department);
@@ -66,7 +67,7 @@ describe('the department simulators', () => {
   };
 
   beforeAll(async () => {
-    const generated = await runCli(['demo', 'generate', '--persons', String(DEMO_REGION.persons), '--seed', String(DEMO_REGION.seed), '--out', regionDir]);
+    generated = await runCli(['demo', 'generate', '--persons', String(DEMO_REGION.persons), '--seed', String(DEMO_REGION.seed), '--out', regionDir]);
     expect(generated.code).toBe(0);
     planted = readFileSync(join(regionDir, 'expected-findings.ndjson'), 'utf8')
       .trim()
@@ -90,6 +91,19 @@ describe('the department simulators', () => {
     await crosscheck?.stop();
     await bed?.stop();
     await broker?.stop();
+  });
+
+  it('says how many residents it made in whole households, and how many the last household added to those asked for', () => {
+    const { persons } = JSON.parse(readFileSync(join(regionDir, 'summary.json'), 'utf8')) as { persons: number };
+    const past = persons - DEMO_REGION.persons;
+    expect(past).toBeGreaterThanOrEqual(0);
+    expect(generated.stdout).toContain(past > 0 ? `${persons} persons (${DEMO_REGION.persons} asked for; the last household adds ${past} more) in ` : `${persons} persons in `);
+  });
+
+  it('shows its progress toward the residents asked for, never past them', () => {
+    const shown = [...generated.stderr.matchAll(/([\d,]+) of ([\d,]+) persons/g)].map((line) => [line[1], line[2]].map((n) => Number(n.replace(/,/g, ''))));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter(([done, total]) => done > total)).toEqual([]);
   });
 
   it('plants findings for Education and at least one other department in the region', () => {

@@ -26,7 +26,7 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
   demo
     .command('generate')
     .description('write a deterministic synthetic region: one NDJSON file of records per department, and the findings the hub must raise')
-    .option('--persons <n>', 'how many residents (the full region is 7202654)', '1000')
+    .option('--persons <n>', 'how many residents, in whole households, so the last may add a few more (the full region is 7202654)', '1000')
     .option('--seed <n>', 'the same seed gives the same region', '1')
     .option('--out <dir>', 'where to write', localHubFile('demo-region'))
     .action(async (options: { persons: string; seed: string; out: string }) => {
@@ -45,12 +45,15 @@ export function addDemoCommands(program: Command, io: CliOutput): void {
         counts.records += household.records.length;
         counts.expected += household.expected.length;
         addCounts(groups, household.counts);
-        progress.update(counts.persons, persons);
+        // Progress toward the residents asked for; the last household may take the count past them.
+        progress.update(Math.min(counts.persons, persons), persons);
       }
       await Promise.all([...files.values(), expectedFile].map((stream) => new Promise<void>((resolve) => stream.end(resolve))));
       const prevalences = prevalenceRows(groups);
       writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify({ seed: Number(options.seed), evaluationDate: REGION_DAY, ...counts, prevalences }, null, 2)}\n`);
-      io.out(`${counts.persons} persons in ${counts.households} households: ${counts.records} records, ${counts.expected} expected findings, in ${options.out} (judge as of ${REGION_DAY})`);
+      const past = counts.persons - persons;
+      const whole = past > 0 ? ` (${persons} asked for; the last household adds ${past} more)` : '';
+      io.out(`${counts.persons} persons${whole} in ${counts.households} households: ${counts.records} records, ${counts.expected} expected findings, in ${options.out} (judge as of ${REGION_DAY})`);
       io.out('groups of residents, produced beside the target (../shared/policy-review.md §4):');
       for (const row of prevalences) io.out(`  ${row.within ? ' ' : '!'} ${row.group}: ${row.produced} (target ${row.target}; ${row.source})`);
     });
