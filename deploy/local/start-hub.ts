@@ -261,12 +261,13 @@ async function main(): Promise<void> {
   say('Press Ctrl-C to stop.');
 }
 
-/** How a department system connects to the broker as itself, with kcat or the Java client (the password is in .hub/kafka-credentials.json). */
+/** How a department system connects to the broker as itself, with kcat or the Java client (the password is in the local hub's kafka-credentials.json). */
 function sayHowDepartmentsConnect(credentials: LocalKafkaCredentials, bootstrap: string, caFile: string): void {
   const member = Object.keys(credentials.members).includes('education') ? 'education' : Object.keys(credentials.members)[0];
   if (!member) return;
-  const password = `$(node -p "require('./.hub/kafka-credentials.json').members['${member}']")`;
-  say(`A department publishes over Kafka as itself (its topics only; password in ${join(localFolder, 'kafka-credentials.json')}):`);
+  const credentialsFile = join(localFolder, 'kafka-credentials.json');
+  const password = `$(node -p "require('${credentialsFile}').members['${member}']")`;
+  say(`A department publishes over Kafka as itself (its topics only; password in ${credentialsFile}):`);
   say(
     `     kcat -b ${bootstrap} -X security.protocol=SASL_SSL -X sasl.mechanisms=SCRAM-SHA-512 -X sasl.username=${member} -X sasl.password=${password} -X ssl.ca.location=${caFile} -P -t hub.inbound.${member} -H ce_specversion=1.0 -H ce_id=… -H ce_type=… -H content-type=application/json`,
   );

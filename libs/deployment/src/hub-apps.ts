@@ -62,7 +62,7 @@ export const HUB_APPS: readonly HubApp[] = [
   },
   {
     name: 'console',
-    what: 'console (open it in a browser; users and first passwords in .hub/console-users.json)',
+    what: 'console (open it in a browser; sign in as one of the console users named above)',
     kind: 'http',
     entry: 'dist/apps/console/src/main.js',
     port: 8082,
