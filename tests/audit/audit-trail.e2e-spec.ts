@@ -3,12 +3,13 @@
  * follows in hash chains, seals them with signed checkpoints, refuses changes, and `hub audit
  * verify` finds each kind of tampering in a copy of the recorded store.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { encodeChainHeaders, entryHash, signCheckpoint } from '@hub/audit-chain';
 import { toKafkaBinary } from '@hub/contracts';
-import { checkpointRecords, openAuditStore, readPublishedCheckpoints, type Chain } from '@hub/audit';
-import { createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
+import { checkpointRecords, openAuditStore, readPublishedCheckpoints, verifyAuditStore, type AuditStore, type Chain } from '@hub/audit';
+import { committedGroupOffsets, createKafkaClient, HubProducer, type OutboundRecord } from '@hub/messaging';
 import type { AppProcess } from '../support/app-process.js';
 import { auditKeyFiles, openedEntries, startAudit } from '../support/audit-process.js';
 import { contractExample } from '../support/contract-examples.js';
@@ -138,6 +139,29 @@ describe('the audit service', () => {
     const run = await verify(database);
     expect(run.stdout).toMatch(/^intact: \d+ chains, 115 entries/m);
     expect(run.code).toBe(0);
+  });
+
+  it('is verified intact while it goes on recording, though it commits records beyond the heads the walk reads', async () => {
+    const { store, close } = await openAuditStore(database.url);
+    const settings = testKafkaSettings('test-auditor');
+    const committedTotal = async () => (await committedGroupOffsets(settings, auditName, [canonicalTopic])).reduce((sum, o) => sum + Math.max(0, Number(o.offset)), 0);
+    try {
+      // The real store, its heads read at the moment the audit stores and commits more: a live hub's
+      // audit appends while an auditor verifies (the access log gets the verify's own access).
+      const recording = Object.create(store) as AuditStore;
+      recording.heads = async () => {
+        const heads = await store.heads();
+        const before = await committedTotal();
+        await producer.send(statusEvents(9));
+        await eventually('the 9 records audited and committed', async () => (await committedTotal()) === before + 9);
+        return heads;
+      };
+      const verification = await verifyAuditStore(recording, [createPublicKey(readFileSync(keys.publicKeyFile))], { broker: settings, auditGroup: auditName });
+      expect(verification.breaks).toEqual([]);
+      expect(verification.broker?.partitions).toBe(verification.chains);
+    } finally {
+      await close();
+    }
   });
 });
 

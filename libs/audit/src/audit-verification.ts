@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { chainName, ChainVerifier, checkpointsSignedByAnyOf, compareChainWithPartition, keyIdOf, publishedCheckpointBreak, type ChainBreak, type Checkpoint } from '@hub/audit-chain';
 import type { KafkaSettings } from '@hub/messaging';
 import { entryPlace, type AuditStore, type Chain } from './audit-store.js';
-import { partitionsOnBroker } from './partitions-on-broker.js';
+import { auditCommittedOffsets, partitionsOnBroker } from './partitions-on-broker.js';
 import type { PublishedCheckpoints } from './published-checkpoints.js';
 
 export interface AuditVerification {
@@ -64,6 +64,10 @@ export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly 
     (error: unknown) => ({ error }),
   );
   const chains = await store.chains();
+  // The audit's committed offsets before the heads: it commits only what it stored, so the heads read
+  // after reach every record before them unless entries were removed. Read after the heads, they could
+  // pass records the audit stored meanwhile, beyond the heads the walk stops at: a false skip.
+  const committed = options.broker && options.auditGroup ? await auditCommittedOffsets(options.broker, options.auditGroup, [...new Set(chains.map((chain) => chain.topic))]) : undefined;
   // Checkpoints first, then the heads: every checkpoint read seals entries the head reaches, unless they were removed.
   const checkpoints = await store.checkpoints();
   const [signed, heads] = await Promise.all([checkpointsSignedByAnyOf([...checkpoints.values()].flat(), trustedKeys), store.heads()]);
@@ -101,7 +105,7 @@ export async function verifyAuditStore(store: AuditStore, trustedKeys: readonly 
     breaks,
   };
   if (options.broker) {
-    const compared = await compareWithBroker(store, options.broker, options.auditGroup, chains, heads, new Set(breaks.map((b) => chainName(b.topic, b.partition))));
+    const compared = await compareWithBroker(store, options.broker, committed, chains, heads, new Set(breaks.map((b) => chainName(b.topic, b.partition))));
     verification.breaks = [...verification.breaks, ...compared.breaks];
     verification.broker = { partitions: compared.partitions, records: compared.records };
   }
@@ -150,13 +154,13 @@ async function compareWithPublished(
 async function compareWithBroker(
   store: AuditStore,
   broker: KafkaSettings,
-  auditGroup: string | undefined,
+  committed: ReadonlyMap<string, number> | undefined,
   chains: readonly Chain[],
   heads: ReadonlyMap<string, { lastOffset: string }>,
   brokenChains: ReadonlySet<string>,
 ): Promise<{ partitions: number; records: number; breaks: ChainBreak[] }> {
   const unbroken = chains.filter((chain) => !brokenChains.has(chainName(chain.topic, chain.partition)) && heads.has(chainName(chain.topic, chain.partition)));
-  const onBroker = await partitionsOnBroker(broker, unbroken, heads, auditGroup);
+  const onBroker = await partitionsOnBroker(broker, unbroken, heads, committed);
   const breaks: ChainBreak[] = [];
   let [partitions, records] = [0, 0];
   for (const chain of unbroken) {

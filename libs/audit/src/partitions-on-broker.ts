@@ -12,11 +12,11 @@ export async function partitionsOnBroker(
   settings: KafkaSettings,
   chains: readonly Chain[],
   heads: ReadonlyMap<string, { lastOffset: string }>,
-  auditGroup?: string,
+  /** The audit group's committed offsets by chain name (auditCommittedOffsets), read before the heads were. */
+  committed: ReadonlyMap<string, number> = new Map(),
 ): Promise<Map<string, PartitionOnBroker>> {
   const topics = [...new Set(chains.map((chain) => chain.topic))];
   const cuts = (await logCutsAt(settings, topics, new Date())).filter((cut) => heads.has(chainName(cut.topic, cut.partition)));
-  const committed = auditGroup ? await committedOffsets(settings, auditGroup, topics) : new Map<string, number>();
   const partitions = new Map<string, PartitionOnBroker & { offsets: number[] }>(
     cuts.map((cut) => {
       const name = chainName(cut.topic, cut.partition);
@@ -35,7 +35,7 @@ export async function partitionsOnBroker(
 }
 
 /** The audit service's committed offsets, by chain name (none where it has committed nothing). */
-async function committedOffsets(settings: KafkaSettings, group: string, topics: readonly string[]): Promise<Map<string, number>> {
+export async function auditCommittedOffsets(settings: KafkaSettings, group: string, topics: readonly string[]): Promise<Map<string, number>> {
   const offsets = await committedGroupOffsets(settings, group, topics);
   return new Map(offsets.filter((o) => Number(o.offset) >= 0).map((o) => [chainName(o.topic, o.partition), Number(o.offset)]));
 }
