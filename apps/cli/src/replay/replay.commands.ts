@@ -6,16 +6,11 @@ import type { Policy } from '@hub/precise-aid';
 import { KNOWN_POLICIES, policyFromDocument, replayAsOf, replaySummary, type LogSourceSpec } from '@hub/replay';
 import type { CliOutput } from '../cli-output.js';
 import { ProgressLine } from '../progress-line.js';
+import { replayMoment } from './replay-moment.js';
 import { InputError } from '../read-input.js';
 import { auditStoreKeys, storeKeysOption } from '../audit-store-keys.js';
 import { databaseOption } from '../database-option.js';
 import { readerKafkaSettings } from '../kafka-option.js';
-
-function moment(text: string): Date {
-  const parsed = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN);
-  if (Number.isNaN(parsed.getTime())) throw new InputError(`--as-of must be an ISO 8601 time such as 2026-09-01T12:00:00+08:00, not "${text}"`);
-  return parsed;
-}
 
 /** A known rule and policy version, or a what-if policy in a JSON file. */
 function policyFrom(rules: string): Policy {
@@ -38,7 +33,7 @@ export function addReplayCommand(program: Command, io: CliOutput, env: CliEnviro
   program
     .command('replay')
     .description('rebuild the state and findings as they stood at a moment from the canonical topics, in memory, and compare with what the hub announced')
-    .requiredOption('--as-of <time>', 'the moment (ISO 8601); every record the broker had by then is read')
+    .requiredOption('--as-of <time>', 'the moment (ISO 8601, or now); every record the broker had by then is read')
     .option('--rules <version|file>', `the rule and policy version, or a policy file (*.json) for a what-if`, [...KNOWN_POLICIES.keys()].at(-1))
     .option(
       '--evaluation-date <date>',
@@ -68,7 +63,7 @@ export function addReplayCommand(program: Command, io: CliOutput, env: CliEnviro
         database: string;
         storeKeys: string;
       }) => {
-        const asOf = moment(options.asOf);
+        const asOf = replayMoment(options.asOf);
         if (options.source !== 'kafka' && options.source !== 'audit') throw new InputError(`--source must be kafka or audit, not "${options.source}"`);
         const policy = policyFrom(options.rules);
         if (options.evaluationDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.evaluationDate)) throw new InputError(`--evaluation-date must be YYYY-MM-DD, not "${options.evaluationDate}"`);
