@@ -227,6 +227,16 @@ describe("the auditors' tools", () => {
       expect({ complete: complete(), code: last.code, stderr: last.stderr, steps }).toMatchObject({ complete: true, code: 0 });
     });
 
+    it('follows a finding by the first digits of its id, as hub findings shows them, and says when they name none', async () => {
+      const lineageOf = (id: string) => runCli(['audit', 'lineage', id, '--json', '--database', bed.database.url, '--findings-topic', bed.findingsTopic], { AUDIT_STORE_KEYS: TEST_AUDIT_STORE_KEYS });
+      const byPrefix = await lineageOf(findingId.slice(0, 12));
+      expect(byPrefix.code).toBe(0);
+      expect((JSON.parse(byPrefix.stdout) as { findingId: string; steps: Step[] }).findingId).toBe(findingId);
+      const unknown = findingId.startsWith('0') ? 'ffffffff' : '00000000';
+      const none = await lineageOf(unknown);
+      expect({ code: none.code, stdout: none.stdout.trim() }).toEqual({ code: 1, stdout: `no finding announced on ${bed.findingsTopic} has an id beginning ${unknown}` });
+    });
+
     it('names each event the finding rests on, with its department and topic', () => {
       expect(evidence.map((e) => e.type).sort()).toEqual([CERTIFICATE, ENROLMENT]);
       expect(

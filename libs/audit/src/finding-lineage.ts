@@ -67,6 +67,21 @@ export class FindingLineage {
     private readonly cipher: AuditRecordCipher,
   ) {}
 
+  /**
+   * The ids of the findings announced on the findings topic that begin with `prefix` (hexadecimal
+   * digits), at most `limit`, in order: an id as `hub findings` shows it, its first 12 digits, is
+   * followed by the one it begins. Only that topic's entries are read (by the topic's index).
+   */
+  async idsBeginningWith(prefix: string, findingsTopic: string, limit: number): Promise<string[]> {
+    if (!/^[0-9a-f]+$/.test(prefix)) return [];
+    const rows: { finding_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT r AS finding_id FROM audit_entry e CROSS JOIN LATERAL unnest(e.finding_references) AS r
+       WHERE e.topic = $1 AND r LIKE $2 ORDER BY 1 LIMIT $3`,
+      [findingsTopic, `${prefix}%`, limit],
+    );
+    return rows.map((row) => row.finding_id);
+  }
+
   async of(findingId: string, topics: LineageTopics): Promise<Lineage> {
     // Every entry that names the finding, found by the index of the references read when it was recorded (migration 12), opened, then sorted by what it is.
     const stored: NamingRow[] = await this.dataSource.query(

@@ -91,7 +91,9 @@ export function addAuditCommands(program: Command, io: CliOutput, env: CliEnviro
 
   audit
     .command('lineage <findingId>')
-    .description('why a finding was raised and who saw it: the events it rests on, its changes, the responses and every read that served it, from the audit store')
+    .description(
+      'why a finding was raised and who saw it: the events it rests on, its changes, the responses and every read that served it, from the audit store (the id in full, or its first 8 or more digits as hub findings shows them)',
+    )
     .option('--json', 'print the lineage as JSON')
     .option('--findings-topic <topic>', 'where the crosscheck announces findings', env.FINDINGS_TOPIC)
     .option('--responses-topic <topic>', "where departments' responses are recorded", 'hub.finding-response.recorded.v1')
@@ -99,9 +101,22 @@ export function addAuditCommands(program: Command, io: CliOutput, env: CliEnviro
     .option(...databaseOption(env, 'audit-reader'))
     .option(...storeKeysOption())
     .action(async (findingId: string, options: { json?: boolean; findingsTopic: string; responsesTopic: string; accessLogTopic: string; database: string; storeKeys: string }) => {
-      if (!/^[0-9a-f]{64}$/.test(findingId)) throw new InputError(`a finding id is 64 hexadecimal digits, not "${findingId}"`);
+      if (!/^[0-9a-f]{8,64}$/.test(findingId)) throw new InputError(`a finding id is 64 hexadecimal digits, or its first 8 or more as hub findings shows it, not "${findingId}"`);
       const { lineage, close } = await openAuditReader(options.database, VersionedKeyRing.parse(auditStoreKeys(env, options.storeKeys)));
       try {
+        if (findingId.length < 64) {
+          const ids = await lineage.idsBeginningWith(findingId, options.findingsTopic, 5);
+          if (ids.length !== 1) {
+            io.out(
+              ids.length === 0
+                ? `no finding announced on ${options.findingsTopic} has an id beginning ${findingId}`
+                : `several findings have ids beginning ${findingId} (${ids.join(', ')}${ids.length === 5 ? ', …' : ''}): give more of its digits`,
+            );
+            io.fail(1);
+            return;
+          }
+          findingId = ids[0]!;
+        }
         const found = await lineage.of(findingId, { findings: options.findingsTopic, responses: options.responsesTopic, accessLog: options.accessLogTopic });
         if (options.json) {
           io.out(JSON.stringify(found, null, 2));
