@@ -39,7 +39,11 @@ describe('npx hub contracts', () => {
   it('lists the registered contracts with owner, topic and lifecycle', async () => {
     const { code, stdout } = await runCli(['contracts', 'list', ...registry]);
     expect(code).toBe(0);
-    expect(stdout).toContain(`${AID}  v1  active      owner education  topic education.student-aid.granted.v1`);
+    const lines = stdout.trim().split('\n');
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${escaped(AID)} +v1 +active +owner education +topic ${escaped('education.student-aid.granted.v1')}$`)));
+    // In columns: each line's owner and topic where the others' are.
+    expect(new Set(lines.map((line) => [line.indexOf(' owner '), line.indexOf(' topic ')].join()))).toHaveProperty('size', 1);
   });
 
   it('checks a compatible change with exit code 0, and an incompatible one with 1 and the reasons', async () => {

@@ -40,8 +40,11 @@ export function addContractsCommands(program: Command, io: CliOutput, env: CliEn
   const contracts = program.command('contracts').description('register, check and evolve data contracts');
 
   withRegistryOptions(env, contracts.command('list').description('the registered contracts with their owner, topic and lifecycle')).action(async (options: RegistryOptions) => {
-    for (const c of await registryFrom(env, options).contracts()) {
-      io.out(`${c.subject}  v${c.version}  ${c.lifecycle.padEnd(10)}  owner ${c.binding?.owner ?? '-'}  topic ${c.binding?.topic ?? '-'}`);
+    const listed = await registryFrom(env, options).contracts();
+    // Columns: the subjects' lengths vary by department and event.
+    const width = Math.max(0, ...listed.map((c) => c.subject.length));
+    for (const c of listed) {
+      io.out(`${c.subject.padEnd(width)}  v${String(c.version).padEnd(3)}  ${c.lifecycle.padEnd(10)}  owner ${(c.binding?.owner ?? '-').padEnd(20)}  topic ${c.binding?.topic ?? '-'}`);
     }
   });
 
