@@ -36,10 +36,15 @@ describe('gateway members, credentials and limits', () => {
   const withKey = (key: string | undefined) =>
     fetch(`${bed.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify([aid()]) });
 
-  it('refuses a request without an API key with 401', async () => {
+  it('refuses a request without an API key with 401, its error named as the hub names the refusal everywhere (UNAUTHENTICATED)', async () => {
     const response = await withKey(undefined);
     expect(response.status).toBe(401);
-    expect((await bodyOf(response)).message).toMatch(/no credential was presented/);
+    expect(await bodyOf(response)).toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED', message: expect.stringMatching(/no credential was presented/) });
+  });
+
+  it('answers a path it does not serve 404 NOT_FOUND', async () => {
+    const response = await fetch(`${bed.url}/v1/nothing-here`, { headers: { authorization: `Bearer ${bed.keys['education']}` } });
+    expect(await bodyOf(response)).toMatchObject({ statusCode: 404, error: 'NOT_FOUND' });
   });
 
   it('refuses an unknown API key with 401', async () => {

@@ -1,3 +1,3 @@
 export { ErrorCode } from './error-code.js';
 export { HubError, type HubErrorOptions } from './hub-error.js';
-export { httpStatusOf } from './http-status.js';
+export { errorCodeOfHttpStatus, httpStatusOf } from './http-status.js';

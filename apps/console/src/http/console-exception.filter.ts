@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { RegistryError } from '@hub/contract-registry';
-import { HubError, httpStatusOf } from '@hub/errors';
+import { errorCodeOfHttpStatus, HubError, httpStatusOf } from '@hub/errors';
 import { databaseUnavailable } from '@hub/persistence';
 
 /** Answers every error as `{ statusCode, error, message }`; 503 with Retry-After when the hub cannot right now; never a stack. */
@@ -12,7 +12,8 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof HttpException) {
-      response.status(exception.getStatus()).json({ statusCode: exception.getStatus(), error: exception.name, message: exception.message });
+      const status = exception.getStatus();
+      response.status(status).json({ statusCode: status, error: errorCodeOfHttpStatus(status) ?? exception.name, message: exception.message });
       return;
     }
     if (exception instanceof RegistryError) {

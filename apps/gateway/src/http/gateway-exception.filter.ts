@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { ErrorCode, HubError, httpStatusOf } from '@hub/errors';
+import { ErrorCode, errorCodeOfHttpStatus, HubError, httpStatusOf } from '@hub/errors';
 import { databaseUnavailable } from '@hub/persistence';
 import { SubmissionError, SubmissionLimitError } from '@hub/ingest';
 import { ACCESS_LOGGED, type AccessLog, type AuthenticatedRequest } from '@hub/members';
@@ -51,7 +51,8 @@ export class GatewayExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException) {
-      response.status(exception.getStatus()).json({ statusCode: exception.getStatus(), error: exception.name, message: exception.message });
+      const status = exception.getStatus();
+      response.status(status).json({ statusCode: status, error: errorCodeOfHttpStatus(status) ?? exception.name, message: exception.message });
       return;
     }
     // A database that cannot be reached is the hub's passing trouble (503, Retry-After), not a failure of the request.
