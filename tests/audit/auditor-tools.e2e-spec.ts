@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalKafkaBroker } from '@hub/local-infra';
+import { freePort, LocalKafkaBroker } from '@hub/local-infra';
 import { POLICY_2026 } from '@hub/precise-aid';
 import { VersionedKeyRing, Pseudonymiser } from '@hub/privacy';
 import type { AppProcess } from '../support/app-process.js';
@@ -179,6 +179,13 @@ describe("the auditors' tools", () => {
     const before = await counts();
     await replay(afterAid);
     expect(await counts()).toEqual(before);
+  });
+
+  it("says in one line that the broker cannot be reached, with none of the Kafka client's retries", async () => {
+    const closed = await freePort();
+    const run = await runCli(['replay', '--as-of', 'now', '--brokers', `127.0.0.1:${closed}`, '--database', bed.database.url]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^hub: .*ECONNREFUSED 127\\.0\\.0\\.1:${closed}`))]);
   });
 
   it('refuses a policy file that is not a policy, naming the field', async () => {
