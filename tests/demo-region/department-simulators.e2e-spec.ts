@@ -174,6 +174,19 @@ describe('the department simulators', () => {
     }
   });
 
+  it('lists a department its findings with hub findings, one line each with the id as hub audit lineage takes it, and in full with --json', async () => {
+    const asEducation = (...args: string[]) => runCli(['findings', '--as', 'education', '--gateway', bed.url, '--limit', '1000', ...args], { HUB_API_KEY: bed.keys['education'] });
+    const [text, json] = [await asEducation(), await asEducation('--json')];
+    const page = JSON.parse(json.stdout) as { items: Told[] };
+    expect(page.items.map((f) => f.findingId).sort()).toEqual((await told('education')).map((f) => f.findingId).sort());
+    // A finding that changes between the calls moves in the order (a change takes a new sequence) and may change its state: compared by what stays.
+    const listed = text.stdout
+      .trim()
+      .split('\n')
+      .map((line) => /^(?:open|closed) +(\S+) +(\S+) +([0-9a-f]{12})  \S/.exec(line)?.slice(1).join(' ') ?? line);
+    expect(listed.sort()).toEqual(page.items.map((f) => `${f.rule} ${f.period} ${f.findingId.slice(0, 12)}`).sort());
+  });
+
   describe('the privacy scan (issue 20): after the region, hostile records and a Kafka-native publish', () => {
     const HOSTILE_NUMBER = '640104198506120314';
     const counts = { topics: 0, records: 0, rows: 0, tables: 0, logLines: 0 };

@@ -16,12 +16,17 @@ export function addFindingsCommand(program: Command, io: CliOutput, env: CliEnvi
     .option('--limit <n>', 'at most this many', '50')
     .option('--key-file <file>', 'API keys by member (HUB_API_KEY wins)', LOCAL_KEY_FILE)
     .option('--gateway <url>', 'the gateway', env.HUB_GATEWAY_URL)
-    .action(async (options: { as: string; state?: string; rule?: string; limit: string; keyFile: string; gateway: string }) => {
+    .option('--json', "print the gateway's page as JSON: the findings in full, and the cursor of the next page")
+    .action(async (options: { as: string; state?: string; rule?: string; limit: string; keyFile: string; gateway: string; json?: boolean }) => {
       if (options.state !== undefined && options.state !== 'open' && options.state !== 'closed') throw new InputError(`--state must be open or closed, not "${options.state}"`);
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InputError(`--limit must be a whole number from 1 to 1000, not "${options.limit}"`);
       const client = new HubClient({ gatewayUrl: options.gateway, apiKey: memberKey(env, options.as, options.keyFile), attempts: 1 });
       const page = await client.findings({ limit, ...(options.state ? { state: options.state } : {}), ...(options.rule ? { rule: options.rule } : {}) });
+      if (options.json) {
+        io.out(JSON.stringify(page, null, 2));
+        return;
+      }
       if (page.items.length === 0) {
         io.out(`no findings for ${options.as}${options.state ? ` (${options.state})` : ''} yet`);
         return;
