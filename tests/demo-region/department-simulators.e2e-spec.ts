@@ -193,9 +193,16 @@ describe('the department simulators', () => {
         expectedText: page.items.map((f) => `${f.rule} ${f.period} ${f.findingId.slice(0, 12)}`).sort(),
       };
     };
-    let last = await shown();
-    const agree = (s: typeof last) => JSON.stringify(s.json) === JSON.stringify(s.gateway) && JSON.stringify(s.text) === JSON.stringify(s.expectedText);
-    for (let attempt = 1; attempt < 5 && !agree(last); attempt++) last = await shown();
+    let last: Awaited<ReturnType<typeof shown>> = { json: [], gateway: [], text: [], expectedText: [] };
+    // On a timeout the assertions below show what differed.
+    await eventually(
+      'hub findings to agree with the gateway',
+      async () => {
+        last = await shown();
+        return JSON.stringify(last.json) === JSON.stringify(last.gateway) && JSON.stringify(last.text) === JSON.stringify(last.expectedText);
+      },
+      30_000,
+    ).catch(() => undefined);
     expect(last.json.length).toBeGreaterThan(0);
     expect(last.json).toEqual(last.gateway);
     expect(last.text).toEqual(last.expectedText);
